@@ -1,0 +1,266 @@
+"""Front-matter validation: types and values (pydantic), hub vocabularies, HTML, dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..content import InvalidScalar, KeyPath, PostFile
+from ..findings import Finding
+from ..model import AUDIENCES, FIELD_NAMES, TYPES_NEEDING_CONSENT, FrontMatter
+from ..settings import Settings
+from ..suggest import did_you_mean, one_of
+
+# Markup or script in a front-matter value: tags, comments, javascript: URLs.
+HTML_RE = re.compile(r"<\s*/?\s*[a-zA-Z!?][^<>\s]{0,20}>?|javascript\s*:", re.IGNORECASE)
+
+# pydantic error types -> CarePress rule ids (stable names, independent of pydantic).
+_RULES = {
+    "missing": "required",
+    "extra_forbidden": "unknown-key",
+    "literal_error": "unknown-value",
+    "too_short": "too-few",
+    "too_long": "too-many",
+    "string_too_long": "too-long",
+    "string_too_short": "empty",
+    "greater_than_equal": "out-of-range",
+    "less_than_equal": "out-of-range",
+    "value_error": "invalid-value",
+}
+
+_TYPE_NAMES = {
+    "string_type": "text",
+    "list_type": "a list, e.g. [clients, community]",
+    "bool_type": "true or false",
+    "int_type": "a whole number",
+    "dict_type": "a set of 'key: value' lines",
+    "model_type": "a set of 'key: value' lines",
+    "date_type": "a date (YYYY-MM-DD)",
+    "datetime_type": "a date (YYYY-MM-DD)",
+}
+
+
+@dataclass
+class FrontMatterResult:
+    model: FrontMatter | None
+    findings: list[Finding] = field(default_factory=list)
+    bad_keys: set[str] = field(default_factory=set)
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, InvalidScalar):
+        return repr(value.text)
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of keys"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "...'"
+
+
+def _field_name(loc: tuple[Any, ...], meta: dict[str, Any]) -> str:
+    parts: list[str] = []
+    for part in loc:
+        if part == "[key]":
+            continue
+        if isinstance(part, int):
+            parts[-1] = f"{parts[-1]}[{part + 1}]" if parts else str(part + 1)
+        else:
+            parts.append(str(part))
+    # A scalar `date:` is validated as date.created; show the key the writer wrote.
+    if parts and parts[0] == "date" and not isinstance(meta.get("date"), dict):
+        parts = ["date"]
+    return ".".join(parts)
+
+
+def _pydantic_finding(post: PostFile, err: dict[str, Any]) -> Finding:
+    loc = tuple(p for p in err["loc"])
+    key_path: KeyPath = tuple(p for p in loc if p != "[key]")
+    name = _field_name(loc, post.meta)
+    value = err.get("input")
+    kind = err["type"]
+    line = post.line_of(key_path)
+    hint = ""
+    if isinstance(value, InvalidScalar):
+        message = f"{name}: {value.text!r} is not a real date ({value.reason})"
+        hint = "write the date as YYYY-MM-DD, e.g. 2026-03-14"
+    elif kind == "missing":
+        message = f"{name}: this required field is missing"
+        hint = _missing_hint(name)
+        line = post.line_of(key_path[:-1]) if len(key_path) > 1 else 1
+    elif kind == "extra_forbidden":
+        key = str(key_path[-1])
+        message = f"{name}: unknown key '{key}'"
+        known = FIELD_NAMES if len(key_path) == 1 else ()
+        hint = did_you_mean(key, known) or (
+            "remove it, or check the spelling against the front-matter reference in the README"
+        )
+    elif kind == "literal_error":
+        allowed = err.get("ctx", {}).get("expected", "").replace("'", "")
+        choices = [c.strip() for c in re.split(r",| or ", allowed) if c.strip()]
+        message = f"{name}: {_describe(value)} is not one of {one_of(choices)}"
+        hint = did_you_mean(str(value), choices)
+    elif kind in _TYPE_NAMES:
+        message = f"{name}: expected {_TYPE_NAMES[kind]}, got {_describe(value)}"
+        hint = _type_hint(name, kind)
+    elif kind in ("too_short", "too_long", "string_too_long", "string_too_short"):
+        limit = err.get("ctx", {}).get("max_length") or err.get("ctx", {}).get("min_length")
+        if kind.endswith("too_short") or kind == "too_short":
+            message = f"{name}: must have at least {limit} item" + ("s" if limit != 1 else "")
+            hint = _missing_hint(name)
+        else:
+            message = f"{name}: is too long (at most {limit} characters)"
+            hint = "shorten it; the description is what feeds and social snippets show"
+    elif kind in ("greater_than_equal", "less_than_equal"):
+        message = f"{name}: {_describe(value)} is out of range ({err['msg'].lower()})"
+    else:
+        message = f"{name}: {err['msg'].removeprefix('Value error, ')}"
+    rule = "invalid-date" if isinstance(value, InvalidScalar) else _RULES.get(
+        kind, "wrong-type" if kind in _TYPE_NAMES else "invalid-value")
+    return Finding(post.path, line, 1, f"frontmatter.{rule}", "frontmatter", "error", message, hint)
+
+
+def _missing_hint(name: str) -> str:
+    examples = {
+        "title": 'add title: "What anxiety is"',
+        "description": 'add description: "One or two sentences for feeds and social posts."',
+        "date": "add date: 2026-03-14",
+        "authors": "add authors: [your-author-id] (ids are listed in content/.authors.yml)",
+        "audience": f"add audience: [clients] (one or more of {one_of(AUDIENCES)})",
+    }
+    return examples.get(name.split(".")[0], f"add {name}:")
+
+
+def _type_hint(name: str, kind: str) -> str:
+    if kind == "list_type":
+        return f"write it as a list: {name}: [first, second]"
+    if kind == "bool_type":
+        return f"write {name}: true or {name}: false"
+    if kind == "string_type":
+        return "put the value in quotes"
+    return ""
+
+
+def _walk_strings(value: Any, path: KeyPath):
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk_strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk_strings(item, (*path, index))
+
+
+def _html_findings(post: PostFile) -> list[Finding]:
+    findings = []
+    for key_path, text in _walk_strings(post.meta, ()):
+        match = HTML_RE.search(text)
+        if match:
+            name = _field_name(key_path, post.meta)
+            findings.append(Finding(
+                post.path, post.line_of(key_path), 1, "frontmatter.html", "frontmatter", "error",
+                f"{name}: HTML or script is not allowed in front matter (found {match.group(0)!r})",
+                "write plain text; CarePress adds all markup itself",
+            ))
+    return findings
+
+
+def _vocabulary_findings(
+    post: PostFile, model: FrontMatter, settings: Settings
+) -> list[tuple[str, Finding]]:
+    findings: list[tuple[str, Finding]] = []
+
+    def bad(key: str, index: int, message: str, hint: str) -> None:
+        findings.append((key, Finding(post.path, post.line_of((key, index)), 1,
+                                f"frontmatter.unknown-{key.replace('_', '-')}", "frontmatter",
+                                "error", message, hint)))
+
+    for i, cw in enumerate(model.content_warnings):
+        if cw not in settings.content_warnings:
+            bad("content_warnings", i,
+                f"content_warnings: '{cw}' is not one of {one_of(settings.content_warnings)}",
+                did_you_mean(cw, settings.content_warnings)
+                or "use a listed warning, or add it to plugins > carepress > content_warnings")
+    for i, author in enumerate(model.authors):
+        if author not in settings.authors:
+            known = list(settings.authors)
+            bad("authors", i, f"authors: '{author}' is not in the authors file",
+                did_you_mean(author, known)
+                or f"use one of {one_of(known) or '(none yet)'}, or add the author to .authors.yml")
+    if settings.categories_allowed:
+        for i, category in enumerate(model.categories):
+            if category not in settings.categories_allowed:
+                bad("categories", i,
+                    f"categories: '{category}' is not one of {one_of(settings.categories_allowed)}",
+                    did_you_mean(category, settings.categories_allowed)
+                    or "use a listed category, or add it to the blog plugin's categories_allowed")
+    return findings
+
+
+def _consistency_findings(post: PostFile, model: FrontMatter, now: dt.datetime) -> list[Finding]:
+    findings = []
+    if model.type in TYPES_NEEDING_CONSENT and not model.consent:
+        findings.append(Finding(
+            post.path, post.line_of(("type",)), 1, "consent.missing", "consent", "error",
+            f"type: a {model.type} needs a consent reference",
+            "add consent: <id of the signed consent record> (never the person's name)",
+        ))
+    if model.draft is False and model.created > now:
+        findings.append(Finding(
+            post.path, post.line_of(("draft",)), 1, "frontmatter.future-not-draft", "frontmatter",
+            "error", "draft: false would publish a post dated in the future now",
+            "remove the draft line; a future-dated post is published on its date automatically",
+        ))
+    if model.date.updated and model.date.updated < model.date.created:
+        findings.append(Finding(
+            post.path, post.line_of(("date", "updated")), 1, "frontmatter.date-order",
+            "frontmatter", "error", "date.updated: is before date.created",
+            "the update date must be on or after the date the post was created",
+        ))
+    if model.reviewed and model.reviewed.on > now:
+        findings.append(Finding(
+            post.path, post.line_of(("reviewed", "on")), 1, "frontmatter.review-in-future",
+            "frontmatter", "error", "reviewed.on: a review cannot be dated in the future",
+            "use the date the clinical review actually happened",
+        ))
+    return findings
+
+
+def check_front_matter(post: PostFile, settings: Settings, now: dt.datetime) -> FrontMatterResult:
+    findings: list[Finding] = []
+    for key_path, line in post.duplicate_keys:
+        findings.append(Finding(post.path, line, 1, "frontmatter.duplicate-key", "frontmatter",
+                                "error", f"{_field_name(key_path, post.meta)}: appears twice",
+                                "keep one; the later value would silently win"))
+    findings += _html_findings(post)
+    result = FrontMatterResult(model=None)
+    try:
+        model = FrontMatter.model_validate(post.meta)
+    except ValidationError as exc:
+        seen: set[tuple[Any, ...]] = set()
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            if loc in seen:
+                continue
+            seen.add(loc)
+            findings.append(_pydantic_finding(post, err))
+            result.bad_keys.add(str(loc[0]))
+    else:
+        result.model = model
+        for key, finding in _vocabulary_findings(post, model, settings):
+            findings.append(finding)
+            result.bad_keys.add(key)
+        findings += _consistency_findings(post, model, now)
+    if not post.body.strip():
+        findings.append(Finding(post.path, post.body_line, 1, "frontmatter.empty-body",
+                                "frontmatter", "error", "the post has no text after the front matter",
+                                "write the post below the closing '---' line"))
+    result.findings = sorted(findings, key=lambda f: (f.line, f.rule))
+    return result

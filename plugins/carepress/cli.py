@@ -1,0 +1,105 @@
+"""The `carepress` command: check posts and start new ones, without MkDocs.
+
+Exit status (a contract): 0 no errors, 1 errors found, 2 usage or configuration problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .check import check_paths
+from .findings import Finding, format_github, format_json, format_text, summary
+from .new_post import NewPostError, create_post
+from .settings import ConfigError, Settings, load_settings
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 already; keep its message short
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"carepress: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="carepress", description=__doc__.splitlines()[0])
+    parser.add_argument("--config", "-f", type=Path, default=Path("mkdocs.yml"),
+                        help="the hub's mkdocs.yml (default: ./mkdocs.yml)")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    check = sub.add_parser("check", help="check posts for problems that block publishing")
+    check.add_argument("paths", nargs="*", type=Path,
+                       help="post files or folders (default: every post of the hub)")
+    check.add_argument("--format", choices=("text", "json", "github"), default="text")
+
+    new = sub.add_parser("new", help="start a new post (as a draft) from the template")
+    new.add_argument("title")
+    new.add_argument("--audience", action="append", default=[],
+                     help="clients, clinicians or community (repeatable)")
+    new.add_argument("--cw", action="append", default=[], help="a content warning (repeatable)")
+    new.add_argument("--author", help="author id from .authors.yml (default: the first)")
+    new.add_argument("--category", help="blog category")
+    return parser
+
+
+def _expand(paths: list[Path], settings: Settings) -> list[Path]:
+    if not paths:
+        return settings.post_files()
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out += sorted(p for p in path.rglob("*.md") if p.is_file())
+        elif path.exists():
+            out.append(path)
+        else:
+            raise ConfigError(f"{path}: no such file or folder")
+    return out
+
+
+def _print_text(findings: list[Finding], checked: int) -> None:
+    text = format_text(findings)
+    lines = text.splitlines()
+    for finding, line in zip(findings, lines, strict=True):
+        print(line)
+        if finding.hint:
+            print(f"    hint: {finding.hint}")
+    print(f"Checked {checked} post{'s' if checked != 1 else ''}. {summary(findings)}")
+
+
+def _check(args: argparse.Namespace, settings: Settings) -> int:
+    reports = check_paths(_expand(args.paths, settings), settings)
+    findings = sorted((f for r in reports for f in r.findings),
+                      key=lambda f: (f.path, f.line, f.column, f.rule))
+    if args.format == "json":
+        print(format_json(findings))
+    elif args.format == "github":
+        if findings:
+            print(format_github(findings))
+    else:
+        _print_text(findings, len(reports))
+    return EXIT_ERRORS if any(f.is_error for f in findings) else EXIT_OK
+
+
+def _new(args: argparse.Namespace, settings: Settings) -> int:
+    post = create_post(settings, args.title, args.audience, args.cw, args.author, args.category)
+    print(f"Created {settings.display_path(post.path)} (a draft).")
+    print("Edit it, run `carepress check`, and preview with `mkdocs serve`.")
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = load_settings(args.config)
+        if args.command == "check":
+            return _check(args, settings)
+        return _new(args, settings)
+    except (ConfigError, NewPostError) as exc:
+        print(f"carepress: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

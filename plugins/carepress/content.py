@@ -1,0 +1,209 @@
+"""Read a post file: bytes -> text -> front matter (with the line of every key) + body.
+
+MkDocs swallows front-matter YAML errors and returns empty metadata, so CarePress reads
+posts itself and turns every problem (encoding, size, YAML syntax, impossible dates,
+duplicate keys) into a Finding with the file's line number instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+import yaml
+
+from .findings import Finding
+
+# Same front-matter shape MkDocs and Material accept (mkdocs.utils.meta.YAML_RE), so the
+# CLI and the build can never disagree on where the front matter ends.
+FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+DEFAULT_MAX_BYTES = 1_000_000
+
+KeyPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class InvalidScalar:
+    """A YAML scalar that looks like a date but is not a real one (e.g. 2026-02-30)."""
+
+    text: str
+    reason: str
+
+
+@dataclass
+class PostFile:
+    path: str
+    text: str
+    meta: dict[str, Any]
+    lines: dict[KeyPath, int]
+    body: str
+    body_line: int
+    duplicate_keys: list[tuple[KeyPath, int]] = field(default_factory=list)
+
+    def line_of(self, key_path: KeyPath) -> int:
+        """Line of the closest key we know for ``key_path`` (front matter starts at 1)."""
+        while key_path:
+            if key_path in self.lines:
+                return self.lines[key_path]
+            key_path = key_path[:-1]
+        return 1
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that reports impossible dates as values instead of raising ValueError."""
+
+
+def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError as exc:
+        return InvalidScalar(node.value, str(exc))
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+# YAML 1.1 reads on/off/yes/no as booleans, which turns the contract's `reviewed: {by, on}`
+# into {by, True}. Only true/false are booleans here (as in YAML 1.2).
+_BOOL = "tag:yaml.org,2002:bool"
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != _BOOL]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_LineLoader.add_implicit_resolver(
+    _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def _walk_lines(
+    node: yaml.Node, path: KeyPath, offset: int, lines: dict, dupes: list
+) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: set[Any] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            line = key_node.start_mark.line + offset
+            if key in seen:
+                dupes.append(((*path, key), line))
+            seen.add(key)
+            lines[(*path, key)] = line
+            _walk_lines(value_node, (*path, key), offset, lines, dupes)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[(*path, index)] = item.start_mark.line + offset
+            _walk_lines(item, (*path, index), offset, lines, dupes)
+
+
+def _yaml_hint(problem: str, line_text: str) -> str:
+    if "\t" in line_text or "'\\t'" in problem:
+        return "indent with spaces, not tabs"
+    if "mapping values are not allowed" in problem:
+        return "put text that contains ': ' in quotes, e.g. title: \"Anxiety: what helps\""
+    if "found character '@'" in problem or "found character '`'" in problem:
+        return "put values that start with @ or ` in quotes"
+    if "could not find expected ':'" in problem:
+        return "each line needs 'key: value'; check for a missing colon or a stray line"
+    if "expected <block end>" in problem or "did not find expected" in problem:
+        return "check the indentation of this line and the one before it, and close any quotes"
+    return "check the indentation and put values containing ':' or '#' in quotes"
+
+
+def _decode(raw: bytes, path: str) -> tuple[str | None, Finding | None]:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, Finding(
+            path, 1, 1, "frontmatter.encoding", "frontmatter", "error",
+            "the file is saved as UTF-16; posts must be UTF-8",
+            "re-save the file with UTF-8 encoding (most editors: Save As > Encoding > UTF-8)",
+        )
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        byte = raw[exc.start]
+        return None, Finding(
+            path, line, column, "frontmatter.encoding", "frontmatter", "error",
+            f"the file is not valid UTF-8 (byte 0x{byte:02X} on this line)",
+            "re-save the file with UTF-8 encoding (most editors: Save As > Encoding > UTF-8)",
+        )
+
+
+def _finding(path: str, line: int, rule: str, message: str, hint: str, column: int = 1) -> Finding:
+    return Finding(path, line, column, rule, "frontmatter", "error", message, hint)
+
+
+def read_post(
+    file: Path, display_path: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[PostFile | None, list[Finding]]:
+    """Read and parse one post. Returns ``(post, [])`` or ``(None, [finding, ...])``."""
+    path = display_path or str(file)
+    try:
+        size = file.stat().st_size
+    except OSError as exc:
+        return None, [_finding(path, 1, "frontmatter.unreadable", f"cannot read the file: {exc.strerror}",
+                               "check the path and the file's permissions")]
+    if size > max_bytes:
+        return None, [_finding(
+            path, 1, "frontmatter.file-too-large",
+            f"the file is {size / 1_000_000:.1f} MB; posts are limited to {max_bytes / 1_000_000:g} MB",
+            "split it into several posts, or raise max_post_bytes in mkdocs.yml if this is intended",
+        )]
+    raw = file.read_bytes()
+    if not raw.strip():
+        return None, [_finding(path, 1, "frontmatter.empty-file", "the file is empty",
+                               "start a post with: carepress new \"Your title\"")]
+    text, problem = _decode(raw, path)
+    if problem:
+        return None, [problem]
+    assert text is not None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        return None, [_finding(path, line, "frontmatter.encoding", "the file contains a NUL byte",
+                               "this is not a text file; re-save it as UTF-8 text")]
+
+    if not frontmatter.YAMLHandler().detect(text) or not text.startswith("---"):
+        return None, [_finding(path, 1, "frontmatter.absent",
+                               "the post has no front matter (it must start with a line '---')",
+                               "start a post with: carepress new \"Your title\"")]
+    match = FRONT_MATTER_RE.match(text)
+    if not match:
+        return None, [_finding(path, 1, "frontmatter.unclosed",
+                               "the front matter starting on line 1 is never closed",
+                               "add a line '---' after the last front-matter key, then the post text")]
+
+    yaml_text = match.group(1)
+    offset = 2  # the front matter's first line is line 2 of the file
+    loader = _LineLoader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        meta = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + offset) if mark else 1
+        column = (mark.column + 1) if mark else 1
+        line_text = text.split("\n")[line - 1] if mark else ""
+        problem = exc.problem or "invalid YAML"
+        return None, [_finding(path, line, "frontmatter.yaml-syntax",
+                               f"front matter is not valid YAML: {problem}",
+                               _yaml_hint(problem, line_text), column)]
+    except yaml.YAMLError as exc:
+        return None, [_finding(path, 1, "frontmatter.yaml-syntax",
+                               f"front matter is not valid YAML: {exc}", _yaml_hint(str(exc), ""))]
+    finally:
+        loader.dispose()
+
+    if not isinstance(meta, dict):
+        return None, [_finding(path, 2, "frontmatter.not-a-mapping",
+                               "front matter must be a list of 'key: value' lines",
+                               "e.g. title: \"What anxiety is\"")]
+
+    lines: dict[KeyPath, int] = {}
+    dupes: list[tuple[KeyPath, int]] = []
+    _walk_lines(node, (), offset, lines, dupes)
+    body_line = text.count("\n", 0, match.end()) + 1
+    return PostFile(path, text, meta, lines, text[match.end():], body_line, dupes), []
+

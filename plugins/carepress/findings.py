@@ -1,0 +1,103 @@
+"""Findings: what a check reports, and the three ways of printing them.
+
+The JSON shape is a contract other tools rely on (see the design notes):
+``{path, line, column, rule, category, severity, message, hint}``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+
+CATEGORIES = frozenset(
+    {
+        "frontmatter",
+        "disclaimer",
+        "content-warning",
+        "crisis",
+        "citation",
+        "safe-messaging",
+        "stigma",
+        "clinical-advice",
+        "confidentiality",
+        "consent",
+        "readability",
+        "accessibility",
+    }
+)
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    path: str
+    line: int
+    column: int
+    rule: str
+    category: str
+    severity: Severity
+    message: str
+    hint: str = ""
+
+    def __post_init__(self) -> None:
+        if self.category not in CATEGORIES:
+            raise ValueError(f"unknown finding category {self.category!r}")
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def one_line(self) -> str:
+        """``path:line: message (hint)`` — the form the build log uses."""
+        hint = f" — {self.hint}" if self.hint else ""
+        return f"{self.path}:{self.line}: {self.message}{hint}"
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    return any(f.is_error for f in findings)
+
+
+def format_text(findings: list[Finding]) -> str:
+    lines = [f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}" for f in findings]
+    return "\n".join(lines)
+
+
+def format_json(findings: list[Finding]) -> str:
+    return json.dumps([asdict(f) for f in findings], indent=2, ensure_ascii=False)
+
+
+def _escape_annotation(value: str, *, prop: bool = False) -> str:
+    # GitHub workflow commands need %, CR and LF escaped (and , : in properties).
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+def format_github(findings: list[Finding]) -> str:
+    level = {"error": "error", "warning": "warning", "info": "notice"}
+    out = []
+    for f in findings:
+        props = ",".join(
+            [
+                f"file={_escape_annotation(f.path, prop=True)}",
+                f"line={f.line}",
+                f"col={f.column}",
+                f"title={_escape_annotation(f.rule, prop=True)}",
+            ]
+        )
+        text = f.message + (f" ({f.hint})" if f.hint else "")
+        out.append(f"::{level[f.severity]} {props}::{_escape_annotation(text)}")
+    return "\n".join(out)
+
+
+def summary(findings: list[Finding]) -> str:
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
+    files = len({f.path for f in findings})
+    if not findings:
+        return "No problems found."
+    parts = [f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n]
+    return f"{', '.join(parts)} in {files} file{'s' if files != 1 else ''}."

@@ -1,0 +1,127 @@
+"""The `carepress` MkDocs plugin: validate every post before Material's blog plugin reads it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+from pathlib import Path
+
+from jinja2 import Environment
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ..crisis import regions_for
+from ..check import PostReport, check_post, utc_now
+from ..findings import summary
+from ..settings import ConfigError, Settings, settings_from_options
+from .preview import notice_html, write_sanitised
+
+log = get_plugin_logger(__name__)
+
+
+class CarePressConfig(Config):
+    # Validated again (with clear messages) by carepress.settings.CarePressOptions.
+    content_warnings = c.Optional(c.ListOfItems(c.Type(str)))
+    max_post_bytes = c.Optional(c.Type(int))
+
+
+class CarePressPlugin(BasePlugin[CarePressConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.settings: Settings | None = None
+        self.reports: dict[str, PostReport] = {}
+        self._temp_dir: Path | None = None
+        self._now = utc_now()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        blog = config.plugins.get("material/blog")
+        if blog is None:
+            raise PluginError("CarePress needs Material's blog plugin: add '- blog' to plugins")
+        options = {k: v for k, v in self.config.items() if v is not None}
+        try:
+            self.settings = settings_from_options(
+                Path(config.config_file_path).parent, Path(config.docs_dir),
+                dict(blog.config), options, config.extra,
+            )
+        except ConfigError as exc:
+            raise PluginError(str(exc)) from exc
+        if not self.settings.future_posts_are_drafts:
+            raise PluginError("CarePress needs 'draft_if_future_date: true' in the blog plugin, "
+                              "so future-dated posts are never published early")
+        return config
+
+    # Before the blog plugin (priority -50) reads the posts with its own, less forgiving parser.
+    @event_priority(100)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.settings is not None
+        self._now = utc_now()
+        self.reports = {}
+        post_dir = self.settings.post_dir.resolve()
+        for file in list(files.documentation_pages()):
+            path = Path(file.abs_src_path or "")
+            if not path.resolve().is_relative_to(post_dir):
+                continue
+            report = check_post(path, self.settings, self._now)
+            self.reports[file.src_uri] = report
+        findings = [f for r in self.reports.values() for f in r.findings]
+        for finding in findings:
+            (log.error if finding.is_error else log.warning)(finding.one_line())
+        broken = [r for r in self.reports.values() if r.has_errors]
+        if broken and not self.serving:
+            raise PluginError(
+                f"CarePress: {summary(findings)} Fix them (or run `carepress check`); "
+                "nothing was published."
+            )
+        if broken:
+            self._swap_for_preview(files, config)
+        return files
+
+    def _swap_for_preview(self, files: Files, config: MkDocsConfig) -> None:
+        if self._temp_dir is None:
+            self._temp_dir = Path(tempfile.mkdtemp(prefix="carepress-preview-"))
+        for src_uri, report in self.reports.items():
+            if not report.has_errors:
+                continue
+            original = files.get_file_from_path(src_uri)
+            if original is None:
+                continue
+            files.remove(original)
+            copy = write_sanitised(report, self.settings, self._temp_dir, src_uri, self._now.date())
+            files.append(File.generated(config, src_uri, abs_src_path=str(copy)))
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        assert self.settings is not None
+        env.globals["carepress"] = {
+            "practice": self.settings.practice,
+            "crisis_regions": regions_for(self.settings.practice.crisis_region),
+        }
+        return env
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        report = self.reports.get(page.file.src_uri)
+        if report is None:
+            return html
+        if not self.serving and not report.is_published(self._now):
+            # Backstop: Material should never render a draft or future post in a build.
+            raise PluginError(f"{report.display_path}: a draft or future-dated post was about "
+                              "to be published; the build was stopped")
+        if self.serving and report.findings:
+            return notice_html(report.findings) + html
+        return html
+
+    def on_shutdown(self) -> None:
+        if self._temp_dir is not None:
+            shutil.rmtree(self._temp_dir, ignore_errors=True)
+            self._temp_dir = None
+

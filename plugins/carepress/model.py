@@ -1,0 +1,151 @@
+"""The post's front matter as a typed model (pydantic).
+
+Material's keys keep their meaning (title, description, date, draft, authors, categories,
+tags, slug); CarePress adds audience, content_warnings, sources, reviewed, type, consent
+and social. Hub-dependent vocabularies (content warnings, authors, categories) are checked
+in ``checks/frontmatter.py`` because they come from the hub's configuration.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
+
+AUDIENCES = ("clients", "clinicians", "community")
+POST_TYPES = ("article", "testimonial", "case-vignette", "resource")
+PLATFORMS = ("x", "bluesky", "mastodon", "threads", "linkedin", "facebook", "instagram")
+TYPES_NEEDING_CONSENT = ("testimonial", "case-vignette")
+
+# Material keys a post may use unchanged. `template` is deliberately absent: a post must
+# not be able to swap out the page template that carries the disclaimer.
+MATERIAL_PASSTHROUGH_KEYS = ("pin", "readtime", "links", "hide", "search", "icon", "status",
+                             "subtitle")
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _as_list(value: Any) -> Any:
+    # `audience: clients` is unambiguous; accept it as a one-item list.
+    return [value] if isinstance(value, str) else value
+
+
+def _single_line(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise ValueError("must not be empty")
+    if "\n" in value:
+        raise ValueError("must be a single line (remove the line break)")
+    return value
+
+
+def _slug(value: str) -> str:
+    if not SLUG_RE.match(value):
+        raise ValueError(
+            f"{value!r} is not a valid slug; use lowercase letters, digits and hyphens, "
+            "e.g. what-is-anxiety"
+        )
+    return value
+
+
+def _to_datetime(value: Any) -> dt.datetime:
+    # Material treats a bare date as midnight UTC; do the same so "future" means the same.
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    if isinstance(value, dt.date):
+        return dt.datetime.combine(value, dt.time(), tzinfo=dt.UTC)
+    raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-14")
+
+
+Text = Annotated[str, AfterValidator(_single_line)]
+Slug = Annotated[str, AfterValidator(_slug)]
+Audience = Literal["clients", "clinicians", "community"]
+PostType = Literal["article", "testimonial", "case-vignette", "resource"]
+Platform = Literal["x", "bluesky", "mastodon", "threads", "linkedin", "facebook", "instagram"]
+DateTime = Annotated[dt.datetime, BeforeValidator(_to_datetime)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class PostDates(_Strict):
+    created: DateTime
+    updated: DateTime | None = None
+
+
+def _dates(value: Any) -> Any:
+    return value if isinstance(value, dict) else {"created": value}
+
+
+class Source(_Strict):
+    id: Slug | None = None
+    title: Text
+    url: str | None = None
+    doi: str | None = None
+    publisher: Text | None = None
+    year: int | None = Field(default=None, ge=1800, le=2100)
+    accessed: DateTime | None = None
+
+    @model_validator(mode="after")
+    def _needs_locator(self) -> Source:
+        if not self.url and not self.doi:
+            raise ValueError("a source needs a url or a doi")
+        return self
+
+
+class Reviewed(_Strict):
+    by: Text
+    on: DateTime
+
+
+class SocialOverride(_Strict):
+    text: str | None = None
+    hashtags: list[Text] = []
+
+
+class FrontMatter(_Strict):
+    title: Text = Field(max_length=200)
+    description: Text = Field(max_length=300)
+    date: Annotated[PostDates, BeforeValidator(_dates)]
+    draft: bool | None = None
+    slug: Slug | None = None
+    authors: list[Text] = Field(min_length=1)
+    categories: list[Text] = []
+    tags: list[Text] = []
+    audience: Annotated[list[Audience], BeforeValidator(_as_list), Field(min_length=1)]
+    content_warnings: Annotated[list[Text], BeforeValidator(_as_list)] = []
+    sources: list[Source] = []
+    reviewed: Reviewed | None = None
+    type: PostType = "article"
+    consent: Text | None = None
+    social: dict[Platform, SocialOverride] = {}
+    # Material passthroughs (validated loosely; Material validates them again).
+    pin: bool = False
+    readtime: int | None = None
+    links: list[Any] | None = None
+    hide: list[str] = []
+    search: dict[str, Any] = {}
+    icon: str | None = None
+    status: str | None = None
+    subtitle: Text | None = None
+
+    @property
+    def created(self) -> dt.datetime:
+        return self.date.created
+
+    def is_published(self, now: dt.datetime) -> bool:
+        """Not a draft and not dated in the future (Material's draft_if_future_date rule)."""
+        return not self.draft and self.date.created <= now
+
+
+FIELD_NAMES = tuple(FrontMatter.model_fields)

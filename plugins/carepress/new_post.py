@@ -1,0 +1,96 @@
+"""`carepress new`: write a post with a complete, commented front-matter template."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+import jinja2
+
+from .checks.frontmatter import HTML_RE
+from .model import AUDIENCES
+from .settings import Settings
+from .suggest import did_you_mean, one_of
+
+
+class NewPostError(Exception):
+    """The request cannot be honoured (bad value, file exists): exit status 2."""
+
+
+@dataclass(frozen=True)
+class NewPost:
+    path: Path
+    slug: str
+
+
+def slugify(title: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:60].rstrip("-") or "post"
+
+
+def _validated(values: list[str], allowed: tuple[str, ...], option: str) -> list[str]:
+    for value in values:
+        if value not in allowed:
+            hint = did_you_mean(value, allowed)
+            raise NewPostError(f"{option} {value!r} is not one of {one_of(allowed)}"
+                               + (f"; {hint}" if hint else ""))
+    return values
+
+
+def create_post(
+    settings: Settings,
+    title: str,
+    audience: list[str],
+    warnings: list[str],
+    author: str | None = None,
+    category: str | None = None,
+    today: dt.date | None = None,
+) -> NewPost:
+    title = title.strip()
+    if not title or "\n" in title:
+        raise NewPostError("the title must be one line of text")
+    if HTML_RE.search(title):
+        raise NewPostError("the title must be plain text, without HTML")
+    audience = _validated(audience or ["clients"], AUDIENCES, "--audience")
+    warnings = _validated(warnings, settings.content_warnings, "--cw")
+    authors = list(settings.authors)
+    if author:
+        _validated([author], tuple(authors), "--author")
+    elif not authors:
+        raise NewPostError("no authors yet: add one to the authors file (.authors.yml) first")
+    if category and settings.categories_allowed:
+        _validated([category], settings.categories_allowed, "--category")
+
+    slug = slugify(title)
+    path = settings.post_dir / f"{slug}.md"
+    if path.exists():
+        raise NewPostError(f"{settings.display_path(path)} already exists; choose another title "
+                           "or edit that post")
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    template = env.from_string(
+        files("carepress").joinpath("templates/new-post.md.j2").read_text(encoding="utf-8"))
+    text = template.render(
+        # JSON strings are valid YAML double-quoted scalars: safe for any title.
+        title_yaml=json.dumps(title, ensure_ascii=False),
+        description_yaml=json.dumps(f"A short summary of “{title}” for feeds and social posts.",
+                                    ensure_ascii=False),
+        date=(today or dt.date.today()).isoformat(),
+        slug=slug,
+        site_hint=f".../blog/{slug}/",
+        authors=[author or authors[0]],
+        audience=audience,
+        warnings=warnings,
+        vocabulary=settings.content_warnings,
+        categories=[json.dumps(category, ensure_ascii=False)] if category else [],
+    )
+    settings.post_dir.mkdir(parents=True, exist_ok=True)
+    # "x" mode: never overwrite, even if the file appeared since the check above.
+    with path.open("x", encoding="utf-8") as handle:
+        handle.write(text)
+    return NewPost(path, slug)

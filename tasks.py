@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""The two quickstart commands, on any machine with Python 3.11+:
+
+    python3 tasks.py build   # make .venv if needed, install CarePress, build the sample hub into site/
+    python3 tasks.py test    # make .venv if needed, install the test extras, lint, run every test
+
+Only the standard library is used here, because this runs before anything is installed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+STAMP = VENV / ".carepress-installed"
+
+
+def run(*args: str | Path, env: dict[str, str] | None = None) -> None:
+    print("+", " ".join(str(a) for a in args), flush=True)
+    subprocess.run([str(a) for a in args], cwd=ROOT, check=True, env=env)
+
+
+def ensure_venv() -> None:
+    """Create .venv and (re)install the project whenever pyproject.toml changes."""
+    if sys.version_info < (3, 11):
+        sys.exit(f"CarePress needs Python 3.11 or newer; this is {sys.version.split()[0]}")
+    if not (BIN / "python").exists():
+        print(f"Creating a virtual environment in {VENV.name}/ ...", flush=True)
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == wanted:
+        return
+    run(BIN / "python", "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    run(BIN / "python", "-m", "pip", "install", "--quiet", "-e", ".[test]")
+    STAMP.write_text(wanted)
+
+
+def hub_env() -> dict[str, str]:
+    # Material prints an end-of-life banner on every run; it is known and not actionable here.
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def build() -> None:
+    ensure_venv()
+    run(BIN / "carepress", "check", env=hub_env())
+    run(BIN / "mkdocs", "build", "--strict", "--site-dir", "site", env=hub_env())
+    print(f"\nThe sample hub is in {ROOT / 'site'}. Preview it with: .venv/bin/mkdocs serve")
+
+
+def test() -> None:
+    ensure_venv()
+    run(BIN / "ruff", "check", "plugins", "tests", "bench", "tasks.py")
+    workers = ["-n", "auto"] if (os.cpu_count() or 1) > 1 else []
+    run(BIN / "python", "-m", "pytest", *workers, *sys.argv[2:], env=hub_env())
+
+
+def main() -> None:
+    commands = {"build": build, "test": test}
+    if len(sys.argv) < 2 or sys.argv[1] not in commands:
+        sys.exit(f"usage: python3 tasks.py {{{'|'.join(commands)}}}")
+    try:
+        commands[sys.argv[1]]()
+    except subprocess.CalledProcessError as exc:
+        sys.exit(exc.returncode)
+
+
+if __name__ == "__main__":
+    main()

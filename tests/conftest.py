@@ -1,0 +1,115 @@
+"""Shared test helpers: build real hubs in temporary folders and run the real commands."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def front_matter(**overrides: object) -> dict:
+    """A valid post's front matter; pass key=None to drop a key."""
+    meta: dict = {
+        "title": "Coping with worry",
+        "description": "Practical, evidence-based ways to notice and ease everyday worry.",
+        "date": "2026-03-14",
+        "authors": ["dana-reyes"],
+        "categories": ["Anxiety"],
+        "tags": ["anxiety"],
+        "audience": ["clients"],
+        "content_warnings": [],
+        "sources": [{"id": "nimh-anxiety", "title": "Anxiety Disorders",
+                     "url": "https://www.nimh.nih.gov/health/topics/anxiety-disorders"}],
+    }
+    for key, value in overrides.items():
+        if value is None:
+            meta.pop(key, None)
+        else:
+            meta[key] = value
+    return meta
+
+
+BODY = (
+    "Worry is a normal part of life.\n\n<!-- more -->\n\n## What helps\n\n"
+    "Naming the worry, breathing slowly and talking to someone you trust can help.\n"
+)
+
+
+def post_text(body: str = BODY, **overrides: object) -> str:
+    meta = front_matter(**overrides)
+    # Dates stay unquoted so YAML reads them as dates, as a writer would type them.
+    dumped = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
+    for key in ("date",):
+        if isinstance(meta.get(key), str):
+            dumped = dumped.replace(f"{key}: '{meta[key]}'", f"{key}: {meta[key]}")
+    return f"---\n{dumped}---\n\n{body}"
+
+
+@dataclass
+class Hub:
+    root: Path
+
+    @property
+    def posts(self) -> Path:
+        return self.root / "content" / "posts"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    def write_post(self, name: str, content: str | bytes) -> Path:
+        path = self.posts / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    def run(self, *args: str, timeout: int = 180) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(list(args), cwd=self.root, env=ENV, capture_output=True,
+                              text=True, timeout=timeout)
+
+    def build(self, *extra: str) -> subprocess.CompletedProcess[str]:
+        return self.run(str(BIN / "mkdocs"), "build", "--site-dir", "site", *extra)
+
+    def check(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return self.run(str(BIN / "carepress"), "check", *args)
+
+    def page(self, url_path: str) -> str:
+        return (self.site / url_path / "index.html").read_text(encoding="utf-8")
+
+
+def make_hub(root: Path, with_sample_posts: bool = False) -> Hub:
+    """A copy of the sample hub (config, theme overrides, pages), optionally without its posts."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "overrides", root / "overrides")
+    ignore = None if with_sample_posts else shutil.ignore_patterns("posts")
+    shutil.copytree(REPO / "content", root / "content", ignore=ignore)
+    (root / "content" / "posts").mkdir(exist_ok=True)
+    return Hub(root)
+
+
+@pytest.fixture
+def hub(tmp_path: Path) -> Hub:
+    return make_hub(tmp_path / "hub")
+
+
+@pytest.fixture(scope="session")
+def sample_hub(tmp_path_factory: pytest.TempPathFactory) -> Hub:
+    """The repository's own sample hub, built once per test session with --strict."""
+    built = make_hub(tmp_path_factory.mktemp("sample") / "hub", with_sample_posts=True)
+    result = built.build("--strict")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return built

@@ -1,0 +1,179 @@
+"""Table-driven: every kind of broken post gives one specific finding (file, line, field),
+through both `carepress check` and `mkdocs build`, and never a traceback."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from carepress.cli import main
+
+from conftest import Hub, make_hub
+
+BASE = [
+    "---",
+    'title: "Coping with worry"',
+    'description: "Practical ways to ease everyday worry."',
+    "date: 2026-03-14",
+    "authors: [dana-reyes]",
+    "categories: [Anxiety]",
+    "tags: [anxiety]",
+    "audience: [clients]",
+    "content_warnings: []",
+    "sources:",
+    "  - id: nimh-anxiety",
+    '    title: "Anxiety Disorders"',
+    "    url: https://www.nimh.nih.gov/health/topics/anxiety-disorders",
+    "---",
+    "",
+    "Worry is a normal part of life.",
+    "",
+    "<!-- more -->",
+    "",
+    "## What helps",
+    "",
+    "Naming the worry and breathing slowly can help.",
+    "",
+]
+
+
+def edited(changes: dict[int, str | None], extra: list[str] | None = None) -> str:
+    """BASE with 1-based lines replaced (None deletes) and lines inserted before the closing ---."""
+    lines = list(BASE)
+    for number, text in sorted(changes.items(), reverse=True):
+        if text is None:
+            del lines[number - 1]
+        else:
+            lines[number - 1] = text
+    if extra:
+        close = lines.index("---", 1)
+        lines[close:close] = extra
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    content: str | bytes
+    line: int
+    expect: str  # substring of the finding's message
+
+
+BIG = edited({}) + ("Calm breathing helps. " * 60 + "\n\n") * 4000  # ~5 MB
+
+CASES = [
+    Case("yaml-unclosed-quote", edited({2: 'title: "Coping with worry'}), 3, "not valid YAML"),
+    Case("yaml-tab-indent", edited({8: "audience:\n\t- clients"}), 9, "not valid YAML"),
+    Case("yaml-colon-in-value", edited({2: "title: Worry: what helps"}), 2, "not valid YAML"),
+    Case("title-wrong-type", edited({2: "title: 42"}), 2, "title: expected text, got 42"),
+    Case("audience-wrong-type", edited({8: "audience: {who: clients}"}), 8,
+         "audience: expected a list"),
+    Case("draft-yes", edited({}, ["draft: yes"]), 14, "draft: expected true or false"),
+    Case("audience-unknown", edited({8: "audience: [client]"}), 8,
+         "audience[1]: 'client' is not one of clients, clinicians, community"),
+    Case("cw-unknown", edited({9: "content_warnings: [suicde]"}), 9,
+         "content_warnings: 'suicde' is not one of"),
+    Case("title-missing", edited({2: None}), 1, "title: this required field is missing"),
+    Case("description-missing", edited({3: None}), 1, "description: this required field"),
+    Case("date-not-a-date", edited({4: "date: March 3rd"}), 4, "date: 'March 3rd' is not a date"),
+    Case("date-impossible-day", edited({4: "date: 2026-02-30"}), 4,
+         "date: '2026-02-30' is not a real date"),
+    Case("date-impossible-month", edited({4: "date: 2026-13-01"}), 4, "is not a real date"),
+    Case("bom-and-unknown-key", b"\xef\xbb\xbf" + edited({}, ["audiance: [clients]"]).encode(),
+         14, "unknown key 'audiance'"),
+    Case("crlf-and-bad-audience", edited({8: "audience: [clinician]"}).replace("\n", "\r\n"), 8,
+         "'clinician' is not one of"),
+    Case("non-utf8-bytes", edited({22: "Caf\udce9 and calm."}).encode("utf-8", "surrogateescape"),
+         22, "not valid UTF-8"),
+    Case("utf16-file", edited({}).encode("utf-16"), 1, "saved as UTF-16"),
+    Case("empty-file", "", 1, "the file is empty"),
+    Case("front-matter-only", "\n".join(BASE[:14]) + "\n", 15, "no text after the front matter"),
+    Case("huge-body", BIG, 1, "posts are limited to"),
+    Case("script-in-title", edited({2: 'title: "<script>alert(1)</script> Worry"'}), 2,
+         "title: HTML or script is not allowed"),
+    Case("markup-in-description", edited({3: "description: '\"><img src=x onerror=alert(1)>'"}),
+         3, "description: HTML or script is not allowed"),
+    Case("unknown-key-typo", edited({}, ["content_warning: [suicide]"]), 14,
+         "unknown key 'content_warning'"),
+    Case("author-unknown", edited({5: "authors: [dana-reye]"}), 5,
+         "authors: 'dana-reye' is not in the authors file"),
+    Case("category-unknown", edited({6: "categories: [Anxeity]"}), 6,
+         "categories: 'Anxeity' is not one of"),
+    Case("duplicate-key", edited({}, ['title: "Again"']), 14, "title: appears twice"),
+    Case("source-without-url", edited({13: "    publisher: NIMH"}), 11,
+         "sources[1]: a source needs a url or a doi"),
+    Case("no-front-matter", "Just some text.\n\nMore text.\n", 1, "has no front matter"),
+    Case("unclosed-front-matter", "\n".join(BASE[:13]) + "\n\nBody.\n", 1, "never closed"),
+    Case("testimonial-without-consent", edited({}, ["type: testimonial"]), 14,
+         "needs a consent reference"),
+    Case("slug-invalid", edited({}, ["slug: What Is This"]), 14, "is not a valid slug"),
+    Case("future-not-draft", edited({4: "date: 2099-01-01"}, ["draft: false"]), 14,
+         "draft: false would publish a post dated in the future"),
+    Case("front-matter-is-a-list", "---\n- title\n- date\n---\n\nBody.\n", 2,
+         "must be a list of 'key: value' lines"),
+    Case("nul-byte", edited({22: "Calm\x00 breathing."}), 22, "NUL byte"),
+    Case("template-key", edited({}, ["template: plain.html"]), 14, "unknown key 'template'"),
+    Case("audience-empty", edited({8: "audience: []"}), 8, "audience: must have at least 1 item"),
+    Case("title-multiline", edited({2: 'title: "Two\\nlines"'}), 2, "must be a single line"),
+]
+
+
+def test_table_is_large_enough() -> None:
+    assert len(CASES) >= 25
+    assert len({c.name for c in CASES}) == len(CASES)
+
+
+def _write(hub: Hub, case: Case) -> Path:
+    return hub.write_post(f"{case.name}.md", case.content)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_check_reports_specific_finding(hub: Hub, case: Case, capsys) -> None:
+    path = _write(hub, case)
+    status = main(["--config", str(hub.root / "mkdocs.yml"), "check", str(path),
+                   "--format", "json"])
+    out = capsys.readouterr()
+    findings = json.loads(out.out)
+    assert status == 1, out
+    assert "Traceback" not in out.err
+    matching = [f for f in findings if case.expect in f["message"]]
+    assert matching, f"no finding containing {case.expect!r} in {findings}"
+    finding = matching[0]
+    assert finding["path"] == f"content/posts/{case.name}.md"
+    assert finding["line"] == case.line, finding
+    assert finding["severity"] == "error"
+    assert finding["category"] in ("frontmatter", "consent")
+    assert set(finding) == {"path", "line", "column", "rule", "category", "severity", "message",
+                            "hint"}
+
+
+@pytest.fixture(scope="module")
+def broken_hub(tmp_path_factory: pytest.TempPathFactory) -> Hub:
+    hub = make_hub(tmp_path_factory.mktemp("broken") / "hub")
+    for case in CASES:
+        _write(hub, case)
+    return hub
+
+
+def test_build_fails_with_every_finding_and_no_traceback(broken_hub: Hub) -> None:
+    result = broken_hub.build()
+    log = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in log
+    for case in CASES:
+        assert f"content/posts/{case.name}.md:{case.line}: " in log, case.name
+        assert case.expect in log, case.name
+    assert "nothing was published" in log
+    assert not list(broken_hub.site.rglob("*.html")), "a failed build must publish nothing"
+
+
+def test_cli_over_the_whole_folder_matches_the_build(broken_hub: Hub) -> None:
+    result = broken_hub.check("--format", "text")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    for case in CASES:
+        assert f"content/posts/{case.name}.md:{case.line}:" in result.stdout, case.name
+    assert "errors in" in result.stdout.splitlines()[-1]
