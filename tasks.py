@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """The two quickstart commands, on any machine with Python 3.11+:
 
-    python3 tasks.py build   # make .venv if needed, install CarePress, build the sample hub into site/
-    python3 tasks.py test    # make .venv if needed, install the test extras, lint, run every test
+    python3 tasks.py build   # make .venv if needed, install CarePress, build the hub into site/
+    python3 tasks.py test    # make .venv if needed, install test extras, lint, run every test
 
 Only the standard library is used here, because this runs before anything is installed.
 """
@@ -29,7 +29,7 @@ def run(*args: str | Path, env: dict[str, str] | None = None) -> None:
 
 def ensure_venv() -> None:
     """Create .venv and (re)install the project whenever pyproject.toml changes."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - runs before anything checks the version
         sys.exit(f"CarePress needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     if not (BIN / "python").exists():
         print(f"Creating a virtual environment in {VENV.name}/ ...", flush=True)

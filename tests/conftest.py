@@ -28,8 +28,13 @@ def front_matter(**overrides: object) -> dict:
         "tags": ["anxiety"],
         "audience": ["clients"],
         "content_warnings": [],
-        "sources": [{"id": "nimh-anxiety", "title": "Anxiety Disorders",
-                     "url": "https://www.nimh.nih.gov/health/topics/anxiety-disorders"}],
+        "sources": [
+            {
+                "id": "nimh-anxiety",
+                "title": "Anxiety Disorders",
+                "url": "https://www.nimh.nih.gov/health/topics/anxiety-disorders",
+            }
+        ],
     }
     for key, value in overrides.items():
         if value is None:
@@ -77,8 +82,9 @@ class Hub:
         return path
 
     def run(self, *args: str, timeout: int = 180) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(list(args), cwd=self.root, env=ENV, capture_output=True,
-                              text=True, timeout=timeout)
+        return subprocess.run(
+            list(args), cwd=self.root, env=ENV, capture_output=True, text=True, timeout=timeout
+        )
 
     def build(self, *extra: str) -> subprocess.CompletedProcess[str]:
         return self.run(str(BIN / "mkdocs"), "build", "--site-dir", "site", *extra)

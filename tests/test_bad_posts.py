@@ -8,9 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from carepress.cli import main
-
 from conftest import Hub, make_hub
 
 BASE = [
@@ -69,51 +67,115 @@ CASES = [
     Case("yaml-tab-indent", edited({8: "audience:\n\t- clients"}), 9, "not valid YAML"),
     Case("yaml-colon-in-value", edited({2: "title: Worry: what helps"}), 2, "not valid YAML"),
     Case("title-wrong-type", edited({2: "title: 42"}), 2, "title: expected text, got 42"),
-    Case("audience-wrong-type", edited({8: "audience: {who: clients}"}), 8,
-         "audience: expected a list"),
+    Case(
+        "audience-wrong-type",
+        edited({8: "audience: {who: clients}"}),
+        8,
+        "audience: expected a list",
+    ),
     Case("draft-yes", edited({}, ["draft: yes"]), 14, "draft: expected true or false"),
-    Case("audience-unknown", edited({8: "audience: [client]"}), 8,
-         "audience[1]: 'client' is not one of clients, clinicians, community"),
-    Case("cw-unknown", edited({9: "content_warnings: [suicde]"}), 9,
-         "content_warnings: 'suicde' is not one of"),
+    Case(
+        "audience-unknown",
+        edited({8: "audience: [client]"}),
+        8,
+        "audience[1]: 'client' is not one of clients, clinicians, community",
+    ),
+    Case(
+        "cw-unknown",
+        edited({9: "content_warnings: [suicde]"}),
+        9,
+        "content_warnings: 'suicde' is not one of",
+    ),
     Case("title-missing", edited({2: None}), 1, "title: this required field is missing"),
     Case("description-missing", edited({3: None}), 1, "description: this required field"),
     Case("date-not-a-date", edited({4: "date: March 3rd"}), 4, "date: 'March 3rd' is not a date"),
-    Case("date-impossible-day", edited({4: "date: 2026-02-30"}), 4,
-         "date: '2026-02-30' is not a real date"),
+    Case(
+        "date-impossible-day",
+        edited({4: "date: 2026-02-30"}),
+        4,
+        "date: '2026-02-30' is not a real date",
+    ),
     Case("date-impossible-month", edited({4: "date: 2026-13-01"}), 4, "is not a real date"),
-    Case("bom-and-unknown-key", b"\xef\xbb\xbf" + edited({}, ["audiance: [clients]"]).encode(),
-         14, "unknown key 'audiance'"),
-    Case("crlf-and-bad-audience", edited({8: "audience: [clinician]"}).replace("\n", "\r\n"), 8,
-         "'clinician' is not one of"),
-    Case("non-utf8-bytes", edited({22: "Caf\udce9 and calm."}).encode("utf-8", "surrogateescape"),
-         22, "not valid UTF-8"),
+    Case(
+        "bom-and-unknown-key",
+        b"\xef\xbb\xbf" + edited({}, ["audiance: [clients]"]).encode(),
+        14,
+        "unknown key 'audiance'",
+    ),
+    Case(
+        "crlf-and-bad-audience",
+        edited({8: "audience: [clinician]"}).replace("\n", "\r\n"),
+        8,
+        "'clinician' is not one of",
+    ),
+    Case(
+        "non-utf8-bytes",
+        edited({22: "Caf\udce9 and calm."}).encode("utf-8", "surrogateescape"),
+        22,
+        "not valid UTF-8",
+    ),
     Case("utf16-file", edited({}).encode("utf-16"), 1, "saved as UTF-16"),
     Case("empty-file", "", 1, "the file is empty"),
     Case("front-matter-only", "\n".join(BASE[:14]) + "\n", 15, "no text after the front matter"),
     Case("huge-body", BIG, 1, "posts are limited to"),
-    Case("script-in-title", edited({2: 'title: "<script>alert(1)</script> Worry"'}), 2,
-         "title: HTML or script is not allowed"),
-    Case("markup-in-description", edited({3: "description: '\"><img src=x onerror=alert(1)>'"}),
-         3, "description: HTML or script is not allowed"),
-    Case("unknown-key-typo", edited({}, ["content_warning: [suicide]"]), 14,
-         "unknown key 'content_warning'"),
-    Case("author-unknown", edited({5: "authors: [dana-reye]"}), 5,
-         "authors: 'dana-reye' is not in the authors file"),
-    Case("category-unknown", edited({6: "categories: [Anxeity]"}), 6,
-         "categories: 'Anxeity' is not one of"),
+    Case(
+        "script-in-title",
+        edited({2: 'title: "<script>alert(1)</script> Worry"'}),
+        2,
+        "title: HTML or script is not allowed",
+    ),
+    Case(
+        "markup-in-description",
+        edited({3: "description: '\"><img src=x onerror=alert(1)>'"}),
+        3,
+        "description: HTML or script is not allowed",
+    ),
+    Case(
+        "unknown-key-typo",
+        edited({}, ["content_warning: [suicide]"]),
+        14,
+        "unknown key 'content_warning'",
+    ),
+    Case(
+        "author-unknown",
+        edited({5: "authors: [dana-reye]"}),
+        5,
+        "authors: 'dana-reye' is not in the authors file",
+    ),
+    Case(
+        "category-unknown",
+        edited({6: "categories: [Anxeity]"}),
+        6,
+        "categories: 'Anxeity' is not one of",
+    ),
     Case("duplicate-key", edited({}, ['title: "Again"']), 14, "title: appears twice"),
-    Case("source-without-url", edited({13: "    publisher: NIMH"}), 11,
-         "sources[1]: a source needs a url or a doi"),
+    Case(
+        "source-without-url",
+        edited({13: "    publisher: NIMH"}),
+        11,
+        "sources[1]: a source needs a url or a doi",
+    ),
     Case("no-front-matter", "Just some text.\n\nMore text.\n", 1, "has no front matter"),
     Case("unclosed-front-matter", "\n".join(BASE[:13]) + "\n\nBody.\n", 1, "never closed"),
-    Case("testimonial-without-consent", edited({}, ["type: testimonial"]), 14,
-         "needs a consent reference"),
+    Case(
+        "testimonial-without-consent",
+        edited({}, ["type: testimonial"]),
+        14,
+        "needs a consent reference",
+    ),
     Case("slug-invalid", edited({}, ["slug: What Is This"]), 14, "is not a valid slug"),
-    Case("future-not-draft", edited({4: "date: 2099-01-01"}, ["draft: false"]), 14,
-         "draft: false would publish a post dated in the future"),
-    Case("front-matter-is-a-list", "---\n- title\n- date\n---\n\nBody.\n", 2,
-         "must be a list of 'key: value' lines"),
+    Case(
+        "future-not-draft",
+        edited({4: "date: 2099-01-01"}, ["draft: false"]),
+        14,
+        "draft: false would publish a post dated in the future",
+    ),
+    Case(
+        "front-matter-is-a-list",
+        "---\n- title\n- date\n---\n\nBody.\n",
+        2,
+        "must be a list of 'key: value' lines",
+    ),
     Case("nul-byte", edited({22: "Calm\x00 breathing."}), 22, "NUL byte"),
     Case("template-key", edited({}, ["template: plain.html"]), 14, "unknown key 'template'"),
     Case("audience-empty", edited({8: "audience: []"}), 8, "audience: must have at least 1 item"),
@@ -133,8 +195,9 @@ def _write(hub: Hub, case: Case) -> Path:
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_check_reports_specific_finding(hub: Hub, case: Case, capsys) -> None:
     path = _write(hub, case)
-    status = main(["--config", str(hub.root / "mkdocs.yml"), "check", str(path),
-                   "--format", "json"])
+    status = main(
+        ["--config", str(hub.root / "mkdocs.yml"), "check", str(path), "--format", "json"]
+    )
     out = capsys.readouterr()
     findings = json.loads(out.out)
     assert status == 1, out
@@ -146,8 +209,16 @@ def test_check_reports_specific_finding(hub: Hub, case: Case, capsys) -> None:
     assert finding["line"] == case.line, finding
     assert finding["severity"] == "error"
     assert finding["category"] in ("frontmatter", "consent")
-    assert set(finding) == {"path", "line", "column", "rule", "category", "severity", "message",
-                            "hint"}
+    assert set(finding) == {
+        "path",
+        "line",
+        "column",
+        "rule",
+        "category",
+        "severity",
+        "message",
+        "hint",
+    }
 
 
 @pytest.fixture(scope="module")

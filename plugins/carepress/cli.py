@@ -25,19 +25,29 @@ class _Parser(argparse.ArgumentParser):
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="carepress", description=__doc__.splitlines()[0])
-    parser.add_argument("--config", "-f", type=Path, default=Path("mkdocs.yml"),
-                        help="the hub's mkdocs.yml (default: ./mkdocs.yml)")
+    parser.add_argument(
+        "--config",
+        "-f",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        help="the hub's mkdocs.yml (default: ./mkdocs.yml)",
+    )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     check = sub.add_parser("check", help="check posts for problems that block publishing")
-    check.add_argument("paths", nargs="*", type=Path,
-                       help="post files or folders (default: every post of the hub)")
+    check.add_argument(
+        "paths", nargs="*", type=Path, help="post files or folders (default: every post of the hub)"
+    )
     check.add_argument("--format", choices=("text", "json", "github"), default="text")
 
     new = sub.add_parser("new", help="start a new post (as a draft) from the template")
     new.add_argument("title")
-    new.add_argument("--audience", action="append", default=[],
-                     help="clients, clinicians or community (repeatable)")
+    new.add_argument(
+        "--audience",
+        action="append",
+        default=[],
+        help="clients, clinicians or community (repeatable)",
+    )
     new.add_argument("--cw", action="append", default=[], help="a content warning (repeatable)")
     new.add_argument("--author", help="author id from .authors.yml (default: the first)")
     new.add_argument("--category", help="blog category")
@@ -70,8 +80,9 @@ def _print_text(findings: list[Finding], checked: int) -> None:
 
 def _check(args: argparse.Namespace, settings: Settings) -> int:
     reports = check_paths(_expand(args.paths, settings), settings)
-    findings = sorted((f for r in reports for f in r.findings),
-                      key=lambda f: (f.path, f.line, f.column, f.rule))
+    findings = sorted(
+        (f for r in reports for f in r.findings), key=lambda f: (f.path, f.line, f.column, f.rule)
+    )
     if args.format == "json":
         print(format_json(findings))
     elif args.format == "github":

@@ -78,9 +78,7 @@ _LineLoader.add_implicit_resolver(
 )
 
 
-def _walk_lines(
-    node: yaml.Node, path: KeyPath, offset: int, lines: dict, dupes: list
-) -> None:
+def _walk_lines(node: yaml.Node, path: KeyPath, offset: int, lines: dict, dupes: list) -> None:
     if isinstance(node, yaml.MappingNode):
         seen: set[Any] = set()
         for key_node, value_node in node.value:
@@ -111,10 +109,38 @@ def _yaml_hint(problem: str, line_text: str) -> str:
     return "check the indentation and put values containing ':' or '#' in quotes"
 
 
+def _yaml_finding(exc: yaml.MarkedYAMLError, text: str, path: str, offset: int) -> Finding:
+    problem = exc.problem or "invalid YAML"
+    mark = exc.problem_mark or exc.context_mark
+    if exc.context and "quoted scalar" in exc.context and exc.context_mark:
+        # An unclosed quote is detected lines later; point at where the quote opens.
+        mark = exc.context_mark
+        problem = "a quoted value that starts on this line is never closed"
+        hint = "add the closing quote at the end of the value"
+    else:
+        hint = ""
+    line = (mark.line + offset) if mark else 1
+    column = (mark.column + 1) if mark else 1
+    line_text = text.split("\n")[line - 1] if mark else ""
+    return _finding(
+        path,
+        line,
+        "frontmatter.yaml-syntax",
+        f"front matter is not valid YAML: {problem}",
+        hint or _yaml_hint(problem, line_text),
+        column,
+    )
+
+
 def _decode(raw: bytes, path: str) -> tuple[str | None, Finding | None]:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, Finding(
-            path, 1, 1, "frontmatter.encoding", "frontmatter", "error",
+            path,
+            1,
+            1,
+            "frontmatter.encoding",
+            "frontmatter",
+            "error",
             "the file is saved as UTF-16; posts must be UTF-8",
             "re-save the file with UTF-8 encoding (most editors: Save As > Encoding > UTF-8)",
         )
@@ -125,7 +151,12 @@ def _decode(raw: bytes, path: str) -> tuple[str | None, Finding | None]:
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         byte = raw[exc.start]
         return None, Finding(
-            path, line, column, "frontmatter.encoding", "frontmatter", "error",
+            path,
+            line,
+            column,
+            "frontmatter.encoding",
+            "frontmatter",
+            "error",
             f"the file is not valid UTF-8 (byte 0x{byte:02X} on this line)",
             "re-save the file with UTF-8 encoding (most editors: Save As > Encoding > UTF-8)",
         )
@@ -143,18 +174,38 @@ def read_post(
     try:
         size = file.stat().st_size
     except OSError as exc:
-        return None, [_finding(path, 1, "frontmatter.unreadable", f"cannot read the file: {exc.strerror}",
-                               "check the path and the file's permissions")]
+        return None, [
+            _finding(
+                path,
+                1,
+                "frontmatter.unreadable",
+                f"cannot read the file: {exc.strerror}",
+                "check the path and the file's permissions",
+            )
+        ]
     if size > max_bytes:
-        return None, [_finding(
-            path, 1, "frontmatter.file-too-large",
-            f"the file is {size / 1_000_000:.1f} MB; posts are limited to {max_bytes / 1_000_000:g} MB",
-            "split it into several posts, or raise max_post_bytes in mkdocs.yml if this is intended",
-        )]
+        return None, [
+            _finding(
+                path,
+                1,
+                "frontmatter.file-too-large",
+                f"the file is {size / 1_000_000:.1f} MB; "
+                f"posts are limited to {max_bytes / 1_000_000:g} MB",
+                "split it into several posts, "
+                "or raise max_post_bytes in mkdocs.yml if this is intended",
+            )
+        ]
     raw = file.read_bytes()
     if not raw.strip():
-        return None, [_finding(path, 1, "frontmatter.empty-file", "the file is empty",
-                               "start a post with: carepress new \"Your title\"")]
+        return None, [
+            _finding(
+                path,
+                1,
+                "frontmatter.empty-file",
+                "the file is empty",
+                'start a post with: carepress new "Your title"',
+            )
+        ]
     text, problem = _decode(raw, path)
     if problem:
         return None, [problem]
@@ -162,18 +213,37 @@ def read_post(
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        return None, [_finding(path, line, "frontmatter.encoding", "the file contains a NUL byte",
-                               "this is not a text file; re-save it as UTF-8 text")]
+        return None, [
+            _finding(
+                path,
+                line,
+                "frontmatter.encoding",
+                "the file contains a NUL byte",
+                "this is not a text file; re-save it as UTF-8 text",
+            )
+        ]
 
     if not frontmatter.YAMLHandler().detect(text) or not text.startswith("---"):
-        return None, [_finding(path, 1, "frontmatter.absent",
-                               "the post has no front matter (it must start with a line '---')",
-                               "start a post with: carepress new \"Your title\"")]
+        return None, [
+            _finding(
+                path,
+                1,
+                "frontmatter.absent",
+                "the post has no front matter (it must start with a line '---')",
+                'start a post with: carepress new "Your title"',
+            )
+        ]
     match = FRONT_MATTER_RE.match(text)
     if not match:
-        return None, [_finding(path, 1, "frontmatter.unclosed",
-                               "the front matter starting on line 1 is never closed",
-                               "add a line '---' after the last front-matter key, then the post text")]
+        return None, [
+            _finding(
+                path,
+                1,
+                "frontmatter.unclosed",
+                "the front matter starting on line 1 is never closed",
+                "add a line '---' after the last front-matter key, then the post text",
+            )
+        ]
 
     yaml_text = match.group(1)
     offset = 2  # the front matter's first line is line 2 of the file
@@ -182,28 +252,33 @@ def read_post(
         node = loader.get_single_node()
         meta = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + offset) if mark else 1
-        column = (mark.column + 1) if mark else 1
-        line_text = text.split("\n")[line - 1] if mark else ""
-        problem = exc.problem or "invalid YAML"
-        return None, [_finding(path, line, "frontmatter.yaml-syntax",
-                               f"front matter is not valid YAML: {problem}",
-                               _yaml_hint(problem, line_text), column)]
+        return None, [_yaml_finding(exc, text, path, offset)]
     except yaml.YAMLError as exc:
-        return None, [_finding(path, 1, "frontmatter.yaml-syntax",
-                               f"front matter is not valid YAML: {exc}", _yaml_hint(str(exc), ""))]
+        return None, [
+            _finding(
+                path,
+                1,
+                "frontmatter.yaml-syntax",
+                f"front matter is not valid YAML: {exc}",
+                _yaml_hint(str(exc), ""),
+            )
+        ]
     finally:
         loader.dispose()
 
     if not isinstance(meta, dict):
-        return None, [_finding(path, 2, "frontmatter.not-a-mapping",
-                               "front matter must be a list of 'key: value' lines",
-                               "e.g. title: \"What anxiety is\"")]
+        return None, [
+            _finding(
+                path,
+                2,
+                "frontmatter.not-a-mapping",
+                "front matter must be a list of 'key: value' lines",
+                'e.g. title: "What anxiety is"',
+            )
+        ]
 
     lines: dict[KeyPath, int] = {}
     dupes: list[tuple[KeyPath, int]] = []
     _walk_lines(node, (), offset, lines, dupes)
     body_line = text.count("\n", 0, match.end()) + 1
-    return PostFile(path, text, meta, lines, text[match.end():], body_line, dupes), []
-
+    return PostFile(path, text, meta, lines, text[match.end() :], body_line, dupes), []

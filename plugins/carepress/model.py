@@ -28,8 +28,16 @@ TYPES_NEEDING_CONSENT = ("testimonial", "case-vignette")
 
 # Material keys a post may use unchanged. `template` is deliberately absent: a post must
 # not be able to swap out the page template that carries the disclaimer.
-MATERIAL_PASSTHROUGH_KEYS = ("pin", "readtime", "links", "hide", "search", "icon", "status",
-                             "subtitle")
+MATERIAL_PASSTHROUGH_KEYS = (
+    "pin",
+    "readtime",
+    "links",
+    "hide",
+    "search",
+    "icon",
+    "status",
+    "subtitle",
+)
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

@@ -38,8 +38,10 @@ def _validated(values: list[str], allowed: tuple[str, ...], option: str) -> list
     for value in values:
         if value not in allowed:
             hint = did_you_mean(value, allowed)
-            raise NewPostError(f"{option} {value!r} is not one of {one_of(allowed)}"
-                               + (f"; {hint}" if hint else ""))
+            raise NewPostError(
+                f"{option} {value!r} is not one of {one_of(allowed)}"
+                + (f"; {hint}" if hint else "")
+            )
     return values
 
 
@@ -70,16 +72,19 @@ def create_post(
     slug = slugify(title)
     path = settings.post_dir / f"{slug}.md"
     if path.exists():
-        raise NewPostError(f"{settings.display_path(path)} already exists; choose another title "
-                           "or edit that post")
+        raise NewPostError(
+            f"{settings.display_path(path)} already exists; choose another title or edit that post"
+        )
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     template = env.from_string(
-        files("carepress").joinpath("templates/new-post.md.j2").read_text(encoding="utf-8"))
+        files("carepress").joinpath("templates/new-post.md.j2").read_text(encoding="utf-8")
+    )
     text = template.render(
         # JSON strings are valid YAML double-quoted scalars: safe for any title.
         title_yaml=json.dumps(title, ensure_ascii=False),
-        description_yaml=json.dumps(f"A short summary of “{title}” for feeds and social posts.",
-                                    ensure_ascii=False),
+        description_yaml=json.dumps(
+            f"A short summary of “{title}” for feeds and social posts.", ensure_ascii=False
+        ),
         date=(today or dt.date.today()).isoformat(),
         slug=slug,
         site_hint=f".../blog/{slug}/",

@@ -1,4 +1,4 @@
-"""The practice profile (``extra.practice`` in mkdocs.yml) that templates, feeds and snippets use."""
+"""The practice profile (``extra.practice`` in mkdocs.yml) for templates, feeds and snippets."""
 
 from __future__ import annotations
 

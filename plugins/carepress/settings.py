@@ -52,6 +52,8 @@ class Settings:
     max_post_bytes: int
     practice: Practice
     future_posts_are_drafts: bool = True
+    excerpt_separator: str = "<!-- more -->"
+    excerpt_required: bool = False
     options: CarePressOptions = field(default_factory=CarePressOptions)
 
     def display_path(self, path: Path) -> str:
@@ -140,6 +142,8 @@ def settings_from_options(
         max_post_bytes=options.max_post_bytes,
         practice=practice,
         future_posts_are_drafts=bool(blog.get("draft_if_future_date", False)),
+        excerpt_separator=str(blog.get("post_excerpt_separator") or "<!-- more -->"),
+        excerpt_required=blog.get("post_excerpt") == "required",
         options=options,
     )
 
@@ -162,5 +166,7 @@ def load_settings(config_file: Path) -> Settings:
     blog = _plugin_options(plugins, "blog", "material/blog")
     carepress = _plugin_options(plugins, "carepress")
     if blog is None:
-        raise ConfigError(f"{config_file}: the Material blog plugin is not enabled (plugins: - blog)")
+        raise ConfigError(
+            f"{config_file}: the Material blog plugin is not enabled (plugins: - blog)"
+        )
     return settings_from_options(root, docs_dir, blog, carepress or {}, data.get("extra") or {})

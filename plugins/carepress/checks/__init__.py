@@ -1,1 +1,1 @@
-"""One module per concern. Each check takes a parsed post and the hub settings and returns Findings."""
+"""One module per concern: each takes a parsed post and the hub settings, returns Findings."""

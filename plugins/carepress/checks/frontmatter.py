@@ -16,7 +16,7 @@ from ..settings import Settings
 from ..suggest import did_you_mean, one_of
 
 # Markup or script in a front-matter value: tags, comments, javascript: URLs.
-HTML_RE = re.compile(r"<\s*/?\s*[a-zA-Z!?][^<>\s]{0,20}>?|javascript\s*:", re.IGNORECASE)
+HTML_RE = re.compile(r"</?[a-zA-Z!?][^<>\s]{0,20}>?|javascript\s*:", re.IGNORECASE)
 
 # pydantic error types -> CarePress rule ids (stable names, independent of pydantic).
 _RULES = {
@@ -121,8 +121,11 @@ def _pydantic_finding(post: PostFile, err: dict[str, Any]) -> Finding:
         message = f"{name}: {_describe(value)} is out of range ({err['msg'].lower()})"
     else:
         message = f"{name}: {err['msg'].removeprefix('Value error, ')}"
-    rule = "invalid-date" if isinstance(value, InvalidScalar) else _RULES.get(
-        kind, "wrong-type" if kind in _TYPE_NAMES else "invalid-value")
+    rule = (
+        "invalid-date"
+        if isinstance(value, InvalidScalar)
+        else _RULES.get(kind, "wrong-type" if kind in _TYPE_NAMES else "invalid-value")
+    )
     return Finding(post.path, line, 1, f"frontmatter.{rule}", "frontmatter", "error", message, hint)
 
 
@@ -164,11 +167,19 @@ def _html_findings(post: PostFile) -> list[Finding]:
         match = HTML_RE.search(text)
         if match:
             name = _field_name(key_path, post.meta)
-            findings.append(Finding(
-                post.path, post.line_of(key_path), 1, "frontmatter.html", "frontmatter", "error",
-                f"{name}: HTML or script is not allowed in front matter (found {match.group(0)!r})",
-                "write plain text; CarePress adds all markup itself",
-            ))
+            findings.append(
+                Finding(
+                    post.path,
+                    post.line_of(key_path),
+                    1,
+                    "frontmatter.html",
+                    "frontmatter",
+                    "error",
+                    f"{name}: HTML or script is not allowed in front matter "
+                    f"(found {match.group(0)!r})",
+                    "write plain text; CarePress adds all markup itself",
+                )
+            )
     return findings
 
 
@@ -178,67 +189,126 @@ def _vocabulary_findings(
     findings: list[tuple[str, Finding]] = []
 
     def bad(key: str, index: int, message: str, hint: str) -> None:
-        findings.append((key, Finding(post.path, post.line_of((key, index)), 1,
-                                f"frontmatter.unknown-{key.replace('_', '-')}", "frontmatter",
-                                "error", message, hint)))
+        findings.append(
+            (
+                key,
+                Finding(
+                    post.path,
+                    post.line_of((key, index)),
+                    1,
+                    f"frontmatter.unknown-{key.replace('_', '-')}",
+                    "frontmatter",
+                    "error",
+                    message,
+                    hint,
+                ),
+            )
+        )
 
     for i, cw in enumerate(model.content_warnings):
         if cw not in settings.content_warnings:
-            bad("content_warnings", i,
+            bad(
+                "content_warnings",
+                i,
                 f"content_warnings: '{cw}' is not one of {one_of(settings.content_warnings)}",
                 did_you_mean(cw, settings.content_warnings)
-                or "use a listed warning, or add it to plugins > carepress > content_warnings")
+                or "use a listed warning, or add it to plugins > carepress > content_warnings",
+            )
     for i, author in enumerate(model.authors):
         if author not in settings.authors:
             known = list(settings.authors)
-            bad("authors", i, f"authors: '{author}' is not in the authors file",
+            bad(
+                "authors",
+                i,
+                f"authors: '{author}' is not in the authors file",
                 did_you_mean(author, known)
-                or f"use one of {one_of(known) or '(none yet)'}, or add the author to .authors.yml")
+                or f"use one of {one_of(known) or '(none yet)'}, or add the author to .authors.yml",
+            )
     if settings.categories_allowed:
         for i, category in enumerate(model.categories):
             if category not in settings.categories_allowed:
-                bad("categories", i,
+                bad(
+                    "categories",
+                    i,
                     f"categories: '{category}' is not one of {one_of(settings.categories_allowed)}",
                     did_you_mean(category, settings.categories_allowed)
-                    or "use a listed category, or add it to the blog plugin's categories_allowed")
+                    or "use a listed category, or add it to the blog plugin's categories_allowed",
+                )
     return findings
 
 
 def _consistency_findings(post: PostFile, model: FrontMatter, now: dt.datetime) -> list[Finding]:
     findings = []
     if model.type in TYPES_NEEDING_CONSENT and not model.consent:
-        findings.append(Finding(
-            post.path, post.line_of(("type",)), 1, "consent.missing", "consent", "error",
-            f"type: a {model.type} needs a consent reference",
-            "add consent: <id of the signed consent record> (never the person's name)",
-        ))
+        findings.append(
+            Finding(
+                post.path,
+                post.line_of(("type",)),
+                1,
+                "consent.missing",
+                "consent",
+                "error",
+                f"type: a {model.type} needs a consent reference",
+                "add consent: <id of the signed consent record> (never the person's name)",
+            )
+        )
     if model.draft is False and model.created > now:
-        findings.append(Finding(
-            post.path, post.line_of(("draft",)), 1, "frontmatter.future-not-draft", "frontmatter",
-            "error", "draft: false would publish a post dated in the future now",
-            "remove the draft line; a future-dated post is published on its date automatically",
-        ))
+        findings.append(
+            Finding(
+                post.path,
+                post.line_of(("draft",)),
+                1,
+                "frontmatter.future-not-draft",
+                "frontmatter",
+                "error",
+                "draft: false would publish a post dated in the future now",
+                "remove the draft line; a future-dated post is published on its date automatically",
+            )
+        )
     if model.date.updated and model.date.updated < model.date.created:
-        findings.append(Finding(
-            post.path, post.line_of(("date", "updated")), 1, "frontmatter.date-order",
-            "frontmatter", "error", "date.updated: is before date.created",
-            "the update date must be on or after the date the post was created",
-        ))
+        findings.append(
+            Finding(
+                post.path,
+                post.line_of(("date", "updated")),
+                1,
+                "frontmatter.date-order",
+                "frontmatter",
+                "error",
+                "date.updated: is before date.created",
+                "the update date must be on or after the date the post was created",
+            )
+        )
     if model.reviewed and model.reviewed.on > now:
-        findings.append(Finding(
-            post.path, post.line_of(("reviewed", "on")), 1, "frontmatter.review-in-future",
-            "frontmatter", "error", "reviewed.on: a review cannot be dated in the future",
-            "use the date the clinical review actually happened",
-        ))
+        findings.append(
+            Finding(
+                post.path,
+                post.line_of(("reviewed", "on")),
+                1,
+                "frontmatter.review-in-future",
+                "frontmatter",
+                "error",
+                "reviewed.on: a review cannot be dated in the future",
+                "use the date the clinical review actually happened",
+            )
+        )
     return findings
 
 
 def check_front_matter(post: PostFile, settings: Settings, now: dt.datetime) -> FrontMatterResult:
     findings: list[Finding] = []
     for key_path, line in post.duplicate_keys:
-        findings.append(Finding(post.path, line, 1, "frontmatter.duplicate-key", "frontmatter",
-                                "error", f"{_field_name(key_path, post.meta)}: appears twice",
-                                "keep one; the later value would silently win"))
+        findings.append(
+            Finding(
+                post.path,
+                line,
+                1,
+                "frontmatter.duplicate-key",
+                "frontmatter",
+                "error",
+                f"{_field_name(key_path, post.meta)}: appears twice",
+                "keep one; the later value would silently win",
+            )
+        )
     findings += _html_findings(post)
     result = FrontMatterResult(model=None)
     try:
@@ -259,8 +329,32 @@ def check_front_matter(post: PostFile, settings: Settings, now: dt.datetime) -> 
             result.bad_keys.add(key)
         findings += _consistency_findings(post, model, now)
     if not post.body.strip():
-        findings.append(Finding(post.path, post.body_line, 1, "frontmatter.empty-body",
-                                "frontmatter", "error", "the post has no text after the front matter",
-                                "write the post below the closing '---' line"))
+        findings.append(
+            Finding(
+                post.path,
+                post.body_line,
+                1,
+                "frontmatter.empty-body",
+                "frontmatter",
+                "error",
+                "the post has no text after the front matter",
+                "write the post below the closing '---' line",
+            )
+        )
+    elif settings.excerpt_required and settings.excerpt_separator not in post.body:
+        findings.append(
+            Finding(
+                post.path,
+                post.body_line,
+                1,
+                "frontmatter.no-excerpt-separator",
+                "frontmatter",
+                "error",
+                f"the post has no '{settings.excerpt_separator}' line",
+                f"add a line '{settings.excerpt_separator}' after the introduction: "
+                "the text above it "
+                "is what the blog's front page shows",
+            )
+        )
     result.findings = sorted(findings, key=lambda f: (f.line, f.rule))
     return result

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import html
 import shutil
 import tempfile
 from pathlib import Path
@@ -14,10 +14,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..crisis import regions_for
 from ..check import PostReport, check_post, utc_now
+from ..crisis import regions_for
 from ..findings import summary
 from ..settings import ConfigError, Settings, settings_from_options
 from .preview import notice_html, write_sanitised
@@ -51,14 +52,19 @@ class CarePressPlugin(BasePlugin[CarePressConfig]):
         options = {k: v for k, v in self.config.items() if v is not None}
         try:
             self.settings = settings_from_options(
-                Path(config.config_file_path).parent, Path(config.docs_dir),
-                dict(blog.config), options, config.extra,
+                Path(config.config_file_path).parent,
+                Path(config.docs_dir),
+                dict(blog.config),
+                options,
+                config.extra,
             )
         except ConfigError as exc:
             raise PluginError(str(exc)) from exc
         if not self.settings.future_posts_are_drafts:
-            raise PluginError("CarePress needs 'draft_if_future_date: true' in the blog plugin, "
-                              "so future-dated posts are never published early")
+            raise PluginError(
+                "CarePress needs 'draft_if_future_date: true' in the blog plugin, "
+                "so future-dated posts are never published early"
+            )
         return config
 
     # Before the blog plugin (priority -50) reads the posts with its own, less forgiving parser.
@@ -100,6 +106,17 @@ class CarePressPlugin(BasePlugin[CarePressConfig]):
             copy = write_sanitised(report, self.settings, self._temp_dir, src_uri, self._now.date())
             files.append(File.generated(config, src_uri, abs_src_path=str(copy)))
 
+    # After the blog plugin has computed URLs from titles (on_files) and attached posts (on_nav),
+    # before anything is rendered: MkDocs' templates print page titles without escaping, so
+    # the title is escaped once, at its source. Feeds and snippets read the core model instead.
+    @event_priority(-100)
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        for file in files.documentation_pages():
+            page = file.page
+            if page is not None and isinstance(page.meta.get("title"), str):
+                page.meta["title"] = html.escape(page.meta["title"])
+        return nav
+
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         assert self.settings is not None
         env.globals["carepress"] = {
@@ -114,8 +131,10 @@ class CarePressPlugin(BasePlugin[CarePressConfig]):
             return html
         if not self.serving and not report.is_published(self._now):
             # Backstop: Material should never render a draft or future post in a build.
-            raise PluginError(f"{report.display_path}: a draft or future-dated post was about "
-                              "to be published; the build was stopped")
+            raise PluginError(
+                f"{report.display_path}: a draft or future-dated post was about "
+                "to be published; the build was stopped"
+            )
         if self.serving and report.findings:
             return notice_html(report.findings) + html
         return html
@@ -124,4 +143,3 @@ class CarePressPlugin(BasePlugin[CarePressConfig]):
         if self._temp_dir is not None:
             shutil.rmtree(self._temp_dir, ignore_errors=True)
             self._temp_dir = None
-

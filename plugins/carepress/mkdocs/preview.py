@@ -33,8 +33,11 @@ def sanitised_source(report: PostReport, settings: Settings, today: dt.date) -> 
     meta.setdefault("title", report.path.stem.replace("-", " ").capitalize() or "Untitled post")
     meta.setdefault("date", today)
     meta["draft"] = bool(meta.get("draft", False))
+    body = body or "The post could not be read; see the problems above."
+    if settings.excerpt_separator not in body:
+        body = f"{settings.excerpt_separator}\n\n{body}"
     front = yaml.safe_dump(_plain(meta), allow_unicode=True, sort_keys=False)
-    return f"---\n{front}---\n\n{body or 'The post could not be read; see the problems above.'}\n"
+    return f"---\n{front}---\n\n{body}\n"
 
 
 def _plain(value: Any) -> Any:
@@ -67,8 +70,9 @@ def notice_html(findings: list[Finding]) -> str:
         for f in findings
     )
     errors = any(f.is_error for f in findings)
-    title = ("This post cannot be published yet" if errors
-             else "CarePress has suggestions for this post")
+    title = (
+        "This post cannot be published yet" if errors else "CarePress has suggestions for this post"
+    )
     kind = "failure" if errors else "warning"
     return (
         f'<div class="admonition {kind} carepress-preview-problems" role="alert">'

@@ -1,0 +1,84 @@
+"""The `carepress` command's contract: formats and exit status 0 / 1 / 2."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import Hub, post_text
+
+
+def test_clean_hub_exits_zero(hub: Hub) -> None:
+    hub.write_post("ok.md", post_text())
+    result = hub.check()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Checked 1 post. No problems found." in result.stdout
+
+
+def test_errors_exit_one_in_every_format(hub: Hub) -> None:
+    path = hub.write_post("bad.md", post_text(audience=["client"]))
+    line = path.read_text().splitlines().index("- client") + 1
+    text = hub.check("--format", "text")
+    assert text.returncode == 1
+    assert text.stdout.startswith(
+        f"content/posts/bad.md:{line}:1: error frontmatter.unknown-value "
+    )
+    assert "hint: did you mean 'clients'?" in text.stdout
+
+    data = hub.check("--format", "json")
+    assert data.returncode == 1
+    [finding] = json.loads(data.stdout)
+    assert finding == {
+        "path": "content/posts/bad.md",
+        "line": line,
+        "column": 1,
+        "rule": "frontmatter.unknown-value",
+        "category": "frontmatter",
+        "severity": "error",
+        "message": "audience[1]: 'client' is not one of clients, clinicians, community",
+        "hint": "did you mean 'clients'?",
+    }
+
+    github = hub.check("--format", "github")
+    assert github.returncode == 1
+    assert github.stdout.startswith(
+        f"::error file=content/posts/bad.md,line={line},col=1,title=frontmatter.unknown-value::"
+    )
+
+
+def test_explicit_paths_and_folders(hub: Hub) -> None:
+    hub.write_post("a.md", post_text())
+    hub.write_post("nested/b.md", post_text(title=3))
+    assert hub.check("content/posts/a.md").returncode == 0
+    folder = hub.check("content/posts", "--format", "json")
+    assert folder.returncode == 1
+    assert {f["path"] for f in json.loads(folder.stdout)} == {"content/posts/nested/b.md"}
+
+
+def test_usage_and_configuration_problems_exit_two(hub: Hub) -> None:
+    missing = hub.check("content/posts/nope.md")
+    assert missing.returncode == 2
+    assert "no such file or folder" in missing.stderr
+
+    bad_format = hub.check("--format", "xml")
+    assert bad_format.returncode == 2
+
+    (hub.root / "mkdocs.yml").write_text("site_name: x\nplugins: [search, blog]\n")
+    no_practice = hub.check()
+    assert no_practice.returncode == 2
+    assert "extra > practice" in no_practice.stderr
+    assert "Traceback" not in no_practice.stderr
+
+    (hub.root / "mkdocs.yml").unlink()
+    no_config = hub.check()
+    assert no_config.returncode == 2
+    assert "mkdocs.yml: not found" in no_config.stderr
+
+
+def test_build_refuses_a_hub_without_a_practice_profile(hub: Hub) -> None:
+    config = (hub.root / "mkdocs.yml").read_text()
+    (hub.root / "mkdocs.yml").write_text(config.replace("  practice:", "  practice_off:"))
+    hub.write_post("ok.md", post_text())
+    result = hub.build()
+    assert result.returncode != 0
+    assert "extra > practice" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,63 @@
+"""Text from front matter is escaped wherever it lands in the built page."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from conftest import Hub, post_text
+
+TITLE = 'Fear & "worry" < calm 🙂 — it\'s <3'
+DESCRIPTION = 'She said "enough" & left; 5 < 6 > 4. Worry\'s not a flaw.'
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, str] = {}
+        self.title = ""
+        self.h1 = ""
+        self._in: str | None = None
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        values = dict(attrs)
+        if tag == "meta" and values.get("name"):
+            self.meta[values["name"] or ""] = values.get("content") or ""
+        if tag in ("title", "h1"):
+            self._in = tag
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == self._in:
+            self._in = None
+
+    def handle_data(self, data: str) -> None:
+        if self._in == "title":
+            self.title += data
+        elif self._in == "h1":
+            self.h1 += data
+
+
+def test_hostile_but_valid_title_and_description_are_escaped(hub: Hub) -> None:
+    hub.write_post("odd.md", post_text(title=TITLE, description=DESCRIPTION, slug="odd"))
+    result = hub.build("--strict")
+    assert result.returncode == 0, result.stderr
+    page = _Collector()
+    page.feed(hub.page("blog/odd"))
+    assert page.meta["description"] == DESCRIPTION
+    assert page.title.startswith(TITLE + " - ")
+    assert page.h1.replace("¶", "").strip() == TITLE
+    # The blog index lists the post too: its title must arrive as text, not markup.
+    index = hub.site.joinpath("blog/index.html").read_text(encoding="utf-8")
+    assert (
+        "Fear &amp; &#34;worry&#34; &lt; calm" in index
+        or "Fear &amp; &quot;worry&quot; &lt; calm" in index
+    )
+
+
+def test_markup_in_front_matter_never_reaches_a_page(hub: Hub) -> None:
+    hub.write_post("evil.md", post_text(description='"><script>alert(1)</script>', slug="evil"))
+    result = hub.build()
+    assert result.returncode != 0
+    assert "description: HTML or script is not allowed" in result.stderr
+    assert not (hub.site / "blog" / "evil").exists()

@@ -1,0 +1,63 @@
+"""`carepress new` writes a complete, commented post that passes the checks and builds."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import Hub
+
+
+def test_new_post_passes_check_and_builds(hub: Hub) -> None:
+    result = hub.run(
+        "carepress",
+        "new",
+        "Coping with Holiday Stress: A Guide",
+        "--audience",
+        "clients",
+        "--audience",
+        "community",
+        "--cw",
+        "substance-use",
+    )
+    assert result.returncode == 0, result.stderr
+    path = hub.posts / "coping-with-holiday-stress-a-guide.md"
+    text = path.read_text(encoding="utf-8")
+    assert f"date: {dt.date.today().isoformat()}" in text
+    assert 'title: "Coping with Holiday Stress: A Guide"' in text
+    assert "audience: [clients, community]" in text
+    assert "content_warnings: [substance-use]" in text
+    assert "draft: true" in text
+    assert text.count("\n# ") >= 5, "the template explains its fields"
+
+    check = hub.check()
+    assert check.returncode == 0, check.stdout
+    assert hub.build("--strict").returncode == 0
+
+    # Once the writer removes the draft line, the same template publishes cleanly.
+    path.write_text(text.replace("draft: true\n", ""), encoding="utf-8")
+    assert hub.check().returncode == 0
+    built = hub.build("--strict")
+    assert built.returncode == 0, built.stderr
+    assert (hub.site / "blog" / "coping-with-holiday-stress-a-guide" / "index.html").is_file()
+
+
+def test_new_refuses_to_overwrite_and_bad_values(hub: Hub) -> None:
+    assert hub.run("carepress", "new", "Same title").returncode == 0
+    again = hub.run("carepress", "new", "Same title")
+    assert again.returncode == 2
+    assert "already exists" in again.stderr
+
+    bad = hub.run("carepress", "new", "Other", "--audience", "client")
+    assert bad.returncode == 2
+    assert "did you mean 'clients'" in bad.stderr
+
+    html = hub.run("carepress", "new", "<b>Bold</b> title")
+    assert html.returncode == 2
+    assert "plain text" in html.stderr
+
+
+def test_unicode_title_gets_an_ascii_slug(hub: Hub) -> None:
+    result = hub.run("carepress", "new", "Ängste & Sorgen — über Ruhe")
+    assert result.returncode == 0, result.stderr
+    assert (hub.posts / "angste-sorgen-uber-ruhe.md").is_file()
+    assert hub.check().returncode == 0

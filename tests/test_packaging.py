@@ -1,0 +1,50 @@
+"""The package registers its plugin for MkDocs and ProperDocs and installs the console script."""
+
+from __future__ import annotations
+
+import shutil
+from importlib.metadata import entry_points
+
+import yaml
+from conftest import REPO
+
+
+def test_plugin_entry_points() -> None:
+    for group in ("mkdocs.plugins", "properdocs.plugins"):
+        names = {ep.name: ep.value for ep in entry_points(group=group)}
+        assert names.get("carepress") == "carepress.mkdocs.plugin:CarePressPlugin"
+        plugin = next(ep for ep in entry_points(group=group) if ep.name == "carepress").load()
+        assert plugin.__name__ == "CarePressPlugin"
+
+
+def test_console_script_is_installed() -> None:
+    assert shutil.which("carepress") or (REPO / ".venv" / "bin" / "carepress").exists()
+
+
+def test_pre_commit_hook_runs_the_check() -> None:
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text())
+    hooks = [hook for repo in config["repos"] for hook in repo["hooks"]]
+    hook = next(h for h in hooks if h["id"] == "carepress-check")
+    assert hook["entry"].startswith("carepress check")
+    assert hook["files"].startswith("^content/posts/")
+    provided = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())
+    assert provided[0]["id"] == "carepress-check"
+
+
+def test_workflow_checks_builds_tests_and_deploys() -> None:
+    workflow = (REPO / ".github" / "workflows" / "hub.yml").read_text()
+    for step in (
+        "carepress check --format github",
+        "mkdocs build --strict",
+        "python3 tasks.py test",
+        "deploy-pages",
+    ):
+        assert step in workflow
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    readme = (REPO / "README.md").read_text()
+    block = readme.split("## Quickstart", 1)[1].split("```", 2)[1]
+    commands = [line for line in block.splitlines()[1:] if line.strip()]
+    assert commands == ["python3 tasks.py build", "python3 tasks.py test"]
+    assert commands[1] in (REPO / ".ci" / "run").read_text()
