@@ -56,7 +56,7 @@ def build() -> None:
 
 def test() -> None:
     ensure_venv()
-    run(BIN / "ruff", "check", "plugins", "tests", "bench", "tasks.py")
+    run(BIN / "ruff", "check", ".")
     workers = ["-n", "auto"] if (os.cpu_count() or 1) > 1 else []
     run(BIN / "python", "-m", "pytest", *workers, *sys.argv[2:], env=hub_env())
 
