@@ -89,8 +89,11 @@ class Hub:
     def build(self, *extra: str) -> subprocess.CompletedProcess[str]:
         return self.run(str(BIN / "mkdocs"), "build", "--site-dir", "site", *extra)
 
+    def carepress(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return self.run(str(BIN / "carepress"), *args)
+
     def check(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return self.run(str(BIN / "carepress"), "check", *args)
+        return self.carepress("check", *args)
 
     def page(self, url_path: str) -> str:
         return (self.site / url_path / "index.html").read_text(encoding="utf-8")

@@ -8,17 +8,10 @@ from conftest import Hub
 
 
 def test_new_post_passes_check_and_builds(hub: Hub) -> None:
-    result = hub.run(
-        "carepress",
-        "new",
-        "Coping with Holiday Stress: A Guide",
-        "--audience",
-        "clients",
-        "--audience",
-        "community",
-        "--cw",
-        "substance-use",
-    )
+    result = hub.carepress(
+        "new", "Coping with Holiday Stress: A Guide",
+        "--audience", "clients", "--audience", "community", "--cw", "substance-use",
+    )  # fmt: skip
     assert result.returncode == 0, result.stderr
     path = hub.posts / "coping-with-holiday-stress-a-guide.md"
     text = path.read_text(encoding="utf-8")
@@ -42,22 +35,22 @@ def test_new_post_passes_check_and_builds(hub: Hub) -> None:
 
 
 def test_new_refuses_to_overwrite_and_bad_values(hub: Hub) -> None:
-    assert hub.run("carepress", "new", "Same title").returncode == 0
-    again = hub.run("carepress", "new", "Same title")
+    assert hub.carepress("new", "Same title").returncode == 0
+    again = hub.carepress("new", "Same title")
     assert again.returncode == 2
     assert "already exists" in again.stderr
 
-    bad = hub.run("carepress", "new", "Other", "--audience", "client")
+    bad = hub.carepress("new", "Other", "--audience", "client")
     assert bad.returncode == 2
     assert "did you mean 'clients'" in bad.stderr
 
-    html = hub.run("carepress", "new", "<b>Bold</b> title")
+    html = hub.carepress("new", "<b>Bold</b> title")
     assert html.returncode == 2
     assert "plain text" in html.stderr
 
 
 def test_unicode_title_gets_an_ascii_slug(hub: Hub) -> None:
-    result = hub.run("carepress", "new", "Ängste & Sorgen — über Ruhe")
+    result = hub.carepress("new", "Ängste & Sorgen — über Ruhe")
     assert result.returncode == 0, result.stderr
     assert (hub.posts / "angste-sorgen-uber-ruhe.md").is_file()
     assert hub.check().returncode == 0

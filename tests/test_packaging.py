@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
+import subprocess
+import sys
 from importlib.metadata import entry_points
+from pathlib import Path
 
 import yaml
 from conftest import REPO
@@ -18,7 +20,10 @@ def test_plugin_entry_points() -> None:
 
 
 def test_console_script_is_installed() -> None:
-    assert shutil.which("carepress") or (REPO / ".venv" / "bin" / "carepress").exists()
+    script = Path(sys.executable).parent / "carepress"
+    result = subprocess.run([str(script), "--help"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0
+    assert "check" in result.stdout and "new" in result.stdout
 
 
 def test_pre_commit_hook_runs_the_check() -> None:
