@@ -10,10 +10,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .checks.content_warnings import check_content_warnings
 from .checks.frontmatter import check_front_matter
+from .checks.raw_html import check_raw_html
 from .content import PostFile, read_post
 from .findings import Finding, has_errors
 from .model import FrontMatter
+from .prose import prose_of
 from .settings import Settings
 
 
@@ -49,6 +52,10 @@ def check_post(path: Path, settings: Settings, now: dt.datetime | None = None) -
     report.front_matter = result.model
     report.bad_keys = result.bad_keys
     report.findings += result.findings
+    report.findings += check_raw_html(post)
+    if result.model is not None:
+        prose = prose_of(post.body, post.body_line)
+        report.findings += check_content_warnings(post, result.model, prose, settings)
     return report
 
 

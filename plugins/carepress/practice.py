@@ -24,6 +24,7 @@ class Disclaimer(_Profile):
     short: str = Field(min_length=1)
     full: str = Field(min_length=1)
     audiences: dict[Audience, str] = {}
+    position: Literal["top", "bottom"] = "bottom"
 
     def for_audience(self, audiences: list[str]) -> str:
         """The variant for a post: a single-audience post gets that audience's text if set."""

@@ -9,13 +9,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .content import DEFAULT_MAX_BYTES
 from .practice import Practice
+from .rules import RuleFileError
+from .topics import Topic, load_topics
 
 DEFAULT_CONTENT_WARNINGS = (
     "suicide",
@@ -38,6 +40,13 @@ class CarePressOptions(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True)
     content_warnings: list[str] = Field(default_factory=lambda: list(DEFAULT_CONTENT_WARNINGS))
+    # Posts with these warnings get a crisis box with the region's crisis lines.
+    crisis_warnings: list[str] = Field(default_factory=lambda: ["suicide", "self-harm"])
+    # Posts with these warnings start with their body collapsed behind the warning.
+    collapse_warnings: list[str] = Field(default_factory=list)
+    content_warning_detection: Literal["error", "warning", "off"] = "error"
+    # The practice's own term files (same shape as data/rules/content_warnings.yml).
+    content_warning_rules: list[str] = Field(default_factory=list)
     max_post_bytes: int = Field(default=DEFAULT_MAX_BYTES, gt=0)
 
 
@@ -51,6 +60,7 @@ class Settings:
     content_warnings: tuple[str, ...]
     max_post_bytes: int
     practice: Practice
+    topics: Mapping[str, Topic]
     future_posts_are_drafts: bool = True
     excerpt_separator: str = "<!-- more -->"
     excerpt_required: bool = False
@@ -129,6 +139,20 @@ def settings_from_options(
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
         raise ConfigError(f"mkdocs.yml: extra > practice: {problems}") from exc
 
+    for option in ("crisis_warnings", "collapse_warnings"):
+        unknown = set(getattr(options, option)) - set(options.content_warnings)
+        if unknown:
+            raise ConfigError(
+                f"mkdocs.yml: plugins > carepress > {option}: {sorted(unknown)} "
+                "not in content_warnings"
+            )
+    try:
+        topics = load_topics(
+            options.content_warnings, [root / p for p in options.content_warning_rules]
+        )
+    except RuleFileError as exc:
+        raise ConfigError(str(exc)) from exc
+
     blog_dir = str(blog.get("blog_dir") or "blog")
     post_dir = str(blog.get("post_dir") or "{blog}/posts").format(blog=blog_dir)
     authors_file = str(blog.get("authors_file") or "{blog}/.authors.yml").format(blog=blog_dir)
@@ -141,6 +165,7 @@ def settings_from_options(
         content_warnings=tuple(options.content_warnings),
         max_post_bytes=options.max_post_bytes,
         practice=practice,
+        topics=topics,
         future_posts_are_drafts=bool(blog.get("draft_if_future_date", False)),
         excerpt_separator=str(blog.get("post_excerpt_separator") or "<!-- more -->"),
         excerpt_required=blog.get("post_excerpt") == "required",

@@ -6,10 +6,10 @@ import html
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -20,25 +20,28 @@ from mkdocs.structure.pages import Page
 from ..check import PostReport, check_post, utc_now
 from ..crisis import regions_for
 from ..findings import summary
-from ..settings import ConfigError, Settings, settings_from_options
+from ..safeguards import Safeguards, safeguards_for
+from ..settings import CarePressOptions, ConfigError, Settings, settings_from_options
 from .preview import notice_html, write_sanitised
+from .verify import missing_safeguards
 
 log = get_plugin_logger(__name__)
 
 
-class CarePressConfig(Config):
-    # Validated again (with clear messages) by carepress.settings.CarePressOptions.
-    content_warnings = c.Optional(c.ListOfItems(c.Type(str)))
-    max_post_bytes = c.Optional(c.Type(int))
-
-
-class CarePressPlugin(BasePlugin[CarePressConfig]):
+class CarePressPlugin(BasePlugin):
+    # Every option of carepress.settings.CarePressOptions, passed through untouched: the core
+    # validates them (with the same messages as `carepress check`), so there is one schema.
+    config_scheme = tuple(
+        (name, c.Optional(c.Type(object))) for name in CarePressOptions.model_fields
+    )
     supports_multiple_instances = False
 
     def __init__(self) -> None:
         self.serving = False
         self.settings: Settings | None = None
         self.reports: dict[str, PostReport] = {}
+        self.safeguards: dict[str, Safeguards] = {}
+        self.env: Environment | None = None
         self._temp_dir: Path | None = None
         self._now = utc_now()
 
@@ -73,6 +76,7 @@ class CarePressPlugin(BasePlugin[CarePressConfig]):
         assert self.settings is not None
         self._now = utc_now()
         self.reports = {}
+        self.safeguards = {}
         post_dir = self.settings.post_dir.resolve()
         for file in list(files.documentation_pages()):
             path = Path(file.abs_src_path or "")
@@ -80,6 +84,8 @@ class CarePressPlugin(BasePlugin[CarePressConfig]):
                 continue
             report = check_post(path, self.settings, self._now)
             self.reports[file.src_uri] = report
+            if report.front_matter is not None:
+                self.safeguards[file.src_uri] = safeguards_for(report.front_matter, self.settings)
         findings = [f for r in self.reports.values() for f in r.findings]
         for finding in findings:
             (log.error if finding.is_error else log.warning)(finding.one_line())
@@ -123,7 +129,48 @@ class CarePressPlugin(BasePlugin[CarePressConfig]):
             "practice": self.settings.practice,
             "crisis_regions": regions_for(self.settings.practice.crisis_region),
         }
+        self.env = env
         return env
+
+    # After the blog plugin (-100) has rendered the excerpts of a blog index, archive or
+    # category page: each excerpt of a post with warnings gets a one-line warning.
+    @event_priority(-110)
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
+        safeguards = self.safeguards.get(page.file.src_uri)
+        if safeguards is not None:
+            context["carepress_post"] = safeguards
+        for excerpt in context.get("posts") or []:
+            post_safeguards = self.safeguards.get(excerpt.file.src_uri)
+            if post_safeguards and post_safeguards.warnings and self.env is not None:
+                template = self.env.get_template("partials/carepress-excerpt-warning.html")
+                label = template.render(warnings=post_safeguards.warnings)
+                # Right under the excerpt's title, before its first words.
+                head, sep, rest = excerpt.content.partition("</h2>")
+                excerpt.content = head + sep + label + rest if sep else label + excerpt.content
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        safeguards = self.safeguards.get(page.file.src_uri)
+        report = self.reports.get(page.file.src_uri)
+        if safeguards is None or report is None:
+            return output
+        problems = missing_safeguards(output, page.content or "", safeguards)
+        if problems:
+            category = "crisis" if any("crisis" in p for p in problems) else "disclaimer"
+            if any("left open" in p for p in problems):
+                fix = "Close every HTML element the post opens (for example with </div>)."
+            else:
+                fix = (
+                    "A theme override removed a CarePress safeguard: restore "
+                    "overrides/partials/content.html and the carepress-*.html partials."
+                )
+            raise PluginError(
+                f"{report.display_path}: the rendered page is not safe to publish "
+                f"({category}): {'; '.join(problems)}. {fix}"
+            )
+        return output
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         report = self.reports.get(page.file.src_uri)

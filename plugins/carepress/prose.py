@@ -1,0 +1,55 @@
+"""The prose of a Markdown body, with its positions kept.
+
+Checks search prose, not code, URLs, HTML tags or comments. Instead of extracting text
+(and losing line numbers), everything that is not prose is blanked out with spaces of the
+same length, so an offset in the result is an offset in the body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FENCE_RE = re.compile(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n.*?(?:^\1?\2[ \t]*$|\Z)", re.M | re.S)
+_INDENTED_CODE_RE = re.compile(r"(?:(?<=\n\n)|\A)(?:(?: {4}|\t)[^\n]*\n?)+")
+_COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_INLINE_CODE_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1", re.S)
+_LINK_TARGET_RE = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|\]\[[^\]]*\]")
+_REFERENCE_DEF_RE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+.*$", re.M)
+_AUTOLINK_RE = re.compile(r"<(?:https?|mailto):[^>\s]+>|https?://[^\s)>\]]+")
+_TAG_RE = re.compile(r"</?[a-zA-Z][^>\n]*>")
+_ATTR_LIST_RE = re.compile(r"\{[:.#][^}\n]*\}")
+
+
+def blank(match: re.Match[str]) -> str:
+    """Replace a match with spaces, keeping its line breaks (so offsets stay valid)."""
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+# Code (fenced, indented, inline) and comments: never prose, never rendered as HTML.
+CODE_PATTERNS = (_FENCE_RE, _COMMENT_RE, _INDENTED_CODE_RE, _INLINE_CODE_RE)
+
+
+@dataclass(frozen=True)
+class Prose:
+    text: str  # same length as the body; non-prose blanked with spaces
+    first_line: int  # the body's first line in the file (1-based)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        line = self.text.count("\n", 0, offset)
+        start = self.text.rfind("\n", 0, offset) + 1
+        return self.first_line + line, offset - start + 1
+
+
+def prose_of(body: str, first_line: int) -> Prose:
+    text = body
+    for pattern in (
+        *CODE_PATTERNS,
+        _REFERENCE_DEF_RE,
+        _LINK_TARGET_RE,
+        _AUTOLINK_RE,
+        _TAG_RE,
+        _ATTR_LIST_RE,
+    ):
+        text = pattern.sub(blank, text)
+    return Prose(text, first_line)

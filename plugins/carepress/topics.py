@@ -1,0 +1,78 @@
+"""Content-warning topics: labels and the sensitive-topic terms that detect them (rule data)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from .rules import RuleFileError, load_rule_files, packaged
+
+PACKAGED_FILE = "content_warnings.yml"
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    label: str
+    terms: regex.Pattern[str] | None
+    exceptions: regex.Pattern[str] | None
+
+    def matches(self, text: str) -> Iterator[regex.Match[str]]:
+        """Term matches that are not inside an everyday-phrase exception."""
+        if self.terms is None:
+            return
+        covered = [m.span() for m in self.exceptions.finditer(text)] if self.exceptions else []
+        for match in self.terms.finditer(text):
+            start, end = match.span()
+            if not any(a <= start and end <= b for a, b in covered):
+                yield match
+
+
+def _compile(patterns: list[str], source: str) -> regex.Pattern[str] | None:
+    if not patterns:
+        return None
+    joined = "|".join(f"(?:{p})" for p in patterns)
+    try:
+        # Word boundaries on both sides; whitespace in a pattern matches any run of spaces
+        # or a line break, as writers wrap lines anywhere.
+        return regex.compile(rf"\b(?:{joined})\b".replace(" ", r"\s+"), regex.IGNORECASE)
+    except regex.error as exc:
+        raise RuleFileError(f"{source}: invalid pattern: {exc}") from exc
+
+
+def _entries(data: Any, source: str) -> Iterable[tuple[str, dict[str, Any]]]:
+    if not isinstance(data, dict):
+        raise RuleFileError(f"{source}: expected a mapping of content-warning ids")
+    for key, entry in data.items():
+        if not isinstance(entry, dict):
+            raise RuleFileError(f"{source}: {key}: expected label, terms and exceptions")
+        unknown = set(entry) - {"label", "terms", "exceptions"}
+        if unknown:
+            raise RuleFileError(f"{source}: {key}: unknown keys {sorted(unknown)}")
+        yield str(key), entry
+
+
+def load_topics(vocabulary: Iterable[str], extra_files: Iterable[Path] = ()) -> dict[str, Topic]:
+    """Topics for every warning in the vocabulary (a warning without terms is never detected)."""
+    merged: dict[str, dict[str, Any]] = {}
+    sources = [(Path(PACKAGED_FILE), packaged(PACKAGED_FILE)), *load_rule_files(extra_files)]
+    for path, data in sources:
+        for key, entry in _entries(data, str(path)):
+            into = merged.setdefault(key, {"label": None, "terms": [], "exceptions": []})
+            into["label"] = entry.get("label") or into["label"]
+            into["terms"] += list(entry.get("terms") or [])
+            into["exceptions"] += list(entry.get("exceptions") or [])
+    topics = {}
+    for key in vocabulary:
+        entry = merged.get(key, {"label": None, "terms": [], "exceptions": []})
+        topics[key] = Topic(
+            id=key,
+            label=entry["label"] or key.replace("-", " "),
+            terms=_compile(entry["terms"], f"{key} terms"),
+            exceptions=_compile(entry["exceptions"], f"{key} exceptions"),
+        )
+    return topics
