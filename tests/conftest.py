@@ -52,6 +52,8 @@ BODY = (
 
 def post_text(body: str = BODY, **overrides: object) -> str:
     meta = front_matter(**overrides)
+    if "sources" not in overrides and "[@" not in body:
+        body += "\nMore on this from the NIMH [@nimh-anxiety].\n"  # cite the default source
     # Dates stay unquoted so YAML reads them as dates, as a writer would type them.
     dumped = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
     for key in ("date",):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 from pathlib import Path
 
 from conftest import Hub, post_text
@@ -50,3 +51,18 @@ def test_canaries_in_drafts_and_future_posts_reach_no_output(hub: Hub) -> None:
         for canary in (DRAFT_CANARY, FUTURE_CANARY):
             assert canary.lower() not in lowered, f"{canary} leaked into {path}"
     assert "/blog/published/" in outputs[hub.site / "sitemap.xml"]
+
+
+def test_an_unfinished_draft_does_not_block_publishing(hub: Hub) -> None:
+    """Content problems in a draft are reported as info; they block it only once it is ready."""
+    body = "Intro.\n\n<!-- more -->\n\nStudies show it helps [@missing].\n"
+    hub.write_post("wip.md", post_text(body=body, slug="wip", draft=True))
+    hub.write_post("published.md", post_text(slug="published"))
+    check = hub.check("--format", "json")
+    assert check.returncode == 0
+    assert {f["severity"] for f in json.loads(check.stdout)} == {"info"}
+    build = hub.build("--strict")
+    assert build.returncode == 0, build.stderr
+    assert (hub.site / "blog" / "published" / "index.html").is_file()
+    hub.write_post("wip.md", post_text(body=body, slug="wip"))
+    assert hub.check().returncode == 1

@@ -26,9 +26,21 @@ def test_new_post_passes_check_and_builds(hub: Hub) -> None:
     assert check.returncode == 0, check.stdout
     assert hub.build("--strict").returncode == 0
 
-    # Once the writer removes the draft line, the same template publishes cleanly.
-    path.write_text(text.replace("draft: true\n", ""), encoding="utf-8")
-    assert hub.check().returncode == 0
+    # Once the writer removes the draft line, every check applies: the post needs a source.
+    text = text.replace("draft: true\n", "")
+    path.write_text(text, encoding="utf-8")
+    ready = hub.check()
+    assert ready.returncode == 1
+    assert "citation.too-few-sources" in ready.stdout
+    source = (
+        "sources:\n  - id: nimh-stress\n    title: I'm So Stressed Out! Fact Sheet\n"
+        "    url: https://www.nimh.nih.gov/health/publications/so-stressed-out-fact-sheet\n"
+    )
+    text = text.replace("sources: []\n", source).replace(
+        "Write the body of the post here.", "Write the body of the post here [@nimh-stress]."
+    )
+    path.write_text(text, encoding="utf-8")
+    assert hub.check().returncode == 0, hub.check().stdout
     built = hub.build("--strict")
     assert built.returncode == 0, built.stderr
     assert (hub.site / "blog" / "coping-with-holiday-stress-a-guide" / "index.html").is_file()

@@ -9,8 +9,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from .check import check_paths
+from .check import PostReport, check_paths
+from .checks.links import link_findings
 from .findings import Finding, format_github, format_json, format_text, summary
+from .links import LinkCache, check_links
 from .new_post import NewPostError, create_post
 from .settings import ConfigError, Settings, load_settings
 
@@ -39,6 +41,16 @@ def _parser() -> argparse.ArgumentParser:
         "paths", nargs="*", type=Path, help="post files or folders (default: every post of the hub)"
     )
     check.add_argument("--format", choices=("text", "json", "github"), default="text")
+    check.add_argument(
+        "--links", action="store_true", help="also check every source's web address online (cached)"
+    )
+    check.add_argument("--links-timeout", type=float, default=10.0, metavar="SECONDS")
+    check.add_argument(
+        "--links-cache",
+        type=Path,
+        metavar="FILE",
+        help="cache file (default: .cache/carepress/links.json in the hub)",
+    )
 
     new = sub.add_parser("new", help="start a new post (as a draft) from the template")
     new.add_argument("title")
@@ -80,6 +92,8 @@ def _print_text(findings: list[Finding], checked: int) -> None:
 
 def _check(args: argparse.Namespace, settings: Settings) -> int:
     reports = check_paths(_expand(args.paths, settings), settings)
+    if args.links:
+        _check_links(args, settings, reports)
     findings = sorted(
         (f for r in reports for f in r.findings), key=lambda f: (f.path, f.line, f.column, f.rule)
     )
@@ -91,6 +105,14 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     else:
         _print_text(findings, len(reports))
     return EXIT_ERRORS if any(f.is_error for f in findings) else EXIT_OK
+
+
+def _check_links(args: argparse.Namespace, settings: Settings, reports: list[PostReport]) -> None:
+    urls = [s.url for r in reports if r.front_matter for s in r.front_matter.sources if s.url]
+    cache = LinkCache(args.links_cache or settings.root / ".cache" / "carepress" / "links.json")
+    results = check_links(urls, cache, timeout=args.links_timeout)
+    for report in reports:
+        report.findings += link_findings(report, results)
 
 
 def _new(args: argparse.Namespace, settings: Settings) -> int:

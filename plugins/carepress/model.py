@@ -40,6 +40,10 @@ MATERIAL_PASSTHROUGH_KEYS = (
 )
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
+_DOI_PREFIXES = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/",
+                 "doi:")  # fmt: skip
+URL_RE = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", re.IGNORECASE)
 
 
 def _as_list(value: Any) -> Any:
@@ -74,6 +78,26 @@ def _to_datetime(value: Any) -> dt.datetime:
     raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-14")
 
 
+def _doi(value: str) -> str:
+    value = value.strip()
+    for prefix in _DOI_PREFIXES:
+        if value.lower().startswith(prefix):
+            value = value[len(prefix) :]
+            break
+    if not DOI_RE.match(value):
+        raise ValueError(f"{value!r} is not a DOI; a DOI looks like 10.1000/xyz123")
+    return value
+
+
+def _url(value: str) -> str:
+    value = value.strip()
+    if not URL_RE.match(value):
+        raise ValueError(
+            f"{value!r} is not an absolute web address; write it as https://example.org/page"
+        )
+    return value
+
+
 Text = Annotated[str, AfterValidator(_single_line)]
 Slug = Annotated[str, AfterValidator(_slug)]
 Audience = Literal["clients", "clinicians", "community"]
@@ -98,8 +122,8 @@ def _dates(value: Any) -> Any:
 class Source(_Strict):
     id: Slug | None = None
     title: Text
-    url: str | None = None
-    doi: str | None = None
+    url: Annotated[str, AfterValidator(_url)] | None = None
+    doi: Annotated[str, AfterValidator(_doi)] | None = None
     publisher: Text | None = None
     year: int | None = Field(default=None, ge=1800, le=2100)
     accessed: DateTime | None = None

@@ -35,6 +35,22 @@ class ConfigError(Exception):
     """The hub's configuration is unusable (CLI exit status 2, PluginError in a build)."""
 
 
+Severity = Literal["error", "warning", "info", "off"]
+
+
+class SourceDomains(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+    allow: list[str] = Field(default_factory=list)  # if set, other domains get a warning
+    deny: list[str] = Field(default_factory=list)  # an error
+    warn: list[str] = Field(
+        default_factory=lambda: [
+            "facebook.com", "instagram.com", "tiktok.com", "x.com", "twitter.com",
+            "youtube.com", "reddit.com", "pinterest.com", "threads.net", "bsky.app",
+            "linkedin.com", "quora.com", "medium.com",
+        ]
+    )  # fmt: skip
+
+
 class CarePressOptions(BaseModel):
     """Options of the `carepress` plugin in mkdocs.yml."""
 
@@ -48,6 +64,17 @@ class CarePressOptions(BaseModel):
     # The practice's own term files (same shape as data/rules/content_warnings.yml).
     content_warning_rules: list[str] = Field(default_factory=list)
     max_post_bytes: int = Field(default=DEFAULT_MAX_BYTES, gt=0)
+    # Evidence: minimum sources per post type, trusted domains, age, uncited claims.
+    min_sources: dict[str, int] = Field(
+        default_factory=lambda: {"article": 1, "resource": 0, "testimonial": 0,
+                                 "case-vignette": 0}
+    )  # fmt: skip
+    source_domains: SourceDomains = Field(default_factory=SourceDomains)
+    source_max_age_years: int | None = Field(default=None, gt=0)
+    uncited_claims: dict[str, Severity] = Field(
+        default_factory=lambda: {"clients": "error", "community": "error",
+                                 "clinicians": "warning"}
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..check import PostReport, check_post, utc_now
+from ..citations import find_citations, render_citations, sources_html
 from ..crisis import regions_for
 from ..findings import summary
+from ..prose import prose_of
 from ..safeguards import Safeguards, safeguards_for
 from ..settings import CarePressOptions, ConfigError, Settings, settings_from_options
 from .preview import notice_html, write_sanitised
@@ -88,7 +90,9 @@ class CarePressPlugin(BasePlugin):
                 self.safeguards[file.src_uri] = safeguards_for(report.front_matter, self.settings)
         findings = [f for r in self.reports.values() for f in r.findings]
         for finding in findings:
-            (log.error if finding.is_error else log.warning)(finding.one_line())
+            {"error": log.error, "warning": log.warning, "info": log.info}[finding.severity](
+                finding.one_line()
+            )
         broken = [r for r in self.reports.values() if r.has_errors]
         if broken and not self.serving:
             raise PluginError(
@@ -122,6 +126,18 @@ class CarePressPlugin(BasePlugin):
             if page is not None and isinstance(page.meta.get("title"), str):
                 page.meta["title"] = html.escape(page.meta["title"])
         return nav
+
+    # Citations become numbered links in the post and in its excerpts (Material's excerpt
+    # processor re-points "#source-N" links at the post); the Sources list is added to the
+    # post page only, in on_page_content.
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        report = self.reports.get(page.file.src_uri)
+        if report is None or report.front_matter is None or not report.front_matter.sources:
+            return markdown
+        sources = list(report.front_matter.sources)
+        return render_citations(markdown, find_citations(prose_of(markdown, 1)), sources)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         assert self.settings is not None
@@ -182,6 +198,12 @@ class CarePressPlugin(BasePlugin):
                 f"{report.display_path}: a draft or future-dated post was about "
                 "to be published; the build was stopped"
             )
+        if report.front_matter is not None and report.front_matter.sources:
+            sources = list(report.front_matter.sources)
+            html += sources_html(sources)
+            # Tell MkDocs' link validation about the anchors the list adds.
+            if page.present_anchor_ids is not None:
+                page.present_anchor_ids.update(f"source-{n}" for n in range(1, len(sources) + 1))
         if self.serving and report.findings:
             return notice_html(report.findings) + html
         return html

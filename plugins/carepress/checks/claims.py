@@ -1,0 +1,104 @@
+"""Claims that need a source: statistics and research findings without a nearby citation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from ..citations import CITATION_RE
+from ..content import PostFile
+from ..findings import Finding
+from ..model import FrontMatter
+from ..prose import Prose
+from ..rules import packaged
+from ..settings import Settings
+
+FOOTNOTE_REF_RE = re.compile(r"\[\^[^\]\s]+\](?!:)")
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
+_SEVERITY_RANK = {"off": 0, "info": 1, "warning": 2, "error": 3}
+
+
+@dataclass(frozen=True)
+class Claim:
+    start: int  # offset of the claim's trigger in the body
+    sentence: str
+    kind: str
+
+
+@cache
+def claim_patterns() -> dict[str, regex.Pattern[str]]:
+    data = packaged("claims.yml")
+    words = data["number_words"]
+    return {
+        kind: regex.compile(
+            # Not \b: a pattern may end in "%", where \b cannot match before a space.
+            rf"(?<!\w)(?:{pattern.replace('{n}', words)})(?!\w)".replace(" ", r"\s+"),
+            regex.IGNORECASE,
+        )
+        for kind, pattern in data["patterns"].items()
+    }
+
+
+def _blocks(text: str) -> Iterator[tuple[int, str]]:
+    """Paragraphs and list blocks, with their offsets; headings are not claims."""
+    for match in re.finditer(r"(?:[^\n]+\n?)+", text):
+        block = match.group(0)
+        if block.lstrip().startswith("#") or not block.strip():
+            continue
+        yield match.start(), block
+
+
+def _sentences(block: str) -> Iterator[tuple[int, str]]:
+    start = 0
+    for end in _SENTENCE_END_RE.finditer(block):
+        yield start, block[start : end.start()]
+        start = end.end()
+    yield start, block[start:]
+
+
+def find_claims(text: str) -> Iterator[tuple[Claim, bool]]:
+    """Every claim sentence, with whether its paragraph carries a citation or footnote."""
+    patterns = claim_patterns()
+    for offset, block in _blocks(text):
+        cited = bool(CITATION_RE.search(block) or FOOTNOTE_REF_RE.search(block))
+        for start, sentence in _sentences(block):
+            for kind, pattern in patterns.items():
+                match = pattern.search(sentence)
+                if match:
+                    yield Claim(offset + start + match.start(), sentence.strip(), kind), cited
+                    break
+
+
+def _severity(model: FrontMatter, settings: Settings) -> str:
+    levels = settings.options.uncited_claims
+    return max((levels.get(a, "error") for a in model.audience), key=_SEVERITY_RANK.__getitem__)
+
+
+def check_claims(
+    post: PostFile, model: FrontMatter, prose: Prose, settings: Settings
+) -> list[Finding]:
+    severity = _severity(model, settings)
+    if severity == "off":
+        return []
+    # Prose keeps citations and blanks code and URLs: numbers there are not claims.
+    findings = []
+    first = model.sources[0].id if model.sources and model.sources[0].id else "1"
+    example = f"[@{first}]" if model.sources else "[@source-id], after adding it to sources:"
+    for claim, cited in find_claims(prose.text):
+        if cited:
+            continue
+        line, column = prose.line_col(claim.start)
+        excerpt = " ".join(claim.sentence.split())
+        excerpt = excerpt if len(excerpt) <= 80 else excerpt[:77] + "..."
+        findings.append(Finding(
+            post.path, line, column, f"citation.uncited-{claim.kind.replace('_', '-')}",
+            "citation", severity,  # type: ignore[arg-type]
+            f"this sentence states a statistic or research finding without a source: "
+            f"\"{excerpt}\"",
+            f"cite a source in the same sentence or paragraph, e.g. {example}",
+        ))  # fmt: skip
+    return findings

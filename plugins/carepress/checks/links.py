@@ -1,0 +1,43 @@
+"""Findings for source links checked online (`carepress check --links`)."""
+
+from __future__ import annotations
+
+from ..check import PostReport
+from ..findings import Finding
+from ..links import LinkResult
+
+
+def _classify(result: LinkResult) -> tuple[str, str, str, str] | None:
+    """(rule, severity, message, hint) for a link that is not plainly fine."""
+    status = result.status
+    if status is None:
+        return ("link-unreachable", "warning", f"could not be reached ({result.error})",
+                "check the address; the site may be down or slow")  # fmt: skip
+    if 200 <= status < 300:
+        return None
+    if 300 <= status < 400:
+        return ("link-redirect", "info", f"redirects to {result.location}",
+                "check it is the same source, then update the url")  # fmt: skip
+    if status in (404, 410):
+        return ("link-broken", "error", f"the page is gone (HTTP {status})",
+                "find the page's new address, or cite another source")  # fmt: skip
+    return ("link-error", "warning", f"the site answered HTTP {status}",
+            "open the link in a browser to check it")  # fmt: skip
+
+
+def link_findings(report: PostReport, results: dict[str, LinkResult]) -> list[Finding]:
+    if report.front_matter is None or report.post is None:
+        return []
+    findings = []
+    for index, source in enumerate(report.front_matter.sources):
+        result = results.get(source.url or "")
+        verdict = _classify(result) if result else None
+        if verdict is None:
+            continue
+        rule, severity, message, hint = verdict
+        findings.append(Finding(
+            report.display_path, report.post.line_of(("sources", index, "url")), 1,
+            f"citation.{rule}", "citation", severity,  # type: ignore[arg-type]
+            f"sources[{index + 1}].url: {message}", hint,
+        ))  # fmt: skip
+    return findings

@@ -1,0 +1,83 @@
+"""Sources in front matter: secure links, no duplicates, enough of them, trusted domains, age."""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlsplit
+
+from ..content import PostFile
+from ..findings import Finding
+from ..model import FrontMatter
+from ..settings import Settings
+
+
+def _host(url: str) -> str:
+    host = (urlsplit(url).hostname or "").lower()
+    return host.removeprefix("www.")
+
+
+def _matches(host: str, domains: list[str]) -> bool:
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
+def check_sources(
+    post: PostFile, model: FrontMatter, settings: Settings, now: dt.datetime
+) -> list[Finding]:
+    options = settings.options
+    findings: list[Finding] = []
+
+    def add(index: int | None, key: str, rule: str, severity: str, message: str, hint: str) -> None:
+        path = ("sources",) if index is None else ("sources", index, key)
+        findings.append(Finding(post.path, post.line_of(path), 1, f"citation.{rule}", "citation",
+                                severity, message, hint))  # type: ignore[arg-type]  # fmt: skip
+
+    minimum = options.min_sources.get(model.type, 0)
+    if len(model.sources) < minimum:
+        add(None, "", "too-few-sources", "error",
+            f"sources: a {model.type} needs at least {minimum} source"
+            + ("s" if minimum != 1 else ""),
+            "add the public-health or research pages your post relies on")  # fmt: skip
+
+    seen_ids: dict[str, int] = {}
+    seen_links: dict[str, int] = {}
+    for index, source in enumerate(model.sources):
+        number = index + 1
+        if source.id:
+            if source.id in seen_ids:
+                add(index, "id", "duplicate-id", "error",
+                    f"sources[{number}].id: '{source.id}' is already used by "
+                    f"sources[{seen_ids[source.id]}]", "give each source its own id")  # fmt: skip
+            seen_ids.setdefault(source.id, number)
+        link = (source.url or f"doi:{source.doi}").lower().rstrip("/")
+        if link in seen_links:
+            add(index, "url" if source.url else "doi", "duplicate-source", "warning",
+                f"sources[{number}]: the same source as sources[{seen_links[link]}]",
+                "list each source once and cite it as often as you need")  # fmt: skip
+        seen_links.setdefault(link, number)
+        if source.url:
+            if source.url.lower().startswith("http://"):
+                add(index, "url", "insecure-url", "warning",
+                    f"sources[{number}].url: uses http://, not https://",
+                    "use the https:// address if the site has one")  # fmt: skip
+            host = _host(source.url)
+            domains = options.source_domains
+            if _matches(host, domains.deny):
+                add(index, "url", "denied-domain", "error",
+                    f"sources[{number}].url: {host} is on the practice's list of sources "
+                    "not to cite",
+                    "cite the original research or a public-health page")  # fmt: skip
+            elif _matches(host, domains.warn):
+                add(index, "url", "weak-domain", "warning",
+                    f"sources[{number}].url: {host} is social media or user-generated content",
+                    "cite the original research or a public-health page instead")  # fmt: skip
+            elif domains.allow and not _matches(host, domains.allow):
+                add(index, "url", "unlisted-domain", "warning",
+                    f"sources[{number}].url: {host} is not on the practice's list of trusted "
+                    "source domains", "use a listed domain, or add this one to source_domains "
+                    "> allow")  # fmt: skip
+        max_age = options.source_max_age_years
+        if max_age and source.year and source.year < now.year - max_age:
+            add(index, "year", "old-source", "warning",
+                f"sources[{number}].year: {source.year} is more than {max_age} years ago",
+                "check for a more recent version of this source")  # fmt: skip
+    return findings

@@ -1,0 +1,87 @@
+"""Inline citations: `[@id]`, `[@2]` (the second source), `[@a; @b]`.
+
+Parsing and rendering live here (no MkDocs): the check reports unresolved citations, and
+the plugin renders each citation as numbered links to the generated Sources list.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from .model import Source
+from .prose import Prose
+
+CITATION_RE = re.compile(r"\[(@[\w.:-]+(?:\s*[;,]\s*@[\w.:-]+)*)\]")
+_KEY_RE = re.compile(r"@([\w.:-]+)")
+
+
+@dataclass(frozen=True)
+class Citation:
+    start: int  # offset in the body
+    end: int
+    keys: tuple[str, ...]
+
+
+def find_citations(prose: Prose) -> list[Citation]:
+    """Citations in prose only: `[@id]` inside code is an example, not a citation."""
+    return [
+        Citation(m.start(), m.end(), tuple(_KEY_RE.findall(m.group(1))))
+        for m in CITATION_RE.finditer(prose.text)
+    ]
+
+
+def resolve(key: str, sources: list[Source]) -> int | None:
+    """The 1-based number of the source a key names, or None."""
+    if key.isdigit():
+        number = int(key)
+        return number if 1 <= number <= len(sources) else None
+    for number, source in enumerate(sources, start=1):
+        if source.id == key:
+            return number
+    return None
+
+
+def doi_url(doi: str) -> str:
+    return f"https://doi.org/{doi}"
+
+
+def source_href(source: Source) -> str:
+    return source.url or doi_url(source.doi or "")
+
+
+def render_citations(body: str, citations: list[Citation], sources: list[Source]) -> str:
+    """Replace each citation with superscript links; Markdown links, so that Material's
+    excerpt processor re-points them at the post when an excerpt is shown elsewhere."""
+    out, last = [], 0
+    for citation in citations:
+        numbers = [resolve(k, sources) for k in citation.keys]
+        if any(n is None for n in numbers):
+            continue  # unresolved: the check reports it; the build never gets here
+        links = ", ".join(f"[{n}](#source-{n})" for n in dict.fromkeys(numbers))
+        out += [body[last : citation.start], f'<sup class="carepress-cite">[{links}]</sup>']
+        last = citation.end
+    out.append(body[last:])
+    return "".join(out)
+
+
+def sources_html(sources: list[Source]) -> str:
+    """The post's numbered Sources list, from front matter, every value escaped."""
+    items = []
+    for number, source in enumerate(sources, start=1):
+        parts = [f"<cite>{html.escape(source.title)}</cite>"]
+        if source.publisher:
+            parts.append(html.escape(source.publisher))
+        if source.year:
+            parts.append(str(source.year))
+        href = html.escape(source_href(source))
+        label = html.escape(f"doi:{source.doi}" if source.doi and not source.url else href)
+        parts.append(f'<a href="{href}" rel="noopener">{label}</a>')
+        items.append(f'<li id="source-{number}">{". ".join(parts)}</li>')
+    return (
+        '<section class="carepress-sources" data-carepress="sources" '
+        'aria-labelledby="carepress-sources-title">'
+        '<h2 id="carepress-sources-title">Sources</h2>'
+        f"<ol>{''.join(items)}</ol></section>"
+    )

@@ -1,0 +1,95 @@
+"""The claim detector on a labelled corpus: sentences that need a source vs. ordinary ones."""
+
+from __future__ import annotations
+
+import pytest
+from carepress.checks.claims import find_claims
+from carepress.prose import prose_of
+
+NEEDS_SOURCE = [
+    "About 5% of adults live with depression in a given year.",
+    "Nearly one in five adults in the US lives with a mental illness.",
+    "Two out of three people who seek help say therapy was worth it.",
+    "Studies show that regular exercise can ease mild depression.",
+    "Research suggests that sleep problems often come before a low mood.",
+    "According to the World Health Organization, depression is common worldwide.",
+    "Depression is a leading cause of disability around the world.",
+    "More than 280 million people live with depression.",
+    "Millions of Americans have an anxiety disorder.",
+    "Half of all mental health conditions begin by age 14.",
+    "People with insomnia are twice as likely to develop depression.",
+    "Evidence suggests that cognitive behavioral therapy helps with panic disorder.",
+    "A recent study found that journaling reduced worry in students.",
+    "Talk therapy has been shown to work as well as medication for many people.",
+    "Researchers found a link between loneliness and poor heart health.",
+    "Anxiety disorders affect about 19 percent of adults each year.",
+    "Roughly 3,000 teenagers took part in the survey.",
+    "Smokers are three times more likely to report panic attacks.",
+    "Meta-analyses suggest that mindfulness programs reduce stress.",
+    "The data show that most people recover with treatment.",
+]
+
+ORDINARY = [
+    "Call or text 988 any time, day or night.",
+    "Try the 5-4-3-2-1 grounding exercise when you feel overwhelmed.",
+    "Breathe in for 4 counts and out for 6 counts.",
+    "Our office is open from 9 to 5 on weekdays.",
+    "This post was updated on March 3, 2026.",
+    "In 2024 we started offering evening sessions.",
+    "Most sessions last about 50 minutes.",
+    "Text HOME to 741741 to reach a crisis counselor.",
+    "Write down three things that went well today.",
+    "Step 2 is to notice the thought without judging it.",
+    "Two people can go through the same event and react in very different ways.",
+    "One in the morning is a hard time to be awake with worries.",
+    "Give yourself 10 minutes before you reply to a hard message.",
+    "Take it one day at a time.",
+    "You can come back to this article in a week or two.",
+    "Together, you use the data to confirm the plan or adjust it.",
+    "Set an alarm for 7:30 and keep it the same every day.",
+    "Chapter 3 of the workbook covers worry time.",
+    "The first 2 sessions focus on getting to know you.",
+    "Ask your doctor whether a check-up makes sense.",
+]
+
+
+def _is_claim(sentence: str) -> bool:
+    return any(True for _ in find_claims(prose_of(sentence, 1).text))
+
+
+def test_corpus_size() -> None:
+    assert len(NEEDS_SOURCE) + len(ORDINARY) >= 30
+
+
+def test_precision_and_recall(capsys: pytest.CaptureFixture[str]) -> None:
+    true_pos = sum(_is_claim(s) for s in NEEDS_SOURCE)
+    false_pos = sum(_is_claim(s) for s in ORDINARY)
+    recall = true_pos / len(NEEDS_SOURCE)
+    precision = true_pos / (true_pos + false_pos) if true_pos + false_pos else 0.0
+    with capsys.disabled():
+        print(f"\nclaim detector: precision {precision:.0%}, recall {recall:.0%} "
+              f"on {len(NEEDS_SOURCE)} claims and {len(ORDINARY)} ordinary sentences")  # fmt: skip
+    assert recall >= 0.90
+    assert precision >= 0.90
+
+
+@pytest.mark.parametrize("sentence", NEEDS_SOURCE)
+def test_claim_is_detected(sentence: str) -> None:
+    assert _is_claim(sentence)
+
+
+@pytest.mark.parametrize("sentence", ORDINARY)
+def test_ordinary_sentence_is_not_a_claim(sentence: str) -> None:
+    assert not _is_claim(sentence)
+
+
+def test_citation_in_the_paragraph_covers_the_claim() -> None:
+    text = "Depression is common. About 5% of adults live with it [@who].\n\nNext paragraph.\n"
+    assert [cited for _, cited in find_claims(prose_of(text, 1).text)] == [True]
+    footnote = "Studies show it helps.[^1]\n\n[^1]: A source.\n"
+    assert [cited for _, cited in find_claims(prose_of(footnote, 1).text)] == [True]
+
+
+def test_headings_and_code_are_not_claims() -> None:
+    text = "## 5% of what?\n\n`50% off`\n\n```\nstudies show x\n```\n"
+    assert list(find_claims(prose_of(text, 1).text)) == []
