@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -54,12 +55,24 @@ def post_text(body: str = BODY, **overrides: object) -> str:
     meta = front_matter(**overrides)
     if "sources" not in overrides and "[@" not in body:
         body += "\nMore on this from the NIMH [@nimh-anxiety].\n"  # cite the default source
-    # Dates stay unquoted so YAML reads them as dates, as a writer would type them.
+    # Dates as date objects, so YAML writes them unquoted, as a writer would type them.
+    if "date" in meta:
+        meta["date"] = _as_dates(meta["date"])
     dumped = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
-    for key in ("date",):
-        if isinstance(meta.get(key), str):
-            dumped = dumped.replace(f"{key}: '{meta[key]}'", f"{key}: {meta[key]}")
     return f"---\n{dumped}---\n\n{body}"
+
+
+def _as_dates(value: object) -> object:
+    if isinstance(value, dict):
+        return {k: _as_dates(v) for k, v in value.items()}
+    if isinstance(value, str):
+        try:
+            return (
+                dt.datetime.fromisoformat(value) if " " in value else dt.date.fromisoformat(value)
+            )
+        except ValueError:
+            return value  # deliberately broken dates stay text
+    return value
 
 
 @dataclass
