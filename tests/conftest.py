@@ -56,8 +56,9 @@ def post_text(body: str = BODY, **overrides: object) -> str:
     if "sources" not in overrides and "[@" not in body:
         body += "\nMore on this from the NIMH [@nimh-anxiety].\n"  # cite the default source
     # Dates as date objects, so YAML writes them unquoted, as a writer would type them.
-    if "date" in meta:
-        meta["date"] = _as_dates(meta["date"])
+    for key in ("date", "expires"):
+        if key in meta:
+            meta[key] = _as_dates(meta[key])
     dumped = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
     return f"---\n{dumped}---\n\n{body}"
 

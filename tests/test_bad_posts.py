@@ -216,6 +216,7 @@ def test_check_reports_specific_finding(hub: Hub, case: Case, capsys) -> None:
     assert finding["severity"] == "error"
     assert finding["category"] in ("frontmatter", "consent")
     assert set(finding) == {
+        "source",
         "path",
         "line",
         "column",

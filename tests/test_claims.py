@@ -67,8 +67,10 @@ def test_precision_and_recall(capsys: pytest.CaptureFixture[str]) -> None:
     recall = true_pos / len(NEEDS_SOURCE)
     precision = true_pos / (true_pos + false_pos) if true_pos + false_pos else 0.0
     with capsys.disabled():
-        print(f"\nclaim detector: precision {precision:.0%}, recall {recall:.0%} "
-              f"on {len(NEEDS_SOURCE)} claims and {len(ORDINARY)} ordinary sentences")  # fmt: skip
+        print(
+            f"\nclaim detector: precision {precision:.0%}, recall {recall:.0%} "
+            f"on {len(NEEDS_SOURCE)} claims and {len(ORDINARY)} ordinary sentences"
+        )
     assert recall >= 0.90
     assert precision >= 0.90
 

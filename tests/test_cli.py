@@ -36,6 +36,7 @@ def test_errors_exit_one_in_every_format(hub: Hub) -> None:
         "severity": "error",
         "message": "audience[1]: 'client' is not one of clients, clinicians, community",
         "hint": "did you mean 'clients'?",
+        "source": "",
     }
 
     github = hub.check("--format", "github")

@@ -75,9 +75,15 @@ def test_corpora_are_large_enough() -> None:
     assert len(CLEAN) >= 20
     assert len(TOUCHING) >= 20
     assert {cw for _, cw in TOUCHING} >= {
-        "suicide", "self-harm", "eating-disorders", "sexual-violence", "abuse",
-        "substance-use", "death-and-grief", "trauma",
-    }  # fmt: skip
+        "suicide",
+        "self-harm",
+        "eating-disorders",
+        "sexual-violence",
+        "abuse",
+        "substance-use",
+        "death-and-grief",
+        "trauma",
+    }
 
 
 @pytest.mark.parametrize("sentence", CLEAN)

@@ -14,10 +14,19 @@ from typing import ClassVar
 import pytest
 from conftest import Hub, post_text
 
-NIMH = {"id": "nimh", "title": "Depression", "publisher": "NIMH", "year": 2024,
-        "url": "https://www.nimh.nih.gov/health/topics/depression"}  # fmt: skip
-WHO = {"id": "who", "title": "Depressive disorder (depression)", "publisher": "WHO",
-       "url": "https://www.who.int/news-room/fact-sheets/detail/depression"}  # fmt: skip
+NIMH = {
+    "id": "nimh",
+    "title": "Depression",
+    "publisher": "NIMH",
+    "year": 2024,
+    "url": "https://www.nimh.nih.gov/health/topics/depression",
+}
+WHO = {
+    "id": "who",
+    "title": "Depressive disorder (depression)",
+    "publisher": "WHO",
+    "url": "https://www.who.int/news-room/fact-sheets/detail/depression",
+}
 PAPER = {
     "id": "paper",
     "title": 'Therapy & care: a "trial" < 2 years',
@@ -66,8 +75,10 @@ def test_citations_render_as_links_to_a_sources_list_from_front_matter(hub: Hub)
 
 
 def test_unresolved_citation_fails_check_and_build_with_the_line(hub: Hub) -> None:
-    path = hub.write_post("dep.md", post_text(body=CITED.replace("[@1]", "[@nimhh]"),
-                                              slug="dep", sources=[NIMH, WHO, PAPER]))  # fmt: skip
+    path = hub.write_post(
+        "dep.md",
+        post_text(body=CITED.replace("[@1]", "[@nimhh]"), slug="dep", sources=[NIMH, WHO, PAPER]),
+    )
     line = next(i for i, t in enumerate(path.read_text().splitlines(), 1) if "[@nimhh]" in t)
     [finding] = [f for f in _findings(hub) if f["rule"] == "citation.unresolved"]
     assert finding["line"] == line
@@ -79,8 +90,19 @@ def test_unresolved_citation_fails_check_and_build_with_the_line(hub: Hub) -> No
 
 
 def test_uncited_source_is_a_warning(hub: Hub) -> None:
-    hub.write_post("dep.md", post_text(body=CITED, slug="dep", sources=[NIMH, WHO, PAPER, {
-        "id": "extra", "title": "Extra", "url": "https://www.nhs.uk/mental-health/"}]))  # fmt: skip
+    hub.write_post(
+        "dep.md",
+        post_text(
+            body=CITED,
+            slug="dep",
+            sources=[
+                NIMH,
+                WHO,
+                PAPER,
+                {"id": "extra", "title": "Extra", "url": "https://www.nhs.uk/mental-health/"},
+            ],
+        ),
+    )
     findings = _findings(hub)
     assert [(f["rule"], f["severity"]) for f in findings] == [("citation.unused-source", "warning")]
     assert "source 'extra' is never cited" in findings[0]["message"]
@@ -94,12 +116,15 @@ def test_uncited_source_is_a_warning(hub: Hub) -> None:
         ({"title": "T", "url": "javascript:alert(1)"}, "frontmatter.html", "error"),
         ({"title": "T", "doi": "11.2/abc"}, "frontmatter.invalid-value", "error"),
         ({"title": "", "url": "https://www.nhs.uk/"}, "frontmatter.invalid-value", "error"),
-        ({"title": "T", "url": "https://www.facebook.com/some.page/posts/1"},
-         "citation.weak-domain", "warning"),
+        (
+            {"title": "T", "url": "https://www.facebook.com/some.page/posts/1"},
+            "citation.weak-domain",
+            "warning",
+        ),
         (dict(NIMH, id="who"), "citation.duplicate-id", "error"),
         (dict(WHO, id="again"), "citation.duplicate-source", "warning"),
     ],
-)  # fmt: skip
+)
 def test_source_problems(hub: Hub, source: dict, rule: str, severity: str) -> None:
     body = CITED.replace("[@1]", "[@1][@4]")
     hub.write_post("dep.md", post_text(body=body, slug="dep", sources=[NIMH, WHO, PAPER, source]))
@@ -110,18 +135,34 @@ def test_source_problems(hub: Hub, source: dict, rule: str, severity: str) -> No
 
 
 def test_minimum_sources_per_type_and_configured_domains(hub: Hub) -> None:
-    hub.write_post("none.md", post_text(slug="none", sources=None,
-                   body="Worry is normal.\n\n<!-- more -->\n\nBe kind to yourself.\n"))  # fmt: skip
-    hub.write_post("res.md", post_text(slug="res", sources=None, type="resource",
-                   body="A list.\n\n<!-- more -->\n\nMore.\n"))  # fmt: skip
+    hub.write_post(
+        "none.md",
+        post_text(
+            slug="none",
+            sources=None,
+            body="Worry is normal.\n\n<!-- more -->\n\nBe kind to yourself.\n",
+        ),
+    )
+    hub.write_post(
+        "res.md",
+        post_text(
+            slug="res", sources=None, type="resource", body="A list.\n\n<!-- more -->\n\nMore.\n"
+        ),
+    )
     rules = {(f["path"], f["rule"]) for f in _findings(hub)}
     assert ("content/posts/none.md", "citation.too-few-sources") in rules
     assert not any(path.endswith("res.md") for path, _ in rules)
 
     config = hub.root / "mkdocs.yml"
-    config.write_text(config.read_text().replace("  - carepress:\n", (
-        "  - carepress:\n      source_domains: {deny: [who.int], warn: []}\n"
-        "      source_max_age_years: 1\n")))  # fmt: skip
+    config.write_text(
+        config.read_text().replace(
+            "  - carepress:\n",
+            (
+                "  - carepress:\n      source_domains: {deny: [who.int], warn: []}\n"
+                "      source_max_age_years: 1\n"
+            ),
+        )
+    )
     hub.write_post("dep.md", post_text(body=CITED, slug="dep", sources=[NIMH, WHO, PAPER]))
     found = {f["rule"]: f for f in _findings(hub) if f["path"].endswith("dep.md")}
     assert found["citation.denied-domain"]["severity"] == "error"
@@ -195,8 +236,11 @@ def test_links_check_against_a_local_server(hub: Hub, local_server: str) -> None
 
     first = hub.check(*args)
     assert first.returncode == 1  # the 404 is an error
-    found = {f["message"].split(":")[0]: f for f in json.loads(first.stdout)
-             if f["rule"].startswith("citation.link")}  # fmt: skip
+    found = {
+        f["message"].split(":")[0]: f
+        for f in json.loads(first.stdout)
+        if f["rule"].startswith("citation.link")
+    }
     assert found["sources[2].url"]["rule"] == "citation.link-broken"
     assert found["sources[3].url"]["rule"] == "citation.link-redirect"
     assert found["sources[3].url"]["message"].endswith(f"redirects to {local_server}/ok")
@@ -215,8 +259,9 @@ def test_links_check_against_a_local_server(hub: Hub, local_server: str) -> None
 
 def test_links_are_not_checked_without_the_flag(hub: Hub, local_server: str) -> None:
     source = {"id": "gone", "title": "Gone", "url": f"{local_server}/missing"}
-    hub.write_post("l.md", post_text(body="A [@gone].\n\n<!-- more -->\n\nB.\n", slug="l",
-                                     sources=[source]))  # fmt: skip
+    hub.write_post(
+        "l.md", post_text(body="A [@gone].\n\n<!-- more -->\n\nB.\n", slug="l", sources=[source])
+    )
     assert hub.check().returncode == 0  # an http:// source is only a warning
     assert hub.build().returncode == 0
     assert _Handler.hits == []

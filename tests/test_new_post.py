@@ -9,9 +9,15 @@ from conftest import Hub
 
 def test_new_post_passes_check_and_builds(hub: Hub) -> None:
     result = hub.carepress(
-        "new", "Coping with Holiday Stress: A Guide",
-        "--audience", "clients", "--audience", "community", "--cw", "substance-use",
-    )  # fmt: skip
+        "new",
+        "Coping with Holiday Stress: A Guide",
+        "--audience",
+        "clients",
+        "--audience",
+        "community",
+        "--cw",
+        "substance-use",
+    )
     assert result.returncode == 0, result.stderr
     path = hub.posts / "coping-with-holiday-stress-a-guide.md"
     text = path.read_text(encoding="utf-8")

@@ -9,11 +9,15 @@ def test_bom_crlf_and_unicode_titles_build(hub: Hub) -> None:
     hub.write_post("bom.md", b"\xef\xbb\xbf" + post_text(slug="bom", title="With a BOM").encode())
     hub.write_post("crlf.md", post_text(slug="crlf", title="Windows lines").replace("\n", "\r\n"))
     unicode_title = "Ängste, 不安 и тревога — مرحبا 👋🏽"
-    hub.write_post("unicode.md", post_text(slug="unicode", title=unicode_title,
-                                           description="Über Sorgen: 心配 🙂"))  # fmt: skip
+    hub.write_post(
+        "unicode.md",
+        post_text(slug="unicode", title=unicode_title, description="Über Sorgen: 心配 🙂"),
+    )
     hub.write_post("date-time.md", post_text(slug="date-time", date="2026-03-14 09:30:00"))
-    hub.write_post("date-range.md", post_text(slug="date-range",
-                   date={"created": "2026-03-14", "updated": "2026-04-01"}))  # fmt: skip
+    hub.write_post(
+        "date-range.md",
+        post_text(slug="date-range", date={"created": "2026-03-14", "updated": "2026-04-01"}),
+    )
     check = hub.check()
     assert check.returncode == 0, check.stdout
     result = hub.build("--strict")

@@ -27,15 +27,20 @@ def _replace_in_config(hub: Hub, old: str, new: str) -> None:
 
 
 def test_every_post_page_has_the_disclaimer_once_and_views_do_not(sample_hub: Hub) -> None:
-    posts = [p for p in (sample_hub.site / "blog").glob("*/index.html")
-             if p.parent.name not in ("archive", "category", "page")]  # fmt: skip
+    posts = [
+        p
+        for p in (sample_hub.site / "blog").glob("*/index.html")
+        if p.parent.name not in ("archive", "category", "page")
+    ]
     assert len(posts) >= 12
     for page in posts:
         html = page.read_text(encoding="utf-8")
         assert html.count('data-carepress="disclaimer"') == 1, page
-    views = [sample_hub.site / "blog" / "index.html",
-             *sample_hub.site.glob("blog/archive/*/index.html"),
-             *sample_hub.site.glob("blog/category/*/index.html")]  # fmt: skip
+    views = [
+        sample_hub.site / "blog" / "index.html",
+        *sample_hub.site.glob("blog/archive/*/index.html"),
+        *sample_hub.site.glob("blog/category/*/index.html"),
+    ]
     assert len(views) >= 5
     for view in views:
         html = view.read_text(encoding="utf-8")
@@ -87,10 +92,14 @@ def test_crisis_box_follows_the_practice_region(hub: Hub) -> None:
 
 def test_posts_without_crisis_topics_have_no_crisis_box(hub: Hub) -> None:
     hub.write_post("plain.md", post_text(slug="plain"))
-    hub.write_post("grief.md", post_text(
-        slug="grief", content_warnings=["death-and-grief"],
-        body="Loss changes us.\n\n<!-- more -->\n\n## Grief\n\nGrief comes in waves.\n",
-    ))  # fmt: skip
+    hub.write_post(
+        "grief.md",
+        post_text(
+            slug="grief",
+            content_warnings=["death-and-grief"],
+            body="Loss changes us.\n\n<!-- more -->\n\n## Grief\n\nGrief comes in waves.\n",
+        ),
+    )
     assert hub.build("--strict").returncode == 0
     assert 'data-carepress="crisis-box"' not in hub.page("blog/plain")
     assert 'data-carepress="content-warning"' not in hub.page("blog/plain")
@@ -116,13 +125,15 @@ def test_collapsed_body_and_disclaimer_on_top_when_configured(hub: Hub) -> None:
     ("partial", "replacement", "expected"),
     [
         ("carepress-disclaimer.html", "", "the disclaimer appears 0 times"),
-        ("carepress-disclaimer.html",
-         '<aside data-carepress="disclaimer">Our lawyers made us say this.</aside>',
-         "does not contain the practice's disclaimer text"),
+        (
+            "carepress-disclaimer.html",
+            '<aside data-carepress="disclaimer">Our lawyers made us say this.</aside>',
+            "does not contain the practice's disclaimer text",
+        ),
         ("carepress-crisis-box.html", "", "the crisis box is missing"),
         ("carepress-content-warning.html", "", "the content-warning banner is missing"),
     ],
-)  # fmt: skip
+)
 def test_an_override_that_drops_a_safeguard_fails_the_build(
     hub: Hub, partial: str, replacement: str, expected: str
 ) -> None:
@@ -136,12 +147,20 @@ def test_an_override_that_drops_a_safeguard_fails_the_build(
 
 
 def test_a_post_that_leaves_an_element_open_around_the_disclaimer_fails(hub: Hub) -> None:
-    hub.write_post("open.md", post_text(slug="open", body=BODY.replace(
-        "## Asking", '<div class="note">\n\n## Asking')))  # fmt: skip
+    hub.write_post(
+        "open.md",
+        post_text(slug="open", body=BODY.replace("## Asking", '<div class="note">\n\n## Asking')),
+    )
     _ = hub  # the post declares no warning, so detection flags it first:
     assert hub.build().returncode == 1
-    hub.write_post("open.md", post_text(slug="open", content_warnings=["suicide"],
-                   body=BODY.replace("## Asking", '<div class="note">\n\n## Asking')))  # fmt: skip
+    hub.write_post(
+        "open.md",
+        post_text(
+            slug="open",
+            content_warnings=["suicide"],
+            body=BODY.replace("## Asking", '<div class="note">\n\n## Asking'),
+        ),
+    )
     result = hub.build()
     assert result.returncode == 1
     assert "wraps the disclaimer in an element it left open" in result.stderr
@@ -150,15 +169,27 @@ def test_a_post_that_leaves_an_element_open_around_the_disclaimer_fails(hub: Hub
 
 @pytest.mark.parametrize(
     "snippet",
-    ['<script>alert(1)</script>', '<div style="display:none">x</div>',
-     '<p hidden>x</p>', '<img src=x onerror="alert(1)">', '<iframe src="https://x.example">'],
-)  # fmt: skip
+    [
+        "<script>alert(1)</script>",
+        '<div style="display:none">x</div>',
+        "<p hidden>x</p>",
+        '<img src=x onerror="alert(1)">',
+        '<iframe src="https://x.example">',
+    ],
+)
 def test_dangerous_raw_html_in_a_post_is_an_error(hub: Hub, snippet: str) -> None:
-    hub.write_post("raw.md", post_text(slug="raw", body=BODY.replace("## Asking", snippet
-                   + "\n\n## Asking").replace("suicid", "worr")))  # fmt: skip
+    hub.write_post(
+        "raw.md",
+        post_text(
+            slug="raw",
+            body=BODY.replace("## Asking", snippet + "\n\n## Asking").replace("suicid", "worr"),
+        ),
+    )
     check = hub.check("--format", "json")
     assert check.returncode == 1
     assert '"rule": "disclaimer.raw-html"' in check.stdout
-    hub.write_post("raw.md", post_text(slug="raw", body=f"Shown as code: `{snippet}`.\n\n"
-                   "<!-- more -->\n\nFine.\n"))  # fmt: skip
+    hub.write_post(
+        "raw.md",
+        post_text(slug="raw", body=f"Shown as code: `{snippet}`.\n\n<!-- more -->\n\nFine.\n"),
+    )
     assert hub.check().returncode == 0

@@ -6,22 +6,28 @@ Both faces call this: ``carepress check`` and the MkDocs plugin.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .checks.accessibility import check_accessibility
 from .checks.citations import check_citations
 from .checks.claims import check_claims
 from .checks.content_warnings import check_content_warnings
 from .checks.frontmatter import check_front_matter
+from .checks.language import check_language
 from .checks.raw_html import check_raw_html
+from .checks.readability import check_readability
+from .checks.social import check_social
 from .checks.sources import check_sources
-from .citations import find_citations
+from .citations import find_citations, without_citations
 from .content import PostFile, read_post
 from .findings import Finding, has_errors
 from .model import FrontMatter
 from .prose import prose_of
+from .safeguards import Safeguards, safeguards_for
 from .settings import Settings
+from .suppressions import apply_suppressions
 
 
 @dataclass
@@ -32,6 +38,7 @@ class PostReport:
     front_matter: FrontMatter | None
     findings: list[Finding] = field(default_factory=list)
     bad_keys: set[str] = field(default_factory=set)
+    safeguards: Safeguards | None = None
 
     @property
     def has_errors(self) -> bool:
@@ -60,13 +67,43 @@ def check_post(path: Path, settings: Settings, now: dt.datetime | None = None) -
     if result.model is not None and post.body.strip():
         prose = prose_of(post.body, post.body_line)
         model = result.model
-        report.findings += check_content_warnings(post, model, prose, settings)
+        # Citation keys ([@va-ptsd]) are references, not words a reader sees as prose.
+        words = without_citations(prose)
+        report.findings += check_content_warnings(post, model, words, settings)
         report.findings += check_sources(post, model, settings, now)
         report.findings += check_citations(post, model, prose, find_citations(prose))
         report.findings += check_claims(post, model, prose, settings)
+        body = check_language(post, words, settings)
+        body += check_readability(post, model, words, settings)
+        body += check_accessibility(post)
+        report.findings += body
+        report.safeguards = safeguards_for(model, settings)
+        report.findings += check_social(post, model, report.safeguards, settings, path)
+        report.findings = apply_suppressions(post, report.findings, known_rule_ids(settings))
         if model.draft:
             report.findings = [_as_draft(f) for f in report.findings]
     return report
+
+
+def known_rule_ids(settings: Settings) -> set[str]:
+    """Every rule id a finding can carry, for naming rules in suppressions."""
+    from .checks.claims import claim_patterns  # local: only needed when a post suppresses
+
+    ids = set(settings.rules)
+    ids |= {f"content-warning.undeclared-{cw}" for cw in settings.topics}
+    ids |= {f"citation.uncited-{kind.replace('_', '-')}" for kind in claim_patterns()}
+    ids |= {
+        "citation.unresolved",
+        "citation.unused-source",
+        "disclaimer.raw-html",
+        "readability.grade",
+        "readability.long-sentence",
+        "accessibility.image-alt",
+        "accessibility.link-text",
+        "accessibility.heading-h1",
+        "accessibility.heading-skip",
+    }
+    return ids
 
 
 def _as_draft(finding: Finding) -> Finding:
@@ -74,12 +111,22 @@ def _as_draft(finding: Finding) -> Finding:
     error; everything else is reported as info until the writer marks the post ready."""
     if finding.category == "frontmatter" or finding.severity == "info":
         return finding
-    return replace(finding, severity="info",
-                   hint=f"{finding.hint} (info while the post is a draft)".strip())  # fmt: skip
+    return replace(
+        finding, severity="info", hint=f"{finding.hint} (info while the post is a draft)".strip()
+    )
 
 
 def check_paths(
-    paths: Iterable[Path], settings: Settings, now: dt.datetime | None = None
+    paths: Iterable[Path],
+    settings: Settings,
+    now: dt.datetime | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[PostReport]:
     now = now or utc_now()
-    return [check_post(path, settings, now) for path in paths]
+    paths = list(paths)
+    reports = []
+    for done, path in enumerate(paths, start=1):
+        reports.append(check_post(path, settings, now))
+        if progress:
+            progress(done, len(paths))
+    return reports

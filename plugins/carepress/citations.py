@@ -32,6 +32,12 @@ def find_citations(prose: Prose) -> list[Citation]:
     ]
 
 
+def without_citations(prose: Prose) -> Prose:
+    """The same prose with every citation blanked: what readers read as words."""
+    text = CITATION_RE.sub(lambda m: " " * len(m.group(0)), prose.text)
+    return Prose(text, prose.first_line)
+
+
 def resolve(key: str, sources: list[Source]) -> int | None:
     """The 1-based number of the source a key names, or None."""
     if key.isdigit():

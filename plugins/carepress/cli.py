@@ -6,6 +6,7 @@ Exit status (a contract): 0 no errors, 1 errors found, 2 usage or configuration 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -13,7 +14,10 @@ from .check import PostReport, check_paths
 from .checks.links import link_findings
 from .findings import Finding, format_github, format_json, format_text, summary
 from .links import LinkCache, check_links
+from .model import PLATFORMS
 from .new_post import NewPostError, create_post
+from .publish.snippets import compose_all
+from .publish.urls import post_slug, post_url
 from .settings import ConfigError, Settings, load_settings
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -52,6 +56,15 @@ def _parser() -> argparse.ArgumentParser:
         help="cache file (default: .cache/carepress/links.json in the hub)",
     )
 
+    snippets = sub.add_parser("snippets", help="print each post's ready-to-post social text")
+    snippets.add_argument(
+        "paths", nargs="*", type=Path, help="post files or folders (default: every post of the hub)"
+    )
+    snippets.add_argument(
+        "--platform", action="append", choices=PLATFORMS, help="only these platforms (repeatable)"
+    )
+    snippets.add_argument("--format", choices=("text", "json"), default="text")
+
     new = sub.add_parser("new", help="start a new post (as a draft) from the template")
     new.add_argument("title")
     new.add_argument(
@@ -81,17 +94,41 @@ def _expand(paths: list[Path], settings: Settings) -> list[Path]:
 
 
 def _print_text(findings: list[Finding], checked: int) -> None:
-    text = format_text(findings)
-    lines = text.splitlines()
+    """One block per file: each finding's contract line, then its hint and the guidance
+    it comes from, so a writer can act on it without looking anything up."""
+    lines = format_text(findings).splitlines()
+    previous = None
     for finding, line in zip(findings, lines, strict=True):
+        if previous is not None and finding.path != previous:
+            print()
+        previous = finding.path
         print(line)
         if finding.hint:
             print(f"    hint: {finding.hint}")
+        if finding.source:
+            print(f"    see:  {finding.source}")
+    if findings:
+        print()
     print(f"Checked {checked} post{'s' if checked != 1 else ''}. {summary(findings)}")
 
 
+def _progress_bar(done: int, total: int) -> None:
+    # Only on a terminal and for many files: a bar in a log or a pipe is noise.
+    width = 30
+    filled = width * done // total
+    end = "\n" if done == total else ""
+    print(
+        f"\rChecking [{'#' * filled}{'.' * (width - filled)}] {done}/{total}",
+        end=end,
+        file=sys.stderr,
+        flush=True,
+    )
+
+
 def _check(args: argparse.Namespace, settings: Settings) -> int:
-    reports = check_paths(_expand(args.paths, settings), settings)
+    paths = _expand(args.paths, settings)
+    show_progress = sys.stderr.isatty() and len(paths) >= 20
+    reports = check_paths(paths, settings, progress=_progress_bar if show_progress else None)
     if args.links:
         _check_links(args, settings, reports)
     findings = sorted(
@@ -115,6 +152,53 @@ def _check_links(args: argparse.Namespace, settings: Settings, reports: list[Pos
         report.findings += link_findings(report, results)
 
 
+def _snippets(args: argparse.Namespace, settings: Settings) -> int:
+    reports = check_paths(_expand(args.paths, settings), settings)
+    platforms = args.platform or list(PLATFORMS)
+    shared, status = [], EXIT_OK
+    for report in reports:
+        model, safeguards = report.front_matter, report.safeguards
+        if model is None or safeguards is None:
+            print(
+                f"{report.display_path}: cannot compose snippets; run `carepress check`",
+                file=sys.stderr,
+            )
+            status = EXIT_ERRORS
+            continue
+        slug = post_slug(model)
+        snippets, errors = compose_all(
+            model, safeguards, post_url(model, report.path, settings), slug, settings
+        )
+        for error in errors:
+            print(f"{report.display_path}: {error.platform}: {error}", file=sys.stderr)
+            status = EXIT_ERRORS
+        chosen = {p: s for p, s in snippets.items() if p in platforms}
+        shared.append((report.display_path, slug, model.title, chosen))
+    if args.format == "json":
+        print(
+            json.dumps(
+                [
+                    {
+                        "path": path,
+                        "slug": slug,
+                        "title": title,
+                        "snippets": {p: s.as_dict() for p, s in chosen.items()},
+                    }
+                    for path, slug, title, chosen in shared
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        for path, _slug, _title, chosen in shared:
+            for platform, snippet in chosen.items():
+                cw = f", CW field: {snippet.spoiler_text}" if snippet.spoiler_text else ""
+                print(f"== {path} · {platform} ({snippet.length}/{snippet.limit}{cw}) ==")
+                print(snippet.text, end="\n\n")
+    return status
+
+
 def _new(args: argparse.Namespace, settings: Settings) -> int:
     post = create_post(settings, args.title, args.audience, args.cw, args.author, args.category)
     print(f"Created {settings.display_path(post.path)} (a draft).")
@@ -128,6 +212,8 @@ def main(argv: list[str] | None = None) -> int:
         settings = load_settings(args.config)
         if args.command == "check":
             return _check(args, settings)
+        if args.command == "snippets":
+            return _snippets(args, settings)
         return _new(args, settings)
     except (ConfigError, NewPostError) as exc:
         print(f"carepress: {exc}", file=sys.stderr)

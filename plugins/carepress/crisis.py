@@ -24,6 +24,7 @@ class Region(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     code: str
     name: str
+    short: str  # one line for social posts: where to get help now
     emergency: str
     lines: tuple[CrisisLine, ...]
 

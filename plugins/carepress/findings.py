@@ -27,6 +27,8 @@ CATEGORIES = frozenset(
         "consent",
         "readability",
         "accessibility",
+        "suppression",
+        "social",
     }
 )
 
@@ -41,6 +43,7 @@ class Finding:
     severity: Severity
     message: str
     hint: str = ""
+    source: str = ""  # where the rule comes from (guidance URL), if anywhere
 
     def __post_init__(self) -> None:
         if self.category not in CATEGORIES:

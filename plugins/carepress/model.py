@@ -41,8 +41,13 @@ MATERIAL_PASSTHROUGH_KEYS = (
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
-_DOI_PREFIXES = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/",
-                 "doi:")  # fmt: skip
+_DOI_PREFIXES = (
+    "https://doi.org/",
+    "http://doi.org/",
+    "https://dx.doi.org/",
+    "http://dx.doi.org/",
+    "doi:",
+)
 URL_RE = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", re.IGNORECASE)
 
 
@@ -161,6 +166,8 @@ class FrontMatter(_Strict):
     type: PostType = "article"
     consent: Text | None = None
     social: dict[Platform, SocialOverride] = {}
+    # From this date on the post is left out of every feed (its page stays published).
+    expires: DateTime | None = None
     # Material passthroughs (validated loosely; Material validates them again).
     pin: bool = False
     readtime: int | None = None
@@ -178,6 +185,9 @@ class FrontMatter(_Strict):
     def is_published(self, now: dt.datetime) -> bool:
         """Not a draft and not dated in the future (Material's draft_if_future_date rule)."""
         return not self.draft and self.date.created <= now
+
+    def is_expired(self, now: dt.datetime) -> bool:
+        return self.expires is not None and self.expires <= now
 
 
 FIELD_NAMES = tuple(FrontMatter.model_fields)

@@ -24,6 +24,7 @@ class Disclaimer(_Profile):
     short: str = Field(min_length=1)
     full: str = Field(min_length=1)
     audiences: dict[Audience, str] = {}
+    social: str | None = None  # a shorter form for social posts; the short form if unset
     position: Literal["top", "bottom"] = "bottom"
 
     def for_audience(self, audiences: list[str]) -> str:
@@ -40,6 +41,9 @@ class Practice(_Profile):
     crisis_region: CrisisRegion
     booking_url: str
     contact_url: str | None = None
+    # The practice's own phone and email: the only ones a post may contain (besides crisis lines).
+    phone: str | None = None
+    email: str | None = None
     disclaimer: Disclaimer
 
     @field_validator("booking_url", "contact_url")

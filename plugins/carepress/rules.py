@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+
+def flexible_spaces(pattern: str) -> str:
+    """Writers wrap lines anywhere: a space in a rule pattern matches any run of whitespace
+    (a line break too), and ' ?' an optional one. Edges are trimmed."""
+    pattern = pattern.strip()
+    return re.sub(r" \?", r"\\s*", pattern).replace(" ", r"\s+")
 
 
 class RuleFileError(Exception):

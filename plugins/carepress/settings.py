@@ -6,16 +6,21 @@
 
 from __future__ import annotations
 
+import re
+import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from .content import DEFAULT_MAX_BYTES
+from .crisis import all_regions
+from .findings import CATEGORIES
 from .practice import Practice
+from .rulepack import Rule, load_rules
 from .rules import RuleFileError
 from .topics import Topic, load_topics
 
@@ -44,11 +49,76 @@ class SourceDomains(BaseModel):
     deny: list[str] = Field(default_factory=list)  # an error
     warn: list[str] = Field(
         default_factory=lambda: [
-            "facebook.com", "instagram.com", "tiktok.com", "x.com", "twitter.com",
-            "youtube.com", "reddit.com", "pinterest.com", "threads.net", "bsky.app",
-            "linkedin.com", "quora.com", "medium.com",
+            "facebook.com",
+            "instagram.com",
+            "tiktok.com",
+            "x.com",
+            "twitter.com",
+            "youtube.com",
+            "reddit.com",
+            "pinterest.com",
+            "threads.net",
+            "bsky.app",
+            "linkedin.com",
+            "quora.com",
+            "medium.com",
         ]
-    )  # fmt: skip
+    )
+
+
+class FeedOptions(BaseModel):
+    """`feeds:` in the carepress plugin's options: RSS, Atom, JSON Feed and social feeds."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    enabled: bool = True
+    limit: int = Field(default=20, gt=0)  # the newest N posts in each feed
+    full_content: bool = True  # the whole article, or its description and a link
+    # How a post with content warnings is titled in feeds, and the line that opens its
+    # summary and its social text ({warnings}: the labels, e.g. "suicide, self-harm").
+    title_warning_format: str = "CW: {warnings} — {title}"
+    warning_format: str = "CW: {warnings}"
+
+    @field_validator("title_warning_format", "warning_format")
+    @classmethod
+    def _placeholders(cls, value: str, info: ValidationInfo) -> str:
+        wanted = (
+            {"warnings", "title"} if info.field_name == "title_warning_format" else {"warnings"}
+        )
+        try:
+            used = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+        except ValueError as exc:
+            raise ValueError(f"{value!r} is not a valid format: {exc}") from exc
+        if used != wanted:
+            names = " and ".join("{" + n + "}" for n in sorted(wanted))
+            raise ValueError(f"{value!r} must use {names} (and no other placeholders)")
+        return value
+
+
+class RuleOptions(BaseModel):
+    """The practice's say over the language rule packs."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
+    disable: list[str] = Field(default_factory=list)  # rule ids, or a whole pack's name
+    files: list[str] = Field(default_factory=list)  # the practice's own rule packs
+
+
+class ReadabilityOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+    # Highest reading grade per audience; audiences not listed are not graded.
+    max_grade: dict[str, float] = Field(default_factory=lambda: {"clients": 8, "community": 8})
+    max_sentence_words: int = Field(default=30, gt=5)
+
+
+class SnippetOptions(BaseModel):
+    """Social snippets: what every post's ready-to-post text carries."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    enabled: bool = True
+    disclaimer: bool = True  # end every snippet with the practice's short (or social) disclaimer
+    mastodon_limit: int = Field(default=500, ge=100)  # servers may allow more
+    max_hashtags: int = Field(default=3, ge=0)
+    utm: bool = True  # utm_source=<platform>&utm_medium=social&utm_campaign=<slug>
 
 
 class CarePressOptions(BaseModel):
@@ -66,15 +136,17 @@ class CarePressOptions(BaseModel):
     max_post_bytes: int = Field(default=DEFAULT_MAX_BYTES, gt=0)
     # Evidence: minimum sources per post type, trusted domains, age, uncited claims.
     min_sources: dict[str, int] = Field(
-        default_factory=lambda: {"article": 1, "resource": 0, "testimonial": 0,
-                                 "case-vignette": 0}
-    )  # fmt: skip
+        default_factory=lambda: {"article": 1, "resource": 0, "testimonial": 0, "case-vignette": 0}
+    )
+    rules: RuleOptions = Field(default_factory=RuleOptions)
+    snippets: SnippetOptions = Field(default_factory=SnippetOptions)
+    readability: ReadabilityOptions = Field(default_factory=ReadabilityOptions)
     source_domains: SourceDomains = Field(default_factory=SourceDomains)
     source_max_age_years: int | None = Field(default=None, gt=0)
     uncited_claims: dict[str, Severity] = Field(
-        default_factory=lambda: {"clients": "error", "community": "error",
-                                 "clinicians": "warning"}
-    )  # fmt: skip
+        default_factory=lambda: {"clients": "error", "community": "error", "clinicians": "warning"}
+    )
+    feeds: FeedOptions = Field(default_factory=FeedOptions)
 
 
 @dataclass(frozen=True)
@@ -88,10 +160,18 @@ class Settings:
     max_post_bytes: int
     practice: Practice
     topics: Mapping[str, Topic]
+    rules: Mapping[str, Rule]
+    allowed_phone_digits: frozenset[str]
+    allowed_emails: frozenset[str]
     future_posts_are_drafts: bool = True
     excerpt_separator: str = "<!-- more -->"
     excerpt_required: bool = False
     options: CarePressOptions = field(default_factory=CarePressOptions)
+    site_url: str = ""  # absolute, ending in "/" (or "" when mkdocs.yml has none)
+    site_name: str = ""
+    blog_dir: str = "blog"
+    post_url_format: str = "{date}/{slug}"
+    post_url_date_format: str = "yyyy/MM/dd"
 
     def display_path(self, path: Path) -> str:
         """A post's path as writers see it: relative to the hub (mkdocs.yml) when possible."""
@@ -148,12 +228,23 @@ def load_authors(path: Path) -> dict[str, dict[str, Any]]:
     return {str(k): (v if isinstance(v, dict) else {}) for k, v in authors.items()}
 
 
+def _allowed_phones(practice: Practice) -> frozenset[str]:
+    """Digits of every crisis line and of the practice's own number (national part only)."""
+    numbers = [line.call for region in all_regions().values() for line in region.lines]
+    numbers += [line.text for region in all_regions().values() for line in region.lines]
+    numbers.append(practice.phone)
+    digits = {re.sub(r"\D", "", n) for n in numbers if n}
+    return frozenset(d[-10:] for d in digits if len(d) >= 7)
+
+
 def settings_from_options(
     root: Path,
     docs_dir: Path,
     blog: Mapping[str, Any],
     carepress: Mapping[str, Any],
     extra: Mapping[str, Any],
+    site_url: str = "",
+    site_name: str = "",
 ) -> Settings:
     try:
         options = CarePressOptions.model_validate(dict(carepress))
@@ -177,6 +268,12 @@ def settings_from_options(
         topics = load_topics(
             options.content_warnings, [root / p for p in options.content_warning_rules]
         )
+        rules = load_rules(
+            [root / p for p in options.rules.files],
+            CATEGORIES,
+            dict(options.rules.severity),
+            options.rules.disable,
+        )
     except RuleFileError as exc:
         raise ConfigError(str(exc)) from exc
 
@@ -193,10 +290,18 @@ def settings_from_options(
         max_post_bytes=options.max_post_bytes,
         practice=practice,
         topics=topics,
+        rules=rules,
+        allowed_phone_digits=_allowed_phones(practice),
+        allowed_emails=frozenset(e.lower() for e in [practice.email] if e),
         future_posts_are_drafts=bool(blog.get("draft_if_future_date", False)),
         excerpt_separator=str(blog.get("post_excerpt_separator") or "<!-- more -->"),
         excerpt_required=blog.get("post_excerpt") == "required",
         options=options,
+        site_url=(site_url or "").rstrip("/") + "/" if site_url else "",
+        site_name=site_name,
+        blog_dir=blog_dir,
+        post_url_format=str(blog.get("post_url_format") or "{date}/{slug}"),
+        post_url_date_format=str(blog.get("post_url_date_format") or "yyyy/MM/dd"),
     )
 
 
@@ -221,4 +326,12 @@ def load_settings(config_file: Path) -> Settings:
         raise ConfigError(
             f"{config_file}: the Material blog plugin is not enabled (plugins: - blog)"
         )
-    return settings_from_options(root, docs_dir, blog, carepress or {}, data.get("extra") or {})
+    return settings_from_options(
+        root,
+        docs_dir,
+        blog,
+        carepress or {},
+        data.get("extra") or {},
+        site_url=str(data.get("site_url") or ""),
+        site_name=str(data.get("site_name") or ""),
+    )

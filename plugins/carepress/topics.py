@@ -9,7 +9,7 @@ from typing import Any
 
 import regex
 
-from .rules import RuleFileError, load_rule_files, packaged
+from .rules import RuleFileError, flexible_spaces, load_rule_files, packaged
 
 PACKAGED_FILE = "content_warnings.yml"
 
@@ -35,11 +35,9 @@ class Topic:
 def _compile(patterns: list[str], source: str) -> regex.Pattern[str] | None:
     if not patterns:
         return None
-    joined = "|".join(f"(?:{p})" for p in patterns)
+    joined = "|".join(f"(?:{flexible_spaces(p)})" for p in patterns)
     try:
-        # Word boundaries on both sides; whitespace in a pattern matches any run of spaces
-        # or a line break, as writers wrap lines anywhere.
-        return regex.compile(rf"\b(?:{joined})\b".replace(" ", r"\s+"), regex.IGNORECASE)
+        return regex.compile(rf"\b(?:{joined})\b", regex.IGNORECASE)
     except regex.error as exc:
         raise RuleFileError(f"{source}: invalid pattern: {exc}") from exc
 

@@ -24,19 +24,34 @@ def check_citations(
                 continue
             line, column = prose.line_col(citation.start)
             known = ", ".join(ids) or f"numbers 1 to {len(model.sources)}"
-            findings.append(Finding(
-                post.path, line, column, "citation.unresolved", "citation", "error",
-                f"[@{key}] does not match any source (ids: {known})"
-                if model.sources else f"[@{key}] is cited but the post lists no sources",
-                did_you_mean(key, ids) or "add the source to `sources:` with this id, "
-                "or cite an existing one",
-            ))  # fmt: skip
+            findings.append(
+                Finding(
+                    post.path,
+                    line,
+                    column,
+                    "citation.unresolved",
+                    "citation",
+                    "error",
+                    f"[@{key}] does not match any source (ids: {known})"
+                    if model.sources
+                    else f"[@{key}] is cited but the post lists no sources",
+                    did_you_mean(key, ids)
+                    or "add the source to `sources:` with this id, or cite an existing one",
+                )
+            )
     for index, source in enumerate(model.sources):
         if index + 1 not in cited:
             name = f"'{source.id}'" if source.id else f"number {index + 1}"
-            findings.append(Finding(
-                post.path, post.line_of(("sources", index)), 1, "citation.unused-source",
-                "citation", "warning", f"sources[{index + 1}]: source {name} is never cited",
-                f"cite it where you use it, e.g. [@{source.id or index + 1}], or remove it",
-            ))  # fmt: skip
+            findings.append(
+                Finding(
+                    post.path,
+                    post.line_of(("sources", index)),
+                    1,
+                    "citation.unused-source",
+                    "citation",
+                    "warning",
+                    f"sources[{index + 1}]: source {name} is never cited",
+                    f"cite it where you use it, e.g. [@{source.id or index + 1}], or remove it",
+                )
+            )
     return findings

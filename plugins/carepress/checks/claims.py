@@ -14,7 +14,7 @@ from ..content import PostFile
 from ..findings import Finding
 from ..model import FrontMatter
 from ..prose import Prose
-from ..rules import packaged
+from ..rules import flexible_spaces, packaged
 from ..settings import Settings
 
 FOOTNOTE_REF_RE = re.compile(r"\[\^[^\]\s]+\](?!:)")
@@ -34,9 +34,9 @@ def claim_patterns() -> dict[str, regex.Pattern[str]]:
     data = packaged("claims.yml")
     words = data["number_words"]
     return {
+        # Not \b: a pattern may end in "%", where \b cannot match before a space.
         kind: regex.compile(
-            # Not \b: a pattern may end in "%", where \b cannot match before a space.
-            rf"(?<!\w)(?:{pattern.replace('{n}', words)})(?!\w)".replace(" ", r"\s+"),
+            rf"(?<!\w)(?:{flexible_spaces(pattern.replace('{n}', words))})(?!\w)",
             regex.IGNORECASE,
         )
         for kind, pattern in data["patterns"].items()
@@ -94,11 +94,17 @@ def check_claims(
         line, column = prose.line_col(claim.start)
         excerpt = " ".join(claim.sentence.split())
         excerpt = excerpt if len(excerpt) <= 80 else excerpt[:77] + "..."
-        findings.append(Finding(
-            post.path, line, column, f"citation.uncited-{claim.kind.replace('_', '-')}",
-            "citation", severity,  # type: ignore[arg-type]
-            f"this sentence states a statistic or research finding without a source: "
-            f"\"{excerpt}\"",
-            f"cite a source in the same sentence or paragraph, e.g. {example}",
-        ))  # fmt: skip
+        findings.append(
+            Finding(
+                post.path,
+                line,
+                column,
+                f"citation.uncited-{claim.kind.replace('_', '-')}",
+                "citation",
+                severity,  # type: ignore[arg-type]
+                f"this sentence states a statistic or research finding without a source: "
+                f'"{excerpt}"',
+                f"cite a source in the same sentence or paragraph, e.g. {example}",
+            )
+        )
     return findings

@@ -30,11 +30,15 @@ def check_content_warnings(
         also = f" (and {more} more time{'s' if more != 1 else ''})" if more else ""
         findings.append(
             Finding(
-                post.path, line, column, f"content-warning.undeclared-{topic.id}",
-                "content-warning", severity,
+                post.path,
+                line,
+                column,
+                f"content-warning.undeclared-{topic.id}",
+                "content-warning",
+                severity,
                 f"the post mentions '{term}'{also} but does not declare the "
                 f"'{topic.id}' content warning",
                 f"add {topic.id} to content_warnings, so readers are warned before the post",
             )
-        )  # fmt: skip
+        )
     return findings

@@ -278,6 +278,19 @@ def _consistency_findings(post: PostFile, model: FrontMatter, now: dt.datetime) 
                 "the update date must be on or after the date the post was created",
             )
         )
+    if model.expires and model.expires <= model.date.created:
+        findings.append(
+            Finding(
+                post.path,
+                post.line_of(("expires",)),
+                1,
+                "frontmatter.date-order",
+                "frontmatter",
+                "error",
+                "expires: is not after the post's date",
+                "the post would never appear in a feed; use a later date or remove the line",
+            )
+        )
     if model.reviewed and model.reviewed.on > now:
         findings.append(
             Finding(

@@ -11,18 +11,34 @@ def _classify(result: LinkResult) -> tuple[str, str, str, str] | None:
     """(rule, severity, message, hint) for a link that is not plainly fine."""
     status = result.status
     if status is None:
-        return ("link-unreachable", "warning", f"could not be reached ({result.error})",
-                "check the address; the site may be down or slow")  # fmt: skip
+        return (
+            "link-unreachable",
+            "warning",
+            f"could not be reached ({result.error})",
+            "check the address; the site may be down or slow",
+        )
     if 200 <= status < 300:
         return None
     if 300 <= status < 400:
-        return ("link-redirect", "info", f"redirects to {result.location}",
-                "check it is the same source, then update the url")  # fmt: skip
+        return (
+            "link-redirect",
+            "info",
+            f"redirects to {result.location}",
+            "check it is the same source, then update the url",
+        )
     if status in (404, 410):
-        return ("link-broken", "error", f"the page is gone (HTTP {status})",
-                "find the page's new address, or cite another source")  # fmt: skip
-    return ("link-error", "warning", f"the site answered HTTP {status}",
-            "open the link in a browser to check it")  # fmt: skip
+        return (
+            "link-broken",
+            "error",
+            f"the page is gone (HTTP {status})",
+            "find the page's new address, or cite another source",
+        )
+    return (
+        "link-error",
+        "warning",
+        f"the site answered HTTP {status}",
+        "open the link in a browser to check it",
+    )
 
 
 def link_findings(report: PostReport, results: dict[str, LinkResult]) -> list[Finding]:
@@ -35,9 +51,16 @@ def link_findings(report: PostReport, results: dict[str, LinkResult]) -> list[Fi
         if verdict is None:
             continue
         rule, severity, message, hint = verdict
-        findings.append(Finding(
-            report.display_path, report.post.line_of(("sources", index, "url")), 1,
-            f"citation.{rule}", "citation", severity,  # type: ignore[arg-type]
-            f"sources[{index + 1}].url: {message}", hint,
-        ))  # fmt: skip
+        findings.append(
+            Finding(
+                report.display_path,
+                report.post.line_of(("sources", index, "url")),
+                1,
+                f"citation.{rule}",
+                "citation",
+                severity,  # type: ignore[arg-type]
+                f"sources[{index + 1}].url: {message}",
+                hint,
+            )
+        )
     return findings

@@ -33,10 +33,15 @@ def check_raw_html(post: PostFile) -> list[Finding]:
         line = post.body_line + text.count("\n", 0, match.start())
         findings.append(
             Finding(
-                post.path, line, 1, "disclaimer.raw-html", "disclaimer", "error",
+                post.path,
+                line,
+                1,
+                "disclaimer.raw-html",
+                "disclaimer",
+                "error",
                 f"raw HTML with {what} is not allowed in a post: it could run code in "
                 "readers' browsers or hide the disclaimer and warnings",
                 "remove it, or show it as code between backticks",
             )
-        )  # fmt: skip
+        )
     return findings

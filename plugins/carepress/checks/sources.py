@@ -28,15 +28,30 @@ def check_sources(
 
     def add(index: int | None, key: str, rule: str, severity: str, message: str, hint: str) -> None:
         path = ("sources",) if index is None else ("sources", index, key)
-        findings.append(Finding(post.path, post.line_of(path), 1, f"citation.{rule}", "citation",
-                                severity, message, hint))  # type: ignore[arg-type]  # fmt: skip
+        findings.append(
+            Finding(
+                post.path,
+                post.line_of(path),
+                1,
+                f"citation.{rule}",
+                "citation",
+                severity,
+                message,
+                hint,
+            )
+        )  # type: ignore[arg-type]
 
     minimum = options.min_sources.get(model.type, 0)
     if len(model.sources) < minimum:
-        add(None, "", "too-few-sources", "error",
+        add(
+            None,
+            "",
+            "too-few-sources",
+            "error",
             f"sources: a {model.type} needs at least {minimum} source"
             + ("s" if minimum != 1 else ""),
-            "add the public-health or research pages your post relies on")  # fmt: skip
+            "add the public-health or research pages your post relies on",
+        )
 
     seen_ids: dict[str, int] = {}
     seen_links: dict[str, int] = {}
@@ -44,40 +59,76 @@ def check_sources(
         number = index + 1
         if source.id:
             if source.id in seen_ids:
-                add(index, "id", "duplicate-id", "error",
+                add(
+                    index,
+                    "id",
+                    "duplicate-id",
+                    "error",
                     f"sources[{number}].id: '{source.id}' is already used by "
-                    f"sources[{seen_ids[source.id]}]", "give each source its own id")  # fmt: skip
+                    f"sources[{seen_ids[source.id]}]",
+                    "give each source its own id",
+                )
             seen_ids.setdefault(source.id, number)
         link = (source.url or f"doi:{source.doi}").lower().rstrip("/")
         if link in seen_links:
-            add(index, "url" if source.url else "doi", "duplicate-source", "warning",
+            add(
+                index,
+                "url" if source.url else "doi",
+                "duplicate-source",
+                "warning",
                 f"sources[{number}]: the same source as sources[{seen_links[link]}]",
-                "list each source once and cite it as often as you need")  # fmt: skip
+                "list each source once and cite it as often as you need",
+            )
         seen_links.setdefault(link, number)
         if source.url:
             if source.url.lower().startswith("http://"):
-                add(index, "url", "insecure-url", "warning",
+                add(
+                    index,
+                    "url",
+                    "insecure-url",
+                    "warning",
                     f"sources[{number}].url: uses http://, not https://",
-                    "use the https:// address if the site has one")  # fmt: skip
+                    "use the https:// address if the site has one",
+                )
             host = _host(source.url)
             domains = options.source_domains
             if _matches(host, domains.deny):
-                add(index, "url", "denied-domain", "error",
+                add(
+                    index,
+                    "url",
+                    "denied-domain",
+                    "error",
                     f"sources[{number}].url: {host} is on the practice's list of sources "
                     "not to cite",
-                    "cite the original research or a public-health page")  # fmt: skip
+                    "cite the original research or a public-health page",
+                )
             elif _matches(host, domains.warn):
-                add(index, "url", "weak-domain", "warning",
+                add(
+                    index,
+                    "url",
+                    "weak-domain",
+                    "warning",
                     f"sources[{number}].url: {host} is social media or user-generated content",
-                    "cite the original research or a public-health page instead")  # fmt: skip
+                    "cite the original research or a public-health page instead",
+                )
             elif domains.allow and not _matches(host, domains.allow):
-                add(index, "url", "unlisted-domain", "warning",
+                add(
+                    index,
+                    "url",
+                    "unlisted-domain",
+                    "warning",
                     f"sources[{number}].url: {host} is not on the practice's list of trusted "
-                    "source domains", "use a listed domain, or add this one to source_domains "
-                    "> allow")  # fmt: skip
+                    "source domains",
+                    "use a listed domain, or add this one to source_domains > allow",
+                )
         max_age = options.source_max_age_years
         if max_age and source.year and source.year < now.year - max_age:
-            add(index, "year", "old-source", "warning",
+            add(
+                index,
+                "year",
+                "old-source",
+                "warning",
                 f"sources[{number}].year: {source.year} is more than {max_age} years ago",
-                "check for a more recent version of this source")  # fmt: skip
+                "check for a more recent version of this source",
+            )
     return findings

@@ -22,9 +22,14 @@ from ..citations import find_citations, render_citations, sources_html
 from ..crisis import regions_for
 from ..findings import summary
 from ..prose import prose_of
+from ..publish.social_text import PLATFORM_NAMES
 from ..safeguards import Safeguards, safeguards_for
 from ..settings import CarePressOptions, ConfigError, Settings, settings_from_options
+from .external_links import add_noopener
+from .feeds import FeedCollector
 from .preview import notice_html, write_sanitised
+from .share_kit import ShareKits
+from .sharing import SharingCollector
 from .verify import missing_safeguards
 
 log = get_plugin_logger(__name__)
@@ -46,6 +51,9 @@ class CarePressPlugin(BasePlugin):
         self.env: Environment | None = None
         self._temp_dir: Path | None = None
         self._now = utc_now()
+        self.feeds: FeedCollector | None = None
+        self.sharing: SharingCollector | None = None
+        self.share_kits: ShareKits | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -62,6 +70,8 @@ class CarePressPlugin(BasePlugin):
                 dict(blog.config),
                 options,
                 config.extra,
+                site_url=config.site_url or "",
+                site_name=config.site_name,
             )
         except ConfigError as exc:
             raise PluginError(str(exc)) from exc
@@ -88,6 +98,12 @@ class CarePressPlugin(BasePlugin):
             self.reports[file.src_uri] = report
             if report.front_matter is not None:
                 self.safeguards[file.src_uri] = safeguards_for(report.front_matter, self.settings)
+        self.feeds = FeedCollector(self.settings, config, self.reports, self.safeguards, self._now)
+        self.sharing = SharingCollector(
+            self.settings, config, self.reports, self.safeguards, self._now
+        )
+        self.share_kits = ShareKits(self.settings, self.reports, self._now)
+        self.share_kits.add_pages(files, config)
         findings = [f for r in self.reports.values() for f in r.findings]
         for finding in findings:
             {"error": log.error, "warning": log.warning, "info": log.info}[finding.severity](
@@ -144,6 +160,8 @@ class CarePressPlugin(BasePlugin):
         env.globals["carepress"] = {
             "practice": self.settings.practice,
             "crisis_regions": regions_for(self.settings.practice.crisis_region),
+            "feeds": self.feeds.catalog if self.feeds else None,
+            "platform_names": PLATFORM_NAMES,
         }
         self.env = env
         return env
@@ -157,6 +175,12 @@ class CarePressPlugin(BasePlugin):
         safeguards = self.safeguards.get(page.file.src_uri)
         if safeguards is not None:
             context["carepress_post"] = safeguards
+        share = self.share_kits.context(page) if self.share_kits else None
+        if share is not None:
+            context["carepress_share"] = share
+        # Open Graph, Twitter and JSON-LD (overrides/partials/carepress-meta.html).
+        if self.sharing is not None:
+            context["carepress_meta"] = self.sharing.page_meta(page)
         for excerpt in context.get("posts") or []:
             post_safeguards = self.safeguards.get(excerpt.file.src_uri)
             if post_safeguards and post_safeguards.warnings and self.env is not None:
@@ -171,7 +195,7 @@ class CarePressPlugin(BasePlugin):
         safeguards = self.safeguards.get(page.file.src_uri)
         report = self.reports.get(page.file.src_uri)
         if safeguards is None or report is None:
-            return output
+            return add_noopener(output, config.site_url)
         problems = missing_safeguards(output, page.content or "", safeguards)
         if problems:
             category = "crisis" if any("crisis" in p for p in problems) else "disclaimer"
@@ -186,7 +210,8 @@ class CarePressPlugin(BasePlugin):
                 f"{report.display_path}: the rendered page is not safe to publish "
                 f"({category}): {'; '.join(problems)}. {fix}"
             )
-        return output
+        # Links that leave the site get rel="noopener" (after the check, which reads the body).
+        return add_noopener(output, config.site_url)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         report = self.reports.get(page.file.src_uri)
@@ -204,9 +229,19 @@ class CarePressPlugin(BasePlugin):
             # Tell MkDocs' link validation about the anchors the list adds.
             if page.present_anchor_ids is not None:
                 page.present_anchor_ids.update(f"source-{n}" for n in range(1, len(sources) + 1))
+        if self.feeds is not None:
+            self.feeds.add(page, html)
         if self.serving and report.findings:
             return notice_html(report.findings) + html
         return html
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.feeds is not None:
+            self.feeds.write(config.site_dir)
+        if self.sharing is not None:
+            self.sharing.write(config.site_dir)
+        if self.share_kits is not None:
+            self.share_kits.write(config.site_dir)
 
     def on_shutdown(self) -> None:
         if self._temp_dir is not None:

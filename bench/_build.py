@@ -1,0 +1,46 @@
+"""One measured `mkdocs build` in its own process (so peak RSS is this build's alone).
+Prints JSON: {"seconds": ..., "peak_rss_mb": ..., "feeds_seconds": ...}."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+
+def main() -> None:
+    hub = Path(sys.argv[1])
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    timing = Path(tempfile.mkstemp(prefix="carepress-feeds-")[1])
+    os.environ["CAREPRESS_FEEDS_TIMING_FILE"] = str(timing)
+    os.chdir(hub)
+    started = time.perf_counter()
+    config = load_config(config_file=str(hub / "mkdocs.yml"), site_dir=str(hub / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    seconds = time.perf_counter() - started
+    feeds = timing.read_text().strip() if timing.stat().st_size else ""
+    timing.unlink()
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "feeds_seconds": float(feeds) if feeds else None,
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

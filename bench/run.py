@@ -1,0 +1,186 @@
+"""CarePress's cost on top of Material, and how it scales. Prints a Markdown table and writes
+bench/RESULTS.md. Not a test: no thresholds, just numbers.
+
+    .venv/bin/python bench/run.py --quick      # N = 200, under a minute
+    .venv/bin/python bench/run.py              # N = 100, 500, 2,000, 5,000 (long)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from importlib.metadata import version
+from pathlib import Path
+
+from carepress.check import check_paths
+from carepress.settings import load_settings
+from generate import make_hub
+
+BENCH = Path(__file__).resolve().parent
+WORK = BENCH / "out"
+PYTHON = sys.executable
+
+
+def measured_build(hub: Path) -> dict:
+    out = subprocess.run(
+        [PYTHON, str(BENCH / "_build.py"), str(hub)], capture_output=True, text=True, check=False
+    )
+    if out.returncode != 0:
+        raise SystemExit(f"build of {hub} failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def overhead(posts: int, repeats: int) -> dict:
+    """The same posts with Material's blog alone (A) and with CarePress (B), alternated."""
+    material = make_hub(WORK / f"material-{posts}", posts, carepress=False)
+    carepress = make_hub(WORK / f"carepress-{posts}", posts, carepress=True)
+    a, b = [], []
+    for _ in range(repeats):
+        a.append(measured_build(material))
+        b.append(measured_build(carepress))
+    ma = statistics.median(r["seconds"] for r in a)
+    mb = statistics.median(r["seconds"] for r in b)
+    return {
+        "posts": posts,
+        "material_s": ma,
+        "carepress_s": mb,
+        "ratio": mb / ma,
+        "material_rss": max(r["peak_rss_mb"] for r in a),
+        "carepress_rss": max(r["peak_rss_mb"] for r in b),
+        "feeds_s": statistics.median(r["feeds_seconds"] or 0 for r in b),
+    }
+
+
+def scaling(sizes: list[int]) -> list[dict]:
+    rows = []
+    for n in sizes:
+        hub = make_hub(WORK / f"carepress-{n}", n, carepress=True)
+        run = measured_build(hub)
+        base = measured_build(make_hub(WORK / f"material-{n}", n, carepress=False))
+        rows.append(
+            {
+                "posts": n,
+                "seconds": run["seconds"],
+                "ms_per_post": 1000 * run["seconds"] / n,
+                "rss": run["peak_rss_mb"],
+                "material_rss": base["peak_rss_mb"],
+                "material_s": base["seconds"],
+            }
+        )
+    return rows
+
+
+def check_speed(posts: int) -> dict:
+    hub = make_hub(WORK / f"check-{posts}", posts, carepress=True)
+    settings = load_settings(hub / "mkdocs.yml")
+    files = settings.post_files()
+    check_paths(files[:20], settings)  # warm-up: rule packs, caches
+    started = time.perf_counter()
+    reports = check_paths(files, settings)
+    elapsed = time.perf_counter() - started
+    assert not any(r.has_errors for r in reports), "synthetic posts must check clean"
+    loop = []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        subprocess.run(
+            [str(Path(PYTHON).parent / "carepress"), "check", str(files[0])],
+            cwd=hub,
+            capture_output=True,
+            check=False,
+        )
+        loop.append(time.perf_counter() - t0)
+    return {"posts": posts, "per_second": posts / elapsed, "edit_loop_s": statistics.median(loop)}
+
+
+def other_tools(hub: Path) -> list[str]:
+    """alex (npm) and proselint (PyPI) on the same posts, where they are installed."""
+    lines = []
+    posts = sorted((hub / "content" / "posts").glob("*.md"))
+    for name, command in (("proselint", ["proselint"]), ("alex", ["npx", "--no-install", "alex"])):
+        started = time.perf_counter()
+        try:
+            subprocess.run(
+                [*command, *map(str, posts)], capture_output=True, check=False, timeout=600
+            )
+        except (FileNotFoundError, subprocess.TimeoutExpired):
+            lines.append(f"- {name}: not installed here; not compared")
+            continue
+        lines.append(f"- {name}: {len(posts) / (time.perf_counter() - started):.0f} posts/s")
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="N = 200 only (under a minute)")
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    sizes = [200] if args.quick else [100, 500, 2000, 5000]
+    n_overhead = 200 if args.quick else 2000
+    n_check = 200 if args.quick else 2000
+
+    over = overhead(n_overhead, args.repeats)
+    rows = scaling(sizes)
+    checks = check_speed(n_check)
+    tools = other_tools(WORK / f"check-{n_check}")
+
+    out = [
+        f"# CarePress benchmark ({'quick' if args.quick else 'full'})",
+        "",
+        f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"mkdocs {version('mkdocs')}, mkdocs-material {version('mkdocs-material')}, "
+        f"carepress {version('carepress')}.",
+        "",
+        f"## Overhead at N = {over['posts']} (median of {args.repeats}, builds alternated)",
+        "",
+        "| build | seconds | peak RSS (MB) |",
+        "|---|---:|---:|",
+        f"| Material blog alone | {over['material_s']:.1f} | {over['material_rss']:.0f} |",
+        f"| with CarePress | {over['carepress_s']:.1f} | {over['carepress_rss']:.0f} |",
+        "",
+        f"Ratio: **{over['ratio']:.2f}** (target <= 1.10). Feed writing: "
+        f"{over['feeds_s']:.2f} s "
+        f"({100 * over['feeds_s'] / over['carepress_s']:.1f}% of the build).",
+        "",
+        "## Scaling (CarePress on)",
+        "",
+        "| posts | seconds | ms per post | peak RSS (MB) | Material alone: s / RSS (MB) |",
+        "|---:|---:|---:|---:|---:|",
+        *[
+            f"| {r['posts']} | {r['seconds']:.1f} | {r['ms_per_post']:.1f} | {r['rss']:.0f} | "
+            f"{r['material_s']:.1f} / {r['material_rss']:.0f} |"
+            for r in rows
+        ],
+        "",
+        "## Checks",
+        "",
+        f"- `carepress check` throughput over {checks['posts']} posts in one process: "
+        f"**{checks['per_second']:.0f} posts/s** (target >= 300)",
+        f"- one post, process start included (the edit loop): **{checks['edit_loop_s']:.2f} s** "
+        "(target < 0.5 s)",
+        *tools,
+        "",
+    ]
+    if len(rows) > 1:
+        small = next((r for r in rows if r["posts"] == 500), rows[0])
+        big = rows[-1]
+        out += [
+            f"ms per post at {big['posts']} / at {small['posts']}: "
+            f"{big['ms_per_post'] / small['ms_per_post']:.2f} (target <= 1.25); "
+            f"peak RSS at {big['posts']} vs Material alone: "
+            f"{big['rss'] / big['material_rss']:.2f} (target <= 1.3)",
+            "",
+        ]
+    text = "\n".join(out)
+    print(text)
+    (BENCH / ("RESULTS-quick.md" if args.quick else "RESULTS.md")).write_text(text, "utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,59 @@
+"""Run the language rule packs (safe messaging, stigma, clinical advice, confidentiality)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..content import PostFile
+from ..findings import Finding
+from ..prose import Prose
+from ..rulepack import Match, Rule
+from ..settings import Settings
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def _listed(rule: Rule, text: str, settings: Settings) -> bool:
+    if rule.allow_listed == "phone":
+        digits = _digits(text)
+        return any(digits.endswith(allowed) for allowed in settings.allowed_phone_digits)
+    if rule.allow_listed == "email":
+        return text.lower() in settings.allowed_emails
+    return False
+
+
+def rule_matches(rule: Rule, text: str, settings: Settings) -> Iterator[Match]:
+    """A rule's matches in prose, less the practice's own and the crisis lines' numbers."""
+    for match in rule.matches(text):
+        if not (rule.allow_listed and _listed(rule, match.text, settings)):
+            yield match
+
+
+def check_language(post: PostFile, prose: Prose, settings: Settings) -> list[Finding]:
+    findings = []
+    for rule in settings.rules.values():
+        for match in rule_matches(rule, prose.text, settings):
+            text = " ".join(match.text.split())
+            line, column = prose.line_col(match.start)
+            severity = rule.severity_with_detail if match.with_detail else rule.severity
+            message = rule.message.format(match=text)
+            if match.with_detail:
+                message += ", with details that could identify the person"
+            hint = rule.hint.format(suggestion=match.suggestion, match=text)
+            findings.append(
+                Finding(
+                    post.path,
+                    line,
+                    column,
+                    rule.id,
+                    rule.category,
+                    severity,
+                    message,
+                    hint,
+                    rule.source,
+                )
+            )
+    return findings

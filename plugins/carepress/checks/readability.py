@@ -1,0 +1,131 @@
+"""Readability per audience: Flesch-Kincaid grade and SMOG, and very long sentences.
+
+Syllables come from syllapy (a word list shipped in the package, with a rule-based fallback),
+so the check needs no download and works offline. The two formulas disagree systematically
+(SMOG punishes the long words a health topic cannot avoid: "depression", "medication"), so
+the grade compared with the target is their mean; both are reported.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import syllapy
+
+from ..content import PostFile
+from ..findings import Finding
+from ..model import FrontMatter
+from ..prose import Prose
+from ..settings import Settings
+
+_WORD_RE = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
+_SENTENCE_RE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+_LIST_MARK_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.M)
+
+
+@cache
+def syllables(word: str) -> int:
+    return max(1, sum(syllapy.count(part) for part in re.split(r"[-’']", word) if part))
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    words: int
+    syllables: int
+    polysyllables: int
+
+
+def sentences(prose: Prose) -> Iterator[Sentence]:
+    """Sentences of paragraphs and list items; headings are skipped."""
+    text = prose.text  # citations are already blanked by the caller (check.without_citations)
+    for block in re.finditer(r"(?:[^\n]+\n?)+", text):
+        if block.group(0).lstrip().startswith(("#", "|")):
+            continue
+        # Each list item is a sentence of its own, even without a full stop.
+        for item in re.split(r"\n(?=\s*(?:[-*+]|\d+[.)])\s)", block.group(0)):
+            offset = block.start() + block.group(0).find(item)
+            for m in _SENTENCE_RE.finditer(
+                _LIST_MARK_RE.sub(lambda x: " " * len(x.group(0)), item)
+            ):
+                words = _WORD_RE.findall(m.group(0))
+                if not words:
+                    continue
+                counts = [syllables(w) for w in words]
+                yield Sentence(
+                    offset + m.start() + len(m.group(0)) - len(m.group(0).lstrip()),
+                    len(words),
+                    sum(counts),
+                    sum(c >= 3 for c in counts),
+                )
+
+
+@dataclass(frozen=True)
+class Scores:
+    flesch_kincaid: float
+    smog: float
+    sentences: int
+    words: int
+
+
+def scores(all_sentences: list[Sentence]) -> Scores | None:
+    n = len(all_sentences)
+    words = sum(s.words for s in all_sentences)
+    if n == 0 or words == 0:
+        return None
+    syl = sum(s.syllables for s in all_sentences)
+    poly = sum(s.polysyllables for s in all_sentences)
+    fk = 0.39 * words / n + 11.8 * syl / words - 15.59
+    smog = 1.043 * math.sqrt(poly * 30 / n) + 3.1291
+    return Scores(round(fk, 1), round(smog, 1), n, words)
+
+
+def check_readability(
+    post: PostFile, model: FrontMatter, prose: Prose, settings: Settings
+) -> list[Finding]:
+    options = settings.options.readability
+    found = list(sentences(prose))
+    findings = []
+    targets = [options.max_grade[a] for a in model.audience if a in options.max_grade]
+    result = scores(found)
+    if targets and result and result.sentences >= 10:
+        target = min(targets)
+        grade = round((result.flesch_kincaid + result.smog) / 2, 1)
+        if grade > target:
+            findings.append(
+                Finding(
+                    post.path,
+                    post.body_line,
+                    1,
+                    "readability.grade",
+                    "readability",
+                    "warning",
+                    f"reading grade {grade:g} (mean of Flesch-Kincaid "
+                    f"{result.flesch_kincaid:g} and SMOG {result.smog:g}) "
+                    f"is above the target of {target:g} for "
+                    f"{', '.join(a for a in model.audience if a in options.max_grade)}",
+                    "use shorter sentences and everyday words; split long paragraphs",
+                    "https://www.cdc.gov/health-literacy/php/develop-materials/plain-language.html",
+                )
+            )
+    for sentence in found:
+        if sentence.words > options.max_sentence_words:
+            line, column = prose.line_col(sentence.start)
+            findings.append(
+                Finding(
+                    post.path,
+                    line,
+                    column,
+                    "readability.long-sentence",
+                    "readability",
+                    "warning",
+                    f"this sentence has {sentence.words} words (more than "
+                    f"{options.max_sentence_words})",
+                    "split it into two or three sentences",
+                )
+            )
+    return findings

@@ -1,0 +1,87 @@
+"""The feeds' side of the MkDocs plugin: collect each published post's page, write the feeds.
+
+The blog plugin renders a post several times (its page, then excerpts on index, archive and
+category pages); only the post's own page passes through `on_page_content`, and entries are
+keyed by the post's source path, so each post is collected once per build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from collections.abc import Mapping
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.pages import Page
+
+from ..check import PostReport
+from ..publish import FeedCatalog, FeedPost, Site, feed_catalog, in_feeds, write_feeds
+from ..safeguards import Safeguards
+from ..settings import Settings
+
+log = get_plugin_logger(__name__)
+
+# bench/feeds.py reads how long writing the feeds took from this file.
+TIMING_ENV = "CAREPRESS_FEEDS_TIMING_FILE"
+
+
+class FeedCollector:
+    def __init__(
+        self,
+        settings: Settings,
+        config: MkDocsConfig,
+        reports: Mapping[str, PostReport],
+        safeguards: Mapping[str, Safeguards],
+        now: dt.datetime,
+    ) -> None:
+        self.settings = settings
+        self.reports = reports
+        self.safeguards = safeguards
+        self.now = now
+        self.enabled = settings.options.feeds.enabled and bool(config.site_url)
+        if settings.options.feeds.enabled and not config.site_url:
+            log.warning("feeds need site_url in mkdocs.yml (entries link to absolute addresses)")
+        self.site = Site(
+            title=config.site_name,
+            url=(config.site_url or "").rstrip("/") + "/",
+            description=config.site_description or "",
+            language=str(config.theme.get("language") or "en"),
+            author=settings.practice.name,
+        )
+        self.posts: dict[str, FeedPost] = {}
+        # What the page heads and the Subscribe page advertise (the writer derives the same).
+        self.catalog: FeedCatalog | None = None
+        if self.enabled:
+            in_feed = [
+                r.front_matter
+                for r in reports.values()
+                if r.front_matter is not None and in_feeds(r.front_matter, now)
+            ]
+            self.catalog = feed_catalog(self.site.title, in_feed)
+
+    def add(self, page: Page, body_html: str) -> None:
+        """Called with a post page's rendered body (Sources list included, notices not)."""
+        src_uri = page.file.src_uri
+        report = self.reports.get(src_uri)
+        safeguards = self.safeguards.get(src_uri)
+        if not self.enabled or report is None or safeguards is None:
+            return
+        if report.front_matter is None or not in_feeds(report.front_matter, self.now):
+            return
+        if report.has_errors:  # only while previewing: a build stops before this
+            return
+        url = page.canonical_url or self.site.absolute(page.url)
+        self.posts[src_uri] = FeedPost(src_uri, url, report.front_matter, safeguards, body_html)
+
+    def write(self, site_dir: str) -> None:
+        if not self.enabled:
+            return
+        started = time.perf_counter()
+        write_feeds(Path(site_dir), self.posts.values(), self.site, self.settings, self.now)
+        elapsed = time.perf_counter() - started
+        timing_file = os.environ.get(TIMING_ENV)
+        if timing_file:
+            Path(timing_file).write_text(f"{elapsed:.6f}\n", encoding="utf-8")

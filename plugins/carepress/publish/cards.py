@@ -1,0 +1,453 @@
+"""Social cards: one 1200x630 PNG per published post, drawn offline with Pillow.
+
+The font is the scalable Aileron Regular that Pillow (>= 10.1) bundles
+(``ImageFont.load_default(size=N)``): nothing is downloaded, no Cairo, no system fonts, so
+every machine draws the same pixels. Its character set is small (ASCII, curly quotes, the
+ellipsis): other characters are mapped to a close ASCII form or left out of the *picture*
+(the alt text keeps the exact title), so an emoji or a non-Latin title never breaks a build.
+
+Cards are cached by a hash of what is drawn plus the renderer's and Pillow's versions
+(``card_key``): an unchanged post is copied from the cache, not drawn again, and the same
+inputs always give the same bytes. Never imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+import time
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from io import BytesIO
+from pathlib import Path
+
+import PIL
+from PIL import Image, ImageDraw, ImageFont
+
+WIDTH, HEIGHT = 1200, 630
+# Bump when the drawing changes, so cached cards are drawn again.
+RENDERER_VERSION = "3"
+# Where the build puts the cards, relative to the site: assets/cards/<slug>.png.
+CARD_DIR = "assets/cards"
+
+# Colours: white on deep teal (contrast 9.9:1), a warm amber label with near-black text
+# (13:1) for content warnings, a light teal for the practice's name (8.1:1).
+BACKGROUND_TOP = (10, 62, 59)
+BACKGROUND_BOTTOM = (16, 86, 80)
+RING = (255, 255, 255, 20)
+TITLE_COLOUR = (255, 255, 255)
+FOOTER_COLOUR = (200, 236, 231)
+ACCENT = (255, 200, 87)
+WARNING_FILL = (255, 200, 87)
+WARNING_TEXT = (31, 26, 16)
+
+MARGIN_X = 88
+TOP = 76
+FOOTER_RULE_Y = 478
+FOOTER_TEXT_Y = 508
+TITLE_SIZES = range(76, 39, -4)  # the largest size that fits wins
+LINE_SPACING = 1.2
+TITLE_GAP_BELOW = 44  # between the title block and the footer rule
+
+
+@dataclass(frozen=True)
+class CardSpec:
+    """Everything a card shows; its hash is the cache key."""
+
+    title: str
+    practice: str
+    warnings: tuple[str, ...] = ()  # content-warning labels, e.g. ("suicide",)
+
+    @property
+    def warning_line(self) -> str:
+        if not self.warnings:
+            return ""
+        noun = "Content warning" if len(self.warnings) == 1 else "Content warnings"
+        return f"{noun}: {', '.join(self.warnings)}"
+
+
+def card_alt_text(spec: CardSpec) -> str:
+    """The card's alt text (og:image:alt, twitter:image:alt): what the picture says, exactly."""
+    text = f"Card: {spec.title} — {spec.practice}."
+    if spec.warnings:
+        text += f" {spec.warning_line}."
+    return text
+
+
+def card_file_name(slug: str) -> str:
+    return f"{CARD_DIR}/{slug}.png"
+
+
+def card_key(spec: CardSpec) -> str:
+    data = {
+        "renderer": RENDERER_VERSION,
+        "pillow": PIL.__version__,
+        "size": [WIDTH, HEIGHT],
+        "title": spec.title,
+        "practice": spec.practice,
+        "warnings": list(spec.warnings),
+    }
+    encoded = json.dumps(data, sort_keys=True, ensure_ascii=True).encode("ascii")
+    return hashlib.sha256(encoded).hexdigest()
+
+
+# --- Text the bundled font can draw ----------------------------------------------------
+
+# Characters the font lacks, with a close stand-in (NFKD handles accents, ligatures, widths).
+_STAND_INS = {
+    "—": " - ",
+    "―": " - ",
+    "–": "-",
+    "‒": "-",
+    "‐": "-",
+    "‑": "-",
+    "−": "-",
+    "•": "·",
+    "ß": "ss",
+    "ẞ": "SS",
+    "æ": "ae",
+    "Æ": "AE",
+    "œ": "oe",
+    "Œ": "OE",
+    "ø": "o",
+    "Ø": "O",
+    "ł": "l",
+    "Ł": "L",
+    "đ": "d",
+    "Đ": "D",
+    "þ": "th",
+    "Þ": "Th",
+    "ı": "i",
+    "€": "EUR",
+    "£": "GBP",
+    "„": "“",
+    "‚": "‘",
+}
+
+
+@cache
+def font(size: int) -> ImageFont.FreeTypeFont:
+    loaded = ImageFont.load_default(size=size)
+    if not isinstance(loaded, ImageFont.FreeTypeFont):  # Pillow built without FreeType
+        raise RuntimeError("social cards need Pillow with FreeType support")
+    return loaded
+
+
+def _render_glyph(text: str) -> bytes:
+    image = Image.new("L", (64, 64))
+    ImageDraw.Draw(image).text((8, 8), text, font=font(32), fill=255)
+    return image.tobytes()
+
+
+@cache
+def _missing_glyph() -> bytes:
+    return _render_glyph("\uffff")  # a noncharacter: always the font's "missing" box
+
+
+@cache
+def can_draw(char: str) -> bool:
+    if char == " ":
+        return True
+    if unicodedata.category(char) in ("Mn", "Me", "Cf", "Cc"):
+        return False  # combining marks, joiners, variation selectors: nothing to draw alone
+    return _render_glyph(char) != _missing_glyph()
+
+
+def curly_quotes(text: str) -> str:
+    """Typographic quotes and apostrophes: "It's" -> It’s, "worry" -> “worry”."""
+    out: list[str] = []
+    for i, char in enumerate(text):
+        before = text[i - 1] if i else " "
+        opening = before.isspace() or before in "([{“‘-"
+        if char == '"':
+            out.append("“" if opening else "”")
+        elif char == "'":
+            out.append("‘" if opening else "’")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def drawable(text: str) -> str:
+    """`text` with every character the font cannot draw replaced or left out; never raises."""
+    out: list[str] = []
+    for char in unicodedata.normalize("NFC", text):
+        if unicodedata.category(char) == "Zs":
+            out.append(" ")
+        elif can_draw(char):
+            out.append(char)
+        elif char in _STAND_INS:
+            out.append("".join(c for c in _STAND_INS[char] if can_draw(c)))
+        else:
+            out.append("".join(c for c in unicodedata.normalize("NFKD", char) if can_draw(c)))
+    return " ".join("".join(out).split())
+
+
+# --- Layout -----------------------------------------------------------------------------
+
+
+def _split_long_word(word: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """A word wider than a line: broken after its hyphens, else between characters."""
+    pieces, current = [], ""
+    for part in re.split(r"(?<=-)(?=.)", word):
+        units = [part] if face.getlength(part) <= width else list(part)
+        for unit in units:
+            if current and face.getlength(current + unit) > width:
+                pieces.append(current)
+                current = unit
+            else:
+                current += unit
+    return [*pieces, current] if current else pieces
+
+
+def wrap(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """Greedy word wrap by measured width; a word wider than a line is split."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if face.getlength(candidate) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        if face.getlength(word) <= width:
+            current = word
+        else:
+            *full, current = _split_long_word(word, face, width)
+            lines.extend(full)
+    if current:
+        lines.append(current)
+    return lines
+
+
+def _ellipsize(line: str, face: ImageFont.FreeTypeFont, width: int) -> str:
+    while line and face.getlength(line + "…") > width:
+        line = line[:-1].rstrip()
+    return line + "…"
+
+
+@dataclass(frozen=True)
+class TitleLayout:
+    size: int
+    lines: tuple[str, ...]
+
+    @property
+    def line_height(self) -> int:
+        return round(self.size * LINE_SPACING)
+
+
+def balance(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """The same number of lines as a greedy wrap at `width`, with lines of even length (the
+    narrowest width that still needs no extra line), so no word is left alone on a line."""
+    lines = wrap(text, face, width)
+    if len(lines) < 2:
+        return lines
+    low = max(int(face.getlength(word)) for word in text.split())
+    high = width
+    while low < high:
+        middle = (low + high) // 2
+        if len(wrap(text, face, middle)) <= len(lines):
+            high = middle
+        else:
+            low = middle + 1
+    return wrap(text, face, high)
+
+
+def fit_title(text: str, width: int, height: int) -> TitleLayout:
+    """The largest size at which the wrapped title fits the box; at the smallest size the
+    last line that fits ends with an ellipsis."""
+    parts = [part for word in text.split() for part in re.split(r"(?<=-)(?=.)", word)]
+    # Rather a smaller size than a word broken between letters.
+    for break_words in (False, True):
+        for size in TITLE_SIZES:
+            face = font(size)
+            if not break_words and any(face.getlength(part) > width for part in parts):
+                continue
+            lines = wrap(text, face, width)
+            if len(lines) * round(size * LINE_SPACING) <= height:
+                return TitleLayout(size, tuple(balance(text, face, width)))
+    size = TITLE_SIZES[-1]
+    face = font(size)
+    lines = wrap(text, face, width)
+    keep = max(1, height // round(size * LINE_SPACING))
+    if len(lines) > keep:
+        lines = [*lines[: keep - 1], _ellipsize(" ".join(lines[keep - 1 :]), face, width)]
+    return TitleLayout(size, tuple(lines))
+
+
+# --- Drawing ----------------------------------------------------------------------------
+
+
+@cache
+def _background() -> Image.Image:
+    # The same for every card (drawn once per process; callers copy it): a vertical
+    # gradient, then two faint rings off the top-right corner, drawn at 2x and scaled down
+    # so their edges are smooth.
+    column = Image.linear_gradient("L").resize((1, HEIGHT))
+    top = Image.new("RGB", (1, HEIGHT), BACKGROUND_TOP)
+    bottom = Image.new("RGB", (1, HEIGHT), BACKGROUND_BOTTOM)
+    image = Image.composite(bottom, top, column).resize((WIDTH, HEIGHT)).convert("RGBA")
+    rings = Image.new("RGBA", (WIDTH * 2, HEIGHT * 2), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(rings)
+    cx, cy = WIDTH * 2 - 40, -60
+    for radius, stroke in ((560, 28), (860, 20)):
+        box = (cx - radius, cy - radius, cx + radius, cy + radius)
+        draw.ellipse(box, outline=RING, width=stroke)
+    rings = rings.resize((WIDTH, HEIGHT), Image.Resampling.LANCZOS)
+    return Image.alpha_composite(image, rings).convert("RGB")
+
+
+def _warning_label(draw: ImageDraw.ImageDraw, text: str, x: int, y: int) -> int:
+    """An amber pill with a warning triangle and `text`; returns its bottom edge."""
+    face = font(28)
+    height = 56
+    icon = 28
+    pad = 22
+    text_width = min(int(face.getlength(text)), WIDTH - 2 * MARGIN_X - icon - 3 * pad)
+    width = pad + icon + 14 + text_width + pad
+    draw.rounded_rectangle((x, y, x + width, y + height), radius=height // 2, fill=WARNING_FILL)
+    # The triangle and its "!" are shapes, not glyphs: the font has no warning sign.
+    ix, iy = x + pad, y + (height - icon) // 2 + 1
+    draw.polygon(
+        [(ix + icon / 2, iy), (ix + icon, iy + icon - 2), (ix, iy + icon - 2)], fill=WARNING_TEXT
+    )
+    draw.rounded_rectangle(
+        (ix + icon / 2 - 2, iy + 9, ix + icon / 2 + 2, iy + icon - 11), radius=2, fill=WARNING_FILL
+    )
+    draw.ellipse(
+        (ix + icon / 2 - 2, iy + icon - 8, ix + icon / 2 + 2, iy + icon - 4), fill=WARNING_FILL
+    )
+    text = text if face.getlength(text) <= text_width else _ellipsize(text, face, text_width)
+    draw.text((ix + icon + 14, y + height / 2), text, font=face, fill=WARNING_TEXT, anchor="lm")
+    return y + height
+
+
+def render_card(spec: CardSpec) -> Image.Image:
+    image = _background().copy()
+    draw = ImageDraw.Draw(image)
+    width = WIDTH - 2 * MARGIN_X
+
+    title = curly_quotes(drawable(spec.title))
+    practice = drawable(spec.practice)
+    if not any(c.isalnum() for c in title):
+        # Nothing of the title can be drawn (e.g. a title in a script the font lacks): the
+        # practice's name takes its place; the alt text still carries the real title.
+        title, practice = practice, ""
+
+    top = TOP
+    if spec.warnings:
+        top = _warning_label(draw, drawable(spec.warning_line), MARGIN_X, TOP) + 44
+
+    # The title sits in the box between the label (or the top margin) and the footer,
+    # centred vertically so short and long titles both look balanced.
+    box_bottom = FOOTER_RULE_Y - TITLE_GAP_BELOW
+    layout = fit_title(title, width, box_bottom - top)
+    face = font(layout.size)
+    stroke = max(1, layout.size // 40)  # a touch of weight: the bundled font is Regular only
+    block = len(layout.lines) * layout.line_height
+    y = top + max(0, (box_bottom - top - block) // 2)
+    for line in layout.lines:
+        draw.text(
+            (MARGIN_X, y),
+            line,
+            font=face,
+            fill=TITLE_COLOUR,
+            stroke_width=stroke,
+            stroke_fill=TITLE_COLOUR,
+        )
+        y += layout.line_height
+
+    draw.rounded_rectangle(
+        (MARGIN_X, FOOTER_RULE_Y, MARGIN_X + 72, FOOTER_RULE_Y + 6), radius=3, fill=ACCENT
+    )
+    if practice:
+        footer = font(34)
+        if footer.getlength(practice) > width:
+            practice = _ellipsize(practice, footer, width)
+        draw.text((MARGIN_X, FOOTER_TEXT_Y), practice, font=footer, fill=FOOTER_COLOUR)
+    return image
+
+
+def card_png(spec: CardSpec) -> bytes:
+    """The card as PNG bytes: no metadata chunks, so equal inputs give equal bytes."""
+    data = _encode(render_card(spec), None)
+    assert isinstance(data, bytes)
+    return data
+
+
+# --- Cache and site output ----------------------------------------------------------------
+
+
+@dataclass
+class CardStats:
+    drawn: int = 0
+    cached: int = 0
+    seconds_drawing: float = 0.0  # time spent drawing and encoding the drawn cards
+    written: list[str] = field(default_factory=list)  # paths under the site, sorted
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temp, 0o644)  # mkstemp makes 0600; a cache is shared like the site
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _encode(image: Image.Image, path: Path | None) -> Path | bytes:
+    buffer = BytesIO()
+    image.save(buffer, format="PNG", optimize=False, compress_level=6)
+    data = buffer.getvalue()
+    if path is None:
+        return data
+    try:
+        _write_atomically(path, data)
+    except OSError:
+        return data  # a read-only hub still gets its cards, just not cached
+    return path
+
+
+def write_cards(site_dir: Path, cards: Mapping[str, CardSpec], cache_dir: Path | None) -> CardStats:
+    """Write `cards` (slug -> spec) to `site_dir`/assets/cards/<slug>.png, from the cache
+    where a card with the same key exists, else drawn (and stored in the cache)."""
+    stats = CardStats()
+    keys = {slug: card_key(spec) for slug, spec in cards.items()}
+    ready: dict[str, Path | bytes] = {}  # key -> the cached file, or the PNG itself
+    started = time.perf_counter()
+    for slug in sorted(cards):
+        key = keys[slug]
+        path = cache_dir / f"{key}.png" if cache_dir is not None else None
+        if key not in ready and path is not None and path.is_file():
+            ready[key] = path
+        if key in ready:  # in the cache, or the same card as another post's
+            stats.cached += 1
+            continue
+        # Drawing is serial on purpose: PNG encoding into memory holds the GIL, and one
+        # FreeType face is shared, so threads would not help.
+        ready[key] = _encode(render_card(cards[slug]), path)
+        stats.drawn += 1
+    if stats.drawn:
+        stats.seconds_drawing = time.perf_counter() - started
+
+    for slug in sorted(cards):
+        target = site_dir / card_file_name(slug)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        card = ready[keys[slug]]
+        if isinstance(card, bytes):
+            target.write_bytes(card)
+        else:
+            shutil.copyfile(card, target)
+        stats.written.append(card_file_name(slug))
+    return stats

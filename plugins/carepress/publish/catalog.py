@@ -1,0 +1,108 @@
+"""Which feeds a hub has, where they live and what they are called.
+
+The same catalog drives the writers, the `<link rel="alternate">` tags in every page's head
+and the Subscribe page, so a page never advertises a feed that was not written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..model import AUDIENCES, PLATFORMS, FrontMatter
+from .social_text import PLATFORM_NAMES
+
+RSS = "application/rss+xml"
+ATOM = "application/atom+xml"
+JSON_FEED = "application/feed+json"
+
+AUDIENCE_LABELS = {
+    "clients": "for clients",
+    "clinicians": "for clinicians",
+    "community": "for the community",
+}
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    path: str  # under the site dir, e.g. "feeds/rss.xml"
+    title: str
+    type: str  # MIME type for <link rel="alternate" type=...>
+    format: str  # "RSS", "Atom", "JSON Feed"
+    name: str  # what it selects: "everything", an audience id, a tag, a platform key
+    label: str  # how the Subscribe page names it
+
+
+@dataclass(frozen=True)
+class FeedCatalog:
+    site: tuple[FeedLink, ...]
+    audiences: tuple[FeedLink, ...]
+    tags: tuple[FeedLink, ...]
+    social: tuple[FeedLink, ...]
+    # The tags each tag feed collects (tags that slug alike share one feed).
+    tags_by_slug: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    by_tag: dict[str, FeedLink] = field(default_factory=dict)
+
+    @property
+    def head(self) -> tuple[FeedLink, ...]:
+        """The feeds every page advertises (post pages add their tags' feeds)."""
+        return self.site + self.audiences
+
+    @property
+    def all(self) -> tuple[FeedLink, ...]:
+        return self.site + self.audiences + self.tags + self.social
+
+
+def slugify(tag: str) -> str:
+    """A tag's folder name: lowercase ASCII letters, digits and hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", tag).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    # A tag with no ASCII letters (say, only emoji) still needs a stable, distinct folder.
+    return slug or "tag-" + hashlib.sha1(tag.encode("utf-8")).hexdigest()[:10]
+
+
+def feed_catalog(site_title: str, posts: Iterable[FrontMatter]) -> FeedCatalog:
+    """Every feed for the posts that are in feeds (pass only those: see post.in_feeds)."""
+    site = tuple(
+        FeedLink(f"feeds/{file}", site_title, mime, fmt, "everything", fmt)
+        for file, mime, fmt in (
+            ("rss.xml", RSS, "RSS"),
+            ("atom.xml", ATOM, "Atom"),
+            ("feed.json", JSON_FEED, "JSON Feed"),
+        )
+    )
+    # Every audience has its feeds even while empty, so a subscription never breaks.
+    audiences = tuple(
+        FeedLink(
+            f"feeds/audience/{a}/{file}",
+            f"{site_title} — {AUDIENCE_LABELS[a]}",
+            mime,
+            fmt,
+            a,
+            f"Articles {AUDIENCE_LABELS[a]} ({fmt})",
+        )
+        for a in AUDIENCES
+        for file, mime, fmt in (("rss.xml", RSS, "RSS"), ("atom.xml", ATOM, "Atom"))
+    )
+    grouped: dict[str, set[str]] = {}
+    for front_matter in posts:
+        for tag in front_matter.tags:
+            grouped.setdefault(slugify(tag), set()).add(tag)
+    tags_by_slug = {slug: tuple(sorted(grouped[slug])) for slug in sorted(grouped)}
+    tags = tuple(
+        FeedLink(f"feeds/tags/{slug}/rss.xml", f"{site_title} — {names[0]}", RSS, "RSS",
+                 names[0], names[0])
+        for slug, names in tags_by_slug.items()
+    )  # fmt: skip
+    by_tag = {
+        tag: link for link, names in zip(tags, tags_by_slug.values(), strict=True) for tag in names
+    }
+    social = tuple(
+        FeedLink(f"feeds/social/{p}.xml", f"{site_title} — for {PLATFORM_NAMES[p]}", RSS, "RSS",
+                 p, PLATFORM_NAMES[p])
+        for p in PLATFORMS
+    )  # fmt: skip
+    return FeedCatalog(site, audiences, tags, social, tags_by_slug, by_tag)

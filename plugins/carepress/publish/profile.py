@@ -1,0 +1,95 @@
+"""The profile kit: bios within each platform's limit, an automatic direct-message reply and
+comment-reply templates, all carrying the boundary "informational only, not therapy"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..crisis import all_regions
+from ..settings import Settings
+from . import counting
+
+# Profile bio limits (characters), as the platforms state them; check them yearly.
+BIO_LIMITS = {
+    "x": 160,
+    "bluesky": 256,
+    "mastodon": 500,
+    "threads": 150,
+    "linkedin": 2600,  # the "About" section
+    "facebook": 101,  # the Page intro
+    "instagram": 150,
+}
+BOUNDARY = (
+    "Education only, not therapy or advice. "
+    "Following or messaging us is not a therapeutic relationship."
+)
+SHORT_BOUNDARY = "Education only, not therapy."
+
+
+def _bio_length(platform: str, text: str) -> int:
+    # Bios are counted like posts on X (weighted) and Bluesky (graphemes); others: characters.
+    return counting.count(platform, text) if platform in ("x", "bluesky") else len(text)
+
+
+def bio(platform: str, settings: Settings) -> str:
+    """The longest of a few bios that fits; every one keeps the boundary."""
+    practice = settings.practice
+    credentials = ", ".join(dict.fromkeys(c.credentials for c in practice.clinicians))
+    region = practice.region
+    candidates = [
+        f"{practice.name}: licensed therapists ({credentials}) in {region} sharing plain-language "
+        f"mental health education. {BOUNDARY} In crisis? See the crisis page on our site.",
+        f"{practice.name} ({credentials}), {region}. Mental health education. {BOUNDARY}",
+        f"{practice.name}: mental health education. {BOUNDARY}",
+        f"{practice.name}. {SHORT_BOUNDARY}",
+    ]
+    limit = BIO_LIMITS[platform]
+    for text in candidates:
+        if _bio_length(platform, text) <= limit:
+            return text
+    return SHORT_BOUNDARY
+
+
+def direct_message_reply(settings: Settings) -> str:
+    practice = settings.practice
+    region = all_regions()[practice.crisis_region]
+    return (
+        f"Thank you for reaching out to {practice.name}. We can't answer personal or clinical "
+        "questions over social media, and messages here are not monitored around the clock. "
+        "Messaging us does not create a therapeutic relationship, so please don't share "
+        f"health details here. To ask about working with us, use our booking page: "
+        f"{practice.booking_url}. If you are in crisis: {region.short} "
+        f"In an emergency, call {region.emergency}."
+    )
+
+
+def comment_replies(settings: Settings) -> dict[str, str]:
+    practice = settings.practice
+    region = all_regions()[practice.crisis_region]
+    return {
+        "acknowledge": "Thank you for sharing this. Many people will recognise what you describe.",
+        "redirect-to-resources": (
+            "Thank you for commenting. This sounds hard. We can't offer support in the "
+            f"comments, but help is available: {region.short}"
+        ),
+        "invite-private-contact": (
+            "Thanks for your question. To ask about working with one of our clinicians, please "
+            f"use our booking page ({practice.booking_url}) rather than sharing details here."
+        ),
+        "decline-individual-advice": (
+            "We can't give individual advice on social media, because we don't know your "
+            "situation. A clinician who knows you is the best person to ask."
+        ),
+    }
+
+
+def profile_kit(settings: Settings) -> dict[str, Any]:
+    bios = {}
+    for platform, limit in BIO_LIMITS.items():
+        text = bio(platform, settings)
+        bios[platform] = {"text": text, "length": _bio_length(platform, text), "limit": limit}
+    return {
+        "bios": bios,
+        "direct_message_reply": direct_message_reply(settings),
+        "comment_replies": comment_replies(settings),
+    }

@@ -1,0 +1,272 @@
+"""Ready-to-post text for each platform, within each platform's rules.
+
+What a snippet carries, in order: the content warning (Mastodon: as the CW field), the hook
+(the title, or the writer's override), the description, the crisis line for posts on suicide
+or self-harm, the link (with UTM parameters; Instagram: "link in bio"), the short disclaimer,
+hashtags. When it is too long, the description shrinks at a word or sentence boundary, then
+hashtags go; the warning, the crisis line, the link and the disclaimer never do. If even that
+does not fit, the post cannot be shared on that platform as written: a `social` finding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+import regex
+
+from ..crisis import all_regions
+from ..model import PLATFORMS, FrontMatter
+from ..safeguards import Safeguards
+from ..settings import Settings
+from . import counting
+
+ELLIPSIS = "…"
+LINK_IN_BIO = "Read the full article: link in bio."
+# Threads shows one topic tag per post; Instagram allows at most five hashtags.
+PLATFORM_MAX_HASHTAGS = {"threads": 1, **counting.MAX_HASHTAGS}
+
+
+class SnippetError(Exception):
+    """Even the minimum (warning, hook, crisis line, link, disclaimer) is over the limit."""
+
+    def __init__(self, platform: str, message: str) -> None:
+        super().__init__(message)
+        self.platform = platform
+
+
+@dataclass(frozen=True)
+class Snippet:
+    platform: str
+    text: str
+    length: int
+    limit: int
+    link: str | None
+    hashtags: tuple[str, ...]
+    spoiler_text: str = ""
+    sensitive: bool = False
+    overridden: bool = False
+    shortened: bool = False
+    facets: list[dict[str, Any]] = field(default_factory=list)
+    embed: dict[str, Any] | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "platform": self.platform,
+            "text": self.text,
+            "length": self.length,
+            "limit": self.limit,
+            "link": self.link,
+            "hashtags": list(self.hashtags),
+            "overridden": self.overridden,
+            "shortened": self.shortened,
+        }
+        if self.platform == "mastodon":
+            data |= {"spoiler_text": self.spoiler_text, "sensitive": self.sensitive}
+        if self.platform == "bluesky":
+            data |= {"facets": self.facets, "embed": self.embed}
+        return data
+
+
+def hashtag(tag: str) -> str:
+    """ "coping-skills" -> "#CopingSkills" (camel case reads better in screen readers)."""
+    words = [w for w in regex.split(r"[^\p{L}\p{N}]+", tag) if w]
+    joined = "".join(w[:1].upper() + w[1:] for w in words)
+    return f"#{joined}" if joined and not joined.isdigit() else ""
+
+
+def tracked_link(url: str, platform: str, slug: str, utm: bool) -> str:
+    if not utm:
+        return url
+    query = urlencode({"utm_source": platform, "utm_medium": "social", "utm_campaign": slug})
+    return f"{url}{'&' if '?' in url else '?'}{query}"
+
+
+MIN_WORDS = 4  # a shorter stub of a description says nothing: drop it instead
+
+
+def _cut_points(text: str) -> list[int]:
+    """Word boundaries of text that keep at least MIN_WORDS words, longest first."""
+    ends = [m.start() for m in regex.finditer(r"\s+", text.rstrip())]
+    return sorted(ends[MIN_WORDS - 1 :], reverse=True)
+
+
+def _shorten(text: str, end: int) -> str:
+    kept = text[:end].rstrip(" \t,;:—–-")
+    # Prefer whole sentences when they keep most of what fits: no ellipsis needed then.
+    sentence_end = max(kept.rfind(". "), kept.rfind("? "), kept.rfind("! "))
+    if sentence_end >= len(kept) // 2:
+        return kept[: sentence_end + 1]
+    return kept if kept.endswith((".", "!", "?")) else kept + ELLIPSIS
+
+
+@dataclass(frozen=True)
+class _Parts:
+    warning: str
+    hook: str
+    description: str
+    crisis: str
+    link_line: str
+    disclaimer: str
+    hashtags: tuple[str, ...]
+
+    def text(self, description: str, hashtags: tuple[str, ...]) -> str:
+        lines = [
+            self.warning,
+            self.hook,
+            description,
+            self.crisis,
+            self.link_line,
+            self.disclaimer,
+            " ".join(hashtags),
+        ]
+        return "\n\n".join(line for line in lines if line)
+
+
+def _fit(platform: str, parts: _Parts, spoiler: str, settings: Settings) -> tuple[str, bool, int]:
+    limit = counting.limit(platform, settings.options.snippets.mastodon_limit)
+
+    def length(text: str) -> int:
+        return counting.count(
+            platform,
+            text,
+            spoiler_text=spoiler,
+            mastodon_limit=settings.options.snippets.mastodon_limit,
+        )
+
+    full = parts.text(parts.description, parts.hashtags)
+    if length(full) <= limit:
+        return full, False, length(full)
+    # Give way in this order: the description's end, then hashtags, then the description.
+    tag_choices = [parts.hashtags[:k] for k in range(len(parts.hashtags), -1, -1)]
+    for tags in tag_choices:
+        for end in _cut_points(parts.description):
+            candidate = parts.text(_shorten(parts.description, end), tags)
+            if length(candidate) <= limit:
+                return candidate, True, length(candidate)
+    for tags in tag_choices:
+        bare = parts.text("", tags)
+        if length(bare) <= limit:
+            return bare, True, length(bare)
+    raise SnippetError(
+        platform,
+        f"even without the description and hashtags the {platform} post is "
+        f"{length(parts.text('', ()))} long (limit {limit})",
+    )
+
+
+def compose(
+    platform: str,
+    model: FrontMatter,
+    safeguards: Safeguards,
+    url: str,
+    slug: str,
+    settings: Settings,
+) -> Snippet:
+    options = settings.options.snippets
+    override = model.social.get(platform)  # type: ignore[call-overload]
+    warning = (
+        settings.options.feeds.warning_format.format(warnings=safeguards.warning_labels)
+        if safeguards.warnings
+        else ""
+    )
+    spoiler = warning if platform == "mastodon" else ""
+    crisis = ""
+    if safeguards.crisis is not None:
+        crisis = safeguards.crisis.short
+    link = None if platform == "instagram" else tracked_link(url, platform, slug, options.utm)
+    disclaimer = ""
+    if options.disclaimer:
+        practice = settings.practice.disclaimer
+        disclaimer = practice.social or practice.short
+    source_tags = override.hashtags if override and override.hashtags else model.tags
+    tags = tuple(
+        dict.fromkeys(
+            h for h in (hashtag(t) if not t.startswith("#") else t for t in source_tags) if h
+        )
+    )
+    max_tags = min(options.max_hashtags, PLATFORM_MAX_HASHTAGS.get(platform, 99))
+    parts = _Parts(
+        warning="" if platform == "mastodon" else warning,
+        hook=override.text.strip() if override and override.text else model.title,
+        description="" if override and override.text else model.description,
+        crisis=crisis,
+        link_line=(display_link(link) if platform == "bluesky" and link else link) or LINK_IN_BIO,
+        disclaimer=disclaimer,
+        hashtags=tags[:max_tags],
+    )
+    text, shortened, length = _fit(platform, parts, spoiler, settings)
+    limit = counting.limit(platform, options.mastodon_limit)
+    links = counting.link_count(text)
+    if links > counting.MAX_LINKS.get(platform, 99):
+        raise SnippetError(
+            platform, f"{links} links; {platform} allows {counting.MAX_LINKS[platform]}"
+        )
+    used_tags = tuple(t for t in parts.hashtags if t in text.split())
+    snippet = Snippet(
+        platform,
+        text,
+        length,
+        limit,
+        link,
+        used_tags,
+        spoiler,
+        bool(safeguards.warnings),
+        bool(override and override.text),
+        shortened,
+    )
+    if platform == "bluesky":
+        embed = counting.bluesky_embed(link or url, model.title, model.description)
+        snippet = Snippet(
+            **{
+                **snippet.__dict__,
+                "facets": _bluesky_facets(text, parts.link_line, link or url),
+                "embed": embed,
+            }
+        )
+    return snippet
+
+
+def display_link(url: str, width: int = 40) -> str:
+    """What Bluesky apps show for a link: no scheme or query, shortened; the facet carries
+    the full address, so the post stays well under 300 graphemes."""
+    shown = url.split("://", 1)[-1].split("?", 1)[0].rstrip("/")
+    return shown if len(shown) <= width else shown[: width - 1] + ELLIPSIS
+
+
+def _bluesky_facets(text: str, shown: str, uri: str) -> list[dict[str, Any]]:
+    facets = [
+        f
+        for f in counting.bluesky_facets(text)
+        if not any(feat.get("$type", "").endswith("#link") for feat in f["features"])
+    ]
+    start = text.find(shown)
+    if start >= 0:
+        byte_start = len(text[:start].encode("utf-8"))
+        facets.append(
+            {
+                "index": {
+                    "byteStart": byte_start,
+                    "byteEnd": byte_start + len(shown.encode("utf-8")),
+                },
+                "features": [{"$type": "app.bsky.richtext.facet#link", "uri": uri}],
+            }
+        )
+    return sorted(facets, key=lambda f: f["index"]["byteStart"])
+
+
+def compose_all(
+    model: FrontMatter, safeguards: Safeguards, url: str, slug: str, settings: Settings
+) -> tuple[dict[str, Snippet], list[SnippetError]]:
+    snippets, errors = {}, []
+    for platform in PLATFORMS:
+        try:
+            snippets[platform] = compose(platform, model, safeguards, url, slug, settings)
+        except SnippetError as exc:
+            errors.append(exc)
+    return snippets, errors
+
+
+def crisis_short_lines() -> set[str]:
+    return {region.short for region in all_regions().values()}

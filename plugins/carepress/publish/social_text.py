@@ -1,0 +1,39 @@
+"""A post's ready-to-post text for one platform, for the per-platform syndication feeds
+(feeds/social/<platform>.xml): exactly the snippet the share kit shows, so an RSS-to-social
+bridge posts the reviewed text."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .snippets import compose
+from .urls import post_slug
+
+if TYPE_CHECKING:
+    from ..settings import Settings
+    from .post import FeedPost
+
+PLATFORM_NAMES = {
+    "x": "X",
+    "bluesky": "Bluesky",
+    "mastodon": "Mastodon",
+    "threads": "Threads",
+    "linkedin": "LinkedIn",
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+}
+
+
+def social_text(post: FeedPost, platform: str, settings: Settings) -> str:
+    snippet = compose(
+        platform,
+        post.front_matter,
+        post.safeguards,
+        post.url,
+        post_slug(post.front_matter),
+        settings,
+    )
+    # Mastodon's CW travels in its own field; a feed item has only one text, so lead with it.
+    if snippet.spoiler_text:
+        return f"{snippet.spoiler_text}\n\n{snippet.text}"
+    return snippet.text

@@ -1,0 +1,224 @@
+"""Language rules as data (Vale-style): rule packs in data/rules/<pack>.yml, compiled once.
+
+Three rule types keep the engine small:
+- existence:    a phrase or pattern is a problem ("committed suicide").
+- substitution: say this instead (`swap: {pattern: suggestion}`).
+- cooccurrence: a marker is a problem, and a worse one with a detail in the same paragraph
+                ("my client" + an age, a job or a town).
+Every match inside an `exceptions` match (the clinical-context allowances: "bipolar
+disorder", "if you have PTSD") is ignored; so are matches inside quotation marks when the
+rule says `skip_quoted` (writers quoting language to avoid are mentioning it, not using it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from .rules import RuleFileError, flexible_spaces, load_rule_files, packaged
+
+PACKS = ("safe-messaging", "stigma", "clinical-advice", "confidentiality")
+
+Severity = Literal["error", "warning", "info"]
+
+
+class RuleSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    type: Literal["existence", "substitution", "cooccurrence"] = "existence"
+    message: str
+    hint: str = ""
+    severity: Severity | None = None
+    tokens: list[str] = []
+    swap: dict[str, str] = {}
+    exceptions: list[str] = []
+    markers: list[str] = []
+    details: list[str] = []
+    severity_with_detail: Severity = "error"
+    ignorecase: bool = True
+    skip_quoted: bool = True
+    allow_listed: Literal["phone", "email"] | None = None
+    source: str | None = None
+
+    @model_validator(mode="after")
+    def _has_patterns(self) -> RuleSpec:
+        needed = {
+            "existence": self.tokens,
+            "substitution": self.swap,
+            "cooccurrence": self.markers,
+        }[self.type]
+        if not needed:
+            raise ValueError(
+                f"a {self.type} rule needs "
+                + {"existence": "tokens", "substitution": "swap", "cooccurrence": "markers"}[
+                    self.type
+                ]
+            )
+        return self
+
+
+class PackSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    pack: str
+    category: str
+    severity: Severity = "warning"
+    source: str
+    rules: list[RuleSpec] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    text: str
+    suggestion: str = ""
+    with_detail: bool = False
+
+
+def _compile(patterns: Iterable[str], ignorecase: bool, where: str) -> regex.Pattern[str] | None:
+    patterns = list(patterns)
+    if not patterns:
+        return None
+    joined = "|".join(f"(?:{flexible_spaces(p)})" for p in patterns)
+    flags = regex.IGNORECASE if ignorecase else 0
+    try:
+        # Word edges without \b, so patterns may start or end with punctuation.
+        return regex.compile(rf"(?<!\w)(?:{joined})(?!\w)", flags)
+    except regex.error as exc:
+        raise RuleFileError(f"{where}: invalid pattern: {exc}") from exc
+
+
+_QUOTED_RE = regex.compile(r'"[^"\n]{1,300}"|“[^”\n]{1,300}”')
+
+
+def _paragraph_around(text: str, offset: int) -> tuple[int, int]:
+    """(start, end) of the paragraph (text between blank lines) that holds offset."""
+    start = text.rfind("\n\n", 0, offset)
+    end = text.find("\n\n", offset)
+    return (0 if start < 0 else start + 2), (len(text) if end < 0 else end)
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    category: str
+    severity: Severity
+    message: str
+    hint: str
+    source: str
+    kind: str
+    tokens: regex.Pattern[str] | None
+    swaps: tuple[str, ...]  # suggestion of each substitution, by group number
+    exceptions: regex.Pattern[str] | None
+    markers: regex.Pattern[str] | None
+    details: regex.Pattern[str] | None
+    severity_with_detail: Severity
+    skip_quoted: bool
+    allow_listed: str | None
+
+    def matches(self, text: str) -> Iterator[Match]:
+        # Most posts match no rule: exceptions and quotations are only looked for once a
+        # rule has a candidate, which keeps a clean post's check to one scan per rule.
+        spans: dict[str, list[tuple[int, int]]] = {}
+
+        def allowed(start: int, end: int) -> bool:
+            if not spans:
+                spans["except"] = (
+                    [m.span() for m in self.exceptions.finditer(text)] if self.exceptions else []
+                )
+                spans["quoted"] = (
+                    [m.span() for m in _QUOTED_RE.finditer(text)] if self.skip_quoted else []
+                )
+            return not any(a < end and start < b for a, b in spans["except"]) and not any(
+                a <= start and end <= b for a, b in spans["quoted"]
+            )
+
+        pattern = self.tokens if self.kind != "cooccurrence" else self.markers
+        if pattern is None:
+            return
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if not allowed(start, end):
+                continue
+            suggestion = ""
+            if self.swaps:
+                group = next(k for k, v in m.groupdict().items() if v is not None)
+                suggestion = self.swaps[int(group[1:])]
+            detail = False
+            if self.kind == "cooccurrence" and self.details:
+                block = _paragraph_around(text, start)
+                detail = bool(self.details.search(text, *block))
+            yield Match(start, end, m.group(0), suggestion, detail)
+
+
+def _build(spec: RuleSpec, pack: PackSpec, where: str) -> Rule:
+    # A substitution's patterns become one regex with a group per pattern (s0, s1, ...), so a
+    # post is scanned once per rule and the group that matched names the suggestion.
+    tokens = spec.tokens or [f"(?P<s{i}>{p})" for i, p in enumerate(spec.swap)]
+    return Rule(
+        id=spec.id,
+        category=pack.category,
+        severity=spec.severity or pack.severity,
+        message=spec.message,
+        hint=spec.hint,
+        source=spec.source or pack.source,
+        kind=spec.type,
+        tokens=_compile(tokens, spec.ignorecase, f"{where}: {spec.id}"),
+        swaps=tuple(spec.swap.values()),
+        exceptions=_compile(spec.exceptions, True, f"{where}: {spec.id} exceptions"),
+        markers=_compile(spec.markers, spec.ignorecase, f"{where}: {spec.id} markers"),
+        details=_compile(spec.details, spec.ignorecase, f"{where}: {spec.id} details"),
+        severity_with_detail=spec.severity_with_detail,
+        skip_quoted=spec.skip_quoted,
+        allow_listed=spec.allow_listed,
+    )
+
+
+def _pack(data: Any, where: str, categories: frozenset[str]) -> list[Rule]:
+    try:
+        pack = PackSpec.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise RuleFileError(f"{where}: {problems}") from exc
+    if pack.category not in categories:
+        raise RuleFileError(
+            f"{where}: category {pack.category!r} is not one of {', '.join(sorted(categories))}"
+        )
+    return [_build(spec, pack, where) for spec in pack.rules]
+
+
+def load_rules(
+    extra_files: Iterable[Path],
+    categories: frozenset[str],
+    severities: dict[str, str] | None = None,
+    disabled: Iterable[str] = (),
+) -> dict[str, Rule]:
+    """The packaged packs plus the practice's files; then its severity overrides and
+    disabled rules (a whole pack can be disabled by its name)."""
+    sources = [(f"data/rules/{p}.yml", packaged(f"{p}.yml")) for p in PACKS]
+    sources += [(str(path), data) for path, data in load_rule_files(extra_files)]
+    rules: dict[str, Rule] = {}
+    for where, data in sources:
+        for rule in _pack(data, where, categories):
+            if rule.id in rules:
+                raise RuleFileError(f"{where}: rule id {rule.id!r} is defined twice")
+            rules[rule.id] = rule
+    off = set(disabled)
+    unknown = {r for r in off if r not in rules and r not in PACKS}
+    unknown |= {r for r in (severities or {}) if r not in rules}
+    if unknown:
+        raise RuleFileError(f"unknown rule ids in mkdocs.yml: {', '.join(sorted(unknown))}")
+    result = {}
+    for rule_id, rule in rules.items():
+        if rule_id in off or rule_id.split(".")[0] in off:
+            continue
+        level = (severities or {}).get(rule_id)
+        if level:
+            rule = Rule(**{**rule.__dict__, "severity": level, "severity_with_detail": level})
+        result[rule_id] = rule
+    return result

@@ -1,0 +1,104 @@
+"""In-place suppressions: `<!-- carepress-disable rule-id -->` ... `<!-- carepress-enable
+rule-id -->` and `<!-- carepress-disable-next-line rule-id -->`. A suppression must name its
+rules, and one that suppresses nothing is reported, so stale suppressions do not pile up."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .content import PostFile
+from .findings import Finding
+
+_COMMENT_RE = re.compile(
+    r"<!--\s*carepress-(?P<kind>disable-next-line|disable|enable)\b(?P<ids>[^>]*?)-->"
+)
+
+
+@dataclass
+class _Range:
+    rule: str
+    first: int
+    last: int
+    line: int  # where the comment is
+    used: bool = False
+
+
+def _ranges(post: PostFile, known: Iterable[str]) -> tuple[list[_Range], list[Finding]]:
+    known = set(known)
+    ranges: list[_Range] = []
+    problems: list[Finding] = []
+    open_: dict[str, _Range] = {}
+    end = post.body_line + post.body.count("\n")
+    for m in _COMMENT_RE.finditer(post.body):
+        line = post.body_line + post.body.count("\n", 0, m.start())
+        ids = [i for i in re.split(r"[\s,]+", m.group("ids").strip()) if i]
+        kind = m.group("kind")
+        if not ids:
+            problems.append(
+                Finding(
+                    post.path,
+                    line,
+                    1,
+                    "suppression.unnamed",
+                    "suppression",
+                    "error",
+                    f"carepress-{kind} must name the rule it suppresses",
+                    f"write <!-- carepress-{kind} rule-id --> with the rule shown in the finding",
+                )
+            )
+            continue
+        for rule in ids:
+            if rule not in known:
+                problems.append(
+                    Finding(
+                        post.path,
+                        line,
+                        1,
+                        "suppression.unknown-rule",
+                        "suppression",
+                        "error",
+                        f"there is no rule '{rule}'",
+                        "copy the rule id from the finding you mean to suppress",
+                    )
+                )
+            elif kind == "disable-next-line":
+                ranges.append(_Range(rule, line + 1, line + 1, line))
+            elif kind == "disable":
+                open_[rule] = _Range(rule, line, end, line)
+                ranges.append(open_[rule])
+            elif rule in open_:
+                open_.pop(rule).last = line
+    return ranges, problems
+
+
+def apply_suppressions(
+    post: PostFile, findings: list[Finding], known_rules: Iterable[str]
+) -> list[Finding]:
+    ranges, problems = _ranges(post, known_rules)
+    kept = []
+    for finding in findings:
+        hit = next(
+            (r for r in ranges if r.rule == finding.rule and r.first <= finding.line <= r.last),
+            None,
+        )
+        if hit is None:
+            kept.append(finding)
+        else:
+            hit.used = True
+    for r in ranges:
+        if not r.used:
+            kept.append(
+                Finding(
+                    post.path,
+                    r.line,
+                    1,
+                    "suppression.unused",
+                    "suppression",
+                    "warning",
+                    f"nothing here is suppressed by '{r.rule}'",
+                    "remove the comment: the finding it was for is gone",
+                )
+            )
+    return kept + problems

@@ -1,0 +1,1 @@
+"""Reader-side tests in a real browser (headless Chromium) and the Nu HTML Checker."""

@@ -1,0 +1,329 @@
+"""Feeds: RSS, Atom, JSON Feed and per-platform social feeds, built from real hubs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import feedparser
+from carepress.check import check_paths
+from carepress.model import PLATFORMS
+from carepress.publish import (
+    FeedPost,
+    counting,
+    feed_catalog,
+    in_feeds,
+    social_text,
+)
+from carepress.publish.catalog import slugify
+from carepress.safeguards import safeguards_for
+from carepress.settings import load_settings
+from conftest import REPO, Hub, post_text
+
+SITE_URL = "https://learn.riverbend-therapy.example.org/"
+SITE_FEEDS = ("feeds/rss.xml", "feeds/atom.xml", "feeds/feed.json")
+AUDIENCE_FEEDS = tuple(
+    f"feeds/audience/{a}/{f}"
+    for a in ("clients", "clinicians", "community")
+    for f in ("rss.xml", "atom.xml")
+)
+SOCIAL_FEEDS = tuple(f"feeds/social/{p}.xml" for p in PLATFORMS)
+
+HOSTILE_TITLE = 'Worry & "what ifs" < 5 minutes — it\'s <3 💜 &amp; more'
+HOSTILE_DESCRIPTION = 'Tom said "stop" & Ann said <3; 5 < 6 > 4 — it\'s fine 🙂🏳️‍🌈 &lt;'
+HOSTILE_TAG = 'Q&A "quick" 💜'
+CANARIES = ("canaryDraftFd1", "canaryFutureFd2", "canaryExpiredFd3")
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def _feed_files(site: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in sorted((site / "feeds").rglob("*"))
+        if p.is_file()
+    }
+
+
+def _parse(data: bytes) -> feedparser.FeedParserDict:
+    # Unsanitised: the tests look at exactly what CarePress wrote.
+    parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    return parsed
+
+
+def _in_feed_reports(root: Path):
+    settings = load_settings(root / "mkdocs.yml")
+    now = dt.datetime.now(dt.UTC)
+    reports = check_paths(settings.post_files(), settings, now)
+    return [r for r in reports if r.front_matter and in_feeds(r.front_matter, now)]
+
+
+class _Head(HTMLParser):
+    """The <link rel="alternate"> tags of a page's head."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.alternates: list[dict[str, str]] = []
+        self._in_head = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        if tag == "head":
+            self._in_head = True
+        elif tag == "link" and self._in_head and values.get("rel") == "alternate":
+            self.alternates.append(values)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "head":
+            self._in_head = False
+
+
+def _advertised(site: Path, page: Path) -> dict[str, dict[str, str]]:
+    """Site-relative feed path -> link attributes, for every alternate link in the head."""
+    head = _Head()
+    head.feed(page.read_text(encoding="utf-8"))
+    page_url = urljoin(SITE_URL, page.relative_to(site).as_posix())
+    return {
+        urlsplit(urljoin(page_url, link["href"])).path.lstrip("/"): link for link in head.alternates
+    }
+
+
+# --- the sample hub -----------------------------------------------------------------------
+
+
+def test_sample_hub_has_every_feed_and_each_parses(sample_hub: Hub) -> None:
+    published = _in_feed_reports(sample_hub.root)
+    assert len(published) >= 12
+    limit = 20
+    files = _feed_files(sample_hub.site)
+    tags = {t for r in published for t in r.front_matter.tags}
+    tag_feeds = {f"feeds/tags/{slugify(t)}/rss.xml" for t in tags}
+    expected = set(SITE_FEEDS) | set(AUDIENCE_FEEDS) | set(SOCIAL_FEEDS) | tag_feeds
+    assert set(files) == expected
+
+    newest = min(limit, len(published))
+    for path in (*SITE_FEEDS[:2], *SOCIAL_FEEDS):
+        assert len(_parse(files[path]).entries) == newest, path
+    for audience in ("clients", "clinicians", "community"):
+        count = min(limit, sum(audience in r.front_matter.audience for r in published))
+        assert count > 0
+        for kind in ("rss.xml", "atom.xml"):
+            path = f"feeds/audience/{audience}/{kind}"
+            assert len(_parse(files[path]).entries) == count, path
+    for tag in tags:
+        count = min(limit, sum(tag in r.front_matter.tags for r in published))
+        assert len(_parse(files[f"feeds/tags/{slugify(tag)}/rss.xml"]).entries) == count
+
+    document = json.loads(files["feeds/feed.json"])
+    assert document["version"] == "https://jsonfeed.org/version/1.1"
+    assert document["feed_url"] == SITE_URL + "feeds/feed.json"
+    assert len(document["items"]) == newest
+    for item in document["items"]:
+        assert {"id", "url", "title", "content_html", "date_published"} <= set(item)
+
+
+def test_entries_carry_their_safeguards_and_metadata(sample_hub: Hub) -> None:
+    files = _feed_files(sample_hub.site)
+    url = SITE_URL + "blog/how-to-ask-about-suicide/"
+    guid = "tag:learn.riverbend-therapy.example.org,2026:posts/how-to-ask-about-suicide"
+
+    atom = {e.link: e for e in _parse(files["feeds/atom.xml"]).entries}[url]
+    rss = {e.link: e for e in _parse(files["feeds/rss.xml"]).entries}[url]
+    item = {i["url"]: i for i in json.loads(files["feeds/feed.json"])["items"]}[url]
+    title = "CW: suicide — How to Ask Someone If They Are Thinking About Suicide"
+    assert atom.title == rss.title == item["title"] == title
+    assert atom.id == rss.id == item["id"] == guid
+    assert atom.author == rss.author == "Sam Okafor, PhD"  # name with credentials
+    assert item["authors"] == [{"name": "Sam Okafor, PhD"}]
+    assert {"Suicide Prevention", "warning-signs"} <= {t.term for t in atom.tags}
+    assert {"Suicide Prevention", "warning-signs"} <= {t.term for t in rss.tags}
+    assert atom.published == item["date_published"] == "2026-04-07T00:00:00+00:00"
+    assert atom.summary.startswith("CW: suicide. Worried about someone?")
+    assert item["summary"].startswith("CW: suicide. Worried about someone?")
+
+    for content in (atom.content[0].value, rss.content[0].value, item["content_html"]):
+        # The warning comes first, then the crisis lines, the article; the disclaimer last.
+        assert content.startswith('<p data-carepress="content-warning">')
+        assert content.index("Content warning") < content.index("988 Suicide &amp; Crisis")
+        assert content.index("988 Suicide &amp; Crisis") < content.index("It's okay to ask")
+        assert content.rstrip().endswith("</p>")
+        assert content.rindex("Please note:") > content.index("Sources")
+        assert "This article is for general education only." in content[-700:]
+        # Links work outside the site: no relative addresses, no heading permalinks.
+        assert 'href="../' not in content and 'href="#' not in content
+        assert url + "#source-1" in content
+        assert "headerlink" not in content and "<!-- more -->" not in content
+
+    clinician = {e.link: e for e in _parse(files["feeds/atom.xml"]).entries}[
+        SITE_URL + "blog/measurement-based-care/"
+    ]
+    assert not clinician.title.startswith("CW:")
+    assert "For professional education." in clinician.content[0].value  # audience variant
+    assert "If you need help now" not in clinician.content[0].value  # no crisis box needed
+
+
+def test_social_feeds_carry_each_platforms_snippet(sample_hub: Hub) -> None:
+    files = _feed_files(sample_hub.site)
+    snippets = json.loads((sample_hub.site / "social" / "snippets.json").read_text())
+    by_url = {p["url"]: p["snippets"] for p in snippets["posts"]}
+    for platform in PLATFORMS:
+        for entry in _parse(files[f"feeds/social/{platform}.xml"]).entries:
+            text = html.unescape(entry.summary)  # <description> is HTML
+            snippet = by_url[entry.link][platform]
+            # Exactly the share kit's text; Mastodon's CW field leads, as a feed has one text.
+            cw = snippet.get("spoiler_text")
+            assert text == (f"{cw}\n\n{snippet['text']}" if cw else snippet["text"])
+            assert counting.count(platform, snippet["text"], cw or "") <= snippet["limit"]
+            if entry.title.startswith("CW: "):
+                assert text.splitlines()[0] == entry.title.split(" — ")[0]
+    x = {e.link: html.unescape(e.summary) for e in _parse(files["feeds/social/x.xml"]).entries}
+    teen = x[SITE_URL + "blog/when-a-teen-self-harms/"]
+    assert teen.splitlines()[0] == "CW: self-harm, suicide"
+    assert "call or text 988" in teen
+
+    posts = [_post("a", tags=["Self Care", "self-care"]).front_matter,
+             _post("b", tags=["💜"]).front_matter]  # fmt: skip
+    catalog = feed_catalog("Hub", posts)
+    assert catalog.tags[0].path == "feeds/tags/self-care/rss.xml"
+    assert catalog.by_tag["Self Care"] is catalog.by_tag["self-care"]
+    assert catalog.by_tag["💜"].path.startswith("feeds/tags/tag-")
+
+
+def test_social_text_is_the_snippet_with_its_safeguards() -> None:
+    settings = load_settings(REPO / "mkdocs.yml")
+    long = ("Grounding helps when panic rises and the room feels far away " * 5)[:300].strip()
+    post = _post("long", description=long, content_warnings=["suicide", "self-harm"])
+    for platform in PLATFORMS:
+        text = social_text(post, platform, settings)
+        assert text.startswith("CW: suicide, self-harm")
+        assert "Need help now? In the US, call or text 988." in text
+        if platform not in ("instagram", "bluesky"):
+            assert post.url + "?utm_source=" + platform in text
+
+
+def _post(slug: str, **overrides: object) -> FeedPost:
+    """A FeedPost built from the conftest front matter, without a build."""
+    from carepress.model import FrontMatter
+    from conftest import front_matter
+
+    settings = load_settings(REPO / "mkdocs.yml")
+    meta = front_matter(slug=slug, **overrides)
+    meta["date"] = dt.date.fromisoformat(str(meta["date"]))
+    model = FrontMatter.model_validate(meta)
+    return FeedPost(
+        f"posts/{slug}.md", f"{SITE_URL}blog/{slug}/", model, safeguards_for(model, settings)
+    )
+
+
+# --- built test hubs ----------------------------------------------------------------------
+
+
+def _canary_post(canary: str, **overrides: object) -> str:
+    body = f"{canary} intro [@nimh-anxiety].\n\n<!-- more -->\n\n{canary} body.\n"
+    return post_text(
+        body=body,
+        title=f"Post {canary}",
+        description=f"About {canary}.",
+        tags=[canary.lower()],
+        slug=canary.lower(),
+        **overrides,
+    )
+
+
+def test_escaping_and_canaries(hub: Hub) -> None:
+    hub.write_post(
+        "odd.md",
+        post_text(
+            slug="odd", title=HOSTILE_TITLE, description=HOSTILE_DESCRIPTION, tags=[HOSTILE_TAG]
+        ),
+    )
+    hub.write_post("draft.md", _canary_post(CANARIES[0], draft=True))
+    hub.write_post("future.md", _canary_post(CANARIES[1], date="2099-01-01"))
+    hub.write_post("expired.md", _canary_post(CANARIES[2], expires="2026-03-20"))
+    result = hub.build("--strict")
+    assert result.returncode == 0, result.stderr
+    files = _feed_files(hub.site)
+    for path, data in files.items():
+        text = data.decode("utf-8").lower()
+        for canary in CANARIES:
+            assert canary.lower() not in text, f"{canary} leaked into {path}"
+        if path.endswith(".xml"):
+            parsed = _parse(data)
+            assert len(parsed.entries) <= 1, path
+    atom = _parse(files["feeds/atom.xml"])
+    [entry] = atom.entries
+    assert entry.title == HOSTILE_TITLE
+    assert HOSTILE_DESCRIPTION in html.unescape(entry.summary)
+    rss = _parse(files["feeds/rss.xml"])
+    assert rss.entries[0].title == HOSTILE_TITLE
+    document = json.loads(files["feeds/feed.json"])
+    assert document["items"][0]["title"] == HOSTILE_TITLE
+    assert document["items"][0]["summary"].endswith(HOSTILE_DESCRIPTION)
+
+
+def test_two_builds_are_byte_identical(hub: Hub) -> None:
+    hub.write_post("a.md", post_text(slug="a"))
+    hub.write_post(
+        "b.md",
+        post_text(
+            slug="b",
+            date="2026-04-01",
+            content_warnings=["suicide"],
+            body="Intro [@nimh-anxiety].\n\n<!-- more -->\n\nCall 988 about suicide.\n",
+        ),
+    )
+    assert hub.build("--strict").returncode == 0
+    first = _feed_files(hub.site)
+    assert hub.build("--strict").returncode == 0
+    assert _feed_files(hub.site) == first
+    assert len(first) > 10
+
+
+def test_ids_survive_title_and_slug_edits(hub: Hub) -> None:
+    hub.write_post("steady.md", post_text(slug="steady", title="First title"))
+    assert hub.build("--strict").returncode == 0
+    [before] = _parse(_feed_files(hub.site)["feeds/atom.xml"]).entries
+    hub.write_post("steady.md", post_text(slug="steady-renamed", title="A new title"))
+    assert hub.build("--strict").returncode == 0
+    [after] = _parse(_feed_files(hub.site)["feeds/atom.xml"]).entries
+    assert before.id == after.id == "tag:learn.riverbend-therapy.example.org,2026:posts/steady"
+    assert after.title == "A new title"
+
+
+def test_summary_only_feeds_keep_the_safeguards(hub: Hub) -> None:
+    config = hub.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("full_content: true", "full_content: false"))
+    hub.write_post(
+        "c.md",
+        post_text(
+            slug="c",
+            content_warnings=["suicide"],
+            body="Intro [@nimh-anxiety].\n\n<!-- more -->\n\nSecretBodyWord about suicide.\n",
+        ),
+    )
+    result = hub.build("--strict")
+    assert result.returncode == 0, result.stderr
+    [entry] = _parse(_feed_files(hub.site)["feeds/atom.xml"]).entries
+    content = entry.content[0].value
+    assert "SecretBodyWord" not in content
+    assert "Content warning" in content and "988" in content
+    assert "does not create a therapeutic relationship" in content
+
+
+def test_every_page_advertises_the_site_feeds(sample_hub: Hub) -> None:
+    for page in (
+        sample_hub.site / "index.html",
+        sample_hub.site / "blog/index.html",
+        sample_hub.site / "blog/what-is-anxiety/index.html",
+    ):
+        advertised = _advertised(sample_hub.site, page)
+        for path in (*SITE_FEEDS, *AUDIENCE_FEEDS):
+            assert path in advertised, (page, path)
+    subscribe = _advertised(sample_hub.site, sample_hub.site / "subscribe" / "index.html")
+    assert all(path in subscribe for path in SOCIAL_FEEDS)

@@ -1,0 +1,243 @@
+"""Every language rule fires on an example and stays quiet on a clinical-context sentence;
+suppressions, practice overrides and the practice's own rule files work."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from carepress.checks.language import rule_matches
+from carepress.prose import prose_of
+from carepress.settings import load_settings
+from conftest import REPO, Hub, post_text
+
+# rule id: (a sentence it must flag, a clinical-context sentence it must not flag)
+EXAMPLES = {
+    "safe-messaging.committed-suicide": (
+        "Her uncle committed suicide when she was young.",
+        "Her uncle died by suicide when she was young, and she still misses him.",
+    ),
+    "safe-messaging.success-failure": (
+        "It was his second failed attempt.",
+        "A suicide attempt is a sign that someone needs care and support right away.",
+    ),
+    "safe-messaging.epidemic": (
+        "Schools are facing a suicide epidemic.",
+        "Suicide rates rose among young adults, according to national data.",
+    ),
+    "safe-messaging.method": (
+        "He died by suicide by hanging.",
+        "Storing medications safely and locking up firearms can save lives.",
+    ),
+    "safe-messaging.solution": (
+        "For her, suicide was the only way out.",
+        "Pain can make it hard to see other options, and help can open them up again.",
+    ),
+    "safe-messaging.victim": (
+        "The suicide victim left two children.",
+        "People bereaved by suicide often carry complicated grief.",
+    ),
+    "stigma.crazy": (
+        "The holidays can feel crazy.",
+        "The holidays can feel hectic, and that is okay.",
+    ),
+    "stigma.person-first": (
+        "Services for the mentally ill are underfunded.",
+        "Services for people with mental illness are underfunded.",
+    ),
+    "stigma.suffers-from": (
+        "She suffers from depression.",
+        "She lives with depression and is in treatment.",
+    ),
+    "stigma.addiction-labels": (
+        "Every addict deserves respect.",
+        "A person with a substance use disorder deserves respect.",
+    ),
+    "stigma.diagnosis-as-adjective": (
+        "I'm so OCD about my desk.",
+        "OCD is an anxiety-related disorder that responds well to exposure therapy.",
+    ),
+    "clinical-advice.medication-change": (
+        "You should stop taking your antidepressants once you feel better.",
+        "Talk with your prescriber before you stop taking any medication.",
+    ),
+    "clinical-advice.diagnosis": (
+        "You clearly have ADHD.",
+        "If you have ADHD, coaching and medication both help many people.",
+    ),
+    "clinical-advice.no-care-needed": (
+        "You don't need therapy for this.",
+        "You don't need a referral to book a first appointment.",
+    ),
+    "clinical-advice.dosing": (
+        "Take 50 mg of sertraline each morning.",
+        "Your prescriber will help you find the dose that suits you.",
+    ),
+    "clinical-advice.cure": (
+        "This breathing trick will cure your anxiety.",
+        "There is no quick fix for anxiety, but treatment helps most people.",
+    ),
+    "confidentiality.phone": (
+        "Call me on 503-555-0142 to talk.",
+        "Call or text 988, or call Kids Help Phone at 1-800-668-6868.",
+    ),
+    "confidentiality.email": (
+        "Write to jane.doe@gmail.com for the worksheet.",
+        "Use the contact page to reach our team.",
+    ),
+    "confidentiality.ssn": (
+        "Her SSN 123-45-6789 was on the form.",
+        "Forms should never ask for more than they need.",
+    ),
+    "confidentiality.record-number": (
+        "His MRN 0048213 was printed on the letter.",
+        "Medical records are protected by law.",
+    ),
+    "confidentiality.street-address": (
+        "She lives at 42 Elm Street.",
+        "Many people in rural counties live far from a clinic.",
+    ),
+    "confidentiality.personal-date": (
+        "He was admitted on March 3, 2025.",
+        "In 2025 we started offering evening groups.",
+    ),
+    "confidentiality.client-story": (
+        "My client, a 34-year-old nurse, told me she felt numb.",
+        "Clients often tell us they feel numb at first.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def settings():
+    return load_settings(REPO / "mkdocs.yml")
+
+
+def _fired(settings, sentence: str) -> set[str]:
+    text = prose_of(sentence, 1).text
+    return {r.id for r in settings.rules.values() if any(rule_matches(r, text, settings))}
+
+
+def test_every_rule_has_examples(settings) -> None:
+    assert set(EXAMPLES) == set(settings.rules)
+    for rule in settings.rules.values():
+        assert rule.source.startswith("https://"), f"{rule.id} cites its guidance"
+
+
+@pytest.mark.parametrize("rule_id", EXAMPLES)
+def test_rule_fires_and_allows_clinical_context(settings, rule_id: str) -> None:
+    fires, clean = EXAMPLES[rule_id]
+    assert rule_id in _fired(settings, fires)
+    assert _fired(settings, clean) == set()
+
+
+def test_quotations_and_code_are_mentions_not_uses(settings) -> None:
+    assert _fired(settings, 'Avoid saying "committed suicide" in posts.') == set()
+    assert _fired(settings, "Avoid `committed suicide` in posts.") == set()
+    assert "stigma.crazy" in _fired(settings, "That was crazy.")
+
+
+BODY = (
+    "Worry is common.\n\n<!-- more -->\n\n## Words\n\n"
+    "Some days feel crazy [@nimh-anxiety].\n\n"
+    "<!-- carepress-disable-next-line stigma.crazy -->\n"
+    "Quoting a client survey: the week felt crazy.\n\n"
+    "<!-- carepress-disable stigma.crazy -->\n"
+    "Crazy busy.\n\nInsane traffic.\n\n"
+    "<!-- carepress-enable stigma.crazy -->\n"
+    "<!-- carepress-disable-next-line stigma.person-first -->\n"
+    "Nothing to suppress here.\n\n"
+    "<!-- carepress-disable -->\n"
+)
+
+
+def test_suppressions(hub: Hub) -> None:
+    path = hub.write_post("s.md", post_text(body=BODY, slug="s"))
+    lines = path.read_text().splitlines()
+    findings = json.loads(hub.check("--format", "json").stdout)
+    got = {(f["rule"], f["line"]) for f in findings}
+    assert ("stigma.crazy", lines.index("Some days feel crazy [@nimh-anxiety].") + 1) in got
+    assert not any(
+        r == "stigma.crazy" and line > lines.index("Some days feel crazy [@nimh-anxiety].") + 1
+        for r, line in got
+    )
+    unused = lines.index("<!-- carepress-disable-next-line stigma.person-first -->") + 1
+    assert ("suppression.unused", unused) in got
+    unnamed = lines.index("<!-- carepress-disable -->") + 1
+    assert ("suppression.unnamed", unnamed) in got
+    hub.write_post(
+        "s.md",
+        post_text(
+            slug="s",
+            body=BODY.replace("disable-next-line stigma.crazy", "disable-next-line stigma.crazzy"),
+        ),
+    )
+    assert "there is no rule 'stigma.crazzy'" in hub.check().stdout
+
+
+def test_practice_overrides_and_own_rules(hub: Hub) -> None:
+    (hub.root / "house-rules.yml").write_text(
+        "pack: house\ncategory: stigma\nseverity: warning\n"
+        "source: https://example.org/our-style-guide\n"
+        "rules:\n  - id: house.mindset\n    message: \"'{match}' is jargon\"\n"
+        "    hint: say what you mean\n    tokens: [growth mindset]\n"
+    )
+    config = hub.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "  - carepress:\n",
+            (
+                "  - carepress:\n      rules:\n        severity: {stigma.crazy: error}\n"
+                "        disable: [clinical-advice]\n        files: [house-rules.yml]\n"
+            ),
+        )
+    )
+    body = (
+        "Intro.\n\n<!-- more -->\n\nIt felt crazy. A growth mindset helps. "
+        "You should stop taking your meds [@nimh-anxiety].\n"
+    )
+    hub.write_post("o.md", post_text(body=body, slug="o"))
+    findings = {f["rule"]: f for f in json.loads(hub.check("--format", "json").stdout)}
+    assert findings["stigma.crazy"]["severity"] == "error"
+    assert findings["house.mindset"]["source"] == "https://example.org/our-style-guide"
+    assert not any(r.startswith("clinical-advice") for r in findings)
+
+    config.write_text(config.read_text().replace("[clinical-advice]", "[clinical-advise]"))
+    bad = hub.check()
+    assert bad.returncode == 2
+    assert "unknown rule ids in mkdocs.yml: clinical-advise" in bad.stderr
+
+
+def test_readability_and_accessibility(hub: Hub) -> None:
+    long = " ".join(["word"] * 35) + "."
+    hard = " ".join(
+        [
+            "Psychopharmacological interventions necessitate comprehensive multidisciplinary "
+            "evaluation and individualized therapeutic considerations."
+        ]
+        * 12
+    )
+    body = (
+        f"Intro.\n\n<!-- more -->\n\n## Part\n\n{long} [@nimh-anxiety]\n\n{hard}\n\n"
+        "#### Too deep\n\n![](chart.png)\n\nRead more [here](https://www.nimh.nih.gov/).\n"
+    )
+    hub.write_post("r.md", post_text(body=body, slug="r"))
+    rules = {f["rule"] for f in json.loads(hub.check("--format", "json").stdout)}
+    assert {
+        "readability.long-sentence",
+        "readability.grade",
+        "accessibility.heading-skip",
+        "accessibility.image-alt",
+        "accessibility.link-text",
+    } <= rules
+    hub.write_post("r.md", post_text(body=body, slug="r", audience=["clinicians"]))
+    rules = {f["rule"] for f in json.loads(hub.check("--format", "json").stdout)}
+    assert "readability.grade" not in rules, "clinician posts are not graded by default"
+
+
+def test_sample_posts_check_clean() -> None:
+    from carepress.check import check_paths
+
+    settings = load_settings(REPO / "mkdocs.yml")
+    findings = [f for r in check_paths(settings.post_files(), settings) for f in r.findings]
+    assert findings == []

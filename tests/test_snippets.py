@@ -1,0 +1,229 @@
+"""Social snippets: within every platform's rules, safeguards first and never cut, overrides
+checked, and the share kit (pages, JSON, CSV, profile kit) built for published posts only."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import pytest
+from carepress.check import check_paths
+from carepress.model import PLATFORMS, FrontMatter
+from carepress.publish import counting
+from carepress.publish.snippets import SnippetError, compose, hashtag
+from carepress.safeguards import safeguards_for
+from carepress.settings import load_settings
+from conftest import REPO, Hub, post_text
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+
+URL = "https://learn.riverbend-therapy.example.org/blog/a-post/"
+
+
+@pytest.fixture(scope="module")
+def hub_settings():
+    return load_settings(REPO / "mkdocs.yml")
+
+
+def _model(**overrides) -> FrontMatter:
+    meta = {
+        "title": "Coping with worry",
+        "description": "Small, practical steps.",
+        "date": dt.date(2026, 3, 1),
+        "authors": ["dana-reyes"],
+        "audience": ["clients"],
+        "tags": ["coping-skills", "anxiety"],
+    } | overrides
+    return FrontMatter.model_validate(meta)
+
+
+def _contains_safeguards(snippet, model, safeguards, settings) -> None:
+    if safeguards.warnings:
+        if snippet.platform == "mastodon":
+            assert snippet.spoiler_text == "CW: " + safeguards.warning_labels
+            assert snippet.sensitive
+        else:
+            assert snippet.text.startswith("CW: " + safeguards.warning_labels)
+    if safeguards.crisis is not None:
+        assert safeguards.crisis.short in snippet.text
+    if snippet.platform == "instagram":
+        assert "link in bio" in snippet.text and "https://" not in snippet.text
+    elif snippet.platform == "bluesky":
+        links = [f for f in snippet.facets if f["features"][0]["$type"].endswith("#link")]
+        assert links and links[0]["features"][0]["uri"] == snippet.link
+    else:
+        assert snippet.link in snippet.text
+    assert settings.practice.disclaimer.social in snippet.text
+
+
+def test_sample_posts_fit_every_platform(hub_settings) -> None:
+    reports = check_paths(hub_settings.post_files(), hub_settings)
+    from carepress.publish.urls import post_slug, post_url
+
+    for report in reports:
+        model, safeguards = report.front_matter, report.safeguards
+        for platform in PLATFORMS:
+            snippet = compose(
+                platform,
+                model,
+                safeguards,
+                post_url(model, report.path, hub_settings),
+                post_slug(model),
+                hub_settings,
+            )
+            assert snippet.length <= snippet.limit
+            assert counting.count(platform, snippet.text, snippet.spoiler_text) == snippet.length
+            _contains_safeguards(snippet, model, safeguards, hub_settings)
+            if platform == "instagram":
+                assert len(snippet.hashtags) <= 5
+            if platform == "threads":
+                assert counting.link_count(snippet.text) <= 5
+
+
+def test_utm_link_and_hashtags(hub_settings) -> None:
+    model = _model()
+    snippet = compose(
+        "linkedin", model, safeguards_for(model, hub_settings), URL, "a-post", hub_settings
+    )
+    assert snippet.link == (URL + "?utm_source=linkedin&utm_medium=social&utm_campaign=a-post")
+    assert snippet.hashtags == ("#CopingSkills", "#Anxiety")
+    assert hashtag("self-care") == "#SelfCare" and hashtag("2024") == ""
+
+
+def test_description_shrinks_at_a_word_boundary(hub_settings) -> None:
+    model = _model(
+        description="Worry is common. " + "It shows up in many small ways. " * 8,
+        content_warnings=["suicide"],
+    )
+    snippet = compose("x", model, safeguards_for(model, hub_settings), URL, "a-post", hub_settings)
+    assert snippet.shortened and snippet.length <= 280
+    body = snippet.text.split("\n\n")[2]
+    assert body.endswith(("…", ".")) and "Worry is common." in body
+
+
+def test_override_text_is_used_and_checked(hub: Hub) -> None:
+    post = post_text(
+        slug="o",
+        social={"x": {"text": "He committed suicide last year.", "hashtags": ["care"]}},
+        content_warnings=["suicide"],
+        body="Intro [@nimh-anxiety].\n\n<!-- more -->\n\nAbout suicide.\n",
+    )
+    path = hub.write_post("o.md", post)
+    line = next(i for i, t in enumerate(path.read_text().splitlines(), 1) if "committed" in t)
+    findings = json.loads(hub.check("--format", "json").stdout)
+    assert [(f["rule"], f["line"]) for f in findings] == [
+        ("safe-messaging.committed-suicide", line)
+    ]
+    out = json.loads(hub.carepress("snippets", "--platform", "x", "--format", "json").stdout)
+    assert out[0]["snippets"]["x"]["text"].split("\n\n")[1] == "He committed suicide last year."
+    assert out[0]["snippets"]["x"]["hashtags"] == ["#Care"]
+
+
+def test_a_post_that_cannot_fit_fails_check_and_build(hub: Hub) -> None:
+    title = "A title that goes on " + "and on " * 30
+    hub.write_post("long.md", post_text(slug="long", title=title.strip()[:200]))
+    check = hub.check()
+    assert check.returncode == 1
+    assert "social.too-long-x" in check.stdout and "x: even without the description" in check.stdout
+    build = hub.build()
+    assert build.returncode == 1
+    assert "content/posts/long.md:" in build.stderr and "bluesky: even without" in build.stderr
+
+
+TEXT = (
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="<>"),
+        min_size=1,
+        max_size=400,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
+WORDS = st.lists(
+    st.sampled_from(
+        [
+            "worry",
+            "睡眠",
+            "قلق",
+            "שלום",
+            "👨‍👩‍👧‍👦",
+            "🇺🇸",
+            "é",
+            "supercalifragilistic" * 5,
+            "Ängste",
+            "न",
+            "ok.",
+            "Yes!",
+            "x" * 90,
+        ]
+    ),
+    min_size=1,
+    max_size=80,
+).map(" ".join)
+
+
+@hypothesis_settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    title=st.one_of(TEXT, WORDS).map(lambda t: t[:200]),
+    description=st.one_of(TEXT, WORDS).map(lambda t: t[:300]),
+    tags=st.lists(st.one_of(TEXT, WORDS).map(lambda t: t[:40]), max_size=6),
+    warnings=st.lists(st.sampled_from(["suicide", "self-harm", "trauma"]), max_size=2, unique=True),
+)
+def test_property_every_snippet_fits_and_keeps_its_safeguards(
+    hub_settings, title, description, tags, warnings
+) -> None:
+    title = " ".join(title.split()) or "Title"
+    description = " ".join(description.split()) or "Description"
+    model = _model(title=title, description=description, tags=tags, content_warnings=warnings)
+    safeguards = safeguards_for(model, hub_settings)
+    for platform in PLATFORMS:
+        try:
+            snippet = compose(platform, model, safeguards, URL, "a-post", hub_settings)
+        except SnippetError:
+            # Only when the parts that are never cut do not fit on their own.
+            assert platform in ("x", "bluesky", "threads", "mastodon")
+            continue
+        assert snippet.length <= snippet.limit
+        _contains_safeguards(snippet, model, safeguards, hub_settings)
+
+
+def test_share_kit_outputs_for_published_posts_only(sample_hub: Hub) -> None:
+    site = sample_hub.site
+    data = json.loads((site / "social" / "snippets.json").read_text(encoding="utf-8"))
+    slugs = {p["slug"] for p in data["posts"]}
+    assert len(slugs) == 12
+    assert "setting-boundaries-with-family" not in slugs  # a draft
+    assert "winter-and-seasonal-mood" not in slugs  # future-dated
+    for post in data["posts"]:
+        assert set(post["snippets"]) == set(PLATFORMS)
+        page = site / "social" / post["slug"] / "index.html"
+        html = page.read_text(encoding="utf-8")
+        assert '<meta name="robots" content="noindex">' in html
+        assert "Copy X text" in html
+    assert not (site / "social" / "winter-and-seasonal-mood").exists()
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/social/" not in sitemap
+    assert '"location":"social/' not in (site / "search" / "search_index.json").read_text()
+    rows = list(csv.DictReader(io.StringIO((site / "social" / "snippets.csv").read_text())))
+    assert len(rows) == 12 * len(PLATFORMS)
+    assert {r["platform"] for r in rows} == set(PLATFORMS)
+    profile = data["profile"]
+    for platform, bio in profile["bios"].items():
+        assert bio["length"] <= bio["limit"], platform
+        assert "not therapy" in bio["text"]
+    assert "does not create a therapeutic relationship" in profile["direct_message_reply"]
+    assert "988" in profile["direct_message_reply"]
+    assert (site / "social" / "profile" / "index.html").is_file()
+
+
+def test_csv_cells_cannot_become_formulas(hub: Hub) -> None:
+    hub.write_post("f.md", post_text(slug="f", title="=HYPERLINK(1) and +more"))
+    assert hub.build("--strict").returncode == 0
+    rows = list(csv.DictReader(io.StringIO((hub.site / "social" / "snippets.csv").read_text())))
+    assert all(not r["title"].startswith("=") for r in rows)
+    assert rows[0]["title"] == "'=HYPERLINK(1) and +more"
