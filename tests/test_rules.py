@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import yaml
 from carepress.checks.language import rule_matches
 from carepress.prose import prose_of
 from carepress.settings import load_settings
@@ -241,3 +242,25 @@ def test_sample_posts_check_clean() -> None:
     settings = load_settings(REPO / "mkdocs.yml")
     findings = [f for r in check_paths(settings.post_files(), settings) for f in r.findings]
     assert findings == []
+
+
+def test_prefilter_never_changes_what_a_rule_finds(settings) -> None:
+    """The literal prefilter only skips work: on every corpus sentence, example and sample
+    post, each rule finds exactly what it finds without it."""
+    import dataclasses
+
+    texts = [s for pair in EXAMPLES.values() for s in pair]
+    for name in ("safe_messaging", "stigma", "clinical_advice", "confidentiality"):
+        corpus = yaml.safe_load((REPO / "tests" / "corpus" / f"{name}.yml").read_text())
+        texts += corpus["flag"] + corpus["clean"]
+    texts += [p.read_text(encoding="utf-8") for p in settings.post_files()]
+    skipped = 0
+    for rule in settings.rules.values():
+        unfiltered = dataclasses.replace(rule, _required=None)
+        for text in texts:
+            prose = prose_of(text, 1).text
+            assert list(rule.matches(prose)) == list(unfiltered.matches(prose)), rule.id
+            skipped += rule._required is not None and not any(
+                literal in prose.lower() for literal in rule._required
+            )
+    assert skipped > len(texts)  # the filter does skip work

@@ -20,6 +20,7 @@ from typing import Any, Literal
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from .prefilter import Literals, may_match, required_literals
 from .rules import RuleFileError, flexible_spaces, load_rule_files, packaged
 
 PACKS = ("safe-messaging", "stigma", "clinical-advice", "confidentiality")
@@ -120,8 +121,19 @@ class Rule:
     severity_with_detail: Severity
     skip_quoted: bool
     allow_listed: str | None
+    _required: Literals = None
 
-    def matches(self, text: str) -> Iterator[Match]:
+    @property
+    def required(self) -> Literals:
+        """Literal text one of which every match contains (None: unknown, always scan)."""
+        pattern = self.tokens if self.kind != "cooccurrence" else self.markers
+        return required_literals(pattern.pattern) if pattern is not None else None
+
+    def matches(self, text: str, lowered: str | None = None) -> Iterator[Match]:
+        # Most rules cannot match most posts: a substring test on the lower-cased text skips
+        # them before any regular expression runs.
+        if not may_match(self._required, text.lower() if lowered is None else lowered):
+            return
         # Most posts match no rule: exceptions and quotations are only looked for once a
         # rule has a candidate, which keeps a clean post's check to one scan per rule.
         spans: dict[str, list[tuple[int, int]]] = {}
@@ -160,7 +172,7 @@ def _build(spec: RuleSpec, pack: PackSpec, where: str) -> Rule:
     # A substitution's patterns become one regex with a group per pattern (s0, s1, ...), so a
     # post is scanned once per rule and the group that matched names the suggestion.
     tokens = spec.tokens or [f"(?P<s{i}>{p})" for i, p in enumerate(spec.swap)]
-    return Rule(
+    rule = Rule(
         id=spec.id,
         category=pack.category,
         severity=spec.severity or pack.severity,
@@ -177,6 +189,9 @@ def _build(spec: RuleSpec, pack: PackSpec, where: str) -> Rule:
         skip_quoted=spec.skip_quoted,
         allow_listed=spec.allow_listed,
     )
+    # Dataclass is frozen: set the prefilter once, at build time.
+    object.__setattr__(rule, "_required", rule.required)
+    return rule
 
 
 def _pack(data: Any, where: str, categories: frozenset[str]) -> list[Rule]:

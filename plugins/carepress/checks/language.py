@@ -25,17 +25,20 @@ def _listed(rule: Rule, text: str, settings: Settings) -> bool:
     return False
 
 
-def rule_matches(rule: Rule, text: str, settings: Settings) -> Iterator[Match]:
+def rule_matches(
+    rule: Rule, text: str, settings: Settings, lowered: str | None = None
+) -> Iterator[Match]:
     """A rule's matches in prose, less the practice's own and the crisis lines' numbers."""
-    for match in rule.matches(text):
+    for match in rule.matches(text, lowered):
         if not (rule.allow_listed and _listed(rule, match.text, settings)):
             yield match
 
 
 def check_language(post: PostFile, prose: Prose, settings: Settings) -> list[Finding]:
     findings = []
+    lowered = prose.text.lower()
     for rule in settings.rules.values():
-        for match in rule_matches(rule, prose.text, settings):
+        for match in rule_matches(rule, prose.text, settings, lowered):
             text = " ".join(match.text.split())
             line, column = prose.line_col(match.start)
             severity = rule.severity_with_detail if match.with_detail else rule.severity

@@ -23,7 +23,7 @@ from ..crisis import regions_for
 from ..findings import summary
 from ..prose import prose_of
 from ..publish.social_text import PLATFORM_NAMES
-from ..safeguards import Safeguards, safeguards_for
+from ..safeguards import Safeguards
 from ..settings import CarePressOptions, ConfigError, Settings, settings_from_options
 from .external_links import add_noopener
 from .feeds import FeedCollector
@@ -96,8 +96,8 @@ class CarePressPlugin(BasePlugin):
                 continue
             report = check_post(path, self.settings, self._now)
             self.reports[file.src_uri] = report
-            if report.front_matter is not None:
-                self.safeguards[file.src_uri] = safeguards_for(report.front_matter, self.settings)
+            if report.safeguards is not None:  # computed once, by the same core check
+                self.safeguards[file.src_uri] = report.safeguards
         self.feeds = FeedCollector(self.settings, config, self.reports, self.safeguards, self._now)
         self.sharing = SharingCollector(
             self.settings, config, self.reports, self.safeguards, self._now
