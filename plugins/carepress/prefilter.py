@@ -28,6 +28,14 @@ def _best(options: list[Literals]) -> Literals:
     return max(known, key=lambda o: (min(map(len, o)), -len(o))) if known else None
 
 
+def _is_whitespace_run(op: Any, av: Any) -> bool:
+    """`\\s+` (what a space in a rule pattern becomes): one space in normalised text."""
+    if op is not C.MAX_REPEAT or av[0] < 1 or len(av[2]) != 1:
+        return False
+    inner_op, inner_av = av[2][0]
+    return inner_op is C.IN and list(inner_av) == [(C.CATEGORY, C.CATEGORY_SPACE)]
+
+
 def _sequence(items: Any) -> Literals:
     options: list[Literals] = []
     run = ""
@@ -35,8 +43,11 @@ def _sequence(items: Any) -> Literals:
         if op is C.LITERAL:
             run += chr(av)
             continue
-        if len(run) >= MIN_LENGTH:
-            options.append(frozenset({run.lower()}))
+        if _is_whitespace_run(op, av) and run:
+            run += " "  # matched against text whose whitespace runs are single spaces
+            continue
+        if len(run.strip()) >= MIN_LENGTH:
+            options.append(frozenset({run.lower().strip()}))
         run = ""
         if op is C.SUBPATTERN:
             options.append(_sequence(av[-1]))
@@ -46,8 +57,8 @@ def _sequence(items: Any) -> Literals:
                 options.append(frozenset().union(*branches))  # type: ignore[arg-type]
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
             options.append(_sequence(av[2]))
-    if len(run) >= MIN_LENGTH:
-        options.append(frozenset({run.lower()}))
+    if len(run.strip()) >= MIN_LENGTH:
+        options.append(frozenset({run.lower().strip()}))
     return _best(options)
 
 
@@ -58,5 +69,10 @@ def required_literals(pattern: str) -> Literals:
         return None
 
 
-def may_match(literals: Literals, lowered_text: str) -> bool:
-    return literals is None or any(literal in lowered_text for literal in literals)
+def normalise(text: str) -> str:
+    """Lower-cased, every whitespace run one space: what literals are looked for in."""
+    return " ".join(text.lower().split())
+
+
+def may_match(literals: Literals, normalised_text: str) -> bool:
+    return literals is None or any(literal in normalised_text for literal in literals)

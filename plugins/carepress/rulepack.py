@@ -20,7 +20,7 @@ from typing import Any, Literal
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from .prefilter import Literals, may_match, required_literals
+from .prefilter import Literals, may_match, normalise, required_literals
 from .rules import RuleFileError, flexible_spaces, load_rule_files, packaged
 
 PACKS = ("safe-messaging", "stigma", "clinical-advice", "confidentiality")
@@ -132,7 +132,7 @@ class Rule:
     def matches(self, text: str, lowered: str | None = None) -> Iterator[Match]:
         # Most rules cannot match most posts: a substring test on the lower-cased text skips
         # them before any regular expression runs.
-        if not may_match(self._required, text.lower() if lowered is None else lowered):
+        if not may_match(self._required, normalise(text) if lowered is None else lowered):
             return
         # Most posts match no rule: exceptions and quotations are only looked for once a
         # rule has a candidate, which keeps a clean post's check to one scan per rule.

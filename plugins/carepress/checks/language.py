@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ..content import PostFile
 from ..findings import Finding
+from ..prefilter import normalise
 from ..prose import Prose
 from ..rulepack import Match, Rule
 from ..settings import Settings
@@ -36,7 +37,7 @@ def rule_matches(
 
 def check_language(post: PostFile, prose: Prose, settings: Settings) -> list[Finding]:
     findings = []
-    lowered = prose.text.lower()
+    lowered = normalise(prose.text)
     for rule in settings.rules.values():
         for match in rule_matches(rule, prose.text, settings, lowered):
             text = " ".join(match.text.split())

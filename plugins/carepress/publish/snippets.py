@@ -141,10 +141,19 @@ def _fit(platform: str, parts: _Parts, spoiler: str, settings: Settings) -> tupl
     # Give way in this order: the description's end, then hashtags, then the description.
     tag_choices = [parts.hashtags[:k] for k in range(len(parts.hashtags), -1, -1)]
     for tags in tag_choices:
-        for end in _cut_points(parts.description):
-            candidate = parts.text(_shorten(parts.description, end), tags)
+        # Cut points run longest first and a shorter description never counts more, so a
+        # binary search finds the longest that fits in a handful of counts.
+        cuts = _cut_points(parts.description)
+        low, high, best = 0, len(cuts) - 1, None
+        while low <= high:
+            middle = (low + high) // 2
+            candidate = parts.text(_shorten(parts.description, cuts[middle]), tags)
             if length(candidate) <= limit:
-                return candidate, True, length(candidate)
+                best, high = candidate, middle - 1
+            else:
+                low = middle + 1
+        if best is not None:
+            return best, True, length(best)
     for tags in tag_choices:
         bare = parts.text("", tags)
         if length(bare) <= limit:
