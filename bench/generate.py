@@ -97,6 +97,13 @@ def make_hub(out: Path, posts: int, seed: int = 7, carepress: bool = True) -> Pa
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     if not carepress:
         config = _material_only(config)
+        for page in (out / "content").glob("*.md"):  # pages that use CarePress templates
+            text = page.read_text(encoding="utf-8")
+            page.write_text(
+                "\n".join(line for line in text.splitlines() if not line.startswith("template:"))
+                + "\n",
+                "utf-8",
+            )
     (out / "mkdocs.yml").write_text(config, encoding="utf-8")
     rng = random.Random(seed)
     target = out / "content" / "posts"

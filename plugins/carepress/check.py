@@ -25,6 +25,7 @@ from .content import PostFile, read_post
 from .findings import Finding, has_errors
 from .model import FrontMatter
 from .prose import prose_of
+from .publish.snippets import Snippet
 from .safeguards import Safeguards, safeguards_for
 from .settings import Settings
 from .suppressions import apply_suppressions
@@ -39,6 +40,7 @@ class PostReport:
     findings: list[Finding] = field(default_factory=list)
     bad_keys: set[str] = field(default_factory=set)
     safeguards: Safeguards | None = None
+    snippets: dict[str, Snippet] = field(default_factory=dict)  # by platform
 
     @property
     def has_errors(self) -> bool:
@@ -78,7 +80,8 @@ def check_post(path: Path, settings: Settings, now: dt.datetime | None = None) -
         body += check_accessibility(post)
         report.findings += body
         report.safeguards = safeguards_for(model, settings)
-        report.findings += check_social(post, model, report.safeguards, settings, path)
+        social, report.snippets = check_social(post, model, report.safeguards, settings, path)
+        report.findings += social
         report.findings = apply_suppressions(post, report.findings, known_rule_ids(settings))
         if model.draft:
             report.findings = [_as_draft(f) for f in report.findings]

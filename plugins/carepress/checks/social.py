@@ -6,7 +6,7 @@ from ..content import PostFile
 from ..findings import Finding
 from ..model import FrontMatter
 from ..prose import prose_of
-from ..publish.snippets import compose_all
+from ..publish.snippets import Snippet, compose_all
 from ..publish.urls import post_slug, post_url
 from ..safeguards import Safeguards
 from ..settings import Settings
@@ -15,12 +15,14 @@ from .language import check_language
 
 def check_social(
     post: PostFile, model: FrontMatter, safeguards: Safeguards, settings: Settings, source
-) -> list[Finding]:
+) -> tuple[list[Finding], dict[str, Snippet]]:
+    """Findings, and the snippets themselves: composed once, reused by the share kit and the
+    social feeds."""
     if not settings.options.snippets.enabled:
-        return []
+        return [], {}
     findings: list[Finding] = []
     url = post_url(model, source, settings)
-    _, errors = compose_all(model, safeguards, url, post_slug(model), settings)
+    snippets, errors = compose_all(model, safeguards, url, post_slug(model), settings)
     for error in errors:
         overridden = error.platform in model.social and model.social[error.platform].text  # type: ignore[index]
         key = ("social", error.platform, "text") if overridden else ("description",)
@@ -45,4 +47,4 @@ def check_social(
         line = post.line_of(("social", platform, "text"))
         for finding in check_language(post, prose_of(override.text, line), settings):
             findings.append(finding)
-    return findings
+    return findings, snippets

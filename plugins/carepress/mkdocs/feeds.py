@@ -74,7 +74,9 @@ class FeedCollector:
         if report.has_errors:  # only while previewing: a build stops before this
             return
         url = page.canonical_url or self.site.absolute(page.url)
-        self.posts[src_uri] = FeedPost(src_uri, url, report.front_matter, safeguards, body_html)
+        self.posts[src_uri] = FeedPost(
+            src_uri, url, report.front_matter, safeguards, body_html, report.snippets
+        )
 
     def write(self, site_dir: str) -> None:
         if not self.enabled:

@@ -21,7 +21,6 @@ from ..check import PostReport
 from ..publish.cards import CardSpec, card_alt_text, card_file_name
 from ..publish.profile import profile_kit
 from ..publish.share import SharedPost, snippets_csv, snippets_json
-from ..publish.snippets import compose_all
 from ..publish.urls import post_path, post_slug
 from ..settings import Settings
 
@@ -56,7 +55,7 @@ class ShareKits:
             url = (settings.site_url or "https://example.invalid/") + post_path(
                 model, report.path, settings
             )
-            snippets, _ = compose_all(model, safeguards, url, slug, settings)
+            snippets = report.snippets  # composed by the check, for this same address
             spec = CardSpec(
                 model.title, settings.practice.name, tuple(w.label for w in safeguards.warnings)
             )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, urljoin, urlsplit
 
@@ -36,6 +36,7 @@ class FeedPost:
     front_matter: FrontMatter
     safeguards: Safeguards
     body_html: str = ""  # the rendered body (links may be relative to `url`)
+    snippets: Mapping[str, Any] = field(default_factory=dict)  # by platform, from the check
 
     @property
     def published(self) -> dt.datetime:

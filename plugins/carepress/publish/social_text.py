@@ -25,7 +25,7 @@ PLATFORM_NAMES = {
 
 
 def social_text(post: FeedPost, platform: str, settings: Settings) -> str:
-    snippet = compose(
+    snippet = post.snippets.get(platform) or compose(
         platform,
         post.front_matter,
         post.safeguards,
