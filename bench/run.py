@@ -105,10 +105,17 @@ def other_tools(hub: Path) -> list[str]:
     for name, command in (("proselint", ["proselint"]), ("alex", ["npx", "--no-install", "alex"])):
         started = time.perf_counter()
         try:
-            subprocess.run(
-                [*command, *map(str, posts)], capture_output=True, check=False, timeout=600
+            done = subprocess.run(
+                [*command, *map(str, posts)],
+                capture_output=True,
+                text=True,
+                check=False,
+                timeout=600,
             )
         except (FileNotFoundError, subprocess.TimeoutExpired):
+            done = None
+        # Both tools exit 1 when they find something; anything else means they did not run.
+        if done is None or done.returncode not in (0, 1) or "could not determine" in done.stderr:
             lines.append(f"- {name}: not installed here; not compared")
             continue
         lines.append(f"- {name}: {len(posts) / (time.perf_counter() - started):.0f} posts/s")
