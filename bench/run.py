@@ -115,7 +115,8 @@ def other_tools(hub: Path) -> list[str]:
         except (FileNotFoundError, subprocess.TimeoutExpired):
             done = None
         # Both tools exit 1 when they find something; anything else means they did not run.
-        if done is None or done.returncode not in (0, 1) or "could not determine" in done.stderr:
+        missing = ("could not determine", "missing packages", "command not found")
+        if done is None or done.returncode not in (0, 1) or any(m in done.stderr for m in missing):
             lines.append(f"- {name}: not installed here; not compared")
             continue
         lines.append(f"- {name}: {len(posts) / (time.perf_counter() - started):.0f} posts/s")
