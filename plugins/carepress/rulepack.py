@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -81,17 +82,38 @@ class Match:
     with_detail: bool = False
 
 
-def _compile(patterns: Iterable[str], ignorecase: bool, where: str) -> regex.Pattern[str] | None:
+class LazyPattern:
+    """A rule's expression, compiled the first time a post needs it: the literal prefilter
+    skips most rules for most posts, so checking one post compiles only a few (the edit
+    loop's start-up). The practice's own rule files are compiled at once, to report errors."""
+
+    def __init__(self, pattern: str, flags: int, where: str) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self.where = where
+
+    @cached_property
+    def compiled(self) -> regex.Pattern[str]:
+        try:
+            return regex.compile(self.pattern, self.flags)
+        except regex.error as exc:
+            raise RuleFileError(f"{self.where}: invalid pattern: {exc}") from exc
+
+    def finditer(self, text: str, *args: Any) -> Iterator[regex.Match[str]]:
+        return self.compiled.finditer(text, *args)
+
+    def search(self, text: str, *args: Any) -> regex.Match[str] | None:
+        return self.compiled.search(text, *args)
+
+
+def _compile(patterns: Iterable[str], ignorecase: bool, where: str) -> LazyPattern | None:
     patterns = list(patterns)
     if not patterns:
         return None
     joined = "|".join(f"(?:{flexible_spaces(p)})" for p in patterns)
     flags = regex.IGNORECASE if ignorecase else 0
-    try:
-        # Word edges without \b, so patterns may start or end with punctuation.
-        return regex.compile(rf"(?<!\w)(?:{joined})(?!\w)", flags)
-    except regex.error as exc:
-        raise RuleFileError(f"{where}: invalid pattern: {exc}") from exc
+    # Word edges without \b, so patterns may start or end with punctuation.
+    return LazyPattern(rf"(?<!\w)(?:{joined})(?!\w)", flags, where)
 
 
 _QUOTED_RE = regex.compile(r'"[^"\n]{1,300}"|“[^”\n]{1,300}”')
@@ -113,11 +135,11 @@ class Rule:
     hint: str
     source: str
     kind: str
-    tokens: regex.Pattern[str] | None
+    tokens: LazyPattern | None
     swaps: tuple[str, ...]  # suggestion of each substitution, by group number
-    exceptions: regex.Pattern[str] | None
-    markers: regex.Pattern[str] | None
-    details: regex.Pattern[str] | None
+    exceptions: LazyPattern | None
+    markers: LazyPattern | None
+    details: LazyPattern | None
     severity_with_detail: Severity
     skip_quoted: bool
     allow_listed: str | None
@@ -215,11 +237,14 @@ def load_rules(
 ) -> dict[str, Rule]:
     """The packaged packs plus the practice's files; then its severity overrides and
     disabled rules (a whole pack can be disabled by its name)."""
-    sources = [(f"data/rules/{p}.yml", packaged(f"{p}.yml")) for p in PACKS]
-    sources += [(str(path), data) for path, data in load_rule_files(extra_files)]
+    sources = [(f"data/rules/{p}.yml", packaged(f"{p}.yml"), False) for p in PACKS]
+    sources += [(str(path), data, True) for path, data in load_rule_files(extra_files)]
     rules: dict[str, Rule] = {}
-    for where, data in sources:
+    for where, data, own in sources:
         for rule in _pack(data, where, categories):
+            if own:  # the practice's file: report a bad pattern now, not mid-check
+                for pattern in (rule.tokens, rule.exceptions, rule.markers, rule.details):
+                    _ = pattern.compiled if pattern is not None else None
             if rule.id in rules:
                 raise RuleFileError(f"{where}: rule id {rule.id!r} is defined twice")
             rules[rule.id] = rule
