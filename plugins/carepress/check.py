@@ -82,7 +82,9 @@ def check_post(path: Path, settings: Settings, now: dt.datetime | None = None) -
         report.safeguards = safeguards_for(model, settings)
         social, report.snippets = check_social(post, model, report.safeguards, settings, path)
         report.findings += social
-        report.findings = apply_suppressions(post, report.findings, known_rule_ids(settings))
+        report.findings = apply_suppressions(
+            post, report.findings, lambda: known_rule_ids(settings)
+        )
         if model.draft:
             report.findings = [_as_draft(f) for f in report.findings]
     return report

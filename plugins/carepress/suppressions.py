@@ -5,7 +5,7 @@ rules, and one that suppresses nothing is reported, so stale suppressions do not
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .content import PostFile
@@ -25,13 +25,18 @@ class _Range:
     used: bool = False
 
 
-def _ranges(post: PostFile, known: Iterable[str]) -> tuple[list[_Range], list[Finding]]:
-    known = set(known)
+def _ranges(
+    post: PostFile, known_rules: Callable[[], Iterable[str]]
+) -> tuple[list[_Range], list[Finding]]:
+    comments = list(_COMMENT_RE.finditer(post.body))
+    if not comments:  # nearly every post: no need to gather every rule id
+        return [], []
+    known = set(known_rules())
     ranges: list[_Range] = []
     problems: list[Finding] = []
     open_: dict[str, _Range] = {}
     end = post.body_line + post.body.count("\n")
-    for m in _COMMENT_RE.finditer(post.body):
+    for m in comments:
         line = post.body_line + post.body.count("\n", 0, m.start())
         ids = [i for i in re.split(r"[\s,]+", m.group("ids").strip()) if i]
         kind = m.group("kind")
@@ -74,7 +79,7 @@ def _ranges(post: PostFile, known: Iterable[str]) -> tuple[list[_Range], list[Fi
 
 
 def apply_suppressions(
-    post: PostFile, findings: list[Finding], known_rules: Iterable[str]
+    post: PostFile, findings: list[Finding], known_rules: Callable[[], Iterable[str]]
 ) -> list[Finding]:
     ranges, problems = _ranges(post, known_rules)
     kept = []

@@ -103,7 +103,7 @@ class CarePressPlugin(BasePlugin):
             self.settings, config, self.reports, self.safeguards, self._now
         )
         self.share_kits = ShareKits(self.settings, self.reports, self._now)
-        self.share_kits.add_pages(files, config)
+        self.share_kits.add_pages(files, config, self._temp())
         findings = [f for r in self.reports.values() for f in r.findings]
         for finding in findings:
             {"error": log.error, "warning": log.warning, "info": log.info}[finding.severity](
@@ -119,9 +119,14 @@ class CarePressPlugin(BasePlugin):
             self._swap_for_preview(files, config)
         return files
 
-    def _swap_for_preview(self, files: Files, config: MkDocsConfig) -> None:
+    def _temp(self) -> Path:
+        """Where generated sources live (share-kit pages, sanitised previews); removed at
+        shutdown."""
         if self._temp_dir is None:
-            self._temp_dir = Path(tempfile.mkdtemp(prefix="carepress-preview-"))
+            self._temp_dir = Path(tempfile.mkdtemp(prefix="carepress-"))
+        return self._temp_dir
+
+    def _swap_for_preview(self, files: Files, config: MkDocsConfig) -> None:
         for src_uri, report in self.reports.items():
             if not report.has_errors:
                 continue
@@ -129,7 +134,7 @@ class CarePressPlugin(BasePlugin):
             if original is None:
                 continue
             files.remove(original)
-            copy = write_sanitised(report, self.settings, self._temp_dir, src_uri, self._now.date())
+            copy = write_sanitised(report, self.settings, self._temp(), src_uri, self._now.date())
             files.append(File.generated(config, src_uri, abs_src_path=str(copy)))
 
     # After the blog plugin has computed URLs from titles (on_files) and attached posts (on_nav),

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -42,7 +41,6 @@ class ShareKits:
         self.enabled = settings.options.snippets.enabled
         self.posts: dict[str, SharedPost] = {}  # by the share page's src_uri
         self.profile = profile_kit(settings) if self.enabled else {}
-        self._temp = Path(tempfile.mkdtemp(prefix="carepress-share-"))
         if not self.enabled:
             return
         for report in reports.values():
@@ -73,12 +71,12 @@ class ShareKits:
                 snippets,
             )
 
-    def add_pages(self, files: Files, config: MkDocsConfig) -> None:
+    def add_pages(self, files: Files, config: MkDocsConfig, temp_dir: Path) -> None:
         pages = {src: f"Share kit: {post.title}" for src, post in self.posts.items()}
         if self.enabled:
             pages[f"{SHARE_DIR}/profile.md"] = "Profile kit"
         for src_uri, title in pages.items():
-            path = self._temp / src_uri
+            path = temp_dir / src_uri
             path.parent.mkdir(parents=True, exist_ok=True)
             # JSON strings are valid YAML: any title is safe in the generated front matter.
             path.write_text(_PAGE.format(title=json.dumps(title, ensure_ascii=False)), "utf-8")

@@ -16,7 +16,6 @@ from urllib.parse import urlencode
 
 import regex
 
-from ..crisis import all_regions
 from ..model import PLATFORMS, FrontMatter
 from ..safeguards import Safeguards
 from ..settings import Settings
@@ -275,7 +274,3 @@ def compose_all(
         except SnippetError as exc:
             errors.append(exc)
     return snippets, errors
-
-
-def crisis_short_lines() -> set[str]:
-    return {region.short for region in all_regions().values()}
