@@ -24,6 +24,7 @@ from .citations import find_citations, without_citations
 from .content import PostFile, read_post
 from .findings import Finding, has_errors
 from .model import FrontMatter
+from .prefilter import LiteralIndex
 from .prose import prose_of
 from .publish.snippets import Snippet
 from .safeguards import Safeguards, safeguards_for
@@ -71,11 +72,12 @@ def check_post(path: Path, settings: Settings, now: dt.datetime | None = None) -
         model = result.model
         # Citation keys ([@va-ptsd]) are references, not words a reader sees as prose.
         words = without_citations(prose)
-        report.findings += check_content_warnings(post, model, words, settings)
+        index = LiteralIndex(words.text, settings.index_literals)  # shared by the scans
+        report.findings += check_content_warnings(post, model, words, settings, index)
         report.findings += check_sources(post, model, settings, now)
         report.findings += check_citations(post, model, prose, find_citations(prose))
         report.findings += check_claims(post, model, prose, settings)
-        body = check_language(post, words, settings)
+        body = check_language(post, words, settings, index)
         body += check_readability(post, model, words, settings)
         body += check_accessibility(post)
         report.findings += body

@@ -9,6 +9,7 @@ pattern with Python's own regex parser; a pattern it cannot read simply gets no 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 try:  # Python 3.11+: re._parser; older: sre_parse
@@ -20,12 +21,32 @@ except ImportError:  # pragma: no cover
 
 Literals = frozenset[str] | None
 MIN_LENGTH = 3  # shorter literals ("a", "to") are in every post: no use as a filter
+# ...but a digit, or a character prose seldom has, is: phone numbers, emails, doses.
+DIGITS = frozenset("0123456789")
+RARE_CHARACTERS = frozenset("0123456789@#$%&*+=/\\|~^<>[]{}_")
+
+
+# Words in nearly every post: as a rule's only literal they filter nothing out.
+COMMON_WORDS = frozenset(
+    """a about after all also an and any are as at be because been before being but by can
+    could day did do does doing don't do not down each even every few for from get go had
+    has have he her here him his how i if in into is it its just know like make many may me
+    more most much must my no not now of on one only or other our out over people said same
+    see she should so some such take than that the their them then there these they thing
+    think this those time to too up us use very was way we well were what when where which
+    while who will with would year you your""".split()
+)
+
+
+def _selectivity(option: frozenset[str]) -> tuple[bool, int, int]:
+    return (not option & COMMON_WORDS, min(map(len, option)), -len(option))
 
 
 def _best(options: list[Literals]) -> Literals:
-    """Of several requirements that all hold, the most selective (longest shortest literal)."""
+    """Of several requirements that all hold, the most selective: no everyday word among its
+    literals, then the longest shortest literal, then the fewest literals."""
     known = [o for o in options if o]
-    return max(known, key=lambda o: (min(map(len, o)), -len(o))) if known else None
+    return max(known, key=_selectivity) if known else None
 
 
 def _is_whitespace_run(op: Any, av: Any) -> bool:
@@ -34,6 +55,19 @@ def _is_whitespace_run(op: Any, av: Any) -> bool:
         return False
     inner_op, inner_av = av[2][0]
     return inner_op is C.IN and list(inner_av) == [(C.CATEGORY, C.CATEGORY_SPACE)]
+
+
+def _is_digit_class(op: Any, av: Any) -> bool:
+    return op is C.IN and list(av) == [(C.CATEGORY, C.CATEGORY_DIGIT)]
+
+
+def _run_option(run: str) -> Literals:
+    """A run of literal text as a requirement: long enough to be rare, or a rare character."""
+    run = run.lower().strip()
+    if len(run) >= MIN_LENGTH:
+        return frozenset({run})
+    rare = [ch for ch in run if ch in RARE_CHARACTERS]
+    return frozenset(rare[:1]) if rare else None
 
 
 def _sequence(items: Any) -> Literals:
@@ -46,10 +80,11 @@ def _sequence(items: Any) -> Literals:
         if _is_whitespace_run(op, av) and run:
             run += " "  # matched against text whose whitespace runs are single spaces
             continue
-        if len(run.strip()) >= MIN_LENGTH:
-            options.append(frozenset({run.lower().strip()}))
+        options.append(_run_option(run))
         run = ""
-        if op is C.SUBPATTERN:
+        if _is_digit_class(op, av):
+            options.append(DIGITS)
+        elif op is C.SUBPATTERN:
             options.append(_sequence(av[-1]))
         elif op is C.BRANCH:
             branches = [_sequence(b) for b in av[1]]
@@ -57,8 +92,7 @@ def _sequence(items: Any) -> Literals:
                 options.append(frozenset().union(*branches))  # type: ignore[arg-type]
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
             options.append(_sequence(av[2]))
-    if len(run.strip()) >= MIN_LENGTH:
-        options.append(frozenset({run.lower().strip()}))
+    options.append(_run_option(run))
     return _best(options)
 
 
@@ -76,3 +110,38 @@ def normalise(text: str) -> str:
 
 def may_match(literals: Literals, normalised_text: str) -> bool:
     return literals is None or any(literal in normalised_text for literal in literals)
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+class LiteralIndex:
+    """Which paragraphs of a text hold each of a set of literals.
+
+    Built once per post for all rules: a rule then runs its regular expression only over the
+    paragraphs that hold one of its literals (a match never spans a blank line), instead of
+    over the whole post, which is most of a language check's time.
+    """
+
+    def __init__(self, text: str, literals: Iterable[str]) -> None:
+        self.length = len(text)
+        self.bounds: list[tuple[int, int]] = []
+        start = 0
+        for gap in _PARAGRAPH_BREAK.finditer(text):
+            self.bounds.append((start, gap.start()))
+            start = gap.end()
+        self.bounds.append((start, len(text)))
+        parts = [normalise(text[a:b]) for a, b in self.bounds]
+        whole = "\n".join(parts)  # literals hold no newline: none is found across paragraphs
+        self.where: dict[str, tuple[int, ...]] = {
+            literal: tuple(i for i, part in enumerate(parts) if literal in part)
+            for literal in literals
+            if literal in whole
+        }
+
+    def spans(self, literals: Literals) -> list[tuple[int, int]]:
+        """(start, end) of every paragraph that may hold a match (all text if unknown)."""
+        if literals is None:
+            return [(0, self.length)]
+        hits = sorted({i for literal in literals for i in self.where.get(literal, ())})
+        return [self.bounds[i] for i in hits]

@@ -21,7 +21,7 @@ from typing import Any, Literal
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from .prefilter import Literals, may_match, normalise, required_literals
+from .prefilter import LiteralIndex, Literals, may_match, normalise, required_literals
 from .rules import RuleFileError, flexible_spaces, load_rule_files, packaged
 
 PACKS = ("safe-messaging", "stigma", "clinical-advice", "confidentiality")
@@ -151,10 +151,19 @@ class Rule:
         pattern = self.tokens if self.kind != "cooccurrence" else self.markers
         return required_literals(pattern.pattern) if pattern is not None else None
 
-    def matches(self, text: str, lowered: str | None = None) -> Iterator[Match]:
+    @property
+    def prefilter(self) -> Literals:
+        return self._required
+
+    def matches(self, text: str, index: LiteralIndex | None = None) -> Iterator[Match]:
         # Most rules cannot match most posts: a substring test on the lower-cased text skips
-        # them before any regular expression runs.
-        if not may_match(self._required, normalise(text) if lowered is None else lowered):
+        # them before any regular expression runs, and with an index of the post's paragraphs
+        # the expression runs only where one of the rule's literals is.
+        if index is not None:
+            windows = index.spans(self._required)
+        else:
+            windows = [(0, len(text))] if may_match(self._required, normalise(text)) else []
+        if not windows:
             return
         # Most posts match no rule: exceptions and quotations are only looked for once a
         # rule has a candidate, which keeps a clean post's check to one scan per rule.
@@ -175,7 +184,7 @@ class Rule:
         pattern = self.tokens if self.kind != "cooccurrence" else self.markers
         if pattern is None:
             return
-        for m in pattern.finditer(text):
+        for m in (m for a, b in windows for m in pattern.finditer(text, a, b)):
             start, end = m.span()
             if not allowed(start, end):
                 continue

@@ -10,6 +10,7 @@ import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -172,6 +173,14 @@ class Settings:
     blog_dir: str = "blog"
     post_url_format: str = "{date}/{slug}"
     post_url_date_format: str = "yyyy/MM/dd"
+
+    @cached_property
+    def index_literals(self) -> frozenset[str]:
+        """Every literal some rule or content-warning topic needs (see prefilter.py): what a
+        post's paragraphs are indexed by."""
+        needs = [r.prefilter for r in self.rules.values()]
+        needs += [t.literals for t in self.topics.values()]
+        return frozenset(literal for need in needs for literal in (need or ()))
 
     def display_path(self, path: Path) -> str:
         """A post's path as writers see it: relative to the hub (mkdocs.yml) when possible."""

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import regex
 
+from .prefilter import LiteralIndex, Literals, required_literals
 from .rules import RuleFileError, flexible_spaces, load_rule_files, packaged
 
 PACKAGED_FILE = "content_warnings.yml"
@@ -20,13 +21,18 @@ class Topic:
     label: str
     terms: regex.Pattern[str] | None
     exceptions: regex.Pattern[str] | None
+    literals: Literals = None  # one of which every term match holds (see prefilter.py)
 
-    def matches(self, text: str) -> Iterator[regex.Match[str]]:
+    def matches(self, text: str, index: LiteralIndex | None = None) -> Iterator[regex.Match[str]]:
         """Term matches that are not inside an everyday-phrase exception."""
         if self.terms is None:
             return
-        covered = [m.span() for m in self.exceptions.finditer(text)] if self.exceptions else []
-        for match in self.terms.finditer(text):
+        windows = index.spans(self.literals) if index is not None else [(0, len(text))]
+        covered: list[tuple[int, int]] | None = None  # looked for once a term is found
+        for match in (m for a, b in windows for m in self.terms.finditer(text, a, b)):
+            if covered is None:
+                exceptions = self.exceptions.finditer(text) if self.exceptions else ()
+                covered = [m.span() for m in exceptions]
             start, end = match.span()
             if not any(a <= start and end <= b for a, b in covered):
                 yield match
@@ -73,4 +79,7 @@ def load_topics(vocabulary: Iterable[str], extra_files: Iterable[Path] = ()) -> 
             terms=_compile(entry["terms"], f"{key} terms"),
             exceptions=_compile(entry["exceptions"], f"{key} exceptions"),
         )
+        terms = topics[key].terms
+        if terms is not None:
+            topics[key] = replace(topics[key], literals=required_literals(terms.pattern))
     return topics

@@ -56,24 +56,29 @@ def _blocks(text: str) -> Iterator[tuple[int, str]]:
         yield match.start(), block
 
 
-def _sentences(block: str) -> Iterator[tuple[int, str]]:
+def _sentences(block: str) -> Iterator[tuple[int, int]]:
     start = 0
     for end in _SENTENCE_END_RE.finditer(block):
-        yield start, block[start : end.start()]
+        yield start, end.start()
         start = end.end()
-    yield start, block[start:]
+    yield start, len(block)
 
 
-def find_claims(text: str) -> Iterator[tuple[Claim, bool]]:
+def find_claims(text: str, uncited_only: bool = False) -> Iterator[tuple[Claim, bool]]:
     """Every claim sentence, with whether its paragraph carries a citation or footnote."""
     pattern = claim_regex()
     for offset, block in _blocks(text):
         cited = bool(CITATION_RE.search(block) or FOOTNOTE_REF_RE.search(block))
-        for start, sentence in _sentences(block):
-            match = pattern.search(sentence)
+        # A paragraph with no match holds no sentence with one (sentences end at non-word
+        # characters, so the pattern's word edges read the same): one search skips it.
+        if (cited and uncited_only) or not pattern.search(block):
+            continue
+        for start, end in _sentences(block):
+            match = pattern.search(block, start, end)
             if match:
                 kind = next(k for k, v in match.groupdict().items() if v is not None)
-                yield Claim(offset + start + match.start(), sentence.strip(), kind), cited
+                sentence = block[start:end].strip()
+                yield Claim(offset + match.start(), sentence, kind), cited
 
 
 def _severity(model: FrontMatter, settings: Settings) -> str:
@@ -91,9 +96,7 @@ def check_claims(
     findings = []
     first = model.sources[0].id if model.sources and model.sources[0].id else "1"
     example = f"[@{first}]" if model.sources else "[@source-id], after adding it to sources:"
-    for claim, cited in find_claims(prose.text):
-        if cited:
-            continue
+    for claim, _ in find_claims(prose.text, uncited_only=True):
         line, column = prose.line_col(claim.start)
         excerpt = " ".join(claim.sentence.split())
         excerpt = excerpt if len(excerpt) <= 80 else excerpt[:77] + "..."

@@ -5,12 +5,17 @@ from __future__ import annotations
 from ..content import PostFile
 from ..findings import Finding
 from ..model import FrontMatter
+from ..prefilter import LiteralIndex
 from ..prose import Prose
 from ..settings import Settings
 
 
 def check_content_warnings(
-    post: PostFile, model: FrontMatter, prose: Prose, settings: Settings
+    post: PostFile,
+    model: FrontMatter,
+    prose: Prose,
+    settings: Settings,
+    index: LiteralIndex | None = None,
 ) -> list[Finding]:
     severity = settings.options.content_warning_detection
     if severity == "off":
@@ -20,7 +25,7 @@ def check_content_warnings(
     for topic in settings.topics.values():
         if topic.id in declared:
             continue
-        matches = list(topic.matches(prose.text))
+        matches = list(topic.matches(prose.text, index))
         if not matches:
             continue
         first = matches[0]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..content import PostFile
 from ..findings import Finding
-from ..prefilter import normalise
+from ..prefilter import LiteralIndex
 from ..prose import Prose
 from ..rulepack import Match, Rule
 from ..settings import Settings
@@ -27,19 +27,21 @@ def _listed(rule: Rule, text: str, settings: Settings) -> bool:
 
 
 def rule_matches(
-    rule: Rule, text: str, settings: Settings, lowered: str | None = None
+    rule: Rule, text: str, settings: Settings, index: LiteralIndex | None = None
 ) -> Iterator[Match]:
     """A rule's matches in prose, less the practice's own and the crisis lines' numbers."""
-    for match in rule.matches(text, lowered):
+    for match in rule.matches(text, index):
         if not (rule.allow_listed and _listed(rule, match.text, settings)):
             yield match
 
 
-def check_language(post: PostFile, prose: Prose, settings: Settings) -> list[Finding]:
+def check_language(
+    post: PostFile, prose: Prose, settings: Settings, index: LiteralIndex | None = None
+) -> list[Finding]:
     findings = []
-    lowered = normalise(prose.text)
+    index = index or LiteralIndex(prose.text, settings.index_literals)
     for rule in settings.rules.values():
-        for match in rule_matches(rule, prose.text, settings, lowered):
+        for match in rule_matches(rule, prose.text, settings, index):
             text = " ".join(match.text.split())
             line, column = prose.line_col(match.start)
             severity = rule.severity_with_detail if match.with_detail else rule.severity

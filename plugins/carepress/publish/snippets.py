@@ -135,8 +135,9 @@ def _fit(platform: str, parts: _Parts, spoiler: str, settings: Settings) -> tupl
         )
 
     full = parts.text(parts.description, parts.hashtags)
-    if length(full) <= limit:
-        return full, False, length(full)
+    full_length = length(full)
+    if full_length <= limit:
+        return full, False, full_length
     # Give way in this order: the description's end, then hashtags, then the description.
     tag_choices = [parts.hashtags[:k] for k in range(len(parts.hashtags), -1, -1)]
     for tags in tag_choices:
@@ -206,11 +207,10 @@ def compose(
     )
     text, shortened, length = _fit(platform, parts, spoiler, settings)
     limit = counting.limit(platform, options.mastodon_limit)
-    links = counting.link_count(text)
-    if links > counting.MAX_LINKS.get(platform, 99):
-        raise SnippetError(
-            platform, f"{links} links; {platform} allows {counting.MAX_LINKS[platform]}"
-        )
+    max_links = counting.MAX_LINKS.get(platform)
+    links = counting.link_count(text) if max_links is not None else 0
+    if max_links is not None and links > max_links:
+        raise SnippetError(platform, f"{links} links; {platform} allows {max_links}")
     used_tags = tuple(t for t in parts.hashtags if t in text.split())
     snippet = Snippet(
         platform,
