@@ -28,13 +28,7 @@ RARE_CHARACTERS = frozenset("0123456789@#$%&*+=/\\|~^<>[]{}_")
 
 # Words in nearly every post: as a rule's only literal they filter nothing out.
 COMMON_WORDS = frozenset(
-    """a about after all also an and any are as at be because been before being but by can
-    could day did do does doing don't do not down each even every few for from get go had
-    has have he her here him his how i if in into is it its just know like make many may me
-    more most much must my no not now of on one only or other our out over people said same
-    see she should so some such take than that the their them then there these they thing
-    think this those time to too up us use very was way we well were what when where which
-    while who will with would year you your""".split()
+    ["a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "but", "by", "can", "could", "day", "did", "do", "does", "doing", "don't", "do", "not", "down", "each", "even", "every", "few", "for", "from", "get", "go", "had", "has", "have", "he", "her", "here", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "know", "like", "make", "many", "may", "me", "more", "most", "much", "must", "my", "no", "not", "now", "of", "on", "one", "only", "or", "other", "our", "out", "over", "people", "said", "same", "see", "she", "should", "so", "some", "such", "take", "than", "that", "the", "their", "them", "then", "there", "these", "they", "thing", "think", "this", "those", "time", "to", "too", "up", "us", "use", "very", "was", "way", "we", "well", "were", "what", "when", "where", "which", "while", "who", "will", "with", "would", "year", "you", "your"]
 )
 
 
