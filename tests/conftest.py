@@ -97,13 +97,22 @@ class Hub:
             path.write_text(content, encoding="utf-8")
         return path
 
-    def run(self, *args: str, timeout: int = 180) -> subprocess.CompletedProcess[str]:
+    def run(
+        self, *args: str, timeout: int = 180, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            list(args), cwd=self.root, env=ENV, capture_output=True, text=True, timeout=timeout
+            list(args),
+            cwd=self.root,
+            env={**ENV, **(env or {})},
+            capture_output=True,
+            text=True,
+            timeout=timeout,
         )
 
-    def build(self, *extra: str) -> subprocess.CompletedProcess[str]:
-        return self.run(str(BIN / "mkdocs"), "build", "--site-dir", "site", *extra)
+    def build(
+        self, *extra: str, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        return self.run(str(BIN / "mkdocs"), "build", "--site-dir", "site", *extra, env=env)
 
     def carepress(self, *args: str) -> subprocess.CompletedProcess[str]:
         return self.run(str(BIN / "carepress"), *args)

@@ -55,7 +55,9 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def check_post(path: Path, settings: Settings, now: dt.datetime | None = None) -> PostReport:
+def check_front(path: Path, settings: Settings, now: dt.datetime | None = None) -> PostReport:
+    """What a build needs before it reads anything else: the file, its validated front matter
+    and the safeguards it asks for. `check_post` does this, then checks the prose."""
     now = now or utc_now()
     display = settings.display_path(path)
     post, findings = read_post(path, display, settings.max_post_bytes)
@@ -66,10 +68,20 @@ def check_post(path: Path, settings: Settings, now: dt.datetime | None = None) -
     report.front_matter = result.model
     report.bad_keys = result.bad_keys
     report.findings += result.findings
-    report.findings += check_raw_html(post)
     if result.model is not None and post.body.strip():
+        report.safeguards = safeguards_for(result.model, settings)
+    return report
+
+
+def check_post(path: Path, settings: Settings, now: dt.datetime | None = None) -> PostReport:
+    now = now or utc_now()
+    report = check_front(path, settings, now)
+    post, model = report.post, report.front_matter
+    if post is None:
+        return report
+    report.findings += check_raw_html(post)
+    if model is not None and report.safeguards is not None:
         prose = prose_of(post.body, post.body_line)
-        model = result.model
         # Citation keys ([@va-ptsd]) are references, not words a reader sees as prose.
         words = without_citations(prose)
         index = LiteralIndex(words.text, settings.index_literals)  # shared by the scans
@@ -81,7 +93,6 @@ def check_post(path: Path, settings: Settings, now: dt.datetime | None = None) -
         body += check_readability(post, model, words, settings)
         body += check_accessibility(post)
         report.findings += body
-        report.safeguards = safeguards_for(model, settings)
         social, report.snippets = check_social(post, model, report.safeguards, settings, path)
         report.findings += social
         report.findings = apply_suppressions(

@@ -14,3 +14,13 @@ document.addEventListener("click", async (event) => {
   }
   setTimeout(() => { button.textContent = label; }, 2000);
 });
+
+// Share-kit pages are written by CarePress, not the theme: follow the reader's colour scheme
+// the way the theme's palettes do (the first whose media query matches).
+const palettes = JSON.parse(document.body.dataset.carepressPalettes || "[]");
+const palette = palettes.find((p) => !p.media || window.matchMedia(p.media).matches);
+if (palette) {
+  for (const name of ["scheme", "primary", "accent"]) {
+    document.body.setAttribute(`data-md-color-${name}`, palette[name]);
+  }
+}

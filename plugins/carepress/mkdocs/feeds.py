@@ -51,7 +51,7 @@ class FeedCollector:
             language=str(config.theme.get("language") or "en"),
             author=settings.practice.name,
         )
-        self.posts: dict[str, FeedPost] = {}
+        self.posts: dict[str, tuple[str, str]] = {}  # src_uri -> (address, body HTML)
         # What the page heads and the Subscribe page advertise (the writer derives the same).
         self.catalog: FeedCatalog | None = None
         if self.enabled:
@@ -74,15 +74,26 @@ class FeedCollector:
         if report.has_errors:  # only while previewing: a build stops before this
             return
         url = page.canonical_url or self.site.absolute(page.url)
-        self.posts[src_uri] = FeedPost(
-            src_uri, url, report.front_matter, safeguards, body_html, report.snippets
-        )
+        self.posts[src_uri] = (url, body_html)
+
+    def _feed_posts(self) -> list[FeedPost]:
+        # Built at write time: a build's snippets arrive from the background checks after
+        # the pages were read.
+        posts = []
+        for src_uri, (url, body_html) in self.posts.items():
+            report = self.reports[src_uri]
+            assert report.front_matter is not None
+            safeguards = self.safeguards[src_uri]
+            posts.append(
+                FeedPost(src_uri, url, report.front_matter, safeguards, body_html, report.snippets)
+            )
+        return posts
 
     def write(self, site_dir: str) -> None:
         if not self.enabled:
             return
         started = time.perf_counter()
-        write_feeds(Path(site_dir), self.posts.values(), self.site, self.settings, self.now)
+        write_feeds(Path(site_dir), self._feed_posts(), self.site, self.settings, self.now)
         elapsed = time.perf_counter() - started
         timing_file = os.environ.get(TIMING_ENV)
         if timing_file:

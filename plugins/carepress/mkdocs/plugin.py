@@ -17,7 +17,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..check import PostReport, check_post, utc_now
+from ..background import PendingChecks, start_checks
+from ..check import PostReport, check_front, check_post, utc_now
 from ..citations import find_citations, render_citations, sources_html
 from ..crisis import regions_for
 from ..findings import summary
@@ -54,6 +55,8 @@ class CarePressPlugin(BasePlugin):
         self.feeds: FeedCollector | None = None
         self.sharing: SharingCollector | None = None
         self.share_kits: ShareKits | None = None
+        self._pending: PendingChecks | None = None
+        self._files: Files | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -90,20 +93,37 @@ class CarePressPlugin(BasePlugin):
         self.reports = {}
         self.safeguards = {}
         post_dir = self.settings.post_dir.resolve()
-        for file in list(files.documentation_pages()):
-            path = Path(file.abs_src_path or "")
-            if not path.resolve().is_relative_to(post_dir):
-                continue
-            report = check_post(path, self.settings, self._now)
-            self.reports[file.src_uri] = report
+        posts = {
+            file.src_uri: Path(file.abs_src_path or "")
+            for file in files.documentation_pages()
+            if Path(file.abs_src_path or "").resolve().is_relative_to(post_dir)
+        }
+        # A build with many posts checks their prose in worker processes while MkDocs reads
+        # and renders, and only the front matter here. `mkdocs serve` checks everything now,
+        # to preview broken posts.
+        if not self.serving:
+            self._pending = start_checks(list(posts.values()), self.settings, self._now)
+        check = check_front if self._pending is not None else check_post
+        for src_uri, path in posts.items():
+            report = check(path, self.settings, self._now)
+            self.reports[src_uri] = report
             if report.safeguards is not None:  # computed once, by the same core check
-                self.safeguards[file.src_uri] = report.safeguards
+                self.safeguards[src_uri] = report.safeguards
         self.feeds = FeedCollector(self.settings, config, self.reports, self.safeguards, self._now)
         self.sharing = SharingCollector(
             self.settings, config, self.reports, self.safeguards, self._now
         )
-        self.share_kits = ShareKits(self.settings, self.reports, self._now)
-        self.share_kits.add_pages(files, config, self._temp())
+        if self._pending is None:
+            self._judge(files, config)
+        elif any(r.has_errors for r in self.reports.values()):
+            # Material's blog plugin would trip over this front matter: stop before it reads
+            # it, with every finding of every post (as `carepress check` reports them).
+            self._collect()
+            self._judge(files, config)
+        return files
+
+    def _judge(self, files: Files | None, config: MkDocsConfig) -> None:
+        """Report every finding; stop a build on errors (or, serving, preview the posts)."""
         findings = [f for r in self.reports.values() for f in r.findings]
         for finding in findings:
             {"error": log.error, "warning": log.warning, "info": log.info}[finding.severity](
@@ -115,9 +135,25 @@ class CarePressPlugin(BasePlugin):
                 f"CarePress: {summary(findings)} Fix them (or run `carepress check`); "
                 "nothing was published."
             )
-        if broken:
+        if broken and files is not None:
             self._swap_for_preview(files, config)
-        return files
+
+    def _collect(self) -> bool:
+        """Take the background checks' findings and snippets into the reports."""
+        if self._pending is None:
+            return False
+        results = self._pending.results()
+        self._pending = None
+        for report in self.reports.values():
+            report.findings, report.snippets = results[report.path]
+        return True
+
+    def _finish_checks(self, config: MkDocsConfig) -> None:
+        """In on_env, after MkDocs has read every page and before it writes any: stop if the
+        background checks found errors."""
+        if self._collect():
+            self._judge(None, config)
+        self.share_kits = ShareKits(self.settings, self.reports, self._now)
 
     def _temp(self) -> Path:
         """Where generated sources live (share-kit pages, sanitised previews); removed at
@@ -157,11 +193,15 @@ class CarePressPlugin(BasePlugin):
         report = self.reports.get(page.file.src_uri)
         if report is None or report.front_matter is None or not report.front_matter.sources:
             return markdown
+        if "[@" not in markdown:  # no citation to render
+            return markdown
         sources = list(report.front_matter.sources)
         return render_citations(markdown, find_citations(prose_of(markdown, 1)), sources)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         assert self.settings is not None
+        self._finish_checks(config)
+        self._files = files
         env.globals["carepress"] = {
             "practice": self.settings.practice,
             "crisis_regions": regions_for(self.settings.practice.crisis_region),
@@ -180,9 +220,6 @@ class CarePressPlugin(BasePlugin):
         safeguards = self.safeguards.get(page.file.src_uri)
         if safeguards is not None:
             context["carepress_post"] = safeguards
-        share = self.share_kits.context(page) if self.share_kits else None
-        if share is not None:
-            context["carepress_share"] = share
         # Open Graph, Twitter and JSON-LD (overrides/partials/carepress-meta.html).
         if self.sharing is not None:
             context["carepress_meta"] = self.sharing.page_meta(page)
@@ -245,8 +282,13 @@ class CarePressPlugin(BasePlugin):
             self.feeds.write(config.site_dir)
         if self.sharing is not None:
             self.sharing.write(config.site_dir)
-        if self.share_kits is not None:
-            self.share_kits.write(config.site_dir)
+        if self.share_kits is not None and self.env is not None and self._files is not None:
+            self.share_kits.write(config.site_dir, self.env, config, self._files)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self._pending is not None:
+            self._pending.cancel()
+            self._pending = None
 
     def on_shutdown(self) -> None:
         if self._temp_dir is not None:

@@ -72,8 +72,12 @@ def _norm(text: str) -> str:
 def missing_safeguards(output: str, content: str, safeguards: Safeguards) -> list[str]:
     """What the rendered page lacks; an empty list means the page is safe to publish."""
     start = output.find('<article class="md-content__inner')
+    # Safeguards live inside the article: the page's last </article> ends the search (any
+    # </article> a post's own HTML holds comes before it).
+    end = output.rfind("</article>")
+    end = end + len("</article>") if end > start >= 0 else len(output)
     parser = _Markers()
-    parser.feed(output[start if start >= 0 else 0 :])
+    parser.feed(output[start if start >= 0 else 0 : end])
     parser.close()
     markers = [m for m, _ in parser.found]
     problems = [

@@ -1,0 +1,100 @@
+"""Check posts in worker processes while the caller goes on.
+
+A build reads front matter itself (Material's blog plugin needs it at once) and hands the
+full checks to workers on the other cores, which run while MkDocs reads and renders the
+site; it waits for their results before anything is written. One core, few posts, or no
+`fork`: `start_checks` returns None and the caller checks the posts itself.
+
+``CAREPRESS_WORKERS`` sets the number of workers (0: never in the background).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from .check import check_post
+from .findings import Finding
+from .publish.snippets import Snippet
+from .settings import Settings
+
+WORKERS_ENV = "CAREPRESS_WORKERS"
+MIN_POSTS = 64  # below this, starting a worker costs more than it saves
+CHUNK = 32  # posts per task: small enough to share the work out evenly
+
+Result = tuple[list[Finding], dict[str, Snippet]]
+
+# What the workers check with. Set before they are forked, so they inherit it instead of
+# having it pickled (compiled rule packs and all) for every task.
+_job: tuple[Settings, dt.datetime] | None = None
+
+
+def _check_chunk(paths: Sequence[Path]) -> list[Result]:
+    assert _job is not None
+    settings, now = _job
+    return [(r.findings, r.snippets) for r in (check_post(p, settings, now) for p in paths)]
+
+
+def worker_count(posts: int) -> int:
+    """How many worker processes to check this many posts with (0: check in the caller)."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 0  # workers inherit the loaded settings: only fork gives them that cheaply
+    configured = os.environ.get(WORKERS_ENV, "").strip()
+    if configured:
+        if not configured.isdigit():
+            raise ValueError(f"{WORKERS_ENV} must be a whole number, not {configured!r}")
+        return int(configured)
+    cores = os.cpu_count() or 1
+    if posts < MIN_POSTS or cores < 2:
+        return 0
+    return min(cores - 1, 4)  # the main process keeps a core for MkDocs
+
+
+def start_checks(
+    paths: Sequence[Path], settings: Settings, now: dt.datetime
+) -> PendingChecks | None:
+    """Full checks of these posts, started in worker processes; None when they are better
+    run in the caller (see `worker_count`)."""
+    workers = worker_count(len(paths))
+    return PendingChecks(paths, settings, now, workers) if workers else None
+
+
+class PendingChecks:
+    """Full checks of some posts, running in worker processes; `results()` waits for them."""
+
+    def __init__(
+        self, paths: Sequence[Path], settings: Settings, now: dt.datetime, workers: int
+    ) -> None:
+        global _job
+        _job = (settings, now)
+        self.paths = list(paths)
+        self._results: dict[Path, Result] | None = None
+        self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("fork")
+        )
+        self._futures = [
+            self._pool.submit(_check_chunk, self.paths[i : i + CHUNK])
+            for i in range(0, len(self.paths), CHUNK)
+        ]
+
+    def results(self) -> dict[Path, Result]:
+        if self._results is None:
+            try:
+                chunks = [f.result() for f in self._futures]
+            finally:
+                self.cancel()
+            flat = (result for chunk in chunks for result in chunk)
+            self._results = dict(zip(self.paths, flat, strict=True))
+        return self._results
+
+    def cancel(self) -> None:
+        """Stop the workers (a failed build does not wait for them)."""
+        global _job
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+        _job = None
