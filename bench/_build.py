@@ -1,5 +1,7 @@
 """One measured `mkdocs build` in its own process (so peak RSS is this build's alone).
-Prints JSON: {"seconds": ..., "peak_rss_mb": ..., "feeds_seconds": ...}."""
+Prints JSON: {"seconds": ..., "peak_rss_mb": ..., "workers_peak_rss_mb": ..., "cpu_seconds": ...,
+"feeds_seconds": ...}: wall time; the build process's peak RSS and that of its largest worker
+(CarePress checks prose in worker processes); CPU time of the build and its workers."""
 
 from __future__ import annotations
 
@@ -29,13 +31,17 @@ def main() -> None:
     finally:
         config.plugins.on_shutdown()
     seconds = time.perf_counter() - started
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
     feeds = timing.read_text().strip() if timing.stat().st_size else ""
     timing.unlink()
     print(
         json.dumps(
             {
                 "seconds": seconds,
-                "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "peak_rss_mb": own.ru_maxrss / 1024,
+                "workers_peak_rss_mb": workers.ru_maxrss / 1024,
+                "cpu_seconds": own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime,
                 "feeds_seconds": float(feeds) if feeds else None,
             }
         )
