@@ -84,7 +84,7 @@ def check_post(path: Path, settings: Settings, now: dt.datetime | None = None) -
         prose = prose_of(post.body, post.body_line)
         # Citation keys ([@va-ptsd]) are references, not words a reader sees as prose.
         words = without_citations(prose)
-        index = LiteralIndex(words.text, settings.index_literals)  # shared by the scans
+        index = LiteralIndex(words.text, settings.literal_search)  # shared by the scans
         report.findings += check_content_warnings(post, model, words, settings, index)
         report.findings += check_sources(post, model, settings, now)
         report.findings += check_citations(post, model, prose, find_citations(prose))

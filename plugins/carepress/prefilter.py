@@ -8,9 +8,13 @@ pattern with Python's own regex parser; a pattern it cannot read simply gets no 
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
+
+import ahocorasick
 
 try:  # Python 3.11+: re._parser; older: sre_parse
     from re import _constants as C  # type: ignore[attr-defined]
@@ -116,6 +120,22 @@ def may_match(literals: Literals, normalised_text: str) -> bool:
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
+class LiteralSearch:
+    """All of a set of literals, found in one pass over a text (an Aho-Corasick automaton)."""
+
+    def __init__(self, literals: Iterable[str]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for literal in literals:
+            self._automaton.add_word(literal, literal)
+        self.empty = len(self._automaton) == 0
+        if not self.empty:
+            self._automaton.make_automaton()
+
+    def find(self, text: str) -> Iterator[tuple[int, str]]:
+        """(end offset, literal) of every occurrence, overlapping ones included."""
+        return iter(()) if self.empty else self._automaton.iter(text)
+
+
 class LiteralIndex:
     """Which paragraphs of a text hold each of a set of literals.
 
@@ -124,7 +144,7 @@ class LiteralIndex:
     over the whole post, which is most of a language check's time.
     """
 
-    def __init__(self, text: str, literals: Iterable[str]) -> None:
+    def __init__(self, text: str, search: LiteralSearch) -> None:
         self.length = len(text)
         self.bounds: list[tuple[int, int]] = []
         start = 0
@@ -133,12 +153,11 @@ class LiteralIndex:
             start = gap.end()
         self.bounds.append((start, len(text)))
         parts = [normalise(text[a:b]) for a, b in self.bounds]
-        whole = "\n".join(parts)  # literals hold no newline: none is found across paragraphs
-        self.where: dict[str, tuple[int, ...]] = {
-            literal: tuple(i for i, part in enumerate(parts) if literal in part)
-            for literal in literals
-            if literal in whole
-        }
+        # Paragraphs joined by newlines (which no literal holds), and where each begins.
+        starts = list(itertools.accumulate((len(p) + 1 for p in parts[:-1]), initial=0))
+        self.where: dict[str, set[int]] = {}
+        for end, literal in search.find("\n".join(parts)):
+            self.where.setdefault(literal, set()).add(bisect.bisect_right(starts, end) - 1)
 
     def spans(self, literals: Literals) -> list[tuple[int, int]]:
         """(start, end) of every paragraph that may hold a match (all text if unknown)."""

@@ -21,6 +21,7 @@ from .content import DEFAULT_MAX_BYTES
 from .crisis import all_regions
 from .findings import CATEGORIES
 from .practice import Practice
+from .prefilter import LiteralSearch
 from .rulepack import Rule, load_rules
 from .rules import RuleFileError
 from .topics import Topic, load_topics
@@ -181,6 +182,10 @@ class Settings:
         needs = [r.prefilter for r in self.rules.values()]
         needs += [t.literals for t in self.topics.values()]
         return frozenset(literal for need in needs for literal in (need or ()))
+
+    @cached_property
+    def literal_search(self) -> LiteralSearch:
+        return LiteralSearch(self.index_literals)
 
     def display_path(self, path: Path) -> str:
         """A post's path as writers see it: relative to the hub (mkdocs.yml) when possible."""

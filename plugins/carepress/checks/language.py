@@ -39,7 +39,7 @@ def check_language(
     post: PostFile, prose: Prose, settings: Settings, index: LiteralIndex | None = None
 ) -> list[Finding]:
     findings = []
-    index = index or LiteralIndex(prose.text, settings.index_literals)
+    index = index or LiteralIndex(prose.text, settings.literal_search)
     for rule in settings.rules.values():
         for match in rule_matches(rule, prose.text, settings, index):
             text = " ".join(match.text.split())

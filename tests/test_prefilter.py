@@ -1,0 +1,48 @@
+"""The literal prefilter: what a rule's pattern needs in the text, and where a post has it.
+A prefilter that skipped a paragraph holding a match would hide a finding: the index is
+tested against running every pattern over the whole text."""
+
+from __future__ import annotations
+
+import regex
+from carepress.prefilter import DIGITS, LiteralIndex, LiteralSearch, required_literals
+
+
+def test_required_literals_prefer_rare_text_over_everyday_words() -> None:
+    # "your" is in every post; the verbs and the dose words are not.
+    literals = required_literals(r"(?:double|halve)\s+your\s+(?:dose|pills?)")
+    assert literals in (frozenset({"double", "halve"}), frozenset({"dose", "pill"}))
+    assert required_literals(r"your\s+(?:dose|pills?)") == frozenset({"dose", "pill"})
+
+
+def test_digits_and_rare_characters_are_literals() -> None:
+    assert required_literals(r"\d{3}-\d{2}-\d{4}") == DIGITS
+    assert required_literals(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+") == frozenset({"@"})
+    assert required_literals(r"\w+\s+\w+") is None  # nothing to go on: always scan
+
+
+TEXT = (
+    "Worry is common.\n\nSome people stop their medication suddenly.\n  \n"
+    "Call 555-123-4567 or write to someone@example.org.\n\nNothing here."
+)
+PATTERNS = [
+    r"stop\s+their\s+medication",
+    r"\d{3}-\d{3}-\d{4}",
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+    r"worry",
+    r"never\s+here",
+]
+
+
+def test_the_index_finds_every_match_a_whole_text_scan_finds() -> None:
+    needs = {p: required_literals(p) for p in PATTERNS}
+    search = LiteralSearch({lit for need in needs.values() for lit in (need or ())})
+    index = LiteralIndex(TEXT, search)
+    for pattern, need in needs.items():
+        compiled = regex.compile(pattern, regex.I)
+        everywhere = [m.span() for m in compiled.finditer(TEXT)]
+        windowed = [m.span() for a, b in index.spans(need) for m in compiled.finditer(TEXT, a, b)]
+        assert windowed == everywhere, pattern
+    # ...and skips the paragraphs that cannot hold one.
+    assert len(index.spans(needs[r"stop\s+their\s+medication"])) == 1
+    assert index.spans(needs[r"never\s+here"]) == []
