@@ -110,7 +110,10 @@ def other_tools(hub: Path) -> list[str]:
     """alex (npm) and proselint (PyPI) on the same posts, where they are installed."""
     lines = []
     posts = sorted((hub / "content" / "posts").glob("*.md"))
-    for name, command in (("proselint", ["proselint"]), ("alex", ["npx", "--no-install", "alex"])):
+    for name, command in (
+        ("proselint", ["proselint", "check"]),  # proselint >= 0.16
+        ("alex", ["npx", "--no-install", "alex"]),
+    ):
         started = time.perf_counter()
         try:
             done = subprocess.run(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import sys
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -41,8 +42,10 @@ def _check_chunk(paths: Sequence[Path]) -> list[Result]:
 
 def worker_count(posts: int) -> int:
     """How many worker processes to check this many posts with (0: check in the caller)."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 0  # workers inherit the loaded settings: only fork gives them that cheaply
+    if sys.platform == "darwin" or "fork" not in multiprocessing.get_all_start_methods():
+        # Workers inherit the loaded settings: only fork gives them that cheaply (and on
+        # macOS forking a process that has loaded system frameworks is not safe).
+        return 0
     configured = os.environ.get(WORKERS_ENV, "").strip()
     if configured:
         if not configured.isdigit():
