@@ -257,11 +257,11 @@ def test_prefilter_never_changes_what_a_rule_finds(settings) -> None:
     texts += [p.read_text(encoding="utf-8") for p in settings.post_files()]
     skipped = 0
     for rule in settings.rules.values():
-        unfiltered = dataclasses.replace(rule, _required=None)
+        unfiltered = dataclasses.replace(rule, literals=None)
         for text in texts:
             prose = prose_of(text, 1).text
             assert list(rule.matches(prose)) == list(unfiltered.matches(prose)), rule.id
-            skipped += rule._required is not None and not any(
-                literal in normalise(prose) for literal in rule._required
+            skipped += rule.literals is not None and not any(
+                literal in normalise(prose) for literal in rule.literals
             )
     assert skipped > len(texts)  # the filter does skip work

@@ -117,6 +117,14 @@ def may_match(literals: Literals, normalised_text: str) -> bool:
     return literals is None or any(literal in normalised_text for literal in literals)
 
 
+def windows(text: str, literals: Literals, index: LiteralIndex | None) -> list[tuple[int, int]]:
+    """Where a pattern whose matches hold one of `literals` may match in `text`: the indexed
+    paragraphs that hold one, or (without an index) the whole text if it holds one."""
+    if index is not None:
+        return index.spans(literals)
+    return [(0, len(text))] if may_match(literals, normalise(text)) else []
+
+
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 

@@ -13,7 +13,7 @@ rule says `skip_quoted` (writers quoting language to avoid are mentioning it, no
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
@@ -21,7 +21,7 @@ from typing import Any, Literal
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from .prefilter import LiteralIndex, Literals, may_match, normalise, required_literals
+from .prefilter import LiteralIndex, Literals, required_literals, windows
 from .rules import RuleFileError, flexible_spaces, load_rule_files, packaged
 
 PACKS = ("safe-messaging", "stigma", "clinical-advice", "confidentiality")
@@ -143,48 +143,37 @@ class Rule:
     severity_with_detail: Severity
     skip_quoted: bool
     allow_listed: str | None
-    _required: Literals = None
-
-    @property
-    def required(self) -> Literals:
-        """Literal text one of which every match contains (None: unknown, always scan)."""
-        pattern = self.tokens if self.kind != "cooccurrence" else self.markers
-        return required_literals(pattern.pattern) if pattern is not None else None
-
-    @property
-    def prefilter(self) -> Literals:
-        return self._required
+    # Literal text one of which every match contains (None: unknown, always scan); set by
+    # `_build` from the pattern (see prefilter.py).
+    literals: Literals = None
 
     def matches(self, text: str, index: LiteralIndex | None = None) -> Iterator[Match]:
         # Most rules cannot match most posts: a substring test on the lower-cased text skips
         # them before any regular expression runs, and with an index of the post's paragraphs
         # the expression runs only where one of the rule's literals is.
-        if index is not None:
-            windows = index.spans(self._required)
-        else:
-            windows = [(0, len(text))] if may_match(self._required, normalise(text)) else []
-        if not windows:
+        spans = windows(text, self.literals, index)
+        if not spans:
             return
         # Most posts match no rule: exceptions and quotations are only looked for once a
         # rule has a candidate, which keeps a clean post's check to one scan per rule.
-        spans: dict[str, list[tuple[int, int]]] = {}
+        skipped: dict[str, list[tuple[int, int]]] = {}
 
         def allowed(start: int, end: int) -> bool:
-            if not spans:
-                spans["except"] = (
+            if not skipped:
+                skipped["except"] = (
                     [m.span() for m in self.exceptions.finditer(text)] if self.exceptions else []
                 )
-                spans["quoted"] = (
+                skipped["quoted"] = (
                     [m.span() for m in _QUOTED_RE.finditer(text)] if self.skip_quoted else []
                 )
-            return not any(a < end and start < b for a, b in spans["except"]) and not any(
-                a <= start and end <= b for a, b in spans["quoted"]
+            return not any(a < end and start < b for a, b in skipped["except"]) and not any(
+                a <= start and end <= b for a, b in skipped["quoted"]
             )
 
         pattern = self.tokens if self.kind != "cooccurrence" else self.markers
         if pattern is None:
             return
-        for m in (m for a, b in windows for m in pattern.finditer(text, a, b)):
+        for m in (m for a, b in spans for m in pattern.finditer(text, a, b)):
             start, end = m.span()
             if not allowed(start, end):
                 continue
@@ -220,9 +209,10 @@ def _build(spec: RuleSpec, pack: PackSpec, where: str) -> Rule:
         skip_quoted=spec.skip_quoted,
         allow_listed=spec.allow_listed,
     )
-    # Dataclass is frozen: set the prefilter once, at build time.
-    object.__setattr__(rule, "_required", rule.required)
-    return rule
+    pattern = rule.tokens if rule.kind != "cooccurrence" else rule.markers
+    if pattern is None:
+        return rule
+    return replace(rule, literals=required_literals(pattern.pattern))
 
 
 def _pack(data: Any, where: str, categories: frozenset[str]) -> list[Rule]:

@@ -176,16 +176,11 @@ class Settings:
     post_url_date_format: str = "yyyy/MM/dd"
 
     @cached_property
-    def index_literals(self) -> frozenset[str]:
-        """Every literal some rule or content-warning topic needs (see prefilter.py): what a
-        post's paragraphs are indexed by."""
-        needs = [r.prefilter for r in self.rules.values()]
-        needs += [t.literals for t in self.topics.values()]
-        return frozenset(literal for need in needs for literal in (need or ()))
-
-    @cached_property
     def literal_search(self) -> LiteralSearch:
-        return LiteralSearch(self.index_literals)
+        """Every literal some rule or content-warning topic needs (see prefilter.py), found
+        in one pass: what a post's paragraphs are indexed by."""
+        needs = [*self.rules.values(), *self.topics.values()]
+        return LiteralSearch({lit for need in needs for lit in (need.literals or ())})
 
     def display_path(self, path: Path) -> str:
         """A post's path as writers see it: relative to the hub (mkdocs.yml) when possible."""

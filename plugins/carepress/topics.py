@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import regex
 
-from .prefilter import LiteralIndex, Literals, required_literals
+from .prefilter import LiteralIndex, Literals, required_literals, windows
 from .rules import RuleFileError, flexible_spaces, load_rule_files, packaged
 
 PACKAGED_FILE = "content_warnings.yml"
@@ -27,9 +27,9 @@ class Topic:
         """Term matches that are not inside an everyday-phrase exception."""
         if self.terms is None:
             return
-        windows = index.spans(self.literals) if index is not None else [(0, len(text))]
+        spans = windows(text, self.literals, index)
         covered: list[tuple[int, int]] | None = None  # looked for once a term is found
-        for match in (m for a, b in windows for m in self.terms.finditer(text, a, b)):
+        for match in (m for a, b in spans for m in self.terms.finditer(text, a, b)):
             if covered is None:
                 exceptions = self.exceptions.finditer(text) if self.exceptions else ()
                 covered = [m.span() for m in exceptions]
@@ -73,13 +73,12 @@ def load_topics(vocabulary: Iterable[str], extra_files: Iterable[Path] = ()) -> 
     topics = {}
     for key in vocabulary:
         entry = merged.get(key, {"label": None, "terms": [], "exceptions": []})
+        terms = _compile(entry["terms"], f"{key} terms")
         topics[key] = Topic(
             id=key,
             label=entry["label"] or key.replace("-", " "),
-            terms=_compile(entry["terms"], f"{key} terms"),
+            terms=terms,
             exceptions=_compile(entry["exceptions"], f"{key} exceptions"),
+            literals=required_literals(terms.pattern) if terms is not None else None,
         )
-        terms = topics[key].terms
-        if terms is not None:
-            topics[key] = replace(topics[key], literals=required_literals(terms.pattern))
     return topics

@@ -94,9 +94,9 @@ class CarePressPlugin(BasePlugin):
         self.safeguards = {}
         post_dir = self.settings.post_dir.resolve()
         posts = {
-            file.src_uri: Path(file.abs_src_path or "")
+            file.src_uri: path
             for file in files.documentation_pages()
-            if Path(file.abs_src_path or "").resolve().is_relative_to(post_dir)
+            if (path := Path(file.abs_src_path or "")).resolve().is_relative_to(post_dir)
         }
         # A build with many posts checks their prose in worker processes while MkDocs reads
         # and renders, and only the front matter here. `mkdocs serve` checks everything now,
@@ -156,8 +156,7 @@ class CarePressPlugin(BasePlugin):
         self.share_kits = ShareKits(self.settings, self.reports, self._now)
 
     def _temp(self) -> Path:
-        """Where generated sources live (share-kit pages, sanitised previews); removed at
-        shutdown."""
+        """Where sanitised copies of broken posts live while serving; removed at shutdown."""
         if self._temp_dir is None:
             self._temp_dir = Path(tempfile.mkdtemp(prefix="carepress-"))
         return self._temp_dir

@@ -297,9 +297,17 @@ def _x_weight(code_point: int, config: XConfig) -> int:
     return config.default_weight
 
 
+@functools.cache
+def _ascii_weight(config: XConfig) -> int | None:
+    """The weight of every ASCII character, if they all weigh the same (they do in v1-v3)."""
+    weights = {_x_weight(code_point, config) for code_point in range(0x80)}
+    return weights.pop() if len(weights) == 1 else None
+
+
 def _x_plain_weight(text: str, config: XConfig) -> int:
-    if text.isascii() and config.ranges and config.ranges[0][:2] == (0, 4351):
-        return len(text) * config.ranges[0][2]
+    weight = _ascii_weight(config) if text.isascii() else None
+    if weight is not None:
+        return len(text) * weight
     return sum(_x_weight(ord(ch), config) for ch in text)
 
 
