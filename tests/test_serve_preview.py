@@ -9,7 +9,7 @@ import time
 import urllib.error
 import urllib.request
 
-from conftest import BIN, ENV, Hub, post_text
+from conftest import BIN, ENV, Hub, make_hub, post_text
 
 
 def _free_port() -> int:
@@ -63,4 +63,30 @@ def test_serve_shows_problems_on_the_page_without_stopping(hub: Hub) -> None:
         output, _ = server.communicate(timeout=20)
     assert "content/posts/typo.md:" in output
     assert "'client' is not one of clients, clinicians, community" in output
+    assert "Traceback" not in output
+
+
+def test_serve_counts_snippets_with_the_sites_own_address(tmp_path) -> None:
+    # `mkdocs serve` swaps site_url for http://127.0.0.1:<port>/, which X does not count as a
+    # 23-character link: the sample posts' X snippets only fit with the real address.
+    hub = make_hub(tmp_path / "hub", with_sample_posts=True)
+    port = _free_port()
+    server = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
+        cwd=hub.root,
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        page = _get(
+            f"http://127.0.0.1:{port}/blog/how-to-ask-about-suicide/", time.monotonic() + 60
+        )
+        assert "carepress-preview-problems" not in page
+        assert "This post cannot be published yet" not in page
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=20)
+    assert "ERROR" not in output, output
     assert "Traceback" not in output

@@ -314,8 +314,7 @@ def settings_from_options(
     )
 
 
-def load_settings(config_file: Path) -> Settings:
-    """Read a hub's mkdocs.yml without MkDocs (for the CLI)."""
+def _read_config(config_file: Path) -> dict[str, Any]:
     try:
         data = yaml.load(config_file.read_text(encoding="utf-8-sig"), _TolerantLoader) or {}
     except FileNotFoundError as exc:
@@ -326,6 +325,18 @@ def load_settings(config_file: Path) -> Settings:
         raise ConfigError(f"{config_file}: not valid YAML: {exc}") from exc
     if not isinstance(data, dict):
         raise ConfigError(f"{config_file}: expected a mapping of settings")
+    return data
+
+
+def configured_site_url(config_file: Path) -> str:
+    """The site_url mkdocs.yml sets. `mkdocs serve` replaces config.site_url with its own
+    local address, but snippets are counted (and shown) with the address they will carry."""
+    return str(_read_config(config_file).get("site_url") or "")
+
+
+def load_settings(config_file: Path) -> Settings:
+    """Read a hub's mkdocs.yml without MkDocs (for the CLI)."""
+    data = _read_config(config_file)
     root = config_file.resolve().parent
     docs_dir = root / str(data.get("docs_dir") or "docs")
     plugins = data.get("plugins")

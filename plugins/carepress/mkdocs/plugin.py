@@ -25,7 +25,13 @@ from ..findings import summary
 from ..prose import prose_of
 from ..publish.social_text import PLATFORM_NAMES
 from ..safeguards import Safeguards
-from ..settings import CarePressOptions, ConfigError, Settings, settings_from_options
+from ..settings import (
+    CarePressOptions,
+    ConfigError,
+    Settings,
+    configured_site_url,
+    settings_from_options,
+)
 from .external_links import add_noopener
 from .feeds import FeedCollector
 from .preview import notice_html, write_sanitised
@@ -67,13 +73,17 @@ class CarePressPlugin(BasePlugin):
             raise PluginError("CarePress needs Material's blog plugin: add '- blog' to plugins")
         options = {k: v for k, v in self.config.items() if v is not None}
         try:
+            config_file = Path(config.config_file_path)
+            # While serving, config.site_url is the preview's local address; a link to
+            # http://127.0.0.1:8000/... would be counted as written, not as X's 23.
+            site_url = configured_site_url(config_file) if self.serving else config.site_url
             self.settings = settings_from_options(
-                Path(config.config_file_path).parent,
+                config_file.parent,
                 Path(config.docs_dir),
                 dict(blog.config),
                 options,
                 config.extra,
-                site_url=config.site_url or "",
+                site_url=site_url or "",
                 site_name=config.site_name,
             )
         except ConfigError as exc:
