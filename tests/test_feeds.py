@@ -12,14 +12,10 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 from carepress.check import check_paths
 from carepress.model import PLATFORMS
-from carepress.publish import (
-    FeedPost,
-    counting,
-    feed_catalog,
-    in_feeds,
-    social_text,
-)
-from carepress.publish.catalog import slugify
+from carepress.publish import counting
+from carepress.publish.catalog import feed_catalog, slugify
+from carepress.publish.post import FeedPost, in_feeds
+from carepress.publish.social_text import social_text
 from carepress.safeguards import safeguards_for
 from carepress.settings import load_settings
 from conftest import REPO, Hub, post_text

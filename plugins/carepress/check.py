@@ -81,7 +81,7 @@ def check_post(path: Path, settings: Settings, now: dt.datetime | None = None) -
         return report
     report.findings += check_raw_html(post)
     if model is not None and report.safeguards is not None:
-        prose = prose_of(post.body, post.body_line)
+        prose = prose_of(post.body, post.body_line, post.code_free)
         # Citation keys ([@va-ptsd]) are references, not words a reader sees as prose.
         words = without_citations(prose)
         index = LiteralIndex(words.text, settings.literal_search)  # shared by the scans

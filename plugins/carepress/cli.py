@@ -11,11 +11,8 @@ import sys
 from pathlib import Path
 
 from .check import PostReport, check_paths
-from .checks.links import link_findings
 from .findings import Finding, format_github, format_json, format_text, summary
-from .links import LinkCache, check_links
 from .model import PLATFORMS
-from .new_post import NewPostError, create_post
 from .publish.snippets import compose_all
 from .publish.urls import post_slug, post_url
 from .settings import ConfigError, Settings, load_settings
@@ -145,6 +142,10 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _check_links(args: argparse.Namespace, settings: Settings, reports: list[PostReport]) -> None:
+    # Imported here, as `_new`'s are: the edit loop (`carepress check post.md`) skips them.
+    from .checks.links import link_findings
+    from .links import LinkCache, check_links
+
     urls = [s.url for r in reports if r.front_matter for s in r.front_matter.sources if s.url]
     cache = LinkCache(args.links_cache or settings.root / ".cache" / "carepress" / "links.json")
     results = check_links(urls, cache, timeout=args.links_timeout)
@@ -200,7 +201,13 @@ def _snippets(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _new(args: argparse.Namespace, settings: Settings) -> int:
-    post = create_post(settings, args.title, args.audience, args.cw, args.author, args.category)
+    from .new_post import NewPostError, create_post  # jinja2 is only needed here
+
+    try:
+        post = create_post(settings, args.title, args.audience, args.cw, args.author, args.category)
+    except NewPostError as exc:
+        print(f"carepress: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     print(f"Created {settings.display_path(post.path)} (a draft).")
     print("Edit it, run `carepress check`, and preview with `mkdocs serve`.")
     return EXIT_OK
@@ -215,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "snippets":
             return _snippets(args, settings)
         return _new(args, settings)
-    except (ConfigError, NewPostError) as exc:
+    except ConfigError as exc:
         print(f"carepress: {exc}", file=sys.stderr)
         return EXIT_USAGE
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,8 @@ import frontmatter
 import yaml
 
 from .findings import Finding
+from .prose import without_code
+from .yaml_loading import FastSafeLoader
 
 # Same front-matter shape MkDocs and Material accept (mkdocs.utils.meta.YAML_RE), so the
 # CLI and the build can never disagree on where the front matter ends.
@@ -52,12 +55,13 @@ class PostFile:
             key_path = key_path[:-1]
         return 1
 
+    @cached_property
+    def code_free(self) -> str:
+        """The body with code and comments blanked: what the prose and HTML checks read."""
+        return without_code(self.body)
 
-# libyaml's parser when PyYAML was built with it (several times faster); same results.
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-
-class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _LineLoader(FastSafeLoader):  # type: ignore[misc, valid-type]
     """SafeLoader that reports impossible dates as values instead of raising ValueError."""
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 
-import yaml
 from pydantic import BaseModel, ConfigDict
+
+from .yaml_loading import safe_load
 
 INTERNATIONAL = "INTL"
 
@@ -31,7 +32,7 @@ class Region(BaseModel):
 
 @cache
 def all_regions() -> dict[str, Region]:
-    data = yaml.safe_load(files("carepress").joinpath("data/crisis_lines.yml").read_text("utf-8"))
+    data = safe_load(files("carepress").joinpath("data/crisis_lines.yml").read_text("utf-8"))
     return {code: Region(code=code, **region) for code, region in data["regions"].items()}
 
 

@@ -21,13 +21,26 @@ _TAG_RE = re.compile(r"</?[a-zA-Z][^>\n]*>")
 _ATTR_LIST_RE = re.compile(r"\{[:.#][^}\n]*\}")
 
 
+_NOT_NEWLINE_RE = re.compile(r"[^\n]")
+
+
 def blank(match: re.Match[str]) -> str:
     """Replace a match with spaces, keeping its line breaks (so offsets stay valid)."""
-    return re.sub(r"[^\n]", " ", match.group(0))
+    text = match.group(0)
+    return _NOT_NEWLINE_RE.sub(" ", text) if "\n" in text else " " * len(text)
 
 
 # Code (fenced, indented, inline) and comments: never prose, never rendered as HTML.
 CODE_PATTERNS = (_FENCE_RE, _COMMENT_RE, _INDENTED_CODE_RE, _INLINE_CODE_RE)
+# Markup around prose: link targets, bare addresses, tags, attribute lists.
+_MARKUP_PATTERNS = (_REFERENCE_DEF_RE, _LINK_TARGET_RE, _AUTOLINK_RE, _TAG_RE, _ATTR_LIST_RE)
+
+
+def without_code(body: str) -> str:
+    """The body with code and comments blanked (HTML shown as code is not HTML)."""
+    for pattern in CODE_PATTERNS:
+        body = pattern.sub(blank, body)
+    return body
 
 
 @dataclass(frozen=True)
@@ -41,15 +54,9 @@ class Prose:
         return self.first_line + line, offset - start + 1
 
 
-def prose_of(body: str, first_line: int) -> Prose:
-    text = body
-    for pattern in (
-        *CODE_PATTERNS,
-        _REFERENCE_DEF_RE,
-        _LINK_TARGET_RE,
-        _AUTOLINK_RE,
-        _TAG_RE,
-        _ATTR_LIST_RE,
-    ):
+def prose_of(body: str, first_line: int, code_free: str | None = None) -> Prose:
+    """`code_free`: `without_code(body)` when the caller has it already (PostFile keeps it)."""
+    text = without_code(body) if code_free is None else code_free
+    for pattern in _MARKUP_PATTERNS:
         text = pattern.sub(blank, text)
     return Prose(text, first_line)

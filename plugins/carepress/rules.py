@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from .yaml_loading import safe_load
+
 
 def flexible_spaces(pattern: str) -> str:
     """Writers wrap lines anywhere: a space in a rule pattern matches any run of whitespace
@@ -23,14 +25,14 @@ class RuleFileError(Exception):
 
 
 def packaged(name: str) -> Any:
-    return yaml.safe_load(files("carepress").joinpath(f"data/rules/{name}").read_text("utf-8"))
+    return safe_load(files("carepress").joinpath(f"data/rules/{name}").read_text("utf-8"))
 
 
 def load_rule_files(paths: Iterable[Path]) -> list[tuple[Path, Any]]:
     loaded = []
     for path in paths:
         try:
-            loaded.append((path, yaml.safe_load(path.read_text(encoding="utf-8-sig"))))
+            loaded.append((path, safe_load(path.read_text(encoding="utf-8-sig"))))
         except FileNotFoundError as exc:
             raise RuleFileError(f"{path}: rule file not found") from exc
         except (yaml.YAMLError, UnicodeDecodeError) as exc:

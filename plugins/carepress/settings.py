@@ -25,6 +25,7 @@ from .prefilter import LiteralSearch
 from .rulepack import Rule, load_rules
 from .rules import RuleFileError
 from .topics import Topic, load_topics
+from .yaml_loading import FastSafeLoader, safe_load
 
 DEFAULT_CONTENT_WARNINGS = (
     "suicide",
@@ -182,10 +183,14 @@ class Settings:
         needs = [*self.rules.values(), *self.topics.values()]
         return LiteralSearch({lit for need in needs for lit in (need.literals or ())})
 
+    @cached_property
+    def _resolved_root(self) -> Path:
+        return self.root.resolve()
+
     def display_path(self, path: Path) -> str:
         """A post's path as writers see it: relative to the hub (mkdocs.yml) when possible."""
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return path.resolve().relative_to(self._resolved_root).as_posix()
         except ValueError:
             return str(path)
 
@@ -193,7 +198,7 @@ class Settings:
         return sorted(p for p in self.post_dir.rglob("*.md") if p.is_file())
 
 
-class _TolerantLoader(yaml.SafeLoader):
+class _TolerantLoader(FastSafeLoader):  # type: ignore[misc, valid-type]
     """Reads mkdocs.yml without executing its !!python/name or !ENV tags."""
 
 
@@ -228,7 +233,7 @@ def load_authors(path: Path) -> dict[str, dict[str, Any]]:
     if not path.is_file():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
+        data = safe_load(path.read_text(encoding="utf-8-sig")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read the authors file: {exc}") from exc
     authors = data.get("authors") if isinstance(data, dict) else None

@@ -6,7 +6,6 @@ import re
 
 from ..content import PostFile
 from ..findings import Finding
-from ..prose import CODE_PATTERNS, blank
 
 _WCAG = "https://www.w3.org/WAI/WCAG22/quickref/"
 _IMAGE_RE = re.compile(r"!\[(?P<alt>[^\]]*)\]\([^)]*\)")
@@ -21,9 +20,7 @@ _HEADING_RE = re.compile(r"^(?P<hashes>#{1,6})(?!#)\s*\S", re.M)
 
 
 def check_accessibility(post: PostFile) -> list[Finding]:
-    text = post.body
-    for pattern in CODE_PATTERNS:
-        text = pattern.sub(blank, text)
+    text = post.code_free
 
     def line_of(offset: int) -> int:
         return post.body_line + text.count("\n", 0, offset)

@@ -10,7 +10,6 @@ import re
 
 from ..content import PostFile
 from ..findings import Finding
-from ..prose import CODE_PATTERNS, blank
 
 _DANGEROUS_RE = re.compile(
     r"<\s*(?P<tag>script|style|iframe|frame|object|embed|form|base|meta|link)\b"
@@ -20,9 +19,7 @@ _DANGEROUS_RE = re.compile(
 
 
 def check_raw_html(post: PostFile) -> list[Finding]:
-    text = post.body
-    for pattern in CODE_PATTERNS:  # HTML shown as code is fine
-        text = pattern.sub(blank, text)
+    text = post.code_free  # HTML shown as code is fine
     findings = []
     for match in _DANGEROUS_RE.finditer(text):
         what = (

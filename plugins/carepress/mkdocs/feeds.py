@@ -18,7 +18,9 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 
 from ..check import PostReport
-from ..publish import FeedCatalog, FeedPost, Site, feed_catalog, in_feeds, write_feeds
+from ..publish.catalog import FeedCatalog, feed_catalog
+from ..publish.feeds import write_feeds
+from ..publish.post import FeedPost, Site, in_feeds
 from ..safeguards import Safeguards
 from ..settings import Settings
 

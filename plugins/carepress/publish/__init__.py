@@ -1,21 +1,7 @@
 """Publishing outputs built from the core model: RSS, Atom and JSON feeds, social text.
 
 Never imports MkDocs: the plugin (``carepress.mkdocs.feeds``) hands over plain data
-(``FeedPost``, ``Site``) and these modules write files.
+(``FeedPost``, ``Site``) and these modules write files. Import from the modules themselves
+(``carepress.publish.feeds``, ``.snippets``, ...): this package loads none of them, so
+`carepress check` does not pay for the feed writer (feedgen, lxml) it never uses.
 """
-
-from .catalog import FeedCatalog, FeedLink, feed_catalog
-from .feeds import write_feeds
-from .post import FeedPost, Site, in_feeds
-from .social_text import social_text
-
-__all__ = [
-    "FeedCatalog",
-    "FeedLink",
-    "FeedPost",
-    "Site",
-    "feed_catalog",
-    "in_feeds",
-    "social_text",
-    "write_feeds",
-]
