@@ -5,14 +5,41 @@ tested against running every pattern over the whole text."""
 from __future__ import annotations
 
 import regex
-from carepress.prefilter import DIGITS, LiteralIndex, LiteralSearch, required_literals
+from carepress.prefilter import DIGITS, MAX_STRINGS, LiteralIndex, LiteralSearch, required_literals
 
 
 def test_required_literals_prefer_rare_text_over_everyday_words() -> None:
     # "your" is in every post; the verbs and the dose words are not.
-    literals = required_literals(r"(?:double|halve)\s+your\s+(?:dose|pills?)")
-    assert literals in (frozenset({"double", "halve"}), frozenset({"dose", "pill"}))
-    assert required_literals(r"your\s+(?:dose|pills?)") == frozenset({"dose", "pill"})
+    assert required_literals(r"your\s+\w+\s+(?:dose|pills?)") == {"dose", "pill", "pills"}
+    assert required_literals(r"(?:double|halve)\s+\w+\s+your") == frozenset({"double", "halve"})
+
+
+def test_short_lists_of_spellings_are_spelled_out_whole() -> None:
+    # Longer strings are rarer: "a man" skips the "many" and "manage" paragraphs "man" would
+    # not.
+    spelled = {
+        f"{verb} your {what}" for verb in ("double", "halve") for what in ("dose", "pill", "pills")
+    }
+    assert required_literals(r"(?:double|halve)\s+your\s+(?:dose|pills?)") == spelled
+    assert required_literals(r"(?<!\w)(?:a|the)\s+(?:former\s+)?(?:man|woman)\b") == frozenset(
+        {
+            "a man",
+            "a woman",
+            "the man",
+            "the woman",
+            "a former man",
+            "a former woman",
+            "the former man",
+            "the former woman",
+        }
+    )
+    # Optional text with a short spelling ("a" alone) cannot be required.
+    assert required_literals(r"a(?:\s+man)?") is None
+    # Too many spellings: the items' own requirements are used instead.
+    count = MAX_STRINGS // 2 + 1
+    many = "|".join(f"w{i:04d}" for i in range(count))
+    literals = required_literals(rf"(?:{many})\s+(?:yes|no)")
+    assert literals and len(literals) == count and not any(" " in lit for lit in literals)
 
 
 def test_digits_and_rare_characters_are_literals() -> None:
@@ -36,7 +63,7 @@ PATTERNS = [
 
 def test_the_index_finds_every_match_a_whole_text_scan_finds() -> None:
     needs = {p: required_literals(p) for p in PATTERNS}
-    search = LiteralSearch({lit for need in needs.values() for lit in (need or ())})
+    search = LiteralSearch(needs.values())
     index = LiteralIndex(TEXT, search)
     for pattern, need in needs.items():
         compiled = regex.compile(pattern, regex.I)
@@ -46,3 +73,5 @@ def test_the_index_finds_every_match_a_whole_text_scan_finds() -> None:
     # ...and skips the paragraphs that cannot hold one.
     assert len(index.spans(needs[r"stop\s+their\s+medication"])) == 1
     assert index.spans(needs[r"never\s+here"]) == []
+    # Literals the index was not built for: it cannot tell, so everything is scanned.
+    assert index.spans(frozenset({"elsewhere"})) == [(0, len(TEXT))]

@@ -8,7 +8,7 @@ import json
 import pytest
 import yaml
 from carepress.checks.language import rule_matches
-from carepress.prefilter import normalise
+from carepress.prefilter import LiteralIndex, normalise
 from carepress.prose import prose_of
 from carepress.settings import load_settings
 from conftest import REPO, Hub, post_text
@@ -255,13 +255,22 @@ def test_prefilter_never_changes_what_a_rule_finds(settings) -> None:
         corpus = yaml.safe_load((REPO / "tests" / "corpus" / f"{name}.yml").read_text())
         texts += corpus["flag"] + corpus["clean"]
     texts += [p.read_text(encoding="utf-8") for p in settings.post_files()]
+    proses = [prose_of(text, 1).text for text in texts]
+    indexes = [LiteralIndex(prose, settings.literal_search) for prose in proses]
     skipped = 0
     for rule in settings.rules.values():
         unfiltered = dataclasses.replace(rule, literals=None)
-        for text in texts:
-            prose = prose_of(text, 1).text
-            assert list(rule.matches(prose)) == list(unfiltered.matches(prose)), rule.id
+        for prose, index in zip(proses, indexes, strict=True):
+            everything = list(unfiltered.matches(prose))
+            assert list(rule.matches(prose)) == everything, rule.id
+            assert list(rule.matches(prose, index)) == everything, rule.id
             skipped += rule.literals is not None and not any(
                 literal in normalise(prose) for literal in rule.literals
             )
     assert skipped > len(texts)  # the filter does skip work
+    for topic in settings.topics.values():
+        unfiltered_topic = dataclasses.replace(topic, literals=None)
+        for prose, index in zip(proses, indexes, strict=True):
+            expected = [m.span() for m in unfiltered_topic.matches(prose)]
+            assert [m.span() for m in topic.matches(prose)] == expected, topic.id
+            assert [m.span() for m in topic.matches(prose, index)] == expected, topic.id

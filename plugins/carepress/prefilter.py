@@ -66,38 +66,102 @@ def _is_digit_class(op: Any, av: Any) -> bool:
     return op is C.IN and list(av) == [(C.CATEGORY, C.CATEGORY_DIGIT)]
 
 
-def _run_option(run: str) -> Literals:
-    """A run of literal text as a requirement: long enough to be rare, or a rare character."""
-    run = run.lower().strip()
-    if len(run) >= MIN_LENGTH:
-        return frozenset({run})
-    rare = [ch for ch in run if ch in RARE_CHARACTERS]
-    return frozenset(rare[:1]) if rare else None
+MAX_STRINGS = 256  # beyond this, a spelled-out set costs more to look up than it saves
+
+
+def _as_option(strings: frozenset[str]) -> Literals:
+    """A set of strings one of which every match holds, as a requirement: each must be long
+    enough to be rare (or hold a rare character)."""
+    literals = set()
+    for string in strings:
+        string = string.strip()
+        if len(string) >= MIN_LENGTH:
+            literals.add(string)
+            continue
+        rare = [ch for ch in string if ch in RARE_CHARACTERS]
+        if not rare:
+            return None  # a match may hold only this short, everyday text
+        literals.add(rare[0])
+    return frozenset(literals)
+
+
+def _language(op: Any, av: Any) -> frozenset[str] | None:
+    """Every (lower-cased, whitespace-normalised) string an item can match, when they are few:
+    `(?:a|the)\\s+(?:man|woman)` is {"a man", "the man", "a woman", "the woman"}."""
+    if op is C.LITERAL:
+        return frozenset({chr(av).lower()})
+    if _is_whitespace_run(op, av):
+        return frozenset({" "})  # matched against text whose whitespace runs are one space
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        return frozenset({""})  # zero-width
+    if op is C.SUBPATTERN:
+        return _concatenation(av[-1])
+    if op is C.BRANCH:
+        branches = [_concatenation(b) for b in av[1]]
+        if any(b is None for b in branches):
+            return None
+        union = frozenset().union(*branches)  # type: ignore[arg-type]
+        return union if len(union) <= MAX_STRINGS else None
+    if op is C.IN and 0 < len(av) <= 4 and all(o is C.LITERAL for o, _ in av):
+        return frozenset(chr(c).lower() for _, c in av)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
+        inner = _concatenation(av[2])
+        return None if inner is None else inner | {""}
+    return None
+
+
+def _product(left: frozenset[str], right: frozenset[str]) -> frozenset[str]:
+    if len(right) == 1:  # most items are one spelling: a literal character, a space
+        (tail,) = right
+        return frozenset(a + tail for a in left)
+    return frozenset(a + b for a in left for b in right)
+
+
+def _concatenation(items: Any) -> frozenset[str] | None:
+    strings = frozenset({""})
+    for op, av in items:
+        language = _language(op, av)
+        if language is None:
+            return None
+        strings = _product(strings, language)
+        if len(strings) > MAX_STRINGS:
+            return None
+    return strings
+
+
+def _inner_option(op: Any, av: Any) -> Literals:
+    """What an item that is no short list of strings still requires."""
+    if _is_digit_class(op, av):
+        return DIGITS
+    if op is C.SUBPATTERN:
+        return _sequence(av[-1])
+    if op is C.BRANCH:
+        branches = [_sequence(b) for b in av[1]]
+        return frozenset().union(*branches) if all(branches) else None  # type: ignore[arg-type]
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
+        return _sequence(av[2])
+    return None
 
 
 def _sequence(items: Any) -> Literals:
+    """The most selective requirement of a sequence: runs of items with few spellings are
+    spelled out together (longer strings are rarer), and each other item adds its own."""
     options: list[Literals] = []
-    run = ""
+    run = frozenset({""})
     for op, av in items:
-        if op is C.LITERAL:
-            run += chr(av)
+        language = _language(op, av)
+        if language is not None:
+            joined = _product(run, language)
+            if len(joined) <= MAX_STRINGS:
+                run = joined
+                continue
+            options.append(_as_option(run))
+            run = language
             continue
-        if _is_whitespace_run(op, av) and run:
-            run += " "  # matched against text whose whitespace runs are single spaces
-            continue
-        options.append(_run_option(run))
-        run = ""
-        if _is_digit_class(op, av):
-            options.append(DIGITS)
-        elif op is C.SUBPATTERN:
-            options.append(_sequence(av[-1]))
-        elif op is C.BRANCH:
-            branches = [_sequence(b) for b in av[1]]
-            if all(branches):
-                options.append(frozenset().union(*branches))  # type: ignore[arg-type]
-        elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
-            options.append(_sequence(av[2]))
-    options.append(_run_option(run))
+        options.append(_as_option(run))
+        run = frozenset({""})
+        options.append(_inner_option(op, av))
+    options.append(_as_option(run))
     return _best(options)
 
 
@@ -129,23 +193,29 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 class LiteralSearch:
-    """All of a set of literals, found in one pass over a text (an Aho-Corasick automaton)."""
+    """Where any of several literal sets occurs, found in one pass over a text (an
+    Aho-Corasick automaton over all their literals)."""
 
-    def __init__(self, literals: Iterable[str]) -> None:
+    def __init__(self, requirements: Iterable[Literals]) -> None:
+        owners: dict[str, set[frozenset[str]]] = {}
+        for literals in requirements:
+            for literal in literals or ():
+                owners.setdefault(literal, set()).add(literals)  # type: ignore[arg-type]
+        self.known = frozenset(s for sets in owners.values() for s in sets)
         self._automaton = ahocorasick.Automaton()
-        for literal in literals:
-            self._automaton.add_word(literal, literal)
-        self.empty = len(self._automaton) == 0
+        for literal, sets in owners.items():
+            self._automaton.add_word(literal, tuple(sets))
+        self.empty = not owners
         if not self.empty:
             self._automaton.make_automaton()
 
-    def find(self, text: str) -> Iterator[tuple[int, str]]:
-        """(end offset, literal) of every occurrence, overlapping ones included."""
+    def find(self, text: str) -> Iterator[tuple[int, tuple[frozenset[str], ...]]]:
+        """(end offset, the literal sets holding the literal found) of every occurrence."""
         return iter(()) if self.empty else self._automaton.iter(text)
 
 
 class LiteralIndex:
-    """Which paragraphs of a text hold each of a set of literals.
+    """Which paragraphs of a text hold one of each literal set.
 
     Built once per post for all rules: a rule then runs its regular expression only over the
     paragraphs that hold one of its literals (a match never spans a blank line), instead of
@@ -154,6 +224,7 @@ class LiteralIndex:
 
     def __init__(self, text: str, search: LiteralSearch) -> None:
         self.length = len(text)
+        self.known = search.known
         self.bounds: list[tuple[int, int]] = []
         start = 0
         for gap in _PARAGRAPH_BREAK.finditer(text):
@@ -163,13 +234,15 @@ class LiteralIndex:
         parts = [normalise(text[a:b]) for a, b in self.bounds]
         # Paragraphs joined by newlines (which no literal holds), and where each begins.
         starts = list(itertools.accumulate((len(p) + 1 for p in parts[:-1]), initial=0))
-        self.where: dict[str, set[int]] = {}
-        for end, literal in search.find("\n".join(parts)):
-            self.where.setdefault(literal, set()).add(bisect.bisect_right(starts, end) - 1)
+        self.where: dict[frozenset[str], set[int]] = {}
+        for end, owners in search.find("\n".join(parts)):
+            paragraph = bisect.bisect_right(starts, end) - 1
+            for literals in owners:
+                self.where.setdefault(literals, set()).add(paragraph)
 
     def spans(self, literals: Literals) -> list[tuple[int, int]]:
-        """(start, end) of every paragraph that may hold a match (all text if unknown)."""
-        if literals is None:
+        """(start, end) of every paragraph that may hold a match: all the text if the literals
+        are unknown, or not among those the index was built to find."""
+        if literals is None or literals not in self.known:
             return [(0, self.length)]
-        hits = sorted({i for literal in literals for i in self.where.get(literal, ())})
-        return [self.bounds[i] for i in hits]
+        return [self.bounds[i] for i in sorted(self.where.get(literals, ()))]

@@ -181,7 +181,7 @@ class Settings:
         """Every literal some rule or content-warning topic needs (see prefilter.py), found
         in one pass: what a post's paragraphs are indexed by."""
         needs = [*self.rules.values(), *self.topics.values()]
-        return LiteralSearch({lit for need in needs for lit in (need.literals or ())})
+        return LiteralSearch(need.literals for need in needs)
 
     @cached_property
     def _resolved_root(self) -> Path:

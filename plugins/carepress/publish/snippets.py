@@ -10,6 +10,7 @@ does not fit, the post cannot be shared on that platform as written: a `social` 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
@@ -68,9 +69,14 @@ class Snippet:
         return data
 
 
+_NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
+_SPACES = regex.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=4096)  # a hub has a few dozen tags, each used on many posts
 def hashtag(tag: str) -> str:
     """ "coping-skills" -> "#CopingSkills" (camel case reads better in screen readers)."""
-    words = [w for w in regex.split(r"[^\p{L}\p{N}]+", tag) if w]
+    words = [w for w in _NOT_WORD.split(tag) if w]
     joined = "".join(w[:1].upper() + w[1:] for w in words)
     return f"#{joined}" if joined and not joined.isdigit() else ""
 
@@ -87,7 +93,7 @@ MIN_WORDS = 4  # a shorter stub of a description says nothing: drop it instead
 
 def _cut_points(text: str) -> list[int]:
     """Word boundaries of text that keep at least MIN_WORDS words, longest first."""
-    ends = [m.start() for m in regex.finditer(r"\s+", text.rstrip())]
+    ends = [m.start() for m in _SPACES.finditer(text.rstrip())]
     return sorted(ends[MIN_WORDS - 1 :], reverse=True)
 
 
