@@ -28,6 +28,9 @@ SITE = "https://learn.example.org/"
         ('<a title=">" href="https://x.io">', '<a title=">" href="https://x.io" rel="noopener">'),
         ('<a\nhref="https://x.org"\n>x</a>', '<a\nhref="https://x.org" rel="noopener"\n>x</a>'),
         ('<a href="https://x.io"><a href=/b>', '<a href="https://x.io" rel="noopener"><a href=/b>'),
+        # Slashes written as character references still leave the site.
+        ('<a href="https:&#x2F;&#x2F;x.org">', '<a href="https:&#x2F;&#x2F;x.org" rel="noopener">'),
+        ('<a href="https:&sol;&sol;x.org">', '<a href="https:&sol;&sol;x.org" rel="noopener">'),
     ],
 )  # fmt: skip
 def test_off_site_links_get_noopener(before: str, after: str) -> None:

@@ -323,3 +323,38 @@ def test_every_page_advertises_the_site_feeds(sample_hub: Hub) -> None:
             assert path in advertised, (page, path)
     subscribe = _advertised(sample_hub.site, sample_hub.site / "subscribe" / "index.html")
     assert all(path in subscribe for path in SOCIAL_FEEDS)
+
+
+def test_feeds_past_their_limit_carry_the_newest_posts_whole(hub: Hub) -> None:
+    """The build keeps only the bodies some feed carries: with a limit of 2, each feed
+    still has its own two newest posts, each with its full content."""
+    config = hub.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("limit: 20", "limit: 2"))
+    posts = [  # (slug, date, audience, tag), oldest first
+        ("p1", "2026-01-01", "clinicians", "grief"),
+        ("p2", "2026-02-01", "clients", "sleep"),
+        ("p3", "2026-03-01", "clinicians", "grief"),
+        ("p4", "2026-04-01", "clients", "sleep"),
+        ("p5", "2026-05-01", "clients", "sleep"),
+    ]
+    for slug, date, audience, tag in posts:
+        body = f"Body of {slug} [@nimh-anxiety].\n\n<!-- more -->\n\nMore of {slug}.\n"
+        hub.write_post(
+            f"{slug}.md",
+            post_text(slug=slug, title=f"Post {slug}", date=date, audience=[audience],
+                      tags=[tag], body=body),
+        )  # fmt: skip
+    assert hub.build("--strict").returncode == 0
+    files = _feed_files(hub.site)
+    expected = {
+        "feeds/atom.xml": ["p5", "p4"],
+        "feeds/audience/clinicians/atom.xml": ["p3", "p1"],
+        "feeds/audience/clients/atom.xml": ["p5", "p4"],
+        "feeds/tags/grief/rss.xml": ["p3", "p1"],
+        "feeds/tags/sleep/rss.xml": ["p5", "p4"],
+    }
+    for path, slugs in expected.items():
+        entries = _parse(files[path]).entries
+        assert [e.title for e in entries] == [f"Post {s}" for s in slugs], path
+        for entry, slug in zip(entries, slugs, strict=True):
+            assert f"More of {slug}." in entry.content[0].value, path

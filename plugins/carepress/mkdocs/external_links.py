@@ -49,6 +49,10 @@ def is_off_site(href: str, site_host: str | None) -> bool:
 
 
 def _with_noopener(tag: str, site_host: str | None) -> str:
+    # An address to another site holds "//", or hides it behind a character reference:
+    # most links (the site's own, relative ones) skip the attribute parsing.
+    if "//" not in tag and "&" not in tag:
+        return tag
     found = _attributes(tag)
     attrs = {m.group("name").lower(): m for m in reversed(found)}  # the first one counts
     href = attrs.get("href")

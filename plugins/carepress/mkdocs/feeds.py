@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 
 from ..check import PostReport
 from ..publish.catalog import FeedCatalog, feed_catalog
-from ..publish.feeds import write_feeds
+from ..publish.feeds import feed_members, write_feeds
 from ..publish.post import FeedPost, Site, in_feeds
 from ..safeguards import Safeguards
 from ..settings import Settings
@@ -54,6 +54,9 @@ class FeedCollector:
             author=settings.practice.name,
         )
         self.posts: dict[str, tuple[str, str]] = {}  # src_uri -> (address, body HTML)
+        # Which posts some feed carries: only their bodies are kept (see feed_members). A
+        # post with errors is in none; in a build, one found later stops the build anyway.
+        self.members: set[str] = set()
         # What the page heads and the Subscribe page advertise (the writer derives the same).
         self.catalog: FeedCatalog | None = None
         if self.enabled:
@@ -63,13 +66,22 @@ class FeedCollector:
                 if r.front_matter is not None and in_feeds(r.front_matter, now)
             ]
             self.catalog = feed_catalog(self.site.title, in_feed)
+            self.members = feed_members(
+                (
+                    FeedPost(src_uri, "", r.front_matter, safeguards[src_uri])
+                    for src_uri, r in reports.items()
+                    if r.front_matter is not None and src_uri in safeguards and not r.has_errors
+                ),
+                settings,
+                now,
+            )
 
     def add(self, page: Page, body_html: str) -> None:
         """Called with a post page's rendered body (Sources list included, notices not)."""
         src_uri = page.file.src_uri
         report = self.reports.get(src_uri)
         safeguards = self.safeguards.get(src_uri)
-        if not self.enabled or report is None or safeguards is None:
+        if not self.enabled or report is None or safeguards is None or src_uri not in self.members:
             return
         if report.front_matter is None or not in_feeds(report.front_matter, self.now):
             return

@@ -82,6 +82,38 @@ def _write(site_dir: Path, link: FeedLink, data: bytes) -> Path:
     return path
 
 
+def _selections(
+    ordered: Sequence[FeedPost], catalog: FeedCatalog, limit: int
+) -> tuple[list[FeedPost], list[tuple[FeedLink, list[FeedPost]]]]:
+    """The newest posts (the site's feeds), and each audience and tag feed's posts."""
+
+    def select(keep: Callable[[FeedPost], bool]) -> list[FeedPost]:
+        chosen = []
+        for post in ordered:
+            if len(chosen) == limit:
+                break
+            if keep(post):
+                chosen.append(post)
+        return chosen
+
+    newest = select(lambda p: True)
+    others = [(link, select(lambda p, a=link.name: a in p.front_matter.audience))
+              for link in catalog.audiences]  # fmt: skip
+    for link, tags in zip(catalog.tags, catalog.tags_by_slug.values(), strict=True):
+        wanted = set(tags)
+        others.append((link, select(lambda p, w=wanted: not w.isdisjoint(p.front_matter.tags))))
+    return newest, others
+
+
+def feed_members(posts: Iterable[FeedPost], settings: Settings, now: dt.datetime) -> set[str]:
+    """The keys of the posts some feed will carry: only their rendered bodies need keeping
+    until the feeds are written (a hub of thousands of posts has feeds of a few dozen)."""
+    ordered = newest_first(p for p in posts if in_feeds(p.front_matter, now))
+    catalog = feed_catalog("", [p.front_matter for p in ordered])
+    newest, others = _selections(ordered, catalog, settings.options.feeds.limit)
+    return {p.key for p in newest} | {p.key for _, chosen in others for p in chosen}
+
+
 def write_feeds(
     site_dir: Path,
     posts: Iterable[FeedPost],
@@ -90,20 +122,10 @@ def write_feeds(
     now: dt.datetime,
 ) -> FeedCatalog:
     """Write all feeds for the posts that are in feeds at `now`; return what was written."""
-    options = settings.options.feeds
     ordered = newest_first(p for p in posts if in_feeds(p.front_matter, now))
     catalog = feed_catalog(site.title, [p.front_matter for p in ordered])
     fallback = max((p.updated for p in ordered), default=EPOCH)
     entries = _Entries(site, settings)
-
-    def select(keep: Callable[[FeedPost], bool]) -> list[FeedPost]:
-        chosen = []
-        for post in ordered:
-            if len(chosen) == options.limit:
-                break
-            if keep(post):
-                chosen.append(post)
-        return chosen
 
     def feed(link: FeedLink, chosen: Sequence[FeedPost]) -> None:
         fg = _generator(link, site, chosen, fallback)
@@ -114,16 +136,13 @@ def write_feeds(
         else:
             _write(site_dir, link, fg.rss_str(pretty=True))
 
-    newest = select(lambda p: True)
+    newest, others = _selections(ordered, catalog, settings.options.feeds.limit)
     rss, atom, json_link = catalog.site
     feed(rss, newest)
     feed(atom, newest)
     _write(site_dir, json_link, jsonfeed.render(json_link, site, newest, entries))
-    for link in catalog.audiences:
-        feed(link, select(lambda p, a=link.name: a in p.front_matter.audience))
-    for link, tags in zip(catalog.tags, catalog.tags_by_slug.values(), strict=True):
-        wanted = set(tags)
-        feed(link, select(lambda p, w=wanted: not w.isdisjoint(p.front_matter.tags)))
+    for link, chosen in others:
+        feed(link, chosen)
     for link, platform in zip(catalog.social, PLATFORMS, strict=True):
         _write(site_dir, link, _social_feed(link, site, settings, newest, fallback, platform))
     return catalog

@@ -29,20 +29,23 @@ class SharedPost:
 
 
 def snippets_json(posts: Iterable[SharedPost], profile: Mapping[str, Any]) -> str:
-    document = {
-        "version": 1,
-        "posts": [
-            {
-                "slug": p.slug, "title": p.title, "url": p.url, "published": p.published,
-                "content_warnings": list(p.content_warnings),
-                "card": {"url": p.card, "alt": p.card_alt, "width": 1200, "height": 630},
-                "snippets": {k: s.as_dict() for k, s in p.snippets.items()},
-            }
-            for p in posts
-        ],
-        "profile": profile,
-    }  # fmt: skip
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    """One post per line: readable and diffable, and written by json's C encoder (an
+    indented dump goes through its pure-Python one, ~10x slower on thousands of posts)."""
+
+    def dump(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    entries = [
+        dump({
+            "slug": p.slug, "title": p.title, "url": p.url, "published": p.published,
+            "content_warnings": list(p.content_warnings),
+            "card": {"url": p.card, "alt": p.card_alt, "width": 1200, "height": 630},
+            "snippets": {k: s.as_dict() for k, s in p.snippets.items()},
+        })
+        for p in posts
+    ]  # fmt: skip
+    posts_json = "[\n" + ",\n".join(entries) + "\n]" if entries else "[]"
+    return f'{{"version": 1,\n"posts": {posts_json},\n"profile": {dump(profile)}}}\n'
 
 
 def _cell(value: str) -> str:
