@@ -40,7 +40,6 @@ class InvalidScalar:
 @dataclass
 class PostFile:
     path: str
-    text: str
     meta: dict[str, Any]
     lines: dict[KeyPath, int]
     body: str
@@ -289,4 +288,4 @@ def read_post(
     dupes: list[tuple[KeyPath, int]] = []
     _walk_lines(node, (), offset, lines, dupes)
     body_line = text.count("\n", 0, match.end()) + 1
-    return PostFile(path, text, meta, lines, text[match.end() :], body_line, dupes), []
+    return PostFile(path, meta, lines, text[match.end() :], body_line, dupes), []
