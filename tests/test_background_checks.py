@@ -5,6 +5,7 @@ still stop the build before anything is published."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -29,6 +30,11 @@ def test_a_background_build_is_byte_for_byte_the_in_process_build(tmp_path: Path
     second = hub.build("--strict", env=IN_BACKGROUND)
     assert second.returncode == 0, second.stderr
     in_background = _tree(hub.site)
+    # The workers wrote the share-kit pages (staged beside the site, then moved in).
+    assert "0 written by the check workers" in first.stdout + first.stderr
+    assert re.search(r"share kits: (\d+) post pages \(\1 written by the check workers\)",
+                     second.stdout + second.stderr)  # fmt: skip
+    assert not list(hub.root.glob(".carepress-kits-*"))
     assert sorted(in_background) == sorted(in_process)
     differing = [name for name in in_process if in_process[name] != in_background[name]]
     assert differing == []
@@ -53,6 +59,7 @@ def test_an_error_only_the_prose_checks_find_stops_the_build(hub: Hub) -> None:
     assert "content/posts/scripted.md:24: raw HTML with <script> is not allowed" in log
     assert "nothing was published" in log
     assert not list(hub.site.rglob("*.html")), "a failed build must publish nothing"
+    assert not list(hub.root.glob(".carepress-kits-*")), "nor leave staged share kits behind"
 
 
 def test_front_matter_errors_stop_at_once_with_every_other_finding(hub: Hub) -> None:

@@ -14,11 +14,11 @@ import datetime as dt
 import multiprocessing
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from .check import check_post
+from .check import PostReport, check_post
 from .findings import Finding
 from .publish.snippets import Snippet
 from .settings import Settings
@@ -31,13 +31,19 @@ Result = tuple[list[Finding], dict[str, Snippet]]
 
 # What the workers check with. Set before they are forked, so they inherit it instead of
 # having it pickled (compiled rule packs and all) for every task.
-_job: tuple[Settings, dt.datetime] | None = None
+_job: tuple[Settings, dt.datetime, Callable[[PostReport], None] | None] | None = None
 
 
 def _check_chunk(paths: Sequence[Path]) -> list[Result]:
     assert _job is not None
-    settings, now = _job
-    return [(r.findings, r.snippets) for r in (check_post(p, settings, now) for p in paths)]
+    settings, now, each = _job
+    results = []
+    for path in paths:
+        report = check_post(path, settings, now)
+        if each is not None:
+            each(report)
+        results.append((report.findings, report.snippets))
+    return results
 
 
 def worker_count(posts: int) -> int:
@@ -58,22 +64,31 @@ def worker_count(posts: int) -> int:
 
 
 def start_checks(
-    paths: Sequence[Path], settings: Settings, now: dt.datetime
+    paths: Sequence[Path],
+    settings: Settings,
+    now: dt.datetime,
+    each: Callable[[PostReport], None] | None = None,
 ) -> PendingChecks | None:
     """Full checks of these posts, started in worker processes; None when they are better
-    run in the caller (see `worker_count`)."""
+    run in the caller (see `worker_count`). `each` runs in the worker on every post's report
+    (the build writes share-kit pages there)."""
     workers = worker_count(len(paths))
-    return PendingChecks(paths, settings, now, workers) if workers else None
+    return PendingChecks(paths, settings, now, workers, each) if workers else None
 
 
 class PendingChecks:
     """Full checks of some posts, running in worker processes; `results()` waits for them."""
 
     def __init__(
-        self, paths: Sequence[Path], settings: Settings, now: dt.datetime, workers: int
+        self,
+        paths: Sequence[Path],
+        settings: Settings,
+        now: dt.datetime,
+        workers: int,
+        each: Callable[[PostReport], None] | None = None,
     ) -> None:
         global _job
-        _job = (settings, now)
+        _job = (settings, now, each)
         self.paths = list(paths)
         self._results: dict[Path, Result] | None = None
         self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(

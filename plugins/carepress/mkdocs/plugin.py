@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..background import PendingChecks, start_checks
+from ..background import PendingChecks, start_checks, worker_count
 from ..check import PostReport, check_front, check_post, utc_now
 from ..citations import find_citations, render_citations, sources_html
 from ..crisis import regions_for
@@ -35,7 +35,7 @@ from ..settings import (
 from .external_links import add_noopener
 from .feeds import FeedCollector
 from .preview import notice_html, write_sanitised
-from .share_kit import ShareKits
+from .share_kit import KitPages, ShareKits, StagedKits
 from .sharing import SharingCollector
 from .verify import missing_safeguards
 
@@ -62,6 +62,7 @@ class CarePressPlugin(BasePlugin):
         self.sharing: SharingCollector | None = None
         self.share_kits: ShareKits | None = None
         self._pending: PendingChecks | None = None
+        self._staged: StagedKits | None = None
         self._files: Files | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -112,7 +113,9 @@ class CarePressPlugin(BasePlugin):
         # and renders, and only the front matter here. `mkdocs serve` checks everything now,
         # to preview broken posts.
         if not self.serving:
-            self._pending = start_checks(list(posts.values()), self.settings, self._now)
+            self._staged = self._stage_kits(len(posts), config, files)
+            each = self._staged.write if self._staged is not None else None
+            self._pending = start_checks(list(posts.values()), self.settings, self._now, each)
         check = check_front if self._pending is not None else check_post
         for src_uri, path in posts.items():
             report = check(path, self.settings, self._now)
@@ -131,6 +134,20 @@ class CarePressPlugin(BasePlugin):
             self._collect()
             self._judge(files, config)
         return files
+
+    def _stage_kits(self, posts: int, config: MkDocsConfig, files: Files) -> StagedKits | None:
+        """With check workers, each writes the share-kit pages of the posts it checks (with
+        its own copy of the theme's templates), so the build's process does not."""
+        assert self.settings is not None
+        if not self.settings.options.snippets.enabled or not worker_count(posts):
+            return None
+        pages = KitPages(config.theme.get_env(), config, files)
+        return StagedKits(pages, self.settings, self._now, Path(config.site_dir).parent)
+
+    def _unstage(self) -> None:
+        if self._staged is not None:
+            self._staged.remove()
+            self._staged = None
 
     def _judge(self, files: Files | None, config: MkDocsConfig) -> None:
         """Report every finding; stop a build on errors (or, serving, preview the posts)."""
@@ -292,14 +309,17 @@ class CarePressPlugin(BasePlugin):
         if self.sharing is not None:
             self.sharing.write(config.site_dir)
         if self.share_kits is not None and self.env is not None and self._files is not None:
-            self.share_kits.write(config.site_dir, self.env, config, self._files)
+            self.share_kits.write(config.site_dir, self.env, config, self._files, self._staged)
+        self._unstage()
 
     def on_build_error(self, *, error: Exception) -> None:
         if self._pending is not None:
             self._pending.cancel()
             self._pending = None
+        self._unstage()  # a stopped build publishes no share kit
 
     def on_shutdown(self) -> None:
+        self._unstage()
         if self._temp_dir is not None:
             shutil.rmtree(self._temp_dir, ignore_errors=True)
             self._temp_dir = None

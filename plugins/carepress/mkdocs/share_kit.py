@@ -10,13 +10,17 @@ noindex and never in the nav, the search index or the sitemap.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import posixpath
+import shutil
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
 from ..check import PostReport
@@ -27,73 +31,151 @@ from ..publish.social_text import PLATFORM_NAMES
 from ..publish.urls import post_path, post_slug
 from ..settings import Settings
 
+log = get_plugin_logger(__name__)
+
 SHARE_DIR = "social"
 TEMPLATE = "carepress-share-kit.html"
 
 
+def shared_post(report: PostReport, settings: Settings, now: dt.datetime) -> SharedPost | None:
+    """What a post's share kit shows; None for a post that is not shared (not published,
+    expired, or with errors)."""
+    model, safeguards = report.front_matter, report.safeguards
+    if model is None or safeguards is None or report.has_errors:
+        return None
+    if not model.is_published(now) or model.is_expired(now):
+        return None
+    slug = post_slug(model)
+    url = (settings.site_url or "https://example.invalid/") + post_path(
+        model, report.path, settings
+    )
+    spec = CardSpec(
+        model.title, settings.practice.name, tuple(w.label for w in safeguards.warnings)
+    )
+    card_path = card_file_name(slug)
+    return SharedPost(
+        slug,
+        model.title,
+        url,
+        model.created.isoformat(),
+        tuple(model.content_warnings),
+        card_path,
+        (settings.site_url or "/") + card_path,
+        card_alt_text(spec),
+        report.snippets,  # composed by the check, for this same address
+    )
+
+
+def page_of(name: str, config: MkDocsConfig) -> str:
+    """A share-kit page's path in the site."""
+    if config.use_directory_urls:
+        return f"{SHARE_DIR}/{name}/index.html"
+    return f"{SHARE_DIR}/{name}.html"
+
+
+class KitPages:
+    """Renders share-kit pages: in the build's process, or in a check worker, which has its
+    own copy of the theme's templates (MkDocs makes one from the config) and writes each
+    post's page to a staging folder as soon as the post is checked."""
+
+    def __init__(self, env: Environment, config: MkDocsConfig, files: Files) -> None:
+        self.template = env.get_template(TEMPLATE)
+        self.config = config
+        self.site = _site_context(page_of("profile", config), config, files)  # same depth
+
+    def html(self, title: str, post: SharedPost | None, profile: Mapping[str, Any] | None) -> str:
+        kit = {"title": title, "post": post, "profile": profile} | self.site
+        # `page` and `base_url` as MkDocs gives them to templates, for the `url` filter.
+        return self.template.render(
+            kit=kit, config=self.config, page=None, base_url=self.site["base_url"]
+        )
+
+    def post_html(self, post: SharedPost) -> str:
+        return self.html(f"Share kit: {post.title}", post, None)
+
+
+def staged_name(path: Path) -> str:
+    """A post's staged page: named after its source file (slugs may repeat)."""
+    return hashlib.sha1(str(path).encode("utf-8")).hexdigest() + ".html"
+
+
+class StagedKits:
+    """Share-kit pages written by the check workers, moved into the site by the build once
+    it has succeeded (a stopped build publishes none)."""
+
+    def __init__(self, pages: KitPages, settings: Settings, now: dt.datetime, parent: Path):
+        self.pages = pages
+        self.settings = settings
+        self.now = now
+        parent.mkdir(parents=True, exist_ok=True)
+        # Beside the site folder: the same file system, so the pages move in by renaming.
+        self.folder = Path(tempfile.mkdtemp(prefix=".carepress-kits-", dir=parent))
+
+    def write(self, report: PostReport) -> None:
+        """In a worker, right after the post's check."""
+        post = shared_post(report, self.settings, self.now)
+        if post is not None:
+            (self.folder / staged_name(report.path)).write_text(self.pages.post_html(post), "utf-8")
+
+    def take(self, path: Path) -> Path | None:
+        staged = self.folder / staged_name(path)
+        return staged if staged.is_file() else None
+
+    def remove(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
 class ShareKits:
     def __init__(self, settings: Settings, reports: Mapping[str, PostReport], now: dt.datetime):
-        self.settings = settings
         self.enabled = settings.options.snippets.enabled
-        self.posts: dict[str, SharedPost] = {}  # by the page's path under social/
+        self.posts: dict[str, SharedPost] = {}  # by the page's name under social/
+        self.sources: dict[str, Path] = {}  # the post file each page is for
         self.profile = profile_kit(settings) if self.enabled else {}
         if not self.enabled:
             return
         for report in reports.values():
-            model, safeguards = report.front_matter, report.safeguards
-            if model is None or safeguards is None or report.has_errors:
-                continue
-            if not model.is_published(now) or model.is_expired(now):
-                continue
-            slug = post_slug(model)
-            url = (settings.site_url or "https://example.invalid/") + post_path(
-                model, report.path, settings
-            )
-            snippets = report.snippets  # composed by the check, for this same address
-            spec = CardSpec(
-                model.title, settings.practice.name, tuple(w.label for w in safeguards.warnings)
-            )
-            card_path = card_file_name(slug)
-            card = (settings.site_url or "/") + card_path
-            self.posts[slug] = SharedPost(
-                slug,
-                model.title,
-                url,
-                model.created.isoformat(),
-                tuple(model.content_warnings),
-                card_path,
-                card,
-                card_alt_text(spec),
-                snippets,
-            )
+            post = shared_post(report, settings, now)
+            if post is not None:
+                self.posts[post.slug] = post
+                self.sources[post.slug] = report.path
 
-    def write(self, site_dir: str, env: Environment, config: MkDocsConfig, files: Files) -> None:
+    def write(
+        self,
+        site_dir: str,
+        env: Environment,
+        config: MkDocsConfig,
+        files: Files,
+        staged: StagedKits | None = None,
+    ) -> None:
         if not self.enabled:
             return
         out = Path(site_dir) / SHARE_DIR
         out.mkdir(parents=True, exist_ok=True)
-        template = env.get_template(TEMPLATE)
-        pages: dict[str, dict[str, Any]] = {
-            name: {"title": f"Share kit: {post.title}", "post": post, "profile": None}
-            for name, post in self.posts.items()
-        }
-        pages["profile"] = {"title": "Profile kit", "post": None, "profile": self.profile}
-
-        def page_of(name: str) -> str:
-            directory = config.use_directory_urls
-            return f"{SHARE_DIR}/{name}/index.html" if directory else f"{SHARE_DIR}/{name}.html"
-
-        site = _site_context(page_of("profile"), config, files)  # all pages: the same depth
-        for name, kit in pages.items():
-            target = Path(site_dir) / page_of(name)
-            kit |= site
-            target.parent.mkdir(parents=True, exist_ok=True)
-            # `page` and `base_url` as MkDocs gives them to templates, for the `url` filter.
-            html = template.render(kit=kit, config=config, page=None, base_url=site["base_url"])
-            target.write_text(html, "utf-8")
+        pages = KitPages(env, config, files)
+        from_workers = 0
+        for name, post in self.posts.items():
+            target = Path(site_dir) / page_of(name, config)
+            ready = staged.take(self.sources[name]) if staged is not None else None
+            if ready is not None:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.move(ready, target)  # a rename: the staging folder is beside the site
+                from_workers += 1
+            else:
+                self._write(target, pages.post_html(post))
+        log.info(
+            f"share kits: {len(self.posts)} post pages "
+            f"({from_workers} written by the check workers) and the profile kit"
+        )
+        self._write(Path(site_dir) / page_of("profile", config),
+                    pages.html("Profile kit", None, self.profile))  # fmt: skip
         posts = sorted(self.posts.values(), key=lambda p: (p.published, p.slug), reverse=True)
         (out / "snippets.json").write_text(snippets_json(posts, self.profile), "utf-8")
         (out / "snippets.csv").write_text(snippets_csv(posts), "utf-8")
+
+    @staticmethod
+    def _write(target: Path, html: str) -> None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, "utf-8")
 
 
 def _site_context(page: str, config: MkDocsConfig, files: Files) -> dict[str, Any]:
