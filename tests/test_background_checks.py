@@ -48,31 +48,34 @@ def hub(tmp_path: Path) -> Hub:
     return make_hub(tmp_path / "hub")
 
 
-def test_an_error_only_the_prose_checks_find_stops_the_build(hub: Hub) -> None:
-    hub.write_post("fine.md", post_text(title="A fine post"))
-    body = "Worry is common.\n\n<!-- more -->\n\n<script>alert(1)</script>\n\nMore text.\n"
-    hub.write_post("scripted.md", post_text(body=body, title="A scripted post"))
+SCRIPTED = "Worry is common.\n\n<!-- more -->\n\n<script>alert(1)</script>\n\nMore text.\n"
+
+
+def _stopped_build(hub: Hub) -> str:
+    """Build with a post only the prose checks refuse (in the workers); it must stop cleanly,
+    publishing nothing: what it printed."""
+    hub.write_post("scripted.md", post_text(body=SCRIPTED, title="A scripted post"))
     result = hub.build(env=IN_BACKGROUND)
     log = result.stdout + result.stderr
     assert result.returncode != 0
     assert "Traceback" not in log
-    assert "content/posts/scripted.md:24: raw HTML with <script> is not allowed" in log
-    assert "nothing was published" in log
     assert not list(hub.site.rglob("*.html")), "a failed build must publish nothing"
     assert not list(hub.root.glob(".carepress-kits-*")), "nor leave staged share kits behind"
+    return log
+
+
+def test_an_error_only_the_prose_checks_find_stops_the_build(hub: Hub) -> None:
+    hub.write_post("fine.md", post_text(title="A fine post"))
+    log = _stopped_build(hub)
+    assert "content/posts/scripted.md:24: raw HTML with <script> is not allowed" in log
+    assert "nothing was published" in log
 
 
 def test_front_matter_errors_stop_at_once_with_every_other_finding(hub: Hub) -> None:
     hub.write_post("no-title.md", post_text(title=None))
-    body = "Worry is common.\n\n<!-- more -->\n\n<script>alert(1)</script>\n"
-    hub.write_post("scripted.md", post_text(body=body, title="A scripted post"))
-    result = hub.build(env=IN_BACKGROUND)
-    log = result.stdout + result.stderr
-    assert result.returncode != 0
-    assert "Traceback" not in log
+    log = _stopped_build(hub)
     assert "content/posts/no-title.md:" in log and "title" in log
     assert "content/posts/scripted.md:" in log, "the background findings are reported too"
-    assert not list(hub.site.rglob("*.html"))
 
 
 def test_worker_count(monkeypatch: pytest.MonkeyPatch) -> None:

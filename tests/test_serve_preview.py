@@ -3,11 +3,15 @@ and the server keeps running."""
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import subprocess
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
 from conftest import BIN, ENV, Hub, make_hub, post_text
 
@@ -29,6 +33,37 @@ def _get(url: str, deadline: float) -> str:
             time.sleep(0.3)
 
 
+@dataclass
+class _Server:
+    base: str  # http://127.0.0.1:<port>
+    deadline: float  # a minute from the start, for the first pages to come up
+    process: subprocess.Popen[str]
+    output: str = ""  # what it printed, once stopped
+
+    def get(self, path: str) -> str:
+        return _get(self.base + path, self.deadline)
+
+
+@contextlib.contextmanager
+def _serving(root: Path) -> Iterator[_Server]:
+    """`mkdocs serve` on a free port in `root`; stopped (and its output kept) on exit."""
+    port = _free_port()
+    process = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
+        cwd=root,
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    server = _Server(f"http://127.0.0.1:{port}", time.monotonic() + 60, process)
+    try:
+        yield server
+    finally:
+        process.terminate()
+        server.output, _ = process.communicate(timeout=20)
+
+
 def test_serve_shows_problems_on_the_page_without_stopping(hub: Hub) -> None:
     hub.write_post("fine.md", post_text(slug="fine"))
     hub.write_post("typo.md", post_text(slug="typo", audience=["client"]))
@@ -38,29 +73,17 @@ def test_serve_shows_problems_on_the_page_without_stopping(hub: Hub) -> None:
             "title: Coping with worry", 'title: "Coping with worry'
         ),
     )
-    port = _free_port()
-    server = subprocess.Popen(
-        [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
-        cwd=hub.root,
-        env=ENV,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        typo = _get(f"http://127.0.0.1:{port}/blog/typo/", deadline)
+    with _serving(hub.root) as server:
+        typo = server.get("/blog/typo/")
         assert "This post cannot be published yet" in typo
         assert "audience[1]: &#x27;client&#x27; is not one of" in typo
         assert "did you mean &#x27;clients&#x27;?" in typo
-        broken = _get(f"http://127.0.0.1:{port}/blog/broken-yaml/", deadline)
+        broken = server.get("/blog/broken-yaml/")
         assert "front matter is not valid YAML" in broken
-        fine = _get(f"http://127.0.0.1:{port}/blog/fine/", deadline)
+        fine = server.get("/blog/fine/")
         assert "carepress-preview-problems" not in fine
-        assert server.poll() is None, "the preview server must keep running"
-    finally:
-        server.terminate()
-        output, _ = server.communicate(timeout=20)
+        assert server.process.poll() is None, "the preview server must keep running"
+    output = server.output
     assert "content/posts/typo.md:" in output
     assert "'client' is not one of clients, clinicians, community" in output
     assert "Traceback" not in output
@@ -70,23 +93,10 @@ def test_serve_counts_snippets_with_the_sites_own_address(tmp_path) -> None:
     # `mkdocs serve` swaps site_url for http://127.0.0.1:<port>/, which X does not count as a
     # 23-character link: the sample posts' X snippets only fit with the real address.
     hub = make_hub(tmp_path / "hub", with_sample_posts=True)
-    port = _free_port()
-    server = subprocess.Popen(
-        [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
-        cwd=hub.root,
-        env=ENV,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        page = _get(
-            f"http://127.0.0.1:{port}/blog/how-to-ask-about-suicide/", time.monotonic() + 60
-        )
+    with _serving(hub.root) as server:
+        page = server.get("/blog/how-to-ask-about-suicide/")
         assert "carepress-preview-problems" not in page
         assert "This post cannot be published yet" not in page
-    finally:
-        server.terminate()
-        output, _ = server.communicate(timeout=20)
+    output = server.output
     assert "ERROR" not in output, output
     assert "Traceback" not in output

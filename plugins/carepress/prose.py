@@ -22,6 +22,8 @@ _ATTR_LIST_RE = re.compile(r"\{[:.#][^}\n]*\}")
 
 
 _NOT_NEWLINE_RE = re.compile(r"[^\n]")
+# A paragraph or list block: lines up to a blank line.
+BLOCK_RE = re.compile(r"(?:[^\n]+\n?)+")
 
 
 def blank(match: re.Match[str]) -> str:

@@ -13,7 +13,7 @@ from ..citations import CITATION_RE
 from ..content import PostFile
 from ..findings import Finding
 from ..model import FrontMatter
-from ..prose import Prose
+from ..prose import BLOCK_RE, Prose
 from ..rules import flexible_spaces, packaged
 from ..settings import Settings
 
@@ -50,7 +50,7 @@ def claim_regex() -> regex.Pattern[str]:
 
 def _blocks(text: str) -> Iterator[tuple[int, str]]:
     """Paragraphs and list blocks, with their offsets; headings are not claims."""
-    for match in re.finditer(r"(?:[^\n]+\n?)+", text):
+    for match in BLOCK_RE.finditer(text):
         block = match.group(0)
         if block.lstrip().startswith("#") or not block.strip():
             continue

@@ -20,7 +20,7 @@ import syllapy
 from ..content import PostFile
 from ..findings import Finding
 from ..model import FrontMatter
-from ..prose import Prose, blank
+from ..prose import BLOCK_RE, Prose, blank
 from ..settings import Settings
 
 _WORD_RE = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
@@ -40,7 +40,6 @@ class Sentence(NamedTuple):  # a tuple: made ~80 times per post
     polysyllables: int
 
 
-_BLOCK_RE = re.compile(r"(?:[^\n]+\n?)+")
 _ITEM_START_RE = re.compile(r"\n(?=\s*(?:[-*+]|\d+[.)])\s)")
 
 
@@ -59,7 +58,7 @@ def _sentence(start: int, text: str) -> Sentence | None:
 def sentences(prose: Prose) -> Iterator[Sentence]:
     """Sentences of paragraphs and list items; headings are skipped."""
     text = prose.text  # citations are already blanked by the caller (check.without_citations)
-    for block in _BLOCK_RE.finditer(text):
+    for block in BLOCK_RE.finditer(text):
         if block.group(0).lstrip().startswith(("#", "|")):
             continue
         # Each list item is a sentence of its own, even without a full stop.

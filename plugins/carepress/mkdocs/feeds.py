@@ -78,17 +78,11 @@ class FeedCollector:
 
     def add(self, page: Page, body_html: str) -> None:
         """Called with a post page's rendered body (Sources list included, notices not)."""
+        # Members are published, unexpired posts with safeguards and no errors (a preview's
+        # broken post is in no feed), and only those some feed carries.
         src_uri = page.file.src_uri
-        report = self.reports.get(src_uri)
-        safeguards = self.safeguards.get(src_uri)
-        if not self.enabled or report is None or safeguards is None or src_uri not in self.members:
-            return
-        if report.front_matter is None or not in_feeds(report.front_matter, self.now):
-            return
-        if report.has_errors:  # only while previewing: a build stops before this
-            return
-        url = page.canonical_url or self.site.absolute(page.url)
-        self.posts[src_uri] = (url, body_html)
+        if src_uri in self.members:
+            self.posts[src_uri] = (page.canonical_url or self.site.absolute(page.url), body_html)
 
     def _feed_posts(self) -> list[FeedPost]:
         # Built at write time: a build's snippets arrive from the background checks after
