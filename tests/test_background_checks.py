@@ -86,3 +86,12 @@ def test_worker_count(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(WORKERS_ENV, "many")
     with pytest.raises(ValueError, match="whole number"):
         worker_count(10)
+
+
+def test_a_bad_worker_count_stops_the_build_with_a_message(hub: Hub) -> None:
+    hub.write_post("fine.md", post_text(title="A fine post"))
+    result = hub.build(env={WORKERS_ENV: "many"})
+    log = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "CAREPRESS_WORKERS must be a whole number, not 'many'" in log
+    assert "Traceback" not in log

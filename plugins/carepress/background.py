@@ -3,7 +3,7 @@
 A build reads front matter itself (Material's blog plugin needs it at once) and hands the
 full checks to workers on the other cores, which run while MkDocs reads and renders the
 site; it waits for their results before anything is written. One core, few posts, or no
-`fork`: `start_checks` returns None and the caller checks the posts itself.
+`fork`: `worker_count` says 0 and the caller checks the posts itself.
 
 ``CAREPRESS_WORKERS`` sets the number of workers (0: never in the background).
 """
@@ -63,21 +63,9 @@ def worker_count(posts: int) -> int:
     return min(cores - 1, 4)  # the main process keeps a core for MkDocs
 
 
-def start_checks(
-    paths: Sequence[Path],
-    settings: Settings,
-    now: dt.datetime,
-    each: Callable[[PostReport], None] | None = None,
-) -> PendingChecks | None:
-    """Full checks of these posts, started in worker processes; None when they are better
-    run in the caller (see `worker_count`). `each` runs in the worker on every post's report
-    (the build writes share-kit pages there)."""
-    workers = worker_count(len(paths))
-    return PendingChecks(paths, settings, now, workers, each) if workers else None
-
-
 class PendingChecks:
-    """Full checks of some posts, running in worker processes; `results()` waits for them."""
+    """Full checks of some posts, running in worker processes; `results()` waits for them.
+    `each` runs in the worker on every post's report (the build writes share-kit pages)."""
 
     def __init__(
         self,

@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..background import PendingChecks, start_checks, worker_count
+from ..background import PendingChecks, worker_count
 from ..check import PostReport, check_front, check_post, utc_now
 from ..citations import find_citations, render_citations, sources_html
 from ..crisis import regions_for
@@ -112,10 +112,12 @@ class CarePressPlugin(BasePlugin):
         # A build with many posts checks their prose in worker processes while MkDocs reads
         # and renders, and only the front matter here. `mkdocs serve` checks everything now,
         # to preview broken posts.
-        if not self.serving:
-            self._staged = self._stage_kits(len(posts), config, files)
+        workers = 0 if self.serving else self._worker_count(len(posts))
+        if workers:
+            self._staged = self._stage_kits(config, files)
             each = self._staged.write if self._staged is not None else None
-            self._pending = start_checks(list(posts.values()), self.settings, self._now, each)
+            paths = list(posts.values())
+            self._pending = PendingChecks(paths, self.settings, self._now, workers, each)
         check = check_front if self._pending is not None else check_post
         for src_uri, path in posts.items():
             report = check(path, self.settings, self._now)
@@ -135,11 +137,18 @@ class CarePressPlugin(BasePlugin):
             self._judge(files, config)
         return files
 
-    def _stage_kits(self, posts: int, config: MkDocsConfig, files: Files) -> StagedKits | None:
+    @staticmethod
+    def _worker_count(posts: int) -> int:
+        try:
+            return worker_count(posts)
+        except ValueError as exc:  # CAREPRESS_WORKERS=many
+            raise PluginError(f"CarePress: {exc}") from exc
+
+    def _stage_kits(self, config: MkDocsConfig, files: Files) -> StagedKits | None:
         """With check workers, each writes the share-kit pages of the posts it checks (with
         its own copy of the theme's templates), so the build's process does not."""
         assert self.settings is not None
-        if not self.settings.options.snippets.enabled or not worker_count(posts):
+        if not self.settings.options.snippets.enabled:
             return None
         pages = KitPages(config.theme.get_env(), config, files)
         return StagedKits(pages, self.settings, self._now, Path(config.site_dir).parent)
