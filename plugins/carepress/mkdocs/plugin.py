@@ -121,6 +121,10 @@ class CarePressPlugin(BasePlugin):
         check = check_front if self._pending is not None else check_post
         for src_uri, path in posts.items():
             report = check(path, self.settings, self._now)
+            if self._pending is not None:
+                # The workers read the post's text themselves; the build keeps only what
+                # it publishes from (front matter, safeguards): on 5,000 posts, ~40 MB less.
+                report.post = None
             self.reports[src_uri] = report
             if report.safeguards is not None:  # computed once, by the same core check
                 self.safeguards[src_uri] = report.safeguards

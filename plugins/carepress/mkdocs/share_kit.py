@@ -26,7 +26,7 @@ from mkdocs.structure.files import Files
 from ..check import PostReport
 from ..publish.cards import CardSpec, card_alt_text, card_file_name
 from ..publish.profile import profile_kit
-from ..publish.share import SharedPost, snippets_csv, snippets_json
+from ..publish.share import SharedPost, write_snippets_csv, write_snippets_json
 from ..publish.social_text import PLATFORM_NAMES
 from ..publish.urls import post_path, post_slug
 from ..settings import Settings
@@ -169,8 +169,8 @@ class ShareKits:
         self._write(Path(site_dir) / page_of("profile", config),
                     pages.html("Profile kit", None, self.profile))  # fmt: skip
         posts = sorted(self.posts.values(), key=lambda p: (p.published, p.slug), reverse=True)
-        (out / "snippets.json").write_text(snippets_json(posts, self.profile), "utf-8")
-        (out / "snippets.csv").write_text(snippets_csv(posts), "utf-8")
+        write_snippets_json(out / "snippets.json", posts, self.profile)
+        write_snippets_csv(out / "snippets.csv", posts)
 
     @staticmethod
     def _write(target: Path, html: str) -> None:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .snippets import Snippet
@@ -28,24 +28,30 @@ class SharedPost:
     snippets: Mapping[str, Snippet]
 
 
-def snippets_json(posts: Iterable[SharedPost], profile: Mapping[str, Any]) -> str:
+def write_snippets_json(
+    target: Path, posts: Iterable[SharedPost], profile: Mapping[str, Any]
+) -> None:
     """One post per line: readable and diffable, and written by json's C encoder (an
-    indented dump goes through its pure-Python one, ~10x slower on thousands of posts)."""
+    indented dump goes through its pure-Python one, ~10x slower on thousands of posts).
+    Streamed: a hub of 5,000 posts never holds the whole file in memory."""
 
     def dump(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False)
 
-    entries = [
-        dump({
-            "slug": p.slug, "title": p.title, "url": p.url, "published": p.published,
-            "content_warnings": list(p.content_warnings),
-            "card": {"url": p.card, "alt": p.card_alt, "width": 1200, "height": 630},
-            "snippets": {k: s.as_dict() for k, s in p.snippets.items()},
-        })
-        for p in posts
-    ]  # fmt: skip
-    posts_json = "[\n" + ",\n".join(entries) + "\n]" if entries else "[]"
-    return f'{{"version": 1,\n"posts": {posts_json},\n"profile": {dump(profile)}}}\n'
+    with target.open("w", encoding="utf-8") as out:
+        out.write('{"version": 1,\n"posts": [')
+        count = 0
+        for p in posts:
+            out.write(",\n" if count else "\n")
+            out.write(dump({
+                "slug": p.slug, "title": p.title, "url": p.url, "published": p.published,
+                "content_warnings": list(p.content_warnings),
+                "card": {"url": p.card, "alt": p.card_alt, "width": 1200, "height": 630},
+                "snippets": {k: s.as_dict() for k, s in p.snippets.items()},
+            }))  # fmt: skip
+            count += 1
+        out.write("\n]" if count else "]")
+        out.write(f',\n"profile": {dump(profile)}}}\n')
 
 
 def _cell(value: str) -> str:
@@ -53,14 +59,13 @@ def _cell(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
-def snippets_csv(posts: Iterable[SharedPost]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for post in posts:
-        for platform, s in post.snippets.items():
-            row = [post.slug, platform, s.text, str(s.length), str(s.limit), s.link or "",
-                   " ".join(s.hashtags), s.spoiler_text, "true" if s.sensitive else "false",
-                   post.title, post.url]  # fmt: skip
-            writer.writerow([_cell(v) for v in row])
-    return out.getvalue()
+def write_snippets_csv(target: Path, posts: Iterable[SharedPost]) -> None:
+    with target.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        for post in posts:
+            for platform, s in post.snippets.items():
+                row = [post.slug, platform, s.text, str(s.length), str(s.limit), s.link or "",
+                       " ".join(s.hashtags), s.spoiler_text, "true" if s.sensitive else "false",
+                       post.title, post.url]  # fmt: skip
+                writer.writerow([_cell(v) for v in row])
