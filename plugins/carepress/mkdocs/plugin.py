@@ -64,6 +64,7 @@ class CarePressPlugin(BasePlugin):
         self._pending: PendingChecks | None = None
         self._staged: StagedKits | None = None
         self._files: Files | None = None
+        self._excerpt_warnings: dict[str, str] = {}  # src_uri -> rendered label, per build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -248,6 +249,7 @@ class CarePressPlugin(BasePlugin):
             "platform_names": PLATFORM_NAMES,
         }
         self.env = env
+        self._excerpt_warnings = {}
         return env
 
     # After the blog plugin (-100) has rendered the excerpts of a blog index, archive or
@@ -263,14 +265,24 @@ class CarePressPlugin(BasePlugin):
         if self.sharing is not None:
             context["carepress_meta"] = self.sharing.page_meta(page)
         for excerpt in context.get("posts") or []:
-            post_safeguards = self.safeguards.get(excerpt.file.src_uri)
-            if post_safeguards and post_safeguards.warnings and self.env is not None:
-                template = self.env.get_template("partials/carepress-excerpt-warning.html")
-                label = template.render(warnings=post_safeguards.warnings)
+            label = self._excerpt_warning(excerpt.file.src_uri)
+            if label:
                 # Right under the excerpt's title, before its first words.
                 head, sep, rest = excerpt.content.partition("</h2>")
                 excerpt.content = head + sep + label + rest if sep else label + excerpt.content
         return context
+
+    def _excerpt_warning(self, src_uri: str) -> str:
+        """The one-line warning an excerpt of this post carries ("" for none); rendered once
+        per post, though the post's excerpt is shown on the index, archive and categories."""
+        if src_uri not in self._excerpt_warnings:
+            safeguards = self.safeguards.get(src_uri)
+            label = ""
+            if safeguards and safeguards.warnings and self.env is not None:
+                template = self.env.get_template("partials/carepress-excerpt-warning.html")
+                label = template.render(warnings=safeguards.warnings)
+            self._excerpt_warnings[src_uri] = label
+        return self._excerpt_warnings[src_uri]
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         safeguards = self.safeguards.get(page.file.src_uri)
