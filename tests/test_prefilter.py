@@ -33,6 +33,8 @@ def test_short_lists_of_spellings_are_spelled_out_whole() -> None:
             "the former woman",
         }
     )
+    # A class of a few characters and spaces is spelled out too ("self" is in "yourself").
+    assert required_literals(r"self[-\s]?harm") == frozenset({"selfharm", "self-harm", "self harm"})
     # Optional text with a short spelling ("a" alone) cannot be required.
     assert required_literals(r"a(?:\s+man)?") is None
     # Too many spellings: the items' own requirements are used instead.

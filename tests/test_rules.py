@@ -247,7 +247,7 @@ def test_sample_posts_check_clean() -> None:
 
 def test_prefilter_never_changes_what_a_rule_finds(settings) -> None:
     """The literal prefilter only skips work: on every corpus sentence, example and sample
-    post, each rule finds exactly what it finds without it."""
+    post, each rule, topic and claim pattern finds exactly what it finds without it."""
     import dataclasses
 
     texts = [s for pair in EXAMPLES.values() for s in pair]
@@ -274,3 +274,14 @@ def test_prefilter_never_changes_what_a_rule_finds(settings) -> None:
             expected = [m.span() for m in unfiltered_topic.matches(prose)]
             assert [m.span() for m in topic.matches(prose)] == expected, topic.id
             assert [m.span() for m in topic.matches(prose, index)] == expected, topic.id
+    # Claims (checks/claims.py) too, with the claim corpus's sentences among the texts.
+    from carepress.checks.claims import claim_literals, find_claims
+    from test_claims import NEEDS_SOURCE, ORDINARY
+
+    claims = [prose_of(text, 1).text for text in [*NEEDS_SOURCE, *ORDINARY]]
+    skipped = 0
+    for prose in [*proses, *claims]:
+        index = LiteralIndex(prose, settings.literal_search)
+        assert list(find_claims(prose, index=index)) == list(find_claims(prose)), prose[:80]
+        skipped += len(index.bounds) - len(index.spans(claim_literals()))
+    assert skipped > len(texts)  # paragraphs the claim pattern no longer runs over

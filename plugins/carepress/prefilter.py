@@ -62,11 +62,18 @@ def _is_whitespace_run(op: Any, av: Any) -> bool:
     return inner_op is C.IN and list(inner_av) == [(C.CATEGORY, C.CATEGORY_SPACE)]
 
 
+def _is_letter_or_space(op: Any, av: Any) -> bool:
+    return op is C.LITERAL or (op is C.CATEGORY and av is C.CATEGORY_SPACE)
+
+
 def _is_digit_class(op: Any, av: Any) -> bool:
     return op is C.IN and list(av) == [(C.CATEGORY, C.CATEGORY_DIGIT)]
 
 
-MAX_STRINGS = 256  # beyond this, a spelled-out set costs more to look up than it saves
+# Beyond this, spelling out costs more than it saves. Large enough for a phrase of three short
+# word lists ("try|just" x "stop|change" x "your meds|the pills"): "change" alone is in
+# every post, "try change" almost never.
+MAX_STRINGS = 1024
 
 
 def _as_option(strings: frozenset[str]) -> Literals:
@@ -102,8 +109,9 @@ def _language(op: Any, av: Any) -> frozenset[str] | None:
             return None
         union = frozenset().union(*branches)  # type: ignore[arg-type]
         return union if len(union) <= MAX_STRINGS else None
-    if op is C.IN and 0 < len(av) <= 4 and all(o is C.LITERAL for o, _ in av):
-        return frozenset(chr(c).lower() for _, c in av)
+    if op is C.IN and 0 < len(av) <= 4 and all(_is_letter_or_space(o, a) for o, a in av):
+        # `[-\s]` (what "self[- ]?harm" becomes): a space is one space in normalised text
+        return frozenset(" " if o is C.CATEGORY else chr(a).lower() for o, a in av)
     if op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
         inner = _concatenation(av[2])
         return None if inner is None else inner | {""}

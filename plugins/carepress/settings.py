@@ -178,10 +178,12 @@ class Settings:
 
     @cached_property
     def literal_search(self) -> LiteralSearch:
-        """Every literal some rule or content-warning topic needs (see prefilter.py), found
-        in one pass: what a post's paragraphs are indexed by."""
+        """Every literal some rule, content-warning topic or claim needs (see prefilter.py),
+        found in one pass: what a post's paragraphs are indexed by."""
+        from .checks.claims import claim_literals  # local: claims imports this module
+
         needs = [*self.rules.values(), *self.topics.values()]
-        return LiteralSearch(need.literals for need in needs)
+        return LiteralSearch([*(need.literals for need in needs), claim_literals()])
 
     @cached_property
     def _resolved_root(self) -> Path:

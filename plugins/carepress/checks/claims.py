@@ -13,6 +13,7 @@ from ..citations import CITATION_RE
 from ..content import PostFile
 from ..findings import Finding
 from ..model import FrontMatter
+from ..prefilter import LiteralIndex, Literals, required_literals
 from ..prose import BLOCK_RE, Prose
 from ..rules import flexible_spaces, packaged
 from ..settings import Settings
@@ -48,6 +49,16 @@ def claim_regex() -> regex.Pattern[str]:
     return regex.compile(rf"\b(?:{groups})(?!\w)", regex.IGNORECASE)
 
 
+@cache
+def claim_literals() -> Literals:
+    """Text of which every claim holds one (a digit, "percent", "according to", ...): a post's
+    literal index (prefilter.py) then finds the paragraphs the claim pattern can match in."""
+    needs = [required_literals(p) for p in claim_patterns().values()]
+    if any(n is None for n in needs):
+        return None
+    return frozenset().union(*needs)  # type: ignore[arg-type]
+
+
 def _blocks(text: str) -> Iterator[tuple[int, str]]:
     """Paragraphs and list blocks, with their offsets; headings are not claims."""
     for match in BLOCK_RE.finditer(text):
@@ -65,10 +76,18 @@ def _sentences(block: str) -> Iterator[tuple[int, int]]:
     yield start, len(block)
 
 
-def find_claims(text: str, uncited_only: bool = False) -> Iterator[tuple[Claim, bool]]:
-    """Every claim sentence, with whether its paragraph carries a citation or footnote."""
+def find_claims(
+    text: str, uncited_only: bool = False, index: LiteralIndex | None = None
+) -> Iterator[tuple[Claim, bool]]:
+    """Every claim sentence, with whether its paragraph carries a citation or footnote.
+    With `index` (of this text, or of the same text with citations blanked), only the
+    paragraphs holding a claim's literal are searched."""
     pattern = claim_regex()
+    candidates = index.spans(claim_literals()) if index is not None else [(0, len(text))]
     for offset, block in _blocks(text):
+        end = offset + len(block)
+        if not any(a < end and offset < b for a, b in candidates):
+            continue
         cited = bool(CITATION_RE.search(block) or FOOTNOTE_REF_RE.search(block))
         # A paragraph with no match holds no sentence with one (sentences end at non-word
         # characters, so the pattern's word edges read the same): one search skips it.
@@ -88,7 +107,11 @@ def _severity(model: FrontMatter, settings: Settings) -> str:
 
 
 def check_claims(
-    post: PostFile, model: FrontMatter, prose: Prose, settings: Settings
+    post: PostFile,
+    model: FrontMatter,
+    prose: Prose,
+    settings: Settings,
+    index: LiteralIndex | None = None,
 ) -> list[Finding]:
     severity = _severity(model, settings)
     if severity == "off":
@@ -97,7 +120,7 @@ def check_claims(
     findings = []
     first = model.sources[0].id if model.sources and model.sources[0].id else "1"
     example = f"[@{first}]" if model.sources else "[@source-id], after adding it to sources:"
-    for claim, _ in find_claims(prose.text, uncited_only=True):
+    for claim, _ in find_claims(prose.text, uncited_only=True, index=index):
         line, column = prose.line_col(claim.start)
         excerpt = " ".join(claim.sentence.split())
         excerpt = excerpt if len(excerpt) <= 80 else excerpt[:77] + "..."
