@@ -42,6 +42,7 @@ def page(body: str) -> str:
         "<p>A stray end tag</p></div>",  # browsers drop it or close around it: still shown
         "<p><span>An unclosed span, closed with its paragraph</p>",
         "<p>Ends in a comment <!-- a note for the editor --></p>",
+        "<div>" * 300 + "Deeply nested, and closed" + "</div>" * 300,  # past libxml2's 256
     ],
 )
 def test_html_a_browser_shows_the_safeguards_after_passes(body: str) -> None:

@@ -20,8 +20,9 @@ _SAFEGUARD_DEPTH = 2
 # libxml2's HTML parser (C): ten times faster than html.parser on a post's article, and
 # like a browser it nests what follows an unclosed element inside it, and hides what follows
 # an unclosed comment, <textarea> or <title>. A stray end tag is dropped, as browsers drop or
-# close around it: what follows stays visible.
-_PARSER = etree.HTMLParser(no_network=True)
+# close around it: what follows stays visible. `huge_tree`: libxml2's default limits (256
+# levels deep, 10 MB of text) would drop the rest of a long or deeply nested post silently.
+_PARSER = etree.HTMLParser(no_network=True, huge_tree=True)
 
 
 def _markers(article: str) -> tuple[list[tuple[str, int]], dict[str, str]]:
