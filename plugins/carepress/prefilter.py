@@ -62,7 +62,7 @@ def _is_whitespace_run(op: Any, av: Any) -> bool:
     return inner_op is C.IN and list(inner_av) == [(C.CATEGORY, C.CATEGORY_SPACE)]
 
 
-def _is_letter_or_space(op: Any, av: Any) -> bool:
+def _is_char_or_space(op: Any, av: Any) -> bool:
     return op is C.LITERAL or (op is C.CATEGORY and av is C.CATEGORY_SPACE)
 
 
@@ -109,7 +109,7 @@ def _language(op: Any, av: Any) -> frozenset[str] | None:
             return None
         union = frozenset().union(*branches)  # type: ignore[arg-type]
         return union if len(union) <= MAX_STRINGS else None
-    if op is C.IN and 0 < len(av) <= 4 and all(_is_letter_or_space(o, a) for o, a in av):
+    if op is C.IN and 0 < len(av) <= 4 and all(_is_char_or_space(o, a) for o, a in av):
         # `[-\s]` (what "self[- ]?harm" becomes): a space is one space in normalised text
         return frozenset(" " if o is C.CATEGORY else chr(a).lower() for o, a in av)
     if op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] == 0 and av[1] == 1:

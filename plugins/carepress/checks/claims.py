@@ -53,10 +53,7 @@ def claim_regex() -> regex.Pattern[str]:
 def claim_literals() -> Literals:
     """Text of which every claim holds one (a digit, "percent", "according to", ...): a post's
     literal index (prefilter.py) then finds the paragraphs the claim pattern can match in."""
-    needs = [required_literals(p) for p in claim_patterns().values()]
-    if any(n is None for n in needs):
-        return None
-    return frozenset().union(*needs)  # type: ignore[arg-type]
+    return required_literals(claim_regex().pattern)
 
 
 def _blocks(text: str) -> Iterator[tuple[int, str]]:

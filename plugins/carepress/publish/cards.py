@@ -441,12 +441,10 @@ def write_cards(site_dir: Path, cards: Mapping[str, CardSpec], cache_dir: Path |
     if stats.drawn:
         stats.seconds_drawing = time.perf_counter() - started
 
-    folders: set[Path] = set()
+    if cards:
+        (site_dir / CARD_DIR).mkdir(parents=True, exist_ok=True)
     for slug in sorted(cards):
         target = site_dir / card_file_name(slug)
-        if target.parent not in folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(target.parent)
         # Never write through an old link: a --dirty build's card may be the cache's file.
         target.unlink(missing_ok=True)
         card = ready[keys[slug]]
