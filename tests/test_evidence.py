@@ -149,8 +149,10 @@ def test_minimum_sources_per_type_and_configured_domains(hub: Hub) -> None:
             slug="res", sources=None, type="resource", body="A list.\n\n<!-- more -->\n\nMore.\n"
         ),
     )
-    rules = {(f["path"], f["rule"]) for f in _findings(hub)}
+    findings = _findings(hub)
+    rules = {(f["path"], f["rule"]) for f in findings}
     assert ("content/posts/none.md", "citation.too-few-sources") in rules
+    assert "sources: an article needs at least 1 source" in {f["message"] for f in findings}
     assert not any(path.endswith("res.md") for path, _ in rules)
 
     config = hub.root / "mkdocs.yml"

@@ -48,8 +48,8 @@ def check_sources(
             "",
             "too-few-sources",
             "error",
-            f"sources: a {model.type} needs at least {minimum} source"
-            + ("s" if minimum != 1 else ""),
+            f"sources: {'an' if model.type[:1] in 'aeiou' else 'a'} {model.type} needs at least "
+            f"{minimum} source" + ("s" if minimum != 1 else ""),
             "add the public-health or research pages your post relies on",
         )
 
