@@ -257,3 +257,20 @@ def test_cli_over_the_whole_folder_matches_the_build(broken_hub: Hub) -> None:
     assert (
         f"Checked {len(CASES)} posts. {len(CASES)} errors in {len(CASES)} files." in result.stdout
     )
+
+
+def test_every_page_the_blog_takes_for_a_post_is_checked(hub: Hub) -> None:
+    """Material's blog takes any page whose path starts with its post folder ("posts") for a
+    post: content/posts-archive/ is published as a post, so it is checked as one."""
+    text = "\n".join(BASE).replace("audience: [clients]", "audience: [everyone]")
+    archived = hub.root / "content" / "posts-archive" / "old.md"
+    archived.parent.mkdir()
+    archived.write_text(text, encoding="utf-8")
+    result = hub.build()
+    assert result.returncode != 0
+    log = result.stdout + result.stderr
+    assert "content/posts-archive/old.md:8: audience[1]: 'everyone' is not one of" in log
+    assert not list(hub.site.rglob("*.html"))
+    result = hub.check()  # the whole hub, as the build sees it
+    assert result.returncode == 1
+    assert "content/posts-archive/old.md:8:" in result.stdout

@@ -8,6 +8,7 @@ same length, so an offset in the result is an offset in the body.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 _FENCE_RE = re.compile(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n.*?(?:^\1?\2[ \t]*$|\Z)", re.M | re.S)
@@ -41,16 +42,40 @@ CODE_PATTERNS = (
     (_INDENTED_CODE_RE, ("    ", "\t")),
     (_INLINE_CODE_RE, ("`",)),
 )
-# Markup around prose: link targets, bare addresses, tags, attribute lists.
-_MARKUP_PATTERNS = (_REFERENCE_DEF_RE, _LINK_TARGET_RE, _AUTOLINK_RE, _TAG_RE, _ATTR_LIST_RE)
+# Markup around prose: link targets, bare addresses, tags, attribute lists (with their text).
+MARKUP_PATTERNS = (
+    (_REFERENCE_DEF_RE, ("]:",)),
+    (_LINK_TARGET_RE, ("](", "][")),
+    (_AUTOLINK_RE, ("http", "mailto:")),
+    (_TAG_RE, ("<",)),
+    (_ATTR_LIST_RE, ("{",)),
+)
+
+
+def _blank_spans(text: str, matches: Iterable[re.Match[str]]) -> str:
+    out, last = [], 0
+    for match in matches:
+        out += [text[last : match.start()], blank(match)]
+        last = match.end()
+    out.append(text[last:])
+    return "".join(out)
 
 
 def without_code(body: str) -> str:
     """The body with code and comments blanked (HTML shown as code is not HTML)."""
+    text = body
     for pattern, needles in CODE_PATTERNS:
-        if any(needle in body for needle in needles):
-            body = pattern.sub(blank, body)
-    return body
+        # Needles are looked for in the body as written: blanking only ever adds spaces.
+        if not any(needle in body for needle in needles):
+            continue
+        if pattern is _INDENTED_CODE_RE:
+            # Indented code is found in the body as written: a blanked comment leaves spaces
+            # that would look like indentation ("<!-- note --> Hello" on its own line would
+            # lose "Hello", which readers see).
+            text = _blank_spans(text, pattern.finditer(body))
+        else:
+            text = pattern.sub(blank, text)
+    return text
 
 
 @dataclass(frozen=True)
@@ -67,6 +92,7 @@ class Prose:
 def prose_of(body: str, first_line: int, code_free: str | None = None) -> Prose:
     """`code_free`: `without_code(body)` when the caller has it already (PostFile keeps it)."""
     text = without_code(body) if code_free is None else code_free
-    for pattern in _MARKUP_PATTERNS:
-        text = pattern.sub(blank, text)
+    for pattern, needles in MARKUP_PATTERNS:
+        if any(needle in text for needle in needles):
+            text = pattern.sub(blank, text)
     return Prose(text, first_line)

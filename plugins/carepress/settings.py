@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import string
 from collections.abc import Mapping
@@ -26,6 +27,8 @@ from .rulepack import Rule, load_rules
 from .rules import RuleFileError
 from .topics import Topic, load_topics
 from .yaml_loading import FastSafeLoader, safe_load
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")  # MkDocs' pages
 
 DEFAULT_CONTENT_WARNINGS = (
     "suicide",
@@ -173,6 +176,10 @@ class Settings:
     site_url: str = ""  # absolute, ending in "/" (or "" when mkdocs.yml has none)
     site_name: str = ""
     blog_dir: str = "blog"
+    # Material's blog treats every page whose path in docs_dir starts with this as a post
+    # (a plain prefix: "posts" also covers posts-archive/ and postscript.md), so CarePress
+    # checks exactly those pages: a page Material publishes as a post never skips the checks.
+    post_prefix: str = "blog/posts"
     post_url_format: str = "{date}/{slug}"
     post_url_date_format: str = "yyyy/MM/dd"
 
@@ -191,13 +198,26 @@ class Settings:
 
     def display_path(self, path: Path) -> str:
         """A post's path as writers see it: relative to the hub (mkdocs.yml) when possible."""
-        try:
-            return path.resolve().relative_to(self._resolved_root).as_posix()
-        except ValueError:
-            return str(path)
+        # As given first (no file-system calls: a build shows one per post), then resolved.
+        for candidate in (path, path.resolve()) if ".." not in path.parts else (path.resolve(),):
+            if candidate.is_relative_to(self._resolved_root):
+                return candidate.relative_to(self._resolved_root).as_posix()
+        return str(path)
+
+    def is_post(self, src_path: str) -> bool:
+        """Whether Material's blog plugin takes this page (its path in docs_dir, with the
+        system's separators, as MkDocs gives it) for a post."""
+        return src_path.startswith(self.post_prefix)
 
     def post_files(self) -> list[Path]:
-        return sorted(p for p in self.post_dir.rglob("*.md") if p.is_file())
+        """Every post in docs_dir, by the blog plugin's rule (see `post_prefix`)."""
+        return sorted(
+            path
+            for path in self.docs_dir.rglob("*")
+            if path.suffix.lower() in MARKDOWN_SUFFIXES
+            and path.is_file()
+            and self.is_post(str(path.relative_to(self.docs_dir)))
+        )
 
 
 class _TolerantLoader(FastSafeLoader):  # type: ignore[misc, valid-type]
@@ -316,6 +336,7 @@ def settings_from_options(
         site_url=(site_url or "").rstrip("/") + "/" if site_url else "",
         site_name=site_name,
         blog_dir=blog_dir,
+        post_prefix=os.path.normpath(post_dir),
         post_url_format=str(blog.get("post_url_format") or "{date}/{slug}"),
         post_url_date_format=str(blog.get("post_url_date_format") or "yyyy/MM/dd"),
     )

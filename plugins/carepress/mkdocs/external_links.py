@@ -16,10 +16,13 @@ import html
 import re
 from urllib.parse import urlsplit
 
-# Regions whose contents are not markup: skipped whole.
-_OPAQUE = re.compile(r"<!--.*?-->|<(script|style|textarea)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
-# An <a> start tag; quoted attribute values may contain '>'.
-_A_TAG = re.compile(r"""<a(?=[\s>/])(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
+# One pass over the page: regions whose contents are not markup (skipped whole), or an <a>
+# start tag (quoted attribute values may contain '>').
+_TOKEN = re.compile(
+    r"<(?:!--.*?-->|(script|style|textarea)\b.*?</\1\s*>"
+    r"""|a(?=[\s>/])(?:[^>"']|"[^"]*"|'[^']*')*>)""",
+    re.DOTALL | re.IGNORECASE,
+)
 _ATTR = re.compile(
     r"""(?P<name>[^\s"'>/=]+)(?:\s*=\s*(?P<value>"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""",
 )
@@ -73,15 +76,11 @@ def _with_noopener(tag: str, site_host: str | None) -> str:
 def add_noopener(page_html: str, site_url: str | None) -> str:
     """The page with rel="noopener" on every link to another site."""
     site_host = urlsplit(site_url).hostname if site_url else None
-    out: list[str] = []
-    position = 0
-    for opaque in _OPAQUE.finditer(page_html):
-        out.append(_rewrite(page_html[position : opaque.start()], site_host))
-        out.append(opaque.group(0))
-        position = opaque.end()
-    out.append(_rewrite(page_html[position:], site_host))
-    return "".join(out)
 
+    def rewrite(match: re.Match[str]) -> str:
+        token = match.group(0)
+        if token[1] in "aA":  # a link's start tag; otherwise a comment, script, style, textarea
+            return _with_noopener(token, site_host)
+        return token
 
-def _rewrite(markup: str, site_host: str | None) -> str:
-    return _A_TAG.sub(lambda m: _with_noopener(m.group(0), site_host), markup)
+    return _TOKEN.sub(rewrite, page_html)

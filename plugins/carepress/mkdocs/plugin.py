@@ -104,11 +104,10 @@ class CarePressPlugin(BasePlugin):
         self._now = utc_now()
         self.reports = {}
         self.safeguards = {}
-        post_dir = self.settings.post_dir.resolve()
         posts = {
-            file.src_uri: path
+            file.src_uri: Path(file.abs_src_path or "")
             for file in files.documentation_pages()
-            if (path := Path(file.abs_src_path or "")).resolve().is_relative_to(post_dir)
+            if self.settings.is_post(file.src_path)  # the blog plugin's own rule
         }
         # A build with many posts checks their prose in worker processes while MkDocs reads
         # and renders, and only the front matter here. `mkdocs serve` checks everything now,
