@@ -271,6 +271,9 @@ def test_every_page_the_blog_takes_for_a_post_is_checked(hub: Hub) -> None:
     log = result.stdout + result.stderr
     assert "content/posts-archive/old.md:8: audience[1]: 'everyone' is not one of" in log
     assert not list(hub.site.rglob("*.html"))
+    # MkDocs tells pages by suffix, case and all: NOTES.MD is a static file, not a post.
+    (archived.parent / "NOTES.MD").write_text("not a page", encoding="utf-8")
     result = hub.check()  # the whole hub, as the build sees it
     assert result.returncode == 1
     assert "content/posts-archive/old.md:8:" in result.stdout
+    assert "Checked 1 post." in result.stdout

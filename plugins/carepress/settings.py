@@ -28,7 +28,7 @@ from .rules import RuleFileError
 from .topics import Topic, load_topics
 from .yaml_loading import FastSafeLoader, safe_load
 
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")  # MkDocs' pages
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")  # mkdocs.utils' list
 
 DEFAULT_CONTENT_WARNINGS = (
     "suicide",
@@ -198,11 +198,13 @@ class Settings:
 
     def display_path(self, path: Path) -> str:
         """A post's path as writers see it: relative to the hub (mkdocs.yml) when possible."""
-        # As given first (no file-system calls: a build shows one per post), then resolved.
-        for candidate in (path, path.resolve()) if ".." not in path.parts else (path.resolve(),):
-            if candidate.is_relative_to(self._resolved_root):
-                return candidate.relative_to(self._resolved_root).as_posix()
-        return str(path)
+        root = self._resolved_root
+        # As given when it is plainly under the hub (no file-system calls: a build asks once
+        # per post); otherwise resolved (relative paths, "..", symbolic links).
+        if ".." not in path.parts and path.is_relative_to(root):
+            return path.relative_to(root).as_posix()
+        resolved = path.resolve()
+        return resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else str(path)
 
     def is_post(self, src_path: str) -> bool:
         """Whether Material's blog plugin takes this page (its path in docs_dir, with the
@@ -214,7 +216,7 @@ class Settings:
         return sorted(
             path
             for path in self.docs_dir.rglob("*")
-            if path.suffix.lower() in MARKDOWN_SUFFIXES
+            if path.name.endswith(MARKDOWN_SUFFIXES)  # as MkDocs tells pages: case and all
             and path.is_file()
             and self.is_post(str(path.relative_to(self.docs_dir)))
         )
