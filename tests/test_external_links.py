@@ -31,6 +31,10 @@ SITE = "https://learn.example.org/"
         # Slashes written as character references still leave the site.
         ('<a href="https:&#x2F;&#x2F;x.org">', '<a href="https:&#x2F;&#x2F;x.org" rel="noopener">'),
         ('<a href="https:&sol;&sol;x.org">', '<a href="https:&sol;&sol;x.org" rel="noopener">'),
+        # What follows a script is markup again; an unclosed <script> hides nothing.
+        ('<script>a<b</script><a href="//x">', '<script>a<b</script><a href="//x" rel="noopener">'),
+        ('<script>a<b<a href="//x.org">', '<script>a<b<a href="//x.org" rel="noopener">'),
+        ('<scripts><a href="//x.org">', '<scripts><a href="//x.org" rel="noopener">'),
     ],
 )  # fmt: skip
 def test_off_site_links_get_noopener(before: str, after: str) -> None:
@@ -52,6 +56,10 @@ def test_off_site_links_get_noopener(before: str, after: str) -> None:
         "<script>const a = '<a href=\"https://a.example\">';</script>",
         '<!-- <a href="https://a.example">commented out</a> -->',
         '<code>&lt;a href="https://a.example"&gt;</code>',
+        # A script's body is skipped up to its own end tag, whatever '<' it holds before.
+        "<script>if (a < b) x = '</scrip' + 't><a href=\"https://a.example\">';</script>",
+        "<SCRIPT>a<b</script\n><style>a[href^='//x']::after{content:'<a href=//x>'}</STYLE >",
+        '<textarea><a href="https://a.example"></textarea>',
     ],
 )
 def test_everything_else_is_left_byte_for_byte(markup: str) -> None:
