@@ -7,12 +7,13 @@ import csv
 import datetime as dt
 import io
 import json
+import pickle
 
 import pytest
 from carepress.check import check_paths
 from carepress.model import PLATFORMS, FrontMatter
 from carepress.publish import counting
-from carepress.publish.snippets import SnippetError, compose, hashtag
+from carepress.publish.snippets import PackedSnippets, SnippetError, compose, hashtag
 from carepress.safeguards import safeguards_for
 from carepress.settings import load_settings
 from conftest import REPO, Hub, post_text
@@ -38,6 +39,26 @@ def _model(**overrides) -> FrontMatter:
         "tags": ["coping-skills", "anxiety"],
     } | overrides
     return FrontMatter.model_validate(meta)
+
+
+def test_packed_snippets_are_the_same_snippets(hub_settings) -> None:
+    """A build's check workers send each post's snippets as their JSON text: unpickled and
+    decoded, they are the snippets the check composed, field for field (`sensitive` too,
+    which the JSON prints for Mastodon only)."""
+    reports = check_paths(hub_settings.post_files(), hub_settings)
+    with_warnings = 0
+    for report in reports:
+        if not report.snippets:
+            continue
+        packed = PackedSnippets.of(report.snippets)
+        sent = pickle.loads(pickle.dumps(packed))
+        assert sent._snippets is None, "only the text travels"
+        assert dict(sent.items()) == report.snippets
+        assert list(sent) == list(report.snippets)  # platforms in the same order
+        assert json.loads(sent.json) == {p: s.as_dict() for p, s in report.snippets.items()}
+        assert PackedSnippets.of(sent) is sent
+        with_warnings += sent.sensitive
+    assert with_warnings >= 2, "sample posts with content warnings"
 
 
 def _contains_safeguards(snippet, model, safeguards, settings) -> None:

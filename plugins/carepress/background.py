@@ -20,14 +20,14 @@ from pathlib import Path
 
 from .check import PostReport, check_post
 from .findings import Finding
-from .publish.snippets import Snippet
+from .publish.snippets import PackedSnippets
 from .settings import Settings
 
 WORKERS_ENV = "CAREPRESS_WORKERS"
 MIN_POSTS = 64  # below this, starting a worker costs more than it saves
 CHUNK = 32  # posts per task: small enough to share the work out evenly
 
-Result = tuple[list[Finding], dict[str, Snippet]]
+Result = tuple[list[Finding], PackedSnippets]
 
 # What the workers check with. Set before they are forked, so they inherit it instead of
 # having it pickled (compiled rule packs and all) for every task.
@@ -40,6 +40,8 @@ def _check_chunk(paths: Sequence[Path]) -> list[Result]:
     results = []
     for path in paths:
         report = check_post(path, settings, now)
+        # Encoded once, here: the share-kit page below reads it, and the build gets the text.
+        report.snippets = PackedSnippets.of(report.snippets)
         if each is not None:
             each(report)
         results.append((report.findings, report.snippets))

@@ -6,7 +6,7 @@ Both faces call this: ``carepress check`` and the MkDocs plugin.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -41,7 +41,7 @@ class PostReport:
     findings: list[Finding] = field(default_factory=list)
     bad_keys: set[str] = field(default_factory=set)
     safeguards: Safeguards | None = None
-    snippets: dict[str, Snippet] = field(default_factory=dict)  # by platform
+    snippets: Mapping[str, Snippet] = field(default_factory=dict)  # by platform
 
     @property
     def has_errors(self) -> bool:

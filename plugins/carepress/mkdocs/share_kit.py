@@ -27,6 +27,7 @@ from ..check import PostReport
 from ..publish.cards import CardSpec, card_alt_text, card_file_name
 from ..publish.profile import profile_kit
 from ..publish.share import SharedPost, write_snippets_csv, write_snippets_json
+from ..publish.snippets import PackedSnippets
 from ..publish.social_text import PLATFORM_NAMES
 from ..publish.urls import post_path, post_slug
 from ..settings import Settings
@@ -62,7 +63,7 @@ def shared_post(report: PostReport, settings: Settings, now: dt.datetime) -> Sha
         card_path,
         (settings.site_url or "/") + card_path,
         card_alt_text(spec),
-        report.snippets,  # composed by the check, for this same address
+        PackedSnippets.of(report.snippets),  # composed by the check, for this same address
     )
 
 

@@ -11,6 +11,8 @@ does not fit, the post cannot be shared on that platform as written: a `social` 
 from __future__ import annotations
 
 import functools
+import json
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
@@ -67,6 +69,70 @@ class Snippet:
         if self.platform == "bluesky":
             data |= {"facets": self.facets, "embed": self.embed}
         return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], sensitive: bool) -> Snippet:
+        """The inverse of `as_dict`, which prints `sensitive` for Mastodon only: every other
+        platform's flag is the post's (it has content warnings), given here."""
+        return cls(
+            data["platform"],
+            data["text"],
+            data["length"],
+            data["limit"],
+            data["link"],
+            tuple(data["hashtags"]),
+            data.get("spoiler_text", ""),
+            data.get("sensitive", sensitive),
+            data["overridden"],
+            data["shortened"],
+            data.get("facets", []),
+            data.get("embed"),
+        )
+
+
+class PackedSnippets(Mapping[str, Snippet]):
+    """A post's snippets by platform, held as the JSON social/snippets.json prints for them.
+    How they travel from a check worker to the build and wait there for the share kit: one
+    string a post, where Snippet objects were ~30 (58,000 at 2,000 posts) to unpickle, keep,
+    and have the garbage collector walk on every full pass. Decoded on first read only (a
+    share-kit page, the snippets.csv rows, the few posts of the syndication feeds)."""
+
+    __slots__ = ("_snippets", "json", "sensitive")
+
+    def __init__(
+        self, json_text: str, sensitive: bool, snippets: dict[str, Snippet] | None = None
+    ) -> None:
+        self.json = json_text
+        self.sensitive = sensitive
+        self._snippets = snippets
+
+    @classmethod
+    def of(cls, snippets: Mapping[str, Snippet]) -> PackedSnippets:
+        if isinstance(snippets, PackedSnippets):
+            return snippets
+        data = {platform: snippet.as_dict() for platform, snippet in snippets.items()}
+        sensitive = any(snippet.sensitive for snippet in snippets.values())
+        return cls(json.dumps(data, ensure_ascii=False), sensitive, dict(snippets))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (PackedSnippets, (self.json, self.sensitive))  # the text only, never the objects
+
+    def _decoded(self) -> dict[str, Snippet]:
+        if self._snippets is None:
+            self._snippets = {
+                platform: Snippet.from_dict(data, self.sensitive)
+                for platform, data in json.loads(self.json).items()
+            }
+        return self._snippets
+
+    def __getitem__(self, platform: str) -> Snippet:
+        return self._decoded()[platform]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._decoded())
+
+    def __len__(self) -> int:
+        return len(self._decoded())
 
 
 _NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
