@@ -52,6 +52,11 @@ def edited(changes: dict[int, str | None], extra: list[str] | None = None) -> st
     return "\n".join(lines)
 
 
+ALIAS_BOMB = ['l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'] + [
+    f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 10)}]" for i in range(1, 10)
+]
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -186,6 +191,11 @@ CASES = [
         "has no '<!-- more -->' line",
     ),
     Case("title-multiline", edited({2: 'title: "Two\\nlines"'}), 2, "must be a single line"),
+    # YAML aliases: one that contains itself (no check could walk it), and "a billion laughs"
+    # (ten lists of ten aliases: 10^9 items once expanded; the check hung on it).
+    Case("alias-loop", edited({7: "tags: &t [anxiety, *t]"}), 7, "with a YAML alias (*name)"),
+    Case("alias-bomb", edited({}, ALIAS_BOMB), 15, "with a YAML alias (*name) (in 'l1')"),
+    Case("nested-too-deep", edited({7: "tags: " + "[" * 2000 + "]" * 2000}), 7, "levels deep"),
 ]
 
 

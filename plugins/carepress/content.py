@@ -85,21 +85,68 @@ _LineLoader.add_implicit_resolver(
 )
 
 
-def _walk_lines(node: yaml.Node, path: KeyPath, offset: int, lines: dict, dupes: list) -> None:
-    if isinstance(node, yaml.MappingNode):
-        seen: set[Any] = set()
-        for key_node, value_node in node.value:
-            key = key_node.value
-            line = key_node.start_mark.line + offset
-            if key in seen:
-                dupes.append(((*path, key), line))
-            seen.add(key)
-            lines[(*path, key)] = line
-            _walk_lines(value_node, (*path, key), offset, lines, dupes)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            lines[(*path, index)] = item.start_mark.line + offset
-            _walk_lines(item, (*path, index), offset, lines, dupes)
+# Front matter holds text, lists and a few small maps (sources, social, reviewed): four levels
+# at most. Far deeper nesting is a typo or an attack, and would exhaust the recursion below.
+MAX_DEPTH = 32
+
+
+@dataclass(frozen=True)
+class _NodeProblem:
+    key_path: KeyPath
+    line: int
+    rule: str
+    message: str
+    hint: str
+
+
+def _walk_lines(
+    root: yaml.Node, offset: int, lines: dict[KeyPath, int], dupes: list[tuple[KeyPath, int]]
+) -> _NodeProblem | None:
+    """The line of every key and list item, and repeated keys; or the first thing no front
+    matter needs and no check could walk: a YAML alias (it could loop back on itself, or
+    repeat a list until it holds billions of items), or nesting over MAX_DEPTH levels.
+    Walked without recursion, each node once."""
+    seen: set[int] = set()
+    # (node, its key path, the line of the key it belongs to)
+    stack: list[tuple[yaml.Node, KeyPath, int]] = [(root, (), offset)]
+    while stack:
+        node, path, key_line = stack.pop()
+        if id(node) in seen:  # the composer gives an alias the very node it names
+            return _NodeProblem(
+                path,
+                key_line,
+                "frontmatter.yaml-alias",
+                "front matter repeats a value with a YAML alias (*name)",
+                "write the value out in full: CarePress does not follow YAML anchors and aliases",
+            )
+        seen.add(id(node))
+        if len(path) > MAX_DEPTH:
+            return _NodeProblem(
+                path,
+                key_line,
+                "frontmatter.too-deep",
+                f"front matter is nested more than {MAX_DEPTH} levels deep",
+                "check the brackets and the indentation: front matter holds text, lists and "
+                "small key-value groups such as sources",
+            )
+        children: list[tuple[yaml.Node, KeyPath, int]] = []
+        if isinstance(node, yaml.MappingNode):
+            keys: set[Any] = set()
+            for key_node, value_node in node.value:
+                key = key_node.value
+                line = key_node.start_mark.line + offset
+                if key in keys:
+                    dupes.append(((*path, key), line))
+                keys.add(key)
+                lines[(*path, key)] = line
+                children.append((value_node, (*path, key), line))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                lines[(*path, index)] = item.start_mark.line + offset
+                children.append((item, (*path, index), key_line))
+        stack.extend(reversed(children))
+    dupes.sort(key=lambda dupe: dupe[1])  # in document order, as the findings are read
+    return None
 
 
 def _yaml_hint(problem: str, line_text: str) -> str:
@@ -286,6 +333,12 @@ def read_post(
 
     lines: dict[KeyPath, int] = {}
     dupes: list[tuple[KeyPath, int]] = []
-    _walk_lines(node, (), offset, lines, dupes)
+    problem = _walk_lines(node, offset, lines, dupes)
+    if problem is not None:
+        field_name = next((str(k) for k in problem.key_path if isinstance(k, str)), "")
+        where = f" (in '{field_name}')" if field_name else ""
+        return None, [
+            _finding(path, problem.line, problem.rule, problem.message + where, problem.hint)
+        ]
     body_line = text.count("\n", 0, match.end()) + 1
     return PostFile(path, meta, lines, text[match.end() :], body_line, dupes), []
