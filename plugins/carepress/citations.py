@@ -57,11 +57,18 @@ def source_href(source: Source) -> str:
     return source.url or doi_url(source.doi or "")
 
 
-def render_citations(body: str, citations: list[Citation], sources: list[Source]) -> str:
+def render_citations(
+    body: str, citations: list[Citation], sources: list[Source], drop_from: int | None = None
+) -> str:
     """Replace each citation with superscript links; Markdown links, so that Material's
-    excerpt processor re-points them at the post when an excerpt is shown elsewhere."""
+    excerpt processor re-points them at the post when an excerpt is shown elsewhere.
+    Citations that start at `drop_from` or later are left out instead."""
     out, last = [], 0
     for citation in citations:
+        if drop_from is not None and citation.start >= drop_from:
+            out.append(body[last : citation.start])
+            last = citation.end
+            continue
         numbers = [resolve(k, sources) for k in citation.keys]
         if any(n is None for n in numbers):
             continue  # unresolved: the check reports it; the build never gets here

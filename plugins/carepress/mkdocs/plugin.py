@@ -65,6 +65,7 @@ class CarePressPlugin(BasePlugin):
         self._staged: StagedKits | None = None
         self._files: Files | None = None
         self._excerpt_warnings: dict[str, str] = {}  # src_uri -> rendered label, per build
+        self._excerpt_markdown: dict[str, str] = {}  # src_uri -> the markdown excerpts render
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -103,6 +104,7 @@ class CarePressPlugin(BasePlugin):
         assert self.settings is not None
         self._now = utc_now()
         self.reports = {}
+        self._excerpt_markdown = {}
         self.safeguards = {}
         posts = {
             file.src_uri: Path(file.abs_src_path or "")
@@ -229,13 +231,23 @@ class CarePressPlugin(BasePlugin):
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        assert self.settings is not None
         report = self.reports.get(page.file.src_uri)
         if report is None or report.front_matter is None or not report.front_matter.sources:
             return markdown
         if "[@" not in markdown:  # no citation to render
             return markdown
         sources = list(report.front_matter.sources)
-        return render_citations(markdown, find_citations(prose_of(markdown, 1)), sources)
+        citations = find_citations(prose_of(markdown, 1))
+        cut = markdown.find(self.settings.excerpt_separator)
+        if cut >= 0:
+            # Material renders each excerpt (three times a post) from the whole post and keeps
+            # what precedes the separator: past it, citations need not be links (each link
+            # costs Markdown ~0.1 ms a render). Swapped in once the post page is rendered.
+            self._excerpt_markdown[page.file.src_uri] = render_citations(
+                markdown, citations, sources, drop_from=cut
+            )
+        return render_citations(markdown, citations, sources)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         assert self.settings is not None
@@ -315,6 +327,9 @@ class CarePressPlugin(BasePlugin):
                 f"{report.display_path}: a draft or future-dated post was about "
                 "to be published; the build was stopped"
             )
+        excerpt_markdown = self._excerpt_markdown.pop(page.file.src_uri, None)
+        if excerpt_markdown is not None:
+            page.markdown = excerpt_markdown  # what Material's excerpts render from now on
         if report.front_matter is not None and report.front_matter.sources:
             sources = list(report.front_matter.sources)
             html += sources_html(sources)
