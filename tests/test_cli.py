@@ -53,6 +53,19 @@ def test_explicit_paths_and_folders(hub: Hub) -> None:
     folder = hub.check("content/posts", "--format", "json")
     assert folder.returncode == 1
     assert {f["path"] for f in json.loads(folder.stdout)} == {"content/posts/nested/b.md"}
+    # A folder holding pages too: its posts are what the blog takes for posts (about.md,
+    # index.md are pages); a folder outside docs_dir is checked whole, .markdown included.
+    whole = hub.check("content")
+    assert "Checked 2 posts." in whole.stdout, whole.stdout
+    drafts = hub.root / "drafts"
+    drafts.mkdir()
+    (drafts / "one.md").write_text(post_text(), encoding="utf-8")
+    (drafts / "two.markdown").write_text(post_text(title=3), encoding="utf-8")
+    (drafts / "notes.txt").write_text("not a post", encoding="utf-8")
+    outside = hub.check("drafts")
+    assert outside.returncode == 1
+    assert "Checked 2 posts." in outside.stdout, outside.stdout
+    assert "drafts/two.markdown:" in outside.stdout
 
 
 def test_usage_and_configuration_problems_exit_two(hub: Hub) -> None:

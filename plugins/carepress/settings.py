@@ -211,6 +211,20 @@ class Settings:
         system's separators, as MkDocs gives it) for a post."""
         return src_path.startswith(self.post_prefix)
 
+    def checks_as_post(self, path: Path) -> bool:
+        """Whether a Markdown file in a folder given to `carepress check` is checked: inside
+        docs_dir only the pages the blog takes for posts (about.md is a page, not a post);
+        outside it (a folder of drafts, say) every one."""
+        try:
+            inside = path.resolve().relative_to(self._resolved_docs_dir)
+        except ValueError:
+            return True
+        return self.is_post(str(inside))
+
+    @cached_property
+    def _resolved_docs_dir(self) -> Path:
+        return self.docs_dir.resolve()
+
     def post_files(self) -> list[Path]:
         """Every post in docs_dir, by the blog plugin's rule (see `post_prefix`)."""
         return sorted(
