@@ -12,7 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
 
 import pytest
-from carepress.citations import find_citations, render_citations
+from carepress.citations import find_citations, render_citations, superscript
 from carepress.model import Source
 from carepress.prose import prose_of
 from conftest import Hub, post_text
@@ -88,9 +88,46 @@ def test_citations_past_the_excerpt_separator_can_be_left_out() -> None:
     )
     page = render_citations(CITED, citations, sources)
     assert head == page.partition(sep)[0]
-    assert head.count('<sup class="carepress-cite">') == 1
-    assert page.count('<sup class="carepress-cite">') == 3
+    assert head.count("](#source-") == 1
+    assert page.count("](#source-") == 4  # [@who; @3] is two links
     assert sep + tail == CITED[cut:].replace(" [@who; @3]", " ").replace(" [@1]", " ")
+
+
+EDGES = (
+    "Worry can feel endless [@nimh; @who]. Some drink to cope [@who](see page 2), and\n"
+    "some do not [@paper].\n\n<!-- more -->\n\n## Why it happens [@nimh]\n\n"
+    "> A quote [@1].\n\n- An item [@2]\n- Another ![@3] and text] [@1] here.\n\n"
+    "| Column | Source |\n|---|---|\n| Cell | [@2] |\n\n"
+    '!!! note "A note"\n    Inside an admonition [@3].\n\nIn code: `[@1]`.\n'
+)
+
+
+def test_every_citation_is_raised_once_wherever_it_stands(hub: Hub) -> None:
+    """Citations are Markdown links raised into <sup> in the HTML; next to brackets or an
+    opening parenthesis, where Markdown could read them as part of a link, they are written
+    as raw HTML instead. Either way: one <sup> each, nothing left unrendered."""
+    hub.write_post("edges.md", post_text(body=EDGES, slug="edges", sources=[NIMH, WHO, PAPER]))
+    result = hub.build("--strict")
+    assert result.returncode == 0, result.stderr
+    article = hub.page("blog/edges").split('data-carepress="sources"')[0]
+    cites = re.findall(r'<sup class="carepress-cite">\[(.*?)\]</sup>', article)
+    assert len(cites) == 10, cites
+    assert '<sup class="carepress-cite"><sup' not in article
+    assert "[@" not in article.replace("<code>[@1]</code>", "")
+    assert "</sup>(see page 2)" in article and "!<sup" in article
+    # The excerpt on the blog index: its three citations raised, linked to the post's Sources.
+    index = hub.site.joinpath("blog/index.html").read_text(encoding="utf-8")
+    assert index.count('<sup class="carepress-cite">[<a href="edges/#source-') == 3
+
+
+def test_superscript_raises_rendered_citations_only_once() -> None:
+    html = '<p>A [<a href="#source-1">1</a>, <a href="../p/#source-2">2</a>] [b] [1]</p>'
+    raised = superscript(html)
+    assert raised == (
+        '<p>A <sup class="carepress-cite">[<a href="#source-1">1</a>, '
+        '<a href="../p/#source-2">2</a>]</sup> [b] [1]</p>'
+    )
+    assert superscript(raised) == raised
 
 
 def test_unresolved_citation_fails_check_and_build_with_the_line(hub: Hub) -> None:

@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 
 from ..background import PendingChecks, worker_count
 from ..check import PostReport, check_front, check_post, utc_now
-from ..citations import find_citations, render_citations, sources_html
+from ..citations import find_citations, render_citations, sources_html, superscript
 from ..crisis import regions_for
 from ..findings import summary
 from ..prose import prose_of
@@ -276,6 +276,7 @@ class CarePressPlugin(BasePlugin):
         if self.sharing is not None:
             context["carepress_meta"] = self.sharing.page_meta(page)
         for excerpt in context.get("posts") or []:
+            excerpt.content = superscript(excerpt.content)
             label = self._excerpt_warning(excerpt.file.src_uri)
             if label:
                 # Right under the excerpt's title, before its first words.
@@ -332,7 +333,7 @@ class CarePressPlugin(BasePlugin):
             page.markdown = excerpt_markdown  # what Material's excerpts render from now on
         if report.front_matter is not None and report.front_matter.sources:
             sources = list(report.front_matter.sources)
-            html += sources_html(sources)
+            html = superscript(html) + sources_html(sources)
             # Tell MkDocs' link validation about the anchors the list adds.
             if page.present_anchor_ids is not None:
                 page.present_anchor_ids.update(f"source-{n}" for n in range(1, len(sources) + 1))
