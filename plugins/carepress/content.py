@@ -105,21 +105,12 @@ def _walk_lines(
     """The line of every key and list item, and repeated keys; or the first thing no front
     matter needs and no check could walk: a YAML alias (it could loop back on itself, or
     repeat a list until it holds billions of items), or nesting over MAX_DEPTH levels.
-    Walked without recursion, each node once."""
-    seen: set[int] = set()
-    # (node, its key path, the line of the key it belongs to)
+    Walked without recursion, each node once, in document order."""
+    seen = {id(root)}  # the composer gives an alias the very node it names
+    # Lists and maps still to walk: (node, its key path, the line of the key it belongs to)
     stack: list[tuple[yaml.Node, KeyPath, int]] = [(root, (), offset)]
     while stack:
         node, path, key_line = stack.pop()
-        if id(node) in seen:  # the composer gives an alias the very node it names
-            return _NodeProblem(
-                path,
-                key_line,
-                "frontmatter.yaml-alias",
-                "front matter repeats a value with a YAML alias (*name)",
-                "write the value out in full: CarePress does not follow YAML anchors and aliases",
-            )
-        seen.add(id(node))
         if len(path) > MAX_DEPTH:
             return _NodeProblem(
                 path,
@@ -132,21 +123,41 @@ def _walk_lines(
         children: list[tuple[yaml.Node, KeyPath, int]] = []
         if isinstance(node, yaml.MappingNode):
             keys: set[Any] = set()
-            for key_node, value_node in node.value:
+            for key_node, child in node.value:
                 key = key_node.value
                 line = key_node.start_mark.line + offset
                 if key in keys:
                     dupes.append(((*path, key), line))
                 keys.add(key)
-                lines[(*path, key)] = line
-                children.append((value_node, (*path, key), line))
+                child_path = (*path, key)
+                lines[child_path] = line
+                if id(child) in seen:
+                    return _alias_problem(child_path, line)
+                seen.add(id(child))
+                if not isinstance(child, yaml.ScalarNode):
+                    children.append((child, child_path, line))
         elif isinstance(node, yaml.SequenceNode):
-            for index, item in enumerate(node.value):
-                lines[(*path, index)] = item.start_mark.line + offset
-                children.append((item, (*path, index), key_line))
+            for index, child in enumerate(node.value):
+                child_path = (*path, index)
+                lines[child_path] = child.start_mark.line + offset
+                if id(child) in seen:
+                    return _alias_problem(child_path, key_line)
+                seen.add(id(child))
+                if not isinstance(child, yaml.ScalarNode):
+                    children.append((child, child_path, key_line))
         stack.extend(reversed(children))
     dupes.sort(key=lambda dupe: dupe[1])  # in document order, as the findings are read
     return None
+
+
+def _alias_problem(key_path: KeyPath, line: int) -> _NodeProblem:
+    return _NodeProblem(
+        key_path,
+        line,
+        "frontmatter.yaml-alias",
+        "front matter repeats a value with a YAML alias (*name)",
+        "write the value out in full: CarePress does not follow YAML anchors and aliases",
+    )
 
 
 def _yaml_hint(problem: str, line_text: str) -> str:
