@@ -86,7 +86,8 @@ _LineLoader.add_implicit_resolver(
 
 
 # Front matter holds text, lists and a few small maps (sources, social, reviewed): four levels
-# at most. Far deeper nesting is a typo or an attack, and would exhaust the recursion below.
+# at most. Far deeper nesting is a typo or an attack, and would exhaust the recursion of the
+# checks that walk the values.
 MAX_DEPTH = 32
 
 
