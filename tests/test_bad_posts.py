@@ -195,6 +195,8 @@ CASES = [
     # (ten lists of ten aliases: 10^9 items once expanded; the check hung on it).
     Case("alias-loop", edited({7: "tags: &t [anxiety, *t]"}), 7, "with a YAML alias (*name)"),
     Case("alias-bomb", edited({}, ALIAS_BOMB), 15, "with a YAML alias (*name) (in 'l1')"),
+    # 40 levels: CarePress's own limit; 2,000: libyaml's (PyYAML 6.0.4+), or CarePress's.
+    Case("nested-deep", edited({7: "tags: " + "[" * 40 + "]" * 40}), 7, "levels deep"),
     Case("nested-too-deep", edited({7: "tags: " + "[" * 2000 + "]" * 2000}), 7, "levels deep"),
 ]
 

@@ -89,6 +89,11 @@ _LineLoader.add_implicit_resolver(
 # at most. Far deeper nesting is a typo or an attack, and would exhaust the recursion of the
 # checks that walk the values.
 MAX_DEPTH = 32
+TOO_DEEP = f"front matter is nested more than {MAX_DEPTH} levels deep"
+TOO_DEEP_HINT = (
+    "check the brackets and the indentation: front matter holds text, lists and "
+    "small key-value groups such as sources"
+)
 
 
 @dataclass(frozen=True)
@@ -113,14 +118,7 @@ def _walk_lines(
     while stack:
         node, path, key_line = stack.pop()
         if len(path) > MAX_DEPTH:
-            return _NodeProblem(
-                path,
-                key_line,
-                "frontmatter.too-deep",
-                f"front matter is nested more than {MAX_DEPTH} levels deep",
-                "check the brackets and the indentation: front matter holds text, lists and "
-                "small key-value groups such as sources",
-            )
+            return _NodeProblem(path, key_line, "frontmatter.too-deep", TOO_DEEP, TOO_DEEP_HINT)
         children: list[tuple[yaml.Node, KeyPath, int]] = []
         if isinstance(node, yaml.MappingNode):
             keys: set[Any] = set()
@@ -187,6 +185,8 @@ def _yaml_finding(exc: yaml.MarkedYAMLError, text: str, path: str, offset: int) 
         hint = ""
     line = (mark.line + offset) if mark else 1
     column = (mark.column + 1) if mark else 1
+    if "maximum nesting depth" in problem:  # libyaml's own limit (PyYAML 6.0.4 and later)
+        return _finding(path, line, "frontmatter.too-deep", TOO_DEEP, TOO_DEEP_HINT, column)
     line_text = text.split("\n")[line - 1] if mark else ""
     return _finding(
         path,
