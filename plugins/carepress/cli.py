@@ -15,7 +15,7 @@ from .findings import Finding, format_github, format_json, format_text, summary
 from .model import PLATFORMS
 from .publish.snippets import compose_all
 from .publish.urls import post_slug, post_url
-from .settings import MARKDOWN_SUFFIXES, ConfigError, Settings, load_settings
+from .settings import ConfigError, Settings, load_settings
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -82,13 +82,7 @@ def _expand(paths: list[Path], settings: Settings) -> list[Path]:
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            out += sorted(
-                p
-                for p in path.rglob("*")
-                if p.name.endswith(MARKDOWN_SUFFIXES)  # what MkDocs reads as pages
-                and p.is_file()
-                and settings.checks_as_post(p)
-            )
+            out += settings.post_files(path)
         elif path.exists():
             out.append(path)
         else:

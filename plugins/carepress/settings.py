@@ -211,28 +211,26 @@ class Settings:
         system's separators, as MkDocs gives it) for a post."""
         return src_path.startswith(self.post_prefix)
 
-    def checks_as_post(self, path: Path) -> bool:
-        """Whether a Markdown file in a folder given to `carepress check` is checked: inside
-        docs_dir only the pages the blog takes for posts (about.md is a page, not a post);
-        outside it (a folder of drafts, say) every one."""
-        try:
-            inside = path.resolve().relative_to(self._resolved_docs_dir)
-        except ValueError:
-            return True
-        return self.is_post(str(inside))
-
     @cached_property
     def _resolved_docs_dir(self) -> Path:
         return self.docs_dir.resolve()
 
-    def post_files(self) -> list[Path]:
-        """Every post in docs_dir, by the blog plugin's rule (see `post_prefix`)."""
+    def post_files(self, folder: Path | None = None) -> list[Path]:
+        """Every post under `folder` (docs_dir by default) that MkDocs reads as a page (its
+        suffixes, case and all): inside docs_dir, by the blog plugin's rule (see
+        `post_prefix`: about.md is a page, not a post); outside it, every one (a folder of
+        drafts, say)."""
+        folder = self.docs_dir if folder is None else folder
+        try:  # the folder resolved once; its files taken as MkDocs lists them
+            inside: Path | None = folder.resolve().relative_to(self._resolved_docs_dir)
+        except ValueError:
+            inside = None
         return sorted(
             path
-            for path in self.docs_dir.rglob("*")
-            if path.name.endswith(MARKDOWN_SUFFIXES)  # as MkDocs tells pages: case and all
+            for path in folder.rglob("*")
+            if path.name.endswith(MARKDOWN_SUFFIXES)
             and path.is_file()
-            and self.is_post(str(path.relative_to(self.docs_dir)))
+            and (inside is None or self.is_post(str(inside / path.relative_to(folder))))
         )
 
 
