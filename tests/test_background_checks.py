@@ -10,8 +10,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from carepress.background import WORKERS_ENV, worker_count
-from conftest import Hub, make_hub, post_text
+from carepress import background
+from carepress.background import WORKERS_ENV, EarlyFronts, front_only, worker_count
+from carepress.check import utc_now
+from carepress.settings import load_settings
+from conftest import REPO, Hub, make_hub, post_text
 
 IN_BACKGROUND = {WORKERS_ENV: "1"}
 IN_PROCESS = {WORKERS_ENV: "0"}
@@ -78,6 +81,32 @@ def test_front_matter_errors_stop_at_once_with_every_other_finding(hub: Hub) -> 
     assert "content/posts/scripted.md:" in log, "the background findings are reported too"
 
 
+@pytest.mark.parametrize("wait", [False, True], ids=["taken-over-at-once", "all-from-workers"])
+def test_early_front_matter_is_what_the_build_would_read_itself(
+    monkeypatch: pytest.MonkeyPatch, wait: bool
+) -> None:
+    """Workers read front matter from on_pre_build; the build takes over the chunks no worker
+    has reached. However the work is split, every post's report is the in-process one."""
+    monkeypatch.setattr(background, "CHUNK", 2)
+    settings = load_settings(REPO / "mkdocs.yml")
+    paths = settings.post_files()
+    now = utc_now()
+    fronts = EarlyFronts(paths, settings, now, workers=1)
+    if wait:
+        for _, _, future in fronts._chunks:
+            future.result()
+    reports = fronts.reports()
+    assert sorted(reports) == paths and len(paths) > 10
+    # A worker is handed at most two chunks ahead; without waiting, the rest were read here.
+    taken_over = [future.cancelled() for _, _, future in fronts._chunks]
+    assert any(taken_over) != wait
+    for path, report in reports.items():
+        expected = front_only(path, settings, now)
+        assert report.post is None and report.front_matter == expected.front_matter
+        assert report.findings == expected.findings and report.bad_keys == expected.bad_keys
+        assert report.safeguards == expected.safeguards
+
+
 def test_worker_count(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(WORKERS_ENV, raising=False)
     assert worker_count(10) == 0, "a few posts are checked in the build's own process"
@@ -95,3 +124,61 @@ def test_a_bad_worker_count_stops_the_build_with_a_message(hub: Hub) -> None:
     assert result.returncode != 0
     assert "CAREPRESS_WORKERS must be a whole number, not 'many'" in log
     assert "Traceback" not in log
+
+
+def _kits_and_cards(site: Path) -> list[str]:
+    return sorted(
+        p.relative_to(site).as_posix()
+        for folder in ("social", "assets/cards")
+        for p in (site / folder).rglob("*")
+        if p.is_file()
+    )
+
+
+def test_a_rebuild_deletes_the_last_builds_kits_and_cards_on_the_side(hub: Hub) -> None:
+    """The last build's share kits and cards are moved out of the site before MkDocs cleans
+    it and deleted by another process: none of them survives, none is left beside the site."""
+    hub.write_post("kept.md", post_text(title="A kept post"))
+    hub.write_post("dropped.md", post_text(title="A dropped post"))
+    assert hub.build(env=IN_BACKGROUND).returncode == 0
+    assert "social/a-dropped-post/index.html" in _kits_and_cards(hub.site)
+    # A kit and a card of a post deleted long ago, and trash a stopped build left behind.
+    (hub.site / "social" / "old").mkdir()
+    (hub.site / "social" / "old" / "index.html").write_text("old kit", "utf-8")
+    (hub.site / "assets" / "cards" / "old.png").write_bytes(b"old card")
+    leftover = hub.root / ".carepress-trash-stopped" / "0"
+    leftover.mkdir(parents=True)
+    (leftover / "page.html").write_text("old", "utf-8")
+    (hub.posts / "dropped.md").unlink()
+
+    result = hub.build(env=IN_BACKGROUND)
+
+    assert result.returncode == 0, result.stderr
+    assert _kits_and_cards(hub.site) == [
+        "assets/cards/a-kept-post.png",
+        "social/a-kept-post/index.html",
+        "social/profile/index.html",
+        "social/snippets.csv",
+        "social/snippets.json",
+    ]
+    assert "1 post pages (1 written by the check workers)" in result.stderr
+    assert not list(hub.root.glob(".carepress-*")), "no trash or staging left beside the site"
+
+
+def test_a_dirty_build_keeps_the_site_and_moves_the_new_kits_in_over_the_old(hub: Hub) -> None:
+    """`--dirty` does not clean: the practice's own files under social/ stay, and the
+    workers' kits replace the last build's one by one."""
+    hub.write_post("worry.md", post_text(title="Coping with worry"))
+    assert hub.build(env=IN_BACKGROUND).returncode == 0
+    kit = hub.site / "social" / "coping-with-worry" / "index.html"
+    first = kit.read_text("utf-8")
+    kit.write_text("stale", "utf-8")
+    (hub.site / "social" / "notes.txt").write_text("the practice's own", "utf-8")
+
+    result = hub.build("--dirty", env=IN_BACKGROUND)
+
+    assert result.returncode == 0, result.stderr
+    assert kit.read_text("utf-8") == first
+    assert (hub.site / "social" / "notes.txt").read_text("utf-8") == "the practice's own"
+    assert "1 post pages (1 written by the check workers)" in result.stderr
+    assert not list(hub.root.glob(".carepress-*"))

@@ -17,12 +17,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..background import PendingChecks, worker_count
-from ..check import PostReport, check_front, check_post, utc_now
+from ..background import EarlyFronts, PendingChecks, front_only, worker_count
+from ..check import PostReport, check_post, utc_now
 from ..citations import find_citations, render_citations, sources_html, superscript
 from ..crisis import regions_for
 from ..findings import summary
 from ..prose import prose_of
+from ..publish.cards import CARD_DIR
 from ..publish.social_text import PLATFORM_NAMES
 from ..safeguards import Safeguards
 from ..settings import (
@@ -35,8 +36,9 @@ from ..settings import (
 from .external_links import add_noopener
 from .feeds import FeedCollector
 from .preview import notice_html, write_sanitised
-from .share_kit import KitPages, ShareKits, StagedKits
+from .share_kit import SHARE_DIR, KitPages, ShareKits, StagedKits
 from .sharing import SharingCollector
+from .stale_outputs import StaleOutputs
 from .verify import missing_safeguards
 
 log = get_plugin_logger(__name__)
@@ -52,6 +54,7 @@ class CarePressPlugin(BasePlugin):
 
     def __init__(self) -> None:
         self.serving = False
+        self.cleans = False  # whether MkDocs empties site_dir first (on_startup tells)
         self.settings: Settings | None = None
         self.reports: dict[str, PostReport] = {}
         self.safeguards: dict[str, Safeguards] = {}
@@ -62,13 +65,31 @@ class CarePressPlugin(BasePlugin):
         self.sharing: SharingCollector | None = None
         self.share_kits: ShareKits | None = None
         self._pending: PendingChecks | None = None
+        self._fronts: EarlyFronts | None = None
         self._staged: StagedKits | None = None
         self._files: Files | None = None
         self._excerpt_warnings: dict[str, str] = {}  # src_uri -> rendered label, per build
         self._excerpt_markdown: dict[str, str] = {}  # src_uri -> the markdown excerpts render
+        self._stale = StaleOutputs()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.cleans = not dirty
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        assert self.settings is not None
+        self._now = utc_now()
+        # Right before MkDocs empties site_dir: the last build's share kits and cards are
+        # deleted by another process instead (most of what there is to delete).
+        if self.cleans:
+            self._stale.remove(Path(config.site_dir), (SHARE_DIR, CARD_DIR))
+        # Meanwhile, workers read the posts' front matter (the blog's rule over docs_dir,
+        # as `carepress check` walks it; on_files reads any post MkDocs lists beyond these).
+        if not self.serving:
+            paths = self.settings.post_files()
+            workers = self._worker_count(len(paths))
+            if workers:
+                self._fronts = EarlyFronts(paths, self.settings, self._now, workers)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         blog = config.plugins.get("material/blog")
@@ -102,7 +123,6 @@ class CarePressPlugin(BasePlugin):
     @event_priority(100)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.settings is not None
-        self._now = utc_now()
         self.reports = {}
         self._excerpt_markdown = {}
         self.safeguards = {}
@@ -115,18 +135,17 @@ class CarePressPlugin(BasePlugin):
         # and renders, and only the front matter here. `mkdocs serve` checks everything now,
         # to preview broken posts.
         workers = 0 if self.serving else self._worker_count(len(posts))
+        early = self._early_fronts()  # before more workers start: they share the cores
         if workers:
             self._staged = self._stage_kits(config, files)
             each = self._staged.write if self._staged is not None else None
             paths = list(posts.values())
             self._pending = PendingChecks(paths, self.settings, self._now, workers, each)
-        check = check_front if self._pending is not None else check_post
+        if self._pending is None:
+            early = {}  # every post is checked whole, here
+        check = front_only if self._pending is not None else check_post
         for src_uri, path in posts.items():
-            report = check(path, self.settings, self._now)
-            if self._pending is not None:
-                # The workers read the post's text themselves; the build keeps only what
-                # it publishes from (front matter, safeguards): on 5,000 posts, ~40 MB less.
-                report.post = None
+            report = early.get(path) or check(path, self.settings, self._now)
             self.reports[src_uri] = report
             if report.safeguards is not None:  # computed once, by the same core check
                 self.safeguards[src_uri] = report.safeguards
@@ -142,6 +161,10 @@ class CarePressPlugin(BasePlugin):
             self._collect()
             self._judge(files, config)
         return files
+
+    def _early_fronts(self) -> dict[Path, PostReport]:
+        fronts, self._fronts = self._fronts, None
+        return fronts.reports() if fronts is not None else {}
 
     @staticmethod
     def _worker_count(posts: int) -> int:
@@ -351,15 +374,21 @@ class CarePressPlugin(BasePlugin):
         if self.share_kits is not None and self.env is not None and self._files is not None:
             self.share_kits.write(config.site_dir, self.env, config, self._files, self._staged)
         self._unstage()
+        self._stale.wait()
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self._fronts is not None:
+            self._fronts.cancel()
+            self._fronts = None
         if self._pending is not None:
             self._pending.cancel()
             self._pending = None
         self._unstage()  # a stopped build publishes no share kit
+        self._stale.wait()
 
     def on_shutdown(self) -> None:
         self._unstage()
+        self._stale.wait()
         if self._temp_dir is not None:
             shutil.rmtree(self._temp_dir, ignore_errors=True)
             self._temp_dir = None

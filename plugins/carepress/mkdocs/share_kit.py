@@ -10,7 +10,7 @@ noindex and never in the nav, the search index or the sitemap.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
+import os
 import posixpath
 import shutil
 import tempfile
@@ -26,7 +26,7 @@ from mkdocs.structure.files import Files
 from ..check import PostReport
 from ..publish.cards import CardSpec, card_alt_text, card_file_name
 from ..publish.profile import profile_kit
-from ..publish.share import SharedPost, write_snippets_csv, write_snippets_json
+from ..publish.share import SharedPost, csv_rows, write_snippets_csv, write_snippets_json
 from ..publish.snippets import PackedSnippets
 from ..publish.social_text import PLATFORM_NAMES
 from ..publish.urls import post_path, post_slug
@@ -95,14 +95,10 @@ class KitPages:
         return self.html(f"Share kit: {post.title}", post, None)
 
 
-def staged_name(path: Path) -> str:
-    """A post's staged page: named after its source file (slugs may repeat)."""
-    return hashlib.sha1(str(path).encode("utf-8")).hexdigest() + ".html"
-
-
 class StagedKits:
     """Share-kit pages written by the check workers, moved into the site by the build once
-    it has succeeded (a stopped build publishes none)."""
+    it has succeeded (a stopped build publishes none). They are staged as the site lays
+    them out (social/<slug>/index.html), so the whole folder moves in with one rename."""
 
     def __init__(self, pages: KitPages, settings: Settings, now: dt.datetime, parent: Path):
         self.pages = pages
@@ -113,14 +109,31 @@ class StagedKits:
         self.folder = Path(tempfile.mkdtemp(prefix=".carepress-kits-", dir=parent))
 
     def write(self, report: PostReport) -> None:
-        """In a worker, right after the post's check."""
+        """In a worker, right after the post's check: the post's page, and its rows of
+        snippets.csv, which travel to the build with its snippets."""
         post = shared_post(report, self.settings, self.now)
         if post is not None:
-            (self.folder / staged_name(report.path)).write_text(self.pages.post_html(post), "utf-8")
+            target = self.folder / page_of(post.slug, self.pages.config)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(self.pages.post_html(post), "utf-8")
+            post.snippets.csv_rows = csv_rows(post)  # the same object as report.snippets
 
-    def take(self, path: Path) -> Path | None:
-        staged = self.folder / staged_name(path)
-        return staged if staged.is_file() else None
+    def move_into(self, site_dir: Path) -> set[str]:
+        """Move the staged pages into the site; returns the names of the folders or files
+        moved under social/ (`<slug>` or `<slug>.html`)."""
+        staged, out = self.folder / SHARE_DIR, site_dir / SHARE_DIR
+        if not staged.is_dir():
+            return set()
+        names = set(os.listdir(staged))
+        if not out.exists():
+            staged.rename(out)  # the usual case: the last build's social/ was cleaned
+            return names
+        for name in names:  # a dirty build, or the practice's own files under social/
+            target = out / name
+            if target.is_dir() and not target.is_symlink():
+                shutil.rmtree(target)
+            (staged / name).replace(target)
+        return names
 
     def remove(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
@@ -130,15 +143,17 @@ class ShareKits:
     def __init__(self, settings: Settings, reports: Mapping[str, PostReport], now: dt.datetime):
         self.enabled = settings.options.snippets.enabled
         self.posts: dict[str, SharedPost] = {}  # by the page's name under social/
-        self.sources: dict[str, Path] = {}  # the post file each page is for
+        # Slugs two posts share: which staged page a worker wrote last is not known.
+        self.shared_slugs: set[str] = set()
         self.profile = profile_kit(settings) if self.enabled else {}
         if not self.enabled:
             return
         for report in reports.values():
             post = shared_post(report, settings, now)
             if post is not None:
-                self.posts[post.slug] = post
-                self.sources[post.slug] = report.path
+                if post.slug in self.posts:
+                    self.shared_slugs.add(post.slug)
+                self.posts[post.slug] = post  # the last one wins, as before the workers
 
     def write(
         self,
@@ -150,19 +165,17 @@ class ShareKits:
     ) -> None:
         if not self.enabled:
             return
+        moved = staged.move_into(Path(site_dir)) if staged is not None else set()
         out = Path(site_dir) / SHARE_DIR
         out.mkdir(parents=True, exist_ok=True)
         pages = KitPages(env, config, files)
         from_workers = 0
         for name, post in self.posts.items():
-            target = Path(site_dir) / page_of(name, config)
-            ready = staged.take(self.sources[name]) if staged is not None else None
-            if ready is not None:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.move(ready, target)  # a rename: the staging folder is beside the site
+            page = page_of(name, config)
+            if page.split("/")[1] in moved and name not in self.shared_slugs:
                 from_workers += 1
             else:
-                self._write(target, pages.post_html(post))
+                self._write(Path(site_dir) / page, pages.post_html(post))
         log.info(
             f"share kits: {len(self.posts)} post pages "
             f"({from_workers} written by the check workers) and the profile kit"
