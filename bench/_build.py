@@ -1,7 +1,8 @@
 """One measured `mkdocs build` in its own process (so peak RSS is this build's alone).
 Prints JSON: {"seconds": ..., "peak_rss_mb": ..., "workers_peak_rss_mb": ..., "cpu_seconds": ...,
 "feeds_seconds": ...}: wall time; the build process's peak RSS and that of its largest worker
-(CarePress checks prose in worker processes); CPU time of the build and its workers."""
+(CarePress checks prose in worker processes); CPU time of the build and its workers, and of
+the build's own process."""
 
 from __future__ import annotations
 
@@ -42,6 +43,7 @@ def main() -> None:
                 "peak_rss_mb": own.ru_maxrss / 1024,
                 "workers_peak_rss_mb": workers.ru_maxrss / 1024,
                 "cpu_seconds": own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime,
+                "own_cpu_seconds": own.ru_utime + own.ru_stime,
                 "feeds_seconds": float(feeds) if feeds else None,
             }
         )

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from carepress.cli import main
-from conftest import Hub, make_hub
+from conftest import Hub, make_hub, post_text
 
 BASE = [
     "---",
@@ -244,7 +244,15 @@ def test_check_reports_specific_finding(hub: Hub, case: Case, capsys) -> None:
 def broken_hub(tmp_path_factory: pytest.TempPathFactory) -> Hub:
     hub = make_hub(tmp_path_factory.mktemp("broken") / "hub")
     for case in CASES:
-        _write(hub, case)
+        # One title each: two published posts with one title share an address, an error
+        # of its own (test_two_posts_at_one_address_stop_the_build).
+        unique = f'title: "Coping with worry ({case.name})"'
+        content = case.content
+        if isinstance(content, str):
+            content = content.replace(BASE[1], unique, 1)
+        else:  # odd encodings: the title line is ASCII in all of them
+            content = content.replace(BASE[1].encode(), unique.encode(), 1)
+        hub.write_post(f"{case.name}.md", content)
     return hub
 
 
@@ -289,3 +297,42 @@ def test_every_page_the_blog_takes_for_a_post_is_checked(hub: Hub) -> None:
     assert result.returncode == 1
     assert "content/posts-archive/old.md:8:" in result.stdout
     assert "Checked 1 post." in result.stdout
+
+
+@pytest.mark.parametrize("workers", ["0", "1"], ids=["in-process", "check-workers"])
+def test_two_posts_at_one_address_stop_the_build(hub: Hub, workers: str) -> None:
+    """Two published posts with one title get one address: MkDocs would write the second
+    page over the first without a word. With check workers too, whose findings replace the
+    build's own: the finding across posts must survive that."""
+    hub.write_post("a-worry.md", post_text(title="Coping with worry"))
+    hub.write_post("b-worry.md", post_text(title="Coping with worry", date="2026-04-01"))
+    # A draft with the same title is not published: it collides with nothing.
+    hub.write_post("c-draft.md", post_text(title="Coping with worry", draft=True))
+    result = hub.build(env={"CAREPRESS_WORKERS": workers})
+    log = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in log
+    assert (
+        "content/posts/b-worry.md:2: field 'title': content/posts/a-worry.md is published at "
+        "the same address (blog/coping-with-worry/)" in log
+    )
+    assert "give one of the two posts its own `slug:`" in log
+    assert "a-worry.md:2" not in log and "c-draft.md" not in log
+    assert "nothing was published" in log
+    assert not list(hub.site.rglob("*.html"))
+    assert not list(hub.root.glob(".carepress-*"))
+
+
+def test_two_posts_with_one_slug_are_reported_by_the_cli(hub: Hub) -> None:
+    hub.write_post("one.md", post_text(title="Coping with worry", slug="worry"))
+    second = post_text(title="Sleep and mood", slug="worry")
+    hub.write_post("two.md", second)
+    slug_line = 1 + second.splitlines().index("slug: worry")
+    result = hub.check()
+    assert result.returncode == 1
+    assert (
+        f"content/posts/two.md:{slug_line}:1: error frontmatter.duplicate-address "
+        "field 'slug': content/posts/one.md is published at the same address"
+    ) in result.stdout
+    assert "Checked 2 posts." in result.stdout
+    hub.write_post("two.md", post_text(title="Sleep and mood", slug="sleep-and-mood"))
+    assert hub.check().returncode == 0

@@ -10,7 +10,8 @@ import json
 import sys
 from pathlib import Path
 
-from .check import PostReport, check_paths
+from .check import PostReport, check_paths, utc_now
+from .checks.addresses import duplicate_addresses
 from .findings import Finding, format_github, format_json, format_text, summary
 from .model import PLATFORMS
 from .publish.snippets import compose_all
@@ -125,7 +126,10 @@ def _progress_bar(done: int, total: int) -> None:
 def _check(args: argparse.Namespace, settings: Settings) -> int:
     paths = _expand(args.paths, settings)
     show_progress = sys.stderr.isatty() and len(paths) >= 20
-    reports = check_paths(paths, settings, progress=_progress_bar if show_progress else None)
+    now = utc_now()
+    reports = check_paths(paths, settings, now, progress=_progress_bar if show_progress else None)
+    for report, finding in duplicate_addresses(reports, settings, now):
+        report.findings.append(finding)
     if args.links:
         _check_links(args, settings, reports)
     findings = sorted(

@@ -19,9 +19,10 @@ from mkdocs.structure.pages import Page
 
 from ..background import EarlyFronts, PendingChecks, front_only, worker_count
 from ..check import PostReport, check_post, utc_now
+from ..checks.addresses import duplicate_addresses
 from ..citations import find_citations, render_citations, sources_html, superscript
 from ..crisis import regions_for
-from ..findings import summary
+from ..findings import Finding, summary
 from ..prose import prose_of
 from ..publish.cards import CARD_DIR
 from ..publish.social_text import PLATFORM_NAMES
@@ -66,6 +67,7 @@ class CarePressPlugin(BasePlugin):
         self.share_kits: ShareKits | None = None
         self._pending: PendingChecks | None = None
         self._fronts: EarlyFronts | None = None
+        self._hub_findings: list[tuple[PostReport, Finding]] = []  # across posts, per build
         self._staged: StagedKits | None = None
         self._files: Files | None = None
         self._excerpt_warnings: dict[str, str] = {}  # src_uri -> rendered label, per build
@@ -149,6 +151,8 @@ class CarePressPlugin(BasePlugin):
             self.reports[src_uri] = report
             if report.safeguards is not None:  # computed once, by the same core check
                 self.safeguards[src_uri] = report.safeguards
+        self._hub_findings = duplicate_addresses(self.reports.values(), self.settings, self._now)
+        self._add_hub_findings()
         self.feeds = FeedCollector(self.settings, config, self.reports, self.safeguards, self._now)
         self.sharing = SharingCollector(
             self.settings, config, self.reports, self.safeguards, self._now
@@ -211,7 +215,13 @@ class CarePressPlugin(BasePlugin):
         self._pending = None
         for report in self.reports.values():
             report.findings, report.snippets = results[report.path]
+        self._add_hub_findings()
         return True
+
+    def _add_hub_findings(self) -> None:
+        """Findings across posts (two at one address), which no single post's check sees."""
+        for report, finding in self._hub_findings:
+            report.findings.append(finding)
 
     def _finish_checks(self, config: MkDocsConfig) -> None:
         """In on_env, after MkDocs has read every page and before it writes any: stop if the

@@ -142,18 +142,16 @@ class StagedKits:
 class ShareKits:
     def __init__(self, settings: Settings, reports: Mapping[str, PostReport], now: dt.datetime):
         self.enabled = settings.options.snippets.enabled
-        self.posts: dict[str, SharedPost] = {}  # by the page's name under social/
-        # Slugs two posts share: which staged page a worker wrote last is not known.
-        self.shared_slugs: set[str] = set()
+        # By the page's name under social/ (two published posts never share a slug: see
+        # checks/addresses.py).
+        self.posts: dict[str, SharedPost] = {}
         self.profile = profile_kit(settings) if self.enabled else {}
         if not self.enabled:
             return
         for report in reports.values():
             post = shared_post(report, settings, now)
             if post is not None:
-                if post.slug in self.posts:
-                    self.shared_slugs.add(post.slug)
-                self.posts[post.slug] = post  # the last one wins, as before the workers
+                self.posts[post.slug] = post
 
     def write(
         self,
@@ -172,7 +170,7 @@ class ShareKits:
         from_workers = 0
         for name, post in self.posts.items():
             page = page_of(name, config)
-            if page.split("/")[1] in moved and name not in self.shared_slugs:
+            if page.split("/")[1] in moved:
                 from_workers += 1
             else:
                 self._write(Path(site_dir) / page, pages.post_html(post))
