@@ -134,16 +134,21 @@ def test_collapsed_body_and_disclaimer_on_top_when_configured(hub: Hub) -> None:
         ("carepress-content-warning.html", "", "the content-warning banner is missing"),
     ],
 )
+@pytest.mark.parametrize("workers", ["0", "1"], ids=["in-process", "finishing-workers"])
 def test_an_override_that_drops_a_safeguard_fails_the_build(
-    hub: Hub, partial: str, replacement: str, expected: str
+    hub: Hub, partial: str, replacement: str, expected: str, workers: str
 ) -> None:
+    """Checked before MkDocs writes the page, or, in a build with check workers, by a worker
+    once it is written: either way the page never stays in the site."""
     (hub.root / "overrides" / "partials" / partial).write_text(replacement)
     hub.write_post("talk.md", post_text(body=BODY, slug="talk", content_warnings=["suicide"]))
-    result = hub.build()
+    result = hub.build(env={"CAREPRESS_WORKERS": workers})
     assert result.returncode == 1
     assert "content/posts/talk.md: the rendered page is not safe to publish" in result.stderr
     assert expected in result.stderr
     assert "Traceback" not in result.stderr
+    assert not (hub.site / "blog" / "talk" / "index.html").exists()
+    assert not (hub.site / "social").exists(), "no share kit for a stopped build"
 
 
 def test_a_post_that_leaves_an_element_open_around_the_disclaimer_fails(hub: Hub) -> None:

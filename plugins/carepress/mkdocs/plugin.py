@@ -34,13 +34,12 @@ from ..settings import (
     configured_site_url,
     settings_from_options,
 )
-from .external_links import add_noopener
 from .feeds import FeedCollector
+from .finishing import PageFinisher, finish_page
 from .preview import notice_html, write_sanitised
 from .share_kit import SHARE_DIR, KitPages, ShareKits, StagedKits
 from .sharing import SharingCollector
 from .stale_outputs import StaleOutputs
-from .verify import missing_safeguards
 
 log = get_plugin_logger(__name__)
 
@@ -67,6 +66,8 @@ class CarePressPlugin(BasePlugin):
         self.share_kits: ShareKits | None = None
         self._pending: PendingChecks | None = None
         self._fronts: EarlyFronts | None = None
+        self._workers = 0  # check workers this build (0: everything in this process)
+        self._finisher: PageFinisher | None = None
         self._hub_findings: list[tuple[PostReport, Finding]] = []  # across posts, per build
         self._staged: StagedKits | None = None
         self._files: Files | None = None
@@ -137,6 +138,7 @@ class CarePressPlugin(BasePlugin):
         # and renders, and only the front matter here. `mkdocs serve` checks everything now,
         # to preview broken posts.
         workers = 0 if self.serving else self._worker_count(len(posts))
+        self._workers = workers
         early = self._early_fronts()  # before more workers start: they share the cores
         if workers:
             self._staged = self._stage_kits(config, files)
@@ -286,6 +288,14 @@ class CarePressPlugin(BasePlugin):
         assert self.settings is not None
         self._finish_checks(config)
         self._files = files
+        if self._workers:
+            # Every page's body is rendered: workers forked now verify and finish each page
+            # once MkDocs has written it (mkdocs/finishing.py).
+            contents = {}
+            for src_uri in self.safeguards:
+                file = files.get_file_from_path(src_uri)
+                contents[src_uri] = (file.page.content or "") if file and file.page else ""
+            self._finisher = PageFinisher(self.safeguards, contents, config.site_url, self._workers)
         env.globals["carepress"] = {
             "practice": self.settings.practice,
             "crisis_regions": regions_for(self.settings.practice.crisis_region),
@@ -330,26 +340,30 @@ class CarePressPlugin(BasePlugin):
         return self._excerpt_warnings[src_uri]
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        safeguards = self.safeguards.get(page.file.src_uri)
-        report = self.reports.get(page.file.src_uri)
-        if safeguards is None or report is None:
-            return add_noopener(output, config.site_url)
-        problems = missing_safeguards(output, page.content or "", safeguards)
+        src_uri = page.file.src_uri
+        if self._finisher is not None:  # a worker finishes the page once MkDocs writes it
+            self._finisher.add(src_uri, page.file.abs_dest_path)
+            return output
+        safeguards = self.safeguards.get(src_uri)
+        finished, problems = finish_page(output, page.content or "", safeguards, config.site_url)
         if problems:
-            category = "crisis" if any("crisis" in p for p in problems) else "disclaimer"
-            if any("left open" in p for p in problems):
-                fix = "Close every HTML element the post opens (for example with </div>)."
-            else:
-                fix = (
-                    "A theme override removed a CarePress safeguard: restore "
-                    "overrides/partials/content.html and the carepress-*.html partials."
-                )
-            raise PluginError(
-                f"{report.display_path}: the rendered page is not safe to publish "
-                f"({category}): {'; '.join(problems)}. {fix}"
+            raise self._unsafe(src_uri, problems)
+        return finished
+
+    def _unsafe(self, src_uri: str, problems: list[str]) -> PluginError:
+        report = self.reports[src_uri]
+        category = "crisis" if any("crisis" in p for p in problems) else "disclaimer"
+        if any("left open" in p for p in problems):
+            fix = "Close every HTML element the post opens (for example with </div>)."
+        else:
+            fix = (
+                "A theme override removed a CarePress safeguard: restore "
+                "overrides/partials/content.html and the carepress-*.html partials."
             )
-        # Links that leave the site get rel="noopener" (after the check, which reads the body).
-        return add_noopener(output, config.site_url)
+        return PluginError(
+            f"{report.display_path}: the rendered page is not safe to publish "
+            f"({category}): {'; '.join(problems)}. {fix}"
+        )
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         report = self.reports.get(page.file.src_uri)
@@ -377,6 +391,15 @@ class CarePressPlugin(BasePlugin):
         return html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._finisher is not None:
+            unsafe, self._finisher = self._finisher.results(), None  # their pages removed
+            for src_uri, (_, problems) in unsafe.items():
+                log.error(str(self._unsafe(src_uri, problems)))
+            if unsafe:
+                raise PluginError(
+                    f"CarePress: {len(unsafe)} rendered post page(s) not safe to publish "
+                    "(above); nothing else was published."
+                )
         if self.feeds is not None:
             self.feeds.write(config.site_dir)
         if self.sharing is not None:
@@ -387,6 +410,9 @@ class CarePressPlugin(BasePlugin):
         self._stale.wait()
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self._finisher is not None:
+            self._finisher.cancel()
+            self._finisher = None
         if self._fronts is not None:
             self._fronts.cancel()
             self._fronts = None

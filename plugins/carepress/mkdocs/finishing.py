@@ -1,0 +1,109 @@
+"""The last word on each page: a post page's safeguards verified, rel="noopener" added.
+
+`finish_page` is what `on_post_page` runs on every page. In a build with check workers the
+build's process leaves it to `PageFinisher`: once MkDocs has written a page, a worker on
+another core reads it back, verifies it and rewrites it with `rel="noopener"`; `results()`
+at `on_post_build` waits for the last pages, and a page that fails verification is removed
+from the site before the build stops (as the in-process check never lets MkDocs write it).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+
+from ..safeguards import Safeguards
+from .external_links import add_noopener
+from .verify import missing_safeguards
+
+CHUNK = 32  # pages per task
+
+Problems = list[tuple[str, list[str]]]  # (src_uri, what its page lacks)
+
+# What the workers need, inherited when they are forked (at on_env, once every page's body
+# is rendered): each post's safeguards and body, and the site's address.
+_job: tuple[Mapping[str, Safeguards], Mapping[str, str], str | None] | None = None
+
+
+def finish_page(
+    output: str, content: str, safeguards: Safeguards | None, site_url: str | None
+) -> tuple[str, list[str]]:
+    """The page as it is published, and what it lacks (a post page's safeguards)."""
+    problems = missing_safeguards(output, content, safeguards) if safeguards else []
+    return (output if problems else add_noopener(output, site_url)), problems
+
+
+def _finish_chunk(pages: Sequence[tuple[str, str]]) -> Problems:
+    assert _job is not None
+    safeguards, contents, site_url = _job
+    problems: Problems = []
+    for src_uri, dest in pages:
+        path = Path(dest)
+        try:
+            written = path.read_bytes()
+        except FileNotFoundError:  # MkDocs skips a page whose output is empty
+            continue
+        output = written.decode("utf-8")
+        finished, lacking = finish_page(
+            output, contents.get(src_uri, ""), safeguards.get(src_uri), site_url
+        )
+        if lacking:
+            problems.append((src_uri, lacking))
+        elif finished != output:
+            path.write_bytes(finished.encode("utf-8", errors="xmlcharrefreplace"))
+    return problems
+
+
+class PageFinisher:
+    def __init__(
+        self,
+        safeguards: Mapping[str, Safeguards],
+        contents: Mapping[str, str],
+        site_url: str | None,
+        workers: int,
+    ) -> None:
+        global _job
+        _job = (safeguards, contents, site_url)
+        self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("fork")
+        )
+        self._written: list[tuple[str, str]] = []
+        self._futures: list[Future[Problems]] = []
+        self._dests: dict[str, str] = {}
+
+    def add(self, src_uri: str, dest: str) -> None:
+        """In on_post_page, before MkDocs writes the page: every page added before it is
+        written by now, so those are handed to a worker, a chunk at a time."""
+        if len(self._written) >= CHUNK:
+            self._hand_over()
+        self._written.append((src_uri, dest))
+        self._dests[src_uri] = dest
+
+    def _hand_over(self) -> None:
+        if self._written and self._pool is not None:
+            self._futures.append(self._pool.submit(_finish_chunk, self._written))
+            self._written = []
+
+    def results(self) -> dict[str, tuple[str, list[str]]]:
+        """In on_post_build: every page that lacks a safeguard, by src_uri, with the path of
+        its (removed) file and what it lacks."""
+        self._hand_over()
+        try:
+            problems = [p for future in self._futures for p in future.result()]
+        finally:
+            self.cancel()
+        found = {}
+        for src_uri, lacking in problems:
+            dest = self._dests[src_uri]
+            Path(dest).unlink(missing_ok=True)  # never published
+            found[src_uri] = (dest, lacking)
+        return found
+
+    def cancel(self) -> None:
+        global _job
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+        _job = None
