@@ -86,20 +86,17 @@ class PageFinisher:
             self._futures.append(self._pool.submit(_finish_chunk, self._written))
             self._written = []
 
-    def results(self) -> dict[str, tuple[str, list[str]]]:
-        """In on_post_build: every page that lacks a safeguard, by src_uri, with the path of
-        its (removed) file and what it lacks."""
+    def results(self) -> dict[str, list[str]]:
+        """In on_post_build: what each page that lacks a safeguard lacks, by src_uri; its
+        file is removed from the site."""
         self._hand_over()
         try:
             problems = [p for future in self._futures for p in future.result()]
         finally:
             self.cancel()
-        found = {}
-        for src_uri, lacking in problems:
-            dest = self._dests[src_uri]
-            Path(dest).unlink(missing_ok=True)  # never published
-            found[src_uri] = (dest, lacking)
-        return found
+        for src_uri, _ in problems:
+            Path(self._dests[src_uri]).unlink(missing_ok=True)  # never published
+        return dict(problems)
 
     def cancel(self) -> None:
         global _job

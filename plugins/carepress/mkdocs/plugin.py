@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -88,7 +89,7 @@ class CarePressPlugin(BasePlugin):
             self._stale.remove(Path(config.site_dir), (SHARE_DIR, CARD_DIR))
         # Meanwhile, workers read the posts' front matter (the blog's rule over docs_dir,
         # as `carepress check` walks it; on_files reads any post MkDocs lists beyond these).
-        if not self.serving:
+        if not self.serving and self._worker_count(sys.maxsize):  # workers are possible here
             paths = self.settings.post_files()
             workers = self._worker_count(len(paths))
             if workers:
@@ -393,12 +394,13 @@ class CarePressPlugin(BasePlugin):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self._finisher is not None:
             unsafe, self._finisher = self._finisher.results(), None  # their pages removed
-            for src_uri, (_, problems) in unsafe.items():
+            for src_uri, problems in unsafe.items():
                 log.error(str(self._unsafe(src_uri, problems)))
             if unsafe:
                 raise PluginError(
                     f"CarePress: {len(unsafe)} rendered post page(s) not safe to publish "
-                    "(above); nothing else was published."
+                    "(above) were removed from the site; the build was stopped before its "
+                    "feeds, cards and share kits."
                 )
         if self.feeds is not None:
             self.feeds.write(config.site_dir)
