@@ -61,35 +61,6 @@ def test_packed_snippets_are_the_same_snippets(hub_settings) -> None:
     assert with_warnings >= 2, "sample posts with content warnings"
 
 
-def test_csv_rows_from_the_workers_are_the_rows_the_build_would_write(
-    hub_settings, tmp_path
-) -> None:
-    """A build's check workers compose each post's rows of snippets.csv and send them with
-    its snippets; the file the build prints from them is the one it would compose itself."""
-    import dataclasses
-
-    from carepress.check import utc_now
-    from carepress.mkdocs.share_kit import shared_post
-    from carepress.publish.share import csv_rows, write_snippets_csv
-
-    now = utc_now()
-    reports = check_paths(hub_settings.post_files(), hub_settings, now)
-    posts = [p for r in reports if (p := shared_post(r, hub_settings, now)) is not None]
-    assert len(posts) >= 10
-    write_snippets_csv(tmp_path / "composed.csv", posts)
-    sent = []
-    for post in posts:
-        packed = PackedSnippets.of(post.snippets)
-        packed.csv_rows = csv_rows(post)  # in the worker
-        sent.append(dataclasses.replace(post, snippets=pickle.loads(pickle.dumps(packed))))
-        assert sent[-1].snippets.csv_rows == packed.csv_rows
-    write_snippets_csv(tmp_path / "sent.csv", sent)
-    composed = (tmp_path / "composed.csv").read_bytes()
-    assert (tmp_path / "sent.csv").read_bytes() == composed
-    rows = list(csv.reader(io.StringIO(composed.decode("utf-8"))))
-    assert len(rows) == 1 + sum(len(p.snippets) for p in posts)
-
-
 def _contains_safeguards(snippet, model, safeguards, settings) -> None:
     if safeguards.warnings:
         if snippet.platform == "mastodon":

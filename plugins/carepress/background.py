@@ -17,8 +17,9 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from .check import PostReport, check_front, check_post
 from .findings import Finding
@@ -31,13 +32,36 @@ CHUNK = 32  # posts per task: small enough to share the work out evenly
 
 Result = tuple[list[Finding], PackedSnippets]
 
-# What the workers check with. Set before they are forked, so they inherit it instead of
-# having it pickled (compiled rule packs and all) for every task.
-_job: tuple[Settings, dt.datetime, Callable[[PostReport], None] | None] | None = None
+# What each kind of worker works with, by name. Set before the workers are forked, so they
+# inherit it instead of having it pickled (compiled rule packs and all) for every task.
+_jobs: dict[str, Any] = {}
 
 
-# What the early front-matter workers read, likewise inherited: tasks are index ranges.
-_fronts: tuple[Sequence[Path], Settings, dt.datetime] | None = None
+def job(name: str) -> Any:
+    """In a worker: what its pool was started with."""
+    return _jobs[name]
+
+
+class ForkedWorkers:
+    """A pool of worker processes forked from this one, which inherit `job` (see `_jobs`).
+    `cancel` stops them (a failed build does not wait for them) and forgets the job."""
+
+    def __init__(self, name: str, work: Any, workers: int) -> None:
+        self.name = name
+        _jobs[name] = work
+        self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("fork")
+        )
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
+        assert self._pool is not None
+        return self._pool.submit(fn, *args)
+
+    def cancel(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+        _jobs.pop(self.name, None)
 
 
 def front_only(path: Path, settings: Settings, now: dt.datetime) -> PostReport:
@@ -49,14 +73,12 @@ def front_only(path: Path, settings: Settings, now: dt.datetime) -> PostReport:
 
 
 def _front_chunk(start: int, stop: int) -> list[PostReport]:
-    assert _fronts is not None
-    paths, settings, now = _fronts
+    paths, settings, now = job("fronts")  # tasks are index ranges into the paths
     return [front_only(path, settings, now) for path in paths[start:stop]]
 
 
 def _check_chunk(paths: Sequence[Path]) -> list[Result]:
-    assert _job is not None
-    settings, now, each = _job
+    settings, now, each = job("checks")
     results = []
     for path in paths:
         report = check_post(path, settings, now)
@@ -85,7 +107,7 @@ def worker_count(posts: int) -> int:
     return min(cores - 1, 4)  # the main process keeps a core for MkDocs
 
 
-class PendingChecks:
+class PendingChecks(ForkedWorkers):
     """Full checks of some posts, running in worker processes; `results()` waits for them.
     `each` runs in the worker on every post's report (the build writes share-kit pages)."""
 
@@ -97,15 +119,11 @@ class PendingChecks:
         workers: int,
         each: Callable[[PostReport], None] | None = None,
     ) -> None:
-        global _job
-        _job = (settings, now, each)
+        super().__init__("checks", (settings, now, each), workers)
         self.paths = list(paths)
         self._results: dict[Path, Result] | None = None
-        self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
-            workers, mp_context=multiprocessing.get_context("fork")
-        )
         self._futures = [
-            self._pool.submit(_check_chunk, self.paths[i : i + CHUNK])
+            self.submit(_check_chunk, self.paths[i : i + CHUNK])
             for i in range(0, len(self.paths), CHUNK)
         ]
 
@@ -119,16 +137,8 @@ class PendingChecks:
             self._results = dict(zip(self.paths, flat, strict=True))
         return self._results
 
-    def cancel(self) -> None:
-        """Stop the workers (a failed build does not wait for them)."""
-        global _job
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
-        _job = None
 
-
-class EarlyFronts:
+class EarlyFronts(ForkedWorkers):
     """`front_only` of some posts in worker processes, started before the caller needs them.
     `reports()` takes the chunks no worker has reached yet from the end of the list and
     reads them itself, then waits for the rest: neither side idles while the other works."""
@@ -136,15 +146,11 @@ class EarlyFronts:
     def __init__(
         self, paths: Sequence[Path], settings: Settings, now: dt.datetime, workers: int
     ) -> None:
-        global _fronts
         self.paths = list(paths)
         self.settings, self.now = settings, now
-        _fronts = (self.paths, settings, now)
-        self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
-            workers, mp_context=multiprocessing.get_context("fork")
-        )
+        super().__init__("fronts", (self.paths, settings, now), workers)
         self._chunks = [
-            (start, stop, self._pool.submit(_front_chunk, start, stop))
+            (start, stop, self.submit(_front_chunk, start, stop))
             for start in range(0, len(self.paths), CHUNK)
             for stop in [min(start + CHUNK, len(self.paths))]
         ]
@@ -168,10 +174,3 @@ class EarlyFronts:
     def _read(self, start: int, stop: int, found: dict[Path, PostReport]) -> None:
         for path in self.paths[start:stop]:
             found[path] = front_only(path, self.settings, self.now)
-
-    def cancel(self) -> None:
-        global _fronts
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
-        _fronts = None

@@ -9,11 +9,11 @@ from the site before the build stops (as the in-process check never lets MkDocs 
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from pathlib import Path
 
+from ..background import ForkedWorkers, job
 from ..safeguards import Safeguards
 from .external_links import add_noopener
 from .verify import missing_safeguards
@@ -21,10 +21,6 @@ from .verify import missing_safeguards
 CHUNK = 32  # pages per task
 
 Problems = list[tuple[str, list[str]]]  # (src_uri, what its page lacks)
-
-# What the workers need, inherited when they are forked (at on_env, once every page's body
-# is rendered): each post's safeguards and body, and the site's address.
-_job: tuple[Mapping[str, Safeguards], Mapping[str, str], str | None] | None = None
 
 
 def finish_page(
@@ -36,8 +32,7 @@ def finish_page(
 
 
 def _finish_chunk(pages: Sequence[tuple[str, str]]) -> Problems:
-    assert _job is not None
-    safeguards, contents, site_url = _job
+    safeguards, contents, site_url = job("finishing")
     problems: Problems = []
     for src_uri, dest in pages:
         path = Path(dest)
@@ -56,7 +51,10 @@ def _finish_chunk(pages: Sequence[tuple[str, str]]) -> Problems:
     return problems
 
 
-class PageFinisher:
+class PageFinisher(ForkedWorkers):
+    """Forked at on_env, once every page's body is rendered: the workers inherit each post's
+    safeguards and body, and the site's address."""
+
     def __init__(
         self,
         safeguards: Mapping[str, Safeguards],
@@ -64,11 +62,7 @@ class PageFinisher:
         site_url: str | None,
         workers: int,
     ) -> None:
-        global _job
-        _job = (safeguards, contents, site_url)
-        self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
-            workers, mp_context=multiprocessing.get_context("fork")
-        )
+        super().__init__("finishing", (safeguards, contents, site_url), workers)
         self._written: list[tuple[str, str]] = []
         self._futures: list[Future[Problems]] = []
         self._dests: dict[str, str] = {}
@@ -82,8 +76,8 @@ class PageFinisher:
         self._dests[src_uri] = dest
 
     def _hand_over(self) -> None:
-        if self._written and self._pool is not None:
-            self._futures.append(self._pool.submit(_finish_chunk, self._written))
+        if self._written:
+            self._futures.append(self.submit(_finish_chunk, self._written))
             self._written = []
 
     def results(self) -> dict[str, list[str]]:
@@ -97,10 +91,3 @@ class PageFinisher:
         for src_uri, _ in problems:
             Path(self._dests[src_uri]).unlink(missing_ok=True)  # never published
         return dict(problems)
-
-    def cancel(self) -> None:
-        global _job
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
-        _job = None

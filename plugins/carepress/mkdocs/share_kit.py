@@ -26,7 +26,7 @@ from mkdocs.structure.files import Files
 from ..check import PostReport
 from ..publish.cards import CardSpec, card_alt_text, card_file_name
 from ..publish.profile import profile_kit
-from ..publish.share import SharedPost, csv_rows, write_snippets_csv, write_snippets_json
+from ..publish.share import SharedPost, write_snippets_csv, write_snippets_json
 from ..publish.snippets import PackedSnippets
 from ..publish.social_text import PLATFORM_NAMES
 from ..publish.urls import post_path, post_slug
@@ -109,14 +109,12 @@ class StagedKits:
         self.folder = Path(tempfile.mkdtemp(prefix=".carepress-kits-", dir=parent))
 
     def write(self, report: PostReport) -> None:
-        """In a worker, right after the post's check: the post's page, and its rows of
-        snippets.csv, which travel to the build with its snippets."""
+        """In a worker, right after the post's check."""
         post = shared_post(report, self.settings, self.now)
         if post is not None:
             target = self.folder / page_of(post.slug, self.pages.config)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(self.pages.post_html(post), "utf-8")
-            post.snippets.csv_rows = csv_rows(post)  # the same object as report.snippets
 
     def move_into(self, site_dir: Path) -> set[str]:
         """Move the staged pages into the site; returns the names of the folders or files

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -73,15 +72,9 @@ def _csv_rows(post: SharedPost) -> Iterator[list[str]]:
                title, url]  # fmt: skip
 
 
-def csv_rows(post: SharedPost) -> str:
-    """The post's rows of snippets.csv, as text (a build's check workers write them)."""
-    text = io.StringIO(newline="")
-    csv.writer(text, lineterminator="\n").writerows(_csv_rows(post))
-    return text.getvalue()
-
-
 def write_snippets_csv(target: Path, posts: Iterable[SharedPost]) -> None:
     with target.open("w", encoding="utf-8", newline="") as out:
-        csv.writer(out, lineterminator="\n").writerow(CSV_COLUMNS)
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
         for post in posts:
-            out.write(post.snippets.csv_rows or csv_rows(post))
+            writer.writerows(_csv_rows(post))

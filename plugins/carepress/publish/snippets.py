@@ -95,22 +95,16 @@ class PackedSnippets(Mapping[str, Snippet]):
     How they travel from a check worker to the build and wait there for the share kit: one
     string a post, where Snippet objects were ~30 (58,000 at 2,000 posts) to unpickle, keep,
     and have the garbage collector walk on every full pass. Decoded on first read only (a
-    share-kit page, the snippets.csv rows, the few posts of the syndication feeds).
-    `csv_rows`: the post's rows of snippets.csv, when a build's check worker wrote them."""
+    share-kit page, the snippets.csv rows, the few posts of the syndication feeds)."""
 
-    __slots__ = ("_snippets", "csv_rows", "json", "sensitive")
+    __slots__ = ("_snippets", "json", "sensitive")
 
     def __init__(
-        self,
-        json_text: str,
-        sensitive: bool,
-        snippets: dict[str, Snippet] | None = None,
-        csv_rows: str | None = None,
+        self, json_text: str, sensitive: bool, snippets: dict[str, Snippet] | None = None
     ) -> None:
         self.json = json_text
         self.sensitive = sensitive
         self._snippets = snippets
-        self.csv_rows = csv_rows
 
     @classmethod
     def of(cls, snippets: Mapping[str, Snippet]) -> PackedSnippets:
@@ -121,8 +115,7 @@ class PackedSnippets(Mapping[str, Snippet]):
         return cls(json.dumps(data, ensure_ascii=False), sensitive, dict(snippets))
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # The text only, never the objects.
-        return (PackedSnippets, (self.json, self.sensitive, None, self.csv_rows))
+        return (PackedSnippets, (self.json, self.sensitive))  # the text only, never the objects
 
     def _decoded(self) -> dict[str, Snippet]:
         if self._snippets is None:
