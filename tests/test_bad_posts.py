@@ -304,19 +304,21 @@ def test_two_posts_at_one_address_stop_the_build(hub: Hub, workers: str) -> None
     """Two published posts with one title get one address: MkDocs would write the second
     page over the first without a word. With check workers too, whose findings replace the
     build's own: the finding across posts must survive that."""
-    hub.write_post("a-worry.md", post_text(title="Coping with worry"))
-    hub.write_post("b-worry.md", post_text(title="Coping with worry", date="2026-04-01"))
+    hub.write_post("b-worry.md", post_text(title="Coping with worry"))
+    # The newer post is the one to change (most likely the one just written or copied),
+    # though its file name comes first.
+    hub.write_post("a-copy.md", post_text(title="Coping with worry", date="2026-04-01"))
     # A draft with the same title is not published: it collides with nothing.
     hub.write_post("c-draft.md", post_text(title="Coping with worry", draft=True))
     result = hub.build(env={"CAREPRESS_WORKERS": workers})
     log = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in log
     assert (
-        "content/posts/b-worry.md:2: field 'title': content/posts/a-worry.md is published at "
+        "content/posts/a-copy.md:2: field 'title': content/posts/b-worry.md is published at "
         "the same address (blog/coping-with-worry/)" in log
     )
     assert "give one of the two posts its own `slug:`" in log
-    assert "a-worry.md:2" not in log and "c-draft.md" not in log
+    assert "b-worry.md:2" not in log and "c-draft.md" not in log
     assert "nothing was published" in log
     assert not list(hub.site.rglob("*.html"))
     assert not list(hub.root.glob(".carepress-*"))

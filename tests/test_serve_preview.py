@@ -4,6 +4,7 @@ and the server keeps running."""
 from __future__ import annotations
 
 import contextlib
+import signal
 import socket
 import subprocess
 import time
@@ -48,10 +49,12 @@ class _Server:
 def _serving(root: Path) -> Iterator[_Server]:
     """`mkdocs serve` on a free port in `root`; stopped (and its output kept) on exit."""
     port = _free_port()
+    temp = root / "tmp"  # where the preview keeps sanitised copies of broken posts
+    temp.mkdir(exist_ok=True)
     process = subprocess.Popen(
         [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
         cwd=root,
-        env=ENV,
+        env={**ENV, "TMPDIR": str(temp)},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -60,8 +63,10 @@ def _serving(root: Path) -> Iterator[_Server]:
     try:
         yield server
     finally:
-        process.terminate()
+        process.send_signal(signal.SIGINT)  # Ctrl-C, as a writer stops the preview
         server.output, _ = process.communicate(timeout=20)
+    # Stopped, the preview leaves no copy of a post behind.
+    assert not list(temp.glob("carepress-*")), server.output
 
 
 def test_serve_shows_problems_on_the_page_without_stopping(hub: Hub) -> None:

@@ -23,14 +23,19 @@ RULE = "frontmatter.duplicate-address"
 def duplicate_addresses(
     reports: Iterable[PostReport], settings: Settings, now: dt.datetime
 ) -> list[tuple[PostReport, Finding]]:
-    """An error for each published post whose address or slug an earlier one (by file name)
-    already has; drafts and future posts are not published, so they collide with nothing."""
+    """An error for each published post whose address or slug an older one (by date, then
+    file name) already has: the newer post, most likely the one just written or copied, is
+    the one to change. Drafts and future posts are not published: they collide with nothing."""
+    published = [
+        (r.front_matter.created, r.display_path, r)
+        for r in reports
+        if r.front_matter is not None and r.front_matter.is_published(now)
+    ]
     first: dict[str, PostReport] = {}  # an address or a slug -> the post that has it
     found = []
-    for report in sorted(reports, key=lambda r: r.display_path):
+    for _, _, report in sorted(published, key=lambda item: item[:2]):
         model = report.front_matter
-        if model is None or not model.is_published(now):
-            continue
+        assert model is not None
         address, slug = post_path(model, report.path, settings), post_slug(model)
         other = first.get(address) or first.get("slug:" + slug)
         if other is not None:
