@@ -2,9 +2,9 @@
 
 `finish_page` is what `on_post_page` runs on every page. In a build with check workers the
 build's process leaves it to `PageFinisher`: once MkDocs has written a page, a worker on
-another core reads it back, verifies it and rewrites it with `rel="noopener"`; `results()`
-at `on_post_build` waits for the last pages, and a page that fails verification is removed
-from the site before the build stops (as the in-process check never lets MkDocs write it).
+another core reads it back, verifies it and rewrites it with `rel="noopener"`, or removes it
+from the site if it fails verification (as the in-process check never lets MkDocs write
+it); `results()` at `on_post_build` waits for the last pages, and the build stops on any.
 """
 
 from __future__ import annotations
@@ -13,12 +13,10 @@ from collections.abc import Mapping, Sequence
 from concurrent.futures import Future
 from pathlib import Path
 
-from ..background import ForkedWorkers, job
+from ..background import CHUNK, ForkedWorkers, job
 from ..safeguards import Safeguards
 from .external_links import add_noopener
 from .verify import missing_safeguards
-
-CHUNK = 32  # pages per task
 
 Problems = list[tuple[str, list[str]]]  # (src_uri, what its page lacks)
 
@@ -45,6 +43,7 @@ def _finish_chunk(pages: Sequence[tuple[str, str]]) -> Problems:
             output, contents.get(src_uri, ""), safeguards.get(src_uri), site_url
         )
         if lacking:
+            path.unlink()  # never published
             problems.append((src_uri, lacking))
         elif finished != output:
             path.write_bytes(finished.encode("utf-8", errors="xmlcharrefreplace"))
@@ -65,7 +64,6 @@ class PageFinisher(ForkedWorkers):
         super().__init__("finishing", (safeguards, contents, site_url), workers)
         self._written: list[tuple[str, str]] = []
         self._futures: list[Future[Problems]] = []
-        self._dests: dict[str, str] = {}
 
     def add(self, src_uri: str, dest: str) -> None:
         """In on_post_page, before MkDocs writes the page: every page added before it is
@@ -73,7 +71,6 @@ class PageFinisher(ForkedWorkers):
         if len(self._written) >= CHUNK:
             self._hand_over()
         self._written.append((src_uri, dest))
-        self._dests[src_uri] = dest
 
     def _hand_over(self) -> None:
         if self._written:
@@ -81,13 +78,10 @@ class PageFinisher(ForkedWorkers):
             self._written = []
 
     def results(self) -> dict[str, list[str]]:
-        """In on_post_build: what each page that lacks a safeguard lacks, by src_uri; its
-        file is removed from the site."""
+        """In on_post_build: what each page that lacks a safeguard lacks, by src_uri (the
+        workers removed those pages from the site)."""
         self._hand_over()
         try:
-            problems = [p for future in self._futures for p in future.result()]
+            return {src: lacking for future in self._futures for src, lacking in future.result()}
         finally:
             self.cancel()
-        for src_uri, _ in problems:
-            Path(self._dests[src_uri]).unlink(missing_ok=True)  # never published
-        return dict(problems)

@@ -29,9 +29,9 @@ class StaleOutputs:
     def __init__(self) -> None:
         self._process: subprocess.Popen[bytes] | None = None
 
-    def remove(self, site_dir: Path, folders: tuple[str, ...]) -> list[Path]:
+    def remove(self, site_dir: Path, folders: tuple[str, ...]) -> None:
         """Before MkDocs cleans site_dir: move `folders` (relative to it) out of the site and
-        start deleting them. Returns the trash folders being deleted (for tests and logs)."""
+        start deleting them."""
         self.wait()
         parent = site_dir.parent
         # Trash a build left behind (stopped before its deleting finished) goes too.
@@ -54,7 +54,6 @@ class StaleOutputs:
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )
-        return trash
 
     def wait(self) -> None:
         """Wait for the deleting to end (it ends long before the build does)."""
