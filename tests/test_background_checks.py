@@ -35,6 +35,9 @@ def test_a_background_build_is_byte_for_byte_the_in_process_build(tmp_path: Path
     in_background = _tree(hub.site)
     # The workers wrote the share-kit pages (staged beside the site, then moved in).
     assert "0 written by the check workers" in first.stdout + first.stderr
+    # The page-finishing worker wrote every page MkDocs rendered, and MkDocs did not say it
+    # skipped them (it does for a page a plugin leaves empty).
+    assert "Page skipped" not in second.stdout + second.stderr
     assert re.search(r"share kits: (\d+) post pages \(\1 written by the check workers\)",
                      second.stdout + second.stderr)  # fmt: skip
     assert not list(hub.root.glob(".carepress-kits-*"))

@@ -138,8 +138,8 @@ def test_collapsed_body_and_disclaimer_on_top_when_configured(hub: Hub) -> None:
 def test_an_override_that_drops_a_safeguard_fails_the_build(
     hub: Hub, partial: str, replacement: str, expected: str, workers: str
 ) -> None:
-    """Checked before MkDocs writes the page, or, in a build with check workers, by a worker
-    once it is written: either way the page never stays in the site."""
+    """Checked before MkDocs writes the page, or, in a build with check workers, by the
+    worker that would write it: either way the page is never written."""
     (hub.root / "overrides" / "partials" / partial).write_text(replacement)
     hub.write_post("talk.md", post_text(body=BODY, slug="talk", content_warnings=["suicide"]))
     result = hub.build(env={"CAREPRESS_WORKERS": workers})
@@ -147,7 +147,7 @@ def test_an_override_that_drops_a_safeguard_fails_the_build(
     assert "content/posts/talk.md: the rendered page is not safe to publish" in result.stderr
     assert expected in result.stderr
     assert "Traceback" not in result.stderr
-    assert not (hub.site / "blog" / "talk" / "index.html").exists()
+    assert not (hub.site / "blog" / "talk").exists(), "not even its folder"
     assert not (hub.site / "social").exists(), "no share kit for a stopped build"
 
 

@@ -7,6 +7,8 @@ build; HTML a browser repairs without touching them must not.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from carepress.crisis import all_regions
 from carepress.mkdocs.verify import missing_safeguards
@@ -78,3 +80,39 @@ def test_a_banner_after_the_posts_text_is_caught() -> None:
     output = page(body).replace(banner, "").replace(body, body + banner)
     problems = missing_safeguards(output, body, SAFEGUARDS)
     assert "the content-warning banner comes after the post's text" in problems
+
+
+def test_the_page_finishing_worker_writes_each_safe_page_and_never_an_unsafe_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With check workers, on_post_page hands each page to PageFinisher and MkDocs writes
+    nothing: the worker writes each page finished (rel="noopener"), in small chunks with at
+    most AHEAD of them waiting, and never writes a page that fails verification."""
+    from carepress import background
+    from carepress.mkdocs import finishing
+
+    monkeypatch.setattr(background, "CHUNK", 3)
+    monkeypatch.setattr(finishing, "CHUNK", 3)
+    monkeypatch.setattr(finishing, "AHEAD", 1)
+    good = page('<p>See <a href="https://example.org/help">help</a>.</p>')
+    bad = good.replace(f"<p>{DISCLAIMER}</p>", "<p>Our lawyers made us say this.</p>")
+    pages = {f"posts/p{i}.md": bad if i == 7 else good for i in range(20)}
+    finisher = finishing.PageFinisher(
+        {src: SAFEGUARDS for src in pages}, {}, "https://hub.example/", workers=1
+    )
+    left = [
+        finisher.take(src, str(tmp_path / src.replace(".md", "/index.html")), output)
+        for src, output in pages.items()
+    ]
+    assert finisher.take("empty.md", str(tmp_path / "empty.html"), "  \n") == "  \n", (
+        "an empty page is MkDocs' to skip"
+    )
+    assert len(finisher._futures) <= finishing.AHEAD
+    problems = finisher.results()
+    assert left == [""] * 20, "MkDocs writes none of them"
+    assert list(problems) == ["posts/p7.md"]
+    assert "does not contain the practice's disclaimer text" in problems["posts/p7.md"][0]
+    written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.html"))
+    assert written == sorted(f"posts/p{i}/index.html" for i in range(20) if i != 7)
+    html = (tmp_path / "posts/p0/index.html").read_text()
+    assert '<a href="https://example.org/help" rel="noopener">' in html

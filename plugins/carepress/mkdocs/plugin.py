@@ -290,8 +290,8 @@ class CarePressPlugin(BasePlugin):
         self._finish_checks(config)
         self._files = files
         if self._workers:
-            # Every page's body is rendered: workers forked now verify and finish each page
-            # once MkDocs has written it (mkdocs/finishing.py).
+            # Every page's body is rendered: workers forked now verify, finish and write
+            # each page as MkDocs renders it (mkdocs/finishing.py).
             contents = {}
             for src_uri in self.safeguards:
                 file = files.get_file_from_path(src_uri)
@@ -340,11 +340,12 @@ class CarePressPlugin(BasePlugin):
             self._excerpt_warnings[src_uri] = label
         return self._excerpt_warnings[src_uri]
 
+    # Last: the page is verified as it is published, after any other plugin's changes.
+    @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         src_uri = page.file.src_uri
-        if self._finisher is not None:  # a worker finishes the page once MkDocs writes it
-            self._finisher.add(src_uri, page.file.abs_dest_path)
-            return output
+        if self._finisher is not None:  # a worker finishes the page and writes it
+            return self._finisher.take(src_uri, page.file.abs_dest_path, output)
         safeguards = self.safeguards.get(src_uri)
         finished, problems = finish_page(output, page.content or "", safeguards, config.site_url)
         if problems:
@@ -391,16 +392,18 @@ class CarePressPlugin(BasePlugin):
             return notice_html(report.findings) + html
         return html
 
+    # First: every page is in the site before another plugin's on_post_build looks for it.
+    @event_priority(100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self._finisher is not None:
-            unsafe, self._finisher = self._finisher.results(), None  # their pages removed
+            unsafe, self._finisher = self._finisher.results(), None  # never written
             for src_uri, problems in unsafe.items():
                 log.error(str(self._unsafe(src_uri, problems)))
             if unsafe:
                 raise PluginError(
                     f"CarePress: {len(unsafe)} rendered post page(s) not safe to publish "
-                    "(above) were removed from the site; the build was stopped before its "
-                    "feeds, cards and share kits."
+                    "(above) were not written; the build was stopped before its feeds, "
+                    "cards and share kits."
                 )
         if self.feeds is not None:
             self.feeds.write(config.site_dir)
