@@ -323,6 +323,22 @@ def test_every_page_advertises_the_site_feeds(sample_hub: Hub) -> None:
             assert path in advertised, (page, path)
     subscribe = _advertised(sample_hub.site, sample_hub.site / "subscribe" / "index.html")
     assert all(path in subscribe for path in SOCIAL_FEEDS)
+    # A post page adds its tags' feeds, once each; pages at every depth (the 404 page
+    # resolves from the site's root) point at the same files.
+    post = sample_hub.site / "blog/what-is-anxiety/index.html"
+    head = _Head()
+    head.feed(post.read_text(encoding="utf-8"))
+    tags = [
+        f"feeds/tags/{tag}/rss.xml" for tag in ("anxiety", "anxiety-disorders", "coping-skills")
+    ]
+    advertised = list(_advertised(sample_hub.site, post))
+    assert advertised == [*SITE_FEEDS, *AUDIENCE_FEEDS, *tags]
+    assert len(head.alternates) == len(advertised), "no feed twice"
+    assert {"title": "Riverbend Therapy Collective — Learn — anxiety (RSS)"}.items() <= (
+        head.alternates[-3].items()
+    )
+    not_found = (sample_hub.site / "404.html").read_text(encoding="utf-8")
+    assert 'href="/feeds/rss.xml"' in not_found
 
 
 def test_feeds_past_their_limit_carry_the_newest_posts_whole(hub: Hub) -> None:

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import posixpath
 import time
 from collections.abc import Mapping
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 
 from ..check import PostReport
-from ..publish.catalog import FeedCatalog, feed_catalog
+from ..publish.catalog import FeedCatalog, FeedLink, feed_catalog
 from ..publish.feeds import feed_members, write_feeds
 from ..publish.post import FeedPost, Site, in_feeds
 from ..safeguards import Safeguards
@@ -106,3 +108,35 @@ class FeedCollector:
         timing_file = os.environ.get(TIMING_ENV)
         if timing_file:
             Path(timing_file).write_text(f"{elapsed:.6f}\n", encoding="utf-8")
+
+
+class FeedLinks:
+    """The `<link rel="alternate">` tags of a page's head (overrides/main.html calls it):
+    the hub's and its audiences' feeds on every page, and a post page's tag feeds. Written
+    here, not in a Jinja loop: ~11 links on each of thousands of pages cost ~0.15 ms a page
+    there, and a link reads the same on every page at one depth (`base_url`)."""
+
+    def __init__(self, catalog: FeedCatalog) -> None:
+        self.catalog = catalog
+        self._tags: dict[tuple[str, str], str] = {}  # (feed path, base_url) -> the tag
+
+    def __call__(self, page: Page | None, base_url: str) -> Markup:
+        links = list(self.catalog.head)
+        tags = page.meta.get("tags") if page is not None and page.meta else None
+        if isinstance(tags, list):
+            for tag in tags:
+                link = self.catalog.by_tag.get(tag) if isinstance(tag, str) else None
+                if link is not None and link not in links:
+                    links.append(link)
+        return Markup("\n".join(self._tag(link, base_url) for link in links))
+
+    def _tag(self, link: FeedLink, base_url: str) -> str:
+        key = (link.path, base_url)
+        if key not in self._tags:
+            # As MkDocs' `url` filter resolves a site path against the page's base_url.
+            href = link.path if base_url in ("", ".") else posixpath.join(base_url, link.path)
+            self._tags[key] = (
+                f'<link rel="alternate" type="{link.type}" '
+                f'title="{escape(link.title)} ({link.format})" href="{escape(href)}">'
+            )
+        return self._tags[key]

@@ -35,7 +35,7 @@ from ..settings import (
     configured_site_url,
     settings_from_options,
 )
-from .feeds import FeedCollector
+from .feeds import FeedCollector, FeedLinks
 from .finishing import PageFinisher, finish_page
 from .preview import notice_html, write_sanitised
 from .share_kit import SHARE_DIR, KitPages, ShareKits, StagedKits
@@ -297,10 +297,12 @@ class CarePressPlugin(BasePlugin):
                 file = files.get_file_from_path(src_uri)
                 contents[src_uri] = (file.page.content or "") if file and file.page else ""
             self._finisher = PageFinisher(self.safeguards, contents, config.site_url, self._workers)
+        catalog = self.feeds.catalog if self.feeds else None  # none: no site_url, or feeds off
         env.globals["carepress"] = {
             "practice": self.settings.practice,
             "crisis_regions": regions_for(self.settings.practice.crisis_region),
-            "feeds": self.feeds.catalog if self.feeds else None,
+            "feeds": catalog,
+            "feed_links": FeedLinks(catalog) if catalog else None,
             "platform_names": PLATFORM_NAMES,
         }
         self.env = env
