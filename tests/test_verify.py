@@ -88,10 +88,8 @@ def test_the_page_finishing_worker_writes_each_safe_page_and_never_an_unsafe_one
     """With check workers, on_post_page hands each page to PageFinisher and MkDocs writes
     nothing: the worker writes each page finished (rel="noopener"), in small chunks with at
     most AHEAD of them waiting, and never writes a page that fails verification."""
-    from carepress import background
     from carepress.mkdocs import finishing
 
-    monkeypatch.setattr(background, "CHUNK", 3)
     monkeypatch.setattr(finishing, "CHUNK", 3)
     monkeypatch.setattr(finishing, "AHEAD", 1)
     good = page('<p>See <a href="https://example.org/help">help</a>.</p>')

@@ -318,7 +318,7 @@ class CarePressPlugin(BasePlugin):
         safeguards = self.safeguards.get(page.file.src_uri)
         if safeguards is not None:
             context["carepress_post"] = safeguards
-        # Open Graph, Twitter and JSON-LD (overrides/partials/carepress-meta.html).
+        # Open Graph, Twitter and JSON-LD (PageMeta.html, printed by overrides/main.html).
         if self.sharing is not None:
             context["carepress_meta"] = self.sharing.page_meta(page)
         for excerpt in context.get("posts") or []:

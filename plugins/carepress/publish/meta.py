@@ -40,10 +40,6 @@ class PageMeta:
         return [content for _, k, content in self.tags if k == key]
 
     @property
-    def json_ld_text(self) -> str:
-        return json_ld_text(self.json_ld) if self.json_ld is not None else ""
-
-    @property
     def html(self) -> str:
         """The tags for the page's head, every value escaped (as Jinja's `| e` escapes);
         written here, not in a Jinja loop: ~20 tags on each of thousands of pages."""
@@ -52,8 +48,10 @@ class PageMeta:
             f'content="{escape(content)}">'
             for attribute, key, content in self.tags
         ]
-        if self.json_ld is not None:
-            lines.append(f'<script type="application/ld+json">{self.json_ld_text}</script>')
+        if self.json_ld:
+            lines.append(
+                f'<script type="application/ld+json">{json_ld_text(self.json_ld)}</script>'
+            )
         return "\n".join(lines)
 
 
