@@ -81,7 +81,7 @@ def _check_chunk(paths: Sequence[Path]) -> list[Result]:
     settings, now, each = job("checks")
     results = []
     for path in paths:
-        report = check_post(path, settings, now)
+        report = check_post(path, settings, now, html=False)  # the build judges its HTML
         # Encoded once, here: the share-kit page below reads it, and the build gets the text.
         report.snippets = PackedSnippets.of(report.snippets)
         if each is not None:

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from .check import PostReport, check_paths, utc_now
-from .checks.addresses import duplicate_addresses
+from .checks.addresses import duplicate_addresses, page_collisions
 from .findings import Finding, format_github, format_json, format_text, summary
 from .model import PLATFORMS
 from .publish.snippets import compose_all
@@ -132,8 +132,10 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
         report.findings.append(finding)
     if args.links:
         _check_links(args, settings, reports)
+    hub = page_collisions(settings) if not args.paths else []  # the whole hub's pages
     findings = sorted(
-        (f for r in reports for f in r.findings), key=lambda f: (f.path, f.line, f.column, f.rule)
+        [*(f for r in reports for f in r.findings), *hub],
+        key=lambda f: (f.path, f.line, f.column, f.rule),
     )
     if args.format == "json":
         print(format_json(findings))

@@ -31,10 +31,21 @@ KeyPath = tuple[str | int, ...]
 
 @dataclass(frozen=True)
 class InvalidScalar:
-    """A YAML scalar that looks like a date but is not a real one (e.g. 2026-02-30)."""
+    """A YAML scalar that cannot become the value it looks like: a date that is not a real
+    one (2026-02-30), a number too long to read, or a `!!timestamp`/`!!int` tag on text."""
 
     text: str
     reason: str
+    kind: str = "date"  # "date" | "number"
+
+
+def line_of(lines: dict[KeyPath, int], key_path: KeyPath) -> int:
+    """Line of the closest key known for ``key_path`` (1 when none is)."""
+    while key_path:
+        if key_path in lines:
+            return lines[key_path]
+        key_path = key_path[:-1]
+    return 1
 
 
 @dataclass
@@ -48,11 +59,7 @@ class PostFile:
 
     def line_of(self, key_path: KeyPath) -> int:
         """Line of the closest key we know for ``key_path`` (front matter starts at 1)."""
-        while key_path:
-            if key_path in self.lines:
-                return self.lines[key_path]
-            key_path = key_path[:-1]
-        return 1
+        return line_of(self.lines, key_path)
 
     @cached_property
     def code_free(self) -> str:
@@ -67,11 +74,28 @@ class _LineLoader(FastSafeLoader):  # type: ignore[misc, valid-type]
 def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except ValueError as exc:
-        return InvalidScalar(node.value, str(exc))
+    except (ValueError, AttributeError) as exc:  # AttributeError: `!!timestamp` on text
+        reason = str(exc) if isinstance(exc, ValueError) else "not a date"
+        return InvalidScalar(node.value, reason)
+
+
+def _number_constructor(construct: Any) -> Any:
+    def construct_number(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
+        try:
+            return construct(loader, node)
+        except ValueError:  # past Python's 4,300 digits, or `!!int` on text
+            return InvalidScalar(node.value, "not a number CarePress can read", "number")
+
+    return construct_number
 
 
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_LineLoader.add_constructor(
+    "tag:yaml.org,2002:int", _number_constructor(yaml.SafeLoader.construct_yaml_int)
+)
+_LineLoader.add_constructor(
+    "tag:yaml.org,2002:float", _number_constructor(yaml.SafeLoader.construct_yaml_float)
+)
 
 # YAML 1.1 reads on/off/yes/no as booleans, which turns the contract's `reviewed: {by, on}`
 # into {by, True}. Only true/false are booleans here (as in YAML 1.2).
@@ -94,6 +118,18 @@ TOO_DEEP_HINT = (
     "check the brackets and the indentation: front matter holds text, lists and "
     "small key-value groups such as sources"
 )
+
+
+_STR = "tag:yaml.org,2002:str"
+_TAG_NAMES = {
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:bool": "true or false",
+    "tag:yaml.org,2002:null": "nothing (null)",
+    "tag:yaml.org,2002:timestamp": "a date",
+    "tag:yaml.org,2002:seq": "a list",
+    "tag:yaml.org,2002:map": "a set of keys",
+}
 
 
 @dataclass(frozen=True)
@@ -125,6 +161,14 @@ def _walk_lines(
             for key_node, child in node.value:
                 key = key_node.value
                 line = key_node.start_mark.line + offset
+                if key_node.tag != _STR:  # `1: x`, `true: x`, `null: x`, `[a]: x`
+                    return _NodeProblem(
+                        path, line, "frontmatter.key-not-text",
+                        f"the key {str(key)!r} is not text (YAML reads it as "
+                        f"{_TAG_NAMES.get(key_node.tag, 'something else')})",
+                        "front-matter keys are words such as title or tags: check the "
+                        "spelling, or put the key in quotes",
+                    )  # fmt: skip
                 if key in keys:
                     dupes.append(((*path, key), line))
                 keys.add(key)
@@ -311,27 +355,10 @@ def read_post(
             )
         ]
 
-    yaml_text = match.group(1)
-    offset = 2  # the front matter's first line is line 2 of the file
-    loader = _LineLoader(yaml_text)
-    try:
-        node = loader.get_single_node()
-        meta = loader.construct_document(node) if node is not None else None
-    except yaml.MarkedYAMLError as exc:
-        return None, [_yaml_finding(exc, text, path, offset)]
-    except yaml.YAMLError as exc:
-        return None, [
-            _finding(
-                path,
-                1,
-                "frontmatter.yaml-syntax",
-                f"front matter is not valid YAML: {exc}",
-                _yaml_hint(str(exc), ""),
-            )
-        ]
-    finally:
-        loader.dispose()
-
+    parsed = parse_yaml(match.group(1), text, path, offset=2)  # line 2: after the "---"
+    if isinstance(parsed, Finding):
+        return None, [parsed]
+    meta, lines, dupes = parsed
     if not isinstance(meta, dict):
         return None, [
             _finding(
@@ -342,15 +369,46 @@ def read_post(
                 'e.g. title: "What anxiety is"',
             )
         ]
+    body_line = text.count("\n", 0, match.end()) + 1
+    return PostFile(path, meta, lines, text[match.end() :], body_line, dupes), []
 
+
+def parse_yaml(
+    yaml_text: str, file_text: str, path: str, offset: int = 1
+) -> tuple[Any, dict[KeyPath, int], list[tuple[KeyPath, int]]] | Finding:
+    """YAML as CarePress reads front matter and its data files: the value, the line of
+    every key (the text starting on line `offset` of the file), repeated keys; or the first
+    problem as a finding. No traceback for any YAML: bad syntax, an impossible date, a
+    number too long, a key that is not text, an alias, nesting too deep."""
+    loader = _LineLoader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        value = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        return _yaml_finding(exc, file_text, path, offset)
+    except yaml.YAMLError as exc:
+        return _finding(
+            path, 1, "frontmatter.yaml-syntax", f"front matter is not valid YAML: {exc}",
+            _yaml_hint(str(exc), ""),
+        )  # fmt: skip
+    finally:
+        loader.dispose()
     lines: dict[KeyPath, int] = {}
     dupes: list[tuple[KeyPath, int]] = []
-    problem = _walk_lines(node, offset, lines, dupes)
+    problem = _walk_lines(node, offset, lines, dupes) if node is not None else None
     if problem is not None:
         field_name = next((str(k) for k in problem.key_path if isinstance(k, str)), "")
         where = f" (in '{field_name}')" if field_name else ""
-        return None, [
-            _finding(path, problem.line, problem.rule, problem.message + where, problem.hint)
-        ]
-    body_line = text.count("\n", 0, match.end()) + 1
-    return PostFile(path, meta, lines, text[match.end() :], body_line, dupes), []
+        return _finding(path, problem.line, problem.rule, problem.message + where, problem.hint)
+    return value, lines, dupes
+
+
+def read_body(file: Path) -> tuple[str, int]:
+    """A page's Markdown after its front matter, and the file's line it starts on (pages
+    that are not posts are read only to name the line of a problem)."""
+    text = file.read_text(encoding="utf-8-sig", errors="replace")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    match = FRONT_MATTER_RE.match(text)
+    if not match:
+        return text, 1
+    return text[match.end() :], text.count("\n", 0, match.end()) + 1

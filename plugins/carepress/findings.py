@@ -29,6 +29,7 @@ CATEGORIES = frozenset(
         "accessibility",
         "suppression",
         "social",
+        "html",
     }
 )
 

@@ -40,6 +40,9 @@ MATERIAL_PASSTHROUGH_KEYS = (
 )
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A tag names a feed and a page: words, not markup (`]]>`, `<`) or punctuation soup.
+TAG_RE = re.compile(r"^\w[\w '’&+.\-]*$")
+ICON_RE = re.compile(r"^[a-z0-9-]+(?:/[a-z0-9-]+)+$")  # Material's .icons/<set>/<name>.svg
 DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
 _DOI_PREFIXES = (
     "https://doi.org/",
@@ -103,8 +106,27 @@ def _url(value: str) -> str:
     return value
 
 
+def _tag(value: str) -> str:
+    if not TAG_RE.match(value):
+        raise ValueError(
+            f"{value!r} is not a tag; use letters, digits, spaces, hyphens, apostrophes, "
+            "'&', '+' or '.', e.g. coping-skills"
+        )
+    return value
+
+
+def _icon(value: str) -> str:
+    if not ICON_RE.match(value):
+        raise ValueError(
+            f"{value!r} is not one of the theme's icons; write it as set/name, "
+            "e.g. material/heart-outline"
+        )
+    return value
+
+
 Text = Annotated[str, AfterValidator(_single_line)]
-Slug = Annotated[str, AfterValidator(_slug)]
+Slug = Annotated[str, Field(max_length=100), AfterValidator(_slug)]
+Tag = Annotated[str, Field(max_length=100), AfterValidator(_single_line), AfterValidator(_tag)]
 Audience = Literal["clients", "clinicians", "community"]
 PostType = Literal["article", "testimonial", "case-vignette", "resource"]
 Platform = Literal["x", "bluesky", "mastodon", "threads", "linkedin", "facebook", "instagram"]
@@ -150,6 +172,13 @@ class SocialOverride(_Strict):
     hashtags: list[Text] = []
 
 
+class SearchOptions(_Strict):
+    """Material's `search:` page key."""
+
+    exclude: bool = False
+    boost: float | int | None = None
+
+
 class FrontMatter(_Strict):
     title: Text = Field(max_length=200)
     description: Text = Field(max_length=300)
@@ -158,7 +187,7 @@ class FrontMatter(_Strict):
     slug: Slug | None = None
     authors: list[Text] = Field(min_length=1)
     categories: list[Text] = []
-    tags: list[Text] = []
+    tags: list[Tag] = []
     audience: Annotated[list[Audience], BeforeValidator(_as_list), Field(min_length=1)]
     content_warnings: Annotated[list[Text], BeforeValidator(_as_list)] = []
     sources: list[Source] = []
@@ -168,15 +197,16 @@ class FrontMatter(_Strict):
     social: dict[Platform, SocialOverride] = {}
     # From this date on the post is left out of every feed (its page stays published).
     expires: DateTime | None = None
-    # Material passthroughs (validated loosely; Material validates them again).
+    # Material's keys. The theme prints some of them into pages unescaped, so each has a
+    # strict shape; `links` is checked item by item in checks/frontmatter.py.
     pin: bool = False
-    readtime: int | None = None
+    readtime: int | None = Field(default=None, ge=1, le=600)
     links: list[Any] | None = None
-    hide: list[str] = []
-    search: dict[str, Any] = {}
-    icon: str | None = None
-    status: str | None = None
-    subtitle: Text | None = None
+    hide: list[Literal["navigation", "toc", "footer", "feedback", "tags", "path"]] = []
+    search: SearchOptions | None = None
+    icon: Annotated[str, AfterValidator(_icon)] | None = None
+    status: Slug | None = None
+    subtitle: Text | None = Field(default=None, max_length=200)
 
     @property
     def created(self) -> dt.datetime:

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 import string
@@ -18,15 +19,18 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
+from .authors import AuthorsError, load_authors
 from .content import DEFAULT_MAX_BYTES
 from .crisis import all_regions
 from .findings import CATEGORIES
 from .practice import Practice
 from .prefilter import LiteralSearch
+from .rendering import MarkdownSetup, RenderError
 from .rulepack import Rule, load_rules
 from .rules import RuleFileError
+from .sanitise import Sanitiser
 from .topics import Topic, load_topics
-from .yaml_loading import FastSafeLoader, safe_load
+from .yaml_loading import FastSafeLoader
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")  # mkdocs.utils' list
 
@@ -182,6 +186,19 @@ class Settings:
     post_prefix: str = "blog/posts"
     post_url_format: str = "{date}/{slug}"
     post_url_date_format: str = "yyyy/MM/dd"
+    markdown: MarkdownSetup = field(default_factory=MarkdownSetup)  # the hub's extensions
+
+    @cached_property
+    def sanitiser(self) -> Sanitiser:
+        """The HTML allowlist; the site's own address counts as the site for pictures."""
+        return Sanitiser(self.site_url)
+
+    def render(self, markdown_text: str) -> str:
+        """Markdown as the hub's MkDocs renders it (its markdown_extensions)."""
+        try:
+            return self.markdown.render(markdown_text)
+        except RenderError as exc:
+            raise ConfigError(str(exc)) from exc
 
     @cached_property
     def literal_search(self) -> LiteralSearch:
@@ -246,7 +263,18 @@ def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
     return loader.construct_mapping(node)
 
 
+def _python_name(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    """`!!python/name:module.attr`, as MkDocs reads it (Markdown extensions' options such as
+    pymdownx.emoji's index name functions this way); left as text when it cannot be imported."""
+    module_name, _, attribute = suffix.rpartition(".")
+    try:
+        return getattr(importlib.import_module(module_name), attribute)
+    except (ImportError, AttributeError, ValueError):
+        return suffix
+
+
 _TolerantLoader.add_multi_constructor("!", _ignore_tag)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", _python_name)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 
 
@@ -265,17 +293,11 @@ def _plugin_options(plugins: Any, *names: str) -> dict[str, Any] | None:
     return None
 
 
-def load_authors(path: Path) -> dict[str, dict[str, Any]]:
-    if not path.is_file():
-        return {}
+def _authors(path: Path, docs_dir: Path, site_url: str) -> dict[str, dict[str, Any]]:
     try:
-        data = safe_load(path.read_text(encoding="utf-8-sig")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read the authors file: {exc}") from exc
-    authors = data.get("authors") if isinstance(data, dict) else None
-    if not isinstance(authors, dict):
-        raise ConfigError(f"{path}: expected a mapping 'authors:' of author ids")
-    return {str(k): (v if isinstance(v, dict) else {}) for k, v in authors.items()}
+        return load_authors(path, docs_dir, site_url)
+    except AuthorsError as exc:
+        raise ConfigError(str(exc)) from exc
 
 
 def _allowed_phones(practice: Practice) -> frozenset[str]:
@@ -295,6 +317,7 @@ def settings_from_options(
     extra: Mapping[str, Any],
     site_url: str = "",
     site_name: str = "",
+    markdown: MarkdownSetup | None = None,
 ) -> Settings:
     try:
         options = CarePressOptions.model_validate(dict(carepress))
@@ -334,7 +357,7 @@ def settings_from_options(
         root=root,
         docs_dir=docs_dir,
         post_dir=docs_dir / post_dir,
-        authors=load_authors(docs_dir / authors_file),
+        authors=_authors(docs_dir / authors_file, docs_dir, site_url),
         categories_allowed=tuple(blog.get("categories_allowed") or ()),
         content_warnings=tuple(options.content_warnings),
         max_post_bytes=options.max_post_bytes,
@@ -353,6 +376,7 @@ def settings_from_options(
         post_prefix=os.path.normpath(post_dir),
         post_url_format=str(blog.get("post_url_format") or "{date}/{slug}"),
         post_url_date_format=str(blog.get("post_url_date_format") or "yyyy/MM/dd"),
+        markdown=markdown or MarkdownSetup(),
     )
 
 
@@ -396,4 +420,5 @@ def load_settings(config_file: Path) -> Settings:
         data.get("extra") or {},
         site_url=str(data.get("site_url") or ""),
         site_name=str(data.get("site_name") or ""),
+        markdown=MarkdownSetup.from_config(data.get("markdown_extensions")),
     )

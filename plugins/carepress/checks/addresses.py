@@ -1,23 +1,65 @@
-"""Two posts, one address: a check across the hub, not one post.
+"""Where each post lands on the site: a check across the hub, not one post.
 
-Material's blog plugin gives two posts with the same slug (the same title, say) the same
-address, and MkDocs writes the second page over the first without a word: readers following
-the first post's link from the index land on the other post. CarePress's share kits and
-cards are per slug too. So two published posts may share neither an address nor a slug.
+MkDocs writes a second page over a first at the same address without a word: a copied post
+replaces the one readers followed, a page saved as `crisis/index.md` replaces the crisis
+page. CarePress's own outputs have addresses too (feeds, share kits, cards). So:
+
+- two published posts share neither an address nor a slug;
+- a post's slug is never empty (a title of only punctuation or emoji) and never the name of
+  a share-kit page CarePress writes itself (`profile`);
+- no post lands on another page's address, or under the folders CarePress writes.
+
+The build checks every file's address again once MkDocs and its plugins have placed them
+(mkdocs/site_addresses.py): this check gives the same answer earlier, with the line.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable
+from pathlib import Path
 
 from ..check import PostReport
 from ..content import read_post
 from ..findings import Finding
+from ..publish.cards import CARD_DIR
+from ..publish.catalog import FEEDS_DIR
+from ..publish.share import PROFILE_KIT, SHARE_DIR
 from ..publish.urls import post_path, post_slug
-from ..settings import Settings
+from ..settings import MARKDOWN_SUFFIXES, Settings
 
 RULE = "frontmatter.duplicate-address"
+# Folders of the site that CarePress writes: nothing else may be published in them.
+RESERVED_FOLDERS = (f"{FEEDS_DIR}/", f"{SHARE_DIR}/", f"{CARD_DIR}/")
+# Slugs whose share kit (social/<slug>/) is a page CarePress writes for the practice.
+RESERVED_SLUGS = frozenset({PROFILE_KIT})
+
+
+def page_address(src_path: str) -> str:
+    """Where MkDocs publishes a page of docs_dir (directory URLs): `a/b.md` at `a/b/`,
+    `a/index.md` (or README.md) at `a/`."""
+    stem, _ = os.path.splitext(src_path.replace(os.sep, "/"))
+    folder, _, name = stem.rpartition("/")
+    if name.lower() in ("index", "readme"):
+        return f"{folder}/" if folder else ""
+    return f"{stem}/"
+
+
+def page_addresses(settings: Settings) -> dict[str, list[Path]]:
+    """Every page of docs_dir that is not a post, by the address it is published at."""
+    found: dict[str, list[Path]] = {}
+    root = settings.docs_dir
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root).as_posix()
+        if (
+            path.name.endswith(MARKDOWN_SUFFIXES)
+            and not any(part.startswith(".") for part in relative.split("/"))
+            and not settings.is_post(str(path.relative_to(root)))
+            and path.is_file()
+        ):
+            found.setdefault(page_address(relative), []).append(path)
+    return found
 
 
 def duplicate_addresses(
@@ -25,45 +67,112 @@ def duplicate_addresses(
 ) -> list[tuple[PostReport, Finding]]:
     """An error for each published post whose address or slug an older one (by date, then
     file name) already has: the newer post, most likely the one just written or copied, is
-    the one to change. Drafts and future posts are not published: they collide with nothing."""
+    the one to change; and for each post whose address or slug is not its own to take.
+    Drafts and future posts are not published: they collide with nothing."""
     published = [
         (r.front_matter.created, r.display_path, r)
         for r in reports
         if r.front_matter is not None and r.front_matter.is_published(now)
     ]
+    pages = page_addresses(settings) if published else {}
     first: dict[str, PostReport] = {}  # an address or a slug -> the post that has it
     found = []
     for _, _, report in sorted(published, key=lambda item: item[:2]):
         model = report.front_matter
         assert model is not None
-        address, slug = post_path(model, report.path, settings), post_slug(model)
+        slug = post_slug(model)
+        if not slug.strip("-"):
+            found.append((report, _empty_slug(report, settings)))
+            continue
+        address = post_path(model, report.path, settings)
+        problem = _not_its_own(address, slug, pages, settings)
+        if problem:
+            found.append((report, _finding(report, settings, problem, RESERVED_HINT)))
         other = first.get(address) or first.get("slug:" + slug)
         if other is not None:
-            found.append((report, _finding(report, other, address, slug, settings)))
+            problem = (
+                f"{other.display_path} is published at the same address ({address}) or with "
+                f"the same slug ('{slug}'); the second page would replace the first on the site"
+            )
+            found.append((report, _finding(report, settings, problem, DUPLICATE_HINT)))
         first.setdefault(address, report)
         first.setdefault("slug:" + slug, report)
     return found
 
 
-def _finding(
-    report: PostReport, other: PostReport, address: str, slug: str, settings: Settings
-) -> Finding:
-    assert report.front_matter is not None
-    key = "slug" if report.front_matter.slug else "title"
+DUPLICATE_HINT = "give one of the two posts its own `slug:` in its front matter"
+RESERVED_HINT = "give the post another `slug:` in its front matter"
+
+
+def _not_its_own(address: str, slug: str, pages: dict[str, list[Path]], settings: Settings) -> str:
+    if slug in RESERVED_SLUGS:
+        return f"the slug '{slug}' is the name of the practice's own share-kit page"
+    for folder in RESERVED_FOLDERS:
+        if address.startswith(folder):
+            return f"the address {address} is inside {folder}, which CarePress writes itself"
+    if address in pages:
+        owner = settings.display_path(pages[address][0])
+        return f"the address {address} is the address of {owner}"
+    return ""
+
+
+def _line(report: PostReport, settings: Settings, key: str) -> int:
     post = report.post
     if post is None:  # the build keeps no post text; a rare finding reads the file again
         post, _ = read_post(report.path, report.display_path, settings.max_post_bytes)
+    return post.line_of((key,)) if post is not None else 1
+
+
+def _finding(report: PostReport, settings: Settings, problem: str, hint: str) -> Finding:
+    assert report.front_matter is not None
+    key = "slug" if report.front_matter.slug else "title"
     return Finding(
         path=report.display_path,
-        line=post.line_of((key,)) if post is not None else 1,
+        line=_line(report, settings, key),
         column=1,
         rule=RULE,
         category="frontmatter",
         severity="error",
-        message=(
-            f"field '{key}': {other.display_path} is published at the same address "
-            f"({address}) or with the same slug ('{slug}'); the second page would replace "
-            "the first on the site"
-        ),
-        hint="give one of the two posts its own `slug:` in its front matter",
+        message=f"field '{key}': {problem}",
+        hint=hint,
     )
+
+
+def _empty_slug(report: PostReport, settings: Settings) -> Finding:
+    return Finding(
+        path=report.display_path,
+        line=_line(report, settings, "title"),
+        column=1,
+        rule="frontmatter.empty-slug",
+        category="frontmatter",
+        severity="error",
+        message=(
+            "title: gives the post no web address (its slug is empty: the title has no "
+            "letters or digits the address can use)"
+        ),
+        hint="add a slug, e.g. slug: coping-with-worry",
+    )
+
+
+def page_collisions(settings: Settings) -> list[Finding]:
+    """Pages that are not posts but share an address (`crisis.md` and `crisis/index.md`):
+    an error on each but the first, which MkDocs would silently replace."""
+    findings = []
+    for address, paths in page_addresses(settings).items():
+        for path in paths[1:]:
+            findings.append(
+                Finding(
+                    path=settings.display_path(path),
+                    line=1,
+                    column=1,
+                    rule=RULE,
+                    category="frontmatter",
+                    severity="error",
+                    message=(
+                        f"this page is published at {address or 'the home page'}, the address "
+                        f"of {settings.display_path(paths[0])}; one would replace the other"
+                    ),
+                    hint="rename or move one of the two files",
+                )
+            )
+    return findings

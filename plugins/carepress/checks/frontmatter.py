@@ -5,18 +5,24 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 
-from ..content import InvalidScalar, KeyPath, PostFile
+from ..content import InvalidScalar, KeyPath, PostFile, read_post
 from ..findings import Finding
 from ..model import AUDIENCES, FIELD_NAMES, TYPES_NEEDING_CONSENT, FrontMatter
-from ..settings import Settings
+from ..settings import MARKDOWN_SUFFIXES, Settings
 from ..suggest import did_you_mean, one_of
 
 # Markup or script in a front-matter value: tags, comments, javascript: URLs.
 HTML_RE = re.compile(r"</?[a-zA-Z!?][^<>\s]{0,20}>?|javascript\s*:", re.IGNORECASE)
+
+# Characters nobody types on purpose, which break feeds, spreadsheets and scripts unseen:
+# C0/C1 controls (but tab and line break), line/paragraph separators, non-characters.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 # pydantic error types -> CarePress rule ids (stable names, independent of pydantic).
 _RULES = {
@@ -53,7 +59,8 @@ class FrontMatterResult:
 
 def _describe(value: Any) -> str:
     if isinstance(value, InvalidScalar):
-        return repr(value.text)
+        text = repr(value.text)
+        return text if len(text) <= 60 else text[:57] + "...'"
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, list):
@@ -69,8 +76,8 @@ def _field_name(loc: tuple[Any, ...], meta: dict[str, Any]) -> str:
     for part in loc:
         if part == "[key]":
             continue
-        if isinstance(part, int):
-            parts[-1] = f"{parts[-1]}[{part + 1}]" if parts else str(part + 1)
+        if isinstance(part, int) and not isinstance(part, bool) and parts:
+            parts[-1] = f"{parts[-1]}[{part + 1}]"
         else:
             parts.append(str(part))
     # A scalar `date:` is validated as date.created; show the key the writer wrote.
@@ -87,8 +94,11 @@ def _pydantic_finding(post: PostFile, err: dict[str, Any]) -> Finding:
     kind = err["type"]
     line = post.line_of(key_path)
     hint = ""
-    if isinstance(value, InvalidScalar):
-        message = f"{name}: {value.text!r} is not a real date ({value.reason})"
+    if isinstance(value, InvalidScalar) and value.kind == "number":
+        message = f"{name}: {_describe(value)} is {value.reason}"
+        hint = "write a whole number of a few digits, or put text in quotes"
+    elif isinstance(value, InvalidScalar):
+        message = f"{name}: {_describe(value)} is not a real date ({value.reason})"
         hint = "write the date as YYYY-MM-DD, e.g. 2026-03-14"
     elif kind == "missing":
         message = f"{name}: this required field is missing"
@@ -122,7 +132,7 @@ def _pydantic_finding(post: PostFile, err: dict[str, Any]) -> Finding:
     else:
         message = f"{name}: {err['msg'].removeprefix('Value error, ')}"
     rule = (
-        "invalid-date"
+        ("invalid-number" if value.kind == "number" else "invalid-date")
         if isinstance(value, InvalidScalar)
         else _RULES.get(kind, "wrong-type" if kind in _TYPE_NAMES else "invalid-value")
     )
@@ -164,6 +174,18 @@ def _walk_strings(value: Any, path: KeyPath):
 def _html_findings(post: PostFile) -> list[Finding]:
     findings = []
     for key_path, text in _walk_strings(post.meta, ()):
+        control = CONTROL_RE.search(text)
+        if control:
+            findings.append(
+                Finding(
+                    post.path, post.line_of(key_path), 1, "frontmatter.control-character",
+                    "frontmatter", "error",
+                    f"{_field_name(key_path, post.meta)}: contains an invisible control "
+                    f"character (U+{ord(control.group(0)):04X})",
+                    "retype the value, or remove the escape (such as \\0) from the quotes: "
+                    "it would reach pages, feeds and spreadsheets unseen",
+                )
+            )  # fmt: skip
         match = HTML_RE.search(text)
         if match:
             name = _field_name(key_path, post.meta)
@@ -235,6 +257,93 @@ def _vocabulary_findings(
                     or "use a listed category, or add it to the blog plugin's categories_allowed",
                 )
     return findings
+
+
+# Characters a link address never needs, which would break out of the theme's href="...".
+_UNSAFE_IN_URL = re.compile(r"[\s\"'<>`\\{}|^]")
+_LINK_HINT = (
+    "each item is a page of the hub (posts/other-post.md), a web address (https://...), "
+    "or 'Title: address'"
+)
+
+
+def _links_findings(
+    post: PostFile, model: FrontMatter, settings: Settings, now: dt.datetime
+) -> list[Finding]:
+    """`links:` (Material prints each title and address into the post's sidebar as they
+    are, and the title of each page it names): plain titles, http(s) addresses or pages of
+    the hub, and only pages that are published."""
+    findings: list[Finding] = []
+
+    def bad(path: KeyPath, message: str, hint: str = _LINK_HINT) -> None:
+        findings.append(
+            Finding(post.path, post.line_of(path), 1, "frontmatter.links", "frontmatter",
+                    "error", f"{_field_name(path, post.meta)}: {message}", hint)
+        )  # fmt: skip
+
+    def target(address: str, path: KeyPath) -> None:
+        if not address.strip() or _UNSAFE_IN_URL.search(address):
+            bad(path, f"{address!r} is not an address (spaces, quotes or brackets)")
+            return
+        parts = urlsplit(address)
+        if parts.scheme:
+            if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+                bad(path, f"{address!r}: links may go to https:// or http:// addresses only")
+            return
+        page = settings.docs_dir / parts.path.lstrip("/")
+        if not parts.path or not page.is_file():
+            bad(path, f"{parts.path!r} is not a file of the hub (paths start from content/)")
+        elif page.name.endswith(MARKDOWN_SUFFIXES) and not _is_published_page(page, now):
+            bad(
+                path,
+                f"{parts.path!r} is a draft or not yet published: its title would appear "
+                "on this post's page",
+                "link it once it is published, or remove the link",
+            )
+
+    def walk(items: Any, path: KeyPath, depth: int) -> None:
+        if not isinstance(items, list):
+            bad(path, "expected a list of links")
+            return
+        for index, item in enumerate(items):
+            item_path = (*path, index)
+            if isinstance(item, str):
+                target(item, item_path)
+            elif isinstance(item, dict) and len(item) == 1:
+                title, value = next(iter(item.items()))
+                if HTML_RE.search(str(title)) or CONTROL_RE.search(str(title)):
+                    bad(item_path, f"the title {title!r} holds markup or a control character")
+                if isinstance(value, str):
+                    target(value, (*item_path, title))
+                elif isinstance(value, list) and depth < 2:
+                    walk(value, (*item_path, title), depth + 1)
+                else:
+                    bad(item_path, "expected an address, or a list of links one level deep")
+            else:
+                bad(item_path, "expected a link")
+
+    if model.links is not None:
+        walk(model.links, ("links",), 0)
+    return findings
+
+
+def _is_published_page(page: Path, now: dt.datetime) -> bool:
+    """Whether a page of the hub is published: not a draft, and not dated in the future."""
+    linked, _ = read_post(page)
+    if linked is None:
+        return True  # no front matter: an ordinary page
+    meta = linked.meta
+    if meta.get("draft") is True:
+        return False
+    created = meta.get("date")
+    if isinstance(created, dict):
+        created = created.get("created")
+    if isinstance(created, dt.date) and not isinstance(created, dt.datetime):
+        created = dt.datetime.combine(created, dt.time(), tzinfo=dt.UTC)
+    if isinstance(created, dt.datetime):
+        created = created if created.tzinfo else created.replace(tzinfo=dt.UTC)
+        return created <= now
+    return True
 
 
 def _consistency_findings(post: PostFile, model: FrontMatter, now: dt.datetime) -> list[Finding]:
@@ -341,6 +450,7 @@ def check_front_matter(post: PostFile, settings: Settings, now: dt.datetime) -> 
             findings.append(finding)
             result.bad_keys.add(key)
         findings += _consistency_findings(post, model, now)
+        findings += _links_findings(post, model, settings, now)
     if not post.body.strip():
         findings.append(
             Finding(

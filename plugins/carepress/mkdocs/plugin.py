@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import shutil
 import sys
 import tempfile
@@ -20,13 +19,15 @@ from mkdocs.structure.pages import Page
 
 from ..background import EarlyFronts, PendingChecks, front_only, worker_count
 from ..check import PostReport, check_post, utc_now
-from ..checks.addresses import duplicate_addresses
+from ..checks.addresses import duplicate_addresses, page_collisions
 from ..citations import find_citations, render_citations, sources_html, superscript
 from ..crisis import regions_for
 from ..findings import Finding, summary
 from ..prose import prose_of
 from ..publish.cards import CARD_DIR
+from ..publish.share import SHARE_DIR
 from ..publish.social_text import PLATFORM_NAMES
+from ..rendering import MarkdownSetup
 from ..safeguards import Safeguards
 from ..settings import (
     CarePressOptions,
@@ -37,10 +38,13 @@ from ..settings import (
 )
 from .feeds import FeedCollector, FeedLinks
 from .finishing import PageFinisher, finish_page
+from .pages import CRISIS_PAGE, address_problems, crisis_page_problem, leave_out_drafts
 from .preview import notice_html, write_sanitised
-from .share_kit import SHARE_DIR, KitPages, ShareKits, StagedKits
+from .share_kit import KitPages, ShareKits, StagedKits
 from .sharing import SharingCollector
 from .stale_outputs import StaleOutputs
+from .theme_values import escape_authors, escape_links, escape_page_titles
+from .unsafe_html import UnsafeHtml
 
 log = get_plugin_logger(__name__)
 
@@ -75,6 +79,8 @@ class CarePressPlugin(BasePlugin):
         self._excerpt_warnings: dict[str, str] = {}  # src_uri -> rendered label, per build
         self._excerpt_markdown: dict[str, str] = {}  # src_uri -> the markdown excerpts render
         self._stale = StaleOutputs()
+        self.unsafe_html: UnsafeHtml | None = None
+        self._page_findings: list[Finding] = []  # pages that are not posts, per build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -113,9 +119,11 @@ class CarePressPlugin(BasePlugin):
                 config.extra,
                 site_url=site_url or "",
                 site_name=config.site_name,
+                markdown=MarkdownSetup(tuple(config.markdown_extensions), config.mdx_configs),
             )
         except ConfigError as exc:
             raise PluginError(str(exc)) from exc
+        self.unsafe_html = UnsafeHtml(self.settings)
         if not self.settings.future_posts_are_drafts:
             raise PluginError(
                 "CarePress needs 'draft_if_future_date: true' in the blog plugin, "
@@ -128,6 +136,12 @@ class CarePressPlugin(BasePlugin):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.settings is not None
         self.reports = {}
+        self._page_findings = page_collisions(self.settings)
+        if not self.serving:  # a preview shows drafts, as it shows draft posts
+            left_out, findings = leave_out_drafts(files, self.settings)
+            self._page_findings += findings
+            for shown in left_out:
+                log.info(f"{shown}: a draft (draft: true), left out of the site")
         self._excerpt_markdown = {}
         self.safeguards = {}
         posts = {
@@ -148,9 +162,8 @@ class CarePressPlugin(BasePlugin):
             self._pending = PendingChecks(paths, self.settings, self._now, workers, each)
         if self._pending is None:
             early = {}  # every post is checked whole, here
-        check = front_only if self._pending is not None else check_post
         for src_uri, path in posts.items():
-            report = early.get(path) or check(path, self.settings, self._now)
+            report = early.get(path) or self._check(path)
             self.reports[src_uri] = report
             if report.safeguards is not None:  # computed once, by the same core check
                 self.safeguards[src_uri] = report.safeguards
@@ -168,6 +181,14 @@ class CarePressPlugin(BasePlugin):
             self._collect()
             self._judge(files, config)
         return files
+
+    def _check(self, path: Path) -> PostReport:
+        assert self.settings is not None
+        if self._pending is not None:
+            return front_only(path, self.settings, self._now)
+        # A build judges the HTML MkDocs renders (on_page_content); a preview shows the
+        # problems at their lines, found by rendering the post here.
+        return check_post(path, self.settings, self._now, html=self.serving)
 
     def _early_fronts(self) -> dict[Path, PostReport]:
         fronts, self._fronts = self._fronts, None
@@ -197,18 +218,22 @@ class CarePressPlugin(BasePlugin):
     def _judge(self, files: Files | None, config: MkDocsConfig) -> None:
         """Report every finding; stop a build on errors (or, serving, preview the posts)."""
         findings = [f for r in self.reports.values() for f in r.findings]
+        self._report(findings + self._page_findings)
+        broken = [r for r in self.reports.values() if r.has_errors]
+        if broken and files is not None and self.serving:
+            self._swap_for_preview(files, config)
+
+    def _report(self, findings: list[Finding]) -> None:
+        """Log these findings; stop a build if any is an error."""
         for finding in findings:
             {"error": log.error, "warning": log.warning, "info": log.info}[finding.severity](
                 finding.one_line()
             )
-        broken = [r for r in self.reports.values() if r.has_errors]
-        if broken and not self.serving:
+        if any(f.is_error for f in findings) and not self.serving:
             raise PluginError(
                 f"CarePress: {summary(findings)} Fix them (or run `carepress check`); "
                 "nothing was published."
             )
-        if broken and files is not None:
-            self._swap_for_preview(files, config)
 
     def _collect(self) -> bool:
         """Take the background checks' findings and snippets into the reports."""
@@ -227,10 +252,17 @@ class CarePressPlugin(BasePlugin):
             report.findings.append(finding)
 
     def _finish_checks(self, config: MkDocsConfig) -> None:
-        """In on_env, after MkDocs has read every page and before it writes any: stop if the
-        background checks found errors."""
-        if self._collect():
-            self._judge(None, config)
+        """In on_env, after MkDocs has rendered every page's body and before it writes any:
+        stop if the background checks or the HTML allowlist found errors."""
+        assert self.unsafe_html is not None
+        collected = self._collect()
+        posts, pages = self.unsafe_html.findings(self.reports)
+        if collected:
+            self._page_findings += pages
+            self._judge(None, config)  # every post's findings, these among them
+        else:  # the rest were reported in on_files
+            self._report(posts + pages)
+            self._page_findings += pages
         self.share_kits = ShareKits(self.settings, self.reports, self._now)
 
     def _temp(self) -> Path:
@@ -251,14 +283,14 @@ class CarePressPlugin(BasePlugin):
             files.append(File.generated(config, src_uri, abs_src_path=str(copy)))
 
     # After the blog plugin has computed URLs from titles (on_files) and attached posts (on_nav),
-    # before anything is rendered: MkDocs' templates print page titles without escaping, so
-    # the title is escaped once, at its source. Feeds and snippets read the core model instead.
+    # before anything is rendered: what Material prints without escaping is escaped once, at
+    # its source (theme_values.py). Feeds and snippets read the core model instead.
     @event_priority(-100)
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        for file in files.documentation_pages():
-            page = file.page
-            if page is not None and isinstance(page.meta.get("title"), str):
-                page.meta["title"] = html.escape(page.meta["title"])
+        escape_page_titles(files)
+        blog = config.plugins.get("material/blog")
+        escape_authors(getattr(blog, "authors", {}).values())
+        escape_links(getattr(getattr(blog, "blog", None), "posts", []))
         return nav
 
     # Citations become numbered links in the post and in its excerpts (Material's excerpt
@@ -288,6 +320,11 @@ class CarePressPlugin(BasePlugin):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         assert self.settings is not None
         self._finish_checks(config)
+        problems = address_problems(files)  # every file placed, by every plugin
+        for problem in problems:
+            log.error(f"CarePress: {problem}")
+        if problems and not self.serving:
+            raise PluginError("CarePress: pages at one address (above); nothing was published.")
         self._files = files
         if self._workers:
             # Every page's body is rendered: workers forked now verify, finish and write
@@ -322,7 +359,8 @@ class CarePressPlugin(BasePlugin):
         if self.sharing is not None:
             context["carepress_meta"] = self.sharing.page_meta(page)
         for excerpt in context.get("posts") or []:
-            excerpt.content = superscript(excerpt.content)
+            assert self.unsafe_html is not None
+            excerpt.content = superscript(self.unsafe_html.excerpt(excerpt.content))
             label = self._excerpt_warning(excerpt.file.src_uri)
             if label:
                 # Right under the excerpt's title, before its first words.
@@ -345,7 +383,12 @@ class CarePressPlugin(BasePlugin):
     # Last: the page is verified as it is published, after any other plugin's changes.
     @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        assert self.settings is not None
         src_uri = page.file.src_uri
+        if page.file.dest_uri == CRISIS_PAGE:
+            problem = crisis_page_problem(output, regions_for(self.settings.practice.crisis_region))
+            if problem and not self.serving:
+                raise PluginError(f"CarePress: {page.file.src_uri}: {problem}")
         if self._finisher is not None:  # a worker finishes the page and writes it
             return self._finisher.take(src_uri, page.file.abs_dest_path, output)
         safeguards = self.safeguards.get(src_uri)
@@ -370,6 +413,10 @@ class CarePressPlugin(BasePlugin):
         )
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert self.unsafe_html is not None
+        # Every page, as Markdown (and any plugin before this one) rendered it: readers get
+        # only what the allowlist lets through, and the build stops if it removed anything.
+        html = self.unsafe_html.clean(html, page.file.src_uri, Path(page.file.abs_src_path or ""))
         report = self.reports.get(page.file.src_uri)
         if report is None:
             return html

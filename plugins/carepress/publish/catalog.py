@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ..model import AUDIENCES, PLATFORMS, FrontMatter
 from .social_text import PLATFORM_NAMES
 
+FEEDS_DIR = "feeds"
 RSS = "application/rss+xml"
 ATOM = "application/atom+xml"
 JSON_FEED = "application/feed+json"
@@ -67,7 +68,7 @@ def slugify(tag: str) -> str:
 def feed_catalog(site_title: str, posts: Iterable[FrontMatter]) -> FeedCatalog:
     """Every feed for the posts that are in feeds (pass only those: see post.in_feeds)."""
     site = tuple(
-        FeedLink(f"feeds/{file}", site_title, mime, fmt, "everything", fmt)
+        FeedLink(f"{FEEDS_DIR}/{file}", site_title, mime, fmt, "everything", fmt)
         for file, mime, fmt in (
             ("rss.xml", RSS, "RSS"),
             ("atom.xml", ATOM, "Atom"),
@@ -77,7 +78,7 @@ def feed_catalog(site_title: str, posts: Iterable[FrontMatter]) -> FeedCatalog:
     # Every audience has its feeds even while empty, so a subscription never breaks.
     audiences = tuple(
         FeedLink(
-            f"feeds/audience/{a}/{file}",
+            f"{FEEDS_DIR}/audience/{a}/{file}",
             f"{site_title} — {AUDIENCE_LABELS[a]}",
             mime,
             fmt,
@@ -93,7 +94,7 @@ def feed_catalog(site_title: str, posts: Iterable[FrontMatter]) -> FeedCatalog:
             grouped.setdefault(slugify(tag), set()).add(tag)
     tags_by_slug = {slug: tuple(sorted(grouped[slug])) for slug in sorted(grouped)}
     tags = tuple(
-        FeedLink(f"feeds/tags/{slug}/rss.xml", f"{site_title} — {names[0]}", RSS, "RSS",
+        FeedLink(f"{FEEDS_DIR}/tags/{slug}/rss.xml", f"{site_title} — {names[0]}", RSS, "RSS",
                  names[0], names[0])
         for slug, names in tags_by_slug.items()
     )  # fmt: skip
@@ -101,8 +102,8 @@ def feed_catalog(site_title: str, posts: Iterable[FrontMatter]) -> FeedCatalog:
         tag: link for link, names in zip(tags, tags_by_slug.values(), strict=True) for tag in names
     }
     social = tuple(
-        FeedLink(f"feeds/social/{p}.xml", f"{site_title} — for {PLATFORM_NAMES[p]}", RSS, "RSS",
-                 p, PLATFORM_NAMES[p])
+        FeedLink(f"{FEEDS_DIR}/social/{p}.xml", f"{site_title} — for {PLATFORM_NAMES[p]}",
+                 RSS, "RSS", p, PLATFORM_NAMES[p])
         for p in PLATFORMS
     )  # fmt: skip
     return FeedCatalog(site, audiences, tags, social, tags_by_slug, by_tag)

@@ -1,0 +1,56 @@
+"""Text Material prints into pages as it is, escaped once at its source.
+
+MkDocs' Jinja environment does not autoescape, and Material's templates print page titles
+and subtitles, authors' names and descriptions, and the titles of a post's `links:`
+without `| e`. Rather than override every template that prints them, each value is escaped
+where the theme reads it, once, before anything is rendered: a quote or a `<` in a
+title shows as itself and never becomes markup. (Feeds, snippets and cards read the core's
+own model, which is never escaped.)
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from typing import Any
+
+from mkdocs.structure.files import Files
+
+PAGE_KEYS = ("title", "subtitle")
+
+
+def escape_page_titles(files: Files) -> None:
+    """In on_nav, before anything is rendered: every page's title and subtitle."""
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None:
+            continue
+        for key in PAGE_KEYS:
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = html.escape(page.meta[key])
+
+
+def escape_authors(authors: Iterable[Any]) -> None:
+    """Material's Author objects (name, description), shown on every blog page."""
+    for author in authors:
+        for key in ("name", "description"):
+            value = getattr(author, key, None)
+            if isinstance(value, str) and not getattr(author, "_carepress_escaped", False):
+                setattr(author, key, html.escape(value))
+        author._carepress_escaped = True  # once: the blog keeps its authors between builds
+
+
+def escape_links(posts: Iterable[Any]) -> None:
+    """In on_nav, before the blog plugin resolves each post's `links:` (on_env): the titles
+    the writer gave. A link without one gets the linked page's title, escaped above."""
+    for post in posts:
+        navigation = getattr(post.config, "links", None)
+        for item in _walk(getattr(navigation, "items", None) or []):
+            if isinstance(item.title, str):
+                item.title = html.escape(item.title)
+
+
+def _walk(items: Iterable[Any]) -> Iterable[Any]:
+    for item in items:
+        yield item
+        yield from _walk(getattr(item, "children", None) or [])

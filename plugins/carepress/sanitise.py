@@ -1,0 +1,227 @@
+"""The allowlist every page's HTML must pass, enforced by nh3 (the Ammonia sanitiser).
+
+A post reaches readers as the HTML that Markdown renders from it, so that HTML is what is
+judged, not the Markdown: raw HTML hidden in a comment, an attribute list (`{onclick=...}`),
+a `javascript:` link written with entities or tabs all end up as elements, attributes and
+addresses, where an allowlist sees them as a browser would (Ammonia parses with html5ever,
+a browser-grade HTML5 parser).
+
+CarePress never strips silently: `Sanitiser.clean` returns the sanitised HTML *and* what
+the allowlist removed, and the callers refuse the page when anything was. To tell a real
+removal from mere re-serialisation (`<br />` becomes `<br>`), the same HTML is also cleaned
+with an allowlist of everything it contains; what differs between the two is what the
+real allowlist took out.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from urllib.parse import urlsplit
+
+import nh3
+
+# Elements a post may contain: what Markdown and the usual extensions write (tables,
+# footnotes, admonitions, details, task lists, content tabs, code highlighting) and the
+# text-level HTML writers type. No scripts, styles, forms, frames, embeds, SVG or MathML
+# (they can run code, load other sites or draw over the page), no landmarks (header,
+# footer, nav, main, article: a screen reader would announce the post's as the page's).
+TAGS = frozenset(
+    {
+        "a", "abbr", "audio", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite",
+        "code", "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em",
+        "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
+        "input", "ins", "kbd", "label", "li", "mark", "ol", "p", "pre", "q", "rp", "rt",
+        "ruby", "s", "samp", "section", "small", "source", "span", "strong", "sub",
+        "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr",
+        "track", "u", "ul", "var", "video", "wbr",
+    }
+)  # fmt: skip
+
+# Attributes per element ("*": on any). No event handlers, no `style` (but a table cell's
+# alignment, which Markdown writes), no `hidden`, `srcset` or `ping`, no data-* attributes
+# (the theme's scripts act on some of them).
+ATTRIBUTES: dict[str, set[str]] = {
+    "*": {"class", "id", "title", "lang", "dir", "aria-label", "aria-hidden"},
+    "a": {"href", "name", "rel"},
+    "img": {"src", "alt", "width", "height", "loading", "decoding"},
+    "video": {"src", "poster", "controls", "width", "height", "preload", "muted", "loop"},
+    "audio": {"src", "controls", "preload", "muted", "loop"},
+    "source": {"src", "type"},
+    "track": {"src", "kind", "srclang", "label", "default"},
+    "ol": {"start", "reversed", "type"},
+    "li": {"value"},
+    "td": {"colspan", "rowspan", "align", "style"},
+    "th": {"colspan", "rowspan", "align", "scope", "style"},
+    "col": {"span"},
+    "colgroup": {"span"},
+    "time": {"datetime"},
+    "del": {"datetime"},
+    "ins": {"datetime"},
+    "details": {"open"},
+    "input": {"type", "checked", "disabled", "name"},  # task lists and content tabs
+    "label": {"for"},
+}
+
+# Link addresses a reader may follow; relative addresses (the site's own pages) pass.
+URL_SCHEMES = frozenset({"https", "http", "mailto", "tel", "sms"})
+
+# Where a browser fetches something as soon as the page loads: only from the site itself.
+MEDIA_SOURCES = frozenset(
+    {("img", "src"), ("video", "src"), ("video", "poster"), ("audio", "src"),
+     ("source", "src"), ("track", "src")}
+)  # fmt: skip
+URL_ATTRIBUTES = frozenset({"href", "src", "poster"})
+
+_TABLE_ALIGN = re.compile(r"\s*text-align:\s*(?:left|right|center|justify)\s*;?\s*", re.I)
+_INPUT_TYPES = frozenset({"checkbox", "radio"})
+# Ids the theme's own scripts look up (`__config`, `__search`...) start with "__": a post's
+# element with such an id would come first in the page and be read instead. Code-block
+# line anchors and content tabs use these prefixes.
+_GENERATED_IDS = re.compile(r"__(?:codelineno|span|tabbed|code|fnref|fn)[-_]")
+
+# Removed together with their content (scripts and styles are never text).
+CLEAN_CONTENT = frozenset({"script", "style", "template", "noscript"})
+
+# Elements whose content the serialiser writes as raw text (not markup).
+_RAW_TEXT = re.compile(
+    r"(<(script|style|xmp|iframe|noembed|noframes|noscript)\b[^>]*>).*?(</\2>|\Z)", re.S | re.I
+)
+# A start tag as html5ever serialises it: attribute values always in double quotes.
+_START_TAG = re.compile(r'<([a-zA-Z][^\s/>]*)((?:\s+[^\s=>]+(?:="[^"]*")?)*)\s*/?>')
+_ATTRIBUTE = re.compile(r'([^\s=>]+)(?:="([^"]*)")?')
+_TAG_NAME = re.compile(r"</?([a-zA-Z][^\t\n\f\r />]*)")
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
+
+
+@dataclass(frozen=True)
+class Removal:
+    """One thing the allowlist took out of a page."""
+
+    kind: str  # "element" | "attribute" | "url" | "remote-media"
+    element: str
+    attribute: str = ""
+    value: str = ""
+
+    def describe(self) -> str:
+        value = self.value if len(self.value) <= 60 else self.value[:57] + "..."
+        if self.kind == "element":
+            return f"the <{self.element}> element"
+        if self.kind == "remote-media":
+            return f"<{self.element} {self.attribute}> from another site ({value!r})"
+        if self.kind == "url":
+            return f"the address {value!r} (<{self.element} {self.attribute}>)"
+        shown = f'{self.attribute}="{value}"' if self.value else self.attribute
+        return f"the attribute {shown} on <{self.element}>"
+
+
+@dataclass(frozen=True)
+class Sanitised:
+    html: str
+    removals: tuple[Removal, ...]
+
+
+class Sanitiser:
+    """The allowlist, for one site (its own address counts as the site for media)."""
+
+    def __init__(self, site_url: str = "") -> None:
+        self.site_host = (urlsplit(site_url).hostname or "").lower() if site_url else ""
+
+    @cached_property
+    def _cleaner(self) -> nh3.Cleaner:
+        return nh3.Cleaner(
+            tags=set(TAGS),
+            clean_content_tags=set(CLEAN_CONTENT),
+            attributes={k: set(v) for k, v in ATTRIBUTES.items()},
+            attribute_filter=self._filter,
+            url_schemes=set(URL_SCHEMES),
+            link_rel=None,
+            strip_comments=True,
+        )
+
+    def is_own(self, url: str) -> bool:
+        """A relative address, or an absolute one on the site's own host."""
+        url = url.strip()
+        if not url.startswith("//") and not _SCHEME.match(url):
+            return True
+        try:
+            parts = urlsplit(url if not url.startswith("//") else "https:" + url)
+        except ValueError:
+            return False
+        host = (parts.hostname or "").lower()
+        return parts.scheme in ("https", "http") and bool(host) and host == self.site_host
+
+    def _filter(self, element: str, attribute: str, value: str) -> str | None:
+        if (element, attribute) in MEDIA_SOURCES:
+            return value if self.is_own(value) else None
+        if attribute == "style":
+            return value if _TABLE_ALIGN.fullmatch(value) else None
+        if attribute == "id" and value.startswith("__"):
+            return value if _GENERATED_IDS.match(value) else None
+        if element == "input" and attribute == "type":
+            return value if value.lower() in _INPUT_TYPES else None
+        return value
+
+    def clean(self, page_html: str) -> Sanitised:
+        """The HTML as the allowlist lets it through, and what it removed."""
+        cleaned = self._cleaner.clean(page_html)
+        if "<" not in page_html:
+            return Sanitised(cleaned, ())
+        everything = _keep_everything(page_html)
+        return Sanitised(cleaned, tuple(self._removals(everything, cleaned)))
+
+    def _removals(self, everything: str, cleaned: str) -> list[Removal]:
+        before, after = _start_tags(everything), _start_tags(cleaned)
+        matcher = difflib.SequenceMatcher(
+            None, [t for t, _ in before], [t for t, _ in after], autojunk=False
+        )
+        removals: list[Removal] = []
+        for op, i1, i2, j1, _ in matcher.get_opcodes():
+            if op in ("delete", "replace"):
+                removals += [Removal("element", tag) for tag, _ in before[i1:i2]]
+            if op != "equal":
+                continue
+            for (tag, attrs), (_, kept) in zip(before[i1:i2], after[j1:], strict=False):
+                for name, value in attrs.items():
+                    if kept.get(name) != value:
+                        removals.append(self._attribute_removal(tag, name, value))
+        return list(dict.fromkeys(removals))  # each once, in order
+
+    def _attribute_removal(self, tag: str, name: str, value: str) -> Removal:
+        allowed = name in ATTRIBUTES.get(tag, ()) or name in ATTRIBUTES["*"]
+        if allowed and (tag, name) in MEDIA_SOURCES and not self.is_own(value):
+            is_web = value.strip().lower().startswith(("http://", "https://", "//"))
+            return Removal("remote-media" if is_web else "url", tag, name, value)
+        if allowed and name in URL_ATTRIBUTES:
+            return Removal("url", tag, name, value)
+        return Removal("attribute", tag, name, value)
+
+
+def _keep_everything(page_html: str) -> str:
+    """The HTML cleaned with an allowlist of everything it holds: re-serialised as the real
+    allowlist serialises it, with nothing removed (but comments, which are never shown)."""
+    decoded = html.unescape(page_html).replace("\t", "").replace("\n", "").replace("\r", "")
+    tags = {m.group(1).lower() for m in _TAG_NAME.finditer(page_html)} | TAGS
+    return nh3.clean(
+        page_html,
+        tags=tags,
+        clean_content_tags=set(),
+        attributes={},
+        # Every attribute name starts with some character of the page.
+        generic_attribute_prefixes=set(page_html) - {" ", "\t", "\n", "\r", "\f"},
+        url_schemes={m.group(1).lower() for m in _SCHEME.finditer(decoded)} | URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+def _start_tags(serialised: str) -> list[tuple[str, dict[str, str]]]:
+    text = _RAW_TEXT.sub(r"\1\3", serialised)
+    return [
+        (m.group(1).lower(), {a.group(1): html.unescape(a.group(2) or "") for a in
+                              _ATTRIBUTE.finditer(m.group(2))})
+        for m in _START_TAG.finditer(text)
+    ]  # fmt: skip
