@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .budget import OverBudget, time_budget
 from .checks.accessibility import check_accessibility
 from .checks.citations import check_citations
 from .checks.claims import check_claims
@@ -25,10 +26,10 @@ from .content import PostFile, read_post
 from .findings import Finding, has_errors
 from .model import FrontMatter
 from .prefilter import LiteralIndex
-from .prose import prose_of
+from .prose import BLOCK_RE, prose_of
 from .publish.snippets import Snippet
 from .safeguards import Safeguards, safeguards_for
-from .settings import Settings
+from .settings import ConfigError, Settings
 from .suppressions import apply_suppressions
 
 
@@ -78,12 +79,51 @@ def check_post(
 ) -> PostReport:
     """Every check of one post. `html=False` leaves out rendering the post to judge its
     HTML: a build judges the HTML MkDocs renders instead (and renders here only to find
-    the line of a problem)."""
+    the line of a problem). Never raises for anything a post holds: a post the checks
+    cannot finish in the time budget, or that trips a bug, gets an error finding."""
     now = now or utc_now()
     report = check_front(path, settings, now)
-    post, model = report.post, report.front_matter
-    if post is None:
+    if report.post is None:
         return report
+    try:
+        with time_budget(settings.options.max_seconds_per_post):
+            _check_body(report, settings, now, html)
+    except OverBudget as exc:
+        report.findings.append(too_complex(report.post, exc.seconds))
+    except RecursionError:
+        report.findings.append(too_complex(report.post, 0))
+    except ConfigError:
+        raise  # the hub's configuration, not the post: exit 2
+    except Exception as exc:  # a bug in CarePress or an extension; the post is not passed
+        report.findings.append(
+            Finding(report.display_path, report.post.body_line, 1, "internal.error", "internal",
+                    "error", f"CarePress could not check this post ({type(exc).__name__}: "
+                    f"{str(exc)[:200]})", "please report this; until then the post is not "
+                    "published")
+        )  # fmt: skip
+    if report.front_matter is not None and report.front_matter.draft:
+        report.findings = [_as_draft(f) for f in report.findings]
+    return report
+
+
+def too_complex(post: PostFile, seconds: float) -> Finding:
+    """A post no check (or Markdown) can get through: at its longest paragraph, the usual
+    cause (thousands of brackets, tags or list markers in a row)."""
+    longest = max(BLOCK_RE.finditer(post.body), key=lambda m: len(m.group(0)), default=None)
+    line = post.body_line + (post.body.count("\n", 0, longest.start()) if longest else 0)
+    why = f"took longer than {seconds:g} s" if seconds else "nests too deeply"
+    return Finding(
+        post.path, line, 1, "html.too-complex", "html", "error",
+        f"this post {why} to check or render: Markdown slows down (or gives up) on very "
+        "long runs of brackets, tags or list markers, such as in the paragraph here",
+        "split the paragraph, or show such text as code; a post this complex would also "
+        "stop the build",
+    )  # fmt: skip
+
+
+def _check_body(report: PostReport, settings: Settings, now: dt.datetime, html: bool) -> None:
+    post, model = report.post, report.front_matter
+    assert post is not None
     if html:
         report.findings += check_html_safety(post, settings)
     if model is not None and report.safeguards is not None:
@@ -99,14 +139,13 @@ def check_post(
         body += check_readability(post, model, words, settings)
         body += check_accessibility(post)
         report.findings += body
-        social, report.snippets = check_social(post, model, report.safeguards, settings, path)
+        social, report.snippets = check_social(
+            post, model, report.safeguards, settings, report.path
+        )
         report.findings += social
         report.findings = apply_suppressions(
             post, report.findings, lambda: known_rule_ids(settings)
         )
-        if model.draft:
-            report.findings = [_as_draft(f) for f in report.findings]
-    return report
 
 
 def known_rule_ids(settings: Settings) -> set[str]:

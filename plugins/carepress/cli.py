@@ -10,8 +10,10 @@ import json
 import sys
 from pathlib import Path
 
+from .budget import OverBudget
 from .check import PostReport, check_paths, utc_now
-from .checks.addresses import duplicate_addresses, page_collisions
+from .checks.addresses import duplicate_addresses, page_addresses, page_collisions
+from .checks.html_safety import check_page_html
 from .findings import Finding, format_github, format_json, format_text, summary
 from .model import PLATFORMS
 from .publish.snippets import compose_all
@@ -132,7 +134,7 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
         report.findings.append(finding)
     if args.links:
         _check_links(args, settings, reports)
-    hub = page_collisions(settings) if not args.paths else []  # the whole hub's pages
+    hub = _pages(settings) if not args.paths else []  # the whole hub's other pages too
     findings = sorted(
         [*(f for r in reports for f in r.findings), *hub],
         key=lambda f: (f.path, f.line, f.column, f.rule),
@@ -145,6 +147,22 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     else:
         _print_text(findings, len(reports))
     return EXIT_ERRORS if any(f.is_error for f in findings) else EXIT_OK
+
+
+def _pages(settings: Settings) -> list[Finding]:
+    """The hub's pages that are not posts: one address each, and HTML the allowlist passes."""
+    findings = page_collisions(settings)
+    for paths in page_addresses(settings).values():
+        for path in paths:
+            try:
+                findings += check_page_html(path, settings)
+            except (OverBudget, RecursionError):
+                findings.append(
+                    Finding(settings.display_path(path), 1, 1, "html.too-complex", "html",
+                            "error", "this page is too complex for Markdown to render",
+                            "split its longest paragraph, or show such text as code")
+                )  # fmt: skip
+    return findings
 
 
 def _check_links(args: argparse.Namespace, settings: Settings, reports: list[PostReport]) -> None:

@@ -17,7 +17,7 @@ import frontmatter
 import yaml
 
 from .findings import Finding
-from .prose import without_code
+from .prose import Lines, without_code
 from .yaml_loading import FastSafeLoader
 
 # Same front-matter shape MkDocs and Material accept (mkdocs.utils.meta.YAML_RE), so the
@@ -60,6 +60,11 @@ class PostFile:
     def line_of(self, key_path: KeyPath) -> int:
         """Line of the closest key we know for ``key_path`` (front matter starts at 1)."""
         return line_of(self.lines, key_path)
+
+    @cached_property
+    def body_lines(self) -> Lines:
+        """The file's line of an offset in the body (or in `code_free`: same breaks)."""
+        return Lines(self.body, self.body_line)
 
     @cached_property
     def code_free(self) -> str:

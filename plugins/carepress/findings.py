@@ -30,6 +30,7 @@ CATEGORIES = frozenset(
         "suppression",
         "social",
         "html",
+        "internal",
     }
 )
 

@@ -7,19 +7,25 @@ same length, so an offset in the result is an offset in the body.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
-_FENCE_RE = re.compile(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n.*?(?:^\1?\2[ \t]*$|\Z)", re.M | re.S)
+# Possessive {3,}+: a line of thousands of backticks is not retried at every shorter run.
+_FENCE_RE = re.compile(r"^( {0,3})(`{3,}+|~{3,}+)[^\n]*\n.*?(?:^\1?\2[ \t]*$|\Z)", re.M | re.S)
 _INDENTED_CODE_RE = re.compile(r"(?:(?<=\n\n)|\A)(?:(?: {4}|\t)[^\n]*\n?)+")
 _COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-_INLINE_CODE_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1", re.S)
-_LINK_TARGET_RE = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|\]\[[^\]]*\]")
-_REFERENCE_DEF_RE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+.*$", re.M)
-_AUTOLINK_RE = re.compile(r"<(?:https?|mailto):[^>\s]+>|https?://[^\s)>\]]+")
-_TAG_RE = re.compile(r"</?[a-zA-Z][^>\n]*>")
-_ATTR_LIST_RE = re.compile(r"\{[:.#][^}\n]*\}")
+# Every pattern here runs over text anyone may write, so each runs in linear time: no
+# repetition may reach past the character that would start its next match (a run of
+# "](](](" or "<a <a <a" would otherwise be scanned to its end from each start: quadratic).
+_BACKTICKS_RE = re.compile(r"`+")
+_LINK_TARGET_RE = re.compile(r"\]\([^()\s\]]*(?:[ \t]+\"[^\"\n]*\")?\)|\]\[[^\[\]\n]*\]")
+_REFERENCE_DEF_RE = re.compile(r"^ {0,3}\[[^\[\]\n]+\]:[ \t]*\S+.*$", re.M)
+_AUTOLINK_RE = re.compile(r"<(?:https?|mailto):[^<>\s]+>|https?://[^\s)<>\]]+")
+_TAG_RE = re.compile(r"</?[a-zA-Z][^<>\n]*>")
+_ATTR_LIST_RE = re.compile(r"\{[:.#][^{}\n]*\}")
 
 
 _NOT_NEWLINE_RE = re.compile(r"[^\n]")
@@ -40,7 +46,7 @@ CODE_PATTERNS = (
     (_FENCE_RE, ("```", "~~~")),
     (_COMMENT_RE, ("<!--",)),
     (_INDENTED_CODE_RE, ("    ", "\t")),
-    (_INLINE_CODE_RE, ("`",)),
+    (_BACKTICKS_RE, ("`",)),  # inline code: see _inline_code
 )
 # Markup around prose: link targets, bare addresses, tags, attribute lists (with their text).
 MARKUP_PATTERNS = (
@@ -52,13 +58,55 @@ MARKUP_PATTERNS = (
 )
 
 
-def _blank_spans(text: str, matches: Iterable[re.Match[str]]) -> str:
+def _blank_spans(text: str, matches: Iterable[re.Match[str] | _Span]) -> str:
     out, last = [], 0
     for match in matches:
         out += [text[last : match.start()], blank(match)]
         last = match.end()
     out.append(text[last:])
     return "".join(out)
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A stretch of text to blank (a stand-in for a match: `start`, `end`, `group`)."""
+
+    text: str
+    begin: int
+    finish: int
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def group(self, _: int = 0) -> str:
+        return self.text[self.begin : self.finish]
+
+
+def _inline_code(text: str) -> list[_Span]:
+    """Code spans: a run of backticks up to the next run of the same length in the same
+    paragraph, as Markdown reads them. Paired in one pass over the runs (a pattern such as
+    (`+).+?\1 retries from every backtick: quadratic on a long run of them)."""
+    spans = []
+    for block in BLOCK_RE.finditer(text):
+        runs = [m.span() for m in _BACKTICKS_RE.finditer(text, block.start(), block.end())]
+        following: dict[int, int] = {}  # run length -> the index of the next such run
+        next_same: list[int | None] = [None] * len(runs)
+        for i in range(len(runs) - 1, -1, -1):
+            length = runs[i][1] - runs[i][0]
+            next_same[i] = following.get(length)
+            following[length] = i
+        i = 0
+        while i < len(runs):
+            j = next_same[i]
+            if j is None:
+                i += 1
+                continue
+            spans.append(_Span(text, runs[i][0], runs[j][1]))
+            i = j + 1
+    return spans
 
 
 def without_code(body: str) -> str:
@@ -68,7 +116,9 @@ def without_code(body: str) -> str:
         # Needles are looked for in the body as written: blanking only ever adds spaces.
         if not any(needle in body for needle in needles):
             continue
-        if pattern is _INDENTED_CODE_RE:
+        if pattern is _BACKTICKS_RE:
+            text = _blank_spans(text, _inline_code(text))
+        elif pattern is _INDENTED_CODE_RE:
             # Indented code is found in the body as written: a blanked comment leaves spaces
             # that would look like indentation ("<!-- note --> Hello" on its own line would
             # lose "Hello", which readers see).
@@ -78,15 +128,37 @@ def without_code(body: str) -> str:
     return text
 
 
+class Lines:
+    """Offsets to line numbers, by bisection over the text's line breaks (counting the
+    breaks before each offset anew is quadratic in a post with many findings)."""
+
+    def __init__(self, text: str, first_line: int = 1) -> None:
+        self.first_line = first_line
+        self._breaks = [m.start() for m in _NEWLINE_RE.finditer(text)]
+
+    def line(self, offset: int) -> int:
+        return self.first_line + bisect.bisect_left(self._breaks, offset)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_left(self._breaks, offset)
+        start = self._breaks[index - 1] + 1 if index else 0
+        return self.first_line + index, offset - start + 1
+
+
+_NEWLINE_RE = re.compile("\n")
+
+
 @dataclass(frozen=True)
 class Prose:
     text: str  # same length as the body; non-prose blanked with spaces
     first_line: int  # the body's first line in the file (1-based)
 
+    @cached_property
+    def lines(self) -> Lines:
+        return Lines(self.text, self.first_line)
+
     def line_col(self, offset: int) -> tuple[int, int]:
-        line = self.text.count("\n", 0, offset)
-        start = self.text.rfind("\n", 0, offset) + 1
-        return self.first_line + line, offset - start + 1
+        return self.lines.line_col(offset)
 
 
 def prose_of(body: str, first_line: int, code_free: str | None = None) -> Prose:

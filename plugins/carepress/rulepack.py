@@ -12,6 +12,8 @@ rule says `skip_quoted` (writers quoting language to avoid are mentioning it, no
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -119,11 +121,22 @@ def _compile(patterns: Iterable[str], ignorecase: bool, where: str) -> LazyPatte
 _QUOTED_RE = regex.compile(r'"[^"\n]{1,300}"|“[^”\n]{1,300}”')
 
 
-def _paragraph_around(text: str, offset: int) -> tuple[int, int]:
-    """(start, end) of the paragraph (text between blank lines) that holds offset."""
-    start = text.rfind("\n\n", 0, offset)
-    end = text.find("\n\n", offset)
-    return (0 if start < 0 else start + 2), (len(text) if end < 0 else end)
+class _Paragraphs:
+    """The paragraphs (text between blank lines) of a text, found once, looked up by offset
+    (a search outwards from each match would be quadratic in a paragraph of many)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._breaks: list[int] | None = None
+
+    def around(self, offset: int) -> tuple[int, int]:
+        """(start, end) of the paragraph that holds offset."""
+        if self._breaks is None:
+            self._breaks = [m.start() for m in re.finditer("\n\n", self.text)]
+        i = bisect.bisect_right(self._breaks, offset - 2)
+        start = self._breaks[i - 1] + 2 if i else 0
+        end = self._breaks[i] if i < len(self._breaks) else len(self.text)
+        return start, end
 
 
 @dataclass(frozen=True)
@@ -173,6 +186,9 @@ class Rule:
         pattern = self.tokens if self.kind != "cooccurrence" else self.markers
         if pattern is None:
             return
+        # Each paragraph's details are looked for once, however many markers it holds.
+        details_in: dict[tuple[int, int], bool] = {}
+        paragraphs = _Paragraphs(text)
         for m in (m for a, b in spans for m in pattern.finditer(text, a, b)):
             start, end = m.span()
             if not allowed(start, end):
@@ -183,8 +199,10 @@ class Rule:
                 suggestion = self.swaps[int(group[1:])]
             detail = False
             if self.kind == "cooccurrence" and self.details:
-                block = _paragraph_around(text, start)
-                detail = bool(self.details.search(text, *block))
+                block = paragraphs.around(start)
+                if block not in details_in:
+                    details_in[block] = bool(self.details.search(text, *block))
+                detail = details_in[block]
             yield Match(start, end, m.group(0), suggestion, detail)
 
 

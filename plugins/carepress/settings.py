@@ -144,6 +144,8 @@ class CarePressOptions(BaseModel):
     # The practice's own term files (same shape as data/rules/content_warnings.yml).
     content_warning_rules: list[str] = Field(default_factory=list)
     max_post_bytes: int = Field(default=DEFAULT_MAX_BYTES, gt=0)
+    # Checking (and in a build, rendering) one post: past this, the post is an error.
+    max_seconds_per_post: float = Field(default=10.0, gt=0)
     # Evidence: minimum sources per post type, trusted domains, age, uncited claims.
     min_sources: dict[str, int] = Field(
         default_factory=lambda: {"article": 1, "resource": 0, "testimonial": 0, "case-vignette": 0}

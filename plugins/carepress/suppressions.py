@@ -37,7 +37,7 @@ def _ranges(
     open_: dict[str, _Range] = {}
     end = post.body_line + post.body.count("\n")
     for m in comments:
-        line = post.body_line + post.body.count("\n", 0, m.start())
+        line = post.body_lines.line(m.start())
         ids = [i for i in re.split(r"[\s,]+", m.group("ids").strip()) if i]
         kind = m.group("kind")
         if not ids:

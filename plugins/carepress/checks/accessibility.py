@@ -8,8 +8,9 @@ from ..content import PostFile
 from ..findings import Finding
 
 _WCAG = "https://www.w3.org/WAI/WCAG22/quickref/"
-_IMAGE_RE = re.compile(r"!\[(?P<alt>[^\]]*)\]\([^)]*\)")
-_IMG_TAG_RE = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.IGNORECASE)
+# Linear: no repetition reaches past the "[" or "<" that starts the next candidate.
+_IMAGE_RE = re.compile(r"!\[(?P<alt>[^\[\]\n]*)\]\([^()\n]*\)")
+_IMG_TAG_RE = re.compile(r"<img\b(?P<attrs>[^<>]*)>", re.IGNORECASE)
 _LINK_TEXT_RE = re.compile(
     r"(?<!!)\[(?P<text>\s*(?:click here|here|this link|link|read more|more|this|this page|"
     r"click|go|learn more)\s*)\]\(",
@@ -23,7 +24,7 @@ def check_accessibility(post: PostFile) -> list[Finding]:
     text = post.code_free
 
     def line_of(offset: int) -> int:
-        return post.body_line + text.count("\n", 0, offset)
+        return post.body_lines.line(offset)
 
     findings = []
 

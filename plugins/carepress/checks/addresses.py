@@ -156,10 +156,11 @@ def _empty_slug(report: PostReport, settings: Settings) -> Finding:
 
 def page_collisions(settings: Settings) -> list[Finding]:
     """Pages that are not posts but share an address (`crisis.md` and `crisis/index.md`):
-    an error on each but the first, which MkDocs would silently replace."""
+    an error on each of them, naming the other (MkDocs would publish one over the other)."""
     findings = []
     for address, paths in page_addresses(settings).items():
-        for path in paths[1:]:
+        for path in paths if len(paths) > 1 else []:
+            others = ", ".join(settings.display_path(p) for p in paths if p != path)
             findings.append(
                 Finding(
                     path=settings.display_path(path),
@@ -170,9 +171,9 @@ def page_collisions(settings: Settings) -> list[Finding]:
                     severity="error",
                     message=(
                         f"this page is published at {address or 'the home page'}, the address "
-                        f"of {settings.display_path(paths[0])}; one would replace the other"
+                        f"of {others}; one would replace the other"
                     ),
-                    hint="rename or move one of the two files",
+                    hint="rename or move one of them",
                 )
             )
     return findings

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-from ..content import PostFile
+from ..budget import RENDERS_PER_POST, time_budget
+from ..content import PostFile, read_body
 from ..findings import Finding
-from ..prose import BLOCK_RE
+from ..prose import BLOCK_RE, Lines
 from ..sanitise import Removal
 from ..settings import Settings
 
@@ -62,11 +64,8 @@ class _Block:
 
 
 def _blocks(body: str, first_line: int) -> list[_Block]:
-    blocks = []
-    for match in BLOCK_RE.finditer(body):
-        line = first_line + body.count("\n", 0, match.start())
-        blocks.append(_Block(match.end(), line))
-    return blocks
+    lines = Lines(body, first_line)
+    return [_Block(m.end(), lines.line(m.start())) for m in BLOCK_RE.finditer(body)]
 
 
 def locate(
@@ -108,8 +107,11 @@ MAX_FINDINGS = 20
 
 
 def check_html_safety(post: PostFile, settings: Settings) -> list[Finding]:
-    """Render the post as the build will, and report what the allowlist would remove."""
-    removals = settings.sanitiser.clean(settings.render(post.body)).removals
+    """Render the post as the build will, and report what the allowlist would remove. The
+    rendering has the share of the post's time budget the build gives each of its four."""
+    with time_budget(settings.options.max_seconds_per_post / RENDERS_PER_POST):
+        rendered = settings.render(post.body)
+    removals = settings.sanitiser.clean(rendered).removals
     return locate_removals(post.path, post.body, post.body_line, removals, settings)
 
 
@@ -137,3 +139,12 @@ def locate_removals(
             )
         )  # fmt: skip
     return sorted(findings, key=lambda f: f.line)
+
+
+def check_page_html(path: Path, settings: Settings) -> list[Finding]:
+    """A page of the hub that is not a post (about, crisis, the home page): its HTML is held
+    to the same allowlist, though no other check reads it."""
+    body, first_line = read_body(path)
+    with time_budget(settings.options.max_seconds_per_post):
+        removals = settings.sanitiser.clean(settings.render(body)).removals
+    return locate_removals(settings.display_path(path), body, first_line, removals, settings)

@@ -25,7 +25,9 @@ from ..settings import Settings
 
 _WORD_RE = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
 _SENTENCE_RE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
-_LIST_MARK_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.M)
+# [ \t], not \s: \s would reach across line breaks, and from every line start of a long
+# run of empty lines (a quadratic scan).
+_LIST_MARK_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+", re.M)
 
 
 @cache
@@ -40,7 +42,7 @@ class Sentence(NamedTuple):  # a tuple: made ~80 times per post
     polysyllables: int
 
 
-_ITEM_START_RE = re.compile(r"\n(?=\s*(?:[-*+]|\d+[.)])\s)")
+_ITEM_START_RE = re.compile(r"\n(?=[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t])")
 
 
 def _sentence(start: int, text: str) -> Sentence | None:

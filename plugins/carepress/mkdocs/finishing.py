@@ -1,4 +1,5 @@
-"""The last word on each page: a post page's safeguards verified, rel="noopener" added.
+"""The last word on each page: a post page's safeguards verified, inline scripts held to the
+Content-Security-Policy, rel="noopener" added.
 
 `finish_page` is what `on_post_page` runs on every page. In a build with check workers the
 build's process leaves it to `PageFinisher`: `on_post_page` hands each rendered page to a
@@ -19,6 +20,7 @@ from mkdocs.utils import write_file
 
 from ..background import CHUNK, ForkedWorkers, job
 from ..safeguards import Safeguards
+from .content_security import ContentSecurity
 from .external_links import add_noopener
 from .verify import missing_safeguards
 
@@ -31,19 +33,29 @@ AHEAD = 4
 
 
 def finish_page(
-    output: str, content: str, safeguards: Safeguards | None, site_url: str | None
+    output: str,
+    content: str,
+    safeguards: Safeguards | None,
+    site_url: str | None,
+    csp: ContentSecurity | None,
 ) -> tuple[str, list[str]]:
-    """The page as it is published, and what it lacks (a post page's safeguards)."""
+    """The page as it is published, and what is wrong with it: a post page's missing
+    safeguards, and on any page an inline script its Content-Security-Policy would block."""
     problems = missing_safeguards(output, content, safeguards) if safeguards else []
+    if csp is not None:
+        problems += [
+            f"an inline script the Content-Security-Policy does not allow ({start!r}...)"
+            for start in csp.unlisted_scripts(output)
+        ]
     return (output if problems else add_noopener(output, site_url)), problems
 
 
 def _finish_chunk(pages: Sequence[Page]) -> Problems:
-    safeguards, contents, site_url = job("finishing")
+    safeguards, contents, site_url, csp = job("finishing")
     problems: Problems = []
     for src_uri, dest, output in pages:
         finished, lacking = finish_page(
-            output, contents.get(src_uri, ""), safeguards.get(src_uri), site_url
+            output, contents.get(src_uri, ""), safeguards.get(src_uri), site_url, csp
         )
         if lacking:
             problems.append((src_uri, lacking))  # never written: never published
@@ -84,9 +96,10 @@ class PageFinisher(ForkedWorkers):
         safeguards: Mapping[str, Safeguards],
         contents: Mapping[str, str],
         site_url: str | None,
+        csp: ContentSecurity | None,
         workers: int,
     ) -> None:
-        super().__init__("finishing", (safeguards, contents, site_url), workers)
+        super().__init__("finishing", (safeguards, contents, site_url, csp), workers)
         self._pages: list[Page] = []
         self._futures: deque[Future[Problems]] = deque()
         self._problems: Problems = []

@@ -18,14 +18,13 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..background import EarlyFronts, PendingChecks, front_only, worker_count
+from ..budget import RENDERS_PER_POST
 from ..check import PostReport, check_post, utc_now
 from ..checks.addresses import duplicate_addresses, page_collisions
 from ..citations import find_citations, render_citations, sources_html, superscript
 from ..crisis import regions_for
 from ..findings import Finding, summary
 from ..prose import prose_of
-from ..publish.cards import CARD_DIR
-from ..publish.share import SHARE_DIR
 from ..publish.social_text import PLATFORM_NAMES
 from ..rendering import MarkdownSetup
 from ..safeguards import Safeguards
@@ -36,13 +35,15 @@ from ..settings import (
     configured_site_url,
     settings_from_options,
 )
+from .content_security import ContentSecurity
 from .feeds import FeedCollector, FeedLinks
 from .finishing import PageFinisher, finish_page
 from .pages import CRISIS_PAGE, address_problems, crisis_page_problem, leave_out_drafts
-from .preview import notice_html, write_sanitised
+from .preview import notice_html, stop_on_sigterm, write_sanitised
+from .render_guard import guard_render
 from .share_kit import KitPages, ShareKits, StagedKits
 from .sharing import SharingCollector
-from .stale_outputs import StaleOutputs
+from .staged_site import StagedSite
 from .theme_values import escape_authors, escape_links, escape_page_titles
 from .unsafe_html import UnsafeHtml
 
@@ -59,6 +60,7 @@ class CarePressPlugin(BasePlugin):
 
     def __init__(self) -> None:
         self.serving = False
+        self.command = ""  # build, serve, gh-deploy (on_startup tells)
         self.cleans = False  # whether MkDocs empties site_dir first (on_startup tells)
         self.settings: Settings | None = None
         self.reports: dict[str, PostReport] = {}
@@ -78,21 +80,21 @@ class CarePressPlugin(BasePlugin):
         self._files: Files | None = None
         self._excerpt_warnings: dict[str, str] = {}  # src_uri -> rendered label, per build
         self._excerpt_markdown: dict[str, str] = {}  # src_uri -> the markdown excerpts render
-        self._stale = StaleOutputs()
+        self._site = StagedSite()
         self.unsafe_html: UnsafeHtml | None = None
+        self.csp: ContentSecurity | None = None  # the site's policy, from on_env
         self._page_findings: list[Finding] = []  # pages that are not posts, per build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
         self.serving = command == "serve"
         self.cleans = not dirty
+        if self.serving:
+            stop_on_sigterm()  # so on_shutdown removes the preview's sanitised copies
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         assert self.settings is not None
         self._now = utc_now()
-        # Right before MkDocs empties site_dir: the last build's share kits and cards are
-        # deleted by another process instead (most of what there is to delete).
-        if self.cleans:
-            self._stale.remove(Path(config.site_dir), (SHARE_DIR, CARD_DIR))
         # Meanwhile, workers read the posts' front matter (the blog's rule over docs_dir,
         # as `carepress check` walks it; on_files reads any post MkDocs lists beyond these).
         if not self.serving and self._worker_count(sys.maxsize):  # workers are possible here
@@ -124,6 +126,9 @@ class CarePressPlugin(BasePlugin):
         except ConfigError as exc:
             raise PluginError(str(exc)) from exc
         self.unsafe_html = UnsafeHtml(self.settings)
+        if self.command == "build" and self.cleans:
+            # The site is built beside site_dir and replaces it only if the build succeeds.
+            config.site_dir = self._site.begin(config.site_dir)
         if not self.settings.future_posts_are_drafts:
             raise PluginError(
                 "CarePress needs 'draft_if_future_date: true' in the blog plugin, "
@@ -300,6 +305,11 @@ class CarePressPlugin(BasePlugin):
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         assert self.settings is not None
+        # MkDocs renders the page right after this event: under the time budget.
+        budget = self.settings.options.max_seconds_per_post
+        if page.file.src_uri in self.reports:  # a post, which Material renders four times
+            budget /= RENDERS_PER_POST
+        guard_render(page, budget, self.serving)
         report = self.reports.get(page.file.src_uri)
         if report is None or report.front_matter is None or not report.front_matter.sources:
             return markdown
@@ -320,6 +330,7 @@ class CarePressPlugin(BasePlugin):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         assert self.settings is not None
         self._finish_checks(config)
+        self.csp = ContentSecurity.for_site(env, config, files)
         problems = address_problems(files)  # every file placed, by every plugin
         for problem in problems:
             log.error(f"CarePress: {problem}")
@@ -333,7 +344,9 @@ class CarePressPlugin(BasePlugin):
             for src_uri in self.safeguards:
                 file = files.get_file_from_path(src_uri)
                 contents[src_uri] = (file.page.content or "") if file and file.page else ""
-            self._finisher = PageFinisher(self.safeguards, contents, config.site_url, self._workers)
+            self._finisher = PageFinisher(
+                self.safeguards, contents, config.site_url, self.csp, self._workers
+            )
         catalog = self.feeds.catalog if self.feeds else None  # none: no site_url, or feeds off
         env.globals["carepress"] = {
             "practice": self.settings.practice,
@@ -341,6 +354,7 @@ class CarePressPlugin(BasePlugin):
             "feeds": catalog,
             "feed_links": FeedLinks(catalog) if catalog else None,
             "platform_names": PLATFORM_NAMES,
+            "csp_meta": self.csp.meta(),
         }
         self.env = env
         self._excerpt_warnings = {}
@@ -392,15 +406,24 @@ class CarePressPlugin(BasePlugin):
         if self._finisher is not None:  # a worker finishes the page and writes it
             return self._finisher.take(src_uri, page.file.abs_dest_path, output)
         safeguards = self.safeguards.get(src_uri)
-        finished, problems = finish_page(output, page.content or "", safeguards, config.site_url)
+        finished, problems = finish_page(
+            output, page.content or "", safeguards, config.site_url, self.csp
+        )
         if problems:
             raise self._unsafe(src_uri, problems)
         return finished
 
     def _unsafe(self, src_uri: str, problems: list[str]) -> PluginError:
-        report = self.reports[src_uri]
+        report = self.reports.get(src_uri)
+        shown = report.display_path if report is not None else src_uri
         category = "crisis" if any("crisis" in p for p in problems) else "disclaimer"
-        if any("left open" in p for p in problems):
+        if any("Content-Security-Policy" in p for p in problems):
+            category = "script"
+            fix = (
+                "A template override or a plugin added a script to the page: move it into a "
+                "file under assets/javascripts/ and list it in extra_javascript."
+            )
+        elif any("left open" in p for p in problems):
             fix = "Close every HTML element the post opens (for example with </div>)."
         else:
             fix = (
@@ -408,7 +431,7 @@ class CarePressPlugin(BasePlugin):
                 "overrides/partials/content.html and the carepress-*.html partials."
             )
         return PluginError(
-            f"{report.display_path}: the rendered page is not safe to publish "
+            f"{shown}: the rendered page is not safe to publish "
             f"({category}): {'; '.join(problems)}. {fix}"
         )
 
@@ -454,6 +477,8 @@ class CarePressPlugin(BasePlugin):
                     "(above) were not written; the build was stopped before its feeds, "
                     "cards and share kits."
                 )
+        if self.csp is not None:
+            self.csp.write_headers(config.site_dir)
         if self.feeds is not None:
             self.feeds.write(config.site_dir)
         if self.sharing is not None:
@@ -461,7 +486,6 @@ class CarePressPlugin(BasePlugin):
         if self.share_kits is not None and self.env is not None and self._files is not None:
             self.share_kits.write(config.site_dir, self.env, config, self._files, self._staged)
         self._unstage()
-        self._stale.wait()
 
     def on_build_error(self, *, error: Exception) -> None:
         if self._finisher is not None:
@@ -474,11 +498,11 @@ class CarePressPlugin(BasePlugin):
             self._pending.cancel()
             self._pending = None
         self._unstage()  # a stopped build publishes no share kit
-        self._stale.wait()
+        self._site.fail()  # and site_dir stays as it was
 
     def on_shutdown(self) -> None:
         self._unstage()
-        self._stale.wait()
+        self._site.finish()  # the build ended well: its site replaces the last one
         if self._temp_dir is not None:
             shutil.rmtree(self._temp_dir, ignore_errors=True)
             self._temp_dir = None

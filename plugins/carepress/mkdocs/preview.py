@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import signal
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -78,3 +80,18 @@ def notice_html(findings: list[Finding]) -> str:
         f'<div class="admonition {kind} carepress-preview-problems" role="alert">'
         f'<p class="admonition-title">{title} (preview only)</p><ul>{items}</ul></div>'
     )
+
+
+def stop_on_sigterm() -> None:
+    """`mkdocs serve` stops cleanly on Ctrl-C (KeyboardInterrupt), and then on_shutdown
+    removes the sanitised copies; a SIGTERM (a process manager, `kill`) would end it at once
+    and leave them behind. So SIGTERM is turned into the same KeyboardInterrupt, unless
+    something else already handles it."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _interrupt)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt

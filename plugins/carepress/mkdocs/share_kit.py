@@ -31,6 +31,7 @@ from ..publish.snippets import PackedSnippets
 from ..publish.social_text import PLATFORM_NAMES
 from ..publish.urls import post_path, post_slug
 from ..settings import Settings
+from .content_security import ContentSecurity
 
 log = get_plugin_logger(__name__)
 
@@ -215,6 +216,7 @@ def _site_context(page: str, config: MkDocsConfig, files: Files) -> dict[str, An
     ] or [{"media": "", "scheme": "default", "primary": "indigo", "accent": "indigo"}]
     return {
         "home": home,
+        "csp_meta": ContentSecurity(()).meta(),  # the site's policy; no inline script here
         "base_url": home.rstrip("/"),
         "site_name": config.site_name,
         "language": str(config.theme.get("language") or "en"),
