@@ -54,13 +54,13 @@ def hub(tmp_path: Path) -> Hub:
     return make_hub(tmp_path / "hub")
 
 
-SCRIPTED = "Worry is common.\n\n<!-- more -->\n\n<script>alert(1)</script>\n\nMore text.\n"
+UNCITED = "Worry is common.\n\n<!-- more -->\n\n42% of adults worry every day.\n\nMore text.\n"
 
 
 def _stopped_build(hub: Hub) -> str:
     """Build with a post only the prose checks refuse (in the workers); it must stop cleanly,
     publishing nothing: what it printed."""
-    hub.write_post("scripted.md", post_text(body=SCRIPTED, title="A scripted post"))
+    hub.write_post("uncited.md", post_text(body=UNCITED, title="An uncited post"))
     result = hub.build(env=IN_BACKGROUND)
     log = result.stdout + result.stderr
     assert result.returncode != 0
@@ -73,7 +73,10 @@ def _stopped_build(hub: Hub) -> str:
 def test_an_error_only_the_prose_checks_find_stops_the_build(hub: Hub) -> None:
     hub.write_post("fine.md", post_text(title="A fine post"))
     log = _stopped_build(hub)
-    assert "content/posts/scripted.md:24: raw HTML with <script> is not allowed" in log
+    assert (
+        "content/posts/uncited.md:24: this sentence states a statistic or research finding "
+        "without a source" in log
+    )
     assert "nothing was published" in log
 
 
@@ -81,7 +84,7 @@ def test_front_matter_errors_stop_at_once_with_every_other_finding(hub: Hub) -> 
     hub.write_post("no-title.md", post_text(title=None))
     log = _stopped_build(hub)
     assert "content/posts/no-title.md:" in log and "title" in log
-    assert "content/posts/scripted.md:" in log, "the background findings are reported too"
+    assert "content/posts/uncited.md:" in log, "the background findings are reported too"
 
 
 @pytest.mark.parametrize("wait", [False, True], ids=["taken-over-at-once", "all-from-workers"])
@@ -138,20 +141,21 @@ def _kits_and_cards(site: Path) -> list[str]:
     )
 
 
-def test_a_rebuild_deletes_the_last_builds_kits_and_cards_on_the_side(hub: Hub) -> None:
-    """The last build's share kits and cards are moved out of the site before MkDocs cleans
-    it and deleted by another process: none of them survives, none is left beside the site."""
+def test_a_rebuild_replaces_the_whole_site_and_leaves_nothing_beside_it(hub: Hub) -> None:
+    """The build writes a new site beside the old one and swaps them once it has succeeded:
+    the last build's share kits and cards for posts that are gone do not survive, and what a
+    killed build left beside the site is cleared away."""
     hub.write_post("kept.md", post_text(title="A kept post"))
     hub.write_post("dropped.md", post_text(title="A dropped post"))
     assert hub.build(env=IN_BACKGROUND).returncode == 0
     assert "social/a-dropped-post/index.html" in _kits_and_cards(hub.site)
-    # A kit and a card of a post deleted long ago, and trash a stopped build left behind.
+    # A kit and a card of a post deleted long ago, and a site a killed build left behind.
     (hub.site / "social" / "old").mkdir()
     (hub.site / "social" / "old" / "index.html").write_text("old kit", "utf-8")
     (hub.site / "assets" / "cards" / "old.png").write_bytes(b"old card")
-    leftover = hub.root / ".carepress-trash-stopped" / "0"
-    leftover.mkdir(parents=True)
-    (leftover / "page.html").write_text("old", "utf-8")
+    leftover = hub.root / ".carepress-building-killed"
+    leftover.mkdir()
+    (leftover / "page.html").write_text("half a site", "utf-8")
     (hub.posts / "dropped.md").unlink()
 
     result = hub.build(env=IN_BACKGROUND)
@@ -165,7 +169,16 @@ def test_a_rebuild_deletes_the_last_builds_kits_and_cards_on_the_side(hub: Hub) 
         "social/snippets.json",
     ]
     assert "1 post pages (1 written by the check workers)" in result.stderr
-    assert not list(hub.root.glob(".carepress-*")), "no trash or staging left beside the site"
+    assert not list(hub.root.glob(".carepress-*")), "nothing left beside the site"
+    assert oct(hub.site.stat().st_mode & 0o777) == oct(0o777 & ~_umask()), "readable by a server"
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def test_a_dirty_build_keeps_the_site_and_moves_the_new_kits_in_over_the_old(hub: Hub) -> None:

@@ -43,6 +43,10 @@ def _reference_without_code(body: str) -> str:
         if pattern is prose._INDENTED_CODE_RE:
             for start, end in [m.span() for m in pattern.finditer(body)]:
                 text = text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+        elif pattern is prose._BACKTICKS_RE:  # inline code: paired runs, not a pattern
+            for span in prose._inline_code(text):
+                start, end = span.start(), span.end()
+                text = text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
         else:
             text = pattern.sub(prose.blank, text)
     return text

@@ -96,7 +96,7 @@ def test_the_page_finishing_worker_writes_each_safe_page_and_never_an_unsafe_one
     bad = good.replace(f"<p>{DISCLAIMER}</p>", "<p>Our lawyers made us say this.</p>")
     pages = {f"posts/p{i}.md": bad if i == 7 else good for i in range(20)}
     finisher = finishing.PageFinisher(
-        {src: SAFEGUARDS for src in pages}, {}, "https://hub.example/", workers=1
+        {src: SAFEGUARDS for src in pages}, {}, "https://hub.example/", None, workers=1
     )
     left = [
         finisher.take(src, str(tmp_path / src.replace(".md", "/index.html")), output)

@@ -40,8 +40,8 @@ MATERIAL_PASSTHROUGH_KEYS = (
 )
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# A tag names a feed and a page: words, not markup (`]]>`, `<`) or punctuation soup.
-TAG_RE = re.compile(r"^\w[\w '’&+.\-]*$")
+# A tag names a feed and a page: words (any script, emoji, quotes), never markup (`]]>`).
+TAG_RE = re.compile(r"^[^<>]+$")
 ICON_RE = re.compile(r"^[a-z0-9-]+(?:/[a-z0-9-]+)+$")  # Material's .icons/<set>/<name>.svg
 DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
 _DOI_PREFIXES = (
@@ -109,8 +109,7 @@ def _url(value: str) -> str:
 def _tag(value: str) -> str:
     if not TAG_RE.match(value):
         raise ValueError(
-            f"{value!r} is not a tag; use letters, digits, spaces, hyphens, apostrophes, "
-            "'&', '+' or '.', e.g. coping-skills"
+            f"{value!r} is not a tag: it holds < or >, e.g. write coping-skills"
         )
     return value
 
