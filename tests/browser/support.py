@@ -58,3 +58,75 @@ def chromium_executable() -> str | None:
 def artifact(name: str) -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS / name
+
+
+# Recorded in every page of a context before the page's own scripts run.
+CSP_RECORDER = (
+    "window.__cspViolations = [];"
+    "document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push("
+    "e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sample || '')));"
+)
+
+# What in an article could run script or reach another host, as the browser sees the DOM.
+ARTICLE_HAZARDS = """() => {
+  const found = [];
+  // The content area (an article on pages, a div on the blog's index pages); the theme's
+  // own icons around it are inline SVG, which a post may not hold (the allowlist).
+  const article = document.querySelector('.md-content__inner') || document.body;
+  for (const el of article.querySelectorAll('*')) {
+    for (const attr of el.attributes) {
+      const name = attr.name.toLowerCase(), value = attr.value.trim().toLowerCase();
+      if (name.startsWith('on')) found.push(el.tagName + ' ' + name);
+      if (/^(javascript:|data:text\\/html|vbscript:)/.test(value.replace(/[\\s\\u0000-\\u001f]/g, '')))
+        found.push(el.tagName + ' ' + name + '=' + value.slice(0, 40));
+      if (['src', 'srcset', 'poster', 'ping', 'background'].includes(name)
+          && /^(https?:)?\\/\\//.test(value) && !value.includes(location.host))
+        found.push(el.tagName + ' ' + name + '=' + value.slice(0, 60));
+    }
+    if (['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'FORM', 'FRAME', 'BASE'].includes(el.tagName))
+      found.push(el.tagName);
+  }
+  return found;
+}"""
+
+
+def inspect_page(context: object, url: str, local_host: str) -> dict[str, list[str]]:
+    """Open `url` in `context` (a Playwright browser context with CSP_RECORDER added), click
+    what a reader clicks, and report what went wrong: dialogs (alert), hazards in the
+    article, requests to other hosts (refused), Content-Security-Policy violations."""
+    dialogs: list[str] = []
+    foreign: list[str] = []
+
+    def route(route: object) -> None:
+        request = route.request  # type: ignore[attr-defined]
+        if request.url.startswith(("data:", "blob:", "about:")) or local_host in request.url:
+            route.continue_()  # type: ignore[attr-defined]
+        else:
+            foreign.append(request.url)
+            route.abort("blockedbyclient")  # type: ignore[attr-defined]
+
+    page = context.new_page()  # type: ignore[attr-defined]
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.route("**/*", route)
+    try:
+        page.goto(url, wait_until="networkidle")
+        # What a reader does: open details, hover and click the article's links and text.
+        for summary in page.locator("article summary:visible").all()[:5]:
+            summary.click()
+        for link in page.locator("article a:visible").all()[:10]:
+            link.hover()
+        for block in page.locator("article p:visible, article img:visible").all()[:10]:
+            block.hover()
+        page.wait_for_load_state("networkidle")
+        hazards = page.evaluate(ARTICLE_HAZARDS)
+        violations = page.evaluate("window.__cspViolations || []")
+        has_policy = page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
+    finally:
+        page.close()
+    return {
+        "dialogs": dialogs,
+        "hazards": hazards,
+        "foreign_requests": foreign,
+        "csp_violations": violations,
+        "missing_policy": [] if has_policy else ["no Content-Security-Policy"],
+    }
