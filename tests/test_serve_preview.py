@@ -46,8 +46,9 @@ class _Server:
 
 
 @contextlib.contextmanager
-def _serving(root: Path) -> Iterator[_Server]:
-    """`mkdocs serve` on a free port in `root`; stopped (and its output kept) on exit."""
+def _serving(root: Path, stop: signal.Signals = signal.SIGINT) -> Iterator[_Server]:
+    """`mkdocs serve` on a free port in `root`; stopped with `stop` (Ctrl-C by default), its
+    output kept, on exit."""
     port = _free_port()
     temp = root / "tmp"  # where the preview keeps sanitised copies of broken posts
     temp.mkdir(exist_ok=True)
@@ -63,7 +64,7 @@ def _serving(root: Path) -> Iterator[_Server]:
     try:
         yield server
     finally:
-        process.send_signal(signal.SIGINT)  # Ctrl-C, as a writer stops the preview
+        process.send_signal(stop)  # Ctrl-C, as a writer stops the preview (or a SIGTERM)
         server.output, _ = process.communicate(timeout=20)
     # Stopped, the preview leaves no copy of a post behind.
     assert not list(temp.glob("carepress-*")), server.output
@@ -105,3 +106,31 @@ def test_serve_counts_snippets_with_the_sites_own_address(tmp_path) -> None:
     output = server.output
     assert "ERROR" not in output, output
     assert "Traceback" not in output
+
+
+def test_serve_keeps_running_on_posts_it_cannot_read_or_render(hub: Hub) -> None:
+    """A key YAML reads as a number used to stop the preview with a traceback ("the server
+    will appear stuck"), and Markdown takes minutes on thousands of brackets: the preview
+    shows each post's problem and keeps serving the rest."""
+    hub.write_post("fine.md", post_text(slug="fine"))
+    hub.write_post("int-key.md", post_text(slug="int-key").replace("---\n", "---\n1: x\n", 1))
+    brackets = "Worry is common.\n\n<!-- more -->\n\n" + "[" * 6000 + "\n"
+    hub.write_post("brackets.md", post_text(slug="brackets", body=brackets))
+    with _serving(hub.root) as server:
+        assert "carepress-preview-problems" not in server.get("/blog/fine/")
+        assert "the key &#x27;1&#x27; is not text" in server.get("/blog/int-key/")
+        slow = server.get("/blog/brackets/")
+        assert "took longer than 2.5 s to check or render" in slow
+        assert "This page cannot be shown" in slow
+        assert server.process.poll() is None, "the preview server must keep running"
+    assert "Traceback" not in server.output
+    assert "appear stuck" not in server.output
+
+
+def test_serve_stopped_by_sigterm_leaves_no_copies_behind(hub: Hub) -> None:
+    """A process manager stops the preview with SIGTERM: it ends as Ctrl-C ends it, and the
+    sanitised copies of broken posts go with it (checked by _serving)."""
+    hub.write_post("typo.md", post_text(slug="typo", audience=["client"]))
+    with _serving(hub.root, stop=signal.SIGTERM) as server:
+        assert "This post cannot be published yet" in server.get("/blog/typo/")
+    assert server.process.returncode is not None

@@ -77,7 +77,8 @@ ARTICLE_HAZARDS = """() => {
     for (const attr of el.attributes) {
       const name = attr.name.toLowerCase(), value = attr.value.trim().toLowerCase();
       if (name.startsWith('on')) found.push(el.tagName + ' ' + name);
-      if (/^(javascript:|data:text\\/html|vbscript:)/.test(value.replace(/[\\s\\u0000-\\u001f]/g, '')))
+      const compact = value.replace(/[\\s\\u0000-\\u001f]/g, '');
+      if (/^(javascript:|data:text\\/html|vbscript:)/.test(compact))
         found.push(el.tagName + ' ' + name + '=' + value.slice(0, 40));
       if (['src', 'srcset', 'poster', 'ping', 'background'].includes(name)
           && /^(https?:)?\\/\\//.test(value) && !value.includes(location.host))

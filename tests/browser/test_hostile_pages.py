@@ -74,7 +74,8 @@ def _free_port() -> int:
 def previewed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     hub: Hub = make_hub(tmp_path_factory.mktemp("hostile-preview") / "hub")
     for case in PREVIEWED:
-        hub.write_post(f"{case.name}.md", post_text(body=INTRO + case.payload + "\n", slug=case.name))
+        text = post_text(body=INTRO + case.payload + "\n", slug=case.name)
+        hub.write_post(f"{case.name}.md", text)
     port = _free_port()
     process = subprocess.Popen(
         [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
