@@ -78,10 +78,10 @@ def _front_chunk(start: int, stop: int) -> list[PostReport]:
 
 
 def _check_chunk(paths: Sequence[Path]) -> list[Result]:
-    settings, now, each = job("checks")
+    settings, now, each, html = job("checks")
     results = []
     for path in paths:
-        report = check_post(path, settings, now, html=False)  # the build judges its HTML
+        report = check_post(path, settings, now, html=html)
         # Encoded once, here: the share-kit page below reads it, and the build gets the text.
         report.snippets = PackedSnippets.of(report.snippets)
         if each is not None:
@@ -90,8 +90,9 @@ def _check_chunk(paths: Sequence[Path]) -> list[Result]:
     return results
 
 
-def worker_count(posts: int) -> int:
-    """How many worker processes to check this many posts with (0: check in the caller)."""
+def worker_count(posts: int, keep_one: bool = True) -> int:
+    """How many worker processes to check this many posts with (0: check in the caller).
+    `keep_one`: leave a core to the caller (a build's MkDocs)."""
     if sys.platform == "darwin" or "fork" not in multiprocessing.get_all_start_methods():
         # Workers inherit the loaded settings: only fork gives them that cheaply (and on
         # macOS forking a process that has loaded system frameworks is not safe).
@@ -104,12 +105,14 @@ def worker_count(posts: int) -> int:
     cores = os.cpu_count() or 1
     if posts < MIN_POSTS or cores < 2:
         return 0
-    return min(cores - 1, 4)  # the main process keeps a core for MkDocs
+    return min(cores - 1 if keep_one else cores, 4)
 
 
 class PendingChecks(ForkedWorkers):
     """Full checks of some posts, running in worker processes; `results()` waits for them.
-    `each` runs in the worker on every post's report (the build writes share-kit pages)."""
+    `each` runs in the worker on every post's report (the build writes share-kit pages).
+    `html`: render each post to judge its HTML (`carepress check`; a build judges MkDocs'
+    own rendering instead)."""
 
     def __init__(
         self,
@@ -118,8 +121,9 @@ class PendingChecks(ForkedWorkers):
         now: dt.datetime,
         workers: int,
         each: Callable[[PostReport], None] | None = None,
+        html: bool = False,
     ) -> None:
-        super().__init__("checks", (settings, now, each), workers)
+        super().__init__("checks", (settings, now, each, html), workers)
         self.paths = list(paths)
         self._results: dict[Path, Result] | None = None
         self._futures = [

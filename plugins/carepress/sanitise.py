@@ -167,6 +167,10 @@ class Sanitiser:
             return value if value.lower() in _INPUT_TYPES else None
         return value
 
+    def strict(self, page_html: str) -> str:
+        """Only the sanitised HTML, for HTML already judged (a post's excerpt)."""
+        return str(self._cleaner.clean(page_html))
+
     def clean(self, page_html: str) -> Sanitised:
         """The HTML as the allowlist lets it through, and what it removed."""
         cleaned = self._cleaner.clean(page_html)

@@ -23,9 +23,7 @@ from pathlib import Path
 from ..check import PostReport
 from ..content import read_post
 from ..findings import Finding
-from ..publish.cards import CARD_DIR
-from ..publish.catalog import FEEDS_DIR
-from ..publish.share import PROFILE_KIT, SHARE_DIR
+from ..publish.outputs import CARD_DIR, FEEDS_DIR, PROFILE_KIT, SHARE_DIR
 from ..publish.urls import post_path, post_slug
 from ..settings import MARKDOWN_SUFFIXES, Settings
 

@@ -25,8 +25,9 @@ from mkdocs.structure.files import Files
 
 from ..check import PostReport
 from ..publish.cards import CardSpec, card_alt_text, card_file_name
+from ..publish.outputs import SHARE_DIR
 from ..publish.profile import profile_kit
-from ..publish.share import SHARE_DIR, SharedPost, write_snippets_csv, write_snippets_json
+from ..publish.share import SharedPost, write_snippets_csv, write_snippets_json
 from ..publish.snippets import PackedSnippets
 from ..publish.social_text import PLATFORM_NAMES
 from ..publish.urls import post_path, post_slug

@@ -33,7 +33,7 @@ class UnsafeHtml:
     def excerpt(self, html: str) -> str:
         """An excerpt of a post whose page passed (the blog renders it separately, cut at
         the separator): sanitised, which also closes what the cut left open."""
-        return self.settings.sanitiser.clean(html).html
+        return self.settings.sanitiser.strict(html)
 
     def findings(self, reports: dict[str, PostReport]) -> tuple[list[Finding], list[Finding]]:
         """What each page's HTML held that the allowlist removed, at its lines: the posts'

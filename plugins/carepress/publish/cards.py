@@ -30,11 +30,12 @@ from pathlib import Path
 import PIL
 from PIL import Image, ImageDraw, ImageFont
 
+from .outputs import CARD_DIR
+
 WIDTH, HEIGHT = 1200, 630
 # Bump when the drawing changes, so cached cards are drawn again.
 RENDERER_VERSION = "3"
 # Where the build puts the cards, relative to the site: assets/cards/<slug>.png.
-CARD_DIR = "assets/cards"
 
 # Colours: white on deep teal (contrast 9.9:1), a warm amber label with near-black text
 # (13:1) for content warnings, a light teal for the practice's name (8.1:1).

@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..model import AUDIENCES, PLATFORMS, FrontMatter
+from .outputs import FEEDS_DIR
 from .social_text import PLATFORM_NAMES
 
-FEEDS_DIR = "feeds"
 RSS = "application/rss+xml"
 ATOM = "application/atom+xml"
 JSON_FEED = "application/feed+json"

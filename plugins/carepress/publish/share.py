@@ -11,9 +11,6 @@ from typing import Any
 
 from .snippets import PackedSnippets
 
-SHARE_DIR = "social"  # share kits: social/<slug>/, the profile kit, snippets.json and .csv
-PROFILE_KIT = "profile"  # social/profile/: the practice's bios and replies
-
 CSV_COLUMNS = ("slug", "platform", "text", "length", "limit", "link", "hashtags",
                "content_warning", "sensitive", "title", "url")  # fmt: skip
 
