@@ -24,8 +24,10 @@ from contextlib import contextmanager
 RENDERS_PER_POST = 4
 
 
-class OverBudget(Exception):
-    """The work took longer than its budget (raised inside it, by the timer)."""
+class OverBudget(BaseException):
+    """The work took longer than its budget (raised inside it, by the timer). Not an
+    Exception, as KeyboardInterrupt is not: the code it interrupts (Markdown extensions,
+    Pygments) has `except Exception` blocks that would swallow it and carry on."""
 
     def __init__(self, seconds: float) -> None:
         super().__init__(f"took longer than {seconds:g} s")

@@ -15,7 +15,6 @@ real allowlist took out.
 
 from __future__ import annotations
 
-import difflib
 import html
 import re
 from dataclasses import dataclass
@@ -180,20 +179,20 @@ class Sanitiser:
         return Sanitised(cleaned, tuple(self._removals(everything, cleaned)))
 
     def _removals(self, everything: str, cleaned: str) -> list[Removal]:
-        before, after = _start_tags(everything), _start_tags(cleaned)
-        matcher = difflib.SequenceMatcher(
-            None, [t for t, _ in before], [t for t, _ in after], autojunk=False
-        )
+        # The allowlist only removes (whole elements, by name, and attributes), so the kept
+        # start tags are the others in order: one pass pairs them (a general diff is
+        # quadratic on a page of thousands of elements).
+        after = iter(_start_tags(cleaned))
+        kept = next(after, None)
         removals: list[Removal] = []
-        for op, i1, i2, j1, _ in matcher.get_opcodes():
-            if op in ("delete", "replace"):
-                removals += [Removal("element", tag) for tag, _ in before[i1:i2]]
-            if op != "equal":
+        for tag, attrs in _start_tags(everything):
+            if kept is None or kept[0] != tag:
+                removals.append(Removal("element", tag))
                 continue
-            for (tag, attrs), (_, kept) in zip(before[i1:i2], after[j1:], strict=False):
-                for name, value in attrs.items():
-                    if kept.get(name) != value:
-                        removals.append(self._attribute_removal(tag, name, value))
+            for name, value in attrs.items():
+                if kept[1].get(name) != value:
+                    removals.append(self._attribute_removal(tag, name, value))
+            kept = next(after, None)
         return list(dict.fromkeys(removals))  # each once, in order
 
     def _attribute_removal(self, tag: str, name: str, value: str) -> Removal:
