@@ -94,8 +94,18 @@ _RAW_TEXT = re.compile(
 # A start tag as html5ever serialises it: attribute values always in double quotes.
 _START_TAG = re.compile(r'<([a-zA-Z][^\s/>]*)((?:\s+[^\s=>]+(?:="[^"]*")?)*)\s*/?>')
 _ATTRIBUTE = re.compile(r'([^\s=>]+)(?:="([^"]*)")?')
-_TAG_NAME = re.compile(r"</?([a-zA-Z][^\t\n\f\r />]*)")
-_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
+# Bounded, and anchored where a run starts: linear on any text (a long run of letters or
+# of "<a<a<a" would otherwise be rescanned from every position).
+_TAG_NAME = re.compile(r"</?([a-zA-Z][^\t\n\f\r />]{0,63})")
+_SCHEME = re.compile(r"(?<![a-zA-Z0-9+.\-])([a-zA-Z][a-zA-Z0-9+.\-]{0,63}):")
+_OPEN_OR_CLOSE = re.compile(r"<(/?)([a-zA-Z][^\t\n\f\r /<>]{0,63})")
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+     "track", "wbr"}
+)  # fmt: skip
+# html5ever checks the open elements' scope for each new one: quadratic in nesting depth (and
+# in Rust, where no time budget reaches). Real posts nest a few levels; past this, refused.
+MAX_DEPTH = 512
 
 
 @dataclass(frozen=True)
@@ -109,6 +119,8 @@ class Removal:
 
     def describe(self) -> str:
         value = self.value if len(self.value) <= 60 else self.value[:57] + "..."
+        if self.kind == "too-deep":
+            return f"HTML that nests elements more than {MAX_DEPTH} deep ({value} <{self.element}>)"
         if self.kind == "element":
             return f"the <{self.element}> element"
         if self.kind == "remote-media":
@@ -168,10 +180,15 @@ class Sanitiser:
 
     def strict(self, page_html: str) -> str:
         """Only the sanitised HTML, for HTML already judged (a post's excerpt)."""
+        if too_deep(page_html):
+            return ""
         return str(self._cleaner.clean(page_html))
 
     def clean(self, page_html: str) -> Sanitised:
         """The HTML as the allowlist lets it through, and what it removed."""
+        deep = too_deep(page_html)
+        if deep is not None:
+            return Sanitised("", (deep,))
         cleaned = self._cleaner.clean(page_html)
         if "<" not in page_html:
             return Sanitised(cleaned, ())
@@ -203,6 +220,22 @@ class Sanitiser:
         if allowed and name in URL_ATTRIBUTES:
             return Removal("url", tag, name, value)
         return Removal("attribute", tag, name, value)
+
+
+def too_deep(page_html: str) -> Removal | None:
+    """A page that nests elements past MAX_DEPTH (counted as a browser would not bother to:
+    each start tag of an element that holds content opens one, each end tag closes one)."""
+    if page_html.count("<") <= MAX_DEPTH:
+        return None  # nearly every page: too few tags to nest that deep
+    depth = 0
+    for match in _OPEN_OR_CLOSE.finditer(page_html):
+        if match.group(1):
+            depth = max(depth - 1, 0)
+        elif match.group(2).lower() not in _VOID:
+            depth += 1
+            if depth > MAX_DEPTH:
+                return Removal("too-deep", match.group(2).lower(), value=f"at {depth}")
+    return None
 
 
 def _keep_everything(page_html: str) -> str:

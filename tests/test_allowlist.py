@@ -1,0 +1,80 @@
+"""The HTML allowlist (sanitise.py) and the time budget (budget.py), unit by unit: what is
+removed is named, what is kept is only re-serialised, and a budget interrupts work that
+catches every Exception."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from carepress.budget import OverBudget, time_budget
+from carepress.sanitise import MAX_DEPTH, Removal, Sanitiser
+
+SITE = Sanitiser("https://learn.example.org/")
+
+
+@pytest.mark.parametrize(
+    ("html", "removal"),
+    [
+        ('<a href="javascript:alert(1)">x</a>', Removal("url", "a", "href", "javascript:alert(1)")),
+        ('<a href="java&#x09;script:x">x</a>', Removal("url", "a", "href", "java\tscript:x")),
+        ("<p onclick=\"x()\">x</p>", Removal("attribute", "p", "onclick", "x()")),
+        ('<img src="https://other.example/p.png" alt="">',
+         Removal("remote-media", "img", "src", "https://other.example/p.png")),
+        ('<img src="//other.example/p.png" alt="">',
+         Removal("remote-media", "img", "src", "//other.example/p.png")),
+        ('<img src="data:image/png;base64,AA" alt="">',
+         Removal("url", "img", "src", "data:image/png;base64,AA")),
+        ("<svg><path d='M0'/></svg>", Removal("element", "svg")),
+        ("<div id='__config'>x</div>", Removal("attribute", "div", "id", "__config")),
+        ('<table><tr><td style="color: red">x</td></tr></table>',
+         Removal("attribute", "td", "style", "color: red")),
+        ('<input type="text">', Removal("attribute", "input", "type", "text")),
+        ("<div>" * (MAX_DEPTH + 1), Removal("too-deep", "div", value=f"at {MAX_DEPTH + 1}")),
+    ],
+)  # fmt: skip
+def test_what_the_allowlist_removes_is_named(html: str, removal: Removal) -> None:
+    assert removal in SITE.clean(html).removals
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<p>A <a href="https://example.org/">link</a>, <a href="../about/">a page</a>.</p>',
+        '<p><img src="../assets/lake.png" alt="A lake"><img src="https://learn.example.org/a.png" alt=""></p>',  # noqa: E501
+        '<table><thead><tr><th style="text-align: center;">a</th></tr></thead></table>',
+        '<div class="admonition note"><p class="admonition-title">Note</p></div>',
+        '<details class="tip"><summary>More</summary><p>Text</p></details>',
+        '<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>',
+        '<label class="task-list-control"><input type="checkbox" disabled checked></label>',
+        '<pre><code class="language-py"><span id="__span-0-1">x</span></code></pre>',
+        '<p>a<br />b &amp; "c" &lt; d</p><hr />',
+        '<a href="mailto:a@b.org">mail</a> <a href="tel:988">988</a> <a href="sms:741741">text</a>',
+    ],
+)
+def test_what_markdown_writes_is_kept(html: str) -> None:
+    once = SITE.clean(html)
+    assert once.removals == ()
+    assert SITE.clean(once.html) == once  # stable
+
+
+def test_a_budget_stops_work_that_catches_every_exception() -> None:
+    started = time.monotonic()
+    with pytest.raises(OverBudget), time_budget(0.2):
+        while True:  # as a Markdown extension's `try: ... except Exception: pass` would
+            try:  # noqa: SIM105 - the very shape that swallowed an Exception-based timeout
+                sum(range(10_000))
+            except Exception:
+                pass
+    assert time.monotonic() - started < 5
+
+
+def test_an_inner_budget_gives_the_outer_one_back_what_is_left() -> None:
+    with time_budget(5):
+        with time_budget(0.1):
+            pass
+        with pytest.raises(OverBudget) as raised, time_budget(0.1):
+            while True:
+                pass
+        assert raised.value.seconds == 0.1
+        time.sleep(0.2)  # the outer budget (5 s) is armed again, not spent
