@@ -8,7 +8,7 @@ import time
 
 import pytest
 from carepress.budget import OverBudget, time_budget
-from carepress.sanitise import MAX_DEPTH, Removal, Sanitiser
+from carepress.sanitise import MAX_DEPTH, MAX_REFERENCES, Removal, Sanitiser
 
 SITE = Sanitiser("https://learn.example.org/")
 
@@ -30,7 +30,11 @@ SITE = Sanitiser("https://learn.example.org/")
         ('<table><tr><td style="color: red">x</td></tr></table>',
          Removal("attribute", "td", "style", "color: red")),
         ('<input type="text">', Removal("attribute", "input", "type", "text")),
-        ("<div>" * (MAX_DEPTH + 1), Removal("too-deep", "div", value=f"at {MAX_DEPTH + 1}")),
+        ("<div>" * (MAX_DEPTH + 1), Removal("too-complex", value=f"nests elements more than "
+                                            f"{MAX_DEPTH} deep (<div> in <div> ...)")),
+        ("&#" * (MAX_REFERENCES + 1), Removal("too-complex", value=f"holds {MAX_REFERENCES + 1:,} "
+                                              f"character references (& ...), more than "
+                                              f"{MAX_REFERENCES:,}")),
     ],
 )  # fmt: skip
 def test_what_the_allowlist_removes_is_named(html: str, removal: Removal) -> None:

@@ -103,24 +103,27 @@ _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
      "track", "wbr"}
 )  # fmt: skip
-# html5ever checks the open elements' scope for each new one: quadratic in nesting depth (and
-# in Rust, where no time budget reaches). Real posts nest a few levels; past this, refused.
+# html5ever's work grows with the square of the nesting depth (it checks the open elements'
+# scope for each new one) and of the character references in a text (`&#`, `&amp;`), in
+# Rust, where no time budget reaches. Real posts are far from either limit; past one, the
+# HTML is refused as too complex before the parser sees it.
 MAX_DEPTH = 512
+MAX_REFERENCES = 20_000
 
 
 @dataclass(frozen=True)
 class Removal:
     """One thing the allowlist took out of a page."""
 
-    kind: str  # "element" | "attribute" | "url" | "remote-media"
-    element: str
+    kind: str  # "element" | "attribute" | "url" | "remote-media" | "too-complex"
+    element: str = ""
     attribute: str = ""
     value: str = ""
 
     def describe(self) -> str:
         value = self.value if len(self.value) <= 60 else self.value[:57] + "..."
-        if self.kind == "too-deep":
-            return f"HTML that nests elements more than {MAX_DEPTH} deep ({value} <{self.element}>)"
+        if self.kind == "too-complex":
+            return f"HTML that {value}"
         if self.kind == "element":
             return f"the <{self.element}> element"
         if self.kind == "remote-media":
@@ -180,15 +183,15 @@ class Sanitiser:
 
     def strict(self, page_html: str) -> str:
         """Only the sanitised HTML, for HTML already judged (a post's excerpt)."""
-        if too_deep(page_html):
+        if beyond_parser_limits(page_html):
             return ""
         return str(self._cleaner.clean(page_html))
 
     def clean(self, page_html: str) -> Sanitised:
         """The HTML as the allowlist lets it through, and what it removed."""
-        deep = too_deep(page_html)
-        if deep is not None:
-            return Sanitised("", (deep,))
+        beyond = beyond_parser_limits(page_html)
+        if beyond is not None:
+            return Sanitised("", (beyond,))
         cleaned = self._cleaner.clean(page_html)
         if "<" not in page_html:
             return Sanitised(cleaned, ())
@@ -222,9 +225,13 @@ class Sanitiser:
         return Removal("attribute", tag, name, value)
 
 
-def too_deep(page_html: str) -> Removal | None:
-    """A page that nests elements past MAX_DEPTH (counted as a browser would not bother to:
-    each start tag of an element that holds content opens one, each end tag closes one)."""
+def beyond_parser_limits(page_html: str) -> Removal | None:
+    """HTML past MAX_DEPTH (each start tag of an element that holds content opens a level,
+    each end tag closes one) or MAX_REFERENCES: refused before the parser sees it."""
+    references = page_html.count("&")
+    if references > MAX_REFERENCES:
+        return Removal("too-complex", value=f"holds {references:,} character references "
+                       f"(& ...), more than {MAX_REFERENCES:,}")  # fmt: skip
     if page_html.count("<") <= MAX_DEPTH:
         return None  # nearly every page: too few tags to nest that deep
     depth = 0
@@ -234,7 +241,9 @@ def too_deep(page_html: str) -> Removal | None:
         elif match.group(2).lower() not in _VOID:
             depth += 1
             if depth > MAX_DEPTH:
-                return Removal("too-deep", match.group(2).lower(), value=f"at {depth}")
+                name = match.group(2).lower()
+                return Removal("too-complex", value=f"nests elements more than {MAX_DEPTH} deep "
+                               f"(<{name}> in <{name}> ...)")  # fmt: skip
     return None
 
 

@@ -42,9 +42,9 @@ _RULES = {
         "the site's own pages, and pictures and media come from the site itself",
         "link to a web address (https://...) or a page of the site, or remove the link",
     ),
-    "too-deep": (
+    "too-complex": (
         "html.too-complex",
-        "is more than the page's HTML parser can take in a reasonable time",
+        "is more than the HTML parser can take in a reasonable time",
         "close each element you open (<div> ... </div>), or show such text as code",
     ),
     "remote-media": (
