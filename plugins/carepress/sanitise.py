@@ -98,6 +98,8 @@ _ATTRIBUTE = re.compile(r'([^\s=>]+)(?:="([^"]*)")?')
 # of "<a<a<a" would otherwise be rescanned from every position).
 _TAG_NAME = re.compile(r"</?([a-zA-Z][^\t\n\f\r />]{0,63})")
 _SCHEME = re.compile(r"(?<![a-zA-Z0-9+.\-])([a-zA-Z][a-zA-Z0-9+.\-]{0,63}):")
+_UNSEEN = re.compile(r"[\t\n\r]")  # what a browser drops from an address before reading it
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))
 _OPEN_OR_CLOSE = re.compile(r"<(/?)([a-zA-Z][^\t\n\f\r /<>]{0,63})")
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
@@ -159,8 +161,10 @@ class Sanitiser:
         )
 
     def is_own(self, url: str) -> bool:
-        """A relative address, or an absolute one on the site's own host."""
-        url = url.strip()
+        """A relative address, or an absolute one on the site's own host, read as a browser
+        reads it (see `as_read`: a backslash as a slash makes `/<backslash>host/` another
+        host's address, `//host/`)."""
+        url = as_read(url)
         if not url.startswith("//") and not _SCHEME.match(url):
             return True
         try:
@@ -218,11 +222,17 @@ class Sanitiser:
     def _attribute_removal(self, tag: str, name: str, value: str) -> Removal:
         allowed = name in ATTRIBUTES.get(tag, ()) or name in ATTRIBUTES["*"]
         if allowed and (tag, name) in MEDIA_SOURCES and not self.is_own(value):
-            is_web = value.strip().lower().startswith(("http://", "https://", "//"))
+            is_web = as_read(value).lower().startswith(("http://", "https://", "//"))
             return Removal("remote-media" if is_web else "url", tag, name, value)
         if allowed and name in URL_ATTRIBUTES:
             return Removal("url", tag, name, value)
         return Removal("attribute", tag, name, value)
+
+
+def as_read(url: str) -> str:
+    """An address as a browser reads it: tabs and line breaks dropped, controls and spaces
+    trimmed, each backslash a slash."""
+    return _UNSEEN.sub("", url).strip(_C0_AND_SPACE).replace("\\", "/")
 
 
 def beyond_parser_limits(page_html: str) -> Removal | None:
