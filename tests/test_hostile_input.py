@@ -396,3 +396,18 @@ def test_front_matter_text_is_escaped_wherever_it_lands(hub: Hub) -> None:
     assert 'onmouseover="alert(1)"' not in page
     assert "Dana &quot;D&quot; Reyes &amp; co, LCSW" in page
     assert_safe_article(page)
+
+
+def test_an_html_finding_cannot_be_suppressed(
+    hub: Hub, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The build judges the rendered HTML and reads no comments: a suppression would only
+    make the check disagree with it."""
+    body = INTRO + "<!-- carepress-disable-next-line html.attribute -->\n" + (
+        '<p onclick="alert(1)">x</p>\n'
+    )
+    path = hub.write_post("suppressed.md", post_text(body=body, slug="suppressed"))
+    status, findings = _checked(hub, capsys, path)
+    assert status == 1
+    rules = {f["rule"] for f in findings}
+    assert {"html.attribute", "suppression.not-allowed"} <= rules, findings

@@ -158,10 +158,6 @@ def known_rule_ids(settings: Settings) -> set[str]:
     ids |= {
         "citation.unresolved",
         "citation.unused-source",
-        "html.element",
-        "html.attribute",
-        "html.unsafe-url",
-        "html.remote-media",
         "readability.grade",
         "readability.long-sentence",
         "accessibility.image-alt",

@@ -55,7 +55,16 @@ def _ranges(
             )
             continue
         for rule in ids:
-            if rule not in known:
+            if rule.startswith(UNSUPPRESSIBLE):
+                problems.append(
+                    Finding(
+                        post.path, line, 1, "suppression.not-allowed", "suppression", "error",
+                        f"'{rule}' cannot be suppressed: the build refuses such a post "
+                        "whatever the comments say",
+                        "remove the markup the finding names",
+                    )
+                )  # fmt: skip
+            elif rule not in known:
                 problems.append(
                     Finding(
                         post.path,
@@ -76,6 +85,11 @@ def _ranges(
             elif rule in open_:
                 open_.pop(rule).last = line
     return ranges, problems
+
+
+# What makes a page unsafe to publish is judged on the rendered HTML by the build itself,
+# which reads no comments: such findings are never the writer's to switch off.
+UNSUPPRESSIBLE = ("html.", "internal.")
 
 
 def apply_suppressions(
