@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from urllib.parse import urlsplit
 
 import nh3
@@ -98,8 +98,12 @@ _ATTRIBUTE = re.compile(r'([^\s=>]+)(?:="([^"]*)")?')
 # of "<a<a<a" would otherwise be rescanned from every position).
 _TAG_NAME = re.compile(r"</?([a-zA-Z][^\t\n\f\r />]{0,63})")
 _SCHEME = re.compile(r"(?<![a-zA-Z0-9+.\-])([a-zA-Z][a-zA-Z0-9+.\-]{0,63}):")
+_WIDE_IN_TAG = re.compile(r"<[a-zA-Z][^>]*[^\x00-\x7f]")
+_ASCII_NAME_STARTS = frozenset(chr(c) for c in range(0x21, 0x7F))
 _UNSEEN = re.compile(r"[\t\n\r]")  # what a browser drops from an address before reading it
 _C0_AND_SPACE = "".join(map(chr, range(0x21)))
+_COLON = re.compile(":")
+_SCHEME_BEFORE = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*)\Z")
 _OPEN_OR_CLOSE = re.compile(r"<(/?)([a-zA-Z][^\t\n\f\r /<>]{0,63})")
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
@@ -213,9 +217,11 @@ class Sanitiser:
             if kept is None or kept[0] != tag:
                 removals.append(Removal("element", tag))
                 continue
-            for name, value in attrs.items():
-                if kept[1].get(name) != value:
-                    removals.append(self._attribute_removal(tag, name, value))
+            if attrs != kept[1]:  # as written: most tags keep every attribute
+                left = _attributes(kept[1])
+                for name, value in _attributes(attrs).items():
+                    if left.get(name) != value:
+                        removals.append(self._attribute_removal(tag, name, value))
             kept = next(after, None)
         return list(dict.fromkeys(removals))  # each once, in order
 
@@ -260,25 +266,51 @@ def beyond_parser_limits(page_html: str) -> Removal | None:
 def _keep_everything(page_html: str) -> str:
     """The HTML cleaned with an allowlist of everything it holds: re-serialised as the real
     allowlist serialises it, with nothing removed (but comments, which are never shown)."""
-    decoded = html.unescape(page_html).replace("\t", "").replace("\n", "").replace("\r", "")
-    tags = {m.group(1).lower() for m in _TAG_NAME.finditer(page_html)} | TAGS
-    return nh3.clean(
-        page_html,
-        tags=tags,
+    tags = {m.group(1).lower() for m in _TAG_NAME.finditer(page_html)} - TAGS
+    # Schemes as the parser reads them: after character references (&#106;avascript:) and
+    # without tabs and line breaks (java<tab>script:); most pages need neither step.
+    decoded = html.unescape(page_html) if "&" in page_html else page_html
+    schemes = _schemes(_UNSEEN.sub("", decoded)) - URL_SCHEMES
+    # Every attribute name starts with a character that is not a space; those outside ASCII
+    # are looked for only in pages whose tags hold one.
+    wide = frozenset(c for c in page_html if c > "\x7f") if _WIDE_IN_TAG.search(page_html) else None
+    return _everything_cleaner(frozenset(tags), frozenset(schemes), wide).clean(page_html)
+
+
+def _schemes(text: str) -> set[str]:
+    """Every run of scheme characters before a colon (the few colons of a page are found,
+    and each looked back from: a pattern run from every position costs far more)."""
+    found = set()
+    for colon in _COLON.finditer(text):
+        end = colon.start()
+        match = _SCHEME_BEFORE.search(text, max(0, end - 64), end)
+        if match:
+            found.add(match.group(1).lower())
+    return found
+
+
+@lru_cache(maxsize=256)
+def _everything_cleaner(
+    tags: frozenset[str], schemes: frozenset[str], wide: frozenset[str] | None
+) -> nh3.Cleaner:
+    """A cleaner that keeps every element, attribute and scheme named (cached: most pages
+    hold the same few, and building a cleaner costs as much as cleaning a page)."""
+    return nh3.Cleaner(
+        tags=set(TAGS | tags),
         clean_content_tags=set(),
         attributes={},
-        # Every attribute name starts with some character of the page.
-        generic_attribute_prefixes=set(page_html) - {" ", "\t", "\n", "\r", "\f"},
-        url_schemes={m.group(1).lower() for m in _SCHEME.finditer(decoded)} | URL_SCHEMES,
+        generic_attribute_prefixes=set(_ASCII_NAME_STARTS | (wide or frozenset())),
+        url_schemes=set(URL_SCHEMES | schemes),
         link_rel=None,
         strip_comments=True,
     )
 
 
-def _start_tags(serialised: str) -> list[tuple[str, dict[str, str]]]:
+def _start_tags(serialised: str) -> list[tuple[str, str]]:
+    """Each start tag's name and its attributes as written (html5ever's serialisation)."""
     text = _RAW_TEXT.sub(r"\1\3", serialised)
-    return [
-        (m.group(1).lower(), {a.group(1): html.unescape(a.group(2) or "") for a in
-                              _ATTRIBUTE.finditer(m.group(2))})
-        for m in _START_TAG.finditer(text)
-    ]  # fmt: skip
+    return [(m.group(1).lower(), m.group(2)) for m in _START_TAG.finditer(text)]
+
+
+def _attributes(written: str) -> dict[str, str]:
+    return {a.group(1): html.unescape(a.group(2) or "") for a in _ATTRIBUTE.finditer(written)}
