@@ -10,7 +10,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -255,8 +255,8 @@ class Hub_:
     name: str
     change: Callable[[Hub], None]
     check_status: int  # 1: a finding; 2: a configuration problem (the authors file)
-    expect: str  # in the check's output and the build's log
-    extra: dict[str, str] = field(default_factory=dict)
+    expect: str  # in the check's output; the part before its first ":" in the build's log
+    rule: str = ""  # in the check's output too
 
 
 def _authors(field_line: str) -> Callable[[Hub], None]:
@@ -309,6 +309,7 @@ def test_a_hostile_hub_file_is_refused(hub: Hub, case: Hub_) -> None:
     check = hub.check()
     assert check.returncode == case.check_status, check.stdout + check.stderr
     assert case.expect in check.stdout + check.stderr
+    assert case.rule in check.stdout
     assert "Traceback" not in check.stderr
     built = build_in_process(hub.root)
     assert not built.ok, built.log
@@ -332,10 +333,15 @@ def test_a_draft_page_is_left_out_of_every_output(hub: Hub) -> None:
 
 
 def test_a_page_with_a_wrong_draft_value_is_refused(hub: Hub) -> None:
+    _page("notes.md", "---\ntitle: Notes\ndraft: 'maybe'\n---\n\nNotes.\n")(hub)
+    built = build_in_process(hub.root)
+    assert not built.ok
+    assert "content/notes.md:3: draft: expected true or false, got 'maybe'" in built.log
+    # YAML 1.1's yes is true to MkDocs and text to CarePress: refused as ambiguous.
     _page("notes.md", "---\ntitle: Notes\ndraft: yes\n---\n\nNotes.\n")(hub)
     built = build_in_process(hub.root)
     assert not built.ok
-    assert "content/notes.md:3: draft: expected true or false, got 'yes'" in built.log
+    assert "content/notes.md:3: yes is read as true by MkDocs and Material" in built.log
 
 
 # What builds, and must build safe: odd but harmless, or made harmless by escaping.
@@ -411,3 +417,113 @@ def test_an_html_finding_cannot_be_suppressed(
     assert status == 1
     rules = {f["rule"] for f in findings}
     assert {"html.attribute", "suppression.not-allowed"} <= rules, findings
+
+
+# What a second, blind review got past the first round of fixes, each now refused (or built
+# safe): pages that are not posts, files that are not pages, the theme's own classes.
+def _front(relative: str, front: str, body: str = "# A page\n\nText.\n") -> Callable[[Hub], None]:
+    return _page(relative, f"---\n{front}\n---\n\n{body}")
+
+
+def _file(relative: str, data: str) -> Callable[[Hub], None]:
+    return _page(relative, data)
+
+
+def _link_outside(hub: Hub) -> None:
+    (hub.root / "content" / "assets" / "leak.txt").symlink_to("/etc/hostname")
+
+
+def _link_to_a_device(hub: Hub) -> None:
+    (hub.posts / "zero.md").symlink_to("/dev/zero")
+
+
+def _theme_script(hub: Hub) -> None:
+    import material
+
+    shipped = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+    bundle = next(shipped.glob("bundle.*.min.js")).name
+    _file(f"assets/javascripts/{bundle}", 'alert("runs on every page")')(hub)
+
+
+SECOND_REVIEW = [
+    Hub_("page-status-markup", _front("about.md", 'title: About\nstatus: \'new"></span>'
+         '<meta http-equiv="refresh" content="0;url=https://evil.example/"><span class="\''), 1,
+         "content/about.md:3:1: error frontmatter.html"),
+    Hub_("page-subtitle-markup", _front("about.md", "title: About\nsubtitle: '<img src=//evil"
+         ".example/s.png onerror=alert(2)>'"), 1, "content/about.md:3:1: error frontmatter.html"),
+    Hub_("page-title-markup", _front("about.md", "title: 'About <img src=x onerror=alert(3)>'"),
+         1, "content/about.md:2:1: error frontmatter.html"),
+    Hub_("page-partial-template", _front("notes.md", "title: Notes\ntemplate: "
+         "partials/content.html"), 1, "content/notes.md:3:1: error frontmatter.invalid-value"),
+    Hub_("page-icon-template", _front("notes.md", "title: Notes\ntemplate: "
+         ".icons/material/heart.svg"), 1, "content/notes.md:3:1: error frontmatter.invalid-value"),
+    Hub_("page-unknown-template", _front("notes.md", "title: Notes\ntemplate: nope.html"), 1,
+         "content/notes.md:3:1: error frontmatter.unknown-value template: the theme has no"),
+    Hub_("page-unknown-icon", _front("notes.md", "title: Notes\nicon: material/does-not-exist"),
+         1, "content/notes.md:3:1: error frontmatter.unknown-value icon: the theme has no"),
+    Hub_("page-tags-markup", _front("notes.md", "title: Notes\ntags: ['<meta http-equiv="
+         '"refresh" content="0;url=https://evil.example/">\']'), 1,
+         "content/notes.md:3:1: error frontmatter.html"),
+    Hub_("page-multimarkdown-meta", _page("about.md", "Title: About\nSubtitle: <img src="
+         '"https://evil.example/mmd.png" alt="">\n\n# About\n\nText.\n'), 1,
+         "content/about.md:1:1: error frontmatter.multimarkdown"),
+    Hub_("page-multimarkdown-draft", _page("drafts/leak.md", "Title: DRAFTLEAK\nDraft: true\n"
+         "\nNot yet.\n"), 1, "content/drafts/leak.md:1:1: error frontmatter.multimarkdown"),
+    Hub_("raw-html-file", _file("evil.html", "<script>alert('inline')</script>"), 1,
+         "content/evil.html:1:1: error html.static-file a raw HTML page"),
+    Hub_("svg-with-script", _file("assets/evil.svg", '<svg xmlns="http://www.w3.org/2000/svg" '
+         'onload="alert(1)"><script>alert(2)</script><image href="https://evil.example/i.png"/>'
+         "</svg>"), 1, "content/assets/evil.svg:1:1: error html.static-file this SVG picture"),
+    Hub_("theme-script-replaced", _theme_script, 1, "replaces the theme's own assets/"),
+    Hub_("link-outside-the-hub", _link_outside, 1,
+         "content/assets/leak.txt:1:1: error html.static-file this links to"),
+    Hub_("post-linked-to-a-device", _link_to_a_device, 1, "content/posts/zero.md:1:1: error"),
+    Hub_("post-slug-on", lambda hub: hub.write_post("on.md", post_text(slug="x").replace(
+         "slug: x", "slug: on")), 1, "content/posts/on.md:", "frontmatter.ambiguous-boolean"),
+    Hub_("post-bidi-override", lambda hub: hub.write_post("bidi.md", post_text(
+         title="Rest \u202e note")), 1, "content/posts/bidi.md:", "frontmatter.control-character"),
+    Hub_("post-many-tags", lambda hub: hub.write_post("tags.md", post_text(
+         tags=[f"tag{i}" for i in range(1000)])), 1, "content/posts/tags.md:",
+         "frontmatter.too-many"),
+    Hub_("post-theme-class", lambda hub: hub.write_post("overlay.md", post_text(
+         body=INTRO + '<div class="md-consent__inner" markdown="1">\n\nA calm note.\n\n'
+         "</div>\n")), 1, "content/posts/overlay.md:", 'html.attribute the attribute '
+         'class="md-consent__inner"'),
+    Hub_("author-url-scheme-relative", _authors("url: '//evil.example/profile'"), 2,
+         "write the address in full, with https://"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", SECOND_REVIEW, ids=lambda c: c.name)
+def test_what_the_second_review_found_is_refused(hub: Hub, case: Hub_) -> None:
+    test_a_hostile_hub_file_is_refused(hub, case)
+
+
+def test_a_title_from_a_heading_stays_text(hub: Hub) -> None:
+    """A page without `title:` takes its first heading's text, which MkDocs unescapes: the
+    navigation of every page would print `&lt;img ...&gt;` as an element."""
+    _page("notes.md", "# Notes &lt;img src=x onerror=alert(1)&gt;\n\nText.\n")(hub)
+    hub.write_post("fine.md", post_text(title="A fine post"))
+    assert hub.check().returncode == 0
+    built = build_in_process(hub.root)
+    assert built.ok, built.log
+    for page in hub.site.rglob("*.html"):
+        assert "<img src=x onerror" not in page.read_text("utf-8"), page
+
+
+def test_a_title_with_an_attribute_list_styles_nothing_on_the_index(hub: Hub) -> None:
+    """Material renders each excerpt's heading from the title as Markdown, where `{ .x }` is
+    an attribute list: the excerpt goes through the allowlist, which drops theme classes."""
+    hub.write_post("overlay.md", post_text(title="A Short Note on Rest { .md-consent__overlay }",
+                                           slug="overlay"))  # fmt: skip
+    built = build_in_process(hub.root)
+    assert built.ok, built.log
+    assert "md-consent__overlay" not in (hub.site / "blog" / "index.html").read_text("utf-8")
+
+
+def test_a_tag_many_posts_share_stays_cheap(hub: Hub) -> None:
+    """Tags name feeds (feedgen's work grows with the square of a post's tags): at most 20."""
+    hub.write_post("tags.md", post_text(tags=[f"tag{i}" for i in range(20)], slug="tags"))
+    built = build_in_process(hub.root)
+    assert built.ok, built.log
+    assert len(list((hub.site / "feeds" / "tags").iterdir())) == 20

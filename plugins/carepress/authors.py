@@ -34,6 +34,8 @@ def _address(value: str) -> str:
     if any(c in _UNSAFE_IN_URL for c in value) or not value:
         raise ValueError(f"{value!r} is not an address (spaces, quotes or brackets)")
     scheme = urlsplit(value).scheme.lower()
+    if value.replace("\\", "/").startswith("//"):
+        raise ValueError(f"{value!r}: write the address in full, with https://")
     if scheme not in ("", "http", "https", "mailto"):
         raise ValueError(f"{value!r}: an author's link may be https://, http:// or mailto: only")
     return value

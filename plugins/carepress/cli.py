@@ -15,7 +15,8 @@ from pathlib import Path
 from .budget import OverBudget
 from .check import PostReport, check_paths, utc_now
 from .checks.addresses import duplicate_addresses, page_addresses, page_collisions
-from .checks.html_safety import check_page_html
+from .checks.pages import check_page
+from .checks.static_files import docs_dir_problems
 from .findings import Finding, format_github, format_json, format_text, summary
 from .model import PLATFORMS
 from .publish.snippets import compose_all
@@ -177,12 +178,16 @@ def _check_paths(
 
 
 def _pages(settings: Settings) -> list[Finding]:
-    """The hub's pages that are not posts: one address each, and HTML the allowlist passes."""
+    """The hub's pages that are not posts (one address each, front matter and HTML held to
+    what the theme prints) and the other files of docs_dir."""
     findings = page_collisions(settings)
+    findings += docs_dir_problems(
+        settings.docs_dir, settings.root, settings.shipped_theme_dirs, settings.display_path
+    )
     for paths in page_addresses(settings).values():
         for path in paths:
             try:
-                findings += check_page_html(path, settings)
+                findings += check_page(path, settings)
             except (OverBudget, RecursionError):
                 findings.append(
                     Finding(settings.display_path(path), 1, 1, "html.too-complex", "html",

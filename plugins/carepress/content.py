@@ -184,6 +184,8 @@ def _walk_lines(
                 seen.add(id(child))
                 if not isinstance(child, yaml.ScalarNode):
                     children.append((child, child_path, line))
+                elif _is_yaml11_boolean(child):
+                    return _boolean_problem(child_path, line, child.value)
         elif isinstance(node, yaml.SequenceNode):
             for index, child in enumerate(node.value):
                 child_path = (*path, index)
@@ -193,9 +195,31 @@ def _walk_lines(
                 seen.add(id(child))
                 if not isinstance(child, yaml.ScalarNode):
                     children.append((child, child_path, key_line))
+                elif _is_yaml11_boolean(child):
+                    return _boolean_problem(child_path, lines[child_path], child.value)
         stack.extend(reversed(children))
     dupes.sort(key=lambda dupe: dupe[1])  # in document order, as the findings are read
     return None
+
+
+# YAML 1.1's other booleans. CarePress reads them as text (so `reviewed: {by, on}` works),
+# but MkDocs and Material read the same file as YAML 1.1: `slug: on` is true to them.
+_YAML11_BOOLEANS = frozenset(
+    w for word in ("yes", "no", "on", "off") for w in (word, word.title(), word.upper())
+)
+
+
+def _is_yaml11_boolean(node: yaml.ScalarNode) -> bool:
+    return not node.style and node.value in _YAML11_BOOLEANS  # unquoted (libyaml: style "")
+
+
+def _boolean_problem(key_path: KeyPath, line: int, value: str) -> _NodeProblem:
+    reading = "true" if value.lower() in ("yes", "on") else "false"
+    return _NodeProblem(
+        key_path, line, "frontmatter.ambiguous-boolean",
+        f"{value} is read as {reading} by MkDocs and Material, but as text by CarePress",
+        f"put it in quotes ('{value}') for the word, or write {reading} for the yes/no value",
+    )  # fmt: skip
 
 
 def _alias_problem(key_path: KeyPath, line: int) -> _NodeProblem:
@@ -286,6 +310,13 @@ def read_post(
 ) -> tuple[PostFile | None, list[Finding]]:
     """Read and parse one post. Returns ``(post, [])`` or ``(None, [finding, ...])``."""
     path = display_path or str(file)
+    if file.exists() and not file.is_file():  # a device, a FIFO: it could be read forever
+        return None, [
+            _finding(
+                path, 1, "frontmatter.unreadable", "this is not a regular file (a device, a "
+                "pipe or a link to one)", "replace it with the post's Markdown file",
+            )
+        ]  # fmt: skip
     try:
         size = file.stat().st_size
     except OSError as exc:
@@ -407,13 +438,3 @@ def parse_yaml(
         return _finding(path, problem.line, problem.rule, problem.message + where, problem.hint)
     return value, lines, dupes
 
-
-def read_body(file: Path) -> tuple[str, int]:
-    """A page's Markdown after its front matter, and the file's line it starts on (pages
-    that are not posts are read only to name the line of a problem)."""
-    text = file.read_text(encoding="utf-8-sig", errors="replace")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    match = FRONT_MATTER_RE.match(text)
-    if not match:
-        return text, 1
-    return text[match.end() :], text.count("\n", 0, match.end()) + 1

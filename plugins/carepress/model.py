@@ -114,7 +114,7 @@ def _tag(value: str) -> str:
     return value
 
 
-def _icon(value: str) -> str:
+def icon_name(value: str) -> str:
     if not ICON_RE.match(value):
         raise ValueError(
             f"{value!r} is not one of the theme's icons; write it as set/name, "
@@ -186,7 +186,7 @@ class FrontMatter(_Strict):
     slug: Slug | None = None
     authors: list[Text] = Field(min_length=1)
     categories: list[Text] = []
-    tags: list[Tag] = []
+    tags: list[Tag] = Field(default=[], max_length=20)  # each one names a feed
     audience: Annotated[list[Audience], BeforeValidator(_as_list), Field(min_length=1)]
     content_warnings: Annotated[list[Text], BeforeValidator(_as_list)] = []
     sources: list[Source] = []
@@ -203,7 +203,7 @@ class FrontMatter(_Strict):
     links: list[Any] | None = None
     hide: list[Literal["navigation", "toc", "footer", "feedback", "tags", "path"]] = []
     search: SearchOptions | None = None
-    icon: Annotated[str, AfterValidator(_icon)] | None = None
+    icon: Annotated[str, AfterValidator(icon_name)] | None = None
     status: Slug | None = None
     subtitle: Text | None = Field(default=None, max_length=200)
 

@@ -83,6 +83,9 @@ _INPUT_TYPES = frozenset({"checkbox", "radio"})
 # element with such an id would come first in the page and be read instead. Code-block
 # line anchors and content tabs use these prefixes.
 _GENERATED_IDS = re.compile(r"__(?:codelineno|span|tabbed|code|fnref|fn)[-_]")
+# The theme's layout classes (md-consent__overlay is a fixed panel over the whole page) and
+# CarePress's own: a post may not dress its text as either. Material's buttons are welcome.
+_THEME_CLASS = re.compile(r"(?:md-|carepress-)(?!button(?:--primary)?$)", re.I)
 
 # Removed together with their content (scripts and styles are never text).
 CLEAN_CONTENT = frozenset({"script", "style", "template", "noscript"})
@@ -98,7 +101,9 @@ _ATTRIBUTE = re.compile(r'([^\s=>]+)(?:="([^"]*)")?')
 # of "<a<a<a" would otherwise be rescanned from every position).
 _TAG_NAME = re.compile(r"</?([a-zA-Z][^\t\n\f\r />]{0,63})")
 _SCHEME = re.compile(r"(?<![a-zA-Z0-9+.\-])([a-zA-Z][a-zA-Z0-9+.\-]{0,63}):")
-_WIDE_IN_TAG = re.compile(r"<[a-zA-Z][^>]*[^\x00-\x7f]")
+_WIDE_IN_TAG = re.compile(r"<[a-zA-Z][^<>]*[^\x00-\x7f]")
+_TAG_SPAN = re.compile(r"<[a-zA-Z][^<>]*")
+_LONG_TAG = re.compile(r"<[a-zA-Z][^<>]{10000}")
 _ASCII_NAME_STARTS = frozenset(chr(c) for c in range(0x21, 0x7F))
 _UNSEEN = re.compile(r"[\t\n\r]")  # what a browser drops from an address before reading it
 _C0_AND_SPACE = "".join(map(chr, range(0x21)))
@@ -115,6 +120,9 @@ _VOID = frozenset(
 # HTML is refused as too complex before the parser sees it.
 MAX_DEPTH = 512
 MAX_REFERENCES = 20_000
+MAX_TAGS = 50_000
+MAX_TAG_LENGTH = 10_000  # characters in one start tag: its attributes, each checked
+MAX_WIDE_IN_TAGS = 256  # distinct non-ASCII characters in tags (attribute names' starts)
 
 
 @dataclass(frozen=True)
@@ -183,6 +191,8 @@ class Sanitiser:
             return value if self.is_own(value) else None
         if attribute == "style":
             return value if value in TABLE_ALIGNMENTS else None
+        if attribute == "class" and any(_THEME_CLASS.match(c) for c in value.split()):
+            return None
         if attribute == "id" and value.startswith("__"):
             return value if _GENERATED_IDS.match(value) else None
         if element == "input" and attribute == "type":
@@ -248,7 +258,16 @@ def beyond_parser_limits(page_html: str) -> Removal | None:
     if references > MAX_REFERENCES:
         return Removal("too-complex", value=f"holds {references:,} character references "
                        f"(& ...), more than {MAX_REFERENCES:,}")  # fmt: skip
-    if page_html.count("<") <= MAX_DEPTH:
+    tags = page_html.count("<")
+    if tags > MAX_TAGS:
+        return Removal("too-complex", value=f"holds {tags:,} tags, more than {MAX_TAGS:,}")
+    if _LONG_TAG.search(page_html):
+        return Removal("too-complex", value=f"holds a tag longer than {MAX_TAG_LENGTH:,} "
+                       "characters")  # fmt: skip
+    if _WIDE_IN_TAG.search(page_html) and len(_wide_in_tags(page_html)) > MAX_WIDE_IN_TAGS:
+        return Removal("too-complex", value=f"holds more than {MAX_WIDE_IN_TAGS} different "
+                       "non-Latin characters inside its tags")  # fmt: skip
+    if tags <= MAX_DEPTH:
         return None  # nearly every page: too few tags to nest that deep
     depth = 0
     for match in _OPEN_OR_CLOSE.finditer(page_html):
@@ -273,8 +292,13 @@ def _keep_everything(page_html: str) -> str:
     schemes = _schemes(_UNSEEN.sub("", decoded)) - URL_SCHEMES
     # Every attribute name starts with a character that is not a space; those outside ASCII
     # are looked for only in pages whose tags hold one.
-    wide = frozenset(c for c in page_html if c > "\x7f") if _WIDE_IN_TAG.search(page_html) else None
+    wide = _wide_in_tags(page_html) if _WIDE_IN_TAG.search(page_html) else None
     return _everything_cleaner(frozenset(tags), frozenset(schemes), wide).clean(page_html)
+
+
+def _wide_in_tags(page_html: str) -> frozenset[str]:
+    """The non-ASCII characters inside tags (where an attribute name may start with one)."""
+    return frozenset(c for tag in _TAG_SPAN.findall(page_html) for c in tag if c > "\x7f")
 
 
 def _schemes(text: str) -> set[str]:

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import os
 import re
 import string
@@ -189,6 +190,19 @@ class Settings:
     post_url_format: str = "{date}/{slug}"
     post_url_date_format: str = "yyyy/MM/dd"
     markdown: MarkdownSetup = field(default_factory=MarkdownSetup)  # the hub's extensions
+    # The theme's folders, the practice's overrides (custom_dir) first: what templates and
+    # icons exist, and which scripts and stylesheets are the theme's own.
+    theme_dirs: tuple[Path, ...] = ()
+    custom_dir: Path | None = None
+
+    @property
+    def shipped_theme_dirs(self) -> tuple[Path, ...]:
+        """The theme's own folders, without the hub's overrides."""
+        return tuple(d for d in self.theme_dirs if d != self.custom_dir)
+
+    def theme_has(self, relative: str) -> bool:
+        """Whether the theme (or the hub's overrides) has this file; True when unknown."""
+        return not self.theme_dirs or any((d / relative).is_file() for d in self.theme_dirs)
 
     @cached_property
     def sanitiser(self) -> Sanitiser:
@@ -320,6 +334,8 @@ def settings_from_options(
     site_url: str = "",
     site_name: str = "",
     markdown: MarkdownSetup | None = None,
+    theme_dirs: tuple[Path, ...] = (),
+    custom_dir: Path | None = None,
 ) -> Settings:
     try:
         options = CarePressOptions.model_validate(dict(carepress))
@@ -379,6 +395,8 @@ def settings_from_options(
         post_url_format=str(blog.get("post_url_format") or "{date}/{slug}"),
         post_url_date_format=str(blog.get("post_url_date_format") or "yyyy/MM/dd"),
         markdown=markdown or MarkdownSetup(),
+        theme_dirs=theme_dirs,
+        custom_dir=custom_dir,
     )
 
 
@@ -408,6 +426,8 @@ def load_settings(config_file: Path) -> Settings:
     root = config_file.resolve().parent
     docs_dir = root / str(data.get("docs_dir") or "docs")
     plugins = data.get("plugins")
+    theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
+    custom_dir = root / str(theme["custom_dir"]) if theme.get("custom_dir") else None
     blog = _plugin_options(plugins, "blog", "material/blog")
     carepress = _plugin_options(plugins, "carepress")
     if blog is None:
@@ -423,4 +443,14 @@ def load_settings(config_file: Path) -> Settings:
         site_url=str(data.get("site_url") or ""),
         site_name=str(data.get("site_name") or ""),
         markdown=MarkdownSetup.from_config(data.get("markdown_extensions")),
+        theme_dirs=tuple(d for d in (custom_dir, _material_templates()) if d is not None),
+        custom_dir=custom_dir,
     )
+
+
+def _material_templates() -> Path | None:
+    """Material's own templates folder, found without importing MkDocs or Material."""
+    spec = importlib.util.find_spec("material")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / "templates"

@@ -21,8 +21,11 @@ from ..suggest import did_you_mean, one_of
 HTML_RE = re.compile(r"</?[a-zA-Z!?][^<>\s]{0,20}>?|javascript\s*:", re.IGNORECASE)
 
 # Characters nobody types on purpose, which break feeds, spreadsheets and scripts unseen:
-# C0/C1 controls (but tab and line break), line/paragraph separators, non-characters.
-CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+# C0/C1 controls (but tab and line break), line/paragraph separators, non-characters, and
+# the bidirectional embeddings and overrides that make text read other than it is stored.
+CONTROL_RE = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\ufeff\ufffe\uffff]"
+)
 
 # pydantic error types -> CarePress rule ids (stable names, independent of pydantic).
 _RULES = {
@@ -86,7 +89,7 @@ def _field_name(loc: tuple[Any, ...], meta: dict[str, Any]) -> str:
     return ".".join(parts)
 
 
-def _pydantic_finding(post: PostFile, err: dict[str, Any]) -> Finding:
+def pydantic_finding(post: PostFile, err: dict[str, Any]) -> Finding:
     loc = tuple(p for p in err["loc"])
     key_path: KeyPath = tuple(p for p in loc if p != "[key]")
     name = _field_name(loc, post.meta)
@@ -171,7 +174,7 @@ def _walk_strings(value: Any, path: KeyPath):
             yield from _walk_strings(item, (*path, index))
 
 
-def _html_findings(post: PostFile) -> list[Finding]:
+def markup_findings(post: PostFile) -> list[Finding]:
     findings = []
     for key_path, text in _walk_strings(post.meta, ()):
         control = CONTROL_RE.search(text)
@@ -346,6 +349,22 @@ def _is_published_page(page: Path, now: dt.datetime) -> bool:
     return True
 
 
+def theme_findings(page: PostFile, settings: Settings) -> list[Finding]:
+    """An `icon:` or `template:` the theme does not have: MkDocs would stop with a traceback
+    when it renders the page."""
+    findings = []
+    for key, wanted in (("icon", ".icons/{}.svg"), ("template", "{}")):
+        value = page.meta.get(key)
+        if isinstance(value, str) and not settings.theme_has(wanted.format(value)):
+            findings.append(
+                Finding(page.path, page.line_of((key,)), 1, "frontmatter.unknown-value",
+                        "frontmatter", "error", f"{key}: the theme has no {value!r}",
+                        "check the spelling" + (" against the icons in Material's "
+                        "documentation" if key == "icon" else ""))
+            )  # fmt: skip
+    return findings
+
+
 def _consistency_findings(post: PostFile, model: FrontMatter, now: dt.datetime) -> list[Finding]:
     findings = []
     if model.type in TYPES_NEEDING_CONSENT and not model.consent:
@@ -431,7 +450,7 @@ def check_front_matter(post: PostFile, settings: Settings, now: dt.datetime) -> 
                 "keep one; the later value would silently win",
             )
         )
-    findings += _html_findings(post)
+    findings += markup_findings(post)
     result = FrontMatterResult(model=None)
     try:
         model = FrontMatter.model_validate(post.meta)
@@ -442,7 +461,7 @@ def check_front_matter(post: PostFile, settings: Settings, now: dt.datetime) -> 
             if loc in seen:
                 continue
             seen.add(loc)
-            findings.append(_pydantic_finding(post, err))
+            findings.append(pydantic_finding(post, err))
             result.bad_keys.add(str(loc[0]))
     else:
         result.model = model
@@ -451,6 +470,7 @@ def check_front_matter(post: PostFile, settings: Settings, now: dt.datetime) -> 
             result.bad_keys.add(key)
         findings += _consistency_findings(post, model, now)
         findings += _links_findings(post, model, settings, now)
+        findings += theme_findings(post, settings)
     if not post.body.strip():
         findings.append(
             Finding(

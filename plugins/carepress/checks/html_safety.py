@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..budget import RENDERS_PER_POST, time_budget
-from ..content import PostFile, read_body
+from ..content import PostFile
 from ..findings import Finding
 from ..prose import BLOCK_RE, Lines
 from ..sanitise import Removal
@@ -145,11 +144,3 @@ def locate_removals(
         )  # fmt: skip
     return sorted(findings, key=lambda f: f.line)
 
-
-def check_page_html(path: Path, settings: Settings) -> list[Finding]:
-    """A page of the hub that is not a post (about, crisis, the home page): its HTML is held
-    to the same allowlist, though no other check reads it."""
-    body, first_line = read_body(path)
-    with time_budget(settings.options.max_seconds_per_post):
-        removals = settings.sanitiser.clean(settings.render(body)).removals
-    return locate_removals(settings.display_path(path), body, first_line, removals, settings)

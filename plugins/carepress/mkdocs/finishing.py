@@ -47,6 +47,11 @@ def finish_page(
             f"an inline script the Content-Security-Policy does not allow ({start!r}...)"
             for start in csp.unlisted_scripts(output)
         ]
+        if csp.meta() not in output:
+            problems.append(
+                "the page has no Content-Security-Policy (its template does not extend "
+                "main.html, or a plugin rewrote its head)"
+            )
     return (output if problems else add_noopener(output, site_url)), problems
 
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from jinja2 import Environment, TemplateNotFound
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..checks.addresses import RESERVED_FOLDERS
-from ..content import FRONT_MATTER_RE, parse_yaml
+from ..checks.pages import check_page_front, read_page
 from ..crisis import Region
 from ..findings import Finding
 from ..settings import Settings
@@ -23,42 +24,29 @@ from ..settings import Settings
 CRISIS_PAGE = "crisis/index.html"
 
 
-def leave_out_drafts(files: Files, settings: Settings) -> tuple[list[str], list[Finding]]:
-    """Pages (not posts) whose front matter says `draft: true` become MkDocs drafts: left
-    out of a build (site, search index, sitemap), shown by `mkdocs serve`. Returns the
-    pages left out, and a finding for each `draft:` that is not true or false."""
+def check_pages(
+    files: Files, settings: Settings, drafts: bool = True
+) -> tuple[list[str], list[Finding]]:
+    """Every page that is not a post: its front matter held to what the theme prints of it
+    (checks/pages.py), and a page whose front matter says `draft: true` made an MkDocs draft:
+    left out of a build (site, search index, sitemap), shown by `mkdocs serve`. Returns the
+    pages left out and the findings. `drafts=False` (a preview) leaves drafts in."""
     left_out: list[str] = []
     findings: list[Finding] = []
     for file in files.documentation_pages():
         if settings.is_post(file.src_path) or not file.abs_src_path:
             continue
-        draft, line = _draft_of(Path(file.abs_src_path), settings)
-        shown = settings.display_path(Path(file.abs_src_path))
-        if draft is True:
+        path = Path(file.abs_src_path)
+        shown = settings.display_path(path)
+        page, problems = read_page(path, shown)
+        findings += problems
+        if page is None:
+            continue
+        findings += check_page_front(page, settings)
+        if drafts and page.meta.get("draft") is True:
             file.inclusion = InclusionLevel.DRAFT
             left_out.append(shown)
-        elif draft is not None and draft is not False:
-            findings.append(
-                Finding(shown, line, 1, "frontmatter.wrong-type", "frontmatter", "error",
-                        f"draft: expected true or false, got {draft!r}",
-                        "write draft: true to keep the page out of the site")
-            )  # fmt: skip
     return left_out, findings
-
-
-def _draft_of(path: Path, settings: Settings) -> tuple[object, int]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return None, 1  # MkDocs reports an unreadable page itself
-    match = FRONT_MATTER_RE.match(text.replace("\r\n", "\n"))
-    if not match or "draft" not in match.group(1):
-        return None, 1
-    parsed = parse_yaml(match.group(1), text, str(path), offset=2)
-    if not isinstance(parsed, tuple) or not isinstance(parsed[0], dict):
-        return None, 1  # MkDocs reads (and reports) the rest of a page's front matter
-    meta, lines, _ = parsed
-    return meta.get("draft"), lines.get(("draft",), 1)
 
 
 def address_problems(files: Files) -> list[str]:
@@ -95,3 +83,29 @@ def crisis_page_problem(output: str, regions: list[Region]) -> str:
         f"the page at crisis/ does not list the crisis lines (it should name {first!r}): "
         "it must be content/crisis.md with `template: crisis.html`"
     )
+
+
+def missing_templates(files: Files, env: Environment, settings: Settings) -> list[Finding]:
+    """A page's `template:` or `icon:` the theme does not have (MkDocs would stop with a
+    traceback when it renders the page)."""
+    findings = []
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None or not file.abs_src_path:
+            continue
+        wanted = {"template": page.meta.get("template"), "icon": page.meta.get("icon")}
+        for key, name in wanted.items():
+            if not isinstance(name, str):
+                continue
+            template = name if key == "template" else f".icons/{name}.svg"
+            try:
+                env.get_template(template)
+            except TemplateNotFound:
+                findings.append(
+                    Finding(settings.display_path(Path(file.abs_src_path)), 1, 1,
+                            "frontmatter.unknown-value", "frontmatter", "error",
+                            f"{key}: the theme has no {template!r}",
+                            "check the spelling" + (" against the icon search of Material's "
+                            "documentation" if key == "icon" else ""))
+                )  # fmt: skip
+    return findings

@@ -21,6 +21,7 @@ from ..background import EarlyFronts, PendingChecks, front_only, worker_count
 from ..budget import RENDERS_PER_POST
 from ..check import PostReport, check_post, utc_now
 from ..checks.addresses import duplicate_addresses, page_collisions
+from ..checks.static_files import docs_dir_problems
 from ..citations import find_citations, render_citations, sources_html, superscript
 from ..crisis import regions_for
 from ..findings import Finding, summary
@@ -38,13 +39,25 @@ from ..settings import (
 from .content_security import ContentSecurity
 from .feeds import FeedCollector, FeedLinks
 from .finishing import PageFinisher, finish_page
-from .pages import CRISIS_PAGE, address_problems, crisis_page_problem, leave_out_drafts
+from .pages import (
+    CRISIS_PAGE,
+    address_problems,
+    check_pages,
+    crisis_page_problem,
+    missing_templates,
+)
 from .preview import notice_html, stop_on_sigterm, write_sanitised
 from .render_guard import guard_render
 from .share_kit import KitPages, ShareKits, StagedKits
 from .sharing import SharingCollector
 from .staged_site import StagedSite
-from .theme_values import escape_authors, escape_links, escape_page_titles
+from .theme_values import (
+    escape_authors,
+    escape_links,
+    escape_page,
+    escape_page_titles,
+    escape_title_from_heading,
+)
 from .unsafe_html import UnsafeHtml
 
 log = get_plugin_logger(__name__)
@@ -122,6 +135,8 @@ class CarePressPlugin(BasePlugin):
                 site_url=site_url or "",
                 site_name=config.site_name,
                 markdown=MarkdownSetup(tuple(config.markdown_extensions), config.mdx_configs),
+                theme_dirs=tuple(Path(d) for d in config.theme.dirs),
+                custom_dir=Path(config.theme.custom_dir) if config.theme.custom_dir else None,
             )
         except ConfigError as exc:
             raise PluginError(str(exc)) from exc
@@ -142,11 +157,14 @@ class CarePressPlugin(BasePlugin):
         assert self.settings is not None
         self.reports = {}
         self._page_findings = page_collisions(self.settings)
-        if not self.serving:  # a preview shows drafts, as it shows draft posts
-            left_out, findings = leave_out_drafts(files, self.settings)
-            self._page_findings += findings
-            for shown in left_out:
-                log.info(f"{shown}: a draft (draft: true), left out of the site")
+        settings = self.settings
+        self._page_findings += docs_dir_problems(
+            settings.docs_dir, settings.root, settings.shipped_theme_dirs, settings.display_path
+        )
+        left_out, findings = check_pages(files, self.settings, drafts=not self.serving)
+        self._page_findings += findings
+        for shown in left_out:
+            log.info(f"{shown}: a draft (draft: true), left out of the site")
         self._excerpt_markdown = {}
         self.safeguards = {}
         posts = {
@@ -310,6 +328,8 @@ class CarePressPlugin(BasePlugin):
         if page.file.src_uri in self.reports:  # a post, which Material renders four times
             budget /= RENDERS_PER_POST
         guard_render(page, budget, self.serving)
+        if page.file.src_uri not in self.reports:  # a post's were escaped in on_nav
+            escape_page(page)
         report = self.reports.get(page.file.src_uri)
         if report is None or report.front_matter is None or not report.front_matter.sources:
             return markdown
@@ -331,6 +351,7 @@ class CarePressPlugin(BasePlugin):
         assert self.settings is not None
         self._finish_checks(config)
         self.csp = ContentSecurity.for_site(env, config, files)
+        self._report(missing_templates(files, env, self.settings))
         problems = address_problems(files)  # every file placed, by every plugin
         for problem in problems:
             log.error(f"CarePress: {problem}")
@@ -417,7 +438,10 @@ class CarePressPlugin(BasePlugin):
         report = self.reports.get(src_uri)
         shown = report.display_path if report is not None else src_uri
         category = "crisis" if any("crisis" in p for p in problems) else "disclaimer"
-        if any("Content-Security-Policy" in p for p in problems):
+        if any("no Content-Security-Policy" in p for p in problems):
+            category = "security policy"
+            fix = "Give the page a template that extends main.html (or leave `template:` out)."
+        elif any("Content-Security-Policy" in p for p in problems):
             category = "script"
             fix = (
                 "A template override or a plugin added a script to the page: move it into a "
@@ -442,6 +466,7 @@ class CarePressPlugin(BasePlugin):
         html = self.unsafe_html.clean(html, page.file.src_uri, Path(page.file.abs_src_path or ""))
         report = self.reports.get(page.file.src_uri)
         if report is None:
+            escape_title_from_heading(page)
             return html
         if not self.serving and not report.is_published(self._now):
             # Backstop: Material should never render a draft or future post in a build.

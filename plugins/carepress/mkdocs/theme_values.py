@@ -20,14 +20,19 @@ PAGE_KEYS = ("title", "subtitle")
 
 
 def escape_page_titles(files: Files) -> None:
-    """In on_nav, before anything is rendered: every page's title and subtitle."""
+    """In on_nav, before anything is rendered: every post's title and subtitle (the blog
+    plugin has read posts already; MkDocs reads other pages later: `escape_page`)."""
     for file in files.documentation_pages():
-        page = file.page
-        if page is None:
-            continue
-        for key in PAGE_KEYS:
-            if isinstance(page.meta.get(key), str):
-                page.meta[key] = html.escape(page.meta[key])
+        if file.page is not None:
+            escape_page(file.page)
+
+
+def escape_page(page: Any) -> None:
+    """A page's title and subtitle; for pages other than posts, in on_page_markdown, once
+    MkDocs has read their front matter (and before any page's navigation is rendered)."""
+    for key in PAGE_KEYS:
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = html.escape(page.meta[key])
 
 
 def escape_authors(authors: Iterable[Any]) -> None:
@@ -54,3 +59,11 @@ def _walk(items: Iterable[Any]) -> Iterable[Any]:
     for item in items:
         yield item
         yield from _walk(getattr(item, "children", None) or [])
+
+
+def escape_title_from_heading(page: Any) -> None:
+    """In on_page_content: a page without a `title:` takes its first heading's text, which
+    MkDocs unescapes (`# About &lt;b&gt;` gives the title "About <b>"); kept escaped, as
+    a front-matter title."""
+    if "title" not in page.meta and isinstance(page.title, str) and page.title:
+        page.meta["title"] = html.escape(page.title)

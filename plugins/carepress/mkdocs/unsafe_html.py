@@ -13,7 +13,8 @@ from pathlib import Path
 
 from ..check import PostReport
 from ..checks.html_safety import locate_removals
-from ..content import read_body, read_post
+from ..checks.pages import read_page
+from ..content import read_post
 from ..findings import Finding
 from ..sanitise import Removal
 from ..settings import Settings
@@ -52,7 +53,10 @@ class UnsafeHtml:
                 path, body, line = report.display_path, post.body, post.body_line
             else:
                 path = self.settings.display_path(source)
-                body, line = read_body(source)
+                page, _ = read_page(source, path)  # its front matter is checked on its own
+                if page is None:
+                    continue
+                body, line = page.body, page.body_line
             located = locate_removals(path, body, line, removals, self.settings)
             if report is not None:
                 report.findings += located
