@@ -78,7 +78,7 @@ CASES = [
         8,
         "audience: expected a list",
     ),
-    Case("draft-yes", edited({}, ["draft: yes"]), 14, "draft: expected true or false"),
+    Case("draft-yes", edited({}, ["draft: yes"]), 14, "yes is read as true by MkDocs"),
     Case(
         "audience-unknown",
         edited({8: "audience: [client]"}),

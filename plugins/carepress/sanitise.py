@@ -84,8 +84,10 @@ _INPUT_TYPES = frozenset({"checkbox", "radio"})
 # line anchors and content tabs use these prefixes.
 _GENERATED_IDS = re.compile(r"__(?:codelineno|span|tabbed|code|fnref|fn)[-_]")
 # The theme's layout classes (md-consent__overlay is a fixed panel over the whole page) and
-# CarePress's own: a post may not dress its text as either. Material's buttons are welcome.
-_THEME_CLASS = re.compile(r"(?:md-|carepress-)(?!button(?:--primary)?$)", re.I)
+# CarePress's own: a post may not dress its text as either. Material's buttons are welcome,
+# and the citations CarePress writes into the Markdown keep theirs.
+_THEME_CLASS = re.compile(r"md-|carepress-", re.I)
+_CLASSES_ALLOWED = frozenset({"md-button", "md-button--primary", "carepress-cite"})
 
 # Removed together with their content (scripts and styles are never text).
 CLEAN_CONTENT = frozenset({"script", "style", "template", "noscript"})
@@ -191,7 +193,9 @@ class Sanitiser:
             return value if self.is_own(value) else None
         if attribute == "style":
             return value if value in TABLE_ALIGNMENTS else None
-        if attribute == "class" and any(_THEME_CLASS.match(c) for c in value.split()):
+        if attribute == "class" and any(
+            _THEME_CLASS.match(c) and c not in _CLASSES_ALLOWED for c in value.split()
+        ):
             return None
         if attribute == "id" and value.startswith("__"):
             return value if _GENERATED_IDS.match(value) else None
