@@ -207,7 +207,8 @@ def test_practice_overrides_and_own_rules(hub: Hub) -> None:
     config.write_text(config.read_text().replace("[clinical-advice]", "[clinical-advise]"))
     bad = hub.check()
     assert bad.returncode == 2
-    assert "unknown rule ids in mkdocs.yml: clinical-advise" in bad.stderr
+    assert "plugins > carepress > rules: unknown rule ids: clinical-advise" in bad.stderr
+    assert "did you mean 'clinical-advice'" in bad.stderr.lower()
 
 
 def test_readability_and_accessibility(hub: Hub) -> None:

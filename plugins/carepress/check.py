@@ -11,22 +11,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .budget import OverBudget, time_budget
-from .checks.accessibility import check_accessibility
-from .checks.citations import check_citations
-from .checks.claims import check_claims
-from .checks.content_warnings import check_content_warnings
 from .checks.frontmatter import check_front_matter
-from .checks.html_safety import check_html_safety
-from .checks.language import check_language
-from .checks.readability import check_readability
-from .checks.social import check_social
-from .checks.sources import check_sources
-from .citations import find_citations, without_citations
+from .checks.registry import PostContext, post_checks
 from .content import PostFile, read_post
 from .findings import Finding, has_errors
 from .model import FrontMatter
-from .prefilter import LiteralIndex
-from .prose import BLOCK_RE, prose_of
+from .prose import BLOCK_RE
 from .publish.snippets import Snippet
 from .safeguards import Safeguards, safeguards_for
 from .settings import ConfigError, Settings
@@ -122,50 +112,27 @@ def too_complex(post: PostFile, seconds: float) -> Finding:
 
 
 def _check_body(report: PostReport, settings: Settings, now: dt.datetime, html: bool) -> None:
+    """The registered checks, in their order (checks/registry.py); then the post's own
+    suppressions and the practice's severity overrides."""
     post, model = report.post, report.front_matter
     assert post is not None
-    if html:
-        report.findings += check_html_safety(post, settings)
-    if model is not None and report.safeguards is not None:
-        prose = prose_of(post.body, post.body_line, post.code_free)
-        # Citation keys ([@va-ptsd]) are references, not words a reader sees as prose.
-        words = without_citations(prose)
-        index = LiteralIndex(words.text, settings.literal_search)  # shared by the scans
-        report.findings += check_content_warnings(post, model, words, settings, index)
-        report.findings += check_sources(post, model, settings, now)
-        report.findings += check_citations(post, model, prose, find_citations(prose))
-        report.findings += check_claims(post, model, prose, settings, index)
-        body = check_language(post, words, settings, index)
-        body += check_readability(post, model, words, settings)
-        body += check_accessibility(post)
-        report.findings += body
-        social, report.snippets = check_social(
-            post, model, report.safeguards, settings, report.path
-        )
-        report.findings += social
-        report.findings = apply_suppressions(
-            post, report.findings, lambda: known_rule_ids(settings)
-        )
-
-
-def known_rule_ids(settings: Settings) -> set[str]:
-    """Every rule id a finding can carry, for naming rules in suppressions."""
-    from .checks.claims import claim_patterns  # local: only needed when a post suppresses
-
-    ids = set(settings.rules)
-    ids |= {f"content-warning.undeclared-{cw}" for cw in settings.topics}
-    ids |= {f"citation.uncited-{kind.replace('_', '-')}" for kind in claim_patterns()}
-    ids |= {
-        "citation.unresolved",
-        "citation.unused-source",
-        "readability.grade",
-        "readability.long-sentence",
-        "accessibility.image-alt",
-        "accessibility.link-text",
-        "accessibility.heading-h1",
-        "accessibility.heading-skip",
-    }
-    return ids
+    ready = model is not None and report.safeguards is not None
+    if not ready and not html:
+        return
+    context = PostContext(post, model, report.safeguards, settings, now, report.path, html)  # type: ignore[arg-type]
+    for check in post_checks():
+        if ready or not check.needs_front_matter:
+            report.findings += check.run(context)
+    report.snippets = context.snippets
+    if ready:
+        report.findings = apply_suppressions(post, report.findings, lambda: settings.rule_index)
+        levels = settings.severity_overrides
+        if levels:
+            report.findings = [
+                replace(f, severity=levels[f.rule]) if f.rule in levels else f  # type: ignore[arg-type]
+                for f in report.findings
+                if levels.get(f.rule) != "off"
+            ]
 
 
 def _as_draft(finding: Finding) -> Finding:

@@ -68,6 +68,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     snippets.add_argument("--format", choices=("text", "json"), default="text")
 
+    rules = sub.add_parser(
+        "rules", help="list every rule: id, category, severity, on or off, and its source"
+    )
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+
     new = sub.add_parser("new", help="start a new post (as a draft) from the template")
     new.add_argument("title")
     new.add_argument(
@@ -256,6 +261,38 @@ def _snippets(args: argparse.Namespace, settings: Settings) -> int:
     return status
 
 
+def _rules(args: argparse.Namespace, settings: Settings) -> int:
+    """Every rule of this hub, as the registry has it (checks/registry.py), with the
+    practice's severities and disabled rules applied."""
+    levels = settings.severity_overrides
+    rows = [
+        {
+            "id": rule.id,
+            "category": rule.category,
+            "severity": levels.get(rule.id, rule.severity) if rule.enabled else "off",
+            "on": rule.enabled and levels.get(rule.id) != "off",
+            "adjustable": rule.adjustable,
+            "summary": rule.summary,
+            "source": rule.source,
+        }
+        for rule in settings.rule_index.values()
+    ]
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    width = max(len(row["id"]) for row in rows)
+    for row in rows:
+        state = row["severity"] if row["on"] else "off"
+        fixed = "" if row["adjustable"] else " (always on)"
+        print(f"{row['id']:<{width}}  {state:<8} {row['summary']}{fixed}")
+        if row["source"]:
+            print(f"{'':<{width}}  {'':<8} see: {row['source']}")
+    on = sum(row["on"] for row in rows)
+    print(f"\n{len(rows)} rules, {on} on. Change a severity or switch one off under "
+          "plugins > carepress > rules in mkdocs.yml.")  # fmt: skip
+    return EXIT_OK
+
+
 def _new(args: argparse.Namespace, settings: Settings) -> int:
     from .new_post import NewPostError, create_post  # jinja2 is only needed here
 
@@ -277,6 +314,8 @@ def main(argv: list[str] | None = None) -> int:
             return _check(args, settings)
         if args.command == "snippets":
             return _snippets(args, settings)
+        if args.command == "rules":
+            return _rules(args, settings)
         return _new(args, settings)
     except ConfigError as exc:
         print(f"carepress: {exc}", file=sys.stderr)

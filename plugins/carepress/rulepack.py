@@ -251,9 +251,9 @@ def load_rules(
     categories: frozenset[str],
     severities: dict[str, str] | None = None,
     disabled: Iterable[str] = (),
-) -> dict[str, Rule]:
-    """The packaged packs plus the practice's files; then its severity overrides and
-    disabled rules (a whole pack can be disabled by its name)."""
+) -> tuple[dict[str, Rule], dict[str, Rule]]:
+    """The packaged packs plus the practice's files, with its severity overrides: the rules
+    that are on, and every rule (a whole pack can be disabled by its name)."""
     sources = [(f"data/rules/{p}.yml", packaged(f"{p}.yml"), False) for p in PACKS]
     sources += [(str(path), data, True) for path, data in load_rule_files(extra_files)]
     rules: dict[str, Rule] = {}
@@ -266,16 +266,12 @@ def load_rules(
                 raise RuleFileError(f"{where}: rule id {rule.id!r} is defined twice")
             rules[rule.id] = rule
     off = set(disabled)
-    unknown = {r for r in off if r not in rules and r not in PACKS}
-    unknown |= {r for r in (severities or {}) if r not in rules}
-    if unknown:
-        raise RuleFileError(f"unknown rule ids in mkdocs.yml: {', '.join(sorted(unknown))}")
-    result = {}
+    every, on = {}, {}
     for rule_id, rule in rules.items():
-        if rule_id in off or rule_id.split(".")[0] in off:
-            continue
         level = (severities or {}).get(rule_id)
         if level:
             rule = Rule(**{**rule.__dict__, "severity": level, "severity_with_detail": level})
-        result[rule_id] = rule
-    return result
+        every[rule_id] = rule
+        if rule_id not in off and rule_id.split(".")[0] not in off:
+            on[rule_id] = rule
+    return on, every

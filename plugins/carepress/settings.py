@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
@@ -32,6 +32,9 @@ from .rules import RuleFileError
 from .sanitise import Sanitiser
 from .topics import Topic, load_topics
 from .yaml_loading import FastSafeLoader
+
+if TYPE_CHECKING:
+    from .checks.registry import RuleInfo
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")  # mkdocs.utils' list
 
@@ -173,7 +176,7 @@ class Settings:
     max_post_bytes: int
     practice: Practice
     topics: Mapping[str, Topic]
-    rules: Mapping[str, Rule]
+    rules: Mapping[str, Rule]  # the rule packs' rules that are on
     allowed_phone_digits: frozenset[str]
     allowed_emails: frozenset[str]
     future_posts_are_drafts: bool = True
@@ -194,6 +197,7 @@ class Settings:
     # icons exist, and which scripts and stylesheets are the theme's own.
     theme_dirs: tuple[Path, ...] = ()
     custom_dir: Path | None = None
+    every_pack_rule: Mapping[str, Rule] = field(default_factory=dict)  # disabled ones too
 
     @property
     def shipped_theme_dirs(self) -> tuple[Path, ...]:
@@ -215,6 +219,45 @@ class Settings:
             return self.markdown.render(markdown_text)
         except RenderError as exc:
             raise ConfigError(str(exc)) from exc
+
+    @cached_property
+    def rule_index(self) -> Mapping[str, RuleInfo]:
+        """Every rule a finding can carry in this hub (checks/registry.py)."""
+        from .checks.registry import rules_for  # local: the checks import this module
+
+        return rules_for(self)
+
+    @cached_property
+    def severity_overrides(self) -> Mapping[str, str]:
+        """The practice's severities for rules outside the rule packs (the packs' own are
+        compiled into their rules); "off" for a disabled rule."""
+        rules = self.options.rules
+        levels = {r: lvl for r, lvl in rules.severity.items() if r not in self.every_pack_rule}
+        levels |= {r: "off" for r in rules.disable if r not in self.every_pack_rule}
+        return levels
+
+    def check_rule_options(self) -> None:
+        """Every id under plugins > carepress > rules names a rule a practice may adjust."""
+        from .rulepack import PACKS
+
+        index = self.rule_index
+        named = [*self.options.rules.severity, *self.options.rules.disable]
+        unknown = sorted(r for r in named if r not in index and r not in PACKS)
+        if unknown:
+            from .suggest import did_you_mean
+
+            names = [*index, *PACKS]
+            hints = " ".join(filter(None, (did_you_mean(r, names) for r in unknown)))
+            raise ConfigError(
+                f"mkdocs.yml: plugins > carepress > rules: unknown rule ids: {', '.join(unknown)}"
+                f" ({hints + ' ' if hints else ''}`carepress rules` lists them)"
+            )
+        fixed = sorted(r for r in named if r in index and not index[r].adjustable)
+        if fixed:
+            raise ConfigError(
+                f"mkdocs.yml: plugins > carepress > rules: {', '.join(fixed)} cannot be "
+                "switched off or changed: the build refuses such a page whatever the settings"
+            )
 
     @cached_property
     def literal_search(self) -> LiteralSearch:
@@ -359,7 +402,7 @@ def settings_from_options(
         topics = load_topics(
             options.content_warnings, [root / p for p in options.content_warning_rules]
         )
-        rules = load_rules(
+        rules, every_pack_rule = load_rules(
             [root / p for p in options.rules.files],
             CATEGORIES,
             dict(options.rules.severity),
@@ -371,7 +414,7 @@ def settings_from_options(
     blog_dir = str(blog.get("blog_dir") or "blog")
     post_dir = str(blog.get("post_dir") or "{blog}/posts").format(blog=blog_dir)
     authors_file = str(blog.get("authors_file") or "{blog}/.authors.yml").format(blog=blog_dir)
-    return Settings(
+    settings = Settings(
         root=root,
         docs_dir=docs_dir,
         post_dir=docs_dir / post_dir,
@@ -397,7 +440,10 @@ def settings_from_options(
         markdown=markdown or MarkdownSetup(),
         theme_dirs=theme_dirs,
         custom_dir=custom_dir,
+        every_pack_rule=every_pack_rule,
     )
+    settings.check_rule_options()
+    return settings
 
 
 def _read_config(config_file: Path) -> dict[str, Any]:

@@ -1,15 +1,22 @@
 """In-place suppressions: `<!-- carepress-disable rule-id -->` ... `<!-- carepress-enable
-rule-id -->` and `<!-- carepress-disable-next-line rule-id -->`. A suppression must name its
+rule-id -->` and `<!-- carepress-disable-next-line rule-id -->`; a `disable` at the top of
+the body covers the whole file, front matter included. A suppression must name its
 rules, and one that suppresses nothing is reported, so stale suppressions do not pile up."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .content import PostFile
 from .findings import Finding
+
+if TYPE_CHECKING:
+    from .checks.registry import RuleInfo
+
+KnownRules = Callable[[], Mapping[str, "RuleInfo"]]
 
 _COMMENT_RE = re.compile(
     r"<!--\s*carepress-(?P<kind>disable-next-line|disable|enable)\b(?P<ids>[^>]*?)-->"
@@ -25,13 +32,11 @@ class _Range:
     used: bool = False
 
 
-def _ranges(
-    post: PostFile, known_rules: Callable[[], Iterable[str]]
-) -> tuple[list[_Range], list[Finding]]:
+def _ranges(post: PostFile, known_rules: KnownRules) -> tuple[list[_Range], list[Finding]]:
     comments = list(_COMMENT_RE.finditer(post.body))
     if not comments:  # nearly every post: no need to gather every rule id
         return [], []
-    known = set(known_rules())
+    known = known_rules()
     ranges: list[_Range] = []
     problems: list[Finding] = []
     open_: dict[str, _Range] = {}
@@ -55,7 +60,7 @@ def _ranges(
             )
             continue
         for rule in ids:
-            if rule.startswith(UNSUPPRESSIBLE):
+            if rule in known and not known[rule].adjustable:
                 problems.append(
                     Finding(
                         post.path, line, 1, "suppression.not-allowed", "suppression", "error",
@@ -80,20 +85,17 @@ def _ranges(
             elif kind == "disable-next-line":
                 ranges.append(_Range(rule, line + 1, line + 1, line))
             elif kind == "disable":
-                open_[rule] = _Range(rule, line, end, line)
+                # At the top of the body it covers the whole file, front matter included.
+                first = 1 if not post.body[: m.start()].strip() else line
+                open_[rule] = _Range(rule, first, end, line)
                 ranges.append(open_[rule])
             elif rule in open_:
                 open_.pop(rule).last = line
     return ranges, problems
 
 
-# What makes a page unsafe to publish is judged on the rendered HTML by the build itself,
-# which reads no comments: such findings are never the writer's to switch off.
-UNSUPPRESSIBLE = ("html.", "internal.")
-
-
 def apply_suppressions(
-    post: PostFile, findings: list[Finding], known_rules: Callable[[], Iterable[str]]
+    post: PostFile, findings: list[Finding], known_rules: KnownRules
 ) -> list[Finding]:
     ranges, problems = _ranges(post, known_rules)
     kept = []

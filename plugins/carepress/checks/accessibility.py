@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..content import PostFile
 from ..findings import Finding
+from .registry import PostContext, RuleInfo, declare, post_check
 
 _WCAG = "https://www.w3.org/WAI/WCAG22/quickref/"
 # Linear: no repetition reaches past the "[" or "<" that starts the next candidate.
@@ -20,7 +20,21 @@ _LINK_TEXT_RE = re.compile(
 _HEADING_RE = re.compile(r"^(?P<hashes>#{1,6})(?!#)\s*\S", re.M)
 
 
-def check_accessibility(post: PostFile) -> list[Finding]:
+declare(
+    RuleInfo("accessibility.image-alt", "accessibility", "error",
+             "an image has no alt text (Markdown or <img>)", _WCAG),
+    RuleInfo("accessibility.link-text", "accessibility", "warning",
+             "a link says only 'here', 'click here', 'read more'...", _WCAG),
+    RuleInfo("accessibility.heading-h1", "accessibility", "warning",
+             "a level-1 heading in the body (the title is the page's only one)", _WCAG),
+    RuleInfo("accessibility.heading-skip", "accessibility", "warning",
+             "a heading skips a level (## then ####)", _WCAG),
+)  # fmt: skip
+
+
+@post_check(order=80)
+def check_accessibility(ctx: PostContext) -> list[Finding]:
+    post = ctx.post
     text = post.code_free
 
     def line_of(offset: int) -> int:

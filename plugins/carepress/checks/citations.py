@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-from ..citations import Citation, resolve
-from ..content import PostFile
+from ..citations import resolve
 from ..findings import Finding
-from ..model import FrontMatter
-from ..prose import Prose
 from ..suggest import did_you_mean
+from .registry import PostContext, RuleInfo, declare, post_check
+
+declare(
+    RuleInfo("citation.unresolved", "citation", "error",
+             "an inline citation [@id] matches no source"),
+    RuleInfo("citation.unused-source", "citation", "warning", "a listed source is never cited"),
+)  # fmt: skip
 
 
-def check_citations(
-    post: PostFile, model: FrontMatter, prose: Prose, citations: list[Citation]
-) -> list[Finding]:
+@post_check(order=30)
+def check_citations(ctx: PostContext) -> list[Finding]:
+    post, model, prose = ctx.post, ctx.front_matter, ctx.prose
     findings = []
     cited: set[int] = set()
     ids = [s.id for s in model.sources if s.id]
-    for citation in citations:
+    for citation in ctx.citations:
         for key in citation.keys:
             number = resolve(key, list(model.sources))
             if number is not None:

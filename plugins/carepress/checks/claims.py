@@ -10,13 +10,13 @@ from functools import cache
 import regex
 
 from ..citations import CITATION_RE
-from ..content import PostFile
 from ..findings import Finding
 from ..model import FrontMatter
 from ..prefilter import LiteralIndex, Literals, required_literals
-from ..prose import BLOCK_RE, Prose
+from ..prose import BLOCK_RE
 from ..rules import flexible_spaces, packaged
 from ..settings import Settings
+from .registry import PostContext, RuleInfo, declare_family, post_check
 
 FOOTNOTE_REF_RE = re.compile(r"\[\^[^\]\s]+\](?!:)")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
@@ -103,13 +103,24 @@ def _severity(model: FrontMatter, settings: Settings) -> str:
     return max((levels.get(a, "error") for a in model.audience), key=_SEVERITY_RANK.__getitem__)
 
 
-def check_claims(
-    post: PostFile,
-    model: FrontMatter,
-    prose: Prose,
-    settings: Settings,
-    index: LiteralIndex | None = None,
-) -> list[Finding]:
+@declare_family
+def _rules(settings: Settings) -> Iterator[RuleInfo]:
+    levels = settings.options.uncited_claims
+    by_audience = ", ".join(f"{audience} {level}" for audience, level in sorted(levels.items()))
+    highest = max(levels.values(), key=_SEVERITY_RANK.__getitem__, default="error")
+    for kind in claim_patterns():
+        yield RuleInfo(
+            f"citation.uncited-{kind.replace('_', '-')}", "citation", highest,
+            f"a statistic or research finding ({kind.replace('_', ' ')}) without a citation "
+            f"nearby; by audience: {by_audience} (uncited_claims)",
+            enabled=highest != "off",
+        )  # fmt: skip
+
+
+@post_check(order=40)
+def check_claims(ctx: PostContext) -> list[Finding]:
+    # Prose keeps citations (find_claims looks for them) and blanks code and URLs.
+    post, model, prose, settings = ctx.post, ctx.front_matter, ctx.prose, ctx.settings
     severity = _severity(model, settings)
     if severity == "off":
         return []
@@ -117,7 +128,7 @@ def check_claims(
     findings = []
     first = model.sources[0].id if model.sources and model.sources[0].id else "1"
     example = f"[@{first}]" if model.sources else "[@source-id], after adding it to sources:"
-    for claim, _ in find_claims(prose.text, uncited_only=True, index=index):
+    for claim, _ in find_claims(prose.text, uncited_only=True, index=ctx.index):
         line, column = prose.line_col(claim.start)
         excerpt = " ".join(claim.sentence.split())
         excerpt = excerpt if len(excerpt) <= 80 else excerpt[:77] + "..."

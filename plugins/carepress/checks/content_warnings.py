@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
-from ..content import PostFile
+from collections.abc import Iterator
+
 from ..findings import Finding
-from ..model import FrontMatter
-from ..prefilter import LiteralIndex
-from ..prose import Prose
 from ..settings import Settings
+from .registry import PostContext, RuleInfo, declare_family, post_check
 
 
-def check_content_warnings(
-    post: PostFile,
-    model: FrontMatter,
-    prose: Prose,
-    settings: Settings,
-    index: LiteralIndex | None = None,
-) -> list[Finding]:
+@declare_family
+def _rules(settings: Settings) -> Iterator[RuleInfo]:
+    severity = settings.options.content_warning_detection
+    for topic in settings.topics:
+        yield RuleInfo(
+            f"content-warning.undeclared-{topic}", "content-warning",
+            severity if severity != "off" else "error",
+            f"the post touches on {topic} but does not declare the warning",
+            enabled=severity != "off",
+        )  # fmt: skip
+
+
+@post_check(order=10)
+def check_content_warnings(ctx: PostContext) -> list[Finding]:
+    post, model, prose, settings = ctx.post, ctx.front_matter, ctx.words, ctx.settings
     severity = settings.options.content_warning_detection
     if severity == "off":
         return []
@@ -25,7 +32,7 @@ def check_content_warnings(
     for topic in settings.topics.values():
         if topic.id in declared:
             continue
-        matches = list(topic.matches(prose.text, index))
+        matches = list(topic.matches(prose.text, ctx.index))
         if not matches:
             continue
         first = matches[0]

@@ -16,6 +16,63 @@ from ..findings import Finding
 from ..model import AUDIENCES, FIELD_NAMES, TYPES_NEEDING_CONSENT, FrontMatter
 from ..settings import MARKDOWN_SUFFIXES, Settings
 from ..suggest import did_you_mean, one_of
+from .registry import RuleInfo, declare
+
+
+def _front_matter_rule(name: str, summary: str) -> RuleInfo:
+    return RuleInfo(f"frontmatter.{name}", "frontmatter", "error", summary, adjustable=False)
+
+
+# Reading the file (content.py) and its front matter: what the build needs to read a post at
+# all, so never the writer's to switch off.
+declare(
+    *(
+        _front_matter_rule(name, summary)
+        for name, summary in (
+            ("unreadable", "the file cannot be read, or is not a regular file"),
+            ("file-too-large", "the file is larger than max_post_bytes"),
+            ("empty-file", "the file is empty"),
+            ("encoding", "the file is not UTF-8 text"),
+            ("absent", "the post has no front matter (--- ... --- at the top)"),
+            ("unclosed", "the front matter has no closing ---"),
+            ("not-a-mapping", "the front matter is not a set of 'key: value' lines"),
+            ("yaml-syntax", "the front matter is not valid YAML"),
+            ("yaml-alias", "the front matter uses a YAML alias (*name)"),
+            ("too-deep", "the front matter nests deeper than 32 levels"),
+            ("key-not-text", "a front-matter key is not text"),
+            ("duplicate-key", "a front-matter key appears twice"),
+            ("ambiguous-boolean", "yes/no/on/off: YAML 1.1 reads them as true/false"),
+            ("control-character", "a value holds a control or bidi-override character"),
+            ("html", "a value holds markup or a javascript: address"),
+            ("required", "a required key is missing"),
+            ("unknown-key", "a key CarePress does not know (a typo?)"),
+            ("unknown-value", "a value outside its vocabulary"),
+            ("unknown-content-warnings", "a content warning not in the hub's list"),
+            ("unknown-authors", "an author not in the authors file"),
+            ("unknown-categories", "a category not in the blog's categories_allowed"),
+            ("too-few", "a list with too few items"),
+            ("too-many", "a list with too many items"),
+            ("too-long", "a text longer than its limit"),
+            ("empty", "an empty text"),
+            ("out-of-range", "a number out of range"),
+            ("invalid-value", "a value of the right type that is not valid"),
+            ("invalid-number", "a number that is not a number CarePress can read"),
+            ("invalid-date", "a date that does not exist (2026-02-30)"),
+            ("wrong-type", "a value of the wrong type (text for a list...)"),
+            ("links", "a links: item that is not a page of the hub or a web address"),
+            ("future-not-draft", "draft: false on a post dated in the future"),
+            ("date-order", "dates in the wrong order (updated before created...)"),
+            ("review-in-future", "a clinical review dated in the future"),
+            ("empty-body", "the post has no body"),
+            ("no-excerpt-separator", "no excerpt separator where the blog requires one"),
+            ("multimarkdown", "MultiMarkdown 'Key: value' metadata, which CarePress cannot check"),
+            ("duplicate-address", "two pages or posts at one address or slug"),
+            ("empty-slug", "a slug that is empty (a title of only punctuation or emoji)"),
+        )
+    ),
+    RuleInfo("consent.missing", "consent", "error",
+             "a testimonial or case vignette without a consent reference", adjustable=False),
+)  # fmt: skip
 
 # Markup or script in a front-matter value: tags, comments, javascript: URLs.
 HTML_RE = re.compile(r"</?[a-zA-Z!?][^<>\s]{0,20}>?|javascript\s*:", re.IGNORECASE)

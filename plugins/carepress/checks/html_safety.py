@@ -17,6 +17,7 @@ from ..findings import Finding
 from ..prose import BLOCK_RE, Lines
 from ..sanitise import Removal
 from ..settings import Settings
+from .registry import PostContext, RuleInfo, declare, post_check
 
 # Renders spent finding lines, at most, per post (a clean post needs none).
 MAX_RENDERS = 48
@@ -110,7 +111,30 @@ def locate(
 MAX_FINDINGS = 20
 
 
-def check_html_safety(post: PostFile, settings: Settings) -> list[Finding]:
+declare(
+    RuleInfo("html.element", "html", "error",
+             "an HTML element the allowlist does not allow (script, iframe, style...)",
+             adjustable=False),
+    RuleInfo("html.attribute", "html", "error",
+             "an attribute the allowlist does not allow (onclick, style, hidden...)",
+             adjustable=False),
+    RuleInfo("html.unsafe-url", "html", "error",
+             "a link or media address with a scheme that is not allowed (javascript:...)",
+             adjustable=False),
+    RuleInfo("html.remote-media", "html", "error",
+             "a picture or media file from another site (a tracker on page load)",
+             adjustable=False),
+)  # fmt: skip
+
+
+@post_check(order=0, needs_front_matter=False)
+def check_html_safety(ctx: PostContext) -> list[Finding]:
+    if not ctx.render_html:  # a build judges the HTML MkDocs renders instead
+        return []
+    return html_findings(ctx.post, ctx.settings)
+
+
+def html_findings(post: PostFile, settings: Settings) -> list[Finding]:
     """Render the post as the build will, and report what the allowlist would remove. The
     rendering has the share of the post's time budget the build gives each of its four."""
     with time_budget(settings.options.max_seconds_per_post / RENDERS_PER_POST):

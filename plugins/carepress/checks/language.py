@@ -11,6 +11,7 @@ from ..prefilter import LiteralIndex
 from ..prose import Prose
 from ..rulepack import Match, Rule
 from ..settings import Settings
+from .registry import PostContext, RuleInfo, declare_family, post_check
 
 
 def _digits(text: str) -> str:
@@ -35,7 +36,21 @@ def rule_matches(
             yield match
 
 
-def check_language(
+@declare_family
+def _rules(settings: Settings) -> Iterator[RuleInfo]:
+    """The rule packs' rules (data/rules/*.yml and the practice's files), less disabled ones."""
+    for rule in (settings.every_pack_rule or settings.rules).values():
+        summary = rule.message.replace("{match}", "…")
+        on = rule.id in settings.rules
+        yield RuleInfo(rule.id, rule.category, rule.severity, summary, rule.source, enabled=on)
+
+
+@post_check(order=60)
+def check_language(ctx: PostContext) -> list[Finding]:
+    return language_findings(ctx.post, ctx.words, ctx.settings, ctx.index)
+
+
+def language_findings(
     post: PostFile, prose: Prose, settings: Settings, index: LiteralIndex | None = None
 ) -> list[Finding]:
     findings = []

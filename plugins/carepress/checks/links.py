@@ -5,6 +5,18 @@ from __future__ import annotations
 from ..check import PostReport
 from ..findings import Finding
 from ..links import LinkResult
+from .registry import RuleInfo, declare
+
+declare(
+    RuleInfo("citation.link-unreachable", "citation", "warning",
+             "a source's address could not be reached (check --links)"),
+    RuleInfo("citation.link-redirect", "citation", "info",
+             "a source's address redirects elsewhere (check --links)"),
+    RuleInfo("citation.link-broken", "citation", "error",
+             "a source's page is gone: HTTP 404 or 410 (check --links)"),
+    RuleInfo("citation.link-error", "citation", "warning",
+             "a source's site answered with an error (check --links)"),
+)  # fmt: skip
 
 
 def _classify(result: LinkResult) -> tuple[str, str, str, str] | None:

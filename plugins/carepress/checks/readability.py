@@ -17,11 +17,18 @@ from typing import NamedTuple
 
 import syllapy
 
-from ..content import PostFile
 from ..findings import Finding
-from ..model import FrontMatter
 from ..prose import BLOCK_RE, Prose, blank
-from ..settings import Settings
+from .registry import PostContext, RuleInfo, declare, post_check
+
+_PLAIN_LANGUAGE = "https://www.cdc.gov/health-literacy/php/develop-materials/plain-language.html"
+declare(
+    RuleInfo("readability.grade", "readability", "warning",
+             "the reading grade is above the audience's target (readability > max_grade)",
+             _PLAIN_LANGUAGE),
+    RuleInfo("readability.long-sentence", "readability", "warning",
+             "a sentence longer than readability > max_sentence_words"),
+)  # fmt: skip
 
 _WORD_RE = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
 _SENTENCE_RE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
@@ -94,9 +101,9 @@ def scores(all_sentences: list[Sentence]) -> Scores | None:
     return Scores(round(fk, 1), round(smog, 1), n, words)
 
 
-def check_readability(
-    post: PostFile, model: FrontMatter, prose: Prose, settings: Settings
-) -> list[Finding]:
+@post_check(order=70)
+def check_readability(ctx: PostContext) -> list[Finding]:
+    post, model, prose, settings = ctx.post, ctx.front_matter, ctx.words, ctx.settings
     options = settings.options.readability
     found = list(sentences(prose))
     findings = []
@@ -119,7 +126,7 @@ def check_readability(
                     f"is above the target of {target:g} for "
                     f"{', '.join(a for a in model.audience if a in options.max_grade)}",
                     "use shorter sentences and everyday words; split long paragraphs",
-                    "https://www.cdc.gov/health-literacy/php/develop-materials/plain-language.html",
+                    _PLAIN_LANGUAGE,
                 )
             )
     for sentence in found:

@@ -2,27 +2,38 @@
 
 from __future__ import annotations
 
-from ..content import PostFile
+from collections.abc import Iterator
+
 from ..findings import Finding
-from ..model import FrontMatter
+from ..model import PLATFORMS
 from ..prose import prose_of
-from ..publish.snippets import Snippet, compose_all
+from ..publish.snippets import compose_all
 from ..publish.urls import post_slug, post_url
-from ..safeguards import Safeguards
 from ..settings import Settings
-from .language import check_language
+from .language import language_findings
+from .registry import PostContext, RuleInfo, declare_family, post_check
 
 
-def check_social(
-    post: PostFile, model: FrontMatter, safeguards: Safeguards, settings: Settings, source
-) -> tuple[list[Finding], dict[str, Snippet]]:
-    """Findings, and the snippets themselves: composed once, reused by the share kit and the
-    social feeds."""
+@declare_family
+def _rules(settings: Settings) -> Iterator[RuleInfo]:
+    for platform in PLATFORMS:
+        yield RuleInfo(
+            f"social.too-long-{platform}", "social", "error",
+            f"the post's {platform} snippet does not fit the platform's limit",
+            enabled=settings.options.snippets.enabled,
+        )  # fmt: skip
+
+
+@post_check(order=90)
+def check_social(ctx: PostContext) -> list[Finding]:
+    """Findings; the snippets themselves go to `ctx.snippets`: composed once, reused by the
+    share kit and the social feeds."""
+    post, model, settings = ctx.post, ctx.front_matter, ctx.settings
     if not settings.options.snippets.enabled:
-        return [], {}
+        return []
     findings: list[Finding] = []
-    url = post_url(model, source, settings)
-    snippets, errors = compose_all(model, safeguards, url, post_slug(model), settings)
+    url = post_url(model, ctx.source, settings)
+    ctx.snippets, errors = compose_all(model, ctx.safeguards, url, post_slug(model), settings)
     for error in errors:
         overridden = error.platform in model.social and model.social[error.platform].text  # type: ignore[index]
         key = ("social", error.platform, "text") if overridden else ("description",)
@@ -45,6 +56,6 @@ def check_social(
         if not override.text:
             continue
         line = post.line_of(("social", platform, "text"))
-        for finding in check_language(post, prose_of(override.text, line), settings):
+        for finding in language_findings(post, prose_of(override.text, line), settings):
             findings.append(finding)
-    return findings, snippets
+    return findings

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from urllib.parse import urlsplit
 
-from ..content import PostFile
 from ..findings import Finding
-from ..model import FrontMatter
-from ..settings import Settings
+from .registry import PostContext, RuleInfo, declare, post_check
+
+declare(
+    RuleInfo("citation.too-few-sources", "citation", "error",
+             "fewer sources than the post type needs (min_sources)"),
+    RuleInfo("citation.duplicate-id", "citation", "error", "two sources share an id"),
+    RuleInfo("citation.duplicate-source", "citation", "warning", "a source is listed twice"),
+    RuleInfo("citation.insecure-url", "citation", "warning", "a source's address is http://"),
+    RuleInfo("citation.denied-domain", "citation", "error",
+             "a source is on the practice's list not to cite (source_domains > deny)"),
+    RuleInfo("citation.weak-domain", "citation", "warning",
+             "a source is social media or user-generated (source_domains > warn)"),
+    RuleInfo("citation.unlisted-domain", "citation", "warning",
+             "a source is not on the practice's trusted list (source_domains > allow)"),
+    RuleInfo("citation.old-source", "citation", "warning",
+             "a source is older than source_max_age_years"),
+)  # fmt: skip
 
 
 def _host(url: str) -> str:
@@ -20,10 +33,10 @@ def _matches(host: str, domains: list[str]) -> bool:
     return any(host == d or host.endswith("." + d) for d in domains)
 
 
-def check_sources(
-    post: PostFile, model: FrontMatter, settings: Settings, now: dt.datetime
-) -> list[Finding]:
-    options = settings.options
+@post_check(order=20)
+def check_sources(ctx: PostContext) -> list[Finding]:
+    post, model, now = ctx.post, ctx.front_matter, ctx.now
+    options = ctx.settings.options
     findings: list[Finding] = []
 
     def add(index: int | None, key: str, rule: str, severity: str, message: str, hint: str) -> None:

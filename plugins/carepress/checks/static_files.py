@@ -15,6 +15,13 @@ from pathlib import Path
 from lxml import etree
 
 from ..findings import Finding
+from .registry import RuleInfo, declare
+
+declare(
+    RuleInfo("html.static-file", "html", "error",
+             "a file of docs_dir that is not safe to copy into the site (raw HTML, an SVG "
+             "with script, a link outside the hub, a device)", adjustable=False),
+)  # fmt: skip
 
 RAW_PAGES = (".html", ".htm", ".xhtml", ".shtml")
 THEME_CODE = (".js", ".mjs", ".css")
