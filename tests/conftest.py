@@ -155,6 +155,16 @@ class Built:
     log: str  # every line MkDocs and the plugins logged, and the error that stopped it
 
 
+def clear_plugin_cache() -> None:
+    """MkDocs keeps plugins that have on_startup/on_shutdown for the next load (for `serve`);
+    each `mkdocs build` command starts with new ones."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    for name, option in MkDocsConfig._schema:
+        if name == "plugins":
+            option.plugin_cache.clear()
+
+
 def build_in_process(root: Path, *, strict: bool = False) -> Built:
     """`mkdocs build` in this process, as the command runs it (on_startup, the build,
     on_shutdown): about a second faster than a new interpreter, for table tests that build
@@ -164,7 +174,6 @@ def build_in_process(root: Path, *, strict: bool = False) -> Built:
 
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.exceptions import Abort, BuildError
 
     stream = io.StringIO()
@@ -175,11 +184,7 @@ def build_in_process(root: Path, *, strict: bool = False) -> Built:
     level = logger.level
     logger.setLevel(logging.INFO)
     ok = False
-    # MkDocs keeps plugins that have on_startup/on_shutdown for the next load (for `serve`);
-    # each `mkdocs build` command starts with new ones.
-    for name, option in MkDocsConfig._schema:
-        if name == "plugins":
-            option.plugin_cache.clear()
+    clear_plugin_cache()
     try:
         config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"), strict=strict)
         config.plugins.on_startup(command="build", dirty=False)

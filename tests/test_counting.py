@@ -11,20 +11,14 @@ import pytest
 import regex
 import yaml
 from carepress.publish.counting import (
-    LIMITS,
-    MAX_HASHTAGS,
-    MAX_LINKS,
     X_V1,
     X_V2,
     X_V3,
     bluesky_embed,
     bluesky_facets,
     bluesky_length,
-    count,
-    fits,
     graphemes,
     hashtag_count,
-    limit,
     link_count,
     links,
     mastodon_countable_text,
@@ -34,6 +28,7 @@ from carepress.publish.counting import (
     x_length,
     x_valid,
 )
+from carepress.publish.platforms import PLATFORMS, count, fits, limit
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -304,7 +299,7 @@ def test_long_form_platforms_count_utf16_units(platform: str) -> None:
 
 
 def test_limits_and_dispatch() -> None:
-    assert LIMITS == {
+    assert {key: p.limit for key, p in PLATFORMS.items()} == {
         "x": 280,
         "bluesky": 300,
         "mastodon": 500,
@@ -313,8 +308,15 @@ def test_limits_and_dispatch() -> None:
         "facebook": 63206,
         "instagram": 2200,
     }
-    assert MAX_LINKS == {"threads": 5}
-    assert MAX_HASHTAGS == {"instagram": 5}
+    assert {key: p.max_links for key, p in PLATFORMS.items() if p.max_links} == {"threads": 5}
+    assert {key: p.max_hashtags for key, p in PLATFORMS.items() if p.max_hashtags} == {
+        "threads": 1,
+        "instagram": 5,
+    }
+    assert {key: p.bio_limit for key, p in PLATFORMS.items()} == {
+        "x": 160, "bluesky": 256, "mastodon": 500, "threads": 150, "linkedin": 2600,
+        "facebook": 101, "instagram": 150,
+    }  # fmt: skip
     assert limit("mastodon", mastodon_limit=11000) == 11000
     assert fits("mastodon", "x" * 600, mastodon_limit=1000)
     assert not fits("mastodon", "x" * 600)

@@ -11,9 +11,9 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 from carepress.check import check_paths
-from carepress.model import PLATFORMS
-from carepress.publish import counting
+from carepress.publish import platforms
 from carepress.publish.catalog import feed_catalog, slugify
+from carepress.publish.platforms import PLATFORM_KEYS as PLATFORMS
 from carepress.publish.post import FeedPost, in_feeds
 from carepress.publish.social_text import social_text
 from carepress.safeguards import safeguards_for
@@ -175,7 +175,7 @@ def test_social_feeds_carry_each_platforms_snippet(sample_hub: Hub) -> None:
             # Exactly the share kit's text; Mastodon's CW field leads, as a feed has one text.
             cw = snippet.get("spoiler_text")
             assert text == (f"{cw}\n\n{snippet['text']}" if cw else snippet["text"])
-            assert counting.count(platform, snippet["text"], cw or "") <= snippet["limit"]
+            assert platforms.count(platform, snippet["text"], cw or "") <= snippet["limit"]
             if entry.title.startswith("CW: "):
                 assert text.splitlines()[0] == entry.title.split(" — ")[0]
     x = {e.link: html.unescape(e.summary) for e in _parse(files["feeds/social/x.xml"]).entries}

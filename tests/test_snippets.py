@@ -11,8 +11,9 @@ import pickle
 
 import pytest
 from carepress.check import check_paths
-from carepress.model import PLATFORMS, FrontMatter
-from carepress.publish import counting
+from carepress.model import FrontMatter
+from carepress.publish import counting, platforms
+from carepress.publish.platforms import PLATFORM_KEYS as PLATFORMS
 from carepress.publish.snippets import PackedSnippets, SnippetError, compose, hashtag
 from carepress.safeguards import safeguards_for
 from carepress.settings import load_settings
@@ -82,8 +83,6 @@ def _contains_safeguards(snippet, model, safeguards, settings) -> None:
 
 def test_sample_posts_fit_every_platform(hub_settings) -> None:
     reports = check_paths(hub_settings.post_files(), hub_settings)
-    from carepress.publish.urls import post_slug, post_url
-
     for report in reports:
         model, safeguards = report.front_matter, report.safeguards
         for platform in PLATFORMS:
@@ -91,12 +90,12 @@ def test_sample_posts_fit_every_platform(hub_settings) -> None:
                 platform,
                 model,
                 safeguards,
-                post_url(model, report.path, hub_settings),
-                post_slug(model),
+                report.address.url,
+                report.address.slug,
                 hub_settings,
             )
             assert snippet.length <= snippet.limit
-            assert counting.count(platform, snippet.text, snippet.spoiler_text) == snippet.length
+            assert platforms.count(platform, snippet.text, snippet.spoiler_text) == snippet.length
             _contains_safeguards(snippet, model, safeguards, hub_settings)
             if platform == "instagram":
                 assert len(snippet.hashtags) <= 5

@@ -17,6 +17,7 @@ from .content import PostFile, read_post
 from .findings import Finding, has_errors
 from .model import FrontMatter
 from .prose import BLOCK_RE
+from .publish.address import PostAddress
 from .publish.snippets import Snippet
 from .safeguards import Safeguards, safeguards_for
 from .settings import ConfigError, Settings
@@ -33,6 +34,7 @@ class PostReport:
     bad_keys: set[str] = field(default_factory=set)
     safeguards: Safeguards | None = None
     snippets: Mapping[str, Snippet] = field(default_factory=dict)  # by platform
+    address: PostAddress | None = None  # where it lands (with valid front matter)
 
     @property
     def has_errors(self) -> bool:
@@ -59,6 +61,8 @@ def check_front(path: Path, settings: Settings, now: dt.datetime | None = None) 
     report.front_matter = result.model
     report.bad_keys = result.bad_keys
     report.findings += result.findings
+    if result.model is not None:
+        report.address = settings.address(result.model, path)
     if result.model is not None and post.body.strip():
         report.safeguards = safeguards_for(result.model, settings)
     return report
@@ -119,7 +123,7 @@ def _check_body(report: PostReport, settings: Settings, now: dt.datetime, html: 
     ready = model is not None and report.safeguards is not None
     if not ready and not html:
         return
-    context = PostContext(post, model, report.safeguards, settings, now, report.path, html)  # type: ignore[arg-type]
+    context = PostContext(post, model, report.safeguards, report.address, settings, now, html)  # type: ignore[arg-type]
     for check in post_checks():
         if ready or not check.needs_front_matter:
             report.findings += check.run(context)

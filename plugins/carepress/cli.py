@@ -18,9 +18,8 @@ from .checks.addresses import duplicate_addresses, page_addresses, page_collisio
 from .checks.pages import check_page
 from .checks.static_files import docs_dir_problems
 from .findings import Finding, format_github, format_json, format_text, summary
-from .model import PLATFORMS
+from .publish.platforms import PLATFORM_KEYS
 from .publish.snippets import compose_all
-from .publish.urls import post_slug, post_url
 from .settings import ConfigError, Settings, load_settings
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -64,7 +63,10 @@ def _parser() -> argparse.ArgumentParser:
         "paths", nargs="*", type=Path, help="post files or folders (default: every post of the hub)"
     )
     snippets.add_argument(
-        "--platform", action="append", choices=PLATFORMS, help="only these platforms (repeatable)"
+        "--platform",
+        action="append",
+        choices=PLATFORM_KEYS,
+        help="only these platforms (repeatable)",
     )
     snippets.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -216,21 +218,19 @@ def _check_links(args: argparse.Namespace, settings: Settings, reports: list[Pos
 
 def _snippets(args: argparse.Namespace, settings: Settings) -> int:
     reports = check_paths(_expand(args.paths, settings), settings)
-    platforms = args.platform or list(PLATFORMS)
+    platforms = args.platform or list(PLATFORM_KEYS)
     shared, status = [], EXIT_OK
     for report in reports:
-        model, safeguards = report.front_matter, report.safeguards
-        if model is None or safeguards is None:
+        model, safeguards, address = report.front_matter, report.safeguards, report.address
+        if model is None or safeguards is None or address is None:
             print(
                 f"{report.display_path}: cannot compose snippets; run `carepress check`",
                 file=sys.stderr,
             )
             status = EXIT_ERRORS
             continue
-        slug = post_slug(model)
-        snippets, errors = compose_all(
-            model, safeguards, post_url(model, report.path, settings), slug, settings
-        )
+        slug = address.slug
+        snippets, errors = compose_all(model, safeguards, address.url, slug, settings)
         for error in errors:
             print(f"{report.display_path}: {error.platform}: {error}", file=sys.stderr)
             status = EXIT_ERRORS

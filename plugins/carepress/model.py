@@ -21,9 +21,10 @@ from pydantic import (
     model_validator,
 )
 
+from .publish.platforms import PLATFORM_KEYS
+
 AUDIENCES = ("clients", "clinicians", "community")
 POST_TYPES = ("article", "testimonial", "case-vignette", "resource")
-PLATFORMS = ("x", "bluesky", "mastodon", "threads", "linkedin", "facebook", "instagram")
 TYPES_NEEDING_CONSENT = ("testimonial", "case-vignette")
 
 # Material keys a post may use unchanged. `template` is deliberately absent: a post must
@@ -126,9 +127,10 @@ def icon_name(value: str) -> str:
 Text = Annotated[str, AfterValidator(_single_line)]
 Slug = Annotated[str, Field(max_length=100), AfterValidator(_slug)]
 Tag = Annotated[str, Field(max_length=100), AfterValidator(_single_line), AfterValidator(_tag)]
-Audience = Literal["clients", "clinicians", "community"]
-PostType = Literal["article", "testimonial", "case-vignette", "resource"]
-Platform = Literal["x", "bluesky", "mastodon", "threads", "linkedin", "facebook", "instagram"]
+# The vocabularies above, as the types pydantic validates against (one list each).
+Audience = Literal[AUDIENCES]  # type: ignore[valid-type]
+PostType = Literal[POST_TYPES]  # type: ignore[valid-type]
+Platform = Literal[PLATFORM_KEYS]  # type: ignore[valid-type]
 DateTime = Annotated[dt.datetime, BeforeValidator(_to_datetime)]
 
 

@@ -26,6 +26,7 @@ from .crisis import all_regions
 from .findings import CATEGORIES
 from .practice import Practice
 from .prefilter import LiteralSearch
+from .publish.address import PostAddress, PostAddressing, address_of
 from .rendering import MarkdownSetup, RenderError
 from .rulepack import Rule, load_rules
 from .rules import RuleFileError
@@ -35,6 +36,7 @@ from .yaml_loading import FastSafeLoader
 
 if TYPE_CHECKING:
     from .checks.registry import RuleInfo
+    from .model import FrontMatter
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")  # mkdocs.utils' list
 
@@ -185,13 +187,12 @@ class Settings:
     options: CarePressOptions = field(default_factory=CarePressOptions)
     site_url: str = ""  # absolute, ending in "/" (or "" when mkdocs.yml has none)
     site_name: str = ""
-    blog_dir: str = "blog"
     # Material's blog treats every page whose path in docs_dir starts with this as a post
     # (a plain prefix: "posts" also covers posts-archive/ and postscript.md), so CarePress
     # checks exactly those pages: a page Material publishes as a post never skips the checks.
     post_prefix: str = "blog/posts"
-    post_url_format: str = "{date}/{slug}"
-    post_url_date_format: str = "yyyy/MM/dd"
+    # How the blog plugin makes a post's address (publish/address.py).
+    addressing: PostAddressing = field(default_factory=PostAddressing)
     markdown: MarkdownSetup = field(default_factory=MarkdownSetup)  # the hub's extensions
     # The theme's folders, the practice's overrides (custom_dir) first: what templates and
     # icons exist, and which scripts and stylesheets are the theme's own.
@@ -219,6 +220,10 @@ class Settings:
             return self.markdown.render(markdown_text)
         except RenderError as exc:
             raise ConfigError(str(exc)) from exc
+
+    def address(self, model: FrontMatter, source: Path) -> PostAddress:
+        """Where this post lands (publish/address.py)."""
+        return address_of(model, source, self.addressing, self.site_url)
 
     @cached_property
     def rule_index(self) -> Mapping[str, RuleInfo]:
@@ -332,8 +337,29 @@ def _python_name(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
         return suffix
 
 
+def _python_apply(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    """`!!python/object/apply:module.function {kwds: ...}`: how Material's docs configure
+    post_slugify (`pymdownx.slugs.slugify` with its options). MkDocs calls it when it reads
+    mkdocs.yml, and so does the CLI, to compute the same addresses; None if it cannot."""
+    function = _python_name(loader, suffix, node)
+    if not callable(function):
+        return None
+    if isinstance(node, yaml.SequenceNode):
+        args, kwds = loader.construct_sequence(node, deep=True), {}
+    elif isinstance(node, yaml.MappingNode):
+        value = loader.construct_mapping(node, deep=True)
+        args, kwds = value.get("args", []), value.get("kwds", {})
+    else:
+        args, kwds = [], {}
+    try:
+        return function(*args, **kwds)
+    except Exception:  # the practice's function; MkDocs will report it in its own words
+        return None
+
+
 _TolerantLoader.add_multi_constructor("!", _ignore_tag)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", _python_name)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/object/apply:", _python_apply)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 
 
@@ -379,6 +405,8 @@ def settings_from_options(
     markdown: MarkdownSetup | None = None,
     theme_dirs: tuple[Path, ...] = (),
     custom_dir: Path | None = None,
+    language: str = "en",
+    directory_urls: bool = True,
 ) -> Settings:
     try:
         options = CarePressOptions.model_validate(dict(carepress))
@@ -433,10 +461,8 @@ def settings_from_options(
         options=options,
         site_url=(site_url or "").rstrip("/") + "/" if site_url else "",
         site_name=site_name,
-        blog_dir=blog_dir,
         post_prefix=os.path.normpath(post_dir),
-        post_url_format=str(blog.get("post_url_format") or "{date}/{slug}"),
-        post_url_date_format=str(blog.get("post_url_date_format") or "yyyy/MM/dd"),
+        addressing=_addressing(blog, blog_dir, language, directory_urls),
         markdown=markdown or MarkdownSetup(),
         theme_dirs=theme_dirs,
         custom_dir=custom_dir,
@@ -444,6 +470,37 @@ def settings_from_options(
     )
     settings.check_rule_options()
     return settings
+
+
+def _addressing(
+    blog: Mapping[str, Any], blog_dir: str, language: str, directory_urls: bool
+) -> PostAddressing:
+    """The blog plugin's address options, with Material's defaults; a slugify function
+    must be one (the CLI reads mkdocs.yml's !!python tags as MkDocs does)."""
+    defaults = PostAddressing()
+    options: dict[str, Any] = {}
+    for name, key in (
+        ("url_format", "post_url_format"), ("url_date_format", "post_url_date_format"),
+        ("max_categories", "post_url_max_categories"), ("slugify", "post_slugify"),
+        ("slugify_separator", "post_slugify_separator"),
+        ("categories_slugify", "categories_slugify"),
+        ("categories_slugify_separator", "categories_slugify_separator"),
+    ):  # fmt: skip
+        value = blog.get(key)
+        if value is None:
+            continue
+        expected = getattr(defaults, name)
+        if callable(expected) and not callable(value):
+            raise ConfigError(
+                f"mkdocs.yml: plugins > blog > {key}: {value!r} is not a function CarePress can "
+                "load (write it as !!python/name:module.function, and install its package)"
+            )
+        if not callable(expected) and not isinstance(value, type(expected)):
+            raise ConfigError(f"mkdocs.yml: plugins > blog > {key}: {value!r} is not valid")
+        options[name] = value
+    return PostAddressing(
+        blog_dir=blog_dir, language=language, directory_urls=directory_urls, **options
+    )
 
 
 def _read_config(config_file: Path) -> dict[str, Any]:
@@ -491,6 +548,8 @@ def load_settings(config_file: Path) -> Settings:
         markdown=MarkdownSetup.from_config(data.get("markdown_extensions")),
         theme_dirs=tuple(d for d in (custom_dir, _material_templates()) if d is not None),
         custom_dir=custom_dir,
+        language=str(theme.get("language") or "en"),
+        directory_urls=data.get("use_directory_urls", True) is not False,
     )
 
 

@@ -16,15 +16,14 @@ The build checks every file's address again once MkDocs and its plugins have pla
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
 from ..check import PostReport
 from ..content import read_post
 from ..findings import Finding
+from ..publish.address import url_path
 from ..publish.outputs import CARD_DIR, FEEDS_DIR, PROFILE_KIT, SHARE_DIR
-from ..publish.urls import post_path, post_slug
 from ..settings import MARKDOWN_SUFFIXES, Settings
 
 RULE = "frontmatter.duplicate-address"
@@ -32,16 +31,6 @@ RULE = "frontmatter.duplicate-address"
 RESERVED_FOLDERS = (f"{FEEDS_DIR}/", f"{SHARE_DIR}/", f"{CARD_DIR}/")
 # Slugs whose share kit (social/<slug>/) is a page CarePress writes for the practice.
 RESERVED_SLUGS = frozenset({PROFILE_KIT})
-
-
-def page_address(src_path: str) -> str:
-    """Where MkDocs publishes a page of docs_dir (directory URLs): `a/b.md` at `a/b/`,
-    `a/index.md` (or README.md) at `a/`."""
-    stem, _ = os.path.splitext(src_path.replace(os.sep, "/"))
-    folder, _, name = stem.rpartition("/")
-    if name.lower() in ("index", "readme"):
-        return f"{folder}/" if folder else ""
-    return f"{stem}/"
 
 
 def page_addresses(settings: Settings) -> dict[str, list[Path]]:
@@ -56,7 +45,8 @@ def page_addresses(settings: Settings) -> dict[str, list[Path]]:
             and not settings.is_post(str(path.relative_to(root)))
             and path.is_file()
         ):
-            found.setdefault(page_address(relative), []).append(path)
+            address = url_path(relative, settings.addressing.directory_urls)
+            found.setdefault(address, []).append(path)
     return found
 
 
@@ -76,13 +66,11 @@ def duplicate_addresses(
     first: dict[str, PostReport] = {}  # an address or a slug -> the post that has it
     found = []
     for _, _, report in sorted(published, key=lambda item: item[:2]):
-        model = report.front_matter
-        assert model is not None
-        slug = post_slug(model)
+        assert report.address is not None
+        slug, address = report.address.slug, report.address.path
         if not slug.strip("-"):
             found.append((report, _empty_slug(report, settings)))
             continue
-        address = post_path(model, report.path, settings)
         problem = _not_its_own(address, slug, pages, settings)
         if problem:
             found.append((report, _finding(report, settings, problem, RESERVED_HINT)))

@@ -16,7 +16,6 @@ import pkgutil
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..findings import CATEGORIES, Finding, Severity
@@ -27,6 +26,7 @@ if TYPE_CHECKING:
     from ..model import FrontMatter
     from ..prefilter import LiteralIndex
     from ..prose import Prose
+    from ..publish.address import PostAddress
     from ..publish.snippets import Snippet
     from ..safeguards import Safeguards
     from ..settings import Settings
@@ -58,9 +58,9 @@ class PostContext:
     post: PostFile
     front_matter: FrontMatter
     safeguards: Safeguards
+    address: PostAddress
     settings: Settings
     now: dt.datetime
-    source: Path  # the file, for the post's address
     render_html: bool = True
     # What the social check composes, for the share kit and the social feeds.
     snippets: Mapping[str, Snippet] = field(default_factory=dict)

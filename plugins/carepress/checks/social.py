@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..model import PLATFORMS
 from ..prose import prose_of
+from ..publish.platforms import PLATFORMS
 from ..publish.snippets import compose_all
-from ..publish.urls import post_slug, post_url
 from ..settings import Settings
 from .language import language_findings
 from .registry import PostContext, RuleInfo, declare_family, post_check
@@ -16,10 +15,10 @@ from .registry import PostContext, RuleInfo, declare_family, post_check
 
 @declare_family
 def _rules(settings: Settings) -> Iterator[RuleInfo]:
-    for platform in PLATFORMS:
+    for platform in PLATFORMS.values():
         yield RuleInfo(
-            f"social.too-long-{platform}", "social", "error",
-            f"the post's {platform} snippet does not fit the platform's limit",
+            f"social.too-long-{platform.key}", "social", "error",
+            f"the post's {platform.label} snippet does not fit the platform's limits",
             enabled=settings.options.snippets.enabled,
         )  # fmt: skip
 
@@ -32,8 +31,8 @@ def check_social(ctx: PostContext) -> list[Finding]:
     if not settings.options.snippets.enabled:
         return []
     findings: list[Finding] = []
-    url = post_url(model, ctx.source, settings)
-    ctx.snippets, errors = compose_all(model, ctx.safeguards, url, post_slug(model), settings)
+    address = ctx.address
+    ctx.snippets, errors = compose_all(model, ctx.safeguards, address.url, address.slug, settings)
     for error in errors:
         overridden = error.platform in model.social and model.social[error.platform].text  # type: ignore[index]
         key = ("social", error.platform, "text") if overridden else ("description",)

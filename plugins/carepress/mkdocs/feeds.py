@@ -92,11 +92,12 @@ class FeedCollector:
         posts = []
         for src_uri, (url, body_html) in self.posts.items():
             report = self.reports[src_uri]
-            assert report.front_matter is not None
+            assert report.front_matter is not None and report.address is not None
             safeguards = self.safeguards[src_uri]
             posts.append(
-                FeedPost(src_uri, url, report.front_matter, safeguards, body_html, report.snippets)
-            )
+                FeedPost(src_uri, url, report.front_matter, safeguards, body_html,
+                         report.snippets, report.address.slug)
+            )  # fmt: skip
         return posts
 
     def write(self, site_dir: str) -> None:

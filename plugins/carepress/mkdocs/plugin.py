@@ -26,7 +26,7 @@ from ..citations import find_citations, render_citations, sources_html, superscr
 from ..crisis import regions_for
 from ..findings import Finding, summary
 from ..prose import prose_of
-from ..publish.social_text import PLATFORM_NAMES
+from ..publish.platforms import PLATFORMS
 from ..rendering import MarkdownSetup
 from ..safeguards import Safeguards
 from ..settings import (
@@ -137,6 +137,8 @@ class CarePressPlugin(BasePlugin):
                 markdown=MarkdownSetup(tuple(config.markdown_extensions), config.mdx_configs),
                 theme_dirs=tuple(Path(d) for d in config.theme.dirs),
                 custom_dir=Path(config.theme.custom_dir) if config.theme.custom_dir else None,
+                language=str(config.theme.get("language") or "en"),
+                directory_urls=bool(config.use_directory_urls),
             )
         except ConfigError as exc:
             raise PluginError(str(exc)) from exc
@@ -310,11 +312,33 @@ class CarePressPlugin(BasePlugin):
     # its source (theme_values.py). Feeds and snippets read the core model instead.
     @event_priority(-100)
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self._hold_to_materials_addresses(files)
         escape_page_titles(files)
         blog = config.plugins.get("material/blog")
         escape_authors(getattr(blog, "authors", {}).values())
         escape_links(getattr(getattr(blog, "blog", None), "posts", []))
         return nav
+
+    def _hold_to_materials_addresses(self, files: Files) -> None:
+        """Every snippet, share kit, card and address check used the address CarePress
+        computed (publish/address.py, before Material's on_files); Material's own is the
+        one readers reach. They must be one: if they ever differ (a blog option or a
+        slugify CarePress reads otherwise), stop rather than publish links to nowhere."""
+        differ = []
+        for src_uri, report in self.reports.items():
+            file = files.get_file_from_path(src_uri)
+            if report.address is None or file is None or file.url == report.address.path:
+                continue
+            if report.front_matter is not None and report.front_matter.draft:
+                continue  # never published, never linked
+            differ.append(f"{report.display_path}: Material publishes it at {file.url}, "
+                          f"CarePress computed {report.address.path}")  # fmt: skip
+        if differ:
+            raise PluginError(
+                "CarePress: the blog plugin and CarePress disagree on where posts land, so "
+                "snippets and share kits would link elsewhere; please report this with your "
+                "blog plugin's options:\n  " + "\n  ".join(differ)
+            )
 
     # Citations become numbered links in the post and in its excerpts (Material's excerpt
     # processor re-points "#source-N" links at the post); the Sources list is added to the
@@ -374,7 +398,7 @@ class CarePressPlugin(BasePlugin):
             "crisis_regions": regions_for(self.settings.practice.crisis_region),
             "feeds": catalog,
             "feed_links": FeedLinks(catalog) if catalog else None,
-            "platform_names": PLATFORM_NAMES,
+            "platforms": PLATFORMS,
             "csp_meta": self.csp.meta(),
         }
         self.env = env

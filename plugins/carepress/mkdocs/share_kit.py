@@ -24,13 +24,12 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
 from ..check import PostReport
-from ..publish.cards import CardSpec, card_alt_text, card_file_name
+from ..publish.cards import CardSpec, card_alt_text
 from ..publish.outputs import SHARE_DIR
+from ..publish.platforms import PLATFORMS
 from ..publish.profile import profile_kit
 from ..publish.share import SharedPost, write_snippets_csv, write_snippets_json
 from ..publish.snippets import PackedSnippets
-from ..publish.social_text import PLATFORM_NAMES
-from ..publish.urls import post_path, post_slug
 from ..settings import Settings
 from .content_security import ContentSecurity
 
@@ -42,27 +41,23 @@ TEMPLATE = "carepress-share-kit.html"
 def shared_post(report: PostReport, settings: Settings, now: dt.datetime) -> SharedPost | None:
     """What a post's share kit shows; None for a post that is not shared (not published,
     expired, or with errors)."""
-    model, safeguards = report.front_matter, report.safeguards
-    if model is None or safeguards is None or report.has_errors:
+    model, safeguards, address = report.front_matter, report.safeguards, report.address
+    if model is None or safeguards is None or address is None or report.has_errors:
         return None
     if not model.is_published(now) or model.is_expired(now):
         return None
-    slug = post_slug(model)
-    url = (settings.site_url or "https://example.invalid/") + post_path(
-        model, report.path, settings
-    )
     spec = CardSpec(
         model.title, settings.practice.name, tuple(w.label for w in safeguards.warnings)
     )
-    card_path = card_file_name(slug)
+    card_path = address.card_path
     return SharedPost(
-        slug,
+        address.slug,
         model.title,
-        url,
+        address.url,
         model.created.isoformat(),
         tuple(model.content_warnings),
         card_path,
-        (settings.site_url or "/") + card_path,
+        address.card_url,
         card_alt_text(spec),
         PackedSnippets.of(report.snippets),  # composed by the check, for this same address
     )
@@ -227,5 +222,5 @@ def _site_context(page: str, config: MkDocsConfig, files: Files) -> dict[str, An
         # matches, as the theme's own script does on its pages.
         "colors": {k: v for k, v in palettes[0].items() if k != "media"},
         "palettes": palettes,
-        "platform_names": PLATFORM_NAMES,
+        "platforms": PLATFORMS,
     }

@@ -13,14 +13,13 @@ import datetime as dt
 import html
 from collections.abc import Mapping
 from pathlib import Path
-from urllib.parse import quote, urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 
 from ..check import PostReport
-from ..publish.cards import CardSpec, card_alt_text, card_file_name, write_cards
+from ..publish.cards import CardSpec, card_alt_text, write_cards
 from ..publish.meta import Card, PageMeta, post_meta, website_meta
 from ..safeguards import Safeguards
 from ..settings import Settings
@@ -49,20 +48,6 @@ class SharingCollector:
         self.language = str(config.theme.get("language") or "en")
         self.cache_dir = settings.root / CACHE_DIR
         self.cards: dict[str, CardSpec] = {}  # slug -> what its card shows
-        self._slugs: dict[str, str] = {}  # src_uri -> slug
-        self._taken: set[str] = set()  # the slugs in _slugs (a set: 5,000 posts, one lookup)
-
-    def _slug(self, page: Page) -> str:
-        src_uri = page.file.src_uri
-        if src_uri not in self._slugs:
-            base = page.url.strip("/").rsplit("/", 1)[-1] or "post"
-            slug, n = base, 1
-            while slug in self._taken:  # two posts, one slug: keep both cards
-                n += 1
-                slug = f"{base}-{n}"
-            self._slugs[src_uri] = slug
-            self._taken.add(slug)
-        return self._slugs[src_uri]
 
     def page_meta(self, page: Page) -> PageMeta:
         src_uri = page.file.src_uri
@@ -71,18 +56,19 @@ class SharingCollector:
         if report is None:
             return self._website_meta(page)
         fm = report.front_matter
-        if fm is None or safeguards is None or not fm.is_published(self.now):
+        address = report.address
+        if fm is None or safeguards is None or address is None or not fm.is_published(self.now):
             return PageMeta(())  # a draft in the preview, or a broken post: nothing to share
         spec = CardSpec(
             title=fm.title,
             practice=self.settings.practice.name,
             warnings=tuple(w.label for w in safeguards.warnings),
         )
-        slug = self._slug(page)
-        self.cards[slug] = spec
+        # Two published posts never share a slug (checks/addresses.py): one card each.
+        self.cards[address.slug] = spec
         card = None
         if self.site_url:
-            card_url = urljoin(self.site_url.rstrip("/") + "/", quote(card_file_name(slug)))
+            card_url = address.card_url
             card = Card(card_url, card_alt_text(spec))
         return post_meta(
             fm,

@@ -30,6 +30,7 @@ from pathlib import Path
 import PIL
 from PIL import Image, ImageDraw, ImageFont
 
+from .address import card_path
 from .outputs import CARD_DIR
 
 WIDTH, HEIGHT = 1200, 630
@@ -81,8 +82,6 @@ def card_alt_text(spec: CardSpec) -> str:
     return text
 
 
-def card_file_name(slug: str) -> str:
-    return f"{CARD_DIR}/{slug}.png"
 
 
 def card_key(spec: CardSpec) -> str:
@@ -445,7 +444,7 @@ def write_cards(site_dir: Path, cards: Mapping[str, CardSpec], cache_dir: Path |
     if cards:
         (site_dir / CARD_DIR).mkdir(parents=True, exist_ok=True)
     for slug in sorted(cards):
-        target = site_dir / card_file_name(slug)
+        target = site_dir / card_path(slug)
         # Never write through an old link: a --dirty build's card may be the cache's file.
         target.unlink(missing_ok=True)
         card = ready[keys[slug]]
@@ -453,7 +452,7 @@ def write_cards(site_dir: Path, cards: Mapping[str, CardSpec], cache_dir: Path |
             target.write_bytes(card)
         else:
             _link_or_copy(card, target)
-        stats.written.append(card_file_name(slug))
+        stats.written.append(card_path(slug))
     return stats
 
 

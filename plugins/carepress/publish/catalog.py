@@ -12,9 +12,9 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..model import AUDIENCES, PLATFORMS, FrontMatter
+from ..model import AUDIENCES, FrontMatter
 from .outputs import FEEDS_DIR
-from .social_text import PLATFORM_NAMES
+from .platforms import PLATFORMS
 
 RSS = "application/rss+xml"
 ATOM = "application/atom+xml"
@@ -102,8 +102,8 @@ def feed_catalog(site_title: str, posts: Iterable[FrontMatter]) -> FeedCatalog:
         tag: link for link, names in zip(tags, tags_by_slug.values(), strict=True) for tag in names
     }
     social = tuple(
-        FeedLink(f"{FEEDS_DIR}/social/{p}.xml", f"{site_title} — for {PLATFORM_NAMES[p]}",
-                 RSS, "RSS", p, PLATFORM_NAMES[p])
-        for p in PLATFORMS
+        FeedLink(f"{FEEDS_DIR}/social/{p.key}.xml", f"{site_title} — for {p.label}",
+                 RSS, "RSS", p.key, p.label)
+        for p in PLATFORMS.values()
     )  # fmt: skip
     return FeedCatalog(site, audiences, tags, social, tags_by_slug, by_tag)

@@ -32,19 +32,6 @@ import regex
 
 from .tlds import TLDS
 
-LIMITS: dict[str, int] = {
-    "x": 280,
-    "bluesky": 300,
-    "mastodon": 500,
-    "threads": 500,
-    "linkedin": 3000,
-    "facebook": 63206,
-    "instagram": 2200,
-}
-MAX_LINKS: dict[str, int] = {"threads": 5}
-MAX_HASHTAGS: dict[str, int] = {"instagram": 5}
-
-
 # --- plain counts ---------------------------------------------------------------------------
 
 _GRAPHEME = regex.compile(r"\X")
@@ -535,43 +522,3 @@ _HASHTAG = regex.compile(r"(?<![\w&#＃])[#＃]\w+")
 def hashtag_count(text: str) -> int:
     """Hashtags, for Instagram's 5: every occurrence, so a repeated tag is never undercounted."""
     return len(_HASHTAG.findall(text))
-
-
-# --- one entry point --------------------------------------------------------------------------
-
-
-def limit(platform: str, mastodon_limit: int = 500) -> int:
-    if platform not in LIMITS:
-        raise ValueError(f"unknown platform {platform!r}; known: {', '.join(LIMITS)}")
-    return mastodon_limit if platform == "mastodon" else LIMITS[platform]
-
-
-def count(platform: str, text: str, spoiler_text: str = "", mastodon_limit: int = 500) -> int:
-    """``text``'s length on ``platform``, in that platform's units.
-
-    ``spoiler_text`` is Mastodon's content-warning field; the other platforms have none (their
-    warning belongs in ``text``), so passing one for them is a mistake and raises. The count
-    never depends on ``mastodon_limit``; it is accepted so that callers can hand the same
-    arguments to ``count``, ``limit`` and ``fits``.
-    """
-    limit(platform, mastodon_limit)  # rejects unknown platforms
-    if spoiler_text and platform != "mastodon":
-        raise ValueError(f"{platform} has no content-warning field; put the warning in the text")
-    if platform == "x":
-        return x_length(text)
-    if platform == "bluesky":
-        return bluesky_length(text)
-    if platform == "mastodon":
-        return mastodon_length(text, spoiler_text)
-    if platform == "threads":
-        return threads_length(text)
-    return utf16_units(text)  # linkedin, facebook, instagram
-
-
-def fits(platform: str, text: str, spoiler_text: str = "", mastodon_limit: int = 500) -> bool:
-    """Within the length limit, and within the link and hashtag limits where they exist."""
-    if count(platform, text, spoiler_text, mastodon_limit) > limit(platform, mastodon_limit):
-        return False
-    if platform in MAX_LINKS and link_count(text) > MAX_LINKS[platform]:
-        return False
-    return not (platform in MAX_HASHTAGS and hashtag_count(text) > MAX_HASHTAGS[platform])

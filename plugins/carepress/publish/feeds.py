@@ -16,10 +16,10 @@ from pathlib import Path
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
-from ..model import PLATFORMS
 from ..settings import Settings
 from . import entry, jsonfeed
 from .catalog import FeedCatalog, FeedLink, feed_catalog
+from .platforms import PLATFORMS
 from .post import FeedPost, Site, in_feeds, newest_first
 from .social_text import social_text
 

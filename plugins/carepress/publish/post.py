@@ -37,6 +37,7 @@ class FeedPost:
     safeguards: Safeguards
     body_html: str = ""  # the rendered body (links may be relative to `url`)
     snippets: Mapping[str, Any] = field(default_factory=dict)  # by platform, from the check
+    slug: str = ""  # its share kit's and card's name (publish/address.py)
 
     @property
     def published(self) -> dt.datetime:

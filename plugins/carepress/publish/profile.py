@@ -7,18 +7,8 @@ from typing import Any
 
 from ..crisis import all_regions
 from ..settings import Settings
-from . import counting
+from .platforms import PLATFORMS, Platform
 
-# Profile bio limits (characters), as the platforms state them; check them yearly.
-BIO_LIMITS = {
-    "x": 160,
-    "bluesky": 256,
-    "mastodon": 500,
-    "threads": 150,
-    "linkedin": 2600,  # the "About" section
-    "facebook": 101,  # the Page intro
-    "instagram": 150,
-}
 BOUNDARY = (
     "Education only, not therapy or advice. "
     "Following or messaging us is not a therapeutic relationship."
@@ -26,12 +16,7 @@ BOUNDARY = (
 SHORT_BOUNDARY = "Education only, not therapy."
 
 
-def _bio_length(platform: str, text: str) -> int:
-    # Bios are counted like posts on X (weighted) and Bluesky (graphemes); others: characters.
-    return counting.count(platform, text) if platform in ("x", "bluesky") else len(text)
-
-
-def bio(platform: str, settings: Settings) -> str:
+def bio(platform: Platform, settings: Settings) -> str:
     """The longest of a few bios that fits; every one keeps the boundary."""
     practice = settings.practice
     credentials = ", ".join(dict.fromkeys(c.credentials for c in practice.clinicians))
@@ -43,9 +28,8 @@ def bio(platform: str, settings: Settings) -> str:
         f"{practice.name}: mental health education. {BOUNDARY}",
         f"{practice.name}. {SHORT_BOUNDARY}",
     ]
-    limit = BIO_LIMITS[platform]
     for text in candidates:
-        if _bio_length(platform, text) <= limit:
+        if platform.bio_length(text) <= platform.bio_limit:
             return text
     return SHORT_BOUNDARY
 
@@ -85,9 +69,11 @@ def comment_replies(settings: Settings) -> dict[str, str]:
 
 def profile_kit(settings: Settings) -> dict[str, Any]:
     bios = {}
-    for platform, limit in BIO_LIMITS.items():
+    for platform in PLATFORMS.values():
         text = bio(platform, settings)
-        bios[platform] = {"text": text, "length": _bio_length(platform, text), "limit": limit}
+        bios[platform.key] = {
+            "text": text, "length": platform.bio_length(text), "limit": platform.bio_limit
+        }
     return {
         "bios": bios,
         "direct_message_reply": direct_message_reply(settings),

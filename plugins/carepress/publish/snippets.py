@@ -19,15 +19,13 @@ from urllib.parse import urlencode
 
 import regex
 
-from ..model import PLATFORMS, FrontMatter
+from ..model import FrontMatter
 from ..safeguards import Safeguards
 from ..settings import Settings
-from . import counting
+from . import counting, platforms
 
 ELLIPSIS = "…"
 LINK_IN_BIO = "Read the full article: link in bio."
-# Threads shows one topic tag per post; Instagram allows at most five hashtags.
-PLATFORM_MAX_HASHTAGS = {"threads": 1, **counting.MAX_HASHTAGS}
 
 
 class SnippetError(Exception):
@@ -64,9 +62,10 @@ class Snippet:
             "overridden": self.overridden,
             "shortened": self.shortened,
         }
-        if self.platform == "mastodon":
+        record = platforms.platform(self.platform)
+        if record.warning_field:
             data |= {"spoiler_text": self.spoiler_text, "sensitive": self.sensitive}
-        if self.platform == "bluesky":
+        if record.rich_text:
             data |= {"facets": self.facets, "embed": self.embed}
         return data
 
@@ -196,15 +195,11 @@ class _Parts:
 
 
 def _fit(platform: str, parts: _Parts, spoiler: str, settings: Settings) -> tuple[str, bool, int]:
-    limit = counting.limit(platform, settings.options.snippets.mastodon_limit)
+    record = platforms.platform(platform)
+    limit = record.limit_for(settings.options.snippets.mastodon_limit)
 
     def length(text: str) -> int:
-        return counting.count(
-            platform,
-            text,
-            spoiler_text=spoiler,
-            mastodon_limit=settings.options.snippets.mastodon_limit,
-        )
+        return record.length(text, spoiler)
 
     full = parts.text(parts.description, parts.hashtags)
     full_length = length(full)
@@ -246,17 +241,18 @@ def compose(
     settings: Settings,
 ) -> Snippet:
     options = settings.options.snippets
+    record = platforms.platform(platform)
     override = model.social.get(platform)  # type: ignore[call-overload]
     warning = (
         settings.options.feeds.warning_format.format(warnings=safeguards.warning_labels)
         if safeguards.warnings
         else ""
     )
-    spoiler = warning if platform == "mastodon" else ""
+    spoiler = warning if record.warning_field else ""
     crisis = ""
     if safeguards.crisis is not None:
         crisis = safeguards.crisis.short
-    link = None if platform == "instagram" else tracked_link(url, platform, slug, options.utm)
+    link = None if record.links == "none" else tracked_link(url, platform, slug, options.utm)
     disclaimer = ""
     if options.disclaimer:
         practice = settings.practice.disclaimer
@@ -267,22 +263,22 @@ def compose(
             h for h in (hashtag(t) if not t.startswith("#") else t for t in source_tags) if h
         )
     )
-    max_tags = min(options.max_hashtags, PLATFORM_MAX_HASHTAGS.get(platform, 99))
+    max_tags = min(options.max_hashtags, record.max_hashtags or options.max_hashtags)
     parts = _Parts(
-        warning="" if platform == "mastodon" else warning,
+        warning="" if record.warning_field else warning,
         hook=override.text.strip() if override and override.text else model.title,
         description="" if override and override.text else model.description,
         crisis=crisis,
-        link_line=(display_link(link) if platform == "bluesky" and link else link) or LINK_IN_BIO,
+        link_line=(display_link(link) if record.links == "shortened" and link else link)
+        or LINK_IN_BIO,
         disclaimer=disclaimer,
         hashtags=tags[:max_tags],
     )
     text, shortened, length = _fit(platform, parts, spoiler, settings)
-    limit = counting.limit(platform, options.mastodon_limit)
-    max_links = counting.MAX_LINKS.get(platform)
-    links = counting.link_count(text) if max_links is not None else 0
-    if max_links is not None and links > max_links:
-        raise SnippetError(platform, f"{links} links; {platform} allows {max_links}")
+    limit = record.limit_for(options.mastodon_limit)
+    links = counting.link_count(text) if record.max_links is not None else 0
+    if record.max_links is not None and links > record.max_links:
+        raise SnippetError(platform, f"{links} links; {record.label} allows {record.max_links}")
     used_tags = tuple(t for t in parts.hashtags if t in text.split())
     snippet = Snippet(
         platform,
@@ -296,7 +292,7 @@ def compose(
         bool(override and override.text),
         shortened,
     )
-    if platform == "bluesky":
+    if record.rich_text:
         embed = counting.bluesky_embed(link or url, model.title, model.description)
         snippet = Snippet(
             **{
@@ -340,7 +336,7 @@ def compose_all(
     model: FrontMatter, safeguards: Safeguards, url: str, slug: str, settings: Settings
 ) -> tuple[dict[str, Snippet], list[SnippetError]]:
     snippets, errors = {}, []
-    for platform in PLATFORMS:
+    for platform in platforms.PLATFORMS:
         try:
             snippets[platform] = compose(platform, model, safeguards, url, slug, settings)
         except SnippetError as exc:

@@ -7,22 +7,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .snippets import compose
-from .urls import post_slug
 
 if TYPE_CHECKING:
     from ..settings import Settings
     from .post import FeedPost
-
-PLATFORM_NAMES = {
-    "x": "X",
-    "bluesky": "Bluesky",
-    "mastodon": "Mastodon",
-    "threads": "Threads",
-    "linkedin": "LinkedIn",
-    "facebook": "Facebook",
-    "instagram": "Instagram",
-}
-
 
 def social_text(post: FeedPost, platform: str, settings: Settings) -> str:
     snippet = post.snippets.get(platform) or compose(
@@ -30,7 +18,7 @@ def social_text(post: FeedPost, platform: str, settings: Settings) -> str:
         post.front_matter,
         post.safeguards,
         post.url,
-        post_slug(post.front_matter),
+        post.slug,
         settings,
     )
     # Mastodon's CW travels in its own field; a feed item has only one text, so lead with it.
