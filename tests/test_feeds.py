@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import feedparser
-from carepress.check import check_paths
+from carepress.parallel import check_many
 from carepress.publish import platforms
 from carepress.publish.catalog import feed_catalog, slugify
 from carepress.publish.platforms import PLATFORM_KEYS as PLATFORMS
@@ -56,7 +56,7 @@ def _parse(data: bytes) -> feedparser.FeedParserDict:
 def _in_feed_reports(root: Path):
     settings = load_settings(root / "mkdocs.yml")
     now = dt.datetime.now(dt.UTC)
-    reports = check_paths(settings.post_files(), settings, now)
+    reports = check_many(settings.post_files(), settings, now, html=True)
     return [r for r in reports if r.front_matter and in_feeds(r.front_matter, now)]
 
 

@@ -239,10 +239,12 @@ def test_readability_and_accessibility(hub: Hub) -> None:
 
 
 def test_sample_posts_check_clean() -> None:
-    from carepress.check import check_paths
+    from carepress.check import utc_now
+    from carepress.parallel import check_many
 
     settings = load_settings(REPO / "mkdocs.yml")
-    findings = [f for r in check_paths(settings.post_files(), settings) for f in r.findings]
+    reports = check_many(settings.post_files(), settings, utc_now(), html=True)
+    findings = [f for r in reports for f in r.findings]
     assert findings == []
 
 

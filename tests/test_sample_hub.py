@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from carepress.check import check_paths
+from carepress.check import utc_now
+from carepress.parallel import check_many
 from carepress.settings import load_settings
 from conftest import REPO, Hub
 
 
 def _reports():
     settings = load_settings(REPO / "mkdocs.yml")
-    return check_paths(settings.post_files(), settings)
+    return check_many(settings.post_files(), settings, utc_now(), html=True)
 
 
 def test_sample_content_is_substantial_and_clean() -> None:

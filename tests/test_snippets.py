@@ -10,8 +10,9 @@ import json
 import pickle
 
 import pytest
-from carepress.check import check_paths
+from carepress.check import utc_now
 from carepress.model import FrontMatter
+from carepress.parallel import check_many
 from carepress.publish import counting, platforms
 from carepress.publish.platforms import PLATFORM_KEYS as PLATFORMS
 from carepress.publish.snippets import PackedSnippets, SnippetError, compose, hashtag
@@ -46,7 +47,7 @@ def test_packed_snippets_are_the_same_snippets(hub_settings) -> None:
     """A build's check workers send each post's snippets as their JSON text: unpickled and
     decoded, they are the snippets the check composed, field for field (`sensitive` too,
     which the JSON prints for Mastodon only)."""
-    reports = check_paths(hub_settings.post_files(), hub_settings)
+    reports = check_many(hub_settings.post_files(), hub_settings, utc_now(), html=True)
     with_warnings = 0
     for report in reports:
         if not report.snippets:
@@ -82,7 +83,7 @@ def _contains_safeguards(snippet, model, safeguards, settings) -> None:
 
 
 def test_sample_posts_fit_every_platform(hub_settings) -> None:
-    reports = check_paths(hub_settings.post_files(), hub_settings)
+    reports = check_many(hub_settings.post_files(), hub_settings, utc_now(), html=True)
     for report in reports:
         model, safeguards = report.front_matter, report.safeguards
         for platform in PLATFORMS:

@@ -7,6 +7,7 @@ build; HTML a browser repairs without touching them must not.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -82,35 +83,29 @@ def test_a_banner_after_the_posts_text_is_caught() -> None:
     assert "the content-warning banner comes after the post's text" in problems
 
 
-def test_the_page_finishing_worker_writes_each_safe_page_and_never_an_unsafe_one(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_page_judged_safe_is_reused_by_its_bytes_and_an_unsafe_one_never(
+    tmp_path: Path,
 ) -> None:
-    """With check workers, on_post_page hands each page to PageFinisher and MkDocs writes
-    nothing: the worker writes each page finished (rel="noopener"), in small chunks with at
-    most AHEAD of them waiting, and never writes a page that fails verification."""
-    from carepress.mkdocs import finishing
+    """PageVerdicts remembers the pages it found safe, between builds, by a hash of what it
+    judged: the same page is not parsed again; a changed page, or one that failed, is."""
+    from carepress.mkdocs.finishing import PageVerdicts
 
-    monkeypatch.setattr(finishing, "CHUNK", 3)
-    monkeypatch.setattr(finishing, "AHEAD", 1)
     good = page('<p>See <a href="https://example.org/help">help</a>.</p>')
     bad = good.replace(f"<p>{DISCLAIMER}</p>", "<p>Our lawyers made us say this.</p>")
-    pages = {f"posts/p{i}.md": bad if i == 7 else good for i in range(20)}
-    finisher = finishing.PageFinisher(
-        {src: SAFEGUARDS for src in pages}, {}, "https://hub.example/", None, workers=1
-    )
-    left = [
-        finisher.take(src, str(tmp_path / src.replace(".md", "/index.html")), output)
-        for src, output in pages.items()
-    ]
-    assert finisher.take("empty.md", str(tmp_path / "empty.html"), "  \n") == "  \n", (
-        "an empty page is MkDocs' to skip"
-    )
-    assert len(finisher._futures) <= finishing.AHEAD
-    problems = finisher.results()
-    assert left == [""] * 20, "MkDocs writes none of them"
-    assert list(problems) == ["posts/p7.md"]
-    assert "does not contain the practice's disclaimer text" in problems["posts/p7.md"][0]
-    written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.html"))
-    assert written == sorted(f"posts/p{i}/index.html" for i in range(20) if i != 7)
-    html = (tmp_path / "posts/p0/index.html").read_text()
-    assert '<a href="https://example.org/help" rel="noopener">' in html
+    first = PageVerdicts(tmp_path, None, "https://hub.example/")
+    finished, problems = first.finish(good, "", SAFEGUARDS)
+    assert problems == [] and first.reused == 0
+    assert '<a href="https://example.org/help" rel="noopener">' in finished
+    _, problems = first.finish(bad, "", SAFEGUARDS)
+    assert "does not contain the practice's disclaimer text" in problems[0]
+    first.save()
+
+    second = PageVerdicts(tmp_path, None, "https://hub.example/")
+    assert second.finish(good, "", SAFEGUARDS) == (finished, [])
+    assert second.reused == 1, "the same bytes: the same verdict, without parsing"
+    _, problems = second.finish(bad, "", SAFEGUARDS)
+    assert problems and second.reused == 1, "an unsafe page is judged again, every build"
+    _, problems = second.finish(good, "", replace(SAFEGUARDS, crisis=None))
+    assert second.reused == 1, "other safeguards: another verdict"
+    second.save()
+    assert len((tmp_path / ".cache/carepress/verified-pages").read_bytes()) == 2 * 32

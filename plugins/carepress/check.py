@@ -6,7 +6,7 @@ Both faces call this: ``carepress check`` and the MkDocs plugin.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -147,19 +147,3 @@ def _as_draft(finding: Finding) -> Finding:
     return replace(
         finding, severity="info", hint=f"{finding.hint} (info while the post is a draft)".strip()
     )
-
-
-def check_paths(
-    paths: Iterable[Path],
-    settings: Settings,
-    now: dt.datetime | None = None,
-    progress: Callable[[int, int], None] | None = None,
-) -> list[PostReport]:
-    now = now or utc_now()
-    paths = list(paths)
-    reports = []
-    for done, path in enumerate(paths, start=1):
-        reports.append(check_post(path, settings, now))
-        if progress:
-            progress(done, len(paths))
-    return reports

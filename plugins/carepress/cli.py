@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .budget import OverBudget
-from .check import PostReport, check_paths, utc_now
+from .check import PostReport, utc_now
 from .checks.addresses import duplicate_addresses, page_addresses, page_collisions
 from .checks.pages import check_page
 from .checks.static_files import docs_dir_problems
@@ -165,23 +165,14 @@ def _check_paths(
     now: dt.datetime,
     progress: Callable[[int, int], None] | None,
 ) -> list[PostReport]:
-    """Every post checked: many of them in worker processes on the other cores (rendering
-    each post to judge its HTML doubles a check's cost; the cores halve it again)."""
-    from .background import PendingChecks, front_only, worker_count  # only for many posts
+    """Every post checked, rendered to judge its HTML as the build will (many of them on
+    every core: rendering doubles a check's cost, the cores halve it again)."""
+    from .parallel import check_many  # only for the check command
 
     try:
-        workers = worker_count(len(paths), keep_one=False)
+        return check_many(paths, settings, now, html=True, progress=progress)
     except ValueError as exc:  # CAREPRESS_WORKERS=many
         raise ConfigError(str(exc)) from exc
-    if not workers:
-        return check_paths(paths, settings, now, progress=progress)
-    pending = PendingChecks(paths, settings, now, workers, html=True)
-    # The front matter here meanwhile (addresses and links are checked across posts).
-    reports = [front_only(path, settings, now) for path in paths]
-    results = pending.results()
-    for report in reports:
-        report.findings, report.snippets = results[report.path]
-    return reports
 
 
 def _pages(settings: Settings) -> list[Finding]:
@@ -217,7 +208,7 @@ def _check_links(args: argparse.Namespace, settings: Settings, reports: list[Pos
 
 
 def _snippets(args: argparse.Namespace, settings: Settings) -> int:
-    reports = check_paths(_expand(args.paths, settings), settings)
+    reports = _check_paths(_expand(args.paths, settings), settings, utc_now(), None)
     platforms = args.platform or list(PLATFORM_KEYS)
     shared, status = [], EXIT_OK
     for report in reports:

@@ -199,6 +199,7 @@ class Settings:
     theme_dirs: tuple[Path, ...] = ()
     custom_dir: Path | None = None
     every_pack_rule: Mapping[str, Rule] = field(default_factory=dict)  # disabled ones too
+    authors_file: Path | None = None
 
     @property
     def shipped_theme_dirs(self) -> tuple[Path, ...]:
@@ -467,6 +468,7 @@ def settings_from_options(
         theme_dirs=theme_dirs,
         custom_dir=custom_dir,
         every_pack_rule=every_pack_rule,
+        authors_file=docs_dir / authors_file,
     )
     settings.check_rule_options()
     return settings

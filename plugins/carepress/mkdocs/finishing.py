@@ -1,35 +1,27 @@
 """The last word on each page: a post page's safeguards verified, inline scripts held to the
 Content-Security-Policy, rel="noopener" added.
 
-`finish_page` is what `on_post_page` runs on every page. In a build with check workers the
-build's process leaves it to `PageFinisher`: `on_post_page` hands each rendered page to a
-worker on another core and gives MkDocs nothing to write; the worker verifies the page and
-writes it with `rel="noopener"` (each page written once, by whoever finished it), or never
-writes it if it fails verification, as the in-process check never lets MkDocs write it.
-`results()` at `on_post_build` waits for the last pages, and the build stops on any failure.
+`finish_page` is what `on_post_page` runs on every page; it returns the finished page for
+MkDocs to write (and any plugin after CarePress to see). `PageVerdicts` remembers, between
+builds, the pages it found safe, by a hash of exactly what it judged (the page, its body,
+the post's safeguards and the site's policy): the same bytes get the same verdict, so a
+rebuild parses only the pages that changed.
 """
 
 from __future__ import annotations
 
-import logging
-from collections import deque
-from collections.abc import Mapping, Sequence
-from concurrent.futures import Future
+import hashlib
+import os
+import tempfile
+from pathlib import Path
 
-from mkdocs.utils import write_file
-
-from ..background import CHUNK, ForkedWorkers, job
 from ..safeguards import Safeguards
 from .content_security import ContentSecurity
 from .external_links import add_noopener
 from .verify import missing_safeguards
 
-Problems = list[tuple[str, list[str]]]  # (src_uri, what its page lacks)
-Page = tuple[str, str, str]  # (src_uri, where MkDocs would write it, the rendered page)
-
-# Chunks handed to the workers and not yet finished, at most: the pages waiting for a worker
-# are held in this process (~40 KB each); past this, on_post_page waits for the oldest chunk.
-AHEAD = 4
+VERDICTS_FILE = Path(".cache") / "carepress" / "verified-pages"
+_DIGEST = 32  # bytes of a SHA-256
 
 
 def finish_page(
@@ -55,91 +47,48 @@ def finish_page(
     return (output if problems else add_noopener(output, site_url)), problems
 
 
-def _finish_chunk(pages: Sequence[Page]) -> Problems:
-    safeguards, contents, site_url, csp = job("finishing")
-    problems: Problems = []
-    for src_uri, dest, output in pages:
-        finished, lacking = finish_page(
-            output, contents.get(src_uri, ""), safeguards.get(src_uri), site_url, csp
-        )
-        if lacking:
-            problems.append((src_uri, lacking))  # never written: never published
-        else:  # as MkDocs writes a page
-            write_file(finished.encode("utf-8", errors="xmlcharrefreplace"), dest)
-    return problems
+class PageVerdicts:
+    """`finish_page`, skipping the verification of a page judged safe before."""
 
-
-class _TakenPages(logging.Filter):
-    """MkDocs logs "Page skipped ... Generated empty output." for each page a plugin leaves it
-    nothing to write: not news for the pages a worker writes, so those lines are dropped."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.messages: set[str] = set()
-
-    def take(self, src_uri: str) -> None:
-        self.messages.add(f"Page skipped: '{src_uri}'. Generated empty output.")
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if message in self.messages:
-            self.messages.discard(message)
-            return False
-        return True
-
-
-_BUILD_LOG = logging.getLogger("mkdocs.commands.build")
-
-
-class PageFinisher(ForkedWorkers):
-    """Forked at on_env, once every page's body is rendered: the workers inherit each post's
-    safeguards and body, and the site's address; each page comes to them as MkDocs
-    rendered it."""
-
-    def __init__(
-        self,
-        safeguards: Mapping[str, Safeguards],
-        contents: Mapping[str, str],
-        site_url: str | None,
-        csp: ContentSecurity | None,
-        workers: int,
-    ) -> None:
-        super().__init__("finishing", (safeguards, contents, site_url, csp), workers)
-        self._pages: list[Page] = []
-        self._futures: deque[Future[Problems]] = deque()
-        self._problems: Problems = []
-        self._taken = _TakenPages()
-        _BUILD_LOG.addFilter(self._taken)
-
-    def take(self, src_uri: str, dest: str, output: str) -> str:
-        """In on_post_page: the page goes to a worker, which writes it once finished; what
-        MkDocs is left to write ("": nothing, unless the page itself is empty)."""
-        if not output.strip():
-            return output  # MkDocs skips an empty page, and says so
-        self._taken.take(src_uri)
-        self._pages.append((src_uri, dest, output))
-        if len(self._pages) >= CHUNK:
-            self._hand_over()
-        return ""
-
-    def _hand_over(self) -> None:
-        if self._pages:
-            self._futures.append(self.submit(_finish_chunk, self._pages))
-            self._pages = []
-        while len(self._futures) > AHEAD:
-            self._problems += self._futures.popleft().result()
-
-    def results(self) -> dict[str, list[str]]:
-        """In on_post_build: what each page that lacks a safeguard lacks, by src_uri (the
-        workers wrote every other page)."""
-        self._hand_over()
+    def __init__(self, root: Path, csp: ContentSecurity | None, site_url: str | None) -> None:
+        self.file = root / VERDICTS_FILE
+        self.csp, self.site_url = csp, site_url
+        self._policy = (csp.meta() if csp is not None else "").encode()
         try:
-            while self._futures:
-                self._problems += self._futures.popleft().result()
-            return dict(self._problems)
-        finally:
-            self.cancel()
+            data = self.file.read_bytes()
+        except OSError:
+            data = b""
+        self._known = {data[i : i + _DIGEST] for i in range(0, len(data), _DIGEST)}
+        self._safe: set[bytes] = set()  # this build's: what the file keeps
+        self.reused = 0
 
-    def cancel(self) -> None:
-        super().cancel()
-        _BUILD_LOG.removeFilter(self._taken)
+    def _digest(self, output: str, content: str, safeguards: Safeguards | None) -> bytes:
+        digest = hashlib.sha256(self._policy)
+        for part in (repr(safeguards), content, output):
+            digest.update(b"\0" + part.encode("utf-8", "surrogatepass"))
+        return digest.digest()
+
+    def finish(
+        self, output: str, content: str, safeguards: Safeguards | None
+    ) -> tuple[str, list[str]]:
+        key = self._digest(output, content, safeguards)
+        if key in self._known:
+            self.reused += 1
+            self._safe.add(key)
+            return add_noopener(output, self.site_url), []
+        finished, problems = finish_page(output, content, safeguards, self.site_url, self.csp)
+        if not problems:
+            self._safe.add(key)
+        return finished, problems
+
+    def save(self) -> None:
+        """Keep this build's safe pages (only these: the file never grows past the site)."""
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=self.file.parent, prefix=".verified.", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(b"".join(sorted(self._safe)))
+            os.replace(temp, self.file)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise

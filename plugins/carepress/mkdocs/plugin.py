@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -17,17 +16,18 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..background import EarlyFronts, PendingChecks, front_only, worker_count
 from ..budget import RENDERS_PER_POST
-from ..check import PostReport, check_post, utc_now
+from ..check import PostReport, utc_now
 from ..checks.addresses import duplicate_addresses, page_collisions
 from ..checks.static_files import docs_dir_problems
 from ..citations import find_citations, render_citations, sources_html, superscript
 from ..crisis import regions_for
 from ..findings import Finding, summary
+from ..parallel import check_many
 from ..prose import prose_of
 from ..publish.platforms import PLATFORMS
 from ..rendering import MarkdownSetup
+from ..report_cache import ReportCache
 from ..safeguards import Safeguards
 from ..settings import (
     CarePressOptions,
@@ -38,7 +38,7 @@ from ..settings import (
 )
 from .content_security import ContentSecurity
 from .feeds import FeedCollector, FeedLinks
-from .finishing import PageFinisher, finish_page
+from .finishing import PageVerdicts
 from .pages import (
     CRISIS_PAGE,
     address_problems,
@@ -48,7 +48,7 @@ from .pages import (
 )
 from .preview import notice_html, stop_on_sigterm, write_sanitised
 from .render_guard import guard_render
-from .share_kit import KitPages, ShareKits, StagedKits
+from .share_kit import ShareKits
 from .sharing import SharingCollector
 from .staged_site import StagedSite
 from .theme_values import (
@@ -84,15 +84,9 @@ class CarePressPlugin(BasePlugin):
         self.feeds: FeedCollector | None = None
         self.sharing: SharingCollector | None = None
         self.share_kits: ShareKits | None = None
-        self._pending: PendingChecks | None = None
-        self._fronts: EarlyFronts | None = None
-        self._workers = 0  # check workers this build (0: everything in this process)
-        self._finisher: PageFinisher | None = None
-        self._hub_findings: list[tuple[PostReport, Finding]] = []  # across posts, per build
-        self._staged: StagedKits | None = None
         self._files: Files | None = None
         self._excerpt_warnings: dict[str, str] = {}  # src_uri -> rendered label, per build
-        self._excerpt_markdown: dict[str, str] = {}  # src_uri -> the markdown excerpts render
+        self._verdicts: PageVerdicts | None = None  # pages verified before, by their bytes
         self._site = StagedSite()
         self.unsafe_html: UnsafeHtml | None = None
         self.csp: ContentSecurity | None = None  # the site's policy, from on_env
@@ -106,15 +100,7 @@ class CarePressPlugin(BasePlugin):
             stop_on_sigterm()  # so on_shutdown removes the preview's sanitised copies
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        assert self.settings is not None
         self._now = utc_now()
-        # Meanwhile, workers read the posts' front matter (the blog's rule over docs_dir,
-        # as `carepress check` walks it; on_files reads any post MkDocs lists beyond these).
-        if not self.serving and self._worker_count(sys.maxsize):  # workers are possible here
-            paths = self.settings.post_files()
-            workers = self._worker_count(len(paths))
-            if workers:
-                self._fronts = EarlyFronts(paths, self.settings, self._now, workers)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         blog = config.plugins.get("material/blog")
@@ -167,78 +153,48 @@ class CarePressPlugin(BasePlugin):
         self._page_findings += findings
         for shown in left_out:
             log.info(f"{shown}: a draft (draft: true), left out of the site")
-        self._excerpt_markdown = {}
         self.safeguards = {}
         posts = {
             file.src_uri: Path(file.abs_src_path or "")
             for file in files.documentation_pages()
             if self.settings.is_post(file.src_path)  # the blog plugin's own rule
         }
-        # A build with many posts checks their prose in worker processes while MkDocs reads
-        # and renders, and only the front matter here. `mkdocs serve` checks everything now,
-        # to preview broken posts.
-        workers = 0 if self.serving else self._worker_count(len(posts))
-        self._workers = workers
-        early = self._early_fronts()  # before more workers start: they share the cores
-        if workers:
-            self._staged = self._stage_kits(config, files)
-            each = self._staged.write if self._staged is not None else None
-            paths = list(posts.values())
-            self._pending = PendingChecks(paths, self.settings, self._now, workers, each)
-        if self._pending is None:
-            early = {}  # every post is checked whole, here
-        for src_uri, path in posts.items():
-            report = early.get(path) or self._check(path)
+        for src_uri, report in zip(posts, self._check(list(posts.values()), config), strict=True):
             self.reports[src_uri] = report
             if report.safeguards is not None:  # computed once, by the same core check
                 self.safeguards[src_uri] = report.safeguards
-        self._hub_findings = duplicate_addresses(self.reports.values(), self.settings, self._now)
-        self._add_hub_findings()
+        for report, finding in duplicate_addresses(self.reports.values(), settings, self._now):
+            report.findings.append(finding)
         self.feeds = FeedCollector(self.settings, config, self.reports, self.safeguards, self._now)
         self.sharing = SharingCollector(
             self.settings, config, self.reports, self.safeguards, self._now
         )
-        if self._pending is None:
-            self._judge(files, config)
-        elif any(r.has_errors for r in self.reports.values()):
-            # Material's blog plugin would trip over this front matter: stop before it reads
-            # it, with every finding of every post (as `carepress check` reports them).
-            self._collect()
-            self._judge(files, config)
+        # Material's blog plugin would trip over a broken post's front matter: stop before
+        # it reads it, with every finding of every post (as `carepress check` reports them).
+        self._judge(files, config)
         return files
 
-    def _check(self, path: Path) -> PostReport:
+    def _check(self, paths: list[Path], config: MkDocsConfig) -> list[PostReport]:
+        """Every post's report: kept from the last build where nothing it depends on
+        changed (report_cache.py), checked now otherwise, on every core when there are
+        many. A build judges the HTML MkDocs renders (on_page_content); a preview also
+        renders each post here, to show its problems at their lines."""
         assert self.settings is not None
-        if self._pending is not None:
-            return front_only(path, self.settings, self._now)
-        # A build judges the HTML MkDocs renders (on_page_content); a preview shows the
-        # problems at their lines, found by rendering the post here.
-        return check_post(path, self.settings, self._now, html=self.serving)
-
-    def _early_fronts(self) -> dict[Path, PostReport]:
-        fronts, self._fronts = self._fronts, None
-        return fronts.reports() if fronts is not None else {}
-
-    @staticmethod
-    def _worker_count(posts: int) -> int:
+        html = self.serving
+        cache = ReportCache(self.settings, Path(config.config_file_path), html)
+        kept, missing = cache.lookup(paths, self._now)
         try:
-            return worker_count(posts)
+            # Not while serving: `mkdocs serve` has other threads, which forking does not copy.
+            workers = 0 if self.serving else None
+            fresh = check_many(
+                missing, self.settings, self._now, html=html, keep_text=html, workers=workers
+            )
         except ValueError as exc:  # CAREPRESS_WORKERS=many
             raise PluginError(f"CarePress: {exc}") from exc
-
-    def _stage_kits(self, config: MkDocsConfig, files: Files) -> StagedKits | None:
-        """With check workers, each writes the share-kit pages of the posts it checks (with
-        its own copy of the theme's templates), so the build's process does not."""
-        assert self.settings is not None
-        if not self.settings.options.snippets.enabled:
-            return None
-        pages = KitPages(config.theme.get_env(), config, files)
-        return StagedKits(pages, self.settings, self._now, Path(config.site_dir).parent)
-
-    def _unstage(self) -> None:
-        if self._staged is not None:
-            self._staged.remove()
-            self._staged = None
+        cache.store(fresh, self._now)
+        log.debug(f"{len(missing)} posts checked, {len(kept)} unchanged since the last build")
+        checked = dict(zip(missing, fresh, strict=True))
+        return [kept.get(path) or checked[path] for path in paths]
 
     def _judge(self, files: Files | None, config: MkDocsConfig) -> None:
         """Report every finding; stop a build on errors (or, serving, preview the posts)."""
@@ -260,34 +216,13 @@ class CarePressPlugin(BasePlugin):
                 "nothing was published."
             )
 
-    def _collect(self) -> bool:
-        """Take the background checks' findings and snippets into the reports."""
-        if self._pending is None:
-            return False
-        results = self._pending.results()
-        self._pending = None
-        for report in self.reports.values():
-            report.findings, report.snippets = results[report.path]
-        self._add_hub_findings()
-        return True
-
-    def _add_hub_findings(self) -> None:
-        """Findings across posts (two at one address), which no single post's check sees."""
-        for report, finding in self._hub_findings:
-            report.findings.append(finding)
-
     def _finish_checks(self, config: MkDocsConfig) -> None:
         """In on_env, after MkDocs has rendered every page's body and before it writes any:
-        stop if the background checks or the HTML allowlist found errors."""
+        stop if the HTML allowlist found errors."""
         assert self.unsafe_html is not None
-        collected = self._collect()
         posts, pages = self.unsafe_html.findings(self.reports)
-        if collected:
-            self._page_findings += pages
-            self._judge(None, config)  # every post's findings, these among them
-        else:  # the rest were reported in on_files
-            self._report(posts + pages)
-            self._page_findings += pages
+        self._report(posts + pages)  # the rest were reported in on_files
+        self._page_findings += pages
         self.share_kits = ShareKits(self.settings, self.reports, self._now)
 
     def _temp(self) -> Path:
@@ -361,14 +296,6 @@ class CarePressPlugin(BasePlugin):
             return markdown
         sources = list(report.front_matter.sources)
         citations = find_citations(prose_of(markdown, 1))
-        cut = markdown.find(self.settings.excerpt_separator)
-        if cut >= 0:
-            # Material renders each excerpt (three times a post) from the whole post and keeps
-            # what precedes the separator: past it, citations need not be links (each link
-            # costs Markdown ~0.1 ms a render). Swapped in once the post page is rendered.
-            self._excerpt_markdown[page.file.src_uri] = render_citations(
-                markdown, citations, sources, drop_from=cut
-            )
         return render_citations(markdown, citations, sources)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -382,16 +309,7 @@ class CarePressPlugin(BasePlugin):
         if problems and not self.serving:
             raise PluginError("CarePress: pages at one address (above); nothing was published.")
         self._files = files
-        if self._workers:
-            # Every page's body is rendered: workers forked now verify, finish and write
-            # each page as MkDocs renders it (mkdocs/finishing.py).
-            contents = {}
-            for src_uri in self.safeguards:
-                file = files.get_file_from_path(src_uri)
-                contents[src_uri] = (file.page.content or "") if file and file.page else ""
-            self._finisher = PageFinisher(
-                self.safeguards, contents, config.site_url, self.csp, self._workers
-            )
+        self._verdicts = PageVerdicts(self.settings.root, self.csp, config.site_url)
         catalog = self.feeds.catalog if self.feeds else None  # none: no site_url, or feeds off
         env.globals["carepress"] = {
             "practice": self.settings.practice,
@@ -448,12 +366,9 @@ class CarePressPlugin(BasePlugin):
             problem = crisis_page_problem(output, regions_for(self.settings.practice.crisis_region))
             if problem and not self.serving:
                 raise PluginError(f"CarePress: {page.file.src_uri}: {problem}")
-        if self._finisher is not None:  # a worker finishes the page and writes it
-            return self._finisher.take(src_uri, page.file.abs_dest_path, output)
+        assert self._verdicts is not None
         safeguards = self.safeguards.get(src_uri)
-        finished, problems = finish_page(
-            output, page.content or "", safeguards, config.site_url, self.csp
-        )
+        finished, problems = self._verdicts.finish(output, page.content or "", safeguards)
         if problems:
             raise self._unsafe(src_uri, problems)
         return finished
@@ -498,9 +413,6 @@ class CarePressPlugin(BasePlugin):
                 f"{report.display_path}: a draft or future-dated post was about "
                 "to be published; the build was stopped"
             )
-        excerpt_markdown = self._excerpt_markdown.pop(page.file.src_uri, None)
-        if excerpt_markdown is not None:
-            page.markdown = excerpt_markdown  # what Material's excerpts render from now on
         if report.front_matter is not None and report.front_matter.sources:
             sources = list(report.front_matter.sources)
             html = superscript(html) + sources_html(sources)
@@ -516,16 +428,9 @@ class CarePressPlugin(BasePlugin):
     # First: every page is in the site before another plugin's on_post_build looks for it.
     @event_priority(100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self._finisher is not None:
-            unsafe, self._finisher = self._finisher.results(), None  # never written
-            for src_uri, problems in unsafe.items():
-                log.error(str(self._unsafe(src_uri, problems)))
-            if unsafe:
-                raise PluginError(
-                    f"CarePress: {len(unsafe)} rendered post page(s) not safe to publish "
-                    "(above) were not written; the build was stopped before its feeds, "
-                    "cards and share kits."
-                )
+        if self._verdicts is not None:
+            self._verdicts.save()
+            log.debug(f"pages verified: {self._verdicts.reused} unchanged since the last build")
         if self.csp is not None:
             self.csp.write_headers(config.site_dir)
         if self.feeds is not None:
@@ -533,24 +438,12 @@ class CarePressPlugin(BasePlugin):
         if self.sharing is not None:
             self.sharing.write(config.site_dir)
         if self.share_kits is not None and self.env is not None and self._files is not None:
-            self.share_kits.write(config.site_dir, self.env, config, self._files, self._staged)
-        self._unstage()
+            self.share_kits.write(config.site_dir, self.env, config, self._files)
 
     def on_build_error(self, *, error: Exception) -> None:
-        if self._finisher is not None:
-            self._finisher.cancel()
-            self._finisher = None
-        if self._fronts is not None:
-            self._fronts.cancel()
-            self._fronts = None
-        if self._pending is not None:
-            self._pending.cancel()
-            self._pending = None
-        self._unstage()  # a stopped build publishes no share kit
         self._site.fail()  # and site_dir stays as it was
 
     def on_shutdown(self) -> None:
-        self._unstage()
         self._site.finish()  # the build ended well: its site replaces the last one
         if self._temp_dir is not None:
             shutil.rmtree(self._temp_dir, ignore_errors=True)

@@ -10,10 +10,7 @@ noindex and never in the nav, the search index or the sitemap.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import posixpath
-import shutil
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -91,48 +88,6 @@ class KitPages:
         return self.html(f"Share kit: {post.title}", post, None)
 
 
-class StagedKits:
-    """Share-kit pages written by the check workers, moved into the site by the build once
-    it has succeeded (a stopped build publishes none). They are staged as the site lays
-    them out (social/<slug>/index.html), so the whole folder moves in with one rename."""
-
-    def __init__(self, pages: KitPages, settings: Settings, now: dt.datetime, parent: Path):
-        self.pages = pages
-        self.settings = settings
-        self.now = now
-        parent.mkdir(parents=True, exist_ok=True)
-        # Beside the site folder: the same file system, so the pages move in by renaming.
-        self.folder = Path(tempfile.mkdtemp(prefix=".carepress-kits-", dir=parent))
-
-    def write(self, report: PostReport) -> None:
-        """In a worker, right after the post's check."""
-        post = shared_post(report, self.settings, self.now)
-        if post is not None:
-            target = self.folder / page_of(post.slug, self.pages.config)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(self.pages.post_html(post), "utf-8")
-
-    def move_into(self, site_dir: Path) -> set[str]:
-        """Move the staged pages into the site; returns the names of the folders or files
-        moved under social/ (`<slug>` or `<slug>.html`)."""
-        staged, out = self.folder / SHARE_DIR, site_dir / SHARE_DIR
-        if not staged.is_dir():
-            return set()
-        names = set(os.listdir(staged))
-        if not out.exists():
-            staged.rename(out)  # the usual case: the last build's social/ was cleaned
-            return names
-        for name in names:  # a dirty build, or the practice's own files under social/
-            target = out / name
-            if target.is_dir() and not target.is_symlink():
-                shutil.rmtree(target)
-            (staged / name).replace(target)
-        return names
-
-    def remove(self) -> None:
-        shutil.rmtree(self.folder, ignore_errors=True)
-
-
 class ShareKits:
     def __init__(self, settings: Settings, reports: Mapping[str, PostReport], now: dt.datetime):
         self.enabled = settings.options.snippets.enabled
@@ -147,31 +102,15 @@ class ShareKits:
             if post is not None:
                 self.posts[post.slug] = post
 
-    def write(
-        self,
-        site_dir: str,
-        env: Environment,
-        config: MkDocsConfig,
-        files: Files,
-        staged: StagedKits | None = None,
-    ) -> None:
+    def write(self, site_dir: str, env: Environment, config: MkDocsConfig, files: Files) -> None:
         if not self.enabled:
             return
-        moved = staged.move_into(Path(site_dir)) if staged is not None else set()
         out = Path(site_dir) / SHARE_DIR
         out.mkdir(parents=True, exist_ok=True)
         pages = KitPages(env, config, files)
-        from_workers = 0
         for name, post in self.posts.items():
-            page = page_of(name, config)
-            if page.split("/")[1] in moved:
-                from_workers += 1
-            else:
-                self._write(Path(site_dir) / page, pages.post_html(post))
-        log.info(
-            f"share kits: {len(self.posts)} post pages "
-            f"({from_workers} written by the check workers) and the profile kit"
-        )
+            self._write(Path(site_dir) / page_of(name, config), pages.post_html(post))
+        log.info(f"share kits: {len(self.posts)} post pages and the profile kit")
         self._write(Path(site_dir) / page_of("profile", config),
                     pages.html("Profile kit", None, self.profile))  # fmt: skip
         posts = sorted(self.posts.values(), key=lambda p: (p.published, p.slug), reverse=True)

@@ -1,0 +1,179 @@
+"""Each post's check, kept between builds: a rebuild (or a `mkdocs serve` reload) checks only
+the posts that changed.
+
+A report is kept under a key that hashes everything it depends on: the post's path and
+bytes, the hub's configuration files (mkdocs.yml, the authors file, the practice's rule
+files), the names in its theme overrides, CarePress's own code and data, and the versions
+of the packages that shape a check. Time matters too (a post dated tomorrow is an error with
+`draft: false` today, and fine tomorrow): each report is kept until the next date in its
+front matter, or the new year (a source's age), whichever comes first. What cannot be
+known from those is never kept: a post with `links:` (it depends on other pages), and a
+check that ran out of time or hit a bug.
+
+The cache is one file, `.cache/carepress/reports.pickle` in the hub (beside the card
+cache), read once a build and written back with the reports of the posts that exist now.
+It holds pickled objects, so it has the trust of the hub's own files (like mkdocs.yml,
+whose !!python tags MkDocs runs): a file that does not unpickle is ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import pickle
+import stat
+import tempfile
+from collections.abc import Iterable
+from dataclasses import replace
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from .check import PostReport
+from .settings import Settings
+
+CACHE_FILE = Path(".cache") / "carepress" / "reports.pickle"
+FORMAT = 1
+# Packages whose behaviour a post's report depends on (rendering, validation, counting).
+PACKAGES = ("mkdocs-material", "Markdown", "pymdown-extensions", "pydantic", "regex", "nh3")
+# Findings that say more about this run than about the post.
+NOT_KEPT = frozenset({"internal.error", "html.too-complex"})
+
+
+@cache
+def _code_fingerprint() -> bytes:
+    """CarePress's own code and data, and the versions of the packages it leans on."""
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".yml", ".j2") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    for name in PACKAGES:
+        try:
+            digest.update(f"{name}=={version(name)}".encode())
+        except PackageNotFoundError:
+            digest.update(f"{name} absent".encode())
+    return digest.digest()
+
+
+def _file_bytes(path: Path | None) -> bytes:
+    if path is None:
+        return b""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b"(unreadable)"
+
+
+def hub_fingerprint(settings: Settings, config_file: Path, html: bool) -> bytes:
+    digest = hashlib.sha256(_code_fingerprint())
+    digest.update(b"html" if html else b"no-html")
+    digest.update(settings.site_url.encode())
+    options = settings.options
+    files = [config_file, settings.authors_file]
+    files += [settings.root / p for p in (*options.rules.files, *options.content_warning_rules)]
+    for path in files:
+        digest.update(str(path).encode() + b"\0" + _file_bytes(path) + b"\0")
+    if settings.custom_dir is not None and settings.custom_dir.is_dir():
+        # A post's `template:`-free front matter can still name an icon the overrides add.
+        names = sorted(p.relative_to(settings.custom_dir).as_posix()
+                       for p in settings.custom_dir.rglob("*"))  # fmt: skip
+        digest.update("\n".join(names).encode())
+    return digest.digest()
+
+
+def valid_until(report: PostReport, now: dt.datetime) -> dt.datetime:
+    """When this report may first differ: the next date in the front matter after `now`,
+    or the new year."""
+    later = [dt.datetime(now.year + 1, 1, 1, tzinfo=dt.UTC)]
+    model = report.front_matter
+    if model is not None:
+        dates: list[dt.datetime | None] = [model.date.created, model.date.updated, model.expires]
+        dates.append(model.reviewed.on if model.reviewed else None)
+        dates += [source.accessed for source in model.sources]
+        later += [d for d in dates if d is not None and d > now]
+    return min(later)
+
+
+def keepable(report: PostReport) -> bool:
+    if any(f.rule in NOT_KEPT for f in report.findings):
+        return False
+    return report.front_matter is None or report.front_matter.links is None
+
+
+class ReportCache:
+    """`lookup` the posts whose reports are kept; `store` the ones checked now."""
+
+    def __init__(self, settings: Settings, config_file: Path, html: bool) -> None:
+        # A build's reports and a preview's (which renders each post) are kept apart.
+        self.file = settings.root / CACHE_FILE.with_suffix(".serve.pickle" if html else ".pickle")
+        self._hub = hub_fingerprint(settings, config_file, html)
+        self._max_bytes = settings.max_post_bytes
+        self._entries: dict[bytes, tuple[dt.datetime, PostReport]] = {}
+        self._keys: dict[Path, bytes] = {}
+        self.hits = 0
+
+    def _key(self, path: Path) -> bytes | None:
+        """None for a file the check refuses unread (not a regular file, or too large)."""
+        try:
+            if not stat.S_ISREG(path.stat().st_mode) or path.stat().st_size > self._max_bytes:
+                return None
+            data = path.read_bytes()
+        except OSError:
+            return None  # the check will say why
+        digest = hashlib.sha256(self._hub)
+        digest.update(str(path).encode() + b"\0" + data)
+        return digest.digest()
+
+    def _load(self) -> dict[bytes, tuple[dt.datetime, PostReport]]:
+        try:
+            with self.file.open("rb") as stream:
+                stored: Any = pickle.load(stream)
+        except FileNotFoundError:
+            return {}
+        except Exception:  # an older CarePress's file, a cut-short write: start again
+            return {}
+        if not isinstance(stored, dict) or stored.get("format") != FORMAT:
+            return {}
+        return stored.get("entries", {})
+
+    def lookup(
+        self, paths: Iterable[Path], now: dt.datetime
+    ) -> tuple[dict[Path, PostReport], list[Path]]:
+        """The kept reports (as of `now`), and the paths to check."""
+        stored = self._load()
+        found: dict[Path, PostReport] = {}
+        missing: list[Path] = []
+        for path in paths:
+            key = self._key(path)
+            entry = stored.get(key) if key is not None else None
+            if key is not None:
+                self._keys[path] = key
+            if entry is not None and now < entry[0]:
+                # A copy: the caller adds hub-wide findings to it.
+                found[path] = replace(entry[1], findings=list(entry[1].findings))
+                self._entries[key] = entry  # type: ignore[index]
+            else:
+                missing.append(path)
+        self.hits = len(found)
+        return found, missing
+
+    def store(self, reports: Iterable[PostReport], now: dt.datetime) -> None:
+        """Keep these reports (as checked, before any hub-wide finding is added) with the
+        ones `lookup` found; forget every other post's."""
+        for report in reports:
+            key = self._keys.get(report.path)
+            if key is not None and keepable(report):
+                self._entries[key] = (valid_until(report, now), replace(report))
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=self.file.parent, prefix=".reports.", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump({"format": FORMAT, "entries": self._entries}, stream, protocol=5)
+            os.replace(temp, self.file)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise

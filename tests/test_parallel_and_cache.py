@@ -1,0 +1,226 @@
+"""A build's checks: on every core (carepress/parallel.py) or in the build's own process,
+and kept between builds (carepress/report_cache.py). Forced both ways here with
+CAREPRESS_WORKERS on small hubs: the site must be byte for byte the same either way and
+from the cache, and an error found by any of them must stop the build before anything is
+published."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from carepress.parallel import WORKERS_ENV, worker_count
+from carepress.report_cache import CACHE_FILE
+from conftest import Hub, make_hub, post_text
+
+IN_WORKERS = {WORKERS_ENV: "2"}
+IN_PROCESS = {WORKERS_ENV: "0"}
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def _cold(hub: Hub) -> None:
+    shutil.rmtree(hub.root / ".cache" / "carepress", ignore_errors=True)
+
+
+def test_workers_on_off_and_the_cache_build_the_same_site_byte_for_byte(tmp_path: Path) -> None:
+    hub = make_hub(tmp_path / "hub", with_sample_posts=True)
+    sites = {}
+    for name, env in [("in-process", IN_PROCESS), ("in-workers", IN_WORKERS),
+                      ("from-the-cache", IN_PROCESS)]:  # fmt: skip
+        if name != "from-the-cache":
+            _cold(hub)
+        result = hub.build("--strict", "--verbose", env=env)
+        assert result.returncode == 0, result.stderr
+        log = result.stdout + result.stderr
+        if name == "from-the-cache":
+            assert "0 posts checked, 15 unchanged since the last build" in log
+            assert "pages verified: 0 unchanged" not in log
+        else:
+            assert "15 posts checked, 0 unchanged since the last build" in log
+        sites[name] = _tree(hub.site)
+        shutil.rmtree(hub.site)
+    reference = sites["in-process"]
+    for name, site in sites.items():
+        assert sorted(site) == sorted(reference), name
+        assert [n for n in reference if reference[n] != site[n]] == [], name
+    assert any(n.startswith("social/") and n.endswith("index.html") for n in reference)
+    assert b'"text"' in reference["social/snippets.json"]
+
+
+@pytest.fixture
+def hub(tmp_path: Path) -> Hub:
+    return make_hub(tmp_path / "hub")
+
+
+UNCITED = "Worry is common.\n\n<!-- more -->\n\n42% of adults worry every day.\n\nMore text.\n"
+
+
+def _stopped_build(hub: Hub) -> str:
+    """Build with a post only the prose checks refuse (in the workers); it must stop cleanly,
+    publishing nothing, and stop again from the cache: what it printed."""
+    hub.write_post("uncited.md", post_text(body=UNCITED, title="An uncited post"))
+    result = hub.build(env=IN_WORKERS)
+    log = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in log
+    assert not list(hub.site.rglob("*.html")), "a failed build must publish nothing"
+    assert not list(hub.root.glob(".carepress-*")), "nor leave a half-built site behind"
+    again = hub.build(env=IN_WORKERS)
+    assert again.returncode != 0 and (again.stdout + again.stderr).count("uncited.md:24") == 1
+    return log
+
+
+def test_an_error_only_the_prose_checks_find_stops_the_build(hub: Hub) -> None:
+    hub.write_post("fine.md", post_text(title="A fine post"))
+    log = _stopped_build(hub)
+    assert (
+        "content/posts/uncited.md:24: this sentence states a statistic or research finding "
+        "without a source" in log
+    )
+    assert "nothing was published" in log
+
+
+def test_front_matter_errors_stop_at_once_with_every_other_finding(hub: Hub) -> None:
+    hub.write_post("no-title.md", post_text(title=None))
+    log = _stopped_build(hub)
+    assert "content/posts/no-title.md:" in log and "title" in log
+    assert "content/posts/uncited.md:" in log, "every post's findings are reported"
+
+
+def test_worker_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(WORKERS_ENV, raising=False)
+    assert worker_count(10) == 0, "a few posts are checked in the build's own process"
+    monkeypatch.setenv(WORKERS_ENV, "2")
+    assert worker_count(10) == 2
+    monkeypatch.setenv(WORKERS_ENV, "many")
+    with pytest.raises(ValueError, match="whole number"):
+        worker_count(10)
+
+
+def test_a_bad_worker_count_stops_the_build_with_a_message(hub: Hub) -> None:
+    hub.write_post("fine.md", post_text(title="A fine post"))
+    result = hub.build(env={WORKERS_ENV: "many"})
+    log = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "CAREPRESS_WORKERS must be a whole number, not 'many'" in log
+    assert "Traceback" not in log
+
+
+def _kits_and_cards(site: Path) -> list[str]:
+    return sorted(
+        p.relative_to(site).as_posix()
+        for folder in ("social", "assets/cards")
+        for p in (site / folder).rglob("*")
+        if p.is_file()
+    )
+
+
+def test_a_rebuild_replaces_the_whole_site_and_leaves_nothing_beside_it(hub: Hub) -> None:
+    """The build writes a new site beside the old one and swaps them once it has succeeded:
+    the last build's share kits and cards for posts that are gone do not survive, and what a
+    killed build left beside the site is cleared away."""
+    hub.write_post("kept.md", post_text(title="A kept post"))
+    hub.write_post("dropped.md", post_text(title="A dropped post"))
+    assert hub.build(env=IN_WORKERS).returncode == 0
+    assert "social/a-dropped-post/index.html" in _kits_and_cards(hub.site)
+    # A kit and a card of a post deleted long ago, and a site a killed build left behind.
+    (hub.site / "social" / "old").mkdir()
+    (hub.site / "social" / "old" / "index.html").write_text("old kit", "utf-8")
+    (hub.site / "assets" / "cards" / "old.png").write_bytes(b"old card")
+    leftover = hub.root / ".carepress-building-killed"
+    leftover.mkdir()
+    (leftover / "page.html").write_text("half a site", "utf-8")
+    (hub.posts / "dropped.md").unlink()
+
+    result = hub.build(env=IN_WORKERS)
+
+    assert result.returncode == 0, result.stderr
+    assert _kits_and_cards(hub.site) == [
+        "assets/cards/a-kept-post.png",
+        "social/a-kept-post/index.html",
+        "social/profile/index.html",
+        "social/snippets.csv",
+        "social/snippets.json",
+    ]
+    assert "share kits: 1 post pages" in result.stderr
+    assert not list(hub.root.glob(".carepress-*")), "nothing left beside the site"
+    assert oct(hub.site.stat().st_mode & 0o777) == oct(0o777 & ~_umask()), "readable by a server"
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def test_a_dirty_build_keeps_the_site_and_moves_the_new_kits_in_over_the_old(hub: Hub) -> None:
+    """`--dirty` does not clean: the practice's own files under social/ stay, and the
+    kits replace the last build's one by one."""
+    hub.write_post("worry.md", post_text(title="Coping with worry"))
+    assert hub.build(env=IN_WORKERS).returncode == 0
+    kit = hub.site / "social" / "coping-with-worry" / "index.html"
+    first = kit.read_text("utf-8")
+    kit.write_text("stale", "utf-8")
+    (hub.site / "social" / "notes.txt").write_text("the practice's own", "utf-8")
+
+    result = hub.build("--dirty", env=IN_WORKERS)
+
+    assert result.returncode == 0, result.stderr
+    assert kit.read_text("utf-8") == first
+    assert (hub.site / "social" / "notes.txt").read_text("utf-8") == "the practice's own"
+    assert "share kits: 1 post pages" in result.stderr
+    assert not list(hub.root.glob(".carepress-*"))
+
+
+def test_a_changed_post_is_checked_again_and_the_rest_come_from_the_cache(hub: Hub) -> None:
+    hub.write_post("a.md", post_text(title="Coping with worry"))
+    hub.write_post("b.md", post_text(title="Sleep and worry"))
+    assert hub.build(env=IN_PROCESS).returncode == 0
+    assert (hub.root / CACHE_FILE).is_file()
+    unchanged = hub.build("--verbose", env=IN_PROCESS)
+    assert "0 posts checked, 2 unchanged since the last build" in unchanged.stderr
+    # One post gets an error only the prose checks see: the build must stop on it.
+    hub.write_post("b.md", post_text(body=UNCITED, title="Sleep and worry"))
+    changed = hub.build("--verbose", env=IN_PROCESS)
+    log = changed.stdout + changed.stderr
+    assert changed.returncode != 0
+    assert "1 posts checked, 1 unchanged since the last build" in log
+    assert "content/posts/b.md:24" in log
+
+
+def test_a_changed_rule_or_setting_checks_every_post_again(hub: Hub) -> None:
+    hub.write_post("a.md", post_text(body="Intro.\n\n<!-- more -->\n\nIt felt crazy.\n"))
+    first = hub.build(env=IN_PROCESS)
+    assert first.returncode == 0
+    assert "WARNING -  carepress: content/posts/a.md:24: 'crazy'" in first.stderr
+    config = hub.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "\n  - carepress:\n", "\n  - carepress:\n      rules: {severity: {stigma.crazy: error}}\n"
+    ))  # fmt: skip
+    second = hub.build(env=IN_PROCESS)
+    assert second.returncode != 0, "the kept report said warning; the new setting says error"
+    assert "ERROR   -  carepress: content/posts/a.md:24: 'crazy'" in second.stderr
+
+
+def test_a_post_dated_today_is_kept_only_until_its_date(hub: Hub) -> None:
+    """A report depends on the time through the post's dates: kept until the next one."""
+    import datetime as dt
+
+    from carepress.check import check_post
+    from carepress.report_cache import valid_until
+    from carepress.settings import load_settings
+
+    path = hub.write_post("later.md", post_text(date="2099-05-01", draft=True))
+    now = dt.datetime(2026, 12, 5, tzinfo=dt.UTC)
+    report = check_post(path, load_settings(hub.root / "mkdocs.yml"), now)
+    assert valid_until(report, now) == dt.datetime(2027, 1, 1, tzinfo=dt.UTC)
+    soon = dt.datetime(2026, 12, 5, 18, tzinfo=dt.UTC)
+    path.write_text(post_text(date="2026-12-05 18:00:00", draft=True))
+    report = check_post(path, load_settings(hub.root / "mkdocs.yml"), now)
+    assert valid_until(report, now) == soon
