@@ -1,8 +1,8 @@
 """One measured `mkdocs build` in its own process (so peak RSS is this build's alone).
-Prints JSON: {"seconds": ..., "peak_rss_mb": ..., "workers_peak_rss_mb": ..., "cpu_seconds": ...,
-"feeds_seconds": ...}: wall time; the build process's peak RSS and that of its largest worker
-(CarePress checks prose in worker processes); CPU time of the build and its workers, and of
-the build's own process."""
+Prints JSON: {"seconds", "peak_rss_mb", "workers_peak_rss_mb", "cpu_seconds",
+"own_cpu_seconds"}: wall time; the build process's peak RSS and that of its largest worker
+(CarePress checks posts and draws cards in worker processes); CPU time of the build and its
+workers, and of the build's own process (bench/feeds.py times the feeds alone)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ import json
 import os
 import resource
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -21,8 +20,6 @@ from mkdocs.config import load_config
 def main() -> None:
     hub = Path(sys.argv[1])
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
-    timing = Path(tempfile.mkstemp(prefix="carepress-feeds-")[1])
-    os.environ["CAREPRESS_FEEDS_TIMING_FILE"] = str(timing)
     os.chdir(hub)
     started = time.perf_counter()
     config = load_config(config_file=str(hub / "mkdocs.yml"), site_dir=str(hub / "site"))
@@ -34,8 +31,6 @@ def main() -> None:
     seconds = time.perf_counter() - started
     own = resource.getrusage(resource.RUSAGE_SELF)
     workers = resource.getrusage(resource.RUSAGE_CHILDREN)
-    feeds = timing.read_text().strip() if timing.stat().st_size else ""
-    timing.unlink()
     print(
         json.dumps(
             {
@@ -44,7 +39,6 @@ def main() -> None:
                 "workers_peak_rss_mb": workers.ru_maxrss / 1024,
                 "cpu_seconds": own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime,
                 "own_cpu_seconds": own.ru_utime + own.ru_stime,
-                "feeds_seconds": float(feeds) if feeds else None,
             }
         )
     )

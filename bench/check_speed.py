@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from carepress.check import check_post, utc_now
+from carepress.engine import check_post, utc_now
 from carepress.settings import load_settings
 
 ROOT = Path(__file__).resolve().parents[1]

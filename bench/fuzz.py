@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "plugins")]
 
-from carepress.check import check_post  # noqa: E402
+from carepress.engine import check_post  # noqa: E402
 from carepress.settings import load_settings  # noqa: E402
 from fuzzing import bodies, hazards, posts  # noqa: E402
 from hypothesis import HealthCheck, given, settings  # noqa: E402

@@ -12,7 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
 
 import pytest
-from carepress.citations import find_citations, render_citations, superscript
+from carepress.inline_citations import find_citations, render_citations, superscript
 from carepress.model import Source
 from carepress.prose import prose_of
 from conftest import Hub, post_text

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from carepress.mkdocs.external_links import add_noopener, is_off_site
+from carepress.mkdocs.noopener import add_noopener, is_off_site
 from conftest import Hub, post_text
 
 SITE = "https://learn.example.org/"

@@ -12,10 +12,10 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 from carepress.parallel import check_many
 from carepress.publish import platforms
-from carepress.publish.catalog import feed_catalog, slugify
+from carepress.publish.catalog import feed_catalog, tag_folder
+from carepress.publish.feeds import social_text
 from carepress.publish.platforms import PLATFORM_KEYS as PLATFORMS
 from carepress.publish.post import FeedPost, in_feeds
-from carepress.publish.social_text import social_text
 from carepress.safeguards import safeguards_for
 from carepress.settings import load_settings
 from conftest import REPO, Hub, post_text
@@ -99,7 +99,7 @@ def test_sample_hub_has_every_feed_and_each_parses(sample_hub: Hub) -> None:
     limit = 20
     files = _feed_files(sample_hub.site)
     tags = {t for r in published for t in r.front_matter.tags}
-    tag_feeds = {f"feeds/tags/{slugify(t)}/rss.xml" for t in tags}
+    tag_feeds = {f"feeds/tags/{tag_folder(t)}/rss.xml" for t in tags}
     expected = set(SITE_FEEDS) | set(AUDIENCE_FEEDS) | set(SOCIAL_FEEDS) | tag_feeds
     assert set(files) == expected
 
@@ -114,7 +114,7 @@ def test_sample_hub_has_every_feed_and_each_parses(sample_hub: Hub) -> None:
             assert len(_parse(files[path]).entries) == count, path
     for tag in tags:
         count = min(limit, sum(tag in r.front_matter.tags for r in published))
-        assert len(_parse(files[f"feeds/tags/{slugify(tag)}/rss.xml"]).entries) == count
+        assert len(_parse(files[f"feeds/tags/{tag_folder(tag)}/rss.xml"]).entries) == count
 
     document = json.loads(files["feeds/feed.json"])
     assert document["version"] == "https://jsonfeed.org/version/1.1"

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from carepress.check import check_post
+from carepress.engine import check_post
 from carepress.findings import CATEGORIES
 from carepress.settings import Settings, load_settings
 from conftest import REPO, build_in_process, make_hub, post_text

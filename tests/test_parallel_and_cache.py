@@ -212,7 +212,7 @@ def test_a_post_dated_today_is_kept_only_until_its_date(hub: Hub) -> None:
     """A report depends on the time through the post's dates: kept until the next one."""
     import datetime as dt
 
-    from carepress.check import check_post
+    from carepress.engine import check_post
     from carepress.report_cache import valid_until
     from carepress.settings import load_settings
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from carepress.check import check_post
+from carepress.engine import check_post
 from carepress.publish import counting
 from carepress.publish.catalog import feed_catalog
 from carepress.publish.platforms import PLATFORMS, Platform, count, fits

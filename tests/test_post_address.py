@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from carepress.check import check_front
+from carepress.engine import check_front
 from carepress.settings import load_settings
 from conftest import BODY, Hub, build_in_process, clear_plugin_cache, make_hub, post_text
 from mkdocs.config import load_config

@@ -101,7 +101,7 @@ def test_the_engine_is_a_loop_over_the_registry() -> None:
     assert len(names) == len(set(names))
     assert {"html_safety", "content_warnings", "sources", "citations", "claims", "language",
             "readability", "accessibility", "social"} <= set(names)  # fmt: skip
-    source = (PACKAGE / "check.py").read_text()
+    source = (PACKAGE / "engine.py").read_text()
     assert "from .checks." in source and "check_accessibility" not in source
 
 

@@ -239,7 +239,7 @@ def test_readability_and_accessibility(hub: Hub) -> None:
 
 
 def test_sample_posts_check_clean() -> None:
-    from carepress.check import utc_now
+    from carepress.engine import utc_now
     from carepress.parallel import check_many
 
     settings = load_settings(REPO / "mkdocs.yml")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from carepress.check import utc_now
+from carepress.engine import utc_now
 from carepress.parallel import check_many
 from carepress.settings import load_settings
 from conftest import REPO, Hub

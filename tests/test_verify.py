@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from carepress.crisis import all_regions
 from carepress.mkdocs.verify import missing_safeguards
-from carepress.safeguards import Safeguards, Warning
+from carepress.safeguards import Safeguards, WarningLabel
 
 DISCLAIMER = "For information only, not therapy."
 SAFEGUARDS = Safeguards(
-    warnings=(Warning("suicide", "Suicide"),),
+    warnings=(WarningLabel("suicide", "Suicide"),),
     crisis=all_regions()["US"],
     collapsed=False,
     disclaimer=DISCLAIMER,

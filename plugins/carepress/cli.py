@@ -13,10 +13,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .budget import OverBudget
-from .check import PostReport, utc_now
-from .checks.addresses import duplicate_addresses, page_addresses, page_collisions
+from .checks.collisions import duplicate_addresses, page_addresses, page_collisions
 from .checks.pages import check_page
 from .checks.static_files import docs_dir_problems
+from .engine import Post, utc_now
 from .findings import Finding, format_github, format_json, format_text, summary
 from .publish.platforms import PLATFORM_KEYS
 from .publish.snippets import compose_all
@@ -164,7 +164,7 @@ def _check_paths(
     settings: Settings,
     now: dt.datetime,
     progress: Callable[[int, int], None] | None,
-) -> list[PostReport]:
+) -> list[Post]:
     """Every post checked, rendered to judge its HTML as the build will (many of them on
     every core: rendering doubles a check's cost, the cores halve it again)."""
     from .parallel import check_many  # only for the check command
@@ -195,10 +195,10 @@ def _pages(settings: Settings) -> list[Finding]:
     return findings
 
 
-def _check_links(args: argparse.Namespace, settings: Settings, reports: list[PostReport]) -> None:
+def _check_links(args: argparse.Namespace, settings: Settings, reports: list[Post]) -> None:
     # Imported here, as `_new`'s are: the edit loop (`carepress check post.md`) skips them.
-    from .checks.links import link_findings
-    from .links import LinkCache, check_links
+    from .checks.source_links import link_findings
+    from .link_checker import LinkCache, check_links
 
     urls = [s.url for r in reports if r.front_matter for s in r.front_matter.sources if s.url]
     cache = LinkCache(args.links_cache or settings.root / ".cache" / "carepress" / "links.json")

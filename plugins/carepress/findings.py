@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
+Level = Literal["error", "warning", "info", "off"]  # a severity a practice may set
 
 CATEGORIES = frozenset(
     {

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -27,20 +28,14 @@ AUDIENCES = ("clients", "clinicians", "community")
 POST_TYPES = ("article", "testimonial", "case-vignette", "resource")
 TYPES_NEEDING_CONSENT = ("testimonial", "case-vignette")
 
-# Material keys a post may use unchanged. `template` is deliberately absent: a post must
-# not be able to swap out the page template that carries the disclaimer.
-MATERIAL_PASSTHROUGH_KEYS = (
-    "pin",
-    "readtime",
-    "links",
-    "hide",
-    "search",
-    "icon",
-    "status",
-    "subtitle",
-)
-
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def ascii_slug(text: str) -> str:
+    """Lowercase ASCII letters, digits and hyphens, as `slug:` allows ("" if nothing is left):
+    what `carepress new` writes, and a tag feed's folder."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 # A tag names a feed and a page: words (any script, emoji, quotes), never markup (`]]>`).
 TAG_RE = re.compile(r"^[^<>]+$")
 ICON_RE = re.compile(r"^[a-z0-9-]+(?:/[a-z0-9-]+)+$")  # Material's .icons/<set>/<name>.svg

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
-import unicodedata
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -13,7 +11,7 @@ from pathlib import Path
 import jinja2
 
 from .checks.frontmatter import HTML_RE
-from .model import AUDIENCES
+from .model import AUDIENCES, ascii_slug
 from .settings import Settings
 from .suggest import did_you_mean, one_of
 
@@ -29,9 +27,8 @@ class NewPost:
 
 
 def slugify(title: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:60].rstrip("-") or "post"
+    """The new post's file name and `slug:` (which allows only ASCII: model.SLUG_RE)."""
+    return ascii_slug(title)[:60].rstrip("-") or "post"
 
 
 def _validated(values: list[str], allowed: tuple[str, ...], option: str) -> list[str]:

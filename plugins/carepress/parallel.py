@@ -1,10 +1,12 @@
-"""Checking many posts, on every core when there are many: the one seam for parallel work.
+"""Work on many posts, on every core when there are many: the one seam for parallel work.
 
-`carepress check` and a build's cache misses (report_cache.py) both call `check_many`; with
-workers or without, it runs the same `check_post` on every post and returns the reports in
-order. Workers are forked, so they inherit the loaded settings (compiled rule packs and all)
-instead of having them pickled for every task. One core, few posts, or no `fork`: the
-posts are checked in this process.
+`check_many`: `carepress check` and a build's cache misses (report_cache.py) run the same
+`check_post` on every post, in workers or not, and get the reports in order.
+`InBackground`: work the build does not wait for until later (drawing social cards while
+MkDocs renders), in workers on the other cores; without workers it runs when waited for.
+Workers are forked, so they inherit what is loaded (settings, compiled rule packs, fonts)
+instead of having it pickled for every task. One core, few posts, or no `fork`: the work
+runs in this process.
 
 ``CAREPRESS_WORKERS`` sets the number of workers (0: never); tests force it both ways.
 """
@@ -16,10 +18,11 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
-from .check import PostReport, check_post
+from .engine import Post, check_post
 from .publish.snippets import PackedSnippets
 from .settings import Settings
 
@@ -50,7 +53,7 @@ def worker_count(posts: int) -> int:
 
 def _checked(
     path: Path, settings: Settings, now: dt.datetime, html: bool, keep_text: bool
-) -> PostReport:
+) -> Post:
     report = check_post(path, settings, now, html=html)
     # Snippets travel and wait as their JSON text: one string a post, not ~30 objects.
     report.snippets = PackedSnippets.of(report.snippets)
@@ -59,7 +62,7 @@ def _checked(
     return report
 
 
-def _check_chunk(paths: Sequence[Path]) -> list[PostReport]:
+def _check_chunk(paths: Sequence[Path]) -> list[Post]:
     assert _job is not None
     settings, now, html, keep_text = _job
     return [_checked(path, settings, now, html, keep_text) for path in paths]
@@ -74,7 +77,7 @@ def check_many(
     keep_text: bool = True,
     progress: Callable[[int, int], None] | None = None,
     workers: int | None = None,
-) -> list[PostReport]:
+) -> list[Post]:
     """`check_post` on every path, in order. `keep_text`: keep each post's text in its
     report (the CLI reports lines from it; a build does not need it). `workers`: how many
     processes (None: `worker_count`'s choice)."""
@@ -101,3 +104,57 @@ def check_many(
     finally:
         _job = None
     return reports
+
+
+_task: Callable[[Any], None] | None = None  # what InBackground's workers run
+
+
+def _run_chunk(items: Sequence[Any]) -> None:
+    assert _task is not None
+    for item in items:
+        _task(item)
+
+
+class InBackground:
+    """`task(item)` for every item, in worker processes started now (leaving one core to
+    this process), while the caller goes on; `wait()` returns once all are done (and runs
+    them itself when there are no workers). `cancel()` stops what has not started."""
+
+    def __init__(self, task: Callable[[Any], None], items: Sequence[Any], workers: int) -> None:
+        global _task
+        self.task, self.items = task, list(items)
+        self.given = len(self.items)
+        self._pool: ProcessPoolExecutor | None = None
+        self._futures: list[Future[None]] = []
+        if workers and self.items:
+            _task = task
+            context = multiprocessing.get_context("fork")
+            self._pool = ProcessPoolExecutor(workers, mp_context=context)
+            self._futures = [
+                self._pool.submit(_run_chunk, self.items[i : i + CHUNK])
+                for i in range(0, len(self.items), CHUNK)
+            ]
+
+    @staticmethod
+    def workers_beside_the_build(items: int) -> int:
+        """Workers for work that runs while the build's process renders: one core fewer."""
+        return min(worker_count(items), max((os.cpu_count() or 1) - 1, 1))
+
+    def wait(self) -> None:
+        if self._pool is None:
+            for item in self.items:
+                self.task(item)
+            self.items = []
+            return
+        try:
+            for future in self._futures:
+                future.result()
+        finally:
+            self.cancel()
+
+    def cancel(self) -> None:
+        global _task
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+        self.items, self._futures, _task = [], [], None

@@ -31,7 +31,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from .check import PostReport
+from .engine import Post
 from .settings import Settings
 
 CACHE_FILE = Path(".cache") / "carepress" / "reports.pickle"
@@ -85,7 +85,7 @@ def hub_fingerprint(settings: Settings, config_file: Path, html: bool) -> bytes:
     return digest.digest()
 
 
-def valid_until(report: PostReport, now: dt.datetime) -> dt.datetime:
+def valid_until(report: Post, now: dt.datetime) -> dt.datetime:
     """When this report may first differ: the next date in the front matter after `now`,
     or the new year."""
     later = [dt.datetime(now.year + 1, 1, 1, tzinfo=dt.UTC)]
@@ -98,7 +98,7 @@ def valid_until(report: PostReport, now: dt.datetime) -> dt.datetime:
     return min(later)
 
 
-def keepable(report: PostReport) -> bool:
+def keepable(report: Post) -> bool:
     if any(f.rule in NOT_KEPT for f in report.findings):
         return False
     return report.front_matter is None or report.front_matter.links is None
@@ -112,8 +112,9 @@ class ReportCache:
         self.file = settings.root / CACHE_FILE.with_suffix(".serve.pickle" if html else ".pickle")
         self._hub = hub_fingerprint(settings, config_file, html)
         self._max_bytes = settings.max_post_bytes
-        self._entries: dict[bytes, tuple[dt.datetime, PostReport]] = {}
+        self._entries: dict[bytes, tuple[dt.datetime, Post]] = {}
         self._keys: dict[Path, bytes] = {}
+        self._stored_keys: set[bytes] = set()
         self.hits = 0
 
     def _key(self, path: Path) -> bytes | None:
@@ -128,7 +129,7 @@ class ReportCache:
         digest.update(str(path).encode() + b"\0" + data)
         return digest.digest()
 
-    def _load(self) -> dict[bytes, tuple[dt.datetime, PostReport]]:
+    def _load(self) -> dict[bytes, tuple[dt.datetime, Post]]:
         try:
             with self.file.open("rb") as stream:
                 stored: Any = pickle.load(stream)
@@ -142,10 +143,11 @@ class ReportCache:
 
     def lookup(
         self, paths: Iterable[Path], now: dt.datetime
-    ) -> tuple[dict[Path, PostReport], list[Path]]:
+    ) -> tuple[dict[Path, Post], list[Path]]:
         """The kept reports (as of `now`), and the paths to check."""
         stored = self._load()
-        found: dict[Path, PostReport] = {}
+        self._stored_keys = set(stored)
+        found: dict[Path, Post] = {}
         missing: list[Path] = []
         for path in paths:
             key = self._key(path)
@@ -161,13 +163,15 @@ class ReportCache:
         self.hits = len(found)
         return found, missing
 
-    def store(self, reports: Iterable[PostReport], now: dt.datetime) -> None:
+    def store(self, reports: Iterable[Post], now: dt.datetime) -> None:
         """Keep these reports (as checked, before any hub-wide finding is added) with the
         ones `lookup` found; forget every other post's."""
         for report in reports:
             key = self._keys.get(report.path)
             if key is not None and keepable(report):
                 self._entries[key] = (valid_until(report, now), replace(report))
+        if set(self._entries) == self._stored_keys:
+            return  # nothing new, nothing gone: the file is already this
         self.file.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=self.file.parent, prefix=".reports.", suffix=".tmp")
         try:

@@ -23,12 +23,12 @@ from typing import Any, Literal
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from .findings import Severity
 from .prefilter import LiteralIndex, Literals, required_literals, windows
 from .rules import RuleFileError, flexible_spaces, load_rule_files, packaged
 
 PACKS = ("safe-messaging", "stigma", "clinical-advice", "confidentiality")
 
-Severity = Literal["error", "warning", "info"]
 
 
 class RuleSpec(BaseModel):

@@ -13,14 +13,14 @@ from .settings import Settings
 
 
 @dataclass(frozen=True)
-class Warning:
+class WarningLabel:
     id: str
     label: str
 
 
 @dataclass(frozen=True)
 class Safeguards:
-    warnings: tuple[Warning, ...]
+    warnings: tuple[WarningLabel, ...]
     crisis: Region | None  # the practice's region when the post needs a crisis box
     collapsed: bool  # the body starts collapsed behind the warning
     disclaimer: str
@@ -33,7 +33,7 @@ class Safeguards:
 
 def safeguards_for(model: FrontMatter, settings: Settings) -> Safeguards:
     warnings = tuple(
-        Warning(cw, settings.topics[cw].label if cw in settings.topics else cw)
+        WarningLabel(cw, settings.topics[cw].label if cw in settings.topics else cw)
         for cw in model.content_warnings
     )
     declared = set(model.content_warnings)

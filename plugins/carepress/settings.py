@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from .authors import AuthorsError, load_authors
 from .content import DEFAULT_MAX_BYTES
 from .crisis import all_regions
-from .findings import CATEGORIES
+from .findings import CATEGORIES, Level
 from .practice import Practice
 from .prefilter import LiteralSearch
 from .publish.address import PostAddress, PostAddressing, address_of
@@ -56,7 +56,6 @@ class ConfigError(Exception):
     """The hub's configuration is unusable (CLI exit status 2, PluginError in a build)."""
 
 
-Severity = Literal["error", "warning", "info", "off"]
 
 
 class SourceDomains(BaseModel):
@@ -161,7 +160,7 @@ class CarePressOptions(BaseModel):
     readability: ReadabilityOptions = Field(default_factory=ReadabilityOptions)
     source_domains: SourceDomains = Field(default_factory=SourceDomains)
     source_max_age_years: int | None = Field(default=None, gt=0)
-    uncited_claims: dict[str, Severity] = Field(
+    uncited_claims: dict[str, Level] = Field(
         default_factory=lambda: {"clients": "error", "community": "error", "clinicians": "warning"}
     )
     feeds: FeedOptions = Field(default_factory=FeedOptions)

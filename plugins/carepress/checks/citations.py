@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..citations import resolve
 from ..findings import Finding
+from ..inline_citations import resolve
 from ..suggest import did_you_mean
 from .registry import PostContext, RuleInfo, declare, post_check
 

@@ -9,8 +9,8 @@ from functools import cache
 
 import regex
 
-from ..citations import CITATION_RE
 from ..findings import Finding
+from ..inline_citations import CITATION_RE
 from ..model import FrontMatter
 from ..prefilter import LiteralIndex, Literals, required_literals
 from ..prose import BLOCK_RE

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING
 from ..findings import CATEGORIES, Finding, Severity
 
 if TYPE_CHECKING:
-    from ..citations import Citation
     from ..content import PostFile
+    from ..inline_citations import Citation
     from ..model import FrontMatter
     from ..prefilter import LiteralIndex
     from ..prose import Prose
@@ -74,7 +74,7 @@ class PostContext:
     @cached_property
     def words(self) -> Prose:
         """Prose without citation keys ([@va-ptsd]): references, not words a reader sees."""
-        from ..citations import without_citations
+        from ..inline_citations import without_citations
 
         return without_citations(self.prose)
 
@@ -86,7 +86,7 @@ class PostContext:
 
     @cached_property
     def citations(self) -> list[Citation]:
-        from ..citations import find_citations
+        from ..inline_citations import find_citations
 
         return find_citations(self.prose)
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -37,6 +38,8 @@ HEADERS_FILE = "_headers"
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 _SRC = re.compile(r"\bsrc\s*=", re.I)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
+_META = re.compile(r"<meta\b[^>]*>", re.I)
+_ATTRIBUTE = re.compile(r"""([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 _JS_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})
 
 
@@ -100,6 +103,22 @@ class ContentSecurity:
     def meta(self) -> str:
         """The `<meta>` the head of every page starts with."""
         return f'<meta http-equiv="Content-Security-Policy" content="{self.policy()}">'
+
+    def carried_by(self, page_html: str) -> bool:
+        """Whether the page's head holds this policy: as printed, or as a plugin after
+        CarePress rewrote the tag (a minifier drops quotes and reorders nothing else)."""
+        if self.meta() in page_html:
+            return True
+        policy = self.policy()
+        for tag in _META.finditer(page_html.partition("</head>")[0]):
+            attrs = dict(
+                (name.lower(), html.unescape(next(v for v in values if v)))
+                for name, *values in _ATTRIBUTE.findall(tag.group(0))
+            )
+            if (attrs.get("http-equiv", "").lower() == "content-security-policy"
+                    and attrs.get("content") == policy):  # fmt: skip
+                return True
+        return False
 
     def unlisted_scripts(self, page_html: str) -> list[str]:
         """The start of each inline script on the page the policy would not run."""

@@ -8,9 +8,7 @@ keyed by the post's source path, so each post is collected once per build.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import posixpath
-import time
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -19,17 +17,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 
-from ..check import PostReport
+from ..engine import Post
 from ..publish.catalog import FeedCatalog, FeedLink, feed_catalog
 from ..publish.feeds import feed_members, write_feeds
 from ..publish.post import FeedPost, Site, in_feeds
-from ..safeguards import Safeguards
 from ..settings import Settings
 
 log = get_plugin_logger(__name__)
 
 # bench/feeds.py reads how long writing the feeds took from this file.
-TIMING_ENV = "CAREPRESS_FEEDS_TIMING_FILE"
 
 
 class FeedCollector:
@@ -37,13 +33,11 @@ class FeedCollector:
         self,
         settings: Settings,
         config: MkDocsConfig,
-        reports: Mapping[str, PostReport],
-        safeguards: Mapping[str, Safeguards],
+        reports: Mapping[str, Post],
         now: dt.datetime,
     ) -> None:
         self.settings = settings
         self.reports = reports
-        self.safeguards = safeguards
         self.now = now
         self.enabled = settings.options.feeds.enabled and bool(config.site_url)
         if settings.options.feeds.enabled and not config.site_url:
@@ -70,9 +64,9 @@ class FeedCollector:
             self.catalog = feed_catalog(self.site.title, in_feed)
             self.members = feed_members(
                 (
-                    FeedPost(src_uri, "", r.front_matter, safeguards[src_uri])
+                    FeedPost(src_uri, "", r.front_matter, r.safeguards)
                     for src_uri, r in reports.items()
-                    if r.front_matter is not None and src_uri in safeguards and not r.has_errors
+                    if r.front_matter is not None and r.safeguards is not None and not r.has_errors
                 ),
                 settings,
                 now,
@@ -93,7 +87,8 @@ class FeedCollector:
         for src_uri, (url, body_html) in self.posts.items():
             report = self.reports[src_uri]
             assert report.front_matter is not None and report.address is not None
-            safeguards = self.safeguards[src_uri]
+            safeguards = report.safeguards
+            assert safeguards is not None
             posts.append(
                 FeedPost(src_uri, url, report.front_matter, safeguards, body_html,
                          report.snippets, report.address.slug)
@@ -103,12 +98,7 @@ class FeedCollector:
     def write(self, site_dir: str) -> None:
         if not self.enabled:
             return
-        started = time.perf_counter()
         write_feeds(Path(site_dir), self._feed_posts(), self.site, self.settings, self.now)
-        elapsed = time.perf_counter() - started
-        timing_file = os.environ.get(TIMING_ENV)
-        if timing_file:
-            Path(timing_file).write_text(f"{elapsed:.6f}\n", encoding="utf-8")
 
 
 class FeedLinks:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..safeguards import Safeguards
 from .content_security import ContentSecurity
-from .external_links import add_noopener
+from .noopener import add_noopener
 from .verify import missing_safeguards
 
 VERDICTS_FILE = Path(".cache") / "carepress" / "verified-pages"
@@ -39,7 +39,7 @@ def finish_page(
             f"an inline script the Content-Security-Policy does not allow ({start!r}...)"
             for start in csp.unlisted_scripts(output)
         ]
-        if csp.meta() not in output:
+        if not csp.carried_by(output):
             problems.append(
                 "the page has no Content-Security-Policy (its template does not extend "
                 "main.html, or a plugin rewrote its head)"

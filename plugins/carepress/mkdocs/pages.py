@@ -15,7 +15,7 @@ from pathlib import Path
 from jinja2 import Environment, TemplateNotFound
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from ..checks.addresses import RESERVED_FOLDERS
+from ..checks.collisions import RESERVED_FOLDERS
 from ..checks.pages import check_page_front, read_page
 from ..crisis import Region
 from ..findings import Finding

@@ -17,13 +17,13 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..budget import RENDERS_PER_POST
-from ..check import PostReport, utc_now
-from ..checks.addresses import duplicate_addresses, page_collisions
+from ..checks.collisions import duplicate_addresses, page_collisions
 from ..checks.static_files import docs_dir_problems
-from ..citations import find_citations, render_citations, sources_html, superscript
 from ..crisis import regions_for
+from ..engine import Post, utc_now
 from ..findings import Finding, summary
-from ..parallel import check_many
+from ..inline_citations import find_citations, render_citations, sources_html, superscript
+from ..parallel import InBackground, check_many
 from ..prose import prose_of
 from ..publish.platforms import PLATFORMS
 from ..rendering import MarkdownSetup
@@ -36,6 +36,7 @@ from ..settings import (
     configured_site_url,
     settings_from_options,
 )
+from .cards_and_meta import CardsAndMeta
 from .content_security import ContentSecurity
 from .feeds import FeedCollector, FeedLinks
 from .finishing import PageVerdicts
@@ -49,7 +50,6 @@ from .pages import (
 from .preview import notice_html, stop_on_sigterm, write_sanitised
 from .render_guard import guard_render
 from .share_kit import ShareKits
-from .sharing import SharingCollector
 from .staged_site import StagedSite
 from .theme_values import (
     escape_authors,
@@ -76,13 +76,12 @@ class CarePressPlugin(BasePlugin):
         self.command = ""  # build, serve, gh-deploy (on_startup tells)
         self.cleans = False  # whether MkDocs empties site_dir first (on_startup tells)
         self.settings: Settings | None = None
-        self.reports: dict[str, PostReport] = {}
-        self.safeguards: dict[str, Safeguards] = {}
+        self.reports: dict[str, Post] = {}
         self.env: Environment | None = None
         self._temp_dir: Path | None = None
         self._now = utc_now()
         self.feeds: FeedCollector | None = None
-        self.sharing: SharingCollector | None = None
+        self.sharing: CardsAndMeta | None = None
         self.share_kits: ShareKits | None = None
         self._files: Files | None = None
         self._excerpt_warnings: dict[str, str] = {}  # src_uri -> rendered label, per build
@@ -153,7 +152,6 @@ class CarePressPlugin(BasePlugin):
         self._page_findings += findings
         for shown in left_out:
             log.info(f"{shown}: a draft (draft: true), left out of the site")
-        self.safeguards = {}
         posts = {
             file.src_uri: Path(file.abs_src_path or "")
             for file in files.documentation_pages()
@@ -161,20 +159,24 @@ class CarePressPlugin(BasePlugin):
         }
         for src_uri, report in zip(posts, self._check(list(posts.values()), config), strict=True):
             self.reports[src_uri] = report
-            if report.safeguards is not None:  # computed once, by the same core check
-                self.safeguards[src_uri] = report.safeguards
         for report, finding in duplicate_addresses(self.reports.values(), settings, self._now):
             report.findings.append(finding)
-        self.feeds = FeedCollector(self.settings, config, self.reports, self.safeguards, self._now)
-        self.sharing = SharingCollector(
-            self.settings, config, self.reports, self.safeguards, self._now
+        self.feeds = FeedCollector(self.settings, config, self.reports, self._now)
+        self.sharing = CardsAndMeta(
+            self.settings, config, self.reports, self._now
         )
         # Material's blog plugin would trip over a broken post's front matter: stop before
         # it reads it, with every finding of every post (as `carepress check` reports them).
         self._judge(files, config)
+        if not self.serving:  # `mkdocs serve` has other threads, which forking does not copy
+            self.sharing.start_drawing(InBackground.workers_beside_the_build(len(posts)))
         return files
 
-    def _check(self, paths: list[Path], config: MkDocsConfig) -> list[PostReport]:
+    def _safeguards(self, src_uri: str) -> Safeguards | None:
+        report = self.reports.get(src_uri)
+        return report.safeguards if report is not None else None
+
+    def _check(self, paths: list[Path], config: MkDocsConfig) -> list[Post]:
         """Every post's report: kept from the last build where nothing it depends on
         changed (report_cache.py), checked now otherwise, on every core when there are
         many. A build judges the HTML MkDocs renders (on_page_content); a preview also
@@ -329,7 +331,7 @@ class CarePressPlugin(BasePlugin):
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
-        safeguards = self.safeguards.get(page.file.src_uri)
+        safeguards = self._safeguards(page.file.src_uri)
         if safeguards is not None:
             context["carepress_post"] = safeguards
         # Open Graph, Twitter and JSON-LD (PageMeta.html, printed by overrides/main.html).
@@ -349,7 +351,7 @@ class CarePressPlugin(BasePlugin):
         """The one-line warning an excerpt of this post carries ("" for none); rendered once
         per post, though the post's excerpt is shown on the index, archive and categories."""
         if src_uri not in self._excerpt_warnings:
-            safeguards = self.safeguards.get(src_uri)
+            safeguards = self._safeguards(src_uri)
             label = ""
             if safeguards and safeguards.warnings and self.env is not None:
                 template = self.env.get_template("partials/carepress-excerpt-warning.html")
@@ -367,7 +369,7 @@ class CarePressPlugin(BasePlugin):
             if problem and not self.serving:
                 raise PluginError(f"CarePress: {page.file.src_uri}: {problem}")
         assert self._verdicts is not None
-        safeguards = self.safeguards.get(src_uri)
+        safeguards = self._safeguards(src_uri)
         finished, problems = self._verdicts.finish(output, page.content or "", safeguards)
         if problems:
             raise self._unsafe(src_uri, problems)
@@ -441,6 +443,8 @@ class CarePressPlugin(BasePlugin):
             self.share_kits.write(config.site_dir, self.env, config, self._files)
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.sharing is not None:
+            self.sharing.cancel()
         self._site.fail()  # and site_dir stays as it was
 
     def on_shutdown(self) -> None:

@@ -16,12 +16,12 @@ from typing import Any
 
 import yaml
 
-from ..check import PostReport
+from ..engine import Post
 from ..findings import Finding
 from ..settings import Settings
 
 
-def sanitised_source(report: PostReport, settings: Settings, today: dt.date) -> str:
+def sanitised_source(report: Post, settings: Settings, today: dt.date) -> str:
     meta: dict[str, Any] = {}
     body = ""
     if report.post is not None:
@@ -56,7 +56,7 @@ def _dumpable(value: Any) -> bool:
 
 
 def write_sanitised(
-    report: PostReport, settings: Settings, temp_dir: Path, src_uri: str, today: dt.date
+    report: Post, settings: Settings, temp_dir: Path, src_uri: str, today: dt.date
 ) -> Path:
     target = temp_dir / src_uri
     target.parent.mkdir(parents=True, exist_ok=True)

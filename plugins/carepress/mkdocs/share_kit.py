@@ -15,17 +15,18 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import Environment, TemplateError
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
-from ..check import PostReport
+from ..engine import Post
 from ..publish.cards import CardSpec, card_alt_text
 from ..publish.outputs import SHARE_DIR
 from ..publish.platforms import PLATFORMS
 from ..publish.profile import profile_kit
-from ..publish.share import SharedPost, write_snippets_csv, write_snippets_json
+from ..publish.snippet_files import SharedPost, write_snippets_csv, write_snippets_json
 from ..publish.snippets import PackedSnippets
 from ..settings import Settings
 from .content_security import ContentSecurity
@@ -35,7 +36,7 @@ log = get_plugin_logger(__name__)
 TEMPLATE = "carepress-share-kit.html"
 
 
-def shared_post(report: PostReport, settings: Settings, now: dt.datetime) -> SharedPost | None:
+def shared_post(report: Post, settings: Settings, now: dt.datetime) -> SharedPost | None:
     """What a post's share kit shows; None for a post that is not shared (not published,
     expired, or with errors)."""
     model, safeguards, address = report.front_matter, report.safeguards, report.address
@@ -68,9 +69,7 @@ def page_of(name: str, config: MkDocsConfig) -> str:
 
 
 class KitPages:
-    """Renders share-kit pages: in the build's process, or in a check worker, which has its
-    own copy of the theme's templates (MkDocs makes one from the config) and writes each
-    post's page to a staging folder as soon as the post is checked."""
+    """Renders share-kit pages from the hub's template (overrides/carepress-share-kit.html)."""
 
     def __init__(self, env: Environment, config: MkDocsConfig, files: Files) -> None:
         self.template = env.get_template(TEMPLATE)
@@ -80,16 +79,22 @@ class KitPages:
     def html(self, title: str, post: SharedPost | None, profile: Mapping[str, Any] | None) -> str:
         kit = {"title": title, "post": post, "profile": profile} | self.site
         # `page` and `base_url` as MkDocs gives them to templates, for the `url` filter.
-        return self.template.render(
-            kit=kit, config=self.config, page=None, base_url=self.site["base_url"]
-        )
+        try:
+            return self.template.render(
+                kit=kit, config=self.config, page=None, base_url=self.site["base_url"]
+            )
+        except TemplateError as exc:  # the hub's own copy of the template
+            raise PluginError(
+                f"CarePress: {TEMPLATE} (in the theme overrides) cannot be rendered: {exc}. "
+                "Compare it with the template of the CarePress sample hub."
+            ) from exc
 
     def post_html(self, post: SharedPost) -> str:
         return self.html(f"Share kit: {post.title}", post, None)
 
 
 class ShareKits:
-    def __init__(self, settings: Settings, reports: Mapping[str, PostReport], now: dt.datetime):
+    def __init__(self, settings: Settings, reports: Mapping[str, Post], now: dt.datetime):
         self.enabled = settings.options.snippets.enabled
         # By the page's name under social/ (two published posts never share a slug: see
         # checks/addresses.py).
@@ -162,4 +167,6 @@ def _site_context(page: str, config: MkDocsConfig, files: Files) -> dict[str, An
         "colors": {k: v for k, v in palettes[0].items() if k != "media"},
         "palettes": palettes,
         "platforms": PLATFORMS,
+        # Before platforms were records; a hub's older copy of the template reads this.
+        "platform_names": {key: platform.label for key, platform in PLATFORMS.items()},
     }

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..check import PostReport
 from ..checks.html_safety import locate_removals
 from ..checks.pages import read_page
 from ..content import read_post
+from ..engine import Post
 from ..findings import Finding
 from ..sanitise import Removal
 from ..settings import Settings
@@ -36,7 +36,7 @@ class UnsafeHtml:
         the separator): sanitised, which also closes what the cut left open."""
         return self.settings.sanitiser.strict(html)
 
-    def findings(self, reports: dict[str, PostReport]) -> tuple[list[Finding], list[Finding]]:
+    def findings(self, reports: dict[str, Post]) -> tuple[list[Finding], list[Finding]]:
         """What each page's HTML held that the allowlist removed, at its lines: the posts'
         (also added to their reports) and the other pages'. A rebuild starts afresh."""
         found, self._found = self._found, {}

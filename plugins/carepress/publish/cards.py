@@ -19,7 +19,6 @@ import os
 import re
 import shutil
 import tempfile
-import time
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -389,7 +388,6 @@ def card_png(spec: CardSpec) -> bytes:
 class CardStats:
     drawn: int = 0
     cached: int = 0
-    seconds_drawing: float = 0.0  # time spent drawing and encoding the drawn cards
     written: list[str] = field(default_factory=list)  # paths under the site, sorted
 
 
@@ -425,10 +423,9 @@ def write_cards(site_dir: Path, cards: Mapping[str, CardSpec], cache_dir: Path |
     stats = CardStats()
     keys = {slug: card_key(spec) for slug, spec in cards.items()}
     ready: dict[str, Path | bytes] = {}  # key -> the cached file, or the PNG itself
-    started = time.perf_counter()
     for slug in sorted(cards):
         key = keys[slug]
-        path = cache_dir / f"{key}.png" if cache_dir is not None else None
+        path = cache_dir / f"{key}.png" if cache_dir is not None else None  # as cache_path
         if key not in ready and path is not None and path.is_file():
             ready[key] = path
         if key in ready:  # in the cache, or the same card as another post's
@@ -438,9 +435,6 @@ def write_cards(site_dir: Path, cards: Mapping[str, CardSpec], cache_dir: Path |
         # FreeType face is shared, so threads would not help.
         ready[key] = _encode(render_card(cards[slug]), path)
         stats.drawn += 1
-    if stats.drawn:
-        stats.seconds_drawing = time.perf_counter() - started
-
     if cards:
         (site_dir / CARD_DIR).mkdir(parents=True, exist_ok=True)
     for slug in sorted(cards):
@@ -454,6 +448,17 @@ def write_cards(site_dir: Path, cards: Mapping[str, CardSpec], cache_dir: Path |
             _link_or_copy(card, target)
         stats.written.append(card_path(slug))
     return stats
+
+
+def cache_path(spec: CardSpec, cache_dir: Path) -> Path:
+    return cache_dir / f"{card_key(spec)}.png"
+
+
+def draw_into_cache(job: tuple[CardSpec, Path]) -> None:
+    """Draw one card into the cache (ahead of `write_cards`, which then finds it there)."""
+    spec, path = job
+    if not path.is_file():
+        _encode(render_card(spec), path)
 
 
 def _link_or_copy(cached: Path, target: Path) -> None:

@@ -7,12 +7,10 @@ and the Subscribe page, so a page never advertises a feed that was not written.
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..model import AUDIENCES, FrontMatter
+from ..model import AUDIENCES, FrontMatter, ascii_slug
 from .outputs import FEEDS_DIR
 from .platforms import PLATFORMS
 
@@ -57,12 +55,10 @@ class FeedCatalog:
         return self.site + self.audiences + self.tags + self.social
 
 
-def slugify(tag: str) -> str:
-    """A tag's folder name: lowercase ASCII letters, digits and hyphens."""
-    ascii_text = unicodedata.normalize("NFKD", tag).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    # A tag with no ASCII letters (say, only emoji) still needs a stable, distinct folder.
-    return slug or "tag-" + hashlib.sha1(tag.encode("utf-8")).hexdigest()[:10]
+def tag_folder(tag: str) -> str:
+    """A tag feed's folder name; a tag with no ASCII letters (say, only emoji) still gets a
+    stable, distinct one."""
+    return ascii_slug(tag) or "tag-" + hashlib.sha1(tag.encode("utf-8")).hexdigest()[:10]
 
 
 def feed_catalog(site_title: str, posts: Iterable[FrontMatter]) -> FeedCatalog:
@@ -91,7 +87,7 @@ def feed_catalog(site_title: str, posts: Iterable[FrontMatter]) -> FeedCatalog:
     grouped: dict[str, set[str]] = {}
     for front_matter in posts:
         for tag in front_matter.tags:
-            grouped.setdefault(slugify(tag), set()).add(tag)
+            grouped.setdefault(tag_folder(tag), set()).add(tag)
     tags_by_slug = {slug: tuple(sorted(grouped[slug])) for slug in sorted(grouped)}
     tags = tuple(
         FeedLink(f"{FEEDS_DIR}/tags/{slug}/rss.xml", f"{site_title} — {names[0]}", RSS, "RSS",

@@ -37,10 +37,6 @@ from .tlds import TLDS
 _GRAPHEME = regex.compile(r"\X")
 
 
-def code_points(text: str) -> int:
-    return len(text)
-
-
 def graphemes(text: str) -> int:
     """Extended grapheme clusters: what a reader sees as one character (👨‍👩‍👧‍👦 is 1)."""
     if text.isascii():  # UAX #29: every ASCII character is a cluster of its own, bar CR LF
@@ -182,10 +178,11 @@ _WORD = regex.compile(rf"(?<![^{_SPACES}])[^{_SPACES}]+")
 
 
 def _x_url_matches(text: str) -> Iterator[regex.Match[str]]:
-    pattern = _x_url()
     for word in _WORD.finditer(text):
-        if "." in word[0]:
-            yield from pattern.finditer(text, max(word.start() - 1, 0), word.end())
+        # A dot that ends a word ("therapy.") starts no domain: only such words skip the
+        # pattern (which also spares a text without links compiling it).
+        if "." in word[0].rstrip(".,;:!?)\"'"):
+            yield from _x_url().finditer(text, max(word.start() - 1, 0), word.end())
 
 
 @functools.lru_cache(maxsize=256)  # a snippet is counted, then its links counted: same text

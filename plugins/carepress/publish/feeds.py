@@ -21,7 +21,7 @@ from . import entry, jsonfeed
 from .catalog import FeedCatalog, FeedLink, feed_catalog
 from .platforms import PLATFORMS
 from .post import FeedPost, Site, in_feeds, newest_first
-from .social_text import social_text
+from .snippets import compose
 
 # The date of an empty hub's feeds: any fixed date keeps the output reproducible.
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -168,3 +168,21 @@ def _social_feed(
         fe.published(post.published)
         fe.description(html.escape(entry.xml_safe(social_text(post, platform, settings))))
     return fg.rss_str(pretty=True)
+
+
+# A post's ready-to-post text for one platform, for the per-platform syndication feeds
+# (feeds/social/<platform>.xml): exactly the snippet the share kit shows, so an
+# RSS-to-social bridge posts the reviewed text.
+def social_text(post: FeedPost, platform: str, settings: Settings) -> str:
+    snippet = post.snippets.get(platform) or compose(
+        platform,
+        post.front_matter,
+        post.safeguards,
+        post.url,
+        post.slug,
+        settings,
+    )
+    # Mastodon's CW travels in its own field; a feed item has only one text, so lead with it.
+    if snippet.spoiler_text:
+        return f"{snippet.spoiler_text}\n\n{snippet.text}"
+    return snippet.text

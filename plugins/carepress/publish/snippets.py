@@ -91,19 +91,22 @@ class Snippet:
 
 class PackedSnippets(Mapping[str, Snippet]):
     """A post's snippets by platform, held as the JSON social/snippets.json prints for them.
-    How they travel from a check worker to the build and wait there for the share kit: one
-    string a post, where Snippet objects were ~30 (58,000 at 2,000 posts) to unpickle, keep,
-    and have the garbage collector walk on every full pass. Decoded on first read only (a
-    share-kit page, the snippets.csv rows, the few posts of the syndication feeds)."""
+    How they travel from a check (a worker, or the report cache) to the build and wait there
+    for the share kit: one string a post, where Snippet objects were ~30 (58,000 at 2,000
+    posts) to unpickle, keep, and have the garbage collector walk on every full pass.
+    Decoded where read (a share-kit page, the few posts of the syndication feeds), and not
+    kept decoded."""
 
-    __slots__ = ("_snippets", "json", "sensitive")
+    __slots__ = ("sensitive", "utf8")
 
-    def __init__(
-        self, json_text: str, sensitive: bool, snippets: dict[str, Snippet] | None = None
-    ) -> None:
-        self.json = json_text
+    def __init__(self, json_text: str | bytes, sensitive: bool) -> None:
+        # UTF-8: one dash or curly quote would make a str two bytes a character.
+        self.utf8 = json_text.encode() if isinstance(json_text, str) else json_text
         self.sensitive = sensitive
-        self._snippets = snippets
+
+    @property
+    def json(self) -> str:
+        return self.utf8.decode()
 
     @classmethod
     def of(cls, snippets: Mapping[str, Snippet]) -> PackedSnippets:
@@ -111,27 +114,28 @@ class PackedSnippets(Mapping[str, Snippet]):
             return snippets
         data = {platform: snippet.as_dict() for platform, snippet in snippets.items()}
         sensitive = any(snippet.sensitive for snippet in snippets.values())
-        return cls(json.dumps(data, ensure_ascii=False), sensitive, dict(snippets))
+        return cls(json.dumps(data, ensure_ascii=False), sensitive)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (PackedSnippets, (self.json, self.sensitive))  # the text only, never the objects
+        return (PackedSnippets, (self.utf8, self.sensitive))
 
-    def _decoded(self) -> dict[str, Snippet]:
-        if self._snippets is None:
-            self._snippets = {
-                platform: Snippet.from_dict(data, self.sensitive)
-                for platform, data in json.loads(self.json).items()
-            }
-        return self._snippets
+    def decoded(self) -> dict[str, Snippet]:
+        return {
+            platform: Snippet.from_dict(data, self.sensitive)
+            for platform, data in json.loads(self.utf8).items()
+        }
 
     def __getitem__(self, platform: str) -> Snippet:
-        return self._decoded()[platform]
+        return self.decoded()[platform]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._decoded())
+        return iter(json.loads(self.utf8))
 
     def __len__(self) -> int:
-        return len(self._decoded())
+        return len(json.loads(self.utf8))
+
+    def items(self):  # type: ignore[override]  # one decoding for a whole share-kit page
+        return self.decoded().items()
 
 
 _NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")

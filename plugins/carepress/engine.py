@@ -1,4 +1,4 @@
-"""The check engine: read a post, run every check, return one report per post.
+"""The engine: read a post, run every registered check (checks/registry.py), return its Post.
 
 Both faces call this: ``carepress check`` and the MkDocs plugin.
 """
@@ -25,7 +25,10 @@ from .suppressions import apply_suppressions
 
 
 @dataclass
-class PostReport:
+class Post:
+    """One post in one build: everything CarePress knows of it, made once by `check_post`
+    (or kept from the last build, report_cache.py) and read by every output."""
+
     path: Path
     display_path: str
     post: PostFile | None
@@ -48,13 +51,13 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def check_front(path: Path, settings: Settings, now: dt.datetime | None = None) -> PostReport:
+def check_front(path: Path, settings: Settings, now: dt.datetime | None = None) -> Post:
     """What a build needs before it reads anything else: the file, its validated front matter
     and the safeguards it asks for. `check_post` does this, then checks the prose."""
     now = now or utc_now()
     display = settings.display_path(path)
     post, findings = read_post(path, display, settings.max_post_bytes)
-    report = PostReport(path, display, post, None, findings)
+    report = Post(path, display, post, None, findings)
     if post is None:
         return report
     result = check_front_matter(post, settings, now)
@@ -70,7 +73,7 @@ def check_front(path: Path, settings: Settings, now: dt.datetime | None = None) 
 
 def check_post(
     path: Path, settings: Settings, now: dt.datetime | None = None, *, html: bool = True
-) -> PostReport:
+) -> Post:
     """Every check of one post. `html=False` leaves out rendering the post to judge its
     HTML: a build judges the HTML MkDocs renders instead (and renders here only to find
     the line of a problem). Never raises for anything a post holds: a post the checks
@@ -115,7 +118,7 @@ def too_complex(post: PostFile, seconds: float) -> Finding:
     )  # fmt: skip
 
 
-def _check_body(report: PostReport, settings: Settings, now: dt.datetime, html: bool) -> None:
+def _check_body(report: Post, settings: Settings, now: dt.datetime, html: bool) -> None:
     """The registered checks, in their order (checks/registry.py); then the post's own
     suppressions and the practice's severity overrides."""
     post, model = report.post, report.front_matter

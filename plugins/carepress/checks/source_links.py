@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..check import PostReport
+from ..engine import Post
 from ..findings import Finding
-from ..links import LinkResult
+from ..link_checker import LinkResult
 from .registry import RuleInfo, declare
 
 declare(
@@ -53,7 +53,7 @@ def _classify(result: LinkResult) -> tuple[str, str, str, str] | None:
     )
 
 
-def link_findings(report: PostReport, results: dict[str, LinkResult]) -> list[Finding]:
+def link_findings(report: Post, results: dict[str, LinkResult]) -> list[Finding]:
     if report.front_matter is None or report.post is None:
         return []
     findings = []

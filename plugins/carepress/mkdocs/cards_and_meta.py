@@ -18,8 +18,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 
-from ..check import PostReport
-from ..publish.cards import CardSpec, card_alt_text, write_cards
+from ..engine import Post
+from ..model import FrontMatter
+from ..parallel import InBackground
+from ..publish.cards import CardSpec, cache_path, card_alt_text, draw_into_cache, write_cards
 from ..publish.meta import Card, PageMeta, post_meta, website_meta
 from ..safeguards import Safeguards
 from ..settings import Settings
@@ -29,18 +31,16 @@ log = get_plugin_logger(__name__)
 CACHE_DIR = ".cache/carepress/cards"
 
 
-class SharingCollector:
+class CardsAndMeta:
     def __init__(
         self,
         settings: Settings,
         config: MkDocsConfig,
-        reports: Mapping[str, PostReport],
-        safeguards: Mapping[str, Safeguards],
+        reports: Mapping[str, Post],
         now: dt.datetime,
     ) -> None:
         self.settings = settings
         self.reports = reports
-        self.safeguards = safeguards
         self.now = now
         self.site_name = config.site_name
         self.site_url = config.site_url or None
@@ -48,22 +48,19 @@ class SharingCollector:
         self.language = str(config.theme.get("language") or "en")
         self.cache_dir = settings.root / CACHE_DIR
         self.cards: dict[str, CardSpec] = {}  # slug -> what its card shows
+        self._drawing: InBackground | None = None
 
     def page_meta(self, page: Page) -> PageMeta:
         src_uri = page.file.src_uri
         report = self.reports.get(src_uri)
-        safeguards = self.safeguards.get(src_uri)
+        safeguards = report.safeguards if report is not None else None
         if report is None:
             return self._website_meta(page)
         fm = report.front_matter
         address = report.address
         if fm is None or safeguards is None or address is None or not fm.is_published(self.now):
             return PageMeta(())  # a draft in the preview, or a broken post: nothing to share
-        spec = CardSpec(
-            title=fm.title,
-            practice=self.settings.practice.name,
-            warnings=tuple(w.label for w in safeguards.warnings),
-        )
+        spec = self._spec(fm, safeguards)
         # Two published posts never share a slug (checks/addresses.py): one card each.
         self.cards[address.slug] = spec
         card = None
@@ -83,6 +80,27 @@ class SharingCollector:
             title_warning_format=self.settings.options.feeds.title_warning_format,
         )
 
+    def _spec(self, fm: FrontMatter, safeguards: Safeguards) -> CardSpec:
+        return CardSpec(
+            title=fm.title,
+            practice=self.settings.practice.name,
+            warnings=tuple(w.label for w in safeguards.warnings),
+        )
+
+    def start_drawing(self, workers: int) -> None:
+        """Draw the cards the cache lacks on the other cores while MkDocs renders the site
+        (a first build draws every card: ~25 ms each); `write` waits for them."""
+        jobs = {}
+        for report in self.reports.values():
+            fm, safeguards = report.front_matter, report.safeguards
+            if fm is None or safeguards is None or not fm.is_published(self.now):
+                continue
+            spec = self._spec(fm, safeguards)
+            path = cache_path(spec, self.cache_dir)
+            if not path.is_file():
+                jobs[path] = (spec, path)  # two posts, one card: drawn once
+        self._drawing = InBackground(draw_into_cache, list(jobs.values()), workers)
+
     def _website_meta(self, page: Page) -> PageMeta:
         description = page.meta.get("description") if page.meta else None
         # Titles may arrive HTML-escaped (the plugin escapes some at their source in on_nav);
@@ -96,11 +114,17 @@ class SharingCollector:
         )
 
     def write(self, site_dir: str) -> None:
+        if self._drawing is not None:
+            self._drawing.wait()
         if not self.cards:
             return
+        ahead = self._drawing.given if self._drawing is not None else 0
         stats = write_cards(Path(site_dir), self.cards, self.cache_dir)
-        per_card = stats.seconds_drawing / stats.drawn if stats.drawn else 0.0
         log.info(
-            f"social cards: {len(stats.written)} written, {stats.drawn} drawn "
-            f"({per_card * 1000:.0f} ms each), {stats.cached} from the cache"
+            f"social cards: {len(stats.written)} written, {stats.drawn + ahead} drawn, "
+            f"{stats.cached - ahead} from the cache"
         )
+
+    def cancel(self) -> None:
+        if self._drawing is not None:
+            self._drawing.cancel()

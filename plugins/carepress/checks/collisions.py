@@ -19,8 +19,8 @@ import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..check import PostReport
 from ..content import read_post
+from ..engine import Post
 from ..findings import Finding
 from ..publish.address import url_path
 from ..publish.outputs import CARD_DIR, FEEDS_DIR, PROFILE_KIT, SHARE_DIR
@@ -51,8 +51,8 @@ def page_addresses(settings: Settings) -> dict[str, list[Path]]:
 
 
 def duplicate_addresses(
-    reports: Iterable[PostReport], settings: Settings, now: dt.datetime
-) -> list[tuple[PostReport, Finding]]:
+    reports: Iterable[Post], settings: Settings, now: dt.datetime
+) -> list[tuple[Post, Finding]]:
     """An error for each published post whose address or slug an older one (by date, then
     file name) already has: the newer post, most likely the one just written or copied, is
     the one to change; and for each post whose address or slug is not its own to take.
@@ -63,7 +63,7 @@ def duplicate_addresses(
         if r.front_matter is not None and r.front_matter.is_published(now)
     ]
     pages = page_addresses(settings) if published else {}
-    first: dict[str, PostReport] = {}  # an address or a slug -> the post that has it
+    first: dict[str, Post] = {}  # an address or a slug -> the post that has it
     found = []
     for _, _, report in sorted(published, key=lambda item: item[:2]):
         assert report.address is not None
@@ -102,14 +102,14 @@ def _not_its_own(address: str, slug: str, pages: dict[str, list[Path]], settings
     return ""
 
 
-def _line(report: PostReport, settings: Settings, key: str) -> int:
+def _line(report: Post, settings: Settings, key: str) -> int:
     post = report.post
     if post is None:  # the build keeps no post text; a rare finding reads the file again
         post, _ = read_post(report.path, report.display_path, settings.max_post_bytes)
     return post.line_of((key,)) if post is not None else 1
 
 
-def _finding(report: PostReport, settings: Settings, problem: str, hint: str) -> Finding:
+def _finding(report: Post, settings: Settings, problem: str, hint: str) -> Finding:
     assert report.front_matter is not None
     key = "slug" if report.front_matter.slug else "title"
     return Finding(
@@ -124,7 +124,7 @@ def _finding(report: PostReport, settings: Settings, problem: str, hint: str) ->
     )
 
 
-def _empty_slug(report: PostReport, settings: Settings) -> Finding:
+def _empty_slug(report: Post, settings: Settings) -> Finding:
     return Finding(
         path=report.display_path,
         line=_line(report, settings, "title"),
