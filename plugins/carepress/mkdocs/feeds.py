@@ -25,8 +25,6 @@ from ..settings import Settings
 
 log = get_plugin_logger(__name__)
 
-# bench/feeds.py reads how long writing the feeds took from this file.
-
 
 class FeedCollector:
     def __init__(
