@@ -156,9 +156,14 @@ class Rule:
     severity_with_detail: Severity
     skip_quoted: bool
     allow_listed: str | None
-    # Literal text one of which every match contains (None: unknown, always scan); set by
-    # `_build` from the pattern (see prefilter.py).
-    literals: Literals = None
+
+    @cached_property
+    def literals(self) -> Literals:
+        """Literal text one of which every match contains (None: unknown, always scan; see
+        prefilter.py). Read from the pattern on first use: a build whose posts all come
+        from the report cache checks none."""
+        pattern = self.tokens if self.kind != "cooccurrence" else self.markers
+        return required_literals(pattern.pattern) if pattern is not None else None
 
     def matches(self, text: str, index: LiteralIndex | None = None) -> Iterator[Match]:
         # Most rules cannot match most posts: a substring test on the lower-cased text skips
@@ -227,10 +232,7 @@ def _build(spec: RuleSpec, pack: PackSpec, where: str) -> Rule:
         skip_quoted=spec.skip_quoted,
         allow_listed=spec.allow_listed,
     )
-    pattern = rule.tokens if rule.kind != "cooccurrence" else rule.markers
-    if pattern is None:
-        return rule
-    return replace(rule, literals=required_literals(pattern.pattern))
+    return rule
 
 
 def _pack(data: Any, where: str, categories: frozenset[str]) -> list[Rule]:
@@ -270,7 +272,7 @@ def load_rules(
     for rule_id, rule in rules.items():
         level = (severities or {}).get(rule_id)
         if level:
-            rule = Rule(**{**rule.__dict__, "severity": level, "severity_with_detail": level})
+            rule = replace(rule, severity=level, severity_with_detail=level)
         every[rule_id] = rule
         if rule_id not in off and rule_id.split(".")[0] not in off:
             on[rule_id] = rule

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,11 @@ class Topic:
     label: str
     terms: regex.Pattern[str] | None
     exceptions: regex.Pattern[str] | None
-    literals: Literals = None  # one of which every term match holds (see prefilter.py)
+
+    @cached_property
+    def literals(self) -> Literals:
+        """One of which every term match holds (see prefilter.py), on first use."""
+        return required_literals(self.terms.pattern) if self.terms is not None else None
 
     def matches(self, text: str, index: LiteralIndex | None = None) -> Iterator[regex.Match[str]]:
         """Term matches that are not inside an everyday-phrase exception."""
@@ -79,6 +84,5 @@ def load_topics(vocabulary: Iterable[str], extra_files: Iterable[Path] = ()) -> 
             label=entry["label"] or key.replace("-", " "),
             terms=terms,
             exceptions=_compile(entry["exceptions"], f"{key} exceptions"),
-            literals=required_literals(terms.pattern) if terms is not None else None,
         )
     return topics

@@ -24,6 +24,9 @@ class UnsafeHtml:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._found: dict[str, tuple[Path, tuple[Removal, ...]]] = {}  # by src_uri
+        # Material renders a post's excerpt for every view that lists it (index, archive,
+        # categories): the same HTML, cleaned once a build.
+        self._excerpts: dict[str, str] = {}
 
     def clean(self, html: str, src_uri: str, source: Path) -> str:
         sanitised = self.settings.sanitiser.clean(html)
@@ -34,12 +37,15 @@ class UnsafeHtml:
     def excerpt(self, html: str) -> str:
         """An excerpt of a post whose page passed (the blog renders it separately, cut at
         the separator): sanitised, which also closes what the cut left open."""
-        return self.settings.sanitiser.strict(html)
+        if html not in self._excerpts:
+            self._excerpts[html] = self.settings.sanitiser.strict(html)
+        return self._excerpts[html]
 
     def findings(self, reports: dict[str, Post]) -> tuple[list[Finding], list[Finding]]:
         """What each page's HTML held that the allowlist removed, at its lines: the posts'
         (also added to their reports) and the other pages'. A rebuild starts afresh."""
         found, self._found = self._found, {}
+        self._excerpts = {}
         posts: list[Finding] = []
         pages: list[Finding] = []
         for src_uri, (source, removals) in found.items():
