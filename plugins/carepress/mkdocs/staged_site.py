@@ -19,6 +19,8 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -79,5 +81,20 @@ class StagedSite:
             raise
         finally:
             if previous is not None:
-                with contextlib.suppress(OSError):
-                    shutil.rmtree(previous)
+                _delete_later(previous)
+
+
+def _delete_later(folder: Path) -> None:
+    """The last site can hold thousands of files (share kits, cards): another process
+    deletes it, so the command returns as soon as the new site is in place. A build that
+    finds it still there deletes it first (`begin`)."""
+    try:
+        subprocess.Popen(
+            [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], True)",
+             str(folder)],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )  # fmt: skip
+    except OSError:
+        with contextlib.suppress(OSError):
+            shutil.rmtree(folder)
