@@ -74,3 +74,26 @@ def test_a_plugin_that_adds_an_inline_script_stops_the_build(tmp_path: Path) -> 
     assert "move it into a file under assets/javascripts/" in built.log
     assert "Traceback" not in built.log
     assert not (hub.root / "site").exists(), "nothing published"
+
+
+@pytest.mark.parametrize(
+    ("head", "carried"),
+    [
+        ('<meta http-equiv="Content-Security-Policy" content="{policy}">', True),
+        ("<meta http-equiv=Content-Security-Policy content=\"{policy}\">", True),  # minified
+        ('<meta content="{policy}" HTTP-EQUIV=content-security-policy>', True),
+        ('<meta name=description content=""><meta charset=utf-8>', False),  # empty values
+        ('<meta http-equiv=Content-Security-Policy content="default-src *">', False),
+        ("<meta http-equiv=Content-Security-Policy content>", False),
+    ],
+)
+def test_the_policy_is_recognised_however_a_plugin_rewrote_its_tag(
+    head: str, carried: bool
+) -> None:
+    from carepress.mkdocs.content_security import ContentSecurity
+
+    csp = ContentSecurity(["'sha256-abc='"])
+    page = f"<html><head>{head.format(policy=csp.policy())}</head><body></body></html>"
+    assert csp.carried_by(page) is carried
+    # A policy written only in the body is not the page's policy.
+    assert not csp.carried_by(f"<html><head></head><body>{head.format(policy=csp.policy())}")

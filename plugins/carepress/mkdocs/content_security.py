@@ -107,14 +107,16 @@ class ContentSecurity:
     def carried_by(self, page_html: str) -> bool:
         """Whether the page's head holds this policy: as printed, or as a plugin after
         CarePress rewrote the tag (a minifier drops quotes and reorders nothing else)."""
-        if self.meta() in page_html:
+        head = page_html.partition("</head>")[0]
+        if self.meta() in head:
             return True
         policy = self.policy()
-        for tag in _META.finditer(page_html.partition("</head>")[0]):
-            attrs = dict(
-                (name.lower(), html.unescape(next(v for v in values if v)))
+        for tag in _META.finditer(head):
+            # One of the three value groups matched (quoted twice, or bare); the others are "".
+            attrs = {
+                name.lower(): html.unescape("".join(values))
                 for name, *values in _ATTRIBUTE.findall(tag.group(0))
-            )
+            }
             if (attrs.get("http-equiv", "").lower() == "content-security-policy"
                     and attrs.get("content") == policy):  # fmt: skip
                 return True
