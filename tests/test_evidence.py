@@ -323,3 +323,23 @@ def test_links_are_not_checked_without_the_flag(hub: Hub, local_server: str) -> 
     assert hub.check().returncode == 0  # an http:// source is only a warning
     assert hub.build().returncode == 0
     assert _Handler.hits == []
+
+
+def test_the_practices_severities_reach_the_online_link_check(
+    hub: Hub, local_server: str
+) -> None:
+    """`rules: severity/disable` hold for every rule `carepress rules` lists, the link
+    check's too (they were accepted for it, and ignored)."""
+    config = hub.root / "mkdocs.yml"
+    rules = '{severity: {citation.link-broken: warning}, disable: [citation.link-redirect]}'
+    plugin = "\n  - carepress:\n"
+    config.write_text(config.read_text().replace(plugin, f"{plugin}      rules: {rules}\n"))
+    names = ["missing", "moved"]
+    sources = [{"id": n, "title": n, "url": f"{local_server}/{n}"} for n in names]
+    body = "Intro.\n\n<!-- more -->\n\n" + " ".join(f"Point [@{n}]." for n in names) + "\n"
+    hub.write_post("links.md", post_text(body=body, slug="links", sources=sources))
+    result = hub.check("--links", "--links-timeout", "2", "--format", "json")
+    links = {f["rule"]: f["severity"] for f in json.loads(result.stdout)
+             if f["rule"].startswith("citation.link")}  # fmt: skip
+    assert links == {"citation.link-broken": "warning"}
+    assert result.returncode == 0

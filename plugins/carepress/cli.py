@@ -204,7 +204,7 @@ def _check_links(args: argparse.Namespace, settings: Settings, reports: list[Pos
     cache = LinkCache(args.links_cache or settings.root / ".cache" / "carepress" / "links.json")
     results = check_links(urls, cache, timeout=args.links_timeout)
     for report in reports:
-        report.findings += link_findings(report, results)
+        report.findings += settings.adjusted(link_findings(report, results))
 
 
 def _snippets(args: argparse.Namespace, settings: Settings) -> int:

@@ -133,13 +133,7 @@ def _check_body(report: Post, settings: Settings, now: dt.datetime, html: bool) 
     report.snippets = context.snippets
     if ready:
         report.findings = apply_suppressions(post, report.findings, lambda: settings.rule_index)
-        levels = settings.severity_overrides
-        if levels:
-            report.findings = [
-                replace(f, severity=levels[f.rule]) if f.rule in levels else f  # type: ignore[arg-type]
-                for f in report.findings
-                if levels.get(f.rule) != "off"
-            ]
+        report.findings = settings.adjusted(report.findings)
 
 
 def _as_draft(finding: Finding) -> Finding:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
@@ -251,11 +251,11 @@ def _pack(data: Any, where: str, categories: frozenset[str]) -> list[Rule]:
 def load_rules(
     extra_files: Iterable[Path],
     categories: frozenset[str],
-    severities: dict[str, str] | None = None,
     disabled: Iterable[str] = (),
 ) -> tuple[dict[str, Rule], dict[str, Rule]]:
-    """The packaged packs plus the practice's files, with its severity overrides: the rules
-    that are on, and every rule (a whole pack can be disabled by its name)."""
+    """The packaged packs plus the practice's files: the rules that are on, and every rule
+    (a whole pack can be disabled by its name). The practice's severities apply to findings
+    (`Settings.adjusted`), for these rules as for every other."""
     sources = [(f"data/rules/{p}.yml", packaged(f"{p}.yml"), False) for p in PACKS]
     sources += [(str(path), data, True) for path, data in load_rule_files(extra_files)]
     rules: dict[str, Rule] = {}
@@ -270,9 +270,6 @@ def load_rules(
     off = set(disabled)
     every, on = {}, {}
     for rule_id, rule in rules.items():
-        level = (severities or {}).get(rule_id)
-        if level:
-            rule = replace(rule, severity=level, severity_with_detail=level)
         every[rule_id] = rule
         if rule_id not in off and rule_id.split(".")[0] not in off:
             on[rule_id] = rule

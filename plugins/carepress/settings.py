@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import importlib.util
 import os
@@ -23,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from .authors import AuthorsError, load_authors
 from .content import DEFAULT_MAX_BYTES
 from .crisis import all_regions
-from .findings import CATEGORIES, Level
+from .findings import CATEGORIES, Finding, Level
 from .practice import Practice
 from .prefilter import LiteralSearch
 from .publish.address import PostAddress, PostAddressing, address_of
@@ -234,12 +235,24 @@ class Settings:
 
     @cached_property
     def severity_overrides(self) -> Mapping[str, str]:
-        """The practice's severities for rules outside the rule packs (the packs' own are
-        compiled into their rules); "off" for a disabled rule."""
+        """The practice's severity for each rule it names; "off" for a rule it disabled
+        (a disabled rule of a pack never runs: it is not in `rules`)."""
         rules = self.options.rules
-        levels = {r: lvl for r, lvl in rules.severity.items() if r not in self.every_pack_rule}
+        levels: dict[str, str] = dict(rules.severity)
         levels |= {r: "off" for r in rules.disable if r not in self.every_pack_rule}
         return levels
+
+    def adjusted(self, findings: list[Finding]) -> list[Finding]:
+        """Findings with the practice's severities applied (and disabled rules left out):
+        the one place they apply, for every kind of finding a check reports."""
+        levels = self.severity_overrides
+        if not levels:
+            return findings
+        return [
+            dataclasses.replace(f, severity=levels[f.rule]) if f.rule in levels else f  # type: ignore[arg-type]
+            for f in findings
+            if levels.get(f.rule) != "off"
+        ]
 
     def check_rule_options(self) -> None:
         """Every id under plugins > carepress > rules names a rule a practice may adjust."""
@@ -433,7 +446,6 @@ def settings_from_options(
         rules, every_pack_rule = load_rules(
             [root / p for p in options.rules.files],
             CATEGORIES,
-            dict(options.rules.severity),
             options.rules.disable,
         )
     except RuleFileError as exc:
