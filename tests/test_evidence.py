@@ -12,9 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
 
 import pytest
-from carepress.inline_citations import find_citations, render_citations, superscript
-from carepress.model import Source
-from carepress.prose import prose_of
+from carepress.inline_citations import superscript
 from conftest import Hub, post_text
 
 NIMH = {
@@ -75,22 +73,6 @@ def test_citations_render_as_links_to_a_sources_list_from_front_matter(hub: Hub)
     index = hub.site.joinpath("blog/index.html").read_text(encoding="utf-8")
     assert 'href="dep/#source-1"' in index
     assert 'data-carepress="sources"' not in index
-
-
-def test_citations_past_the_excerpt_separator_can_be_left_out() -> None:
-    """What Material's excerpts render from: links before the separator, and past it (text
-    Material renders and throws away) no citations at all; the post page keeps them all."""
-    sources = [Source.model_validate(s) for s in (NIMH, WHO, PAPER)]
-    citations = find_citations(prose_of(CITED, 1))
-    cut = CITED.find("<!-- more -->")
-    head, sep, tail = render_citations(CITED, citations, sources, drop_from=cut).partition(
-        "<!-- more -->"
-    )
-    page = render_citations(CITED, citations, sources)
-    assert head == page.partition(sep)[0]
-    assert head.count("](#source-") == 1
-    assert page.count("](#source-") == 4  # [@who; @3] is two links
-    assert sep + tail == CITED[cut:].replace(" [@who; @3]", " ").replace(" [@1]", " ")
 
 
 EDGES = (

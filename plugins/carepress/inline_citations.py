@@ -57,12 +57,10 @@ def source_href(source: Source) -> str:
     return source.url or doi_url(source.doi or "")
 
 
-def render_citations(
-    body: str, citations: list[Citation], sources: list[Source], drop_from: int | None = None
-) -> str:
+def render_citations(body: str, citations: list[Citation], sources: list[Source]) -> str:
     """Replace each citation with numbered links: Markdown links, so that Material's excerpt
     processor re-points them at the post when an excerpt is shown elsewhere; `superscript`
-    then raises them in the HTML. Citations that start at `drop_from` or later are left out.
+    then raises them in the HTML.
 
     Written as `<sup>` raw HTML here, each citation cost Markdown two stash entries a render
     (~0.04 ms; a post is rendered four times). Where the text around a citation could make
@@ -70,10 +68,6 @@ def render_citations(
     is still written as raw HTML."""
     out, last = [], 0
     for citation in citations:
-        if drop_from is not None and citation.start >= drop_from:
-            out.append(body[last : citation.start])
-            last = citation.end
-            continue
         numbers = [resolve(k, sources) for k in citation.keys]
         if any(n is None for n in numbers):
             continue  # unresolved: the check reports it; the build never gets here

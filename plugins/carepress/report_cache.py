@@ -115,12 +115,12 @@ class ReportCache:
         self._entries: dict[bytes, tuple[dt.datetime, Post]] = {}
         self._keys: dict[Path, bytes] = {}
         self._stored_keys: set[bytes] = set()
-        self.hits = 0
 
     def _key(self, path: Path) -> bytes | None:
         """None for a file the check refuses unread (not a regular file, or too large)."""
         try:
-            if not stat.S_ISREG(path.stat().st_mode) or path.stat().st_size > self._max_bytes:
+            status = path.stat()
+            if not stat.S_ISREG(status.st_mode) or status.st_size > self._max_bytes:
                 return None
             data = path.read_bytes()
         except OSError:
@@ -160,7 +160,6 @@ class ReportCache:
                 self._entries[key] = entry  # type: ignore[index]
             else:
                 missing.append(path)
-        self.hits = len(found)
         return found, missing
 
     def store(self, reports: Iterable[Post], now: dt.datetime) -> None:

@@ -61,12 +61,9 @@ class CardsAndMeta:
         if fm is None or safeguards is None or address is None or not fm.is_published(self.now):
             return PageMeta(())  # a draft in the preview, or a broken post: nothing to share
         spec = self._spec(fm, safeguards)
-        # Two published posts never share a slug (checks/addresses.py): one card each.
+        # Two published posts never share a slug (checks/collisions.py): one card each.
         self.cards[address.slug] = spec
-        card = None
-        if self.site_url:
-            card_url = address.card_url
-            card = Card(card_url, card_alt_text(spec))
+        card = Card(address.card_url, card_alt_text(spec)) if self.site_url else None
         return post_meta(
             fm,
             safeguards,

@@ -162,9 +162,7 @@ class CarePressPlugin(BasePlugin):
         for report, finding in duplicate_addresses(self.reports.values(), settings, self._now):
             report.findings.append(finding)
         self.feeds = FeedCollector(self.settings, config, self.reports, self._now)
-        self.sharing = CardsAndMeta(
-            self.settings, config, self.reports, self._now
-        )
+        self.sharing = CardsAndMeta(self.settings, config, self.reports, self._now)
         # Material's blog plugin would trip over a broken post's front matter: stop before
         # it reads it, with every finding of every post (as `carepress check` reports them).
         self._judge(files, config)
@@ -198,12 +196,12 @@ class CarePressPlugin(BasePlugin):
         checked = dict(zip(missing, fresh, strict=True))
         return [kept.get(path) or checked[path] for path in paths]
 
-    def _judge(self, files: Files | None, config: MkDocsConfig) -> None:
+    def _judge(self, files: Files, config: MkDocsConfig) -> None:
         """Report every finding; stop a build on errors (or, serving, preview the posts)."""
         findings = [f for r in self.reports.values() for f in r.findings]
         self._report(findings + self._page_findings)
         broken = [r for r in self.reports.values() if r.has_errors]
-        if broken and files is not None and self.serving:
+        if broken and self.serving:
             self._swap_for_preview(files, config)
 
     def _report(self, findings: list[Finding]) -> None:

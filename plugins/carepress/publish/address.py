@@ -98,11 +98,16 @@ def source_path(model: FrontMatter, file_name: str, addressing: PostAddressing) 
     return posixpath.join(rules.blog_dir, f"{path}.md")
 
 
+def _file_name(filename: str) -> str:
+    """MkDocs' File.name: the file's name without its suffix, README read as index."""
+    name = posixpath.splitext(filename)[0]
+    return "index" if name == "README" else name
+
+
 def url_path(markdown_path: str, directory_urls: bool) -> str:
     """A page's URL under the site, as MkDocs' File.url gives it."""
     parent, filename = posixpath.split(markdown_path)
-    name = posixpath.splitext(filename)[0]
-    name = "index" if name == "README" else name
+    name = _file_name(filename)
     if not directory_urls or name == "index":
         dest = posixpath.join(parent, f"{name}.html")
     else:
@@ -116,8 +121,7 @@ def url_path(markdown_path: str, directory_urls: bool) -> str:
 def address_of(
     model: FrontMatter, source: Path, addressing: PostAddressing, site_url: str
 ) -> PostAddress:
-    name = posixpath.splitext(source.name)[0]
-    name = "index" if name == "README" else name  # MkDocs' File.name
-    path = url_path(source_path(model, name, addressing), addressing.directory_urls)
+    markdown_path = source_path(model, _file_name(source.name), addressing)
+    path = url_path(markdown_path, addressing.directory_urls)
     url = (site_url or "https://example.invalid/") + path
     return PostAddress(post_slug(model, addressing), path, url, site_url)

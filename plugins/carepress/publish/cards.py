@@ -425,7 +425,7 @@ def write_cards(site_dir: Path, cards: Mapping[str, CardSpec], cache_dir: Path |
     ready: dict[str, Path | bytes] = {}  # key -> the cached file, or the PNG itself
     for slug in sorted(cards):
         key = keys[slug]
-        path = cache_dir / f"{key}.png" if cache_dir is not None else None  # as cache_path
+        path = _cached_file(cache_dir, key) if cache_dir is not None else None
         if key not in ready and path is not None and path.is_file():
             ready[key] = path
         if key in ready:  # in the cache, or the same card as another post's
@@ -450,8 +450,12 @@ def write_cards(site_dir: Path, cards: Mapping[str, CardSpec], cache_dir: Path |
     return stats
 
 
+def _cached_file(cache_dir: Path, key: str) -> Path:
+    return cache_dir / f"{key}.png"
+
+
 def cache_path(spec: CardSpec, cache_dir: Path) -> Path:
-    return cache_dir / f"{card_key(spec)}.png"
+    return _cached_file(cache_dir, card_key(spec))
 
 
 def draw_into_cache(job: tuple[CardSpec, Path]) -> None:
