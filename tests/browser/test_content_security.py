@@ -25,6 +25,13 @@ def test_a_page_works_under_its_policy_with_no_violation(
         page.keyboard.type("anxiety")
         page.wait_for_load_state("networkidle")
         page.keyboard.press("Escape")
+        # Escape closes search as a reader would; under load the key can land before the
+        # search field has focus, so close it the way Material's own toggle does if it did not.
+        page.evaluate(
+            "() => { const t = document.getElementById('__search');"
+            " if (t && t.checked) t.click(); }"
+        )
+        page.wait_for_function("() => !document.getElementById('__search')?.checked")
         toggles = page.locator("form[data-md-component=palette] label:visible")
         if toggles.count():
             toggles.first.click()
