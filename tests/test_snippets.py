@@ -143,15 +143,43 @@ def test_override_text_is_used_and_checked(hub: Hub) -> None:
     assert out[0]["snippets"]["x"]["hashtags"] == ["#Care"]
 
 
-def test_a_post_that_cannot_fit_fails_check_and_build(hub: Hub) -> None:
-    title = "A title that goes on " + "and on " * 30
-    hub.write_post("long.md", post_text(slug="long", title=title.strip()[:200]))
+def test_an_override_that_cannot_fit_fails_check_and_build(hub: Hub) -> None:
+    """The writer's own text is never cut: too long for a platform is a finding there."""
+    override = "A message that goes on " + "and on " * 60
+    hub.write_post("long.md", post_text(slug="long", social={"x": {"text": override}}))
     check = hub.check()
     assert check.returncode == 1
     assert "social.too-long-x" in check.stdout and "x: even without the description" in check.stdout
     build = hub.build()
     assert build.returncode == 1
-    assert "content/posts/long.md:" in build.stderr and "bluesky: even without" in build.stderr
+    assert "content/posts/long.md:" in build.stderr and "x: even without" in build.stderr
+
+
+def test_a_post_with_every_warning_and_a_long_title_is_shared_everywhere(hub: Hub) -> None:
+    """An honest, well-flagged post is never unshareable: the warning names fewer topics
+    ("and 6 more") and the title is cut at a word, but every snippet still warns, gives the
+    crisis line, the link and the disclaimer, and fits."""
+    every = list(load_settings(hub.root / "mkdocs.yml").content_warnings)
+    title = ("When it all comes at once: " + "grief, fear and change " * 10).strip()[:200]
+    body = "Intro [@nimh-anxiety].\n\n<!-- more -->\n\nA calm, general post.\n"
+    hub.write_post(
+        "many.md", post_text(slug="many", title=title, content_warnings=every, body=body)
+    )
+    check = hub.check("--format", "json")
+    assert [f for f in json.loads(check.stdout) if f["severity"] == "error"] == []
+    out = json.loads(hub.carepress("snippets", "--format", "json").stdout)
+    snippets = out[0]["snippets"]
+    assert set(snippets) == set(PLATFORMS)
+    for platform, snippet in snippets.items():
+        warned = snippet.get("spoiler_text") or snippet["text"]
+        assert warned.startswith("CW: "), platform
+        assert snippet["length"] <= snippet["limit"], platform
+        assert "988" in snippet["text"], platform
+    x = snippets["x"]["text"]
+    assert " more" in x.split("\n\n")[0] and x.split("\n\n")[1].endswith("…")
+    # Where there is room, every name is there.
+    linkedin = snippets["linkedin"]["text"].split("\n\n")[0]
+    assert " more" not in linkedin and linkedin.count(",") == len(every) - 1
 
 
 TEXT = (

@@ -30,6 +30,16 @@ class Safeguards:
     def warning_labels(self) -> str:
         return ", ".join(w.label for w in self.warnings)
 
+    def warning_label_forms(self) -> list[str]:
+        """Every label, then shorter forms that still warn, for text with a hard limit: the
+        first k names and how many more ("suicide, self-harm and 5 more"), down to one name."""
+        labels = [w.label for w in self.warnings]
+        shorter = [
+            f"{', '.join(labels[:k])} and {len(labels) - k} more"
+            for k in range(len(labels) - 1, 0, -1)
+        ]
+        return [", ".join(labels), *shorter] if labels else []
+
 
 def safeguards_for(model: FrontMatter, settings: Settings) -> Safeguards:
     warnings = tuple(

@@ -4,8 +4,10 @@ What a snippet carries, in order: the content warning (Mastodon: as the CW field
 (the title, or the writer's override), the description, the crisis line for posts on suicide
 or self-harm, the link (with UTM parameters; Instagram: "link in bio"), the short disclaimer,
 hashtags. When it is too long, the description shrinks at a word or sentence boundary, then
-hashtags go; the warning, the crisis line, the link and the disclaimer never do. If even that
-does not fit, the post cannot be shared on that platform as written: a `social` finding.
+hashtags go, then the warning names fewer topics ("CW: suicide, self-harm and 5 more": it
+still warns), then the hook is cut at a word; the crisis line, the link and the disclaimer
+never go. If even that does not fit (a practice's very long disclaimer), the post cannot be
+shared on that platform as written: a `social` finding.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlencode
 
@@ -184,6 +186,7 @@ class _Parts:
     link_line: str
     disclaimer: str
     hashtags: tuple[str, ...]
+    hook_is_title: bool = True  # the writer's own override text is never cut
 
     def text(self, description: str, hashtags: tuple[str, ...]) -> str:
         lines = [
@@ -229,6 +232,18 @@ def _fit(platform: str, parts: _Parts, spoiler: str, settings: Settings) -> tupl
         bare = parts.text("", tags)
         if length(bare) <= limit:
             return bare, True, length(bare)
+    # Last, the hook: a long title cut at a word still says what the link is.
+    cuts = _cut_points(parts.hook) if parts.hook_is_title else []
+    low, high, best = 0, len(cuts) - 1, None
+    while low <= high:
+        middle = (low + high) // 2
+        candidate = replace(parts, hook=_shorten(parts.hook, cuts[middle])).text("", ())
+        if length(candidate) <= limit:
+            best, high = candidate, middle - 1
+        else:
+            low = middle + 1
+    if best is not None:
+        return best, True, length(best)
     raise SnippetError(
         platform,
         f"even without the description and hashtags the {platform} post is "
@@ -247,12 +262,11 @@ def compose(
     options = settings.options.snippets
     record = platforms.platform(platform)
     override = model.social.get(platform)  # type: ignore[call-overload]
-    warning = (
-        settings.options.feeds.warning_format.format(warnings=safeguards.warning_labels)
-        if safeguards.warnings
-        else ""
-    )
-    spoiler = warning if record.warning_field else ""
+    # Every warning's name, or when that cannot fit, a shorter form that still warns.
+    warnings = [
+        settings.options.feeds.warning_format.format(warnings=labels)
+        for labels in safeguards.warning_label_forms()
+    ] or [""]
     crisis = ""
     if safeguards.crisis is not None:
         crisis = safeguards.crisis.short
@@ -269,7 +283,7 @@ def compose(
     )
     max_tags = min(options.max_hashtags, record.max_hashtags or options.max_hashtags)
     parts = _Parts(
-        warning="" if record.warning_field else warning,
+        warning="",
         hook=override.text.strip() if override and override.text else model.title,
         description="" if override and override.text else model.description,
         crisis=crisis,
@@ -277,8 +291,20 @@ def compose(
         or LINK_IN_BIO,
         disclaimer=disclaimer,
         hashtags=tags[:max_tags],
+        hook_is_title=not (override and override.text),
     )
-    text, shortened, length = _fit(platform, parts, spoiler, settings)
+    for fewer_names, warning in enumerate(warnings):
+        spoiler = warning if record.warning_field else ""
+        try:
+            text, shortened, length = _fit(
+                platform, replace(parts, warning="" if spoiler else warning), spoiler, settings
+            )
+        except SnippetError:
+            if fewer_names == len(warnings) - 1:
+                raise
+            continue
+        shortened = shortened or fewer_names > 0
+        break
     limit = record.limit_for(options.mastodon_limit)
     links = counting.link_count(text) if record.max_links is not None else 0
     if record.max_links is not None and links > record.max_links:
