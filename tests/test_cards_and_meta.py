@@ -84,8 +84,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Hub:
         post_text(
             body="Loss changes us.\n\n<!-- more -->\n\n## Support\n\nTalk to someone you trust.\n",
             slug="cw",
-            title="When someone you love dies by suicide",
-            description="Grief after a suicide loss, and where to find support.",
+            title="How to ask someone you love about suicide",
+            description="Asking directly is caring, and where to find support.",
             content_warnings=["suicide"],
             categories=["Grief"],
             tags=["grief", "suicide-loss"],
@@ -146,7 +146,7 @@ def test_post_page_has_open_graph_and_twitter_tags(built: Hub) -> None:
     url = f"{SITE_URL}blog/cw/"
     card = f"{SITE_URL}assets/cards/cw.png"
     alt = (
-        "Card: When someone you love dies by suicide — Riverbend Therapy Collective. "
+        "Card: How to ask someone you love about suicide — Riverbend Therapy Collective. "
         "Content warning: suicide."
     )
     assert head.canonical == url
@@ -154,8 +154,8 @@ def test_post_page_has_open_graph_and_twitter_tags(built: Hub) -> None:
     assert head.one("og:url") == url
     assert head.one("og:site_name") == "Riverbend Therapy Collective — Learn"
     # Shared with the warning in front, like the feeds.
-    assert head.one("og:title") == "CW: suicide — When someone you love dies by suicide"
-    assert head.one("og:description") == "Grief after a suicide loss, and where to find support."
+    assert head.one("og:title") == "CW: suicide — How to ask someone you love about suicide"
+    assert head.one("og:description") == "Asking directly is caring, and where to find support."
     assert head.one("og:image") == card
     assert head.one("og:image:width") == "1200"
     assert head.one("og:image:height") == "630"
@@ -181,8 +181,8 @@ def test_post_page_has_medical_web_page_json_ld(built: Hub) -> None:
     data = json.loads(head.json_ld[0])
     assert data["@context"] == "https://schema.org"
     assert "MedicalWebPage" in data["@type"]
-    assert data["headline"] == "When someone you love dies by suicide"
-    assert data["description"] == "Grief after a suicide loss, and where to find support."
+    assert data["headline"] == "How to ask someone you love about suicide"
+    assert data["description"] == "Asking directly is caring, and where to find support."
     assert data["url"] == f"{SITE_URL}blog/cw/"
     assert data["image"]["url"] == f"{SITE_URL}assets/cards/cw.png"
     assert (data["image"]["width"], data["image"]["height"]) == (1200, 630)
@@ -251,7 +251,9 @@ def test_drafts_and_future_posts_have_no_card_and_no_page(built: Hub) -> None:
     assert len(list(cache.glob("*.png"))) == 3
     cw_key = card_key(
         CardSpec(
-            "When someone you love dies by suicide", "Riverbend Therapy Collective", ("suicide",)
+            "How to ask someone you love about suicide",
+            "Riverbend Therapy Collective",
+            ("suicide",),
         )
     )
     assert (cache / f"{cw_key}.png").read_bytes() == (
@@ -311,7 +313,7 @@ PRACTICE = "Riverbend Therapy Collective"
 
 
 def test_a_card_with_a_content_warning_shows_it() -> None:
-    title = "When someone you love dies by suicide"
+    title = "How to ask someone you love about suicide"
     with_cw = CardSpec(title, PRACTICE, ("suicide",))
     without = CardSpec(title, PRACTICE)
     assert with_cw.warning_line == "Content warning: suicide"

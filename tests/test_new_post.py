@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 
 from conftest import Hub
 
@@ -45,6 +47,34 @@ def test_new_post_passes_check_and_builds(hub: Hub) -> None:
     text = text.replace("sources: []\n", source).replace(
         "Write the body of the post here.", "Write the body of the post here [@nimh-stress]."
     )
+    path.write_text(text, encoding="utf-8")
+    # The template's placeholders are errors now, each at its line.
+    placeholders = json.loads(hub.check("--format", "json").stdout)
+    lines = text.splitlines()
+    expected = [
+        next(i for i, t in enumerate(lines, 1) if t.startswith("description:")),
+        next(i for i, t in enumerate(lines, 1) if t.startswith("Write a short, gentle")),
+        next(i for i, t in enumerate(lines, 1) if t.startswith("Write the body")),
+        next(i for i, t in enumerate(lines, 1) if t.startswith("Say where readers")),
+    ]
+    assert [(f["rule"], f["severity"], f["line"]) for f in placeholders] == [
+        ("frontmatter.placeholder", "error", line) for line in expected
+    ]
+    written = {
+        "Write a short, gentle introduction here: what the post covers and who it is for.\n"
+        "This part is shown on the blog's front page, before any content warning, so keep "
+        "it mild.": "The holidays bring joy, and for many people stress too.",
+        "Write the body of the post here. Keep sentences short and plain. Back every statistic\n"
+        "or research finding with a source from the list above.": "Stress is the body's "
+        "response to demands [@nimh-stress].",
+        "Say where readers can get help, and remind them that a post is not a substitute for\n"
+        "care from their own clinician.": "Your own clinician can help you plan.",
+    }
+    for placeholder, own in written.items():
+        assert placeholder in text.replace("here [@nimh-stress].", "here.")
+        text = text.replace(placeholder.replace("here.", "here [@nimh-stress]."), own)
+        text = text.replace(placeholder, own)
+    text = re.sub(r'description: ".*"', 'description: "Small steps for a calmer season."', text)
     path.write_text(text, encoding="utf-8")
     assert hub.check().returncode == 0, hub.check().stdout
     built = hub.build("--strict")

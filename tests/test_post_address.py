@@ -28,7 +28,7 @@ POSTS = {
         date="2026-03-14",
     ),
     "Grief_Notes.md": dict(
-        title="Größe, Grief & Ärger: Notes on Loss", categories=["Grief"],
+        title="Größe, Mut & Ärger: Notes on Change", categories=["Grief"],
         date="2026-01-05 10:30:00",
     ),
     "own-slug.md": dict(

@@ -75,7 +75,7 @@ def test_every_rule_id_a_check_emits_is_registered(
 # A rule id written in the code: "category.name", or a family "category.name-{...}".
 _CATEGORY = "|".join(CATEGORIES)
 _RULE_LITERAL = re.compile(
-    rf"""["'](?P<id>(?:{_CATEGORY})\.[a-z0-9]+(?:-[a-z0-9]+)*)(?P<family>-?\{{)?"""
+    rf"""["'](?P<id>(?:{_CATEGORY})\.[a-z0-9]+(?:-[a-z0-9]+)*)(?P<family>-?\{{|-(?=["']))?"""
 )
 
 

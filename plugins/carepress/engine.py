@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .budget import OverBudget, time_budget
-from .checks.frontmatter import check_front_matter
+from .checks.frontmatter import RULES_READING_KEY, check_front_matter
 from .checks.registry import PostContext, post_checks
 from .content import PostFile, read_post
 from .findings import Finding, has_errors
@@ -38,6 +38,9 @@ class Post:
     safeguards: Safeguards | None = None
     snippets: Mapping[str, Snippet] = field(default_factory=dict)  # by platform
     address: PostAddress | None = None  # where it lands (with valid front matter)
+    # What the content checks read when the front matter has errors (checks/frontmatter.py
+    # `salvage`): every finding at once. Never published, never read by an output.
+    checked_as: FrontMatter | None = field(default=None, repr=False, compare=False)
 
     @property
     def has_errors(self) -> bool:
@@ -62,6 +65,7 @@ def check_front(path: Path, settings: Settings, now: dt.datetime | None = None) 
         return report
     result = check_front_matter(post, settings, now)
     report.front_matter = result.model
+    report.checked_as = result.model or result.salvaged
     report.bad_keys = result.bad_keys
     report.findings += result.findings
     if result.model is not None:
@@ -121,16 +125,25 @@ def too_complex(post: PostFile, seconds: float) -> Finding:
 def _check_body(report: Post, settings: Settings, now: dt.datetime, html: bool) -> None:
     """The registered checks, in their order (checks/registry.py); then the post's own
     suppressions and the practice's severity overrides."""
-    post, model = report.post, report.front_matter
+    post, model = report.post, report.checked_as
     assert post is not None
-    ready = model is not None and report.safeguards is not None
+    ready = model is not None and bool(post.body.strip())
     if not ready and not html:
         return
-    context = PostContext(post, model, report.safeguards, report.address, settings, now, html)  # type: ignore[arg-type]
+    salvaged = model is not report.front_matter
+    safeguards = report.safeguards or (safeguards_for(model, settings) if ready else None)  # type: ignore[arg-type]
+    address = report.address or (settings.address(model, report.path) if ready else None)  # type: ignore[arg-type]
+    context = PostContext(post, model, safeguards, address, settings, now, html)  # type: ignore[arg-type]
+    found: list[Finding] = []
     for check in post_checks():
         if ready or not check.needs_front_matter:
-            report.findings += check.run(context)
-    report.snippets = context.snippets
+            found += check.run(context)
+    if salvaged:  # a left-out key's stand-in would only repeat that key's finding
+        noise = tuple(r for key in report.bad_keys for r in RULES_READING_KEY.get(key, ()))
+        found = [f for f in found if not f.rule.startswith(noise)] if noise else found
+    else:
+        report.snippets = context.snippets
+    report.findings += found
     if ready:
         report.findings = apply_suppressions(post, report.findings, lambda: settings.rule_index)
         report.findings = settings.adjusted(report.findings)

@@ -15,6 +15,14 @@ from .model import AUDIENCES, ascii_slug
 from .settings import Settings
 from .suggest import did_you_mean, one_of
 
+TEMPLATE = "templates/new-post.md.j2"
+# The placeholder description; checks/placeholders.py refuses it in a post that is not a draft.
+DESCRIPTION = "A short summary of “{title}” for feeds and social posts."
+
+
+def template_text() -> str:
+    return files("carepress").joinpath(TEMPLATE).read_text(encoding="utf-8")
+
 
 class NewPostError(Exception):
     """The request cannot be honoured (bad value, file exists): exit status 2."""
@@ -73,15 +81,11 @@ def create_post(
             f"{settings.display_path(path)} already exists; choose another title or edit that post"
         )
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
-    template = env.from_string(
-        files("carepress").joinpath("templates/new-post.md.j2").read_text(encoding="utf-8")
-    )
+    template = env.from_string(template_text())
     text = template.render(
         # JSON strings are valid YAML double-quoted scalars: safe for any title.
         title_yaml=json.dumps(title, ensure_ascii=False),
-        description_yaml=json.dumps(
-            f"A short summary of “{title}” for feeds and social posts.", ensure_ascii=False
-        ),
+        description_yaml=json.dumps(DESCRIPTION.format(title=title), ensure_ascii=False),
         date=(today or dt.date.today()).isoformat(),
         slug=slug,
         site_hint=f".../blog/{slug}/",

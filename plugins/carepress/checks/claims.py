@@ -128,8 +128,13 @@ def check_claims(ctx: PostContext) -> list[Finding]:
     findings = []
     first = model.sources[0].id if model.sources and model.sources[0].id else "1"
     example = f"[@{first}]" if model.sources else "[@source-id], after adding it to sources:"
-    for claim, _ in find_claims(prose.text, uncited_only=True, index=ctx.index):
-        line, column = prose.line_col(claim.start)
+    claims = [(prose, c) for c, _ in find_claims(prose.text, uncited_only=True, index=ctx.index)]
+    # A title, description or alt text carries no citation of its own: feeds, link previews
+    # and snippets show it alone.
+    shared = ctx.published.only(True)
+    claims = [(shared, c) for c, _ in find_claims(shared.text, uncited_only=True)] + claims
+    for where, claim in claims:
+        line, column = where.line_col(claim.start)
         excerpt = " ".join(claim.sentence.split())
         excerpt = excerpt if len(excerpt) <= 80 else excerpt[:77] + "..."
         findings.append(
@@ -142,7 +147,10 @@ def check_claims(ctx: PostContext) -> list[Finding]:
                 severity,  # type: ignore[arg-type]
                 f"this sentence states a statistic or research finding without a source: "
                 f'"{excerpt}"',
-                f"cite a source in the same sentence or paragraph, e.g. {example}",
+                f"cite a source in the same sentence or paragraph, e.g. {example}"
+                if where is prose
+                else "this text is shared without the post's sources (feeds, link previews, "
+                "snippets): keep the figure or finding for the body, next to its citation",
             )
         )
     return findings

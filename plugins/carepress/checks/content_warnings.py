@@ -32,11 +32,13 @@ def check_content_warnings(ctx: PostContext) -> list[Finding]:
     for topic in settings.topics.values():
         if topic.id in declared:
             continue
-        matches = list(topic.matches(prose.text, ctx.index))
+        # The title and description first: they are read before the body, and shared alone.
+        matches = [(ctx.published, m) for m in topic.matches(ctx.published.text)]
+        matches += [(prose, m) for m in topic.matches(prose.text, ctx.index)]
         if not matches:
             continue
-        first = matches[0]
-        line, column = prose.line_col(first.start())
+        where, first = matches[0]
+        line, column = where.line_col(first.start())
         term = " ".join(first.group(0).split())
         more = len(matches) - 1
         also = f" (and {more} more time{'s' if more != 1 else ''})" if more else ""

@@ -115,6 +115,40 @@ class FrontMatterResult:
     model: FrontMatter | None
     findings: list[Finding] = field(default_factory=list)
     bad_keys: set[str] = field(default_factory=set)
+    # With errors: the valid keys and stand-ins for the rest, so that the content checks
+    # still run and the writer sees every finding at once (never published).
+    salvaged: FrontMatter | None = None
+
+
+def _stand_ins(now: dt.datetime) -> dict[str, Any]:
+    """Values for required keys that are missing or wrong: the strictest reading (every
+    audience), and texts no check reports on."""
+    return {
+        "title": "untitled",
+        "description": "untitled",
+        "date": now.date(),
+        "authors": ["unknown"],
+        "audience": list(AUDIENCES),
+    }
+
+
+def salvage(meta: dict[Any, Any], bad_keys: set[str], now: dt.datetime) -> FrontMatter | None:
+    """The front matter with its bad keys left out and stand-ins for required ones."""
+    kept = {k: v for k, v in meta.items() if k in FIELD_NAMES and k not in bad_keys}
+    try:
+        return FrontMatter.model_validate({**_stand_ins(now), **kept})
+    except ValidationError:
+        return None
+
+
+# What a content check reports from a key that was left out (its stand-in would only repeat
+# the key's own finding): dropped from a salvaged post's findings.
+RULES_READING_KEY = {
+    "sources": ("citation.unresolved", "citation.too-few-sources", "citation.unused-source"),
+    "content_warnings": ("content-warning.undeclared-",),
+    "type": ("consent.",),
+    "consent": ("consent.",),
+}
 
 
 def _describe(value: Any) -> str:
@@ -520,6 +554,13 @@ def check_front_matter(post: PostFile, settings: Settings, now: dt.datetime) -> 
             seen.add(loc)
             findings.append(pydantic_finding(post, err))
             result.bad_keys.add(str(loc[0]))
+        result.salvaged = salvage(post.meta, result.bad_keys, now)
+        if result.salvaged is not None:
+            given = set(post.meta) - result.bad_keys  # not a stand-in
+            for key, finding in _vocabulary_findings(post, result.salvaged, settings):
+                if key in given:
+                    findings.append(finding)
+                    result.bad_keys.add(key)
     else:
         result.model = model
         for key, finding in _vocabulary_findings(post, model, settings):

@@ -9,6 +9,7 @@ from ..content import PostFile
 from ..findings import Finding
 from ..prefilter import LiteralIndex
 from ..prose import Prose
+from ..published_texts import TextsProse
 from ..rulepack import Match, Rule
 from ..settings import Settings
 from .registry import PostContext, RuleInfo, declare_family, post_check
@@ -47,11 +48,15 @@ def _rules(settings: Settings) -> Iterator[RuleInfo]:
 
 @post_check(order=60)
 def check_language(ctx: PostContext) -> list[Finding]:
-    return language_findings(ctx.post, ctx.words, ctx.settings, ctx.index)
+    body = language_findings(ctx.post, ctx.words, ctx.settings, ctx.index)
+    return language_findings(ctx.post, ctx.published, ctx.settings) + body
 
 
 def language_findings(
-    post: PostFile, prose: Prose, settings: Settings, index: LiteralIndex | None = None
+    post: PostFile,
+    prose: Prose | TextsProse,
+    settings: Settings,
+    index: LiteralIndex | None = None,
 ) -> list[Finding]:
     findings = []
     index = index or LiteralIndex(prose.text, settings.literal_search)

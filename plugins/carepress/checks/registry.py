@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from ..prose import Prose
     from ..publish.address import PostAddress
     from ..publish.snippets import Snippet
+    from ..published_texts import TextsProse
     from ..safeguards import Safeguards
     from ..settings import Settings
 
@@ -83,6 +84,13 @@ class PostContext:
         from ..prefilter import LiteralIndex
 
         return LiteralIndex(self.words.text, self.settings.literal_search)
+
+    @cached_property
+    def published(self) -> TextsProse:
+        """The post's other published texts: title, description, source titles, alt text..."""
+        from ..published_texts import published_texts
+
+        return published_texts(self.post, self.front_matter)
 
     @cached_property
     def citations(self) -> list[Citation]:

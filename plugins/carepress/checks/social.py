@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..prose import prose_of
 from ..publish.platforms import PLATFORMS
 from ..publish.snippets import compose_all
 from ..settings import Settings
-from .language import language_findings
 from .registry import PostContext, RuleInfo, declare_family, post_check
 
 
@@ -50,11 +48,5 @@ def check_social(ctx: PostContext) -> list[Finding]:
                 + f", or write a shorter social.{error.platform}.text",
             )
         )
-    # Overrides are text the practice will publish: the same language rules apply.
-    for platform, override in model.social.items():
-        if not override.text:
-            continue
-        line = post.line_of(("social", platform, "text"))
-        for finding in language_findings(post, prose_of(override.text, line), settings):
-            findings.append(finding)
+    # Overrides are read with the post's other published texts (published_texts.py).
     return findings

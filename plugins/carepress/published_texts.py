@@ -1,0 +1,99 @@
+"""The texts of a post that readers see besides its body's prose: the title, description
+and the other front-matter texts that reach pages, feeds, link previews and snippets, and
+the image and link texts inside the body's markup (alt and title attributes). The language,
+content-warning and claim checks read them as they read the body, each finding at the
+text's own line (checks/language.py, content_warnings.py, claims.py)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from .content import KeyPath, PostFile
+from .model import FrontMatter
+from .prose import Lines
+
+# Markup texts prose_of blanks: alt, title and aria-label attributes (HTML tags and
+# attribute lists) and the "title" of a Markdown link, image or reference definition.
+_ATTRIBUTE_TEXT_RE = re.compile(
+    r"""(?<![\w-])(?:alt|title|aria-label)[ \t]*=[ \t]*(?:"([^"\n]*)"|'([^'\n]*)')""", re.I
+)
+_LINK_TITLE_RE = re.compile(r"""(?:\]\(|\]:[ \t]*)[^()\s]*[ \t]+(?:"([^"\n]*)"|'([^'\n]*)')""")
+
+
+@dataclass(frozen=True)
+class PlacedText:
+    text: str
+    line: int
+    column: int = 1
+    claims_apply: bool = True  # a source's own title is the citation, not a claim
+
+
+@dataclass(frozen=True)
+class TextsProse:
+    """Several texts as one prose (a paragraph each, so no sentence or paragraph rule spans
+    two of them), with each offset mapped back to its text's place in the file."""
+
+    texts: tuple[PlacedText, ...]
+
+    @cached_property
+    def text(self) -> str:
+        return "\n\n".join(" ".join(t.text.split()) for t in self.texts)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        starts, offset = [], 0
+        for placed in self.texts:
+            starts.append(offset)
+            offset += len(" ".join(placed.text.split())) + 2
+        return starts
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        index = max(bisect.bisect_right(self._starts, offset) - 1, 0)
+        placed = self.texts[index]
+        return placed.line, placed.column + offset - self._starts[index]
+
+    def only(self, keep: bool) -> TextsProse:
+        return TextsProse(tuple(t for t in self.texts if t.claims_apply == keep))
+
+    def __bool__(self) -> bool:
+        return bool(self.texts)
+
+
+def _field(
+    post: PostFile, key: KeyPath, value: str | None, claims: bool = True
+) -> list[PlacedText]:
+    return [PlacedText(value, post.line_of(key), 1, claims)] if value and value.strip() else []
+
+
+def front_matter_texts(post: PostFile, model: FrontMatter) -> list[PlacedText]:
+    texts = _field(post, ("title",), model.title)
+    texts += _field(post, ("subtitle",), model.subtitle)
+    texts += _field(post, ("description",), model.description)
+    for platform, override in model.social.items():
+        texts += _field(post, ("social", platform, "text"), override.text)
+    for i, source in enumerate(model.sources):
+        texts += _field(post, ("sources", i, "title"), source.title, claims=False)
+    return texts
+
+
+def markup_texts(post: PostFile) -> list[PlacedText]:
+    """alt/title attributes and Markdown link titles, from the body without code."""
+    body = post.code_free
+    if "=" not in body and '"' not in body and "'" not in body:
+        return []
+    lines = Lines(body, post.body_line)
+    placed = []
+    for pattern in (_ATTRIBUTE_TEXT_RE, _LINK_TITLE_RE):
+        for match in pattern.finditer(body):
+            group = 1 if match.group(1) is not None else 2
+            if match.group(group).strip():
+                line, column = lines.line_col(match.start(group))
+                placed.append(PlacedText(match.group(group), line, column))
+    return placed
+
+
+def published_texts(post: PostFile, model: FrontMatter) -> TextsProse:
+    return TextsProse(tuple(front_matter_texts(post, model) + markup_texts(post)))

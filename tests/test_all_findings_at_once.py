@@ -1,0 +1,74 @@
+"""A writer sees every finding in one run: front-matter errors do not hide the content
+checks, and no finding repeats one of them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import Hub, post_text
+
+BODY = (
+    "Her brother committed suicide last spring.\n\n<!-- more -->\n\n"
+    "Studies show that most people recover.\n"
+)
+
+
+def _findings(hub: Hub) -> list[tuple[str, str]]:
+    out = hub.check("--format", "json")
+    assert out.returncode == 1, out.stderr
+    return sorted((f["rule"], f["severity"]) for f in json.loads(out.stdout))
+
+
+@pytest.mark.parametrize(
+    ("broken", "front_matter_rule"),
+    [
+        ({"authors": None}, "frontmatter.required"),
+        ({"audience": ["everyone"]}, "frontmatter.unknown-value"),
+        ({"date": "2026-02-30"}, "frontmatter.invalid-value"),
+        ({"title": None, "description": None}, "frontmatter.required"),
+        ({"content_warning": ["suicide"]}, "frontmatter.unknown-key"),
+    ],
+)
+def test_content_findings_come_with_front_matter_errors(
+    hub: Hub, broken: dict, front_matter_rule: str
+) -> None:
+    hub.write_post("p.md", post_text(body=BODY, **broken))
+    rules = {rule for rule, _ in _findings(hub)}
+    assert front_matter_rule in rules
+    # The body's problems, found in the same run.
+    assert {
+        "safe-messaging.committed-suicide",
+        "content-warning.undeclared-suicide",
+        "citation.uncited-research",
+    } <= rules
+
+
+def test_every_vocabulary_problem_at_once(hub: Hub) -> None:
+    """A missing key and a misspelt warning: both, not one after the other."""
+    hub.write_post("p.md", post_text(body=BODY, authors=None, content_warnings=["suicde"]))
+    rules = {rule for rule, _ in _findings(hub)}
+    assert {"frontmatter.required", "frontmatter.unknown-content-warnings"} <= rules
+    assert "safe-messaging.committed-suicide" in rules
+
+
+def test_a_bad_key_does_not_echo_through_the_checks_that_read_it(hub: Hub) -> None:
+    """With `sources` unreadable, the citations are not also reported as unresolved, and
+    with `content_warnings` unreadable, no topic is reported as undeclared."""
+    body = "Worry is common [@nimh-anxiety].\n\n<!-- more -->\n\nAbout suicide.\n"
+    hub.write_post(
+        "p.md",
+        post_text(body=body, sources="nimh", content_warnings={"suicide": True}),
+    )
+    rules = [rule for rule, _ in _findings(hub)]
+    assert len(rules) >= 2  # one finding for each bad key
+    assert not [r for r in rules if r.startswith(("citation.unresolved", "content-warning."))]
+    assert all(r.startswith("frontmatter.") for r in rules), rules
+
+
+def test_a_post_with_front_matter_errors_is_not_published(hub: Hub) -> None:
+    hub.write_post("p.md", post_text(body=BODY, authors=None))
+    built = hub.build()
+    assert built.returncode == 1
+    assert "implies a crime or sin" in built.stderr and "authors" in built.stderr
+    assert not (hub.site / "blog").exists() or not list((hub.site / "blog").rglob("p/index.html"))

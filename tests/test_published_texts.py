@@ -1,0 +1,109 @@
+"""Every text a reader sees is checked, not only the body: the title and description (which
+reach every feed, link preview and snippet), social overrides, source titles, alt text and
+link titles, each finding at the text's own line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import Hub, post_text
+
+BODY = "A calm introduction.\n\n<!-- more -->\n\nGentle, general text [@nimh-anxiety].\n"
+
+
+def _line(path, starts: str) -> int:
+    return next(i for i, t in enumerate(path.read_text().splitlines(), 1) if t.startswith(starts))
+
+
+def _found(hub: Hub) -> list[tuple[str, int]]:
+    return [(f["rule"], f["line"]) for f in json.loads(hub.check("--format", "json").stdout)]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "rule"),
+    [
+        ("description", "Why more people committed suicide in winter.",
+         "safe-messaging.committed-suicide"),
+        ("title", "Suicide and the winter months", "content-warning.undeclared-suicide"),
+        ("description", "One in five adults will have a mental illness this year.",
+         "citation.uncited-"),
+        ("title", "Is your partner a psycho? Signs to watch", "stigma."),
+        ("subtitle", "Notes on the suicide epidemic among farmers", "safe-messaging.epidemic"),
+    ],
+)  # fmt: skip
+def test_title_and_description_are_checked_at_their_line(
+    hub: Hub, field: str, value: str, rule: str
+) -> None:
+    path = hub.write_post("p.md", post_text(body=BODY, **{field: value}))
+    found = _found(hub)
+    assert any(r.startswith(rule) and line == _line(path, f"{field}:") for r, line in found), found
+
+
+def test_a_topic_in_the_title_gets_its_banner_once_declared(hub: Hub) -> None:
+    hub.write_post("p.md", post_text(body=BODY, title="Suicide and the winter months"))
+    assert hub.check().returncode == 1
+    hub.write_post(
+        "p.md",
+        post_text(body=BODY, title="Suicide and the winter months", content_warnings=["suicide"]),
+    )
+    assert hub.check().returncode == 0
+    assert hub.build().returncode == 0
+    page = hub.page("blog/suicide-and-the-winter-months")
+    assert "988" in page and "Content warning" in page
+
+
+def test_source_titles_get_the_language_rules_but_not_the_claim_rule(hub: Hub) -> None:
+    sources = [
+        {"id": "old", "title": "Why teens commit suicide", "url": "https://example.org/a"},
+        {"id": "stats", "title": "One in five adults: mental illness statistics",
+         "url": "https://www.nimh.nih.gov/health/statistics/mental-illness"},
+    ]  # fmt: skip
+    body = "Intro [@old].\n\n<!-- more -->\n\nMore [@stats].\n"
+    path = hub.write_post(
+        "p.md", post_text(body=body, sources=sources, content_warnings=["suicide"])
+    )
+    found = _found(hub)
+    title_line = next(
+        i for i, t in enumerate(path.read_text().splitlines(), 1) if "Why teens commit" in t
+    )
+    assert ("safe-messaging.committed-suicide", title_line) in found
+    assert not [r for r, _ in found if r.startswith("citation.uncited")]
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<img src="/assets/a.png" alt="A man who committed suicide">',
+        '![photo](/assets/a.png){ alt="A man who committed suicide" }',
+        '[read more](https://example.org "how he committed suicide")',
+        '![photo](/assets/a.png "she committed suicide")',
+    ],
+)
+def test_alt_text_and_link_titles_are_checked(hub: Hub, markup: str) -> None:
+    body = f"A calm introduction.\n\n<!-- more -->\n\nText [@nimh-anxiety].\n\n{markup}\n"
+    path = hub.write_post("p.md", post_text(body=body, content_warnings=["suicide"]))
+    line = next(i for i, t in enumerate(path.read_text().splitlines(), 1) if "committed" in t)
+    assert ("safe-messaging.committed-suicide", line) in _found(hub)
+
+
+def test_social_overrides_are_checked_once(hub: Hub) -> None:
+    post = post_text(
+        body=BODY, social={"x": {"text": "He committed suicide last year."}},
+        content_warnings=["suicide"],
+    )  # fmt: skip
+    path = hub.write_post("p.md", post)
+    line = _line(path, "    text:")
+    assert _found(hub) == [("safe-messaging.committed-suicide", line)]
+
+
+def test_clean_titles_and_descriptions_raise_nothing(hub: Hub) -> None:
+    hub.write_post(
+        "p.md",
+        post_text(
+            body=BODY,
+            title="Five small ways to ease everyday worry",
+            description="Worry is part of life. These skills help you notice it and let it pass.",
+        ),
+    )
+    assert _found(hub) == []
