@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from carepress.checks.client_stories import client_stories
 from carepress.checks.language import rule_matches
 from carepress.prose import prose_of
 from carepress.settings import load_settings
@@ -28,11 +29,14 @@ def settings():
 
 def flagged(settings, pack: str, sentence: str) -> list[str]:
     text = prose_of(sentence, 1).text
-    return [
+    found = [
         rule.id
         for rule in settings.rules.values()
         if rule.id.startswith(pack + ".") and any(rule_matches(rule, text, settings))
     ]
+    if pack == "confidentiality":  # client stories: checks/client_stories.py
+        found += [story.why for story in client_stories(text)]
+    return found
 
 
 def _corpus(pack: str) -> dict[str, list[str]]:

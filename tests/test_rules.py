@@ -103,10 +103,6 @@ EXAMPLES = {
         "He was admitted on March 3, 2025.",
         "In 2025 we started offering evening groups.",
     ),
-    "confidentiality.client-story": (
-        "My client, a 34-year-old nurse, told me she felt numb.",
-        "Clients often tell us they feel numb at first.",
-    ),
 }
 
 

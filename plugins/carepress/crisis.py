@@ -28,6 +28,8 @@ class Region(BaseModel):
     short: str  # one line for social posts: where to get help now
     emergency: str
     lines: tuple[CrisisLine, ...]
+    # National helplines for one topic (not shown in crisis boxes): numbers a post may give.
+    helplines: tuple[CrisisLine, ...] = ()
 
 
 @cache

@@ -399,9 +399,10 @@ def _authors(path: Path, docs_dir: Path, site_url: str) -> dict[str, dict[str, A
 
 
 def _allowed_phones(practice: Practice) -> frozenset[str]:
-    """Digits of every crisis line and of the practice's own number (national part only)."""
-    numbers = [line.call for region in all_regions().values() for line in region.lines]
-    numbers += [line.text for region in all_regions().values() for line in region.lines]
+    """Digits of every crisis line and helpline, and of the practice's own number (national
+    part only)."""
+    lines = [line for r in all_regions().values() for line in (*r.lines, *r.helplines)]
+    numbers = [line.call for line in lines] + [line.text for line in lines]
     numbers.append(practice.phone)
     digits = {re.sub(r"\D", "", n) for n in numbers if n}
     return frozenset(d[-10:] for d in digits if len(d) >= 7)

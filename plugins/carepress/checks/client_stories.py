@@ -1,0 +1,206 @@
+"""Identifiable client stories (HIPAA Safe Harbor identifiers in a therapist's telling):
+a person's name from a shipped list of given names (data/given_names.txt), or a therapy
+context ("came to see me", "my Tuesday 3 p.m."), together with an age, a job, a named place,
+school or employer, a family role, a session's date or time, a handle, or a role so specific
+that it names someone. Clearly hypothetical or composite examples are not client stories.
+The patterns are data (data/client_stories.yml); this module decides, sentence by sentence."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+import regex
+
+from ..findings import Finding
+from ..rules import flexible_spaces
+from ..yaml_loading import safe_load
+from .registry import PostContext, RuleInfo, declare, post_check
+
+IDENTIFIABLE = "confidentiality.identifiable-client"
+STORY = "confidentiality.client-story"
+SOURCE = "https://www.hhs.gov/hipaa/for-professionals/special-topics/de-identification/index.html"
+declare(
+    RuleInfo(IDENTIFIABLE, "confidentiality", "error",
+             "a client story with a name or details that could identify the person", SOURCE),
+    RuleInfo(STORY, "confidentiality", "warning",
+             "a story about a client (even without identifying details)", SOURCE),
+)  # fmt: skip
+
+_ANCHOR_AFTER = re.compile(r"\s*(?:,\s*(?:\d|a\b|an\b|the\b|my\b|our\b|who\b|whose\b|age\b)|\()")
+_ANCHOR_BEFORE = re.compile(r"(?:named|called|client|patient|clients|patients)\s+$", re.I)
+_NAME_RE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)(?![\w'’-]*[a-z]*\.\w)")
+_SURNAME_RE = re.compile(r" (?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)(?= |,|\.|$)")
+_INITIALS_RE = re.compile(r"(?<![\w.])[A-Z]\.(?:(?: ?[A-Z]\.){1,2}(?!\w)|(?=,))")
+# A sentence ends at . ! ? before a capital, not after a title, an initial or a.m./p.m.
+_SENTENCE_END_RE = regex.compile(
+    r"(?<!\b(?:Dr|Mr|Mrs|Ms|Mx|St|Prof|Rev|Jr|Sr|vs|etc|[ap]\.m|[A-Z]))[.!?]+[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])"
+    r"|\n\s*\n|\n(?=[ \t]*(?:[-*+]|\d+[.)]|#+)[ \t])"  # paragraphs, list items, headings
+)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    therapy_context: regex.Pattern[str]
+    strong_context: regex.Pattern[str]
+    client_marker: regex.Pattern[str]
+    hypothetical: regex.Pattern[str]
+    titled: regex.Pattern[str]
+    word_names: frozenset[str]  # given names that are also everyday words ("Grace", "Will")
+    public_person: regex.Pattern[str]
+    identifiers: dict[str, regex.Pattern[str]]
+
+
+def _join(patterns: list[str] | str, flags: int = regex.IGNORECASE) -> regex.Pattern[str]:
+    items = [patterns] if isinstance(patterns, str) else patterns
+    joined = "|".join(f"(?:{flexible_spaces(p)})" for p in items)
+    # Word edges where the pattern has a word character there (", 34," starts with a comma).
+    return regex.compile(rf"(?:(?<!\w)|(?=\W))(?:{joined})(?:(?!\w)|(?<=\W))", flags)
+
+
+@cache
+def patterns() -> _Patterns:
+    data = safe_load(files("carepress").joinpath("data/client_stories.yml").read_text("utf-8"))
+    occupation = [p.replace("{occupation}", data["occupation_words"]) for p in data["occupation"]]
+    context = data["therapy_context"]
+    places = [p.replace("{occupation}", data["occupation_words"]) for p in data["place"]]
+    organisation = data["place"][0] + rf" (?:{data['organisation_words']})"
+    return _Patterns(
+        therapy_context=_join(context),
+        # Hearing something is weaker than a session: "my friend Sam told me" is no story.
+        strong_context=_join([p for p in context if "told|tells" not in p]),
+        client_marker=_join(context[:5]),
+        hypothetical=_join(data["hypothetical"]),
+        titled=regex.compile(rf"(?<!\w){data['titled']}\s+$"),
+        word_names=frozenset(data["word_names"].split()),
+        public_person=_join(data["public_person"]),
+        identifiers={
+            "age": _join(data["age"]),
+            "occupation": _join(occupation),
+            "place": _join(places, 0),
+            "organisation": _join(organisation, 0),
+            "when": _join(data["when"]),
+            "handle": _join(data["handle"]),
+            "family": _join(data["family"]),
+            "unique role": _join(data["unique_role"]),
+        },
+    )
+
+
+@cache
+def given_names() -> frozenset[str]:
+    text = files("carepress").joinpath("data/given_names.txt").read_text("utf-8")
+    return frozenset(s for s in map(str.strip, text.splitlines()) if s and not s.startswith("#"))
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _SENTENCE_END_RE.finditer(text):
+        spans.append((start, match.start() + 1))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _names(text: str, start: int, end: int, p: _Patterns) -> list[tuple[int, str]]:
+    """Given names in text[start:end] (not after a title such as Dr.), and initials. A name
+    that is also a word counts with an apposition ("Grace, 17,") or a cue ("named Grace")."""
+    known = given_names()
+    found = []
+    for match in _NAME_RE.finditer(text, start, end):
+        word = match.group(1)
+        lower = word.lower()
+        if lower not in known:
+            lower = lower.split("-")[0]  # "Eun-ji", "Mary-Kate"
+            if lower not in known:
+                continue
+        before = text[max(start, match.start() - 16) : match.start()]
+        if p.titled.search(before):
+            continue
+        # "Kristin Neff": a full name is how public figures are cited; a client's story
+        # with a full name still counts where the sentence is about a session.
+        surname = _SURNAME_RE.match(text, match.end())
+        if lower in p.word_names and not (
+            _ANCHOR_AFTER.match(text, match.end()) or _ANCHOR_BEFORE.search(before)
+        ):
+            continue
+        found.append((match.start(), word if not surname else f"{word}{surname.group(0)}"))
+    found += [(m.start(), m.group(0)) for m in _INITIALS_RE.finditer(text, start, end)]
+    return found
+
+
+@dataclass(frozen=True)
+class Story:
+    start: int  # where the sentence starts
+    identifiable: bool
+    why: str
+
+
+def client_stories(text: str) -> Iterator[Story]:
+    """Sentences that tell of a client: identifiable ones, and those with a client marker."""
+    p = patterns()
+    spans = sentences(text)
+    starts = [a for a, _ in spans]
+
+    def by_sentence(pattern: regex.Pattern[str]) -> dict[int, list[str]]:
+        hits: dict[int, list[str]] = {}
+        for m in pattern.finditer(text):
+            hits.setdefault(bisect.bisect_right(starts, m.start()) - 1, []).append(m.group(0))
+        return hits
+
+    context, strong = by_sentence(p.therapy_context), by_sentence(p.strong_context)
+    markers = by_sentence(p.client_marker)
+    hypothetical, public = by_sentence(p.hypothetical), by_sentence(p.public_person)
+    found = {kind: by_sentence(pattern) for kind, pattern in p.identifiers.items()}
+    for i, (start, end) in enumerate(spans):
+        if i in hypothetical or i - 1 in hypothetical:
+            continue
+        ids = {kind for kind, hits in found.items() if i in hits}
+        if "organisation" in ids:
+            ids.discard("place")
+        names = _names(text, start, end, p)
+        is_strong, is_weak = i in strong, i in context
+        if not is_strong:  # staff, public figures and researchers, by role or full name
+            names = [] if i in public else [(at, n) for at, n in names if " " not in n]
+        named = names[0][1] if names else ""
+        # A name with an age, or with the school, employer or business where one finds them.
+        alone = {"age", "organisation"} & ids
+        if named and (is_strong or (is_weak and ids) or len(ids) >= 2 or alone):
+            details = ", ".join(sorted(ids)) or "a therapy context"
+            yield Story(start, True, f"names '{named}' with {details}")
+        elif not named and (is_strong or is_weak) and (
+            len(ids) >= 2 or (is_strong and ids - {"occupation"})
+        ):
+            yield Story(start, True, f"gives {', '.join(sorted(ids))} of a client")
+        elif i in markers:
+            yield Story(start, False, "tells of a client")
+
+
+@post_check(order=61)
+def check_client_stories(ctx: PostContext) -> list[Finding]:
+    if ctx.front_matter.type in ("testimonial", "case-vignette"):
+        return []  # consented stories: consent.missing holds them to their record
+    findings = []
+    for prose in (ctx.published, ctx.words):
+        for story in client_stories(prose.text):
+            line, column = prose.line_col(story.start)
+            if story.identifiable:
+                findings.append(
+                    Finding(ctx.post.path, line, column, IDENTIFIABLE, "confidentiality",
+                            "error", f"this sentence {story.why}: it could identify a client",
+                            "never publish a client's story; write a clearly hypothetical "
+                            "example ('imagine a parent who...'), or publish a consented "
+                            "case-vignette", SOURCE)
+                )  # fmt: skip
+            else:
+                findings.append(
+                    Finding(ctx.post.path, line, column, STORY, "confidentiality", "warning",
+                            "this sentence tells of a client", "even without identifying "
+                            "details, share experiences in general terms ('clients often "
+                            "tell me...') or as a clearly hypothetical example", SOURCE)
+                )  # fmt: skip
+    return findings

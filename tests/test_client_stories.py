@@ -1,0 +1,124 @@
+"""Identifiable client stories are errors (HIPAA Safe Harbor identifiers in a therapist's
+telling); general, hypothetical and composite examples, staff news and public figures are
+not. A table of sentences written for this test, in many shapes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from carepress.checks.client_stories import client_stories, given_names
+from conftest import Hub, post_text
+
+IDENTIFIABLE = [
+    "Last winter my client Jenna, 34, told me she had stopped sleeping.",
+    "Jenna, 34, came to see me after her divorce.",
+    "When Jenna, a 34-year-old teacher, first came to my office, she could barely speak.",
+    "My client Tomasz has been sober for a year now.",
+    "Priya, a nurse at St. Luke's Hospital, told me she dreads every night shift.",
+    "In our third session, Carlos admitted that he still sleeps with the lights on.",
+    "My Wednesday 5 p.m. client, a bus driver from Eastfield, cried for the first time.",
+    "I have been seeing Amara since March; she works at the bakery on Linden Avenue.",
+    "A former client, the head coach of the Northside varsity team, let me share this.",
+    "Kwame, 52, finally told me about the accident at the plant.",
+    "J.R., a senior at Roosevelt High, came to see me after a panic attack in class.",
+    "Yesterday's session with Mei, a pharmacist in Riverton, was a turning point.",
+    "One of my clients, the only dentist in our small town, struggles with insomnia.",
+    "Ana (19, a barista at Bean There on Main) said I could share her story.",
+    "My newest client follows @brightside_runner on Instagram and asked me to mention it.",
+    "I'm working with a nurse at Mercy General who is the sole carer for her father.",
+    "Dimitri's wife called me after his session to ask how he was doing.",
+    "Aisha, the youngest partner at Hale & Porter, has been in therapy with me since June.",
+    "Luis, a 29-year-old firefighter, told me the smell of smoke brings it all back.",
+    "During our session on June 4, Hannah described the night she left.",
+    "I counselled a 61-year-old pastor in Millbrook through the loss of his son.",
+    "Fatima walked into my office last Tuesday and said she wanted to quit her job.",
+    "A 45-year-old plumber I treat told me about debts he hides from his wife.",
+    "The mayor's son has been seeing me for his anxiety since the election.",
+    "My 8 a.m. on Thursdays is a retired teacher who still grades papers in her dreams.",
+    "Marcus, who coaches Little League in Dayton, opened up to me about his drinking.",
+    "Olu, 24, a courier in Leeds, still flinches when his phone buzzes.",
+    "After her first session with me, Sofia emailed to say she felt lighter.",
+    "K.M., a software engineer at a company in Austin, came to me after a layoff.",
+    "Rohan, a driver I see in Fremont, says traffic is where the panic hits.",
+    "My client, the twin sister of a well-known local news anchor, feels invisible.",
+    "Grace, 17, the goalie on the Eastview team, has been coming to see me since fall.",
+]
+NOT_A_STORY = [
+    "Clients often tell us that the first session is the hardest.",
+    "Many of the people I work with describe feeling guilty when they rest.",
+    "Imagine a parent who feels exhausted every Sunday night.",
+    "Let's call her Anna; she is a composite of several people, with details changed.",
+    "This example is fictional: a nurse named Jo notices she snaps at her kids.",
+    "Suppose a 40-year-old teacher feels dread every Sunday evening.",
+    "Aaron Beck developed cognitive therapy at the University of Pennsylvania.",
+    "Kristin Neff, a psychologist at the University of Texas, studies self-compassion.",
+    "Dr. Lee joins our team on Mondays and Wednesdays.",
+    "Please welcome our new therapist, Maria Lopez, who sees adults and couples.",
+    "Our front-desk manager, Dana, has been with the practice for ten years.",
+    "Simone Biles spoke publicly about her mental health at the Olympics.",
+    "I'm a 45-year-old therapist in Portland, and I've had anxiety myself.",
+    "I grew up in Duluth, and my own father rarely talked about feelings.",
+    "Nurses, teachers and firefighters often carry years of unspoken stress.",
+    "If you are a teacher feeling burned out this spring, you are not alone.",
+    "Our Tuesday evening group for new parents has two open spots.",
+    "I see clients on Tuesdays and Thursdays from 9 a.m. to 6 p.m.",
+    "Our office will be closed on Thursday, November 26.",
+    "Grace and patience go a long way with a teenager.",
+    "Will you notice the small changes first, or will others?",
+    "May is Mental Health Awareness Month in the United States.",
+    "Hope can return slowly, one ordinary day at a time.",
+    "Parents of toddlers often say bedtime is the hardest part of the day.",
+    "A typical first session covers what brings you in and what you hope will change.",
+    "Teens often tell therapists things they have not told their parents.",
+    "The Patient Health Questionnaire-9 is a short self-report measure.",
+    "Let the client interpret what a change in their score means.",
+    "Brené Brown's research has shaped how many people talk about shame.",
+    "As a mom of twins and a former teacher myself, I know September can be hard.",
+    "Jordan Peterson's books are not what we recommend for anxiety.",
+    "Burnout is common among nurses at every hospital.",
+]
+
+
+def test_the_tables_are_large_enough() -> None:
+    assert len(IDENTIFIABLE) >= 30 and len(NOT_A_STORY) >= 30
+    assert len(given_names()) > 5000 and "jenna" in given_names() and "kwame" in given_names()
+
+
+@pytest.mark.parametrize("sentence", IDENTIFIABLE)
+def test_an_identifiable_client_story_is_found(sentence: str) -> None:
+    assert any(story.identifiable for story in client_stories(sentence)), sentence
+
+
+@pytest.mark.parametrize("sentence", NOT_A_STORY)
+def test_general_hypothetical_and_public_text_is_not_a_story(sentence: str) -> None:
+    assert list(client_stories(sentence)) == [], sentence
+
+
+def test_an_unnamed_client_story_is_a_warning() -> None:
+    stories = list(client_stories("A patient I saw last week cried through the whole hour."))
+    assert [s.identifiable for s in stories] == [False]
+
+
+def test_an_identifiable_story_stops_the_build_at_its_line(hub: Hub) -> None:
+    body = (
+        "A gentle start.\n\n<!-- more -->\n\nSome context [@nimh-anxiety].\n\n"
+        "Jenna, 34, came to see me after her divorce.\n"
+    )
+    path = hub.write_post("p.md", post_text(body=body))
+    line = next(i for i, t in enumerate(path.read_text().splitlines(), 1) if "Jenna" in t)
+    found = json.loads(hub.check("--format", "json").stdout)
+    assert [(f["rule"], f["severity"], f["line"]) for f in found] == [
+        ("confidentiality.identifiable-client", "error", line)
+    ]
+    assert hub.build().returncode == 1
+
+
+def test_a_consented_case_vignette_keeps_its_own_path(hub: Hub) -> None:
+    body = (
+        "A gentle start.\n\n<!-- more -->\n\nSome context [@nimh-anxiety].\n\n"
+        "Jenna, 34, came to see me after her divorce.\n"
+    )
+    hub.write_post("p.md", post_text(body=body, type="case-vignette", consent="CR-2026-001"))
+    found = json.loads(hub.check("--format", "json").stdout)
+    assert not [f for f in found if f["rule"].startswith("confidentiality.")]
