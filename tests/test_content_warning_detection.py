@@ -47,7 +47,8 @@ TOUCHING = [
     ("Recovery from bulimia is possible with support.", "eating-disorders"),
     ("She was raped at a party during college.", "sexual-violence"),
     ("Sexual assault survivors often blame themselves.", "sexual-violence"),
-    ("Children who witness domestic violence may feel unsafe at home.", "abuse"),
+    # Witnessing violence is trauma as well as abuse: both warnings, and no other.
+    ("Children who witness domestic violence may feel unsafe at home.", "abuse+trauma"),
     ("Emotional abuse can be hard to recognise from the inside.", "abuse"),
     ("He drinks alcohol every night to fall asleep.", "substance-use"),
     ("Opioid use disorder is a treatable medical condition.", "substance-use"),
@@ -93,7 +94,7 @@ def test_clean_sentences_raise_nothing(topics, sentence: str) -> None:
 
 @pytest.mark.parametrize(("sentence", "warning"), TOUCHING)
 def test_sensitive_sentences_raise_their_warning(topics, sentence: str, warning: str) -> None:
-    assert _detected(topics, sentence) == {warning}
+    assert _detected(topics, sentence) == set(warning.split("+"))
 
 
 def test_code_links_and_comments_are_not_prose(topics) -> None:

@@ -76,7 +76,7 @@ def test_citations_render_as_links_to_a_sources_list_from_front_matter(hub: Hub)
 
 
 EDGES = (
-    "Worry can feel endless [@nimh; @who]. Some drink to cope [@who](see page 2), and\n"
+    "Worry can feel endless [@nimh; @who]. Some walk to cope [@who](see page 2), and\n"
     "some do not [@paper].\n\n<!-- more -->\n\n## Why it happens [@nimh]\n\n"
     "> A quote [@1].\n\n- An item [@2]\n- Another ![@3] and text] [@1] here.\n\n"
     "| Column | Source |\n|---|---|\n| Cell | [@2] |\n\n"

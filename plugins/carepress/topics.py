@@ -11,6 +11,7 @@ from typing import Any
 import regex
 
 from .prefilter import LiteralIndex, Literals, required_literals, windows
+from .rulepack import LazyPattern
 from .rules import RuleFileError, flexible_spaces, load_rule_files, packaged
 
 PACKAGED_FILE = "content_warnings.yml"
@@ -20,21 +21,35 @@ PACKAGED_FILE = "content_warnings.yml"
 class Topic:
     id: str
     label: str
-    terms: regex.Pattern[str] | None
-    exceptions: regex.Pattern[str] | None
+    terms: LazyPattern | None
+    exceptions: LazyPattern | None
+    # Terms that name this topic only when none of `covered_by` is declared: "hurt
+    # themselves" in a post with the suicide warning is how suicide risk is described.
+    generic: LazyPattern | None = None
+    covered_by: tuple[str, ...] = ()
 
     @cached_property
     def literals(self) -> Literals:
         """One of which every term match holds (see prefilter.py), on first use."""
         return required_literals(self.terms.pattern) if self.terms is not None else None
 
-    def matches(self, text: str, index: LiteralIndex | None = None) -> Iterator[regex.Match[str]]:
+    def matches(
+        self,
+        text: str,
+        index: LiteralIndex | None = None,
+        declared: Iterable[str] = (),
+    ) -> Iterator[regex.Match[str]]:
         """Term matches that are not inside an everyday-phrase exception."""
         if self.terms is None:
             return
         spans = windows(text, self.literals, index)
         covered: list[tuple[int, int]] | None = None  # looked for once a term is found
-        for match in (m for a, b in spans for m in self.terms.finditer(text, a, b)):
+        found: Iterable[regex.Match[str]] = (
+            m for a, b in spans for m in self.terms.finditer(text, a, b)
+        )
+        if self.generic is not None and not set(self.covered_by) & set(declared):
+            found = sorted([*found, *self.generic.finditer(text)], key=lambda m: m.start())
+        for match in found:
             if covered is None:
                 exceptions = self.exceptions.finditer(text) if self.exceptions else ()
                 covered = [m.span() for m in exceptions]
@@ -43,14 +58,12 @@ class Topic:
                 yield match
 
 
-def _compile(patterns: list[str], source: str) -> regex.Pattern[str] | None:
+def _compile(patterns: list[str], source: str) -> LazyPattern | None:
+    """Compiled on first use (most checks of one post need few topics' patterns)."""
     if not patterns:
         return None
     joined = "|".join(f"(?:{flexible_spaces(p)})" for p in patterns)
-    try:
-        return regex.compile(rf"\b(?:{joined})\b", regex.IGNORECASE)
-    except regex.error as exc:
-        raise RuleFileError(f"{source}: invalid pattern: {exc}") from exc
+    return LazyPattern(rf"\b(?:{joined})\b", regex.IGNORECASE, source)
 
 
 def _entries(data: Any, source: str) -> Iterable[tuple[str, dict[str, Any]]]:
@@ -59,10 +72,14 @@ def _entries(data: Any, source: str) -> Iterable[tuple[str, dict[str, Any]]]:
     for key, entry in data.items():
         if not isinstance(entry, dict):
             raise RuleFileError(f"{source}: {key}: expected label, terms and exceptions")
-        unknown = set(entry) - {"label", "terms", "exceptions"}
+        unknown = set(entry) - {"label", "terms", "exceptions", "generic", "covered_by"}
         if unknown:
             raise RuleFileError(f"{source}: {key}: unknown keys {sorted(unknown)}")
         yield str(key), entry
+
+
+def _empty() -> dict[str, Any]:
+    return {"label": None, "terms": [], "exceptions": [], "generic": [], "covered_by": []}
 
 
 def load_topics(vocabulary: Iterable[str], extra_files: Iterable[Path] = ()) -> dict[str, Topic]:
@@ -71,18 +88,23 @@ def load_topics(vocabulary: Iterable[str], extra_files: Iterable[Path] = ()) -> 
     sources = [(Path(PACKAGED_FILE), packaged(PACKAGED_FILE)), *load_rule_files(extra_files)]
     for path, data in sources:
         for key, entry in _entries(data, str(path)):
-            into = merged.setdefault(key, {"label": None, "terms": [], "exceptions": []})
+            into = merged.setdefault(key, _empty())
             into["label"] = entry.get("label") or into["label"]
-            into["terms"] += list(entry.get("terms") or [])
-            into["exceptions"] += list(entry.get("exceptions") or [])
+            for field in ("terms", "exceptions", "generic", "covered_by"):
+                into[field] += list(entry.get(field) or [])
     topics = {}
     for key in vocabulary:
-        entry = merged.get(key, {"label": None, "terms": [], "exceptions": []})
+        entry = merged.get(key, _empty())
         terms = _compile(entry["terms"], f"{key} terms")
         topics[key] = Topic(
             id=key,
             label=entry["label"] or key.replace("-", " "),
             terms=terms,
             exceptions=_compile(entry["exceptions"], f"{key} exceptions"),
+            generic=_compile(entry["generic"], f"{key} generic"),
+            covered_by=tuple(entry["covered_by"]),
         )
+        if extra_files:  # the practice's own terms: report a bad pattern now, not mid-check
+            for pattern in (topics[key].terms, topics[key].exceptions, topics[key].generic):
+                _ = pattern.compiled if pattern is not None else None
     return topics

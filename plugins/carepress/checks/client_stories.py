@@ -8,6 +8,7 @@ The patterns are data (data/client_stories.yml); this module decides, sentence b
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from importlib.resources import files
 import regex
 
 from ..findings import Finding
+from ..prefilter import Literals, LiteralSearch, normalise, required_literals
 from ..rules import flexible_spaces
 from ..yaml_loading import safe_load
 from .registry import PostContext, RuleInfo, declare, post_check
@@ -44,22 +46,32 @@ _SENTENCE_END_RE = regex.compile(
 
 
 @dataclass(frozen=True)
+class _Part:
+    pattern: re.Pattern[str]
+    literals: Literals  # one of which every match holds (prefilter.py)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text)
+
+
+@dataclass(frozen=True)
 class _Patterns:
-    therapy_context: regex.Pattern[str]
-    strong_context: regex.Pattern[str]
-    client_marker: regex.Pattern[str]
-    hypothetical: regex.Pattern[str]
-    titled: regex.Pattern[str]
+    # The therapy context, pattern by pattern: the first five mark a story about one
+    # client, the last (hearing something) is the weakest.
+    context_parts: tuple[_Part, ...]
+    hypothetical: re.Pattern[str]
+    titled: re.Pattern[str]
     word_names: frozenset[str]  # given names that are also everyday words ("Grace", "Will")
-    public_person: regex.Pattern[str]
-    identifiers: dict[str, regex.Pattern[str]]
+    public_person: re.Pattern[str]
+    identifiers: dict[str, re.Pattern[str]]
 
 
-def _join(patterns: list[str] | str, flags: int = regex.IGNORECASE) -> regex.Pattern[str]:
+def _join(patterns: list[str] | str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     items = [patterns] if isinstance(patterns, str) else patterns
     joined = "|".join(f"(?:{flexible_spaces(p)})" for p in items)
     # Word edges where the pattern has a word character there (", 34," starts with a comma).
-    return regex.compile(rf"(?:(?<!\w)|(?=\W))(?:{joined})(?:(?!\w)|(?<=\W))", flags)
+    # `re`, not `regex`: these compile at the first post of every check (the edit loop).
+    return re.compile(rf"(?:(?<!\w)|(?=\W))(?:{joined})(?:(?!\w)|(?<=\W))", flags)
 
 
 @cache
@@ -70,12 +82,9 @@ def patterns() -> _Patterns:
     places = [p.replace("{occupation}", data["occupation_words"]) for p in data["place"]]
     organisation = data["place"][0] + rf" (?:{data['organisation_words']})"
     return _Patterns(
-        therapy_context=_join(context),
-        # Hearing something is weaker than a session: "my friend Sam told me" is no story.
-        strong_context=_join([p for p in context if "told|tells" not in p]),
-        client_marker=_join(context[:5]),
+        context_parts=tuple(_Part(_join(c), required_literals(_join(c).pattern)) for c in context),
         hypothetical=_join(data["hypothetical"]),
-        titled=regex.compile(rf"(?<!\w){data['titled']}\s+$"),
+        titled=re.compile(rf"(?<!\w){data['titled']}\s+$"),
         word_names=frozenset(data["word_names"].split()),
         public_person=_join(data["public_person"]),
         identifiers={
@@ -140,32 +149,63 @@ class Story:
     why: str
 
 
+def _sentences_hit(
+    parts: tuple[_Part, ...], text: str, spans: list[tuple[int, int]], starts: list[int]
+) -> list[set[int]]:
+    """For each pattern, the sentences where it matches. A pattern runs only on the
+    sentences that hold one of the literals it needs (one pass of an Aho-Corasick
+    automaton over the text finds them): most sentences hold no therapy context at all."""
+    search = _context_search()
+    sentence_texts = [normalise(text[a:b]) for a, b in spans]
+    offsets = list(itertools.accumulate((len(t) + 1 for t in sentence_texts[:-1]), initial=0))
+    holding: dict[frozenset[str], set[int]] = {}
+    for end, owners in search.find("\n".join(sentence_texts)):
+        sentence = bisect.bisect_right(offsets, end) - 1
+        for literals in owners:
+            holding.setdefault(literals, set()).add(sentence)
+    hits: list[set[int]] = []
+    for part in parts:
+        if part.literals is None:
+            found = {bisect.bisect_right(starts, m.start()) - 1 for m in part.finditer(text)}
+        else:
+            candidates = holding.get(part.literals, set())
+            found = {i for i in candidates if part.pattern.search(text, *spans[i])}
+        hits.append(found)
+    return hits
+
+
+@cache
+def _context_search() -> LiteralSearch:
+    return LiteralSearch(part.literals for part in patterns().context_parts)
+
+
 def client_stories(text: str) -> Iterator[Story]:
-    """Sentences that tell of a client: identifiable ones, and those with a client marker."""
+    """Sentences that tell of a client: identifiable ones, and those with a client marker.
+    The therapy context and the names are looked for first; the details only in the
+    sentences that have one of them."""
     p = patterns()
     spans = sentences(text)
     starts = [a for a, _ in spans]
-
-    def by_sentence(pattern: regex.Pattern[str]) -> dict[int, list[str]]:
-        hits: dict[int, list[str]] = {}
-        for m in pattern.finditer(text):
-            hits.setdefault(bisect.bisect_right(starts, m.start()) - 1, []).append(m.group(0))
-        return hits
-
-    context, strong = by_sentence(p.therapy_context), by_sentence(p.strong_context)
-    markers = by_sentence(p.client_marker)
-    hypothetical, public = by_sentence(p.hypothetical), by_sentence(p.public_person)
-    found = {kind: by_sentence(pattern) for kind, pattern in p.identifiers.items()}
-    for i, (start, end) in enumerate(spans):
-        if i in hypothetical or i - 1 in hypothetical:
+    by_part = _sentences_hit(p.context_parts, text, spans, starts)
+    context = set().union(*by_part)
+    strong = set().union(*by_part[:-1])
+    markers = set().union(*by_part[:5])
+    named_in = {
+        i: names for i, (a, b) in enumerate(spans) if (names := _names(text, a, b, p))
+    }
+    for i in sorted(context | set(named_in)):
+        start, end = spans[i]
+        before = spans[i - 1][0] if i else start
+        if p.hypothetical.search(text, before, end):
             continue
-        ids = {kind for kind, hits in found.items() if i in hits}
+        ids = {kind for kind, pattern in p.identifiers.items() if pattern.search(text, start, end)}
         if "organisation" in ids:
             ids.discard("place")
-        names = _names(text, start, end, p)
+        names = named_in.get(i, [])
         is_strong, is_weak = i in strong, i in context
         if not is_strong:  # staff, public figures and researchers, by role or full name
-            names = [] if i in public else [(at, n) for at, n in names if " " not in n]
+            public = p.public_person.search(text, start, end)
+            names = [] if public else [(at, n) for at, n in names if " " not in n]
         named = names[0][1] if names else ""
         # A name with an age, or with the school, employer or business where one finds them.
         alone = {"age", "organisation"} & ids

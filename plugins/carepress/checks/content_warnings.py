@@ -33,8 +33,9 @@ def check_content_warnings(ctx: PostContext) -> list[Finding]:
         if topic.id in declared:
             continue
         # The title and description first: they are read before the body, and shared alone.
-        matches = [(ctx.published, m) for m in topic.matches(ctx.published.text)]
-        matches += [(prose, m) for m in topic.matches(prose.text, ctx.index)]
+        published = topic.matches(ctx.published.text, ctx.published_index, declared)
+        matches = [(ctx.published, m) for m in published]
+        matches += [(prose, m) for m in topic.matches(prose.text, ctx.index, declared)]
         if not matches:
             continue
         where, first = matches[0]

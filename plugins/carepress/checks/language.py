@@ -49,7 +49,8 @@ def _rules(settings: Settings) -> Iterator[RuleInfo]:
 @post_check(order=60)
 def check_language(ctx: PostContext) -> list[Finding]:
     body = language_findings(ctx.post, ctx.words, ctx.settings, ctx.index)
-    return language_findings(ctx.post, ctx.published, ctx.settings) + body
+    published = language_findings(ctx.post, ctx.published, ctx.settings, ctx.published_index)
+    return published + body
 
 
 def language_findings(

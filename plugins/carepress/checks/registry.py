@@ -93,6 +93,12 @@ class PostContext:
         return published_texts(self.post, self.front_matter)
 
     @cached_property
+    def published_index(self) -> LiteralIndex:
+        from ..prefilter import LiteralIndex
+
+        return LiteralIndex(self.published.text, self.settings.literal_search)
+
+    @cached_property
     def citations(self) -> list[Citation]:
         from ..inline_citations import find_citations
 
