@@ -39,6 +39,30 @@ EXAMPLES = {
         "The suicide victim left two children.",
         "People bereaved by suicide often carry complicated grief.",
     ),
+    "safe-messaging.sensational": (
+        "Teen suicides have skyrocketed in our county since the pandemic.",
+        "Suicide rates rose among adults over 45, according to national data.",
+    ),
+    "safe-messaging.positive-framing": (
+        "After years of pain she took her own life, and now she is finally at peace.",
+        "Reaching out for help after a suicide attempt takes real courage.",
+    ),
+    "safe-messaging.single-cause": (
+        "The bullying drove him to suicide, plain and simple.",
+        "Suicide is rarely caused by one thing; many factors play a part.",
+    ),
+    "safe-messaging.method-detail": (
+        "She took her own life by jumping from the bridge near her school.",
+        "Reducing access to lethal means, such as locking up firearms, helps prevent suicide.",
+    ),
+    "safe-messaging.note": (
+        "In the note, he apologised to his wife and asked her to look after the dog.",
+        "She left a note on the fridge reminding us about the dentist.",
+    ),
+    "safe-messaging.success-failure-forms": (
+        "He tried twice before finally succeeding in taking his own life.",
+        "Successful treatment of depression lowers the risk of suicide.",
+    ),
     "stigma.crazy": (
         "The holidays can feel crazy.",
         "The holidays can feel hectic, and that is okay.",
@@ -58,6 +82,23 @@ EXAMPLES = {
     "stigma.diagnosis-as-adjective": (
         "I'm so OCD about my desk.",
         "OCD is an anxiety-related disorder that responds well to exposure therapy.",
+    ),
+    "clinical-advice.medication-instruction": (
+        "If the side effects are bad, just take your antidepressant every other day.",
+        "Stopping some medications suddenly can cause withdrawal, so plan any change with "
+        "your prescriber.",
+    ),
+    "clinical-advice.diagnosing": (
+        "If your toddler lines up toys and avoids eye contact, he's autistic.",
+        "Only a qualified professional can tell whether your child is autistic.",
+    ),
+    "clinical-advice.promise": (
+        "Within 21 days of this journaling practice, your anxiety will be completely gone.",
+        "Therapy doesn't come with a guarantee, but many people find it helps with anxiety.",
+    ),
+    "clinical-advice.replacing-care": (
+        "Cancel your therapy appointments and try this meditation app instead.",
+        "You don't need a referral to see a therapist at our practice.",
     ),
     "clinical-advice.medication-change": (
         "You should stop taking your antidepressants once you feel better.",

@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
+import regex
+
 # Possessive {3,}+: a line of thousands of backticks is not retried at every shorter run.
 _FENCE_RE = re.compile(r"^( {0,3})(`{3,}+|~{3,}+)[^\n]*\n.*?(?:^\1?\2[ \t]*$|\Z)", re.M | re.S)
 _INDENTED_CODE_RE = re.compile(r"(?:(?<=\n\n)|\A)(?:(?: {4}|\t)[^\n]*\n?)+")
@@ -168,3 +170,22 @@ def prose_of(body: str, first_line: int, code_free: str | None = None) -> Prose:
         if any(needle in text for needle in needles):
             text = pattern.sub(blank, text)
     return Prose(text, first_line)
+
+
+# A sentence ends at . ! ? before a capital (not after a title, an initial or a.m./p.m.), at a
+# blank line, and before a list item or a heading.
+_SENTENCE_END_RE = regex.compile(
+    r"(?<!\b(?:Dr|Mr|Mrs|Ms|Mx|St|Prof|Rev|Jr|Sr|vs|etc|[ap]\.m|[A-Z]))[.!?]+[\"”’)]*\s+"
+    r"(?=[\"“(]?[A-Z0-9])|\n\s*\n|\n(?=[ \t]*(?:[-*+]|\d+[.)]|#+)[ \t])"
+)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a prose text: what a rule that needs two things in
+    one sentence, or a detector that reads sentence by sentence, looks within."""
+    spans, start = [], 0
+    for match in _SENTENCE_END_RE.finditer(text):
+        spans.append((start, match.start() + 1))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]

@@ -1,10 +1,11 @@
 """Language rules as data (Vale-style): rule packs in data/rules/<pack>.yml, compiled once.
 
-Three rule types keep the engine small:
+Four rule types keep the engine small:
 - existence:    a phrase or pattern is a problem ("committed suicide").
 - substitution: say this instead (`swap: {pattern: suggestion}`).
-- cooccurrence: a marker is a problem, and a worse one with a detail in the same paragraph
-                ("my client" + an age, a job or a town).
+- together:     a phrase is a problem when the sentence is about a topic (`tokens` with one
+                of the `markers` in the same sentence: "at peace" with "took his own life").
+- cooccurrence: a marker is a problem, and a worse one with a detail in the same sentence.
 Every match inside an `exceptions` match (the clinical-context allowances: "bipolar
 disorder", "if you have PTSD") is ignored; so are matches inside quotation marks when the
 rule says `skip_quoted` (writers quoting language to avoid are mentioning it, not using it).
@@ -13,7 +14,6 @@ rule says `skip_quoted` (writers quoting language to avoid are mentioning it, no
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from .findings import Severity
 from .prefilter import LiteralIndex, Literals, required_literals, windows
+from .prose import sentence_spans
 from .rules import RuleFileError, flexible_spaces, load_rule_files, packaged
 
 PACKS = ("safe-messaging", "stigma", "clinical-advice", "confidentiality")
@@ -34,7 +35,7 @@ PACKS = ("safe-messaging", "stigma", "clinical-advice", "confidentiality")
 class RuleSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str
-    type: Literal["existence", "substitution", "cooccurrence"] = "existence"
+    type: Literal["existence", "substitution", "together", "cooccurrence"] = "existence"
     message: str
     hint: str = ""
     severity: Severity | None = None
@@ -51,18 +52,15 @@ class RuleSpec(BaseModel):
 
     @model_validator(mode="after")
     def _has_patterns(self) -> RuleSpec:
-        needed = {
-            "existence": self.tokens,
-            "substitution": self.swap,
-            "cooccurrence": self.markers,
+        needs = {
+            "existence": ("tokens",),
+            "substitution": ("swap",),
+            "together": ("tokens", "markers"),
+            "cooccurrence": ("markers",),
         }[self.type]
-        if not needed:
-            raise ValueError(
-                f"a {self.type} rule needs "
-                + {"existence": "tokens", "substitution": "swap", "cooccurrence": "markers"}[
-                    self.type
-                ]
-            )
+        missing = [name for name in needs if not getattr(self, name)]
+        if missing:
+            raise ValueError(f"a {self.type} rule needs {' and '.join(missing)}")
         return self
 
 
@@ -121,22 +119,20 @@ def _compile(patterns: Iterable[str], ignorecase: bool, where: str) -> LazyPatte
 _QUOTED_RE = regex.compile(r'"[^"\n]{1,300}"|“[^”\n]{1,300}”')
 
 
-class _Paragraphs:
-    """The paragraphs (text between blank lines) of a text, found once, looked up by offset
-    (a search outwards from each match would be quadratic in a paragraph of many)."""
+class _Sentences:
+    """The sentences of a text (prose.sentence_spans), found once, looked up by offset."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._breaks: list[int] | None = None
+        self._spans: list[tuple[int, int]] | None = None
+        self._starts: list[int] = []
 
     def around(self, offset: int) -> tuple[int, int]:
-        """(start, end) of the paragraph that holds offset."""
-        if self._breaks is None:
-            self._breaks = [m.start() for m in re.finditer("\n\n", self.text)]
-        i = bisect.bisect_right(self._breaks, offset - 2)
-        start = self._breaks[i - 1] + 2 if i else 0
-        end = self._breaks[i] if i < len(self._breaks) else len(self.text)
-        return start, end
+        """(start, end) of the sentence that holds offset."""
+        if self._spans is None:
+            self._spans = sentence_spans(self.text) or [(0, len(self.text))]
+            self._starts = [a for a, _ in self._spans]
+        return self._spans[max(bisect.bisect_right(self._starts, offset) - 1, 0)]
 
 
 @dataclass(frozen=True)
@@ -191,9 +187,9 @@ class Rule:
         pattern = self.tokens if self.kind != "cooccurrence" else self.markers
         if pattern is None:
             return
-        # Each paragraph's details are looked for once, however many markers it holds.
-        details_in: dict[tuple[int, int], bool] = {}
-        paragraphs = _Paragraphs(text)
+        # Each sentence's markers or details are looked for once, however many matches it holds.
+        found_in: dict[tuple[int, int], bool] = {}
+        sentences = _Sentences(text)
         for m in (m for a, b in spans for m in pattern.finditer(text, a, b)):
             start, end = m.span()
             if not allowed(start, end):
@@ -203,11 +199,14 @@ class Rule:
                 group = next(k for k, v in m.groupdict().items() if v is not None)
                 suggestion = self.swaps[int(group[1:])]
             detail = False
-            if self.kind == "cooccurrence" and self.details:
-                block = paragraphs.around(start)
-                if block not in details_in:
-                    details_in[block] = bool(self.details.search(text, *block))
-                detail = details_in[block]
+            needed = self.markers if self.kind == "together" else self.details
+            if self.kind in ("together", "cooccurrence") and needed is not None:
+                sentence = sentences.around(start)
+                if sentence not in found_in:
+                    found_in[sentence] = bool(needed.search(text, *sentence))
+                if self.kind == "together" and not found_in[sentence]:
+                    continue
+                detail = self.kind == "cooccurrence" and found_in[sentence]
             yield Match(start, end, m.group(0), suggestion, detail)
 
 

@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-import regex
-
 from ..findings import Finding
 from ..prefilter import Literals, LiteralSearch, normalise, required_literals
+from ..prose import sentence_spans
 from ..rules import flexible_spaces
 from ..yaml_loading import safe_load
 from .registry import PostContext, RuleInfo, declare, post_check
@@ -38,13 +37,6 @@ _ANCHOR_BEFORE = re.compile(r"(?:named|called|client|patient|clients|patients)\s
 _NAME_RE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)(?![\w'’-]*[a-z]*\.\w)")
 _SURNAME_RE = re.compile(r" (?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)(?= |,|\.|$)")
 _INITIALS_RE = re.compile(r"(?<![\w.])[A-Z]\.(?:(?: ?[A-Z]\.){1,2}(?!\w)|(?=,))")
-# A sentence ends at . ! ? before a capital, not after a title, an initial or a.m./p.m.
-_SENTENCE_END_RE = regex.compile(
-    r"(?<!\b(?:Dr|Mr|Mrs|Ms|Mx|St|Prof|Rev|Jr|Sr|vs|etc|[ap]\.m|[A-Z]))[.!?]+[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])"
-    r"|\n\s*\n|\n(?=[ \t]*(?:[-*+]|\d+[.)]|#+)[ \t])"  # paragraphs, list items, headings
-)
-
-
 @dataclass(frozen=True)
 class _Part:
     pattern: re.Pattern[str]
@@ -104,15 +96,6 @@ def patterns() -> _Patterns:
 def given_names() -> frozenset[str]:
     text = files("carepress").joinpath("data/given_names.txt").read_text("utf-8")
     return frozenset(s for s in map(str.strip, text.splitlines()) if s and not s.startswith("#"))
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for match in _SENTENCE_END_RE.finditer(text):
-        spans.append((start, match.start() + 1))
-        start = match.end()
-    spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
 def _names(text: str, start: int, end: int, p: _Patterns) -> list[tuple[int, str]]:
@@ -184,7 +167,7 @@ def client_stories(text: str) -> Iterator[Story]:
     The therapy context and the names are looked for first; the details only in the
     sentences that have one of them."""
     p = patterns()
-    spans = sentences(text)
+    spans = sentence_spans(text)
     starts = [a for a, _ in spans]
     by_part = _sentences_hit(p.context_parts, text, spans, starts)
     context = set().union(*by_part)
