@@ -114,7 +114,7 @@ def score(corpora: dict[str, dict[str, list[str]]], workdir: Path) -> list[Score
                 sum(found(s, False) for s in flag),
                 len(clean),
                 sum(found(s, False) for s in clean),
-                [s for s in flag if not found(s, True)],
+                [s for s in flag if not found(s, False)],
                 [s for s in clean if found(s, False)],
             )
         )

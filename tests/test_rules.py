@@ -63,6 +63,22 @@ EXAMPLES = {
         "He tried twice before finally succeeding in taking his own life.",
         "Successful treatment of depression lowers the risk of suicide.",
     ),
+    "stigma.trivialised-diagnosis": (
+        "The weather today is totally bipolar, sunny one minute and hail the next.",
+        "People with bipolar disorder can have long stretches of stable mood.",
+    ),
+    "stigma.labels": (
+        "Our neighbour is a pillhead, everybody knows it.",
+        "A person who uses drugs deserves the same care as anyone else.",
+    ),
+    "stigma.clean-dirty": (
+        "Her drug screen came back dirty, so the judge sent her back to jail.",
+        "She tested negative for three months and her kids came home.",
+    ),
+    "stigma.dismissive": (
+        "Kids with ADHD are just lazy and need more discipline.",
+        "ADHD affects attention and planning; it is not laziness.",
+    ),
     "stigma.crazy": (
         "The holidays can feel crazy.",
         "The holidays can feel hectic, and that is okay.",
