@@ -75,6 +75,13 @@ def _entries(data: Any, source: str) -> Iterable[tuple[str, dict[str, Any]]]:
         unknown = set(entry) - {"label", "terms", "exceptions", "generic", "covered_by"}
         if unknown:
             raise RuleFileError(f"{source}: {key}: unknown keys {sorted(unknown)}")
+        for field in ("terms", "exceptions", "generic", "covered_by"):
+            values = entry.get(field) or []
+            if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+                raise RuleFileError(
+                    f"{source}: {key}: {field} must be a list of text (quote a pattern that "
+                    "holds ': ' or starts with a special character)"
+                )
         yield str(key), entry
 
 
