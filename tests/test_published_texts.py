@@ -107,3 +107,46 @@ def test_clean_titles_and_descriptions_raise_nothing(hub: Hub) -> None:
         ),
     )
     assert _found(hub) == []
+
+
+def _line_with(path, text: str) -> int:
+    return next(i for i, t in enumerate(path.read_text().splitlines(), 1) if text in t)
+
+
+def test_author_bios_are_checked_at_their_line(hub: Hub) -> None:
+    authors = hub.root / "content" / ".authors.yml"
+    text = authors.read_text(encoding="utf-8")
+    bio = "Helps people who suffer from crazy anxiety; her client Jenna, 34, came to see me."
+    first = text.index("description:")
+    end = text.index("\n", first)
+    authors.write_text(text[:first] + f'description: "{bio}"' + text[end:], encoding="utf-8")
+    found = json.loads(hub.check("--format", "json").stdout)
+    line = _line_with(authors, "Helps people")
+    rules = {(f["rule"], f["path"], f["line"]) for f in found}
+    shown = "content/.authors.yml"
+    assert ("stigma.crazy", shown, line) in rules
+    assert ("confidentiality.identifiable-client", shown, line) in rules
+    built = hub.build()
+    assert built.returncode == 1 and ".authors.yml" in built.stderr
+
+
+def test_the_practice_disclaimer_is_checked_at_its_line(hub: Hub) -> None:
+    config = hub.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    start = text.index("      short: >-\n") + len("      short: >-\n")
+    end = text.index("      full:", start)
+    text = (
+        text[:start]
+        + "        Not therapy. Stop your antidepressant if it makes you tired.\n"
+        + text[end:]
+    )
+    config.write_text(text, encoding="utf-8")
+    found = json.loads(hub.check("--format", "json").stdout)
+    line = _line_with(config, "Stop your antidepressant")
+    assert ("clinical-advice.medication-instruction", line) in {
+        (f["rule"], f["line"]) for f in found if f["path"] == "mkdocs.yml"
+    }
+
+
+def test_the_sample_practice_texts_are_clean(hub: Hub) -> None:
+    assert hub.check().returncode == 0

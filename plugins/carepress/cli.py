@@ -15,6 +15,7 @@ from pathlib import Path
 from .budget import OverBudget
 from .checks.collisions import duplicate_addresses, page_addresses, page_collisions
 from .checks.pages import check_page
+from .checks.practice_texts import practice_text_findings
 from .checks.static_files import docs_dir_problems
 from .engine import Post, utc_now
 from .findings import Finding, format_github, format_json, format_text, summary
@@ -144,7 +145,7 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
         report.findings.append(finding)
     if args.links:
         _check_links(args, settings, reports)
-    hub = _pages(settings) if not args.paths else []  # the whole hub's other pages too
+    hub = _pages(settings, args.config) if not args.paths else []  # the whole hub, too
     findings = sorted(
         [*(f for r in reports for f in r.findings), *hub],
         key=lambda f: (f.path, f.line, f.column, f.rule),
@@ -175,10 +176,10 @@ def _check_paths(
         raise ConfigError(str(exc)) from exc
 
 
-def _pages(settings: Settings) -> list[Finding]:
+def _pages(settings: Settings, config_file: Path) -> list[Finding]:
     """The hub's pages that are not posts (one address each, front matter and HTML held to
-    what the theme prints) and the other files of docs_dir."""
-    findings = page_collisions(settings)
+    what the theme prints), the other files of docs_dir, and the practice's own texts."""
+    findings = page_collisions(settings) + practice_text_findings(settings, config_file)
     findings += docs_dir_problems(
         settings.docs_dir, settings.root, settings.shipped_theme_dirs, settings.display_path
     )

@@ -17,7 +17,8 @@ from importlib.resources import files
 
 from ..findings import Finding
 from ..prefilter import Literals, LiteralSearch, normalise, required_literals
-from ..prose import sentence_spans
+from ..prose import Prose, sentence_spans
+from ..published_texts import TextsProse
 from ..rules import flexible_spaces
 from ..yaml_loading import safe_load
 from .registry import PostContext, RuleInfo, declare, post_check
@@ -203,27 +204,31 @@ def client_stories(text: str) -> Iterator[Story]:
             yield Story(start, False, "tells of a client")
 
 
+def story_findings(path: str, prose: Prose | TextsProse) -> list[Finding]:
+    """A finding for each client story in a prose, at its line."""
+    findings = []
+    for story in client_stories(prose.text):
+        line, column = prose.line_col(story.start)
+        if story.identifiable:
+            findings.append(
+                Finding(path, line, column, IDENTIFIABLE, "confidentiality", "error",
+                        f"this sentence {story.why}: it could identify a client",
+                        "never publish a client's story; write a clearly hypothetical example "
+                        "('imagine a parent who...'), or publish a consented case-vignette",
+                        SOURCE)
+            )  # fmt: skip
+        else:
+            findings.append(
+                Finding(path, line, column, STORY, "confidentiality", "warning",
+                        "this sentence tells of a client", "even without identifying details, "
+                        "share experiences in general terms ('clients often tell me...') or "
+                        "as a clearly hypothetical example", SOURCE)
+            )  # fmt: skip
+    return findings
+
+
 @post_check(order=61)
 def check_client_stories(ctx: PostContext) -> list[Finding]:
     if ctx.front_matter.type in ("testimonial", "case-vignette"):
         return []  # consented stories: consent.missing holds them to their record
-    findings = []
-    for prose in (ctx.published, ctx.words):
-        for story in client_stories(prose.text):
-            line, column = prose.line_col(story.start)
-            if story.identifiable:
-                findings.append(
-                    Finding(ctx.post.path, line, column, IDENTIFIABLE, "confidentiality",
-                            "error", f"this sentence {story.why}: it could identify a client",
-                            "never publish a client's story; write a clearly hypothetical "
-                            "example ('imagine a parent who...'), or publish a consented "
-                            "case-vignette", SOURCE)
-                )  # fmt: skip
-            else:
-                findings.append(
-                    Finding(ctx.post.path, line, column, STORY, "confidentiality", "warning",
-                            "this sentence tells of a client", "even without identifying "
-                            "details, share experiences in general terms ('clients often "
-                            "tell me...') or as a clearly hypothetical example", SOURCE)
-                )  # fmt: skip
-    return findings
+    return story_findings(ctx.post.path, ctx.published) + story_findings(ctx.post.path, ctx.words)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..content import PostFile
 from ..findings import Finding
 from ..prefilter import LiteralIndex
 from ..prose import Prose
@@ -48,13 +47,13 @@ def _rules(settings: Settings) -> Iterator[RuleInfo]:
 
 @post_check(order=60)
 def check_language(ctx: PostContext) -> list[Finding]:
-    body = language_findings(ctx.post, ctx.words, ctx.settings, ctx.index)
-    published = language_findings(ctx.post, ctx.published, ctx.settings, ctx.published_index)
+    body = language_findings(ctx.post.path, ctx.words, ctx.settings, ctx.index)
+    published = language_findings(ctx.post.path, ctx.published, ctx.settings, ctx.published_index)
     return published + body
 
 
 def language_findings(
-    post: PostFile,
+    path: str,
     prose: Prose | TextsProse,
     settings: Settings,
     index: LiteralIndex | None = None,
@@ -72,7 +71,7 @@ def language_findings(
             hint = rule.hint.format(suggestion=match.suggestion, match=text)
             findings.append(
                 Finding(
-                    post.path,
+                    path,
                     line,
                     column,
                     rule.id,

@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 from ..budget import RENDERS_PER_POST
 from ..checks.collisions import duplicate_addresses, page_collisions
+from ..checks.practice_texts import practice_text_findings
 from ..checks.static_files import docs_dir_problems
 from ..crisis import regions_for
 from ..engine import Post, utc_now
@@ -143,8 +144,9 @@ class CarePressPlugin(BasePlugin):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.settings is not None
         self.reports = {}
-        self._page_findings = page_collisions(self.settings)
         settings = self.settings
+        self._page_findings = page_collisions(settings)
+        self._page_findings += practice_text_findings(settings, Path(config.config_file_path))
         self._page_findings += docs_dir_problems(
             settings.docs_dir, settings.root, settings.shipped_theme_dirs, settings.display_path
         )
