@@ -1,0 +1,68 @@
+"""The labelled corpora bench/quality.py measures on: both halves hold every category with
+enough sentences, and the whole posts written blind publish without an error. (Recall and
+false alarms are printed by bench/quality.py, never asserted: a threshold tuned into a test
+would be tuning on the test half.)"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+import yaml
+from carepress.engine import utc_now
+from carepress.parallel import check_many
+from carepress.settings import load_settings
+from conftest import REPO
+
+CORPUS = REPO / "tests" / "corpus"
+CATEGORIES = {
+    "safe-messaging", "stigma", "clinical-advice", "confidentiality", "citation",
+    *(f"cw-{topic}" for topic in ("suicide", "self-harm", "eating-disorders",
+                                  "sexual-violence", "abuse", "substance-use",
+                                  "death-and-grief", "trauma")),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("half", ["dev", "test"])
+def test_each_half_holds_every_category(half: str) -> None:
+    files = {path.stem: path for path in (CORPUS / half).glob("*.yml")}
+    assert set(files) == CATEGORIES
+    for category, path in files.items():
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert data["category"] == category
+        flag = [e["text"] for e in data["flag"]]
+        clean = [e["text"] for e in data["clean"]]
+        assert len(flag) >= 75 and len(clean) >= 75, (category, len(flag), len(clean))
+        assert not set(flag) & set(clean), category
+
+
+def test_the_halves_share_no_sentence() -> None:
+    def texts(half: str) -> set[str]:
+        return {
+            entry["text"]
+            for path in (CORPUS / half).glob("*.yml")
+            for label in ("flag", "clean")
+            for entry in yaml.safe_load(path.read_text(encoding="utf-8"))[label]
+        }
+
+    assert not texts("dev") & texts("test")
+
+
+def test_the_blind_whole_posts_publish_without_an_error() -> None:
+    """Written by someone who never saw the rules: every check runs on them, and none may
+    stop them. `min_sources` is set to 0: the writers cited what they claimed, and a
+    practice's minimum is policy, not a judgement of the text."""
+    settings = load_settings(REPO / "mkdocs.yml")
+    options = settings.options.model_copy(
+        update={"min_sources": {kind: 0 for kind in settings.options.min_sources}}
+    )
+    settings = dataclasses.replace(settings, options=options)
+    posts = sorted((CORPUS / "test" / "posts").glob("*.md"))
+    assert len(posts) >= 20
+    reports = check_many(posts, settings, utc_now(), html=True, workers=0)
+    errors = [
+        (Path(r.path).name, f.line, f.rule) for r in reports for f in r.findings
+        if f.severity == "error"
+    ]  # fmt: skip
+    assert errors == []
