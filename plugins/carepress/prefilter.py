@@ -9,9 +9,13 @@ pattern with Python's own regex parser; a pattern it cannot read simply gets no 
 from __future__ import annotations
 
 import bisect
+import hashlib
 import itertools
+import json
+import os
 import re
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 import ahocorasick
@@ -173,11 +177,55 @@ def _sequence(items: Any) -> Literals:
     return _best(options)
 
 
+# Working out a pattern's literals parses it (a few ms for a large one): the edit loop
+# (`carepress check post.md`) would spend most of its start there. Each pattern's answer is
+# kept between runs in the hub's cache folder, keyed by the pattern's text.
+_KNOWN: dict[str, Literals] = {}
+_LEARNT: set[str] = set()
+
+
+def _key(pattern: str) -> str:
+    return hashlib.sha256(pattern.encode("utf-8")).hexdigest()[:32]
+
+
 def required_literals(pattern: str) -> Literals:
+    key = _key(pattern)
+    if key in _KNOWN:
+        return _KNOWN[key]
     try:
-        return _sequence(parser.parse(pattern, re.IGNORECASE))
+        found = _sequence(parser.parse(pattern, re.IGNORECASE))
     except (re.error, RecursionError, TypeError, ValueError):
-        return None
+        found = None
+    _KNOWN[key] = found
+    _LEARNT.add(key)
+    return found
+
+
+def recall_literals(cache_file: Path) -> None:
+    """Literals worked out by earlier runs (a missing or damaged file is no error)."""
+    try:
+        data = json.loads(cache_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key not in _KNOWN and (value is None or isinstance(value, list)):
+                _KNOWN[key] = None if value is None else frozenset(map(str, value))
+
+
+def remember_literals(cache_file: Path) -> None:
+    """Keep what this run worked out for the next (written whole, then renamed)."""
+    if not _LEARNT:
+        return
+    data = {key: None if value is None else sorted(value) for key, value in _KNOWN.items()}
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache_file.with_name(f"{cache_file.name}.{os.getpid()}")
+        partial.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+        partial.replace(cache_file)
+    except OSError:
+        return
+    _LEARNT.clear()
 
 
 def normalise(text: str) -> str:

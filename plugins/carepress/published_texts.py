@@ -28,7 +28,9 @@ class PlacedText:
     text: str
     line: int
     column: int = 1
-    claims_apply: bool = True  # a source's own title is the citation, not a claim
+    # A source's title names a reference: it is no claim, and it does not make the post
+    # touch its topic ("988 Suicide & Crisis Lifeline" in a post about anxiety).
+    reference: bool = False
 
 
 @dataclass(frozen=True)
@@ -55,17 +57,17 @@ class TextsProse:
         placed = self.texts[index]
         return placed.line, placed.column + offset - self._starts[index]
 
-    def only(self, keep: bool) -> TextsProse:
-        return TextsProse(tuple(t for t in self.texts if t.claims_apply == keep))
+    def without_references(self) -> TextsProse:
+        return TextsProse(tuple(t for t in self.texts if not t.reference))
 
     def __bool__(self) -> bool:
         return bool(self.texts)
 
 
 def _field(
-    post: PostFile, key: KeyPath, value: str | None, claims: bool = True
+    post: PostFile, key: KeyPath, value: str | None, reference: bool = False
 ) -> list[PlacedText]:
-    return [PlacedText(value, post.line_of(key), 1, claims)] if value and value.strip() else []
+    return [PlacedText(value, post.line_of(key), 1, reference)] if value and value.strip() else []
 
 
 def front_matter_texts(post: PostFile, model: FrontMatter) -> list[PlacedText]:
@@ -75,7 +77,7 @@ def front_matter_texts(post: PostFile, model: FrontMatter) -> list[PlacedText]:
     for platform, override in model.social.items():
         texts += _field(post, ("social", platform, "text"), override.text)
     for i, source in enumerate(model.sources):
-        texts += _field(post, ("sources", i, "title"), source.title, claims=False)
+        texts += _field(post, ("sources", i, "title"), source.title, reference=True)
     return texts
 
 

@@ -24,7 +24,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .findings import Severity
-from .prefilter import LiteralIndex, Literals, required_literals, windows
+from .prefilter import LiteralIndex, Literals, may_match, normalise, required_literals, windows
 from .prose import sentence_spans
 from .rules import RuleFileError, flexible_spaces, load_rule_files, packaged
 
@@ -161,6 +161,12 @@ class Rule:
         pattern = self.tokens if self.kind != "cooccurrence" else self.markers
         return required_literals(pattern.pattern) if pattern is not None else None
 
+    @cached_property
+    def needed_literals(self) -> Literals:
+        """What a sentence must hold for a `together` rule's markers (or details) to match."""
+        pattern = self.markers if self.kind == "together" else self.details
+        return required_literals(pattern.pattern) if pattern is not None else None
+
     def matches(self, text: str, index: LiteralIndex | None = None) -> Iterator[Match]:
         # Most rules cannot match most posts: a substring test on the lower-cased text skips
         # them before any regular expression runs, and with an index of the post's paragraphs
@@ -173,12 +179,17 @@ class Rule:
         skipped: dict[str, list[tuple[int, int]]] = {}
 
         def allowed(start: int, end: int) -> bool:
+            # Looked for only where the rule may match (no match spans a blank line).
             if not skipped:
                 skipped["except"] = (
-                    [m.span() for m in self.exceptions.finditer(text)] if self.exceptions else []
+                    [m.span() for a, b in spans for m in self.exceptions.finditer(text, a, b)]
+                    if self.exceptions
+                    else []
                 )
                 skipped["quoted"] = (
-                    [m.span() for m in _QUOTED_RE.finditer(text)] if self.skip_quoted else []
+                    [m.span() for a, b in spans for m in _QUOTED_RE.finditer(text, a, b)]
+                    if self.skip_quoted
+                    else []
                 )
             return not any(a < end and start < b for a, b in skipped["except"]) and not any(
                 a <= start and end <= b for a, b in skipped["quoted"]
@@ -203,7 +214,10 @@ class Rule:
             if self.kind in ("together", "cooccurrence") and needed is not None:
                 sentence = sentences.around(start)
                 if sentence not in found_in:
-                    found_in[sentence] = bool(needed.search(text, *sentence))
+                    # The literal test first: most sentences hold none of the markers' words.
+                    found_in[sentence] = may_match(
+                        self.needed_literals, normalise(text[sentence[0] : sentence[1]])
+                    ) and bool(needed.search(text, *sentence))
                 if self.kind == "together" and not found_in[sentence]:
                     continue
                 detail = self.kind == "cooccurrence" and found_in[sentence]

@@ -26,7 +26,7 @@ from .content import DEFAULT_MAX_BYTES
 from .crisis import all_regions
 from .findings import CATEGORIES, Finding, Level
 from .practice import Practice
-from .prefilter import LiteralSearch
+from .prefilter import LiteralSearch, recall_literals, remember_literals
 from .publish.address import PostAddress, PostAddressing, address_of
 from .rendering import MarkdownSetup, RenderError
 from .rulepack import Rule, load_rules
@@ -51,6 +51,9 @@ DEFAULT_CONTENT_WARNINGS = (
     "death-and-grief",
     "trauma",
 )
+
+# What each rule pattern needs (prefilter.py), kept between runs beside the report cache.
+LITERALS_CACHE = Path(".cache") / "carepress" / "literals.json"
 
 
 class ConfigError(Exception):
@@ -281,10 +284,15 @@ class Settings:
     def literal_search(self) -> LiteralSearch:
         """Every literal some rule, content-warning topic or claim needs (see prefilter.py),
         found in one pass: what a post's paragraphs are indexed by."""
-        from .checks.claims import claim_literals  # local: claims imports this module
+        from .checks.claims import claim_parts  # local: claims imports this module
 
-        needs = [*self.rules.values(), *self.topics.values()]
-        return LiteralSearch([*(need.literals for need in needs), claim_literals()])
+        cache = self.root / LITERALS_CACHE
+        recall_literals(cache)
+        terms = [term for topic in self.topics.values() for term in topic.terms]
+        needs = [*self.rules.values(), *terms, *claim_parts()]
+        search = LiteralSearch([need.literals for need in needs])
+        remember_literals(cache)
+        return search
 
     @cached_property
     def _resolved_root(self) -> Path:

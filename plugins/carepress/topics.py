@@ -18,20 +18,28 @@ PACKAGED_FILE = "content_warnings.yml"
 
 
 @dataclass(frozen=True)
+class TermPattern:
+    """One term of a topic, compiled on first use, with the literals it needs: a post's
+    literal index (prefilter.py) gives the paragraphs it can match in, so a topic of a
+    hundred terms runs only the few whose words a paragraph holds."""
+
+    pattern: LazyPattern
+
+    @cached_property
+    def literals(self) -> Literals:
+        return required_literals(self.pattern.pattern)
+
+
+@dataclass(frozen=True)
 class Topic:
     id: str
     label: str
-    terms: LazyPattern | None
+    terms: tuple[TermPattern, ...]
     exceptions: LazyPattern | None
     # Terms that name this topic only when none of `covered_by` is declared: "hurt
     # themselves" in a post with the suicide warning is how suicide risk is described.
     generic: LazyPattern | None = None
     covered_by: tuple[str, ...] = ()
-
-    @cached_property
-    def literals(self) -> Literals:
-        """One of which every term match holds (see prefilter.py), on first use."""
-        return required_literals(self.terms.pattern) if self.terms is not None else None
 
     def matches(
         self,
@@ -39,21 +47,26 @@ class Topic:
         index: LiteralIndex | None = None,
         declared: Iterable[str] = (),
     ) -> Iterator[regex.Match[str]]:
-        """Term matches that are not inside an everyday-phrase exception."""
-        if self.terms is None:
-            return
-        spans = windows(text, self.literals, index)
-        covered: list[tuple[int, int]] | None = None  # looked for once a term is found
-        found: Iterable[regex.Match[str]] = (
-            m for a, b in spans for m in self.terms.finditer(text, a, b)
-        )
+        """Term matches, in order and not overlapping, that are not inside an everyday-phrase
+        exception."""
+        found = [
+            m
+            for term in self.terms
+            for a, b in windows(text, term.literals, index)
+            for m in term.pattern.finditer(text, a, b)
+        ]
         if self.generic is not None and not set(self.covered_by) & set(declared):
-            found = sorted([*found, *self.generic.finditer(text)], key=lambda m: m.start())
-        for match in found:
-            if covered is None:
-                exceptions = self.exceptions.finditer(text) if self.exceptions else ()
-                covered = [m.span() for m in exceptions]
+            found += self.generic.finditer(text)
+        if not found:
+            return
+        exceptions = self.exceptions.finditer(text) if self.exceptions else ()
+        covered = [m.span() for m in exceptions]
+        last_end = -1
+        for match in sorted(found, key=lambda m: (m.start(), -m.end())):
             start, end = match.span()
+            if start < last_end:
+                continue  # two terms found the same words
+            last_end = end
             if not any(a <= start and end <= b for a, b in covered):
                 yield match
 
@@ -64,6 +77,14 @@ def _compile(patterns: list[str], source: str) -> LazyPattern | None:
         return None
     joined = "|".join(f"(?:{flexible_spaces(p)})" for p in patterns)
     return LazyPattern(rf"\b(?:{joined})\b", regex.IGNORECASE, source)
+
+
+def _terms(patterns: list[str], source: str) -> tuple[TermPattern, ...]:
+    return tuple(
+        TermPattern(pattern)
+        for term in patterns
+        if (pattern := _compile([term], f"{source}: {term[:40]}")) is not None
+    )
 
 
 def _entries(data: Any, source: str) -> Iterable[tuple[str, dict[str, Any]]]:
@@ -102,16 +123,16 @@ def load_topics(vocabulary: Iterable[str], extra_files: Iterable[Path] = ()) -> 
     topics = {}
     for key in vocabulary:
         entry = merged.get(key, _empty())
-        terms = _compile(entry["terms"], f"{key} terms")
         topics[key] = Topic(
             id=key,
             label=entry["label"] or key.replace("-", " "),
-            terms=terms,
+            terms=_terms(entry["terms"], f"{key} terms"),
             exceptions=_compile(entry["exceptions"], f"{key} exceptions"),
             generic=_compile(entry["generic"], f"{key} generic"),
             covered_by=tuple(entry["covered_by"]),
         )
         if extra_files:  # the practice's own terms: report a bad pattern now, not mid-check
-            for pattern in (topics[key].terms, topics[key].exceptions, topics[key].generic):
+            patterns = [t.pattern for t in topics[key].terms]
+            for pattern in (*patterns, topics[key].exceptions, topics[key].generic):
                 _ = pattern.compiled if pattern is not None else None
     return topics

@@ -14,6 +14,7 @@ from ..inline_citations import CITATION_RE
 from ..model import FrontMatter
 from ..prefilter import LiteralIndex, Literals, required_literals
 from ..prose import BLOCK_RE
+from ..rulepack import LazyPattern
 from ..rules import flexible_spaces, packaged
 from ..settings import Settings
 from .registry import PostContext, RuleInfo, declare_family, post_check
@@ -40,20 +41,23 @@ def claim_patterns() -> dict[str, str]:
     }
 
 
-@cache
-def claim_regex() -> regex.Pattern[str]:
-    """All claim patterns in one expression, a named group per kind: one search a sentence.
-    Every pattern starts with a letter or digit, so \\b starts them (faster to scan for than a
-    lookbehind); not \\b at the end: a pattern may end in "%", where \\b cannot match."""
-    groups = "|".join(f"(?P<{kind}>{p})" for kind, p in claim_patterns().items())
-    return regex.compile(rf"\b(?:{groups})(?!\w)", regex.IGNORECASE)
+@dataclass(frozen=True)
+class ClaimPattern:
+    kind: str
+    pattern: LazyPattern  # compiled on first use: most paragraphs need few kinds
+    literals: Literals  # one of which every match holds (prefilter.py)
 
 
 @cache
-def claim_literals() -> Literals:
-    """Text of which every claim holds one (a digit, "percent", "according to", ...): a post's
-    literal index (prefilter.py) then finds the paragraphs the claim pattern can match in."""
-    return required_literals(claim_regex().pattern)
+def claim_parts() -> tuple[ClaimPattern, ...]:
+    """One expression per kind, each with the literals it needs: a paragraph is searched
+    only for the kinds whose literals it holds (most hold few). Every pattern starts with a
+    letter or digit, so \\b starts them; not \\b at the end: a pattern may end in "%"."""
+    parts = []
+    for kind, pattern in claim_patterns().items():
+        lazy = LazyPattern(rf"\b(?:{pattern})(?!\w)", regex.IGNORECASE, f"claims.yml: {kind}")
+        parts.append(ClaimPattern(kind, lazy, required_literals(lazy.pattern)))
+    return tuple(parts)
 
 
 def _blocks(text: str) -> Iterator[tuple[int, str]]:
@@ -77,25 +81,38 @@ def find_claims(
     text: str, uncited_only: bool = False, index: LiteralIndex | None = None
 ) -> Iterator[tuple[Claim, bool]]:
     """Every claim sentence, with whether its paragraph carries a citation or footnote.
-    With `index` (of this text, or of the same text with citations blanked), only the
-    paragraphs holding a claim's literal are searched."""
-    pattern = claim_regex()
-    candidates = index.spans(claim_literals()) if index is not None else [(0, len(text))]
+    With `index` (of this text, or of the same text with citations blanked), a kind is
+    looked for only in the paragraphs holding one of its literals."""
+    parts = claim_parts()
+    whole = [(0, len(text))]
+    candidates = [index.spans(p.literals) if index is not None else whole for p in parts]
     for offset, block in _blocks(text):
         end = offset + len(block)
-        if not any(a < end and offset < b for a, b in candidates):
+        kinds = [
+            part
+            for part, spans in zip(parts, candidates, strict=True)
+            if any(a < end and offset < b for a, b in spans)
+        ]
+        if not kinds:
             continue
         cited = bool(CITATION_RE.search(block) or FOOTNOTE_REF_RE.search(block))
         # A paragraph with no match holds no sentence with one (sentences end at non-word
-        # characters, so the pattern's word edges read the same): one search skips it.
-        if (cited and uncited_only) or not pattern.search(block):
+        # characters, so the patterns' word edges read the same): one search each skips it.
+        if cited and uncited_only:
             continue
-        for start, end in _sentences(block):
-            match = pattern.search(block, start, end)
-            if match:
-                kind = next(k for k, v in match.groupdict().items() if v is not None)
-                sentence = block[start:end].strip()
-                yield Claim(offset + match.start(), sentence, kind), cited
+        kinds = [part for part in kinds if part.pattern.search(block)]
+        if not kinds:
+            continue
+        for start, stop in _sentences(block):
+            found = [
+                (m.start(), part.kind)
+                for part in kinds
+                if (m := part.pattern.search(block, start, stop))
+            ]
+            if found:
+                at, kind = min(found, key=lambda f: f[0])
+                sentence = block[start:stop].strip()
+                yield Claim(offset + at, sentence, kind), cited
 
 
 def _severity(model: FrontMatter, settings: Settings) -> str:
@@ -131,7 +148,7 @@ def check_claims(ctx: PostContext) -> list[Finding]:
     claims = [(prose, c) for c, _ in find_claims(prose.text, uncited_only=True, index=ctx.index)]
     # A title, description or alt text carries no citation of its own: feeds, link previews
     # and snippets show it alone.
-    shared = ctx.published.only(True)
+    shared = ctx.published.without_references()
     claims = [(shared, c) for c, _ in find_claims(shared.text, uncited_only=True)] + claims
     for where, claim in claims:
         line, column = where.line_col(claim.start)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..prefilter import LiteralIndex
 from ..settings import Settings
 from .registry import PostContext, RuleInfo, declare_family, post_check
 
@@ -28,13 +29,14 @@ def check_content_warnings(ctx: PostContext) -> list[Finding]:
     if severity == "off":
         return []
     declared = set(model.content_warnings)
+    shown = ctx.published.without_references()  # a source's title names a reference
+    shown_index = LiteralIndex(shown.text, settings.literal_search)
     findings = []
     for topic in settings.topics.values():
         if topic.id in declared:
             continue
         # The title and description first: they are read before the body, and shared alone.
-        published = topic.matches(ctx.published.text, ctx.published_index, declared)
-        matches = [(ctx.published, m) for m in published]
+        matches = [(shown, m) for m in topic.matches(shown.text, shown_index, declared)]
         matches += [(prose, m) for m in topic.matches(prose.text, ctx.index, declared)]
         if not matches:
             continue
