@@ -77,3 +77,29 @@ def test_the_index_finds_every_match_a_whole_text_scan_finds() -> None:
     assert index.spans(needs[r"never\s+here"]) == []
     # Literals the index was not built for: it cannot tell, so everything is scanned.
     assert index.spans(frozenset({"elsewhere"})) == [(0, len(TEXT))]
+
+
+def test_literals_are_kept_between_runs_and_a_bad_file_is_ignored(tmp_path) -> None:
+    import json
+
+    from carepress import prefilter
+
+    pattern = r"\b(?:quux|frobnicate)\s+widgets?\b"
+    literals = prefilter.required_literals(pattern)
+    assert literals and "frobnicate widget" in literals
+    cache = tmp_path / "carepress" / "literals.json"
+    prefilter.remember_literals(cache)
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    key = prefilter._key(pattern)
+    assert sorted(literals) == data["literals"][key]
+    prefilter._KNOWN.pop(key)
+    prefilter.recall_literals(cache)
+    assert prefilter._KNOWN[key] == literals
+    # Another version of the prefilter, or a damaged file: nothing is taken from it.
+    prefilter._KNOWN.pop(key)
+    cache.write_text(json.dumps({**data, "version": "other"}), encoding="utf-8")
+    prefilter.recall_literals(cache)
+    assert key not in prefilter._KNOWN
+    cache.write_text("{not json", encoding="utf-8")
+    prefilter.recall_literals(cache)
+    assert prefilter.required_literals(pattern) == literals

@@ -201,14 +201,19 @@ def required_literals(pattern: str) -> Literals:
     return found
 
 
+# Answers worked out by other code are not reused: the file names this module's version.
+_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+
+
 def recall_literals(cache_file: Path) -> None:
-    """Literals worked out by earlier runs (a missing or damaged file is no error)."""
+    """Literals worked out by earlier runs (a missing, damaged or outdated file is no error)."""
     try:
         data = json.loads(cache_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return
-    if isinstance(data, dict):
-        for key, value in data.items():
+    if isinstance(data, dict) and data.get("version") == _VERSION:
+        known = data.get("literals")
+        for key, value in (known if isinstance(known, dict) else {}).items():
             if key not in _KNOWN and (value is None or isinstance(value, list)):
                 _KNOWN[key] = None if value is None else frozenset(map(str, value))
 
@@ -217,7 +222,8 @@ def remember_literals(cache_file: Path) -> None:
     """Keep what this run worked out for the next (written whole, then renamed)."""
     if not _LEARNT:
         return
-    data = {key: None if value is None else sorted(value) for key, value in _KNOWN.items()}
+    known = {key: None if value is None else sorted(value) for key, value in _KNOWN.items()}
+    data = {"version": _VERSION, "literals": known}
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         partial = cache_file.with_name(f"{cache_file.name}.{os.getpid()}")
