@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlencode
@@ -201,6 +201,24 @@ class _Parts:
         return "\n\n".join(line for line in lines if line)
 
 
+def _longest_fitting(
+    text: str, compose: Callable[[int], str], fits: Callable[[str], bool]
+) -> str | None:
+    """The composed snippet with `text` cut at the latest word boundary that still fits.
+    Cut points run longest first and a shorter text never counts more, so a binary search
+    finds it in a handful of counts."""
+    cuts = _cut_points(text)
+    low, high, best = 0, len(cuts) - 1, None
+    while low <= high:
+        middle = (low + high) // 2
+        candidate = compose(cuts[middle])
+        if fits(candidate):
+            best, high = candidate, middle - 1
+        else:
+            low = middle + 1
+    return best
+
+
 def _fit(platform: str, parts: _Parts, spoiler: str, settings: Settings) -> tuple[str, bool, int]:
     record = platforms.platform(platform)
     limit = record.limit_for(settings.options.snippets.mastodon_limit)
@@ -215,17 +233,11 @@ def _fit(platform: str, parts: _Parts, spoiler: str, settings: Settings) -> tupl
     # Give way in this order: the description's end, then hashtags, then the description.
     tag_choices = [parts.hashtags[:k] for k in range(len(parts.hashtags), -1, -1)]
     for tags in tag_choices:
-        # Cut points run longest first and a shorter description never counts more, so a
-        # binary search finds the longest that fits in a handful of counts.
-        cuts = _cut_points(parts.description)
-        low, high, best = 0, len(cuts) - 1, None
-        while low <= high:
-            middle = (low + high) // 2
-            candidate = parts.text(_shorten(parts.description, cuts[middle]), tags)
-            if length(candidate) <= limit:
-                best, high = candidate, middle - 1
-            else:
-                low = middle + 1
+        best = _longest_fitting(
+            parts.description,
+            lambda cut, tags=tags: parts.text(_shorten(parts.description, cut), tags),
+            lambda text: length(text) <= limit,
+        )
         if best is not None:
             return best, True, length(best)
     for tags in tag_choices:
@@ -233,17 +245,14 @@ def _fit(platform: str, parts: _Parts, spoiler: str, settings: Settings) -> tupl
         if length(bare) <= limit:
             return bare, True, length(bare)
     # Last, the hook: a long title cut at a word still says what the link is.
-    cuts = _cut_points(parts.hook) if parts.hook_is_title else []
-    low, high, best = 0, len(cuts) - 1, None
-    while low <= high:
-        middle = (low + high) // 2
-        candidate = replace(parts, hook=_shorten(parts.hook, cuts[middle])).text("", ())
-        if length(candidate) <= limit:
-            best, high = candidate, middle - 1
-        else:
-            low = middle + 1
-    if best is not None:
-        return best, True, length(best)
+    if parts.hook_is_title:
+        best = _longest_fitting(
+            parts.hook,
+            lambda cut: replace(parts, hook=_shorten(parts.hook, cut)).text("", ()),
+            lambda text: length(text) <= limit,
+        )
+        if best is not None:
+            return best, True, length(best)
     raise SnippetError(
         platform,
         f"even without the description and hashtags the {platform} post is "
