@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
+import regex
+
 from ..findings import Finding
 from ..prefilter import Literals, LiteralSearch, normalise, required_literals
 from ..prose import Prose, sentence_spans
@@ -37,6 +39,10 @@ _ANCHOR_AFTER = re.compile(r"\s*(?:,\s*(?:\d|a\b|an\b|the\b|my\b|our\b|who\b|who
 _ANCHOR_BEFORE = re.compile(r"(?:named|called|client|patient|clients|patients)\s+$", re.I)
 _NAME_RE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)(?![\w'’-]*[a-z]*\.\w)")
 _SURNAME_RE = re.compile(r" (?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)(?= |,|\.|$)")
+_SELF_RE = re.compile(
+    r"(?:I'm|I am|my name is)\s+(?:(?:Dr|Mr|Mrs|Ms|Mx)\.?\s+)?(?:[A-Z][a-z]+\s+)?$"
+)
+_PREVIOUS_WORD_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+) $")
 _INITIALS_RE = re.compile(r"(?<![\w.])[A-Z]\.(?:(?: ?[A-Z]\.){1,2}(?!\w)|(?=,))")
 @dataclass(frozen=True)
 class _Part:
@@ -63,8 +69,13 @@ def _join(patterns: list[str] | str, flags: int = re.IGNORECASE) -> re.Pattern[s
     items = [patterns] if isinstance(patterns, str) else patterns
     joined = "|".join(f"(?:{flexible_spaces(p)})" for p in items)
     # Word edges where the pattern has a word character there (", 34," starts with a comma).
-    # `re`, not `regex`: these compile at the first post of every check (the edit loop).
-    return re.compile(rf"(?:(?<!\w)|(?=\W))(?:{joined})(?:(?!\w)|(?<=\W))", flags)
+    # `re` where it can (these compile at the first post of every check: the edit loop);
+    # `regex` for what only it reads, such as a look-behind of varying width.
+    pattern = rf"(?:(?<!\w)|(?=\W))(?:{joined})(?:(?!\w)|(?<=\W))"
+    try:
+        return re.compile(pattern, flags)
+    except re.error:
+        return regex.compile(pattern, flags)  # type: ignore[return-value]
 
 
 @cache
@@ -112,8 +123,11 @@ def _names(text: str, start: int, end: int, p: _Patterns) -> list[tuple[int, str
             if lower not in known:
                 continue
         before = text[max(start, match.start() - 16) : match.start()]
-        if p.titled.search(before):
-            continue
+        if p.titled.search(before) or _SELF_RE.search(before):
+            continue  # staff and public figures by title; the writer introducing themself
+        previous = _PREVIOUS_WORD_RE.search(before)
+        if previous and previous.group(1).lower() in known:
+            continue  # a surname after a given name ("Rachel Kim"): the name was seen
         # "Kristin Neff": a full name is how public figures are cited; a client's story
         # with a full name still counts where the sentence is about a session.
         surname = _SURNAME_RE.match(text, match.end())
