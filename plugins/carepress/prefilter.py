@@ -77,7 +77,7 @@ def _is_digit_class(op: Any, av: Any) -> bool:
 # Beyond this, spelling out costs more than it saves. Large enough for a phrase of three short
 # word lists ("try|just" x "stop|change" x "your meds|the pills"): "change" alone is in
 # every post, "try change" almost never.
-MAX_STRINGS = 1024
+MAX_STRINGS = 128
 
 
 def _as_option(strings: frozenset[str]) -> Literals:
