@@ -229,3 +229,20 @@ def test_a_post_dated_today_is_kept_only_until_its_date(hub: Hub) -> None:
     path.write_text(post_text(date="2026-12-05 18:00:00", draft=True))
     report = check_post(path, load_settings(hub.root / "mkdocs.yml"), now)
     assert valid_until(report, now) == soon
+
+
+def test_every_file_the_package_ships_is_in_the_code_fingerprint() -> None:
+    """A kept report is valid only while CarePress's code and data are the same: each kind
+    of file in the package (code, rules, templates, the given-names list) is hashed."""
+    from pathlib import Path
+
+    import carepress
+    from carepress.report_cache import FINGERPRINTED
+
+    package = Path(carepress.__file__).parent
+    shipped = {
+        path.suffix
+        for path in package.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+    assert shipped <= set(FINGERPRINTED), shipped - set(FINGERPRINTED)

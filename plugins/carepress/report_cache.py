@@ -42,13 +42,18 @@ PACKAGES = ("mkdocs-material", "Markdown", "pymdown-extensions", "pydantic", "re
 NOT_KEPT = frozenset({"internal.error", "html.too-complex"})
 
 
+# Every kind of file the package ships (code, rule data, templates, the names list): a change
+# to any of them is a change to what a check finds.
+FINGERPRINTED = (".py", ".yml", ".j2", ".txt")
+
+
 @cache
 def _code_fingerprint() -> bytes:
     """CarePress's own code and data, and the versions of the packages it leans on."""
     digest = hashlib.sha256()
     package = Path(__file__).parent
     for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".yml", ".j2") and "__pycache__" not in path.parts:
+        if path.suffix in FINGERPRINTED and "__pycache__" not in path.parts:
             digest.update(path.relative_to(package).as_posix().encode())
             digest.update(path.read_bytes())
     for name in PACKAGES:
