@@ -15,6 +15,8 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -308,3 +310,22 @@ class LiteralIndex:
         if literals is None or literals not in self.known:
             return [(0, self.length)]
         return [self.bounds[i] for i in sorted(self.where.get(literals, ()))]
+
+
+@dataclass(frozen=True)
+class GatedPattern:
+    """An expression run only where the literals every match holds occur: the paragraphs a
+    post's index (`LiteralIndex`) names, or the whole text if it holds one. A topic's term,
+    a claim kind, a therapy context: each gated alone, so a text runs the few whose words
+    it holds. `pattern` is anything with `.pattern` and `.finditer` (re, regex, or a
+    rule pack's lazily compiled `LazyPattern`)."""
+
+    pattern: Any
+
+    @cached_property
+    def literals(self) -> Literals:
+        return required_literals(self.pattern.pattern)
+
+    def finditer(self, text: str, index: LiteralIndex | None = None) -> Iterator[Any]:
+        for start, end in windows(text, self.literals, index):
+            yield from self.pattern.finditer(text, start, end)

@@ -7,6 +7,7 @@ text's own line (checks/language.py, content_warnings.py, claims.py)."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -41,16 +42,17 @@ class TextsProse:
     texts: tuple[PlacedText, ...]
 
     @cached_property
+    def _flat(self) -> list[str]:
+        """Each text on one line, so that it is one paragraph of the prose."""
+        return [" ".join(t.text.split()) for t in self.texts]
+
+    @cached_property
     def text(self) -> str:
-        return "\n\n".join(" ".join(t.text.split()) for t in self.texts)
+        return "\n\n".join(self._flat)
 
     @cached_property
     def _starts(self) -> list[int]:
-        starts, offset = [], 0
-        for placed in self.texts:
-            starts.append(offset)
-            offset += len(" ".join(placed.text.split())) + 2
-        return starts
+        return list(itertools.accumulate((len(t) + 2 for t in self._flat[:-1]), initial=0))
 
     def line_col(self, offset: int) -> tuple[int, int]:
         index = max(bisect.bisect_right(self._starts, offset) - 1, 0)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import regex
 
-from .prefilter import LiteralIndex, Literals, required_literals, windows
+from .prefilter import GatedPattern, LiteralIndex
 from .rulepack import LazyPattern
 from .rules import RuleFileError, flexible_spaces, load_rule_files, packaged
 
@@ -18,23 +17,12 @@ PACKAGED_FILE = "content_warnings.yml"
 
 
 @dataclass(frozen=True)
-class TermPattern:
-    """One term of a topic, compiled on first use, with the literals it needs: a post's
-    literal index (prefilter.py) gives the paragraphs it can match in, so a topic of a
-    hundred terms runs only the few whose words a paragraph holds."""
-
-    pattern: LazyPattern
-
-    @cached_property
-    def literals(self) -> Literals:
-        return required_literals(self.pattern.pattern)
-
-
-@dataclass(frozen=True)
 class Topic:
     id: str
     label: str
-    terms: tuple[TermPattern, ...]
+    # Each term gated by its own literals (prefilter.GatedPattern), compiled on first use: a
+    # topic of a hundred terms runs only the few whose words a paragraph holds.
+    terms: tuple[GatedPattern, ...]
     exceptions: LazyPattern | None
     # Terms that name this topic only when none of `covered_by` is declared: "hurt
     # themselves" in a post with the suicide warning is how suicide risk is described.
@@ -49,12 +37,7 @@ class Topic:
     ) -> Iterator[regex.Match[str]]:
         """Term matches, in order and not overlapping, that are not inside an everyday-phrase
         exception."""
-        found = [
-            m
-            for term in self.terms
-            for a, b in windows(text, term.literals, index)
-            for m in term.pattern.finditer(text, a, b)
-        ]
+        found = [m for term in self.terms for m in term.finditer(text, index)]
         if self.generic is not None and not set(self.covered_by) & set(declared):
             found += self.generic.finditer(text)
         if not found:
@@ -79,9 +62,9 @@ def _compile(patterns: list[str], source: str) -> LazyPattern | None:
     return LazyPattern(rf"\b(?:{joined})\b", regex.IGNORECASE, source)
 
 
-def _terms(patterns: list[str], source: str) -> tuple[TermPattern, ...]:
+def _terms(patterns: list[str], source: str) -> tuple[GatedPattern, ...]:
     return tuple(
-        TermPattern(pattern)
+        GatedPattern(pattern)
         for term in patterns
         if (pattern := _compile([term], f"{source}: {term[:40]}")) is not None
     )

@@ -12,7 +12,7 @@ import regex
 from ..findings import Finding
 from ..inline_citations import CITATION_RE
 from ..model import FrontMatter
-from ..prefilter import LiteralIndex, Literals, required_literals
+from ..prefilter import GatedPattern, LiteralIndex
 from ..prose import BLOCK_RE
 from ..rulepack import LazyPattern
 from ..rules import flexible_spaces, packaged
@@ -42,10 +42,10 @@ def claim_patterns() -> dict[str, str]:
 
 
 @dataclass(frozen=True)
-class ClaimPattern:
-    kind: str
-    pattern: LazyPattern  # compiled on first use: most paragraphs need few kinds
-    literals: Literals  # one of which every match holds (prefilter.py)
+class ClaimPattern(GatedPattern):
+    """One kind of claim, compiled on first use: most paragraphs need few kinds."""
+
+    kind: str = ""
 
 
 @cache
@@ -56,7 +56,7 @@ def claim_parts() -> tuple[ClaimPattern, ...]:
     parts = []
     for kind, pattern in claim_patterns().items():
         lazy = LazyPattern(rf"\b(?:{pattern})(?!\w)", regex.IGNORECASE, f"claims.yml: {kind}")
-        parts.append(ClaimPattern(kind, lazy, required_literals(lazy.pattern)))
+        parts.append(ClaimPattern(lazy, kind))
     return tuple(parts)
 
 
@@ -148,8 +148,8 @@ def check_claims(ctx: PostContext) -> list[Finding]:
     claims = [(prose, c) for c, _ in find_claims(prose.text, uncited_only=True, index=ctx.index)]
     # A title, description or alt text carries no citation of its own: feeds, link previews
     # and snippets show it alone.
-    shared = ctx.published.without_references()
-    claims = [(shared, c) for c, _ in find_claims(shared.text, uncited_only=True)] + claims
+    shown = ctx.shown
+    claims = [(shown, c) for c, _ in find_claims(shown.text, True, ctx.shown_index)] + claims
     for where, claim in claims:
         line, column = where.line_col(claim.start)
         excerpt = " ".join(claim.sentence.split())

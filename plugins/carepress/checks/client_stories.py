@@ -8,7 +8,6 @@ The patterns are data (data/client_stories.yml); this module decides, sentence b
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from importlib.resources import files
 import regex
 
 from ..findings import Finding
-from ..prefilter import Literals, LiteralSearch, normalise, required_literals
+from ..prefilter import GatedPattern, LiteralIndex, LiteralSearch
 from ..prose import Prose, sentence_spans
 from ..published_texts import TextsProse
 from ..rules import flexible_spaces
@@ -44,20 +43,13 @@ _SELF_RE = re.compile(
 )
 _PREVIOUS_WORD_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+) $")
 _INITIALS_RE = re.compile(r"(?<![\w.])[A-Z]\.(?:(?: ?[A-Z]\.){1,2}(?!\w)|(?=,))")
-@dataclass(frozen=True)
-class _Part:
-    pattern: re.Pattern[str]
-    literals: Literals  # one of which every match holds (prefilter.py)
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(text)
 
 
 @dataclass(frozen=True)
 class _Patterns:
     # The therapy context, pattern by pattern: the first five mark a story about one
     # client, the last (hearing something) is the weakest.
-    context_parts: tuple[_Part, ...]
+    context_parts: tuple[GatedPattern, ...]
     hypothetical: re.Pattern[str]
     titled: re.Pattern[str]
     word_names: frozenset[str]  # given names that are also everyday words ("Grace", "Will")
@@ -86,7 +78,7 @@ def patterns() -> _Patterns:
     places = [p.replace("{occupation}", data["occupation_words"]) for p in data["place"]]
     organisation = data["place"][0] + rf" (?:{data['organisation_words']})"
     return _Patterns(
-        context_parts=tuple(_Part(_join(c), required_literals(_join(c).pattern)) for c in context),
+        context_parts=tuple(GatedPattern(_join(c)) for c in context),
         hypothetical=_join(data["hypothetical"]),
         titled=re.compile(rf"(?<!\w){data['titled']}\s+$"),
         word_names=frozenset(data["word_names"].split()),
@@ -148,28 +140,15 @@ class Story:
 
 
 def _sentences_hit(
-    parts: tuple[_Part, ...], text: str, spans: list[tuple[int, int]], starts: list[int]
+    parts: tuple[GatedPattern, ...], text: str, starts: list[int]
 ) -> list[set[int]]:
-    """For each pattern, the sentences where it matches. A pattern runs only on the
-    sentences that hold one of the literals it needs (one pass of an Aho-Corasick
-    automaton over the text finds them): most sentences hold no therapy context at all."""
-    search = _context_search()
-    sentence_texts = [normalise(text[a:b]) for a, b in spans]
-    offsets = list(itertools.accumulate((len(t) + 1 for t in sentence_texts[:-1]), initial=0))
-    holding: dict[frozenset[str], set[int]] = {}
-    for end, owners in search.find("\n".join(sentence_texts)):
-        sentence = bisect.bisect_right(offsets, end) - 1
-        for literals in owners:
-            holding.setdefault(literals, set()).add(sentence)
-    hits: list[set[int]] = []
-    for part in parts:
-        if part.literals is None:
-            found = {bisect.bisect_right(starts, m.start()) - 1 for m in part.finditer(text)}
-        else:
-            candidates = holding.get(part.literals, set())
-            found = {i for i in candidates if part.pattern.search(text, *spans[i])}
-        hits.append(found)
-    return hits
+    """For each pattern, the sentences where it matches, each pattern run only in the
+    paragraphs that hold one of its literals: most hold no therapy context at all."""
+    index = LiteralIndex(text, _context_search())
+    return [
+        {bisect.bisect_right(starts, m.start()) - 1 for m in part.finditer(text, index)}
+        for part in parts
+    ]
 
 
 @cache
@@ -184,7 +163,7 @@ def client_stories(text: str) -> Iterator[Story]:
     p = patterns()
     spans = sentence_spans(text)
     starts = [a for a, _ in spans]
-    by_part = _sentences_hit(p.context_parts, text, spans, starts)
+    by_part = _sentences_hit(p.context_parts, text, starts)
     context = set().union(*by_part)
     strong = set().union(*by_part[:-1])
     markers = set().union(*by_part[:5])

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..prefilter import LiteralIndex
 from ..settings import Settings
 from .registry import PostContext, RuleInfo, declare_family, post_check
 
@@ -29,14 +28,12 @@ def check_content_warnings(ctx: PostContext) -> list[Finding]:
     if severity == "off":
         return []
     declared = set(model.content_warnings)
-    shown = ctx.published.without_references()  # a source's title names a reference
-    shown_index = LiteralIndex(shown.text, settings.literal_search)
+    shown = ctx.shown  # the title and description first: read first, and shared alone
     findings = []
     for topic in settings.topics.values():
         if topic.id in declared:
             continue
-        # The title and description first: they are read before the body, and shared alone.
-        matches = [(shown, m) for m in topic.matches(shown.text, shown_index, declared)]
+        matches = [(shown, m) for m in topic.matches(shown.text, ctx.shown_index, declared)]
         matches += [(prose, m) for m in topic.matches(prose.text, ctx.index, declared)]
         if not matches:
             continue

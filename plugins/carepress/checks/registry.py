@@ -99,6 +99,17 @@ class PostContext:
         return LiteralIndex(self.published.text, self.settings.literal_search)
 
     @cached_property
+    def shown(self) -> TextsProse:
+        """The published texts less source titles (references, not claims or topics)."""
+        return self.published.without_references()
+
+    @cached_property
+    def shown_index(self) -> LiteralIndex:
+        from ..prefilter import LiteralIndex
+
+        return LiteralIndex(self.shown.text, self.settings.literal_search)
+
+    @cached_property
     def citations(self) -> list[Citation]:
         from ..inline_citations import find_citations
 
