@@ -128,6 +128,13 @@ def test_author_bios_are_checked_at_their_line(hub: Hub) -> None:
     assert ("confidentiality.identifiable-client", shown, line) in rules
     built = hub.build()
     assert built.returncode == 1 and ".authors.yml" in built.stderr
+    # The practice's findings are kept between builds with the posts' reports: a rebuild
+    # from the cache refuses the same bio, and a fixed bio is checked afresh.
+    again = hub.build("--verbose")
+    assert again.returncode == 1 and f".authors.yml:{line}" in again.stderr
+    assert "0 posts checked" in again.stdout + again.stderr
+    authors.write_text(text, encoding="utf-8")
+    assert hub.build().returncode == 0
 
 
 def test_the_practice_disclaimer_is_checked_at_its_line(hub: Hub) -> None:

@@ -24,7 +24,7 @@ import os
 import pickle
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from .engine import Post
+from .findings import Finding
 from .settings import Settings
 
 CACHE_FILE = Path(".cache") / "carepress" / "reports.pickle"
@@ -110,7 +111,7 @@ def keepable(report: Post) -> bool:
 
 
 class ReportCache:
-    """`lookup` the posts whose reports are kept; `store` the ones checked now."""
+    """`lookup` the posts whose reports are kept, `keep` the ones checked now, `store`."""
 
     def __init__(self, settings: Settings, config_file: Path, html: bool) -> None:
         # A build's reports and a preview's (which renders each post) are kept apart.
@@ -120,6 +121,8 @@ class ReportCache:
         self._entries: dict[bytes, tuple[dt.datetime, Post]] = {}
         self._keys: dict[Path, bytes] = {}
         self._stored_keys: set[bytes] = set()
+        self._stored_practice: tuple[bytes, list[Finding]] | None = None
+        self._practice: tuple[bytes, list[Finding]] | None = None
 
     def _key(self, path: Path) -> bytes | None:
         """None for a file the check refuses unread (not a regular file, or too large)."""
@@ -144,6 +147,7 @@ class ReportCache:
             return {}
         if not isinstance(stored, dict) or stored.get("format") != FORMAT:
             return {}
+        self._stored_practice = self._practice = stored.get("practice")
         return stored.get("entries", {})
 
     def lookup(
@@ -167,20 +171,37 @@ class ReportCache:
                 missing.append(path)
         return found, missing
 
-    def store(self, reports: Iterable[Post], now: dt.datetime) -> None:
+    def practice_findings(self, compute: Callable[[], list[Finding]]) -> list[Finding]:
+        """The findings in the practice's own texts (which depend on the hub's files and
+        CarePress's code alone): kept from the last build, or computed now. Call after
+        `lookup`, before `store`."""
+        if self._practice is not None and self._practice[0] == self._hub:
+            return list(self._practice[1])
+        findings = compute()
+        self._practice = (self._hub, list(findings))
+        return findings
+
+    def keep(self, reports: Iterable[Post], now: dt.datetime) -> None:
         """Keep these reports (as checked, before any hub-wide finding is added) with the
-        ones `lookup` found; forget every other post's."""
+        ones `lookup` found."""
         for report in reports:
             key = self._keys.get(report.path)
             if key is not None and keepable(report):
                 self._entries[key] = (valid_until(report, now), replace(report))
-        if set(self._entries) == self._stored_keys:
+
+    def store(self) -> None:
+        """Write what was kept; every other post's report is forgotten."""
+        if set(self._entries) == self._stored_keys and self._practice == self._stored_practice:
             return  # nothing new, nothing gone: the file is already this
         self.file.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=self.file.parent, prefix=".reports.", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as stream:
-                pickle.dump({"format": FORMAT, "entries": self._entries}, stream, protocol=5)
+                pickle.dump(
+                    {"format": FORMAT, "entries": self._entries, "practice": self._practice},
+                    stream,
+                    protocol=5,
+                )
             os.replace(temp, self.file)
         except BaseException:
             Path(temp).unlink(missing_ok=True)

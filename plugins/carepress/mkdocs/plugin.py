@@ -145,8 +145,10 @@ class CarePressPlugin(BasePlugin):
         assert self.settings is not None
         self.reports = {}
         settings = self.settings
+        config_file = Path(config.config_file_path)
+        # A build's reports and a preview's (which renders each post) are kept apart.
+        cache = ReportCache(settings, config_file, html=self.serving)
         self._page_findings = page_collisions(settings)
-        self._page_findings += practice_text_findings(settings, Path(config.config_file_path))
         self._page_findings += docs_dir_problems(
             settings.docs_dir, settings.root, settings.shipped_theme_dirs, settings.display_path
         )
@@ -159,8 +161,12 @@ class CarePressPlugin(BasePlugin):
             for file in files.documentation_pages()
             if self.settings.is_post(file.src_path)  # the blog plugin's own rule
         }
-        for src_uri, report in zip(posts, self._check(list(posts.values()), config), strict=True):
+        for src_uri, report in zip(posts, self._check(list(posts.values()), cache), strict=True):
             self.reports[src_uri] = report
+        self._page_findings += cache.practice_findings(
+            lambda: practice_text_findings(settings, config_file)
+        )
+        cache.store()
         for report, finding in duplicate_addresses(self.reports.values(), settings, self._now):
             report.findings.append(finding)
         self.feeds = FeedCollector(self.settings, config, self.reports, self._now)
@@ -176,14 +182,13 @@ class CarePressPlugin(BasePlugin):
         report = self.reports.get(src_uri)
         return report.safeguards if report is not None else None
 
-    def _check(self, paths: list[Path], config: MkDocsConfig) -> list[Post]:
+    def _check(self, paths: list[Path], cache: ReportCache) -> list[Post]:
         """Every post's report: kept from the last build where nothing it depends on
         changed (report_cache.py), checked now otherwise, on every core when there are
         many. A build judges the HTML MkDocs renders (on_page_content); a preview also
         renders each post here, to show its problems at their lines."""
         assert self.settings is not None
         html = self.serving
-        cache = ReportCache(self.settings, Path(config.config_file_path), html)
         kept, missing = cache.lookup(paths, self._now)
         try:
             # Not while serving: `mkdocs serve` has other threads, which forking does not copy.
@@ -193,7 +198,7 @@ class CarePressPlugin(BasePlugin):
             )
         except ValueError as exc:  # CAREPRESS_WORKERS=many
             raise PluginError(f"CarePress: {exc}") from exc
-        cache.store(fresh, self._now)
+        cache.keep(fresh, self._now)
         log.debug(f"{len(missing)} posts checked, {len(kept)} unchanged since the last build")
         checked = dict(zip(missing, fresh, strict=True))
         return [kept.get(path) or checked[path] for path in paths]
