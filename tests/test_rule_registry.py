@@ -69,7 +69,9 @@ def test_every_rule_id_a_check_emits_is_registered(
     assert emitted - set(registered) == set()
     # Not a vacuous pass: the posts above reach most kinds of rule.
     assert len(emitted) >= 60, sorted(emitted)
-    assert {r.split(".")[0] for r in emitted} >= CATEGORIES - {"disclaimer", "crisis", "internal"}
+    # `site` rules are what `carepress verify` finds in a built site: tests/test_site_verify.py.
+    unreached = {"disclaimer", "crisis", "internal", "site"}
+    assert {r.split(".")[0] for r in emitted} >= CATEGORIES - unreached
 
 
 # A rule id written in the code: "category.name", or a family "category.name-{...}".

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 from carepress.crisis import all_regions
-from carepress.mkdocs.verify import missing_safeguards
 from carepress.safeguards import Safeguards, WarningLabel
+from carepress.verify.safeguards import missing_safeguards
 
 DISCLAIMER = "For information only, not therapy."
 SAFEGUARDS = Safeguards(

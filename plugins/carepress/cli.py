@@ -76,6 +76,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     rules.add_argument("--format", choices=("text", "json"), default="text")
 
+    verify = sub.add_parser(
+        "verify",
+        help="verify a built site against the posts (any engine): safeguards on every post "
+        "page, no draft anywhere, feeds/snippets/cards current, no third-party loads",
+    )
+    verify.add_argument(
+        "site_dir", nargs="?", type=Path, help="the built site (default: site_dir of mkdocs.yml)"
+    )
+    verify.add_argument("--format", choices=("text", "json", "github"), default="text")
+
     new = sub.add_parser("new", help="start a new post (as a draft) from the template")
     new.add_argument("title")
     new.add_argument(
@@ -165,13 +175,15 @@ def _check_paths(
     settings: Settings,
     now: dt.datetime,
     progress: Callable[[int, int], None] | None,
+    *,
+    html: bool = True,
 ) -> list[Post]:
     """Every post checked, rendered to judge its HTML as the build will (many of them on
     every core: rendering doubles a check's cost, the cores halve it again)."""
     from .parallel import check_many  # only for the check command
 
     try:
-        return check_many(paths, settings, now, html=True, progress=progress)
+        return check_many(paths, settings, now, html=html, progress=progress)
     except ValueError as exc:  # CAREPRESS_WORKERS=many
         raise ConfigError(str(exc)) from exc
 
@@ -285,6 +297,28 @@ def _rules(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def _verify(args: argparse.Namespace, settings: Settings) -> int:
+    """The built site held to the posts as they are now (verify/site.py)."""
+    from .settings import configured_site_dir
+    from .verify.site import verify_site
+
+    site_dir = args.site_dir or configured_site_dir(args.config)
+    now = utc_now()
+    reports = _check_paths(settings.post_files(), settings, now, None, html=False)
+    findings = verify_site(site_dir, settings, reports, now)
+    if args.format == "json":
+        print(format_json(findings))
+    elif args.format == "github":
+        if findings:
+            print(format_github(findings))
+    elif findings:
+        _print_text(findings, len(reports))
+    else:
+        shown = settings.display_path(site_dir)
+        print(f"{shown}: verified against {len(reports)} posts; safe to publish.")
+    return EXIT_ERRORS if findings else EXIT_OK
+
+
 def _new(args: argparse.Namespace, settings: Settings) -> int:
     from .new_post import NewPostError, create_post  # jinja2 is only needed here
 
@@ -308,6 +342,8 @@ def main(argv: list[str] | None = None) -> int:
             return _snippets(args, settings)
         if args.command == "rules":
             return _rules(args, settings)
+        if args.command == "verify":
+            return _verify(args, settings)
         return _new(args, settings)
     except ConfigError as exc:
         print(f"carepress: {exc}", file=sys.stderr)

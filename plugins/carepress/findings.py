@@ -32,6 +32,7 @@ CATEGORIES = frozenset(
         "social",
         "html",
         "internal",
+        "site",
     }
 )
 

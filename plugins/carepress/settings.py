@@ -539,6 +539,12 @@ def _read_config(config_file: Path) -> dict[str, Any]:
     return data
 
 
+def configured_site_dir(config_file: Path) -> Path:
+    """Where mkdocs.yml has its site built (MkDocs' default: site/ beside it)."""
+    site_dir = str(_read_config(config_file).get("site_dir") or "site")
+    return config_file.resolve().parent / site_dir
+
+
 def configured_site_url(config_file: Path) -> str:
     """The site_url mkdocs.yml sets. `mkdocs serve` replaces config.site_url with its own
     local address, but snippets are counted (and shown) with the address they will carry."""

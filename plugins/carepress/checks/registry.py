@@ -174,6 +174,7 @@ def load_all() -> None:
     package = importlib.import_module("carepress.checks")
     for module in pkgutil.iter_modules(package.__path__):
         importlib.import_module(f"carepress.checks.{module.name}")
+    importlib.import_module("carepress.verify.rules")  # what a built site is held to
     _LOADED = True
 
 

@@ -16,9 +16,9 @@ import tempfile
 from pathlib import Path
 
 from ..safeguards import Safeguards
+from ..verify.safeguards import missing_safeguards
 from .content_security import ContentSecurity
 from .noopener import add_noopener
-from .verify import missing_safeguards
 
 VERDICTS_FILE = Path(".cache") / "carepress" / "verified-pages"
 _DIGEST = 32  # bytes of a SHA-256

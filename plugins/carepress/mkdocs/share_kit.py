@@ -22,43 +22,21 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
 from ..engine import Post
-from ..publish.cards import CardSpec, card_alt_text
 from ..publish.outputs import SHARE_DIR
 from ..publish.platforms import PLATFORMS
 from ..publish.profile import profile_kit
-from ..publish.snippet_files import SharedPost, write_snippets_csv, write_snippets_json
-from ..publish.snippets import PackedSnippets
+from ..publish.snippet_files import (
+    SharedPost,
+    shared_post,
+    write_snippets_csv,
+    write_snippets_json,
+)
 from ..settings import Settings
 from .content_security import ContentSecurity
 
 log = get_plugin_logger(__name__)
 
 TEMPLATE = "carepress-share-kit.html"
-
-
-def shared_post(report: Post, settings: Settings, now: dt.datetime) -> SharedPost | None:
-    """What a post's share kit shows; None for a post that is not shared (not published,
-    expired, or with errors)."""
-    model, safeguards, address = report.front_matter, report.safeguards, report.address
-    if model is None or safeguards is None or address is None or report.has_errors:
-        return None
-    if not model.is_published(now) or model.is_expired(now):
-        return None
-    spec = CardSpec(
-        model.title, settings.practice.name, tuple(w.label for w in safeguards.warnings)
-    )
-    card_path = address.card_path
-    return SharedPost(
-        address.slug,
-        model.title,
-        address.url,
-        model.created.isoformat(),
-        tuple(model.content_warnings),
-        card_path,
-        address.card_url,
-        card_alt_text(spec),
-        PackedSnippets.of(report.snippets),  # composed by the check, for this same address
-    )
 
 
 def page_of(name: str, config: MkDocsConfig) -> str:

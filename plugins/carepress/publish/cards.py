@@ -28,13 +28,14 @@ from pathlib import Path
 
 import PIL
 from PIL import Image, ImageDraw, ImageFont
+from PIL.PngImagePlugin import PngInfo
 
 from .address import card_path
 from .outputs import CARD_DIR
 
 WIDTH, HEIGHT = 1200, 630
 # Bump when the drawing changes, so cached cards are drawn again.
-RENDERER_VERSION = "3"
+RENDERER_VERSION = "4"  # 4: the card key in a tEXt chunk
 # Where the build puts the cards, relative to the site: assets/cards/<slug>.png.
 
 # Colours: white on deep teal (contrast 9.9:1), a warm amber label with near-black text
@@ -81,6 +82,9 @@ def card_alt_text(spec: CardSpec) -> str:
     return text
 
 
+
+
+CARD_KEY_CHUNK = "carepress-card"
 
 
 def card_key(spec: CardSpec) -> str:
@@ -375,8 +379,8 @@ def render_card(spec: CardSpec) -> Image.Image:
 
 
 def card_png(spec: CardSpec) -> bytes:
-    """The card as PNG bytes: no metadata chunks, so equal inputs give equal bytes."""
-    data = _encode(render_card(spec), None)
+    """The card as PNG bytes: its only metadata is its key, so equal inputs give equal bytes."""
+    data = _encode(render_card(spec), None, card_key(spec))
     assert isinstance(data, bytes)
     return data
 
@@ -404,9 +408,12 @@ def _write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-def _encode(image: Image.Image, path: Path | None) -> Path | bytes:
+def _encode(image: Image.Image, path: Path | None, key: str) -> Path | bytes:
     buffer = BytesIO()
-    image.save(buffer, format="PNG", optimize=False, compress_level=6)
+    # The key says what the card shows: `carepress verify` tells a stale card by it.
+    info = PngInfo()
+    info.add_text(CARD_KEY_CHUNK, key)
+    image.save(buffer, format="PNG", optimize=False, compress_level=6, pnginfo=info)
     data = buffer.getvalue()
     if path is None:
         return data
@@ -433,7 +440,7 @@ def write_cards(site_dir: Path, cards: Mapping[str, CardSpec], cache_dir: Path |
             continue
         # Drawing is serial on purpose: PNG encoding into memory holds the GIL, and one
         # FreeType face is shared, so threads would not help.
-        ready[key] = _encode(render_card(cards[slug]), path)
+        ready[key] = _encode(render_card(cards[slug]), path, key)
         stats.drawn += 1
     if cards:
         (site_dir / CARD_DIR).mkdir(parents=True, exist_ok=True)
@@ -462,7 +469,7 @@ def draw_into_cache(job: tuple[CardSpec, Path]) -> None:
     """Draw one card into the cache (ahead of `write_cards`, which then finds it there)."""
     spec, path = job
     if not path.is_file():
-        _encode(render_card(spec), path)
+        _encode(render_card(spec), path, card_key(spec))
 
 
 def _link_or_copy(cached: Path, target: Path) -> None:

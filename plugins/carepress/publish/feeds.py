@@ -82,7 +82,7 @@ def _write(site_dir: Path, link: FeedLink, data: bytes) -> Path:
     return path
 
 
-def _selections(
+def selections(
     ordered: Sequence[FeedPost], catalog: FeedCatalog, limit: int
 ) -> tuple[list[FeedPost], list[tuple[FeedLink, list[FeedPost]]]]:
     """The newest posts (the site's feeds), and each audience and tag feed's posts."""
@@ -110,7 +110,7 @@ def feed_members(posts: Iterable[FeedPost], settings: Settings, now: dt.datetime
     until the feeds are written (a hub of thousands of posts has feeds of a few dozen)."""
     ordered = newest_first(p for p in posts if in_feeds(p.front_matter, now))
     catalog = feed_catalog("", [p.front_matter for p in ordered])
-    newest, others = _selections(ordered, catalog, settings.options.feeds.limit)
+    newest, others = selections(ordered, catalog, settings.options.feeds.limit)
     return {p.key for p in newest} | {p.key for _, chosen in others for p in chosen}
 
 
@@ -136,7 +136,7 @@ def write_feeds(
         else:
             _write(site_dir, link, fg.rss_str(pretty=True))
 
-    newest, others = _selections(ordered, catalog, settings.options.feeds.limit)
+    newest, others = selections(ordered, catalog, settings.options.feeds.limit)
     rss, atom, json_link = catalog.site
     feed(rss, newest)
     feed(atom, newest)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..engine import Post
+from ..settings import Settings
+from .cards import CardSpec, card_alt_text
 from .snippets import PackedSnippets
 
 CSV_COLUMNS = ("slug", "platform", "text", "length", "limit", "link", "hashtags",
@@ -28,6 +32,42 @@ class SharedPost:
     snippets: PackedSnippets
 
 
+def shared_post(report: Post, settings: Settings, now: dt.datetime) -> SharedPost | None:
+    """What a post's share kit shows; None for a post that is not shared (not published,
+    expired, or with errors)."""
+    model, safeguards, address = report.front_matter, report.safeguards, report.address
+    if model is None or safeguards is None or address is None or report.has_errors:
+        return None
+    if not model.is_published(now) or model.is_expired(now):
+        return None
+    spec = CardSpec(
+        model.title, settings.practice.name, tuple(w.label for w in safeguards.warnings)
+    )
+    card_path = address.card_path
+    return SharedPost(
+        address.slug,
+        model.title,
+        address.url,
+        model.created.isoformat(),
+        tuple(model.content_warnings),
+        card_path,
+        address.card_url,
+        card_alt_text(spec),
+        PackedSnippets.of(report.snippets),  # composed by the check, for this same address
+    )
+
+
+def post_json(post: SharedPost) -> str:
+    """A post's object in snippets.json, as one line of JSON."""
+    head = json.dumps({
+        "slug": post.slug, "title": post.title, "url": post.url, "published": post.published,
+        "content_warnings": list(post.content_warnings),
+        "card": {"url": post.card, "alt": post.card_alt, "width": 1200, "height": 630},
+    }, ensure_ascii=False)  # fmt: skip
+    # The snippets' JSON as the check encoded it, as the post object's last member.
+    return f'{head[:-1]}, "snippets": {post.snippets.json}}}'
+
+
 def write_snippets_json(
     target: Path, posts: Iterable[SharedPost], profile: Mapping[str, Any]
 ) -> None:
@@ -43,13 +83,7 @@ def write_snippets_json(
         count = 0
         for p in posts:
             out.write(",\n" if count else "\n")
-            head = dump({
-                "slug": p.slug, "title": p.title, "url": p.url, "published": p.published,
-                "content_warnings": list(p.content_warnings),
-                "card": {"url": p.card, "alt": p.card_alt, "width": 1200, "height": 630},
-            })  # fmt: skip
-            # The snippets' JSON as the check encoded it, as the post object's last member.
-            out.write(f'{head[:-1]}, "snippets": {p.snippets.json}}}')
+            out.write(post_json(p))
             count += 1
         out.write("\n]" if count else "]")
         out.write(f',\n"profile": {dump(profile)}}}\n')

@@ -1,13 +1,15 @@
 """Fail closed: check each rendered post page for its safeguards.
 
 Templates can be overridden by a practice, and a post's own HTML could hide what follows it
-(an unclosed comment, say). So the build does not trust the templates: it parses the final
-HTML and stops if the disclaimer, the content-warning banner or the crisis box is missing.
+(an unclosed comment, say). So neither the build nor `carepress verify` trusts the templates:
+they parse the final HTML and refuse a page whose disclaimer, content-warning banner or
+crisis box is missing, altered, hidden, or wrapped in an element the post left open.
 """
 
 from __future__ import annotations
 
 import html
+import re
 
 from lxml import etree
 
@@ -24,15 +26,39 @@ _SAFEGUARD_DEPTH = 2
 # levels deep, 10 MB of text) would drop the rest of a long or deeply nested post silently.
 _PARSER = etree.HTMLParser(no_network=True, huge_tree=True)
 
+# What hides an element from readers (or from screen readers) without removing it.
+_HIDING_STYLE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|opacity\s*:\s*0(?:\.0*)?\s*(?:;|$)"
+    r"|content-visibility\s*:\s*hidden|(?:^|;)\s*(?:height|max-height|width|font-size)\s*:\s*0",
+    re.IGNORECASE,
+)
 
-def _markers(article: str) -> tuple[list[tuple[str, int]], dict[str, str]]:
+
+def _hidden(element: etree._Element) -> bool:
+    """Whether this element or one around it is hidden (`hidden`, `aria-hidden`, `inert`,
+    an inline style that hides it)."""
+    node: etree._Element | None = element
+    while node is not None:
+        if node.get("hidden") is not None or node.get("inert") is not None:
+            return True
+        if (node.get("aria-hidden") or "").strip().lower() == "true":
+            return True
+        if _HIDING_STYLE.search(node.get("style") or ""):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _markers(article: str) -> tuple[list[tuple[str, int]], dict[str, str], set[str]]:
     """Each real element carrying data-carepress: its marker, its depth below <article>
-    (the article's children are at depth 2), and the text of the elements per marker."""
+    (the article's children are at depth 2), the text of the elements per marker, and the
+    markers of the ones that are hidden."""
     root = etree.fromstring(article, _PARSER) if article.strip() else None
     found: list[tuple[str, int]] = []
     text: dict[str, str] = {}
+    hidden: set[str] = set()
     if root is None:
-        return found, text
+        return found, text, hidden
     for element in root.iter(tag=etree.Element):
         marker = element.get("data-carepress")
         if not marker:
@@ -43,7 +69,9 @@ def _markers(article: str) -> tuple[list[tuple[str, int]], dict[str, str]]:
             parent = parent.getparent()
         found.append((marker, depth))
         text[marker] = text.get(marker, "") + "".join(element.itertext())
-    return found, text
+        if _hidden(element):
+            hidden.add(marker)
+    return found, text, hidden
 
 
 def _norm(text: str) -> str:
@@ -57,12 +85,17 @@ def missing_safeguards(output: str, content: str, safeguards: Safeguards) -> lis
     # </article> a post's own HTML holds comes before it).
     end = output.rfind("</article>")
     end = end + len("</article>") if end > start >= 0 else len(output)
-    found, text = _markers(output[start if start >= 0 else 0 : end])
+    found, text, hidden = _markers(output[start if start >= 0 else 0 : end])
     markers = [m for m, _ in found]
     problems = [
         f"the post's HTML wraps the {marker.replace('-', ' ')} in an element it left open"
         for marker, depth in found
         if marker in ("disclaimer", "content-warning", "crisis-box") and depth != _SAFEGUARD_DEPTH
+    ]
+    problems += [
+        f"the {marker.replace('-', ' ')} is hidden from readers"
+        for marker in ("disclaimer", "content-warning", "crisis-box")
+        if marker in hidden
     ]
     if markers.count("disclaimer") != 1:
         problems.append(f"the disclaimer appears {markers.count('disclaimer')} times, not once")

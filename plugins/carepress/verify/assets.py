@@ -1,0 +1,93 @@
+"""Nothing a reader's browser loads comes from another host: scripts, stylesheets, fonts,
+pictures, frames and media of every page, and what the site's stylesheets import. Links a
+reader chooses to follow are not loads and are not judged here."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from ..findings import Finding
+from .rules import THIRD_PARTY, site_finding
+from .site_files import SiteFiles
+
+# Attributes that make the browser fetch, by element.
+_LOADS = {
+    "script": ("src",), "img": ("src", "srcset"), "source": ("src", "srcset"),
+    "video": ("src", "poster"), "audio": ("src",), "track": ("src",), "iframe": ("src",),
+    "frame": ("src",), "embed": ("src",), "object": ("data",), "input": ("src",),
+    "image": ("href", "{http://www.w3.org/1999/xlink}href"), "use": ("href",),
+}  # fmt: skip
+# <link rel=...> values that fetch (or open a connection to) their href.
+_LOADING_RELS = {"stylesheet", "icon", "apple-touch-icon", "preload", "prefetch",
+                 "modulepreload", "manifest", "preconnect", "dns-prefetch", "prerender",
+                 "mask-icon"}  # fmt: skip
+_CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""", re.IGNORECASE)
+# A page with none of these loads nothing from elsewhere: the parse is skipped.
+_MAYBE_REMOTE = re.compile(r"""(?:=\s*["']?\s*|url\(\s*['"]?|@import\s+['"]|,\s*)(?:https?:)?//""",
+                           re.IGNORECASE)  # fmt: skip
+_PARSER = etree.HTMLParser(no_network=True, huge_tree=True)
+
+
+def _host(url: str) -> str | None:
+    """The host a URL would load from, or None for one on this site (or not fetched)."""
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme.lower() in ("http", "https", "") and url.startswith(("//", "http:", "https:")):
+        return (parts.hostname or "").lower() or None
+    return None
+
+
+def _srcset(value: str) -> Iterator[str]:
+    for candidate in value.split(","):
+        if candidate.strip():
+            yield candidate.split()[0]
+
+
+def _page_urls(raw: str) -> Iterator[str]:
+    root = etree.fromstring(raw, _PARSER)
+    if root is None:
+        return
+    for element in root.iter(tag=etree.Element):
+        tag = element.tag.rsplit("}", 1)[-1].lower() if isinstance(element.tag, str) else ""
+        for attribute in _LOADS.get(tag, ()):
+            value = element.get(attribute)
+            if value:
+                yield from (_srcset(value) if attribute == "srcset" else (value,))
+        rels = set((element.get("rel") or "").lower().split())
+        if tag == "link" and _LOADING_RELS & rels and element.get("href"):
+            yield element.get("href") or ""
+        if element.get("style"):
+            yield from _css_urls(element.get("style") or "")
+        if tag == "style" and element.text:
+            yield from _css_urls(element.text)
+
+
+def _css_urls(css: str) -> Iterator[str]:
+    for match in _CSS_URL.finditer(css):
+        yield match.group(1) or match.group(2)
+
+
+def third_party_findings(files: SiteFiles, site_url: str, shown_as: Callable[[str], str]
+                         ) -> list[Finding]:  # fmt: skip
+    own = (urlsplit(site_url).hostname or "").lower() if site_url else ""
+    findings: list[Finding] = []
+    for relative in files.paths:
+        if not relative.endswith((".html", ".htm", ".css")):
+            continue
+        found = files.read(relative)
+        if found is None or not _MAYBE_REMOTE.search(found.raw):
+            continue
+        urls = _css_urls(found.raw) if relative.endswith(".css") else _page_urls(found.raw)
+        hosts = sorted({h for u in urls if (h := _host(u)) is not None and h != own})
+        if hosts:
+            findings.append(site_finding(
+                shown_as(relative), THIRD_PARTY,
+                f"this file makes the reader's browser load from {', '.join(hosts)}",
+                "serve it from the site itself (readers' visits must reach no other host); "
+                "for Material's fonts, set theme.font: false",
+            ))  # fmt: skip
+    return findings

@@ -1,0 +1,127 @@
+"""Posts that must not be in the site (drafts, posts dated in the future, posts with errors)
+looked for in every file of it: their page, share kit and card, their address, and their
+own words (title, description, sentences) in any page, feed, sitemap, search index or
+snippet file, however the file encodes them.
+
+Words a published post shares with an unpublished one (a draft that rewrites a live post)
+prove nothing and are not looked for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from ..engine import Post
+from ..findings import Finding
+from ..publish.outputs import SHARE_DIR
+from .pages import page_file
+from .rules import UNPUBLISHED, site_finding
+from .site_files import SiteFiles
+from .text import plain_sentences, words
+
+# Shorter texts turn up by chance ("Sleep", "What is anxiety?").
+MIN_TITLE_WORDS = 3
+MIN_SENTENCE_WORDS = 8
+SENTENCES_PER_POST = 6
+
+
+def why_unpublished(report: Post, now: dt.datetime) -> str | None:
+    """Why a post must stay out of the site, or None when it may be published."""
+    model = report.front_matter or report.checked_as
+    if model is None:
+        return "a post whose front matter cannot be read"
+    if model.draft:
+        return "a draft"
+    if model.created > now:
+        return f"a post dated {model.created:%Y-%m-%d}, in the future"
+    if report.has_errors:
+        return "a post with errors (see `carepress check`)"
+    return None
+
+
+@dataclass(frozen=True)
+class Canary:
+    report: Post
+    why: str
+    files: tuple[str, ...]  # its own outputs, which must not exist
+    paths: tuple[str, ...]  # its address, as any file would write it
+    texts: tuple[tuple[str, str], ...]  # (what, its words)
+
+
+def _canary(report: Post, why: str, published_words: set[str]) -> Canary:
+    model = report.front_matter or report.checked_as
+    own: list[str] = []
+    paths: list[str] = []
+    texts: list[tuple[str, str]] = []
+    if report.address is not None:
+        page, slug = page_file(report.address), report.address.slug
+        own += [page, f"{SHARE_DIR}/{slug}/index.html", f"{SHARE_DIR}/{slug}.html",
+                report.address.card_path]  # fmt: skip
+        if "/" in unquote(report.address.path).strip("/"):  # a folder a path names alone
+            paths.append(unquote(report.address.path))
+        paths += [f"{SHARE_DIR}/{slug}/", report.address.card_path]
+    if model is not None:
+        shown = (("title", model.title, MIN_TITLE_WORDS),
+                 ("description", model.description, MIN_SENTENCE_WORDS))  # fmt: skip
+        for what, text, least in shown:
+            found = words(text)
+            if found.count(" ") - 1 >= least and found not in published_words:
+                texts.append((what, found))
+    if report.post is not None:
+        sentences = [
+            s for s in plain_sentences(report.post.body)
+            if s.count(" ") - 1 >= MIN_SENTENCE_WORDS and s not in published_words
+        ][:SENTENCES_PER_POST]  # fmt: skip
+        texts += [("a sentence", s) for s in sentences]
+    return Canary(report, why, tuple(own), tuple(paths), tuple(texts))
+
+
+def published_words(reports: Iterable[Post]) -> set[str]:
+    found: set[str] = set()
+    for report in reports:
+        if report.front_matter is not None:
+            found |= {words(report.front_matter.title), words(report.front_matter.description)}
+        if report.post is not None:
+            found.update(plain_sentences(report.post.body))
+    return found
+
+
+def leak_findings(
+    files: SiteFiles,
+    unpublished: Iterable[tuple[Post, str]],
+    published: Iterable[Post],
+    shown_as: Callable[[str], str],
+) -> list[Finding]:
+    known = published_words(published)
+    canaries = [_canary(report, why, known) for report, why in unpublished]
+    findings: list[Finding] = []
+    for canary in canaries:
+        for own in canary.files:
+            if files.exists(own):
+                findings.append(site_finding(
+                    shown_as(own), UNPUBLISHED,
+                    f"{canary.report.display_path} is {canary.why}, and this is its output",
+                    "remove it: build again from a clean site_dir",
+                ))  # fmt: skip
+    if not any(c.paths or c.texts for c in canaries):
+        return findings
+    own_files = {own for canary in canaries for own in canary.files}
+    for file in files.texts():
+        if file.relative in own_files:
+            continue  # said above
+        for canary in canaries:
+            what = next((f"its address {p!r}" for p in canary.paths if p in file.text), None)
+            if what is None:
+                what = next((f"its {kind}" for kind, text in canary.texts if text in file.words),
+                            None)  # fmt: skip
+            if what is not None:
+                findings.append(site_finding(
+                    shown_as(file.relative), UNPUBLISHED,
+                    f"{canary.report.display_path} is {canary.why}, and this file holds {what}",
+                    "build again from the posts as they are (a draft stays out of every "
+                    "page, feed, sitemap, search index and snippet)",
+                ))  # fmt: skip
+    return findings

@@ -1,0 +1,84 @@
+"""Each published post's page in a built site: there, carrying its safeguards (the same
+verification the build runs on every page it writes), and built from the post as it is now."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterable
+from urllib.parse import unquote
+
+from lxml import etree
+
+from ..engine import Post
+from ..findings import Finding
+from ..publish.address import PostAddress
+from .rules import PAGE_MISSING, SAFEGUARD, STALE, site_finding
+from .safeguards import missing_safeguards
+from .site_files import SiteFiles
+from .text import missing_sentences, plain_sentences, words
+
+_TAG = re.compile(r"<[^>]*>")
+_PARSER = etree.HTMLParser(no_network=True, huge_tree=True)
+
+
+def page_file(address: PostAddress) -> str:
+    """Where a post's page is in the site (as MkDocs writes a page's URL to a file)."""
+    path = unquote(address.path)
+    return path + "index.html" if path.endswith("/") or not path else path
+
+
+def _article(page: str) -> str:
+    start = page.find("<article")
+    end = page.rfind("</article>")
+    return page[start:end] if 0 <= start < end else page
+
+
+def _banner_after_text(article: str, first: str) -> bool:
+    """Whether the post's first sentence comes before its content-warning banner."""
+    banner = article.find('data-carepress="content-warning"')
+    return banner != -1 and first in words(html.unescape(_TAG.sub("", article[:banner])))
+
+
+def article_words(article: str) -> str:
+    """The words a reader sees in the article (as a browser joins its text)."""
+    root = etree.fromstring(article, _PARSER) if article.strip() else None
+    return words("".join(root.itertext())) if root is not None else " "
+
+
+def post_page_findings(
+    files: SiteFiles, posts: Iterable[Post], shown_as: Callable[[str], str]
+) -> list[Finding]:
+    findings: list[Finding] = []
+    for report in posts:
+        assert report.address is not None and report.safeguards is not None
+        assert report.front_matter is not None and report.post is not None
+        relative = page_file(report.address)
+        page = files.read(relative)
+        where = shown_as(relative)
+        if page is None:
+            missing = f"the page of {report.display_path} is missing"
+            findings.append(site_finding(where, PAGE_MISSING, missing))
+            continue
+        article = _article(page.raw)
+        problems = missing_safeguards(page.raw, "", report.safeguards)
+        sentences = plain_sentences(report.post.body)
+        if report.safeguards.warnings and sentences and _banner_after_text(article, sentences[0]):
+            problems.append("the content-warning banner comes after the post's text")
+        hint = ("the page must carry every safeguard the post declares: do not edit built "
+                "pages; build them again from the posts")  # fmt: skip
+        findings += [
+            site_finding(where, SAFEGUARD, f"{report.display_path}: {problem}", hint)
+            for problem in problems
+        ]
+        shown = article_words(article)
+        stale = missing_sentences(sentences, shown)
+        if words(report.front_matter.title) not in shown:
+            stale.insert(0, f"the title {report.front_matter.title!r}")
+        if stale:
+            findings.append(site_finding(
+                where, STALE,
+                f"the page shows other content than {report.display_path} holds now "
+                f"({len(stale)} sentence(s) differ, first:{stale[0].rstrip()})",
+            ))  # fmt: skip
+    return findings

@@ -1,0 +1,61 @@
+"""`verify_site`: a built site held to the hub's posts as they are now, whichever engine
+built it. What it guarantees (README, "Engines"):
+
+- every published post has its page, and the page carries its disclaimer, the banner of
+  every warning it declares (before its text) and its crisis box, none of them hidden or
+  wrapped in an element the post left open, and shows the post's current words;
+- no draft, future or broken post is in any file: no page, share kit or card of it, and
+  neither its address nor its words in any page, feed, sitemap, search index or snippet;
+- every feed carries exactly the posts it should, with their titles, summaries,
+  safeguards and words as they are now; snippets.json, the share kits and the cards are
+  there and say what the check composes today; no expired post is shared or in a feed;
+- no page or stylesheet makes a reader's browser load anything from another host.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..engine import Post
+from ..findings import Finding
+from ..settings import Settings
+from .assets import third_party_findings
+from .leaks import leak_findings, why_unpublished
+from .outputs import card_findings, feed_findings, shared_findings
+from .pages import post_page_findings
+from .rules import PAGE_MISSING, site_finding
+from .site_files import SiteFiles
+
+
+def verify_site(
+    site_dir: Path, settings: Settings, reports: Sequence[Post], now: dt.datetime
+) -> list[Finding]:
+    """Every problem of the site in `site_dir`, sorted by file; none means it may be
+    published. `reports`: every post of the hub, checked with their text kept."""
+
+    def shown_as(relative: str) -> str:
+        return settings.display_path(site_dir / relative)
+
+    if not site_dir.is_dir():
+        return [site_finding(settings.display_path(site_dir), PAGE_MISSING,
+                             "there is no built site here", "build the site first")]  # fmt: skip
+    published: list[Post] = []
+    unpublished: list[tuple[Post, str]] = []
+    for report in reports:
+        why = why_unpublished(report, now)
+        if why is None and (report.safeguards is None or report.address is None):
+            why = "a post with nothing to publish"
+        if why is None:
+            published.append(report)
+        else:
+            unpublished.append((report, why))
+    files = SiteFiles(site_dir)
+    findings = post_page_findings(files, published, shown_as)
+    findings += leak_findings(files, unpublished, published, shown_as)
+    findings += feed_findings(files, reports, settings, now, shown_as)
+    findings += shared_findings(files, reports, settings, now, shown_as)
+    findings += card_findings(files, published, settings, shown_as)
+    findings += third_party_findings(files, settings.site_url, shown_as)
+    return sorted(findings, key=lambda f: (f.path, f.rule, f.message))

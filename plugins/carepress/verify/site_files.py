@@ -1,0 +1,91 @@
+"""The files of a built site, as text a person (or a feed reader, or a search box) would read
+from them: entities decoded in HTML and XML, every string of a JSON file, gzip opened."""
+
+from __future__ import annotations
+
+import gzip
+import html
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from .text import words
+
+# Files whose text can carry a post's words or address. Pictures and fonts cannot.
+TEXT_SUFFIXES = (".html", ".htm", ".xml", ".json", ".txt", ".csv", ".js", ".webmanifest")
+# Past this a file is not read: no page or feed of a hub comes near it.
+MAX_BYTES = 64 * 1024 * 1024
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield str(key)
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+@dataclass
+class SiteFile:
+    path: Path
+    relative: str  # under the site, with "/"
+    raw: str
+
+    @cached_property
+    def text(self) -> str:
+        """Entities decoded; a JSON file's strings one per line."""
+        name = self.relative.removesuffix(".gz")
+        if name.endswith((".json", ".webmanifest")):
+            try:
+                return "\n".join(_strings(json.loads(self.raw)))
+            except ValueError:
+                pass
+        return html.unescape(self.raw)
+
+    @cached_property
+    def words(self) -> str:
+        return words(self.text)
+
+
+@dataclass
+class SiteFiles:
+    root: Path
+
+    @cached_property
+    def paths(self) -> list[str]:
+        """Every file of the site, relative, sorted."""
+        return sorted(
+            p.relative_to(self.root).as_posix() for p in self.root.rglob("*") if p.is_file()
+        )
+
+    def exists(self, relative: str) -> bool:
+        return (self.root / relative).is_file()
+
+    def read(self, relative: str) -> SiteFile | None:
+        """The file as text; None when it is missing, too large or not text."""
+        path = self.root / relative
+        name = relative.removesuffix(".gz")
+        if not name.endswith(TEXT_SUFFIXES):
+            return None
+        try:
+            if path.stat().st_size > MAX_BYTES:
+                return None
+            data = path.read_bytes()
+            if relative.endswith(".gz"):
+                data = gzip.decompress(data)
+        except (OSError, EOFError, gzip.BadGzipFile):
+            return None
+        return SiteFile(path, relative, data.decode("utf-8", "replace"))
+
+    def texts(self) -> Iterator[SiteFile]:
+        for relative in self.paths:
+            found = self.read(relative)
+            if found is not None:
+                yield found
