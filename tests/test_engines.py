@@ -1,0 +1,99 @@
+"""CarePress on the engines a practice may run, each producing a safe site or refusing loudly.
+
+ProperDocs (the maintained fork of MkDocs 1.6) is run with the `mkdocs` package absent, as a
+practice that has moved to it would have it: the environment is the test environment less
+MkDocs itself (linked file by file into a folder on the path), with what the `properdocs`
+extra declares (Material then needs `mergedeep`, which MkDocs used to bring). Its site must be
+the MkDocs build's, file for file, and pass `carepress verify`.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import subprocess
+import sysconfig
+import venv
+from pathlib import Path
+
+import pytest
+from conftest import ENV, REPO, Hub, make_hub
+
+SITE_PACKAGES = Path(sysconfig.get_paths()["purelib"])
+
+
+def _without_mkdocs(root: Path) -> Path:
+    """A Python environment that has everything the test one has but MkDocs."""
+    venv.EnvBuilder(with_pip=False).create(root / "env")
+    python = root / "env" / "bin" / "python"
+    shelf = root / "packages"
+    shelf.mkdir()
+    for entry in SITE_PACKAGES.iterdir():
+        name = entry.name
+        mkdocs_itself = name == "mkdocs" or (
+            name.startswith("mkdocs-") and name.endswith(".dist-info")
+        )
+        if not mkdocs_itself and not name.endswith(".pth"):
+            (shelf / name).symlink_to(entry)
+    purelib = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+        check=True, capture_output=True, text=True,
+    ).stdout.strip()  # fmt: skip
+    # CarePress from the source tree (its entry points come from its dist-info on the shelf).
+    Path(purelib, "test-env.pth").write_text(f"{shelf}\n{REPO / 'plugins'}\n")
+    return python
+
+
+@pytest.fixture(scope="module")
+def properdocs_python(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    pytest.importorskip("properdocs", reason="install the test extra (it includes properdocs)")
+    return _without_mkdocs(tmp_path_factory.mktemp("properdocs"))
+
+
+def _run(python: Path, hub: Hub, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(python), *args], cwd=hub.root, env={**ENV, "PYTHONPATH": ""},
+                          capture_output=True, text=True, timeout=300)  # fmt: skip
+
+
+def test_the_environment_really_lacks_mkdocs(properdocs_python: Path, tmp_path: Path) -> None:
+    found = subprocess.run(
+        [str(properdocs_python), "-c",
+         "import importlib.util, importlib.metadata as m\n"
+         "print(importlib.util.find_spec('mkdocs'))\n"
+         "print(m.version('properdocs'), m.version('mergedeep'), m.version('carepress'))"],
+        capture_output=True, text=True, check=True, env={**os.environ, "PYTHONPATH": ""},
+    ).stdout.split("\n")  # fmt: skip
+    assert found[0] == "None"
+    assert found[1].startswith("1.6.")
+
+
+def _tree(root: Path) -> set[str]:
+    return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+
+
+def test_properdocs_alone_builds_the_mkdocs_site_file_for_file(
+    properdocs_python: Path, sample_hub: Hub, tmp_path: Path
+) -> None:
+    hub = make_hub(tmp_path / "hub", with_sample_posts=True)
+    result = _run(properdocs_python, hub, "-m", "properdocs", "build", "--strict",
+                  "--site-dir", "site", "--config-file", "mkdocs.yml")  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (hub.site / "feeds" / "rss.xml").is_file(), "CarePress ran under ProperDocs"
+    ours, theirs = _tree(hub.site), _tree(sample_hub.site)
+    assert ours == theirs
+    different = [
+        name
+        for name in sorted(ours)
+        if not filecmp.cmp(hub.site / name, sample_hub.site / name, shallow=False)
+    ]
+    assert different == []
+    verified = _run(properdocs_python, hub, "-m", "carepress.cli", "verify")
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+
+
+def test_the_properdocs_extra_declares_what_material_needs_without_mkdocs() -> None:
+    from importlib.metadata import requires
+
+    declared = [r for r in requires("carepress") or [] if 'extra == "properdocs"' in r]
+    names = {r.split(";")[0].split(">")[0].split("<")[0].split("=")[0].strip() for r in declared}
+    assert {"properdocs", "mergedeep"} <= names, declared
