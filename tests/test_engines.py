@@ -1,5 +1,7 @@
 """CarePress on the engines a practice may run, each producing a safe site or refusing loudly.
 
+Zensical (tests at the end) is run as installed from the package index when it could be.
+
 ProperDocs (the maintained fork of MkDocs 1.6) is run with the `mkdocs` package absent, as a
 practice that has moved to it would have it: the environment is the test environment less
 MkDocs itself (linked file by file into a folder on the path), with what the `properdocs`
@@ -10,14 +12,16 @@ the MkDocs build's, file for file, and pass `carepress verify`.
 from __future__ import annotations
 
 import filecmp
+import json
 import os
+import shutil
 import subprocess
 import sysconfig
 import venv
 from pathlib import Path
 
 import pytest
-from conftest import ENV, REPO, Hub, make_hub
+from conftest import BIN, ENV, REPO, Hub, make_hub
 
 SITE_PACKAGES = Path(sysconfig.get_paths()["purelib"])
 
@@ -97,3 +101,73 @@ def test_the_properdocs_extra_declares_what_material_needs_without_mkdocs() -> N
     declared = [r for r in requires("carepress") or [] if 'extra == "properdocs"' in r]
     names = {r.split(";")[0].split(">")[0].split("<")[0].split("=")[0].strip() for r in declared}
     assert {"properdocs", "mergedeep"} <= names, declared
+
+
+# --- Zensical ---------------------------------------------------------------------------
+# It reads mkdocs.yml, renders with Python-Markdown and the hub's markdown_extensions, and
+# skips the carepress plugin. The sample hub lists carepress.markdown_safeguards, which puts
+# the safeguards into each post as Zensical renders it; `carepress publish` then writes the
+# feeds, share kits and cards.
+
+
+@pytest.fixture(scope="module")
+def zensical() -> str:
+    found = pytest.importorskip(
+        "zensical", reason="Zensical is not installable here (tasks.py installs it when it can)"
+    )
+    from importlib.metadata import version
+
+    assert found is not None
+    return version("zensical")
+
+
+def _zensical_build(hub: Hub) -> subprocess.CompletedProcess[str]:
+    shutil.rmtree(hub.root / ".cache", ignore_errors=True)  # Zensical keeps renders there
+    return hub.run(str(BIN / "zensical"), "build", timeout=300)
+
+
+def test_zensical_with_the_extension_then_publish_gives_a_verified_site(
+    zensical: str, sample_hub: Hub, tmp_path: Path
+) -> None:
+    hub = make_hub(tmp_path / "hub", with_sample_posts=True)
+    built = _zensical_build(hub)
+    assert built.returncode == 0, built.stdout + built.stderr
+    published = hub.carepress("publish")
+    assert published.returncode == 0, published.stdout + published.stderr
+    assert "safe to publish" in published.stdout
+    # The same writers from the same posts: the feeds and snippets are the MkDocs build's.
+    for name in ("feeds/rss.xml", "feeds/atom.xml", "feeds/feed.json", "social/snippets.json"):
+        assert (hub.site / name).read_bytes() == (sample_hub.site / name).read_bytes(), name
+    page = (hub.site / "blog" / "how-to-ask-about-suicide" / "index.html").read_text()
+    for marker in ("disclaimer", "content-warning", "crisis-box", "sources"):
+        assert f'data-carepress="{marker}"' in page
+    assert "[@" not in page  # citations rendered
+    crisis = (hub.site / "crisis" / "index.html").read_text()
+    assert "carepress-crisis-region" in crisis and "988" in crisis
+
+
+def test_zensical_without_the_extension_is_refused_with_the_way_out(
+    zensical: str, tmp_path: Path
+) -> None:
+    hub = make_hub(tmp_path / "hub", with_sample_posts=True)
+    config = hub.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - carepress.markdown_safeguards\n", ""))
+    assert _zensical_build(hub).returncode == 0  # Zensical says nothing about the plugin
+    verified = hub.carepress("verify", "--format", "json")
+    assert verified.returncode == 1
+    findings = json.loads(verified.stdout)
+    rules = {f["rule"] for f in findings}
+    assert {"site.safeguard", "site.output-missing"} <= rules
+    safeguard = next(f for f in findings if f["rule"] == "site.safeguard")
+    assert "carepress.markdown_safeguards" in safeguard["hint"]
+    assert "CarePress did not run on this page" in safeguard["hint"]
+
+
+def test_zensical_stops_on_a_post_the_checks_refuse(zensical: str, tmp_path: Path) -> None:
+    hub = make_hub(tmp_path / "hub", with_sample_posts=True)
+    post = hub.posts / "sleep-and-mood.md"
+    post.write_text(post.read_text() + "\n\nIn 2024, 42% of adults slept badly.\n")
+    built = _zensical_build(hub)
+    assert built.returncode != 0
+    assert "CarePress refuses content/posts/sleep-and-mood.md" in built.stdout + built.stderr
+    assert "without a source" in built.stdout + built.stderr

@@ -76,15 +76,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     rules.add_argument("--format", choices=("text", "json"), default="text")
 
-    verify = sub.add_parser(
-        "verify",
-        help="verify a built site against the posts (any engine): safeguards on every post "
-        "page, no draft anywhere, feeds/snippets/cards current, no third-party loads",
+    for name, what in (
+        ("verify", "verify a built site against the posts (any engine): safeguards on every "
+                   "post page, no draft anywhere, feeds/snippets/cards current, no "
+                   "third-party loads"),
+        ("publish", "write the feeds, share kits, snippets and cards into a site another "
+                    "engine built (Zensical), then verify it"),
+    ):  # fmt: skip
+        site = sub.add_parser(name, help=what)
+        default = "default: site_dir of mkdocs.yml"
+        site.add_argument("site_dir", nargs="?", type=Path, help=f"the built site ({default})")
+    sub.choices["verify"].add_argument(
+        "--format", choices=("text", "json", "github"), default="text"
     )
-    verify.add_argument(
-        "site_dir", nargs="?", type=Path, help="the built site (default: site_dir of mkdocs.yml)"
-    )
-    verify.add_argument("--format", choices=("text", "json", "github"), default="text")
 
     new = sub.add_parser("new", help="start a new post (as a draft) from the template")
     new.add_argument("title")
@@ -160,14 +164,18 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
         [*(f for r in reports for f in r.findings), *hub],
         key=lambda f: (f.path, f.line, f.column, f.rule),
     )
-    if args.format == "json":
+    _print_findings(findings, args.format, len(reports))
+    return EXIT_ERRORS if any(f.is_error for f in findings) else EXIT_OK
+
+
+def _print_findings(findings: list[Finding], form: str, checked: int) -> None:
+    if form == "json":
         print(format_json(findings))
-    elif args.format == "github":
+    elif form == "github":
         if findings:
             print(format_github(findings))
     else:
-        _print_text(findings, len(reports))
-    return EXIT_ERRORS if any(f.is_error for f in findings) else EXIT_OK
+        _print_text(findings, checked)
 
 
 def _check_paths(
@@ -306,17 +314,64 @@ def _verify(args: argparse.Namespace, settings: Settings) -> int:
     now = utc_now()
     reports = _check_paths(settings.post_files(), settings, now, None, html=False)
     findings = verify_site(site_dir, settings, reports, now)
-    if args.format == "json":
-        print(format_json(findings))
-    elif args.format == "github":
-        if findings:
-            print(format_github(findings))
-    elif findings:
-        _print_text(findings, len(reports))
+    if findings or args.format != "text":
+        _print_findings(findings, args.format, len(reports))
     else:
         shown = settings.display_path(site_dir)
         print(f"{shown}: verified against {len(reports)} posts; safe to publish.")
     return EXIT_ERRORS if findings else EXIT_OK
+
+
+def _publish(args: argparse.Namespace, settings: Settings) -> int:
+    """CarePress's outputs written into a site another engine built, then the site verified."""
+    from .mkdocs.content_security import ContentSecurity
+    from .publish.after_build import PublishError, publish_outputs
+    from .publish.post import Site
+    from .publish.share_kits import SiteLook, linked_theme_stylesheets
+    from .settings import configured_site_dir, hub_config
+    from .verify.site import verify_site
+
+    site_dir = args.site_dir or configured_site_dir(args.config)
+    shown = settings.display_path(site_dir)
+    if not site_dir.is_dir():
+        raise ConfigError(f"{shown}: there is no built site here; build it first")
+    data = hub_config(args.config)
+    theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
+    try:
+        home = (site_dir / "index.html").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        home = ""
+    look = SiteLook(
+        site_name=settings.site_name,
+        language=settings.addressing.language,
+        theme_css=linked_theme_stylesheets(home),
+        palette=theme.get("palette"),
+        extra_css=[str(p) for p in data.get("extra_css") or []],
+        extra_javascript=[str(p) for p in data.get("extra_javascript") or []],
+        csp_meta=ContentSecurity(()).meta(),
+    )
+    site = Site(
+        title=settings.site_name,
+        url=settings.site_url,
+        description=str(data.get("site_description") or ""),
+        language=settings.addressing.language,
+        author=settings.practice.name,
+    )
+    now = utc_now()
+    reports = _check_paths(settings.post_files(), settings, now, None)
+    try:
+        written = publish_outputs(site_dir, settings, reports, now, look, site, data)
+    except PublishError as exc:
+        print(f"carepress: nothing was published: {exc}", file=sys.stderr)
+        return EXIT_ERRORS
+    print(f"{shown}: {written.feeds} feeds, {written.share_kits} share kits and "
+          f"{written.cards} cards written.")  # fmt: skip
+    findings = verify_site(site_dir, settings, reports, now)
+    if findings:
+        _print_text(findings, len(reports))
+        return EXIT_ERRORS
+    print(f"{shown}: verified against {len(reports)} posts; safe to publish.")
+    return EXIT_OK
 
 
 def _new(args: argparse.Namespace, settings: Settings) -> int:
@@ -344,6 +399,8 @@ def main(argv: list[str] | None = None) -> int:
             return _rules(args, settings)
         if args.command == "verify":
             return _verify(args, settings)
+        if args.command == "publish":
+            return _publish(args, settings)
         return _new(args, settings)
     except ConfigError as exc:
         print(f"carepress: {exc}", file=sys.stderr)

@@ -114,3 +114,20 @@ def sources_html(sources: list[Source]) -> str:
         '<h2 id="carepress-sources-title">Sources</h2>'
         f"<ol>{''.join(items)}</ol></section>"
     )
+
+
+def cited_markdown(markdown: str, sources: list[Source]) -> str:
+    """A post's Markdown with its citations as numbered links (before any renderer sees it:
+    the MkDocs plugin's on_page_markdown, the carepress.markdown_safeguards extension)."""
+    if not sources or "[@" not in markdown:
+        return markdown
+    from .prose import prose_of
+
+    return render_citations(markdown, find_citations(prose_of(markdown, 1)), sources)
+
+
+def cited_html(body_html: str, sources: list[Source]) -> str:
+    """A post's rendered body with its citations raised and its Sources list after it."""
+    if not sources:
+        return body_html
+    return superscript(body_html) + sources_html(sources)

@@ -539,6 +539,11 @@ def _read_config(config_file: Path) -> dict[str, Any]:
     return data
 
 
+def hub_config(config_file: Path) -> dict[str, Any]:
+    """mkdocs.yml as data (its !!python tags read as plain values)."""
+    return _read_config(config_file)
+
+
 def configured_site_dir(config_file: Path) -> Path:
     """Where mkdocs.yml has its site built (MkDocs' default: site/ beside it)."""
     site_dir = str(_read_config(config_file).get("site_dir") or "site")

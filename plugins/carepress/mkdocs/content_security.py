@@ -22,13 +22,15 @@ import html
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from jinja2 import Environment
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
-
 from ..sanitise import TABLE_ALIGNMENTS
+
+if TYPE_CHECKING:  # the policy itself needs no MkDocs: `carepress publish` writes it too
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
 
 THEME_SCRIPTS = "partials/javascripts/"
 HEADERS_FILE = "_headers"

@@ -9,7 +9,6 @@ the crisis page (MkDocs only compares files in one folder). These run on MkDocs'
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from jinja2 import Environment, TemplateNotFound
@@ -17,11 +16,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..checks.collisions import RESERVED_FOLDERS
 from ..checks.pages import check_page_front, read_page
-from ..crisis import Region
 from ..findings import Finding
 from ..settings import Settings
-
-CRISIS_PAGE = "crisis/index.html"
 
 
 def check_pages(
@@ -71,18 +67,6 @@ def address_problems(files: Files) -> list[str]:
                 "writes (feeds, share kits, cards): move it elsewhere"
             )
     return problems
-
-
-def crisis_page_problem(output: str, regions: list[Region]) -> str:
-    """The page at crisis/ must list the crisis lines (its template, crisis.html, adds them
-    from CarePress's data): '' when it does."""
-    first = regions[0].lines[0].name if regions and regions[0].lines else ""
-    if "carepress-crisis-region" in output and html.escape(first) in output:
-        return ""
-    return (
-        f"the page at crisis/ does not list the crisis lines (it should name {first!r}): "
-        "it must be content/crisis.md with `template: crisis.html`"
-    )
 
 
 def missing_templates(files: Files, env: Environment, settings: Settings) -> list[Finding]:

@@ -23,10 +23,10 @@ from ..checks.static_files import docs_dir_problems
 from ..crisis import regions_for
 from ..engine import Post, utc_now
 from ..findings import Finding, summary
-from ..inline_citations import find_citations, render_citations, sources_html, superscript
+from ..inline_citations import cited_html, cited_markdown, superscript
 from ..parallel import InBackground, check_many
-from ..prose import prose_of
 from ..publish.platforms import PLATFORMS
+from ..publish.share_kits import ShareKits
 from ..rendering import MarkdownSetup
 from ..report_cache import ReportCache
 from ..safeguards import Safeguards
@@ -37,20 +37,15 @@ from ..settings import (
     configured_site_url,
     settings_from_options,
 )
+from ..verify.safeguards import CRISIS_PAGE, crisis_page_problem
 from .cards_and_meta import CardsAndMeta
 from .content_security import ContentSecurity
 from .feeds import FeedCollector, FeedLinks
 from .finishing import PageVerdicts
-from .pages import (
-    CRISIS_PAGE,
-    address_problems,
-    check_pages,
-    crisis_page_problem,
-    missing_templates,
-)
+from .pages import address_problems, check_pages, missing_templates
 from .preview import notice_html, stop_on_sigterm, write_sanitised
 from .render_guard import guard_render
-from .share_kit import ShareKits
+from .share_kit import write_share_kits
 from .staged_site import StagedSite
 from .theme_values import (
     escape_authors,
@@ -230,7 +225,7 @@ class CarePressPlugin(BasePlugin):
         posts, pages = self.unsafe_html.findings(self.reports)
         self._report(posts + pages)  # the rest were reported in on_files
         self._page_findings += pages
-        self.share_kits = ShareKits(self.settings, self.reports, self._now)
+        self.share_kits = ShareKits(self.settings, self.reports.values(), self._now)
 
     def _temp(self) -> Path:
         """Where sanitised copies of broken posts live while serving; removed at shutdown."""
@@ -299,11 +294,7 @@ class CarePressPlugin(BasePlugin):
         report = self.reports.get(page.file.src_uri)
         if report is None or report.front_matter is None or not report.front_matter.sources:
             return markdown
-        if "[@" not in markdown:  # no citation to render
-            return markdown
-        sources = list(report.front_matter.sources)
-        citations = find_citations(prose_of(markdown, 1))
-        return render_citations(markdown, citations, sources)
+        return cited_markdown(markdown, list(report.front_matter.sources))
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         assert self.settings is not None
@@ -422,7 +413,7 @@ class CarePressPlugin(BasePlugin):
             )
         if report.front_matter is not None and report.front_matter.sources:
             sources = list(report.front_matter.sources)
-            html = superscript(html) + sources_html(sources)
+            html = cited_html(html, sources)
             # Tell MkDocs' link validation about the anchors the list adds.
             if page.present_anchor_ids is not None:
                 page.present_anchor_ids.update(f"source-{n}" for n in range(1, len(sources) + 1))
@@ -445,7 +436,7 @@ class CarePressPlugin(BasePlugin):
         if self.sharing is not None:
             self.sharing.write(config.site_dir)
         if self.share_kits is not None and self.env is not None and self._files is not None:
-            self.share_kits.write(config.site_dir, self.env, config, self._files)
+            write_share_kits(self.share_kits, config.site_dir, self.env, config, self._files)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.sharing is not None:

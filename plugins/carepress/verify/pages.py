@@ -19,6 +19,13 @@ from .site_files import SiteFiles
 from .text import missing_sentences, plain_sentences, words
 
 _TAG = re.compile(r"<[^>]*>")
+# No safeguard at all: CarePress did not take part in the build.
+NOT_RUN = (
+    "CarePress did not run on this page: the engine that built it skipped the carepress "
+    "plugin (Zensical skips every plugin it does not know). Build with `mkdocs build` or "
+    "`properdocs build`; or, on Zensical, list carepress.markdown_safeguards under "
+    "markdown_extensions in mkdocs.yml, build again, and run `carepress publish`"
+)
 _PARSER = etree.HTMLParser(no_network=True, huge_tree=True)
 
 
@@ -67,6 +74,8 @@ def post_page_findings(
             problems.append("the content-warning banner comes after the post's text")
         hint = ("the page must carry every safeguard the post declares: do not edit built "
                 "pages; build them again from the posts")  # fmt: skip
+        if problems and "data-carepress=" not in article:
+            hint = NOT_RUN
         findings += [
             site_finding(where, SAFEGUARD, f"{report.display_path}: {problem}", hint)
             for problem in problems

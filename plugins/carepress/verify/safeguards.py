@@ -13,7 +13,10 @@ import re
 
 from lxml import etree
 
+from ..crisis import Region
 from ..safeguards import Safeguards
+
+CRISIS_PAGE = "crisis/index.html"
 
 # Safeguards are direct children of <article>: anything deeper means the post's own HTML
 # left an element open around them (e.g. an unclosed <div hidden>), which could hide them.
@@ -121,3 +124,15 @@ def missing_safeguards(output: str, content: str, safeguards: Safeguards) -> lis
             if first_line.name not in text["crisis-box"]:
                 problems.append(f"the crisis box does not list {first_line.name!r}")
     return problems
+
+
+def crisis_page_problem(output: str, regions: list[Region]) -> str:
+    """The page at crisis/ must list the crisis lines (its template, crisis.html, adds them
+    from CarePress's data): '' when it does."""
+    first = regions[0].lines[0].name if regions and regions[0].lines else ""
+    if "carepress-crisis-region" in output and html.escape(first) in output:
+        return ""
+    return (
+        f"the page at crisis/ does not list the crisis lines (it should name {first!r}): "
+        "it must be content/crisis.md with `template: crisis.html`"
+    )

@@ -1,6 +1,7 @@
 """`verify_site`: a built site held to the hub's posts as they are now, whichever engine
 built it. What it guarantees (README, "Engines"):
 
+- the crisis page lists the crisis lines, the practice's region first;
 - every published post has its page, and the page carries its disclaimer, the banner of
   every warning it declares (before its text) and its crisis box, none of them hidden or
   wrapped in an element the post left open, and shows the post's current words;
@@ -15,9 +16,10 @@ built it. What it guarantees (README, "Engines"):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from ..crisis import regions_for
 from ..engine import Post
 from ..findings import Finding
 from ..settings import Settings
@@ -25,7 +27,8 @@ from .assets import third_party_findings
 from .leaks import leak_findings, why_unpublished
 from .outputs import card_findings, feed_findings, shared_findings
 from .pages import post_page_findings
-from .rules import PAGE_MISSING, site_finding
+from .rules import PAGE_MISSING, SAFEGUARD, site_finding
+from .safeguards import CRISIS_PAGE, crisis_page_problem
 from .site_files import SiteFiles
 
 
@@ -53,9 +56,23 @@ def verify_site(
             unpublished.append((report, why))
     files = SiteFiles(site_dir)
     findings = post_page_findings(files, published, shown_as)
+    findings += _crisis_page(files, settings, shown_as)
     findings += leak_findings(files, unpublished, published, shown_as)
     findings += feed_findings(files, reports, settings, now, shown_as)
     findings += shared_findings(files, reports, settings, now, shown_as)
     findings += card_findings(files, published, settings, shown_as)
     findings += third_party_findings(files, settings.site_url, shown_as)
     return sorted(findings, key=lambda f: (f.path, f.rule, f.message))
+
+
+def _crisis_page(files: SiteFiles, settings: Settings, shown_as: Callable[[str], str]
+                 ) -> list[Finding]:  # fmt: skip
+    relative = CRISIS_PAGE  # crisis/index.html, or crisis.html without directory URLs
+    if not settings.addressing.directory_urls:
+        relative = CRISIS_PAGE.replace("/index.html", ".html")
+    page = files.read(relative)
+    if page is None:
+        return [site_finding(shown_as(relative), PAGE_MISSING, "the crisis page is missing",
+                             "keep content/crisis.md with `template: crisis.html`")]  # fmt: skip
+    problem = crisis_page_problem(page.raw, regions_for(settings.practice.crisis_region))
+    return [site_finding(shown_as(relative), SAFEGUARD, problem, "")] if problem else []

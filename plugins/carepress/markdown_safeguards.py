@@ -1,0 +1,197 @@
+"""`carepress.markdown_safeguards`: CarePress's safeguards placed by Python-Markdown itself,
+for engines that run no MkDocs plugins (Zensical reads `markdown_extensions` from mkdocs.yml
+and renders every page with them, but skips the `carepress` plugin without a word).
+
+Listed in `markdown_extensions`, it does nothing under MkDocs or ProperDocs (the plugin
+places the safeguards there, through the theme's content.html). Under an engine that tells
+the renderer which page it renders (Zensical's rendering context), it
+
+- checks each post as `carepress check` does and stops the build on an error (fail closed:
+  the engine prints the message and writes no site);
+- renders its citations and Sources list as the plugin does (inline_citations.py);
+- lays the post out with the hub's own partial (overrides/partials/carepress-post.html):
+  the warning banner and crisis box before the text, the disclaimer, the fold;
+- lists the crisis lines on the crisis page (partials/carepress-crisis-lines.html).
+
+Feeds, snippets, share kits and cards are then written by `carepress publish SITE_DIR`, and
+`carepress verify` holds the result to the posts.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, TemplateNotFound
+from markdown import Extension, Markdown
+from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+from .crisis import regions_for
+from .engine import Post, check_post, utc_now
+from .inline_citations import cited_html, cited_markdown
+from .settings import Settings, load_settings
+
+POST_PARTIAL = "partials/carepress-post.html"
+CRISIS_PARTIAL = "partials/carepress-crisis-lines.html"
+CRISIS_SOURCE = Path("crisis").with_suffix(".md").as_posix()  # the crisis page, under docs_dir
+
+
+class UnsafePost(Exception):
+    """A post the checks refuse: the engine stops the build with this message."""
+
+
+@cache
+def _settings(config_file: str) -> Settings:
+    return load_settings(Path(config_file))
+
+
+@cache
+def _checked(path: Path, mtime_ns: int, config_file: str) -> Post:
+    return check_post(path, _settings(config_file), utc_now(), html=True)
+
+
+def _rendering_page(md: Markdown) -> Any | None:
+    """The page the engine says it is rendering (Zensical's context), or None (MkDocs)."""
+    for processor in md.preprocessors:
+        if type(processor).__name__ == "ContextPreprocessor" and hasattr(processor, "page"):
+            return processor.page
+    return None
+
+
+def _environment(settings: Settings, page_url: str) -> Environment:
+    if settings.custom_dir is None:
+        raise UnsafePost("CarePress: the theme's custom_dir (overrides/) with its partials "
+                         "is needed to place the safeguards")  # fmt: skip
+    env = Environment(loader=FileSystemLoader(str(settings.custom_dir)))
+    base = posixpath.dirname(page_url.rstrip("/")) if not page_url.endswith("/") else page_url
+
+    def url(target: str) -> str:  # as MkDocs' `url` filter: relative to the page
+        relative = posixpath.relpath(target or ".", base or ".")
+        return relative + "/" if target.endswith("/") and not relative.endswith("/") else relative
+
+    env.filters["url"] = url
+    return env
+
+
+def _errors(report: Post) -> str:
+    lines = [f.one_line() for f in report.findings if f.is_error]
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """The page the engine renders: its file under docs_dir, and the hub's settings."""
+
+    settings: Settings
+    path: Path
+    relative: str  # under docs_dir, with "/"
+    url: str
+
+    @property
+    def is_post(self) -> bool:
+        return self.settings.is_post(self.relative)
+
+    def checked(self, config_file: str) -> Post:
+        report = _checked(self.path, self.path.stat().st_mtime_ns, config_file)
+        if report.has_errors or report.safeguards is None or report.front_matter is None:
+            raise UnsafePost(f"CarePress refuses {report.display_path}:\n{_errors(report)}")
+        return report
+
+
+def _rendering(md: Markdown, config_file: str) -> Rendering | None:
+    page = _rendering_page(md)
+    if page is None:
+        return None  # MkDocs or ProperDocs: the plugin does all this
+    settings = _settings(config_file)
+    source = Path(str(page.path))
+    path = source if source.is_absolute() else settings.docs_dir / source
+    relative = path.relative_to(settings.docs_dir).as_posix()
+    return Rendering(settings, path, relative, str(page.url or ""))
+
+
+class CitationsPreprocessor(Preprocessor):
+    """A post's `[@id]` citations as numbered links, before Markdown reads the text."""
+
+    def __init__(self, md: Markdown, config_file: str) -> None:
+        super().__init__(md)
+        self.config_file = config_file
+
+    def run(self, lines: list[str]) -> list[str]:
+        rendering = _rendering(self.md, self.config_file)
+        if rendering is None or not rendering.is_post:
+            return lines
+        model = rendering.checked(self.config_file).front_matter
+        assert model is not None
+        return cited_markdown("\n".join(lines), list(model.sources)).split("\n")
+
+
+class DocumentDone(Treeprocessor):
+    """Runs after every other tree step: what the postprocessors see next is the whole page
+    (the toc extension runs them on each heading's text before this)."""
+
+    def __init__(self, md: Markdown, postprocessor: SafeguardsPostprocessor) -> None:
+        super().__init__(md)
+        self.postprocessor = postprocessor
+
+    def run(self, root: Any) -> None:
+        self.postprocessor.whole_page_next = True
+
+
+class SafeguardsPostprocessor(Postprocessor):
+    def __init__(self, md: Markdown, config_file: str) -> None:
+        super().__init__(md)
+        self.config_file = config_file
+        self.whole_page_next = False
+
+    def run(self, text: str) -> str:
+        if not self.whole_page_next:
+            return text  # a heading's text for the table of contents
+        self.whole_page_next = False
+        rendering = _rendering(self.md, self.config_file)
+        if rendering is None:
+            return text
+        settings = rendering.settings
+        if rendering.relative == CRISIS_SOURCE:
+            regions = regions_for(settings.practice.crisis_region)
+            env = _environment(settings, rendering.url)
+            return text + self._render(env, CRISIS_PARTIAL, crisis_regions=regions)
+        if not rendering.is_post:
+            return text
+        report = rendering.checked(self.config_file)
+        assert report.front_matter is not None
+        body = cited_html(text, list(report.front_matter.sources))
+        env = _environment(settings, rendering.url)
+        return self._render(env, POST_PARTIAL, safeguards=report.safeguards, body=Markup(body))
+
+    @staticmethod
+    def _render(env: Environment, name: str, **context: Any) -> str:
+        try:
+            return env.get_template(name).render(**context)
+        except TemplateNotFound as exc:
+            raise UnsafePost(f"CarePress: the theme overrides lack {name}; copy it from "
+                             "the CarePress sample hub") from exc  # fmt: skip
+
+
+class SafeguardsExtension(Extension):
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {"config_file": ["mkdocs.yml", "the hub's mkdocs.yml"]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        # Last of all: the text is the page's finished HTML.
+        config_file = str(self.getConfig("config_file"))
+        # Before raw HTML is stashed (20): a citation may be written as <sup> HTML.
+        md.preprocessors.register(CitationsPreprocessor(md, config_file), "carepress", 25)
+        postprocessor = SafeguardsPostprocessor(md, config_file)
+        md.postprocessors.register(postprocessor, "carepress", 0)
+        md.treeprocessors.register(DocumentDone(md, postprocessor), "carepress-done", -100)
+
+
+def makeExtension(**kwargs: Any) -> SafeguardsExtension:
+    return SafeguardsExtension(**kwargs)

@@ -1,0 +1,108 @@
+"""`carepress publish SITE_DIR`: CarePress's own outputs written into a site another engine
+built (Zensical runs no MkDocs plugin): the feeds, the share kits with snippets.json and
+snippets.csv, and the social cards. The same writers as the MkDocs plugin's, from the same
+posts; each post's body for the feeds is rendered as the hub renders it (its
+markdown_extensions), with its citations and Sources list, through the HTML allowlist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, TemplateNotFound, pass_context
+from jinja2.runtime import Context
+
+from ..engine import Post
+from ..inline_citations import cited_html, cited_markdown
+from ..settings import Settings
+from .cards import CardSpec, write_cards
+from .feeds import feed_members, write_feeds
+from .post import FeedPost, Site
+from .share_kits import TEMPLATE, ShareKitError, ShareKits, SiteLook
+
+CARD_CACHE = Path(".cache") / "carepress" / "cards"
+
+
+class PublishError(Exception):
+    """What stops `carepress publish` before it writes anything."""
+
+
+@dataclass(frozen=True)
+class Written:
+    feeds: int
+    share_kits: int
+    cards: int
+
+
+@pass_context
+def _url(context: Context, path: str) -> str:
+    """MkDocs' `url` filter for a page it did not render: a site path from `base_url`."""
+    if "://" in path or path.startswith(("/", "#")):
+        return path
+    return f"{context.get('base_url') or '.'}/{path}"
+
+
+def body_html(report: Post, settings: Settings) -> str:
+    """A post's body as its page shows it (before the safeguards around it)."""
+    assert report.post is not None and report.front_matter is not None
+    sources = list(report.front_matter.sources)
+    rendered = settings.markdown.render(cited_markdown(report.post.body, sources))
+    return cited_html(settings.sanitiser.clean(rendered).html, sources)
+
+
+def _published(reports: Sequence[Post], now: dt.datetime) -> list[Post]:
+    return [r for r in reports if r.front_matter is not None and r.safeguards is not None
+            and r.address is not None and r.is_published(now)]  # fmt: skip
+
+
+def publish_outputs(
+    site_dir: Path,
+    settings: Settings,
+    reports: Sequence[Post],
+    now: dt.datetime,
+    look: SiteLook,
+    site: Site,
+    config: Mapping[str, Any],
+) -> Written:
+    """`config`: mkdocs.yml as data, for the templates (the footer reads the practice)."""
+    broken = [r.display_path for r in reports if r.has_errors and r.is_published(now)]
+    if broken:
+        raise PublishError(f"posts with errors: {', '.join(broken)} (see `carepress check`)")
+    published = _published(reports, now)
+    posts: dict[str, tuple[FeedPost, Post]] = {}
+    cards: dict[str, CardSpec] = {}
+    for r in published:
+        model, safeguards, address = r.front_matter, r.safeguards, r.address
+        assert model is not None and safeguards is not None and address is not None
+        key = r.path.relative_to(settings.docs_dir).as_posix()  # MkDocs' src_uri: the guid
+        feed_post = FeedPost(key, address.url, model, safeguards, "", r.snippets, address.slug)
+        posts[key] = (feed_post, r)
+        cards[address.slug] = CardSpec(model.title, settings.practice.name,
+                                       tuple(w.label for w in safeguards.warnings))  # fmt: skip
+    feeds = 0
+    if settings.options.feeds.enabled and settings.site_url:
+        # Only the posts some feed carries need their bodies rendered.
+        members = feed_members((p for p, _ in posts.values()), settings, now)
+        with_bodies = [
+            replace(p, body_html=body_html(r, settings)) if key in members else p
+            for key, (p, r) in posts.items()
+        ]
+        feeds = len(write_feeds(site_dir, with_bodies, site, settings, now).all)
+    kits = ShareKits(settings, reports, now)
+    if kits.enabled:
+        if settings.custom_dir is None:
+            raise PublishError("the share kits need the theme's custom_dir (overrides/)")
+        env = Environment(loader=FileSystemLoader(str(settings.custom_dir)))
+        env.filters["url"] = _url
+        try:
+            kits.write(site_dir, env.get_template(TEMPLATE), look, {"config": config})
+        except TemplateNotFound as exc:
+            raise PublishError(f"the theme overrides lack {exc.name}") from exc
+        except ShareKitError as exc:
+            raise PublishError(str(exc)) from exc
+    written = write_cards(site_dir, cards, settings.root / CARD_CACHE)
+    return Written(feeds, len(kits.posts), len(written.written))

@@ -1,0 +1,164 @@
+"""The share kits: a page per published post at social/<slug>/, a profile-kit page, and
+social/snippets.json + snippets.csv.
+
+The pages come from one small template (overrides/carepress-share-kit.html) that uses the
+theme's stylesheets: a full theme page per post would cost the build another page render
+per post, and these pages are for the practice, not readers. They are noindex and never in
+the nav, the search index or the sitemap. The MkDocs plugin writes them after its build;
+`carepress publish` writes them after any other engine's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import posixpath
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Template, TemplateError
+
+from ..engine import Post
+from ..settings import Settings
+from .outputs import PROFILE_KIT, SHARE_DIR
+from .platforms import PLATFORMS
+from .profile import profile_kit
+from .snippet_files import SharedPost, shared_post, write_snippets_csv, write_snippets_json
+
+TEMPLATE = "carepress-share-kit.html"
+
+
+class ShareKitError(Exception):
+    """The hub's copy of the template cannot be rendered."""
+
+
+def page_of(name: str, directory_urls: bool) -> str:
+    """A share-kit page's path in the site."""
+    return f"{SHARE_DIR}/{name}/index.html" if directory_urls else f"{SHARE_DIR}/{name}.html"
+
+
+@dataclass(frozen=True)
+class SiteLook:
+    """What a share-kit page takes from the site: its name, language, the theme's
+    stylesheets and palettes, the site's own CSS and scripts (paths under the site)."""
+
+    site_name: str
+    language: str
+    theme_css: Sequence[str]
+    palette: Any  # the theme's `palette:` (one mapping or a list)
+    extra_css: Sequence[str]
+    extra_javascript: Sequence[str]
+    csp_meta: str
+
+
+def theme_stylesheets(paths: Iterable[str]) -> list[str]:
+    """Material's main and palette stylesheets among the site's files."""
+    return sorted(
+        p for p in paths
+        if p.startswith("assets/stylesheets/") and p.endswith(".min.css")
+        and posixpath.basename(p).split(".")[0] in ("main", "palette")
+    )  # fmt: skip
+
+
+_STYLESHEET = re.compile(r'<link rel="stylesheet" href="(?:\./)?([^"]+)"')
+
+
+def linked_theme_stylesheets(home_page: str) -> list[str]:
+    """The theme's main and palette stylesheets as the built home page links them (another
+    engine may ship several variants: the one its pages use)."""
+    return theme_stylesheets(html.unescape(m) for m in _STYLESHEET.findall(home_page))
+
+
+def _palettes(palette: Any) -> list[dict[str, str]]:
+    found = [
+        {
+            "media": str(p.get("media") or ""),
+            "scheme": str(p.get("scheme") or "default").replace(" ", "-"),
+            "primary": str(p.get("primary") or "indigo").replace(" ", "-"),
+            "accent": str(p.get("accent") or "indigo").replace(" ", "-"),
+        }
+        for p in (palette if isinstance(palette, list) else [palette or {}])
+        if isinstance(p, dict)
+    ]
+    return found or [{"media": "", "scheme": "default", "primary": "indigo", "accent": "indigo"}]
+
+
+def kit_context(page: str, look: SiteLook) -> dict[str, Any]:
+    """The page's `kit` values: where home is (relative, so the site works from any
+    address), the stylesheets, colours and scripts."""
+    home = posixpath.relpath(".", posixpath.dirname(page)) + "/"
+
+    def link(path: str) -> str:
+        return path if "://" in path or path.startswith("/") else home + path
+
+    palettes = _palettes(look.palette)
+    return {
+        "home": home,
+        "csp_meta": look.csp_meta,  # the site's policy; no inline script here
+        "base_url": home.rstrip("/"),
+        "site_name": look.site_name,
+        "language": look.language,
+        "stylesheets": [link(p) for p in look.theme_css] + [link(str(p)) for p in look.extra_css],
+        "scripts": [link(str(p)) for p in look.extra_javascript],
+        # The first palette; carepress-share.js switches to the one whose media query
+        # matches, as the theme's own script does on its pages.
+        "colors": {k: v for k, v in palettes[0].items() if k != "media"},
+        "palettes": palettes,
+        "platforms": PLATFORMS,
+        # Before platforms were records; a hub's older copy of the template reads this.
+        "platform_names": {key: platform.label for key, platform in PLATFORMS.items()},
+    }
+
+
+class ShareKits:
+    def __init__(self, settings: Settings, reports: Iterable[Post], now: dt.datetime) -> None:
+        self.enabled = settings.options.snippets.enabled
+        self.directory_urls = settings.addressing.directory_urls
+        # By the page's name under social/ (two published posts never share a slug: see
+        # checks/collisions.py).
+        self.posts: dict[str, SharedPost] = {}
+        self.profile = profile_kit(settings) if self.enabled else {}
+        if not self.enabled:
+            return
+        for report in reports:
+            post = shared_post(report, settings, now)
+            if post is not None:
+                self.posts[post.slug] = post
+
+    def write(self, site_dir: Path, template: Template, look: SiteLook,
+              extra: Mapping[str, Any] | None = None) -> None:  # fmt: skip
+        """Every share-kit page and snippet file. `extra`: more values for the template
+        (MkDocs passes its `config`, which an older copy of the template may read)."""
+        if not self.enabled:
+            return
+        out = site_dir / SHARE_DIR
+        out.mkdir(parents=True, exist_ok=True)
+        site = kit_context(page_of(PROFILE_KIT, self.directory_urls), look)  # same depth
+
+        def render(title: str, post: SharedPost | None, profile: Any) -> str:
+            kit = {"title": title, "post": post, "profile": profile} | site
+            try:
+                return template.render(kit=kit, page=None, base_url=site["base_url"],
+                                       **(extra or {}))  # fmt: skip
+            except TemplateError as exc:  # the hub's own copy of the template
+                raise ShareKitError(
+                    f"CarePress: {TEMPLATE} (in the theme overrides) cannot be rendered: "
+                    f"{exc}. Compare it with the template of the CarePress sample hub."
+                ) from exc
+
+        for name, post in self.posts.items():
+            _write(site_dir / page_of(name, self.directory_urls),
+                   render(f"Share kit: {post.title}", post, None))  # fmt: skip
+        _write(site_dir / page_of(PROFILE_KIT, self.directory_urls),
+               render("Profile kit", None, self.profile))  # fmt: skip
+        posts = sorted(self.posts.values(), key=lambda p: (p.published, p.slug), reverse=True)
+        write_snippets_json(out / "snippets.json", posts, self.profile)
+        write_snippets_csv(out / "snippets.csv", posts)
+
+
+def _write(target: Path, html: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(html, "utf-8")
