@@ -61,6 +61,9 @@ def test_the_sample_hub_with_two_plugins_after_carepress(plain: Hub, tmp_path: P
         assert "carepress-disclaimer" in html and html.rstrip().endswith("</html>"), page
         assert re.search(r'http-equiv="?Content-Security-Policy', html)
     assert _outputs(site) == _outputs(plain.root / "site"), "feeds and snippets unchanged"
+    # The minified site passes the engine-independent verification too.
+    verified = hub.carepress("verify")
+    assert verified.returncode == 0, verified.stdout + verified.stderr
 
 
 def test_a_plugin_that_adds_an_inline_script_stops_the_build(tmp_path: Path) -> None:
