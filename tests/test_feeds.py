@@ -101,7 +101,12 @@ def test_sample_hub_has_every_feed_and_each_parses(sample_hub: Hub) -> None:
     tags = {t for r in published for t in r.front_matter.tags}
     tag_feeds = {f"feeds/tags/{tag_folder(t)}/rss.xml" for t in tags}
     expected = set(SITE_FEEDS) | set(AUDIENCE_FEEDS) | set(SOCIAL_FEEDS) | tag_feeds
-    assert set(files) == expected
+    # Beside each feed, the empty sitemap Material's script looks for (no 404 on any page).
+    folders = {path.rsplit("/", 1)[0] for path in expected}
+    sitemaps = {f"{folder}/sitemap.xml" for folder in folders}
+    assert set(files) == expected | sitemaps
+    for sitemap in sitemaps:
+        assert b"<urlset" in files[sitemap] and b"<url>" not in files[sitemap]
 
     newest = min(limit, len(published))
     for path in (*SITE_FEEDS[:2], *SOCIAL_FEEDS):

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict
 
@@ -12,13 +15,54 @@ from .yaml_loading import safe_load
 INTERNATIONAL = "INTL"
 
 
+@dataclass(frozen=True)
+class Action:
+    """One way to reach a line that a phone does at a tap: call, text, or open the chat."""
+
+    kind: str  # "call", "text", "chat"
+    label: str  # what the link says: "Call 988", "Text HOME to 741741"
+    href: str  # tel:, sms: (with the keyword as the message) or https:
+    name: str  # its accessible name: the label and the line
+
+
+def dialable(number: str) -> str:
+    """A number as a tel: or sms: address takes it: digits, and a leading + kept."""
+    digits = re.sub(r"\D", "", number)
+    return ("+" if number.strip().startswith("+") else "") + digits
+
+
 class CrisisLine(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     name: str
     how: str
     url: str
-    call: str | None = None
-    text: str | None = None
+    call: str | None = None  # the number to call, as people write it
+    text: str | None = None  # the number to text
+    keyword: str | None = None  # the word to text it, when it wants one ("HOME")
+    chat: str | None = None  # the page to chat from, when it offers chat
+
+    @property
+    def actions(self) -> tuple[Action, ...]:
+        found = []
+        if self.call:
+            label = f"Call {self.call}"
+            found.append(Action("call", label, f"tel:{dialable(self.call)}",
+                                f"{label}, {self.name}"))  # fmt: skip
+        if self.text:
+            label = (f"Text {self.keyword} to {self.text}" if self.keyword
+                     else f"Text {self.text}")  # fmt: skip
+            # "?&body=": the form both iOS and Android read the message from.
+            body = f"?&body={quote(self.keyword)}" if self.keyword else ""
+            found.append(Action("text", label, f"sms:{dialable(self.text)}{body}",
+                                f"{label}, {self.name}"))  # fmt: skip
+        if self.chat:
+            found.append(Action("chat", "Chat online", self.chat,
+                                f"Chat online with {self.name}"))  # fmt: skip
+        if not found:  # a directory of lines, not a line: its page
+            site = self.url.split("//", 1)[-1].removeprefix("www.").rstrip("/")
+            label = f"Open {site}"
+            found.append(Action("web", label, self.url, f"{label}, {self.name}"))
+        return tuple(found)
 
 
 class Region(BaseModel):
@@ -27,6 +71,13 @@ class Region(BaseModel):
     name: str
     short: str  # one line for social posts: where to get help now
     emergency: str
+
+    @property
+    def emergency_calls(self) -> tuple[Action, ...]:
+        """The emergency numbers as call links ("112 or 999": two)."""
+        numbers = re.findall(r"\d[\d ]*\d|\d", self.emergency)
+        return tuple(Action("call", f"Call {n}", f"tel:{dialable(n)}",
+                            f"Call {n}, emergency services") for n in numbers)  # fmt: skip
     lines: tuple[CrisisLine, ...]
     # National helplines for one topic (not shown in crisis boxes): numbers a post may give.
     helplines: tuple[CrisisLine, ...] = ()

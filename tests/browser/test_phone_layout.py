@@ -76,3 +76,39 @@ def test_phone_dark_palette_screenshot_of_a_post_with_warnings(
         page.screenshot(path=artifact("phone-post-with-cw-dark.png"), full_page=True)
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(
+    ("kind", "where"),
+    [("post-with-cw", '[data-carepress="crisis-box"] li'),
+     ("crisis", ".carepress-crisis-region li"),
+     ("home", ".carepress-footer")],
+)  # fmt: skip
+def test_a_thumb_taps_a_crisis_line_on_a_phone(
+    browser: Any, base_url: str, page_paths: dict[str, str], kind: str, where: str
+) -> None:
+    """On a phone, the first crisis line is a link a thumb can hit: tapping it calls the
+    number (tel:); the text and chat links beside it do what they say."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(base_url + page_paths[kind])
+        # Where the tap lands, without leaving the page for the phone's dialler.
+        page.evaluate("""document.addEventListener("click", (event) => {
+            const link = event.target.closest("a");
+            window.tapped = link ? link.getAttribute("href") : null;
+            event.preventDefault();
+        }, true)""")
+        call = page.locator(f"{where} a.carepress-action--call").first
+        call.scroll_into_view_if_needed()
+        box = call.bounding_box()
+        assert box is not None and box["width"] >= 44 and box["height"] >= 44, box
+        call.tap()
+        assert page.evaluate("window.tapped") == "tel:988"
+        assert call.get_attribute("aria-label").startswith(call.inner_text().strip())
+        if kind != "home":
+            texts = page.locator(f"{where} a.carepress-action--text")
+            hrefs = {texts.nth(i).get_attribute("href") for i in range(texts.count())}
+            assert {"sms:988", "sms:741741?&body=HOME"} <= hrefs
+    finally:
+        context.close()

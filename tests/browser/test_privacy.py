@@ -56,6 +56,26 @@ def test_a_page_requests_nothing_from_other_hosts(
         context.close()
 
 
+@pytest.mark.parametrize("page_path", KINDS, indirect=True)
+def test_no_request_of_a_page_fails(browser: Any, base_url: str, page_path: str) -> None:
+    """Every request a page makes succeeds: no 404 for a file the theme guesses at (Material
+    fetches a sitemap.xml beside every <link rel="alternate">, feeds included)."""
+    context = browser.new_context()
+    failed: list[str] = []
+    context.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400
+               else None)  # fmt: skip
+    context.on("requestfailed", lambda r: failed.append(f"{r.failure} {r.url}"))
+    page = context.new_page()
+    try:
+        page.goto(base_url + page_path, wait_until="networkidle")
+        page.keyboard.press("/")
+        page.keyboard.type("anxiety")
+        page.wait_for_load_state("networkidle")
+        assert failed == [], f"{page_path or 'home'}: {failed}"
+    finally:
+        context.close()
+
+
 def test_the_recorder_would_see_a_tracker(browser: Any, base_url: str) -> None:
     """The control: a page that does call a third party is caught (past the page's
     Content-Security-Policy, which would refuse the call before any request is made)."""

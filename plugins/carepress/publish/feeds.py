@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import posixpath
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -23,6 +24,13 @@ from .platforms import PLATFORMS
 from .post import FeedPost, Site, in_feeds, newest_first
 from .snippets import compose
 
+# Material's script reads every <link rel="alternate"> in a page's head as a language
+# alternate and fetches the sitemap.xml beside it: each feed folder a page advertises gets
+# an empty one, so that fetch finds a file (~100 bytes) instead of the 404 page.
+EMPTY_SITEMAP = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n'
+    b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
+)
 # The date of an empty hub's feeds: any fixed date keeps the output reproducible.
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
@@ -145,6 +153,8 @@ def write_feeds(
         feed(link, chosen)
     for link, platform in zip(catalog.social, PLATFORMS, strict=True):
         _write(site_dir, link, _social_feed(link, site, settings, newest, fallback, platform))
+    for folder in sorted({posixpath.dirname(link.path) for link in catalog.all}):
+        (site_dir / folder / "sitemap.xml").write_bytes(EMPTY_SITEMAP)
     return catalog
 
 
