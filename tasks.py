@@ -28,25 +28,34 @@ def run(*args: str | Path, env: dict[str, str] | None = None) -> None:
     subprocess.run([str(a) for a in args], cwd=ROOT, check=True, env=env)
 
 
-def ensure_venv() -> None:
-    """Create .venv and (re)install the project whenever pyproject.toml changes."""
+def ensure_venv(for_tests: bool = False) -> None:
+    """Create .venv and (re)install the project whenever pyproject.toml changes: what the
+    hub needs for `build`, and the test tools (Playwright, the HTML checker, Zensical...)
+    only for `test`."""
     if sys.version_info < (3, 11):  # noqa: UP036 - runs before anything checks the version
         sys.exit(f"CarePress needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     if not (BIN / "python").exists():
         print(f"Creating a virtual environment in {VENV.name}/ ...", flush=True)
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    stamp = STAMP.with_name(STAMP.name + ("-test" if for_tests else ""))
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
-    if STAMP.exists() and STAMP.read_text() == wanted:
+    if stamp.exists() and stamp.read_text() == wanted:
         return
+    what = "CarePress and its test tools" if for_tests else "CarePress and what it needs"
+    print(f"Installing {what} into {VENV.name}/ (a minute or two the first time) ...", flush=True)
     run(BIN / "python", "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    # With Zensical when the package index has a version that fits (tests/test_engines.py
-    # runs CarePress on it, and skips saying why where it could not be installed).
-    try:
-        run(BIN / "python", "-m", "pip", "install", "--quiet", "-e", ".[test]", ZENSICAL)
-    except subprocess.CalledProcessError:
-        print(f"{ZENSICAL} could not be installed here: its tests will be skipped", flush=True)
-        run(BIN / "python", "-m", "pip", "install", "--quiet", "-e", ".[test]")
-    STAMP.write_text(wanted)
+    pip = [BIN / "python", "-m", "pip", "install", "--progress-bar", "on", "-e"]
+    if not for_tests:
+        run(*pip, ".")
+    else:
+        # With Zensical when the package index has a version that fits (tests/test_engines.py
+        # runs CarePress on it, and skips saying why where it could not be installed).
+        try:
+            run(*pip, ".[test]", ZENSICAL)
+        except subprocess.CalledProcessError:
+            print(f"{ZENSICAL} could not be installed here: its tests will be skipped", flush=True)
+            run(*pip, ".[test]")
+    stamp.write_text(wanted)
 
 
 def hub_env() -> dict[str, str]:
@@ -62,7 +71,7 @@ def build() -> None:
 
 
 def test() -> None:
-    ensure_venv()
+    ensure_venv(for_tests=True)
     run(BIN / "ruff", "check", ".")
     workers = ["-n", "auto"] if (os.cpu_count() or 1) > 1 else []
     run(BIN / "python", "-m", "pytest", *workers, *sys.argv[2:], env=hub_env())

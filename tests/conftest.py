@@ -29,6 +29,7 @@ def front_matter(**overrides: object) -> dict:
         "tags": ["anxiety"],
         "audience": ["clients"],
         "content_warnings": [],
+        "reviewed": {"by": "mei-lin", "on": dt.date(2026, 3, 10)},
         "sources": [
             {
                 "id": "nimh-anxiety",
@@ -56,10 +57,21 @@ def post_text(body: str = BODY, **overrides: object) -> str:
     if "sources" not in overrides and "[@" not in body:
         body += "\nMore on this from the NIMH [@nimh-anxiety].\n"  # cite the default source
     # Dates as date objects, so YAML writes them unquoted, as a writer would type them.
-    for key in ("date", "expires"):
+    for key in ("date", "expires", "reviewed"):
         if key in meta:
             meta[key] = _as_dates(meta[key])
     dumped = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
+    # The clinical review on one line, as the template writes it.
+    review = meta.get("reviewed")
+    if isinstance(review, dict) and set(review) == {"by", "on"}:
+        block = yaml.safe_dump({"reviewed": review}, sort_keys=False, allow_unicode=True)
+        line = yaml.safe_dump({"reviewed": review}, sort_keys=False, allow_unicode=True,
+                              default_flow_style=True).strip().removeprefix("{").removesuffix("}")
+        dumped = dumped.replace(block, line + "\n")
+        # ... and the usual audience on one line too: the lines of the bodies stay where
+        # the tests written before reviews were required expect them.
+        if meta.get("audience") == ["clients"]:
+            dumped = dumped.replace("audience:\n- clients\n", "audience: [clients]\n", 1)
     return f"---\n{dumped}---\n\n{body}"
 
 

@@ -78,7 +78,9 @@ def _head(hub: Hub, url_path: str) -> _Head:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Hub:
     hub = make_hub(tmp_path_factory.mktemp("cards") / "hub")
-    hub.write_post("plain.md", post_text(slug="plain", title="Coping with worry"))
+    # Never reviewed: a post for clinicians, which needs no review to publish.
+    hub.write_post("plain.md", post_text(slug="plain", title="Coping with worry",
+                                         audience=["clinicians"], reviewed=None))  # fmt: skip
     hub.write_post(
         "cw.md",
         post_text(
@@ -117,7 +119,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Hub:
 
 
 def test_every_published_post_has_a_card_of_1200_by_630(built: Hub) -> None:
-    cards = sorted(p.name for p in (built.site / "assets" / "cards").iterdir())
+    cards = sorted(p.name for p in (built.site / "assets" / "cards").glob("*.png"))
     assert cards == ["cw.png", "hostile.png", "plain.png"]
     for name in cards:
         with Image.open(built.site / "assets" / "cards" / name) as image:
@@ -218,8 +220,15 @@ def test_pages_that_are_not_posts_get_open_graph_basics(built: Hub) -> None:
         assert head.one("og:title") == title
         assert head.one("og:url") == SITE_URL + (f"{path}/" if path else "")
         assert head.one("og:description")
-        assert "og:image" not in head.meta
+        # The site's own card.
+        assert head.one("og:image") == SITE_URL + "assets/cards/site/card.png"
+        assert head.one("og:image:alt") == (
+            "Card: Riverbend Therapy Collective — Learn — Riverbend Therapy Collective."
+        )
+        assert head.one("twitter:card") == "summary_large_image"
         assert head.json_ld == []
+    with Image.open(built.site / "assets" / "cards" / "site" / "card.png") as image:
+        assert image.size == (WIDTH, HEIGHT)
 
 
 def test_hostile_title_and_description_are_escaped_everywhere(built: Hub) -> None:
@@ -246,9 +255,9 @@ def test_drafts_and_future_posts_have_no_card_and_no_page(built: Hub) -> None:
     for slug in ("a-draft", "later"):
         assert not (built.site / "assets" / "cards" / f"{slug}.png").exists()
         assert not (built.site / "blog" / slug).exists()
-    # Nothing was drawn for them either: one cached card per published post.
+    # Nothing was drawn for them either: one cached card per published post, and the site's.
     cache = built.root / ".cache" / "carepress" / "cards"
-    assert len(list(cache.glob("*.png"))) == 3
+    assert len(list(cache.glob("*.png"))) == 4
     cw_key = card_key(
         CardSpec(
             "How to ask someone you love about suicide",
@@ -266,15 +275,16 @@ def test_unchanged_posts_are_not_drawn_again(hub: Hub) -> None:
     hub.write_post("two.md", post_text(slug="two", title="Second post"))
     first = hub.build("--strict")
     assert first.returncode == 0, first.stderr
-    assert "2 drawn" in first.stderr and "0 from the cache" in first.stderr
+    # The two posts' cards and the site's own.
+    assert "3 drawn" in first.stderr and "0 from the cache" in first.stderr
     cache = hub.root / ".cache" / "carepress" / "cards"
     stamps = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.png")}
     cards = {p.name: p.read_bytes() for p in (hub.site / "assets" / "cards").glob("*.png")}
-    assert len(stamps) == 2 and len(cards) == 2
+    assert len(stamps) == 3 and len(cards) == 2
 
     second = hub.build("--strict")
     assert second.returncode == 0, second.stderr
-    assert "0 drawn" in second.stderr and "2 from the cache" in second.stderr
+    assert "0 drawn" in second.stderr and "3 from the cache" in second.stderr
     assert {p.name: p.stat().st_mtime_ns for p in cache.glob("*.png")} == stamps
     assert {p.name: p.read_bytes() for p in (hub.site / "assets/cards").glob("*.png")} == cards
 

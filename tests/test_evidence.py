@@ -124,7 +124,8 @@ def test_unresolved_citation_fails_check_and_build_with_the_line(hub: Hub) -> No
     assert finding["hint"] == "did you mean 'nimh'?"
     result = hub.build()
     assert result.returncode == 1
-    assert f"content/posts/dep.md:{line}: [@nimhh] does not match any source" in result.stderr
+    column = finding["column"]
+    assert f"content/posts/dep.md:{line}:{column}: [@nimhh] does not match" in result.stderr
 
 
 def test_uncited_source_is_a_warning(hub: Hub) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -379,3 +380,30 @@ def test_feeds_past_their_limit_carry_the_newest_posts_whole(hub: Hub) -> None:
         assert [e.title for e in entries] == [f"Post {s}" for s in slugs], path
         for entry, slug in zip(entries, slugs, strict=True):
             assert f"More of {slug}." in entry.content[0].value, path
+
+
+def test_social_feeds_are_plain_text_for_bridges_and_paragraphs_for_readers(
+    sample_hub: Hub,
+) -> None:
+    """RSS-to-social tools post <description> as text: a link's "&" is escaped once (as XML
+    needs), never twice; readers that render HTML get the same text as paragraphs in
+    content:encoded, so the blank lines between warning, title and link survive."""
+    raw = (sample_hub.site / "feeds" / "social" / "mastodon.xml").read_text()
+    descriptions = re.findall(r"<description>(.*?)</description>", raw, re.S)[1:]  # items'
+    assert descriptions and all("&amp;amp;" not in d for d in descriptions)
+    assert all("&amp;utm_medium=social" in d for d in descriptions)
+    for entry in _parse(raw.encode()).entries:
+        html_text = entry.content[0].value
+        assert html_text.startswith("<p>") and html_text.count("<p>") >= 4
+        blocks = [b for b in html.unescape(entry.summary).split("\n\n") if b.strip()]
+        assert html_text.count("<p>") == len(blocks)
+
+
+def test_json_feed_tags_name_each_term_once(sample_hub: Hub) -> None:
+    document = json.loads((sample_hub.site / "feeds" / "feed.json").read_text())
+    for item in document["items"]:
+        folded = [t.casefold() for t in item.get("tags", [])]
+        assert len(folded) == len(set(folded)), item["tags"]
+    grief = next(i for i in document["items"]
+                 if i["url"].endswith("/grief-does-not-follow-a-schedule/"))  # fmt: skip
+    assert "Grief" in grief["tags"] and "grief" not in grief["tags"]

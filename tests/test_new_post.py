@@ -47,6 +47,8 @@ def test_new_post_passes_check_and_builds(hub: Hub) -> None:
     text = text.replace("sources: []\n", source).replace(
         "Write the body of the post here.", "Write the body of the post here [@nimh-stress]."
     )
+    # The review (the template leaves it commented out until a colleague has reviewed it).
+    text = text.replace("# reviewed:", "reviewed: {by: mei-lin, on: 2026-01-05}  #", 1)
     path.write_text(text, encoding="utf-8")
     # The template's placeholders are errors now, each at its line.
     placeholders = json.loads(hub.check("--format", "json").stdout)

@@ -79,7 +79,7 @@ def test_an_error_only_the_prose_checks_find_stops_the_build(hub: Hub) -> None:
     hub.write_post("fine.md", post_text(title="A fine post"))
     log = _stopped_build(hub)
     assert (
-        "content/posts/uncited.md:24: this sentence states a statistic or research finding "
+        "content/posts/uncited.md:24:1: this sentence states a statistic or research finding "
         "without a source" in log
     )
     assert "nothing was published" in log
@@ -142,6 +142,7 @@ def test_a_rebuild_replaces_the_whole_site_and_leaves_nothing_beside_it(hub: Hub
     assert result.returncode == 0, result.stderr
     assert _kits_and_cards(hub.site) == [
         "assets/cards/a-kept-post.png",
+        "assets/cards/site/card.png",  # the site's own, for its other pages
         "social/a-kept-post/index.html",
         "social/profile/index.html",
         "social/snippets.csv",
@@ -203,14 +204,14 @@ def test_a_changed_rule_or_setting_checks_every_post_again(hub: Hub) -> None:
     hub.write_post("a.md", post_text(body="Intro.\n\n<!-- more -->\n\nIt felt crazy.\n"))
     first = hub.build(env=IN_PROCESS)
     assert first.returncode == 0
-    assert "WARNING -  carepress: content/posts/a.md:24: 'crazy'" in first.stderr
+    assert "WARNING -  carepress: content/posts/a.md:24:9: 'crazy'" in first.stderr
     config = hub.root / "mkdocs.yml"
     config.write_text(config.read_text().replace(
         "\n  - carepress:\n", "\n  - carepress:\n      rules: {severity: {stigma.crazy: error}}\n"
     ))  # fmt: skip
     second = hub.build(env=IN_PROCESS)
     assert second.returncode != 0, "the kept report said warning; the new setting says error"
-    assert "ERROR   -  carepress: content/posts/a.md:24: 'crazy'" in second.stderr
+    assert "ERROR   -  carepress: content/posts/a.md:24:9: 'crazy'" in second.stderr
 
 
 def test_a_post_dated_today_is_kept_only_until_its_date(hub: Hub) -> None:
@@ -246,3 +247,28 @@ def test_every_file_the_package_ships_is_in_the_code_fingerprint() -> None:
         if path.is_file() and "__pycache__" not in path.parts
     }
     assert shipped <= set(FINGERPRINTED), shipped - set(FINGERPRINTED)
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        post_text(title=None),  # front matter: stops in on_files
+        post_text(body=UNCITED, title="An uncited post"),  # prose: the checks stop it
+        post_text(body="Intro.\n\n<!-- more -->\n\n<div onclick=\"x()\">Hi</div>\n",
+                  title="Unsafe HTML"),  # the page's HTML: stops once MkDocs rendered it
+    ],
+    ids=["front-matter", "prose", "html"],
+)  # fmt: skip
+def test_a_failed_build_leaves_the_last_site_exactly_as_it_was(hub: Hub, broken: str) -> None:
+    """Anyone who uploads site/ by hand after a failed build still has the last good copy."""
+    hub.write_post("fine.md", post_text(title="A fine post"))
+    assert hub.build(env=IN_WORKERS).returncode == 0
+    before = _tree(hub.site)
+    assert any(name.endswith("index.html") for name in before)
+    hub.write_post("broken.md", broken)
+    failed = hub.build(env=IN_WORKERS)
+    assert failed.returncode != 0
+    assert "Traceback" not in failed.stdout + failed.stderr
+    after = _tree(hub.site)
+    assert sorted(after) == sorted(before)
+    assert [name for name in before if before[name] != after[name]] == []

@@ -79,7 +79,7 @@ def _contains_safeguards(snippet, model, safeguards, settings) -> None:
         assert links and links[0]["features"][0]["uri"] == snippet.link
     else:
         assert snippet.link in snippet.text
-    assert settings.practice.disclaimer.social in snippet.text
+    assert settings.practice.disclaimer.for_platform(snippet.platform) in snippet.text
 
 
 def test_sample_posts_fit_every_platform(hub_settings) -> None:
@@ -114,7 +114,7 @@ def test_utm_link_and_hashtags(hub_settings) -> None:
     assert hashtag("self-care") == "#SelfCare" and hashtag("2024") == ""
 
 
-def test_description_shrinks_at_a_word_boundary(hub_settings) -> None:
+def test_description_shrinks_by_whole_sentences_only(hub_settings) -> None:
     model = _model(
         description="Worry is common. " + "It shows up in many small ways. " * 8,
         content_warnings=["suicide"],
@@ -122,7 +122,45 @@ def test_description_shrinks_at_a_word_boundary(hub_settings) -> None:
     snippet = compose("x", model, safeguards_for(model, hub_settings), URL, "a-post", hub_settings)
     assert snippet.shortened and snippet.length <= 280
     body = snippet.text.split("\n\n")[2]
-    assert body.endswith(("…", ".")) and "Worry is common." in body
+    assert body.startswith("Worry is common.") and body.endswith("ways.")
+    assert "…" not in body and model.description.startswith(body)
+
+
+def test_a_sentence_that_cannot_fit_whole_is_left_out_not_cut(hub_settings) -> None:
+    """Cut inside, "Depression is common and treatable" could lose "treatable"."""
+    long_sentence = (
+        "Depression is common and, with the right support from the people around you and "
+        "from professionals who understand it and treat it every day, treatable for most "
+        "people who reach out for help in good time."
+    )
+    model = _model(
+        description=long_sentence,
+        content_warnings=["suicide", "self-harm"],
+        title="What depression is, what it is not, and how people get better",
+    )
+    snippet = compose("x", model, safeguards_for(model, hub_settings), URL, "a-post", hub_settings)
+    assert snippet.length <= 280
+    assert "Depression is common" not in snippet.text  # whole, or not at all
+    assert "…" not in snippet.text.split("\n\n")[1]  # the title fitted whole
+
+
+def test_each_platform_can_have_its_own_short_disclaimer(hub_settings) -> None:
+    model = _model()
+    safeguards = safeguards_for(model, hub_settings)
+    x = compose("x", model, safeguards, URL, "a-post", hub_settings)
+    mastodon = compose("mastodon", model, safeguards, URL, "a-post", hub_settings)
+    practice = hub_settings.practice.disclaimer
+    assert practice.social_by_platform["x"] in x.text
+    assert practice.social in mastodon.text and practice.social not in x.text
+    assert len(practice.social_by_platform["x"]) < len(practice.social)
+
+
+def test_a_disclaimer_for_an_unknown_platform_is_a_configuration_error(hub: Hub) -> None:
+    config = hub.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("        x: General", "        twiter: General"))
+    result = hub.check()
+    assert result.returncode == 2
+    assert "social_by_platform: ['twiter'] are not platforms" in result.stderr
 
 
 def test_override_text_is_used_and_checked(hub: Hub) -> None:
@@ -160,6 +198,11 @@ def test_a_post_with_every_warning_and_a_long_title_is_shared_everywhere(hub: Hu
     ("and 6 more") and the title is cut at a word, but every snippet still warns, gives the
     crisis line, the link and the disclaimer, and fits."""
     every = list(load_settings(hub.root / "mkdocs.yml").content_warnings)
+    # The practice's one social disclaimer everywhere: X has no room then for every name.
+    config = hub.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "      social_by_platform:\n        x: General information only, not therapy or advice.\n",
+        ""))  # fmt: skip
     title = ("When it all comes at once: " + "grief, fear and change " * 10).strip()[:200]
     body = "Intro [@nimh-anxiety].\n\n<!-- more -->\n\nA calm, general post.\n"
     hub.write_post(
@@ -176,7 +219,7 @@ def test_a_post_with_every_warning_and_a_long_title_is_shared_everywhere(hub: Hu
         assert snippet["length"] <= snippet["limit"], platform
         assert "988" in snippet["text"], platform
     x = snippets["x"]["text"]
-    assert " more" in x.split("\n\n")[0] and x.split("\n\n")[1].endswith("…")
+    assert " more" in x.split("\n\n")[0]
     # Where there is room, every name is there.
     linkedin = snippets["linkedin"]["text"].split("\n\n")[0]
     assert " more" not in linkedin and linkedin.count(",") == len(every) - 1

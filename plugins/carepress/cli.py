@@ -18,7 +18,14 @@ from .checks.pages import check_page
 from .checks.practice_texts import practice_text_findings
 from .checks.static_files import docs_dir_problems
 from .engine import Post, utc_now
-from .findings import Finding, format_github, format_json, format_text, summary
+from .findings import (
+    Finding,
+    format_github,
+    format_json,
+    format_text,
+    in_reading_order,
+    summary,
+)
 from .publish.platforms import PLATFORM_KEYS
 from .publish.snippets import compose_all
 from .settings import ConfigError, Settings, load_settings
@@ -160,10 +167,7 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     if args.links:
         _check_links(args, settings, reports)
     hub = _pages(settings, args.config) if not args.paths else []  # the whole hub, too
-    findings = sorted(
-        [*(f for r in reports for f in r.findings), *hub],
-        key=lambda f: (f.path, f.line, f.column, f.rule),
-    )
+    findings = in_reading_order([*(f for r in reports for f in r.findings), *hub])
     _print_findings(findings, args.format, len(reports))
     return EXIT_ERRORS if any(f.is_error for f in findings) else EXIT_OK
 

@@ -56,6 +56,9 @@ class PostFile:
     body: str
     body_line: int
     duplicate_keys: list[tuple[KeyPath, int]] = field(default_factory=list)
+    # Unquoted texts YAML cut at ' #' (a comment): key path, line, what was kept, what was
+    # written.
+    cut_by_comment: list[tuple[KeyPath, int, str, str]] = field(default_factory=list)
 
     def line_of(self, key_path: KeyPath) -> int:
         """Line of the closest key we know for ``key_path`` (front matter starts at 1)."""
@@ -232,10 +235,19 @@ def _alias_problem(key_path: KeyPath, line: int) -> _NodeProblem:
     )
 
 
+_CURLY_QUOTED = re.compile(r"\s*([\w-]+):\s*[“”‘’«»„](.*?)[“”‘’«»]\s*$")
+
+
 def _yaml_hint(problem: str, line_text: str) -> str:
     if "\t" in line_text or "'\\t'" in problem:
         return "indent with spaces, not tabs"
     if "mapping values are not allowed" in problem:
+        curly = _CURLY_QUOTED.match(line_text)
+        if curly:  # “...” looks quoted, but YAML only counts straight quotes
+            key, value = curly.groups()
+            straight = value.replace('"', '\\"')
+            return (f"curly quotes (“ ”) do not count as quotes in YAML; use straight ones: "
+                    f'{key}: "{straight}"')  # fmt: skip
         return "put text that contains ': ' in quotes, e.g. title: \"Anxiety: what helps\""
     if "found character '@'" in problem or "found character '`'" in problem:
         return "put values that start with @ or ` in quotes"
@@ -393,7 +405,8 @@ def read_post(
 
     parsed = parse_yaml(match.group(1), text, path, offset=2)  # line 2: after the "---"
     if isinstance(parsed, Finding):
-        return None, [parsed]
+        unclosed = _closed_too_late(match.group(1), path)
+        return None, [unclosed or parsed]
     meta, lines, dupes = parsed
     if not isinstance(meta, dict):
         return None, [
@@ -406,7 +419,51 @@ def read_post(
             )
         ]
     body_line = text.count("\n", 0, match.end()) + 1
-    return PostFile(path, meta, lines, text[match.end() :], body_line, dupes), []
+    post = PostFile(path, meta, lines, text[match.end() :], body_line, dupes)
+    post.cut_by_comment = _cut_by_comment(match.group(1), meta)
+    return post, []
+
+
+# A text key's unquoted value with ' #' and a word after it ("Worry #1 for parents"): YAML
+# reads a comment there. A comment a writer means ("draft: true  # until reviewed") has a
+# space after its '#', and is on a key that is not text a reader sees.
+_CUT_TEXT = re.compile(r"^(title|subtitle|description):[ \t]+([^'\"\s|>#].*?)[ \t]+#\S", re.M)
+
+
+def _cut_by_comment(yaml_text: str, meta: Any) -> list[tuple[KeyPath, int, str, str]]:
+    if " #" not in yaml_text or not isinstance(meta, dict):
+        return []
+    found = []
+    for m in _CUT_TEXT.finditer(yaml_text):
+        written = yaml_text[m.start(2) :].split("\n", 1)[0]
+        line = yaml_text.count("\n", 0, m.start()) + 2  # the file's line (1 is '---')
+        found.append(((m.group(1),), line, str(meta.get(m.group(1))), written.strip()))
+    return found
+
+
+def _closed_too_late(yaml_text: str, path: str) -> Finding | None:
+    """A front matter whose closing '---' is missing, so that a '---' rule further down the
+    post closes it: the keys end at a blank line and prose follows. Said as such, rather
+    than as a YAML error on a line of the post's text."""
+    keys, blank, rest = yaml_text.partition("\n\n")
+    if not blank or not rest.strip():
+        return None
+    loader = _LineLoader(keys)
+    try:
+        value = loader.get_single_data()
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    if not isinstance(value, dict) or not value:
+        return None
+    last = keys.count("\n") + 2  # the file's line of the last key (line 1 is '---')
+    return _finding(
+        path, last + 1, "frontmatter.unclosed",
+        f"the front matter is never closed: the post's text after line {last} is read as "
+        "front matter, up to a '---' rule further down",
+        f"add a line '---' after line {last}, the last front-matter key",
+    )  # fmt: skip
 
 
 def parse_yaml(

@@ -58,9 +58,14 @@ class Finding:
         return self.severity == "error"
 
     def one_line(self) -> str:
-        """``path:line: message (hint)`` — the form the build log uses."""
+        """``path:line:column: message — hint``: the form the build log uses."""
         hint = f" — {self.hint}" if self.hint else ""
-        return f"{self.path}:{self.line}: {self.message}{hint}"
+        return f"{self.path}:{self.line}:{self.column}: {self.message}{hint}"
+
+
+def in_reading_order(findings: Iterable[Finding]) -> list[Finding]:
+    """By file, line, column and rule: how `carepress check` and the build both list them."""
+    return sorted(findings, key=lambda f: (f.path, f.line, f.column, f.rule))
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

@@ -32,6 +32,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
+from .byline import byline_for
 from .crisis import regions_for
 from .engine import Post, check_post, utc_now
 from .inline_citations import cited_html, cited_markdown
@@ -167,7 +168,9 @@ class SafeguardsPostprocessor(Postprocessor):
         assert report.front_matter is not None
         body = cited_html(text, list(report.front_matter.sources))
         env = _environment(settings, rendering.url)
-        return self._render(env, POST_PARTIAL, safeguards=report.safeguards, body=Markup(body))
+        byline = byline_for(report.front_matter, settings.authors)
+        return self._render(env, POST_PARTIAL, safeguards=report.safeguards, body=Markup(body),
+                            byline=byline)  # fmt: skip
 
     @staticmethod
     def _render(env: Environment, name: str, **context: Any) -> str:

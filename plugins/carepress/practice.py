@@ -25,6 +25,12 @@ class Disclaimer(_Profile):
     full: str = Field(min_length=1)
     audiences: dict[Audience, str] = {}
     social: str | None = None  # a shorter form for social posts; the short form if unset
+    # Shorter still where a platform has little room (x: "Not therapy; info only."):
+    # by platform key; a platform not named takes `social`.
+    social_by_platform: dict[str, str] = {}
+
+    def for_platform(self, platform: str) -> str:
+        return self.social_by_platform.get(platform) or self.social or self.short
     position: Literal["top", "bottom"] = "bottom"
 
     def for_audience(self, audiences: list[str]) -> str:

@@ -441,6 +441,14 @@ def settings_from_options(
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
         raise ConfigError(f"mkdocs.yml: extra > practice: {problems}") from exc
 
+    from .publish.platforms import PLATFORM_KEYS
+
+    unknown_platforms = set(practice.disclaimer.social_by_platform) - set(PLATFORM_KEYS)
+    if unknown_platforms:
+        raise ConfigError(
+            f"mkdocs.yml: extra > practice > disclaimer > social_by_platform: "
+            f"{sorted(unknown_platforms)} are not platforms (one of {', '.join(PLATFORM_KEYS)})"
+        )
     for option in ("crisis_warnings", "collapse_warnings"):
         unknown = set(getattr(options, option)) - set(options.content_warnings)
         if unknown:

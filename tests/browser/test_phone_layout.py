@@ -112,3 +112,20 @@ def test_a_thumb_taps_a_crisis_line_on_a_phone(
             assert {"sms:988", "sms:741741?&body=HOME"} <= hrefs
     finally:
         context.close()
+
+
+def test_the_byline_shows_on_a_phone(
+    browser: Any, base_url: str, page_paths: dict[str, str]
+) -> None:
+    """Who wrote and who reviewed the post is in the post, not in a sidebar a phone hides."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(base_url + page_paths["post-with-cw"])
+        byline = page.locator('[data-carepress="byline"]')
+        assert byline.is_visible()
+        box = byline.bounding_box()
+        assert box is not None and box["y"] < PHONE["height"], "on the first screen"
+        assert "Clinically reviewed by" in byline.inner_text()
+    finally:
+        context.close()

@@ -41,6 +41,7 @@ declare(
             ("too-deep", "the front matter nests deeper than 32 levels"),
             ("key-not-text", "a front-matter key is not text"),
             ("duplicate-key", "a front-matter key appears twice"),
+            ("cut-by-comment", "an unquoted text with ' #' in it: YAML drops the rest"),
             ("ambiguous-boolean", "yes/no/on/off: YAML 1.1 reads them as true/false"),
             ("control-character", "a value holds a control or bidi-override character"),
             ("html", "a value holds markup or a javascript: address"),
@@ -100,7 +101,7 @@ _RULES = {
 
 _TYPE_NAMES = {
     "string_type": "text",
-    "list_type": "a list, e.g. [clients, community]",
+    "list_type": "a list",
     "bool_type": "true or false",
     "int_type": "a whole number",
     "dict_type": "a set of 'key: value' lines",
@@ -210,6 +211,9 @@ def pydantic_finding(post: PostFile, err: dict[str, Any]) -> Finding:
         choices = [c.strip() for c in re.split(r",| or ", allowed) if c.strip()]
         message = f"{name}: {_describe(value)} is not one of {one_of(choices)}"
         hint = did_you_mean(str(value), choices)
+    elif kind in _TYPE_NAMES and value is None:  # `title:` with nothing after it
+        message = f"{name} is empty"
+        hint = _missing_hint(name).replace("add ", "write ", 1)
     elif kind in _TYPE_NAMES:
         message = f"{name}: expected {_TYPE_NAMES[kind]}, got {_describe(value)}"
         hint = _type_hint(name, kind)
@@ -244,9 +248,20 @@ def _missing_hint(name: str) -> str:
     return examples.get(name.split(".")[0], f"add {name}:")
 
 
+# What a list of each kind looks like, for the hint of a value that is not one.
+_LIST_EXAMPLES = {
+    "sources": "one '- id: ...' item per source, each with its id, title and url (the "
+               "`carepress new` template shows one)",
+    "audience": f"audience: [clients] (one or more of {one_of(AUDIENCES)})",
+    "authors": "authors: [your-author-id]",
+    "content_warnings": "content_warnings: [suicide]",
+}  # fmt: skip
+
+
 def _type_hint(name: str, kind: str) -> str:
     if kind == "list_type":
-        return f"write it as a list: {name}: [first, second]"
+        example = _LIST_EXAMPLES.get(name.split(".")[0], f"{name}: [first, second]")
+        return f"write it as a list, e.g. {example}"
     if kind == "bool_type":
         return f"write {name}: true or {name}: false"
     if kind == "string_type":
@@ -541,6 +556,14 @@ def check_front_matter(post: PostFile, settings: Settings, now: dt.datetime) -> 
                 "keep one; the later value would silently win",
             )
         )
+    for key_path, line, kept, written in post.cut_by_comment:
+        name = _field_name(key_path, post.meta)
+        quoted = written.replace('"', '\\"')
+        findings.append(
+            Finding(post.path, line, 1, "frontmatter.cut-by-comment", "frontmatter", "error",
+                    f"{name} is read as {kept!r}: YAML takes ' #' and what follows for a "
+                    "comment", f'put the whole value in quotes: {name}: "{quoted}"')
+        )  # fmt: skip
     findings += markup_findings(post)
     result = FrontMatterResult(model=None)
     try:

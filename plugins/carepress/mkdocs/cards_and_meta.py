@@ -13,6 +13,7 @@ import datetime as dt
 import html
 from collections.abc import Mapping
 from pathlib import Path
+from urllib.parse import quote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
@@ -21,8 +22,10 @@ from mkdocs.structure.pages import Page
 from ..engine import Post
 from ..model import FrontMatter
 from ..parallel import InBackground
+from ..publish.address import card_path
 from ..publish.cards import CardSpec, cache_path, card_alt_text, draw_into_cache, write_cards
 from ..publish.meta import Card, PageMeta, post_meta, website_meta
+from ..publish.outputs import SITE_CARD
 from ..safeguards import Safeguards
 from ..settings import Settings
 
@@ -103,11 +106,18 @@ class CardsAndMeta:
         # Titles may arrive HTML-escaped (the plugin escapes some at their source in on_nav);
         # the template escapes every value, so unescape first to avoid "&amp;amp;".
         title = "" if page.is_homepage else html.unescape(str(page.title or ""))
+        card = None
+        if self.site_url:
+            spec = CardSpec(self.site_name, self.settings.practice.name)
+            self.cards[SITE_CARD] = spec
+            card = Card(self.site_url.rstrip("/") + "/" + quote(card_path(SITE_CARD)),
+                        card_alt_text(spec))  # fmt: skip
         return website_meta(
             title=title or self.site_name,
             description=description if isinstance(description, str) else self.description,
             url=page.canonical_url,
             site_name=self.site_name,
+            card=card,
         )
 
     def write(self, site_dir: str) -> None:

@@ -17,13 +17,15 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..budget import RENDERS_PER_POST
+from ..byline import byline_for
 from ..checks.collisions import duplicate_addresses, page_collisions
 from ..checks.practice_texts import practice_text_findings
 from ..checks.static_files import docs_dir_problems
 from ..crisis import regions_for
 from ..engine import Post, utc_now
-from ..findings import Finding, summary
+from ..findings import Finding, in_reading_order, summary
 from ..inline_citations import cited_html, cited_markdown, superscript
+from ..model import FrontMatter
 from ..parallel import InBackground, check_many
 from ..publish.platforms import PLATFORMS
 from ..publish.share_kits import ShareKits
@@ -139,6 +141,7 @@ class CarePressPlugin(BasePlugin):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.settings is not None
         self.reports = {}
+        self._newest: str | None = None  # the newest published post's date (the sitemap's)
         settings = self.settings
         config_file = Path(config.config_file_path)
         # A build's reports and a preview's (which renders each post) are kept apart.
@@ -208,7 +211,7 @@ class CarePressPlugin(BasePlugin):
 
     def _report(self, findings: list[Finding]) -> None:
         """Log these findings; stop a build if any is an error."""
-        for finding in findings:
+        for finding in in_reading_order(findings):
             {"error": log.error, "warning": log.warning, "info": log.info}[finding.severity](
                 finding.one_line()
             )
@@ -330,6 +333,11 @@ class CarePressPlugin(BasePlugin):
         safeguards = self._safeguards(page.file.src_uri)
         if safeguards is not None:
             context["carepress_post"] = safeguards
+            report = self.reports[page.file.src_uri]
+            if report.front_matter is not None and self.settings is not None:
+                context["carepress_byline"] = byline_for(
+                    report.front_matter, self.settings.authors
+                )
         # Open Graph, Twitter and JSON-LD (PageMeta.html, printed by overrides/main.html).
         if self.sharing is not None:
             context["carepress_meta"] = self.sharing.page_meta(page)
@@ -402,6 +410,9 @@ class CarePressPlugin(BasePlugin):
         # only what the allowlist lets through, and the build stops if it removed anything.
         html = self.unsafe_html.clean(html, page.file.src_uri, Path(page.file.abs_src_path or ""))
         report = self.reports.get(page.file.src_uri)
+        # The sitemap's lastmod: a post's own date, never the build's (which MkDocs gives
+        # every page); the other pages (home, lists, crisis) last changed with the newest post.
+        page.update_date = self._last_changed(report)
         if report is None:
             escape_title_from_heading(page)
             return html
@@ -422,6 +433,18 @@ class CarePressPlugin(BasePlugin):
         if self.serving and report.findings:
             return notice_html(report.findings) + html
         return html
+
+    def _last_changed(self, report: Post | None) -> str:
+        def changed(model: FrontMatter) -> str:
+            return (model.date.updated or model.created).date().isoformat()
+
+        if report is not None and report.front_matter is not None:
+            return changed(report.front_matter)
+        if self._newest is None:
+            dates = [changed(r.front_matter) for r in self.reports.values()
+                     if r.front_matter is not None and r.is_published(self._now)]  # fmt: skip
+            self._newest = max(dates, default=self._now.date().isoformat())
+        return self._newest
 
     # First: every page is in the site before another plugin's on_post_build looks for it.
     @event_priority(100)

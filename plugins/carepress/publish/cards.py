@@ -448,6 +448,7 @@ def write_cards(site_dir: Path, cards: Mapping[str, CardSpec], cache_dir: Path |
         target = site_dir / card_path(slug)
         # Never write through an old link: a --dirty build's card may be the cache's file.
         target.unlink(missing_ok=True)
+        target.parent.mkdir(parents=True, exist_ok=True)  # the site's card has a folder
         card = ready[keys[slug]]
         if isinstance(card, bytes):
             target.write_bytes(card)

@@ -176,8 +176,23 @@ def _social_feed(
         fe.title(entry.xml_safe(entry.title(post, options)))
         fe.link(href=post.url, rel="alternate")
         fe.published(post.published)
-        fe.description(html.escape(entry.xml_safe(social_text(post, platform, settings))))
+        text = entry.xml_safe(social_text(post, platform, settings))
+        # Plain text where RSS-to-social tools read it (they post the description as text:
+        # HTML-escaping it put "&amp;" into every link they posted), and the same text as
+        # HTML paragraphs where readers that render HTML look first, so its blank lines
+        # survive.
+        fe.description(text)
+        fe.content(_paragraphs(text), type="html")
     return fg.rss_str(pretty=True)
+
+
+def _paragraphs(text: str) -> str:
+    """Plain text as HTML: a paragraph per blank-line block, a <br> per line break."""
+    blocks = [b.strip() for b in text.replace("\r\n", "\n").split("\n\n") if b.strip()]
+    return "".join(
+        "<p>" + "<br>".join(html.escape(line) for line in block.split("\n")) + "</p>"
+        for block in blocks
+    )
 
 
 # A post's ready-to-post text for one platform, for the per-platform syndication feeds

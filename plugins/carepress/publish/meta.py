@@ -138,13 +138,7 @@ def post_meta(
     if url:
         tags.append(("property", "og:url", url))
     if card:
-        tags += [
-            ("property", "og:image", card.url),
-            ("property", "og:image:type", "image/png"),
-            ("property", "og:image:width", str(WIDTH)),
-            ("property", "og:image:height", str(HEIGHT)),
-            ("property", "og:image:alt", card.alt),
-        ]
+        tags += _og_image(card)
     tags.append(("property", "article:published_time", iso(fm.date.created)))
     if fm.date.updated:
         tags.append(("property", "article:modified_time", iso(fm.date.updated)))
@@ -223,8 +217,11 @@ def post_json_ld(
     return data
 
 
-def website_meta(*, title: str, description: str, url: str | None, site_name: str) -> PageMeta:
-    """Open Graph basics for pages that are not posts (home, blog index, crisis, about)."""
+def website_meta(
+    *, title: str, description: str, url: str | None, site_name: str, card: Card | None = None
+) -> PageMeta:
+    """Open Graph basics for pages that are not posts (home, blog index, crisis, about),
+    with the site's own card for link previews."""
     tags: list[Tag] = [
         ("property", "og:type", "website"),
         ("property", "og:site_name", site_name),
@@ -234,5 +231,20 @@ def website_meta(*, title: str, description: str, url: str | None, site_name: st
         tags.append(("property", "og:description", description))
     if url:
         tags.append(("property", "og:url", url))
-    tags.append(("name", "twitter:card", "summary"))
+    if card is None:
+        tags.append(("name", "twitter:card", "summary"))
+        return PageMeta(tuple(tags))
+    tags += _og_image(card)
+    tags += [("name", "twitter:card", "summary_large_image"), ("name", "twitter:image", card.url),
+             ("name", "twitter:image:alt", card.alt)]  # fmt: skip
     return PageMeta(tuple(tags))
+
+
+def _og_image(card: Card) -> list[Tag]:
+    return [
+        ("property", "og:image", card.url),
+        ("property", "og:image:type", "image/png"),
+        ("property", "og:image:width", str(WIDTH)),
+        ("property", "og:image:height", str(HEIGHT)),
+        ("property", "og:image:alt", card.alt),
+    ]

@@ -59,9 +59,13 @@ class FeedPost:
         return [str(authors.get(a, {}).get("name") or a) for a in self.front_matter.authors]
 
     def terms(self) -> list[str]:
-        """Categories, then tags, without repeats."""
+        """Categories, then tags, without repeats ("Grief" and "grief" are one term: the
+        first spelling stays)."""
         fm = self.front_matter
-        return list(dict.fromkeys([*fm.categories, *fm.tags]))
+        seen: dict[str, str] = {}
+        for term in (*fm.categories, *fm.tags):
+            seen.setdefault(term.casefold(), term)
+        return list(seen.values())
 
 
 def in_feeds(front_matter: FrontMatter, now: dt.datetime) -> bool:

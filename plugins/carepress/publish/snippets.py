@@ -168,12 +168,19 @@ def _cut_points(text: str) -> list[int]:
     return sorted(ends[MIN_WORDS - 1 :], reverse=True)
 
 
+def _sentence_ends(text: str) -> list[int]:
+    """Where the description's whole sentences end, longest first. A description is cut
+    only there: a cut inside a sentence can drop the word that made it true ("...is common
+    and" without "treatable")."""
+    return sorted((m.end() for m in _SENTENCE_END.finditer(text.rstrip())), reverse=True)
+
+
+_SENTENCE_END = regex.compile(r"[.!?][\"”’)]*(?=\s+\S)")
+
+
 def _shorten(text: str, end: int) -> str:
+    """A title cut at a word, with an ellipsis (it still says what the link is)."""
     kept = text[:end].rstrip(" \t,;:—–-")
-    # Prefer whole sentences when they keep most of what fits: no ellipsis needed then.
-    sentence_end = max(kept.rfind(". "), kept.rfind("? "), kept.rfind("! "))
-    if sentence_end >= len(kept) // 2:
-        return kept[: sentence_end + 1]
     return kept if kept.endswith((".", "!", "?")) else kept + ELLIPSIS
 
 
@@ -202,12 +209,11 @@ class _Parts:
 
 
 def _longest_fitting(
-    text: str, compose: Callable[[int], str], fits: Callable[[str], bool]
+    cuts: list[int], compose: Callable[[int], str], fits: Callable[[str], bool]
 ) -> str | None:
-    """The composed snippet with `text` cut at the latest word boundary that still fits.
+    """The composed snippet with a text cut at the latest of `cuts` that still fits.
     Cut points run longest first and a shorter text never counts more, so a binary search
     finds it in a handful of counts."""
-    cuts = _cut_points(text)
     low, high, best = 0, len(cuts) - 1, None
     while low <= high:
         middle = (low + high) // 2
@@ -230,12 +236,13 @@ def _fit(platform: str, parts: _Parts, spoiler: str, settings: Settings) -> tupl
     full_length = length(full)
     if full_length <= limit:
         return full, False, full_length
-    # Give way in this order: the description's end, then hashtags, then the description.
+    # Give way in this order: the description's last sentences, then hashtags, then the
+    # description.
     tag_choices = [parts.hashtags[:k] for k in range(len(parts.hashtags), -1, -1)]
     for tags in tag_choices:
         best = _longest_fitting(
-            parts.description,
-            lambda cut, tags=tags: parts.text(_shorten(parts.description, cut), tags),
+            _sentence_ends(parts.description),
+            lambda cut, tags=tags: parts.text(parts.description[:cut], tags),
             lambda text: length(text) <= limit,
         )
         if best is not None:
@@ -247,7 +254,7 @@ def _fit(platform: str, parts: _Parts, spoiler: str, settings: Settings) -> tupl
     # Last, the hook: a long title cut at a word still says what the link is.
     if parts.hook_is_title:
         best = _longest_fitting(
-            parts.hook,
+            _cut_points(parts.hook),
             lambda cut: replace(parts, hook=_shorten(parts.hook, cut)).text("", ()),
             lambda text: length(text) <= limit,
         )
@@ -280,10 +287,7 @@ def compose(
     if safeguards.crisis is not None:
         crisis = safeguards.crisis.short
     link = None if record.links == "none" else tracked_link(url, platform, slug, options.utm)
-    disclaimer = ""
-    if options.disclaimer:
-        practice = settings.practice.disclaimer
-        disclaimer = practice.social or practice.short
+    disclaimer = settings.practice.disclaimer.for_platform(platform) if options.disclaimer else ""
     source_tags = override.hashtags if override and override.hashtags else model.tags
     tags = tuple(
         dict.fromkeys(
