@@ -407,3 +407,23 @@ def test_json_feed_tags_name_each_term_once(sample_hub: Hub) -> None:
     grief = next(i for i in document["items"]
                  if i["url"].endswith("/grief-does-not-follow-a-schedule/"))  # fmt: skip
     assert "Grief" in grief["tags"] and "grief" not in grief["tags"]
+
+
+def test_the_subscribe_page_leads_with_one_plain_choice_per_audience(sample_hub: Hub) -> None:
+    page = (sample_hub.site / "subscribe" / "index.html").read_text()
+    article = page[page.index("<article") : page.rindex("</article>")]
+    choose = article[article.index('id="feeds-choose"') : article.index("</section>")]
+    headings = re.findall(r'type="application/rss\+xml">([^<]+)</a>', choose)
+    assert headings == ["Articles for clients", "Articles for the community",
+                        "Articles for clinicians", "Every article"]  # fmt: skip
+    assert "including the articles written for clinicians" in choose
+    assert "press and hold" in choose
+    # No raw address to wrap mid-word on a phone, and no jargon before the reader opens
+    # "Other formats".
+    visible = re.sub(r"<details.*?</details>", "", article, flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", visible)
+    assert "https://" not in text and "feeds/" not in text
+    assert not re.search(r"\b(RSS|Atom|JSON Feed)\b", text)
+    # Every feed is still offered, tags and sharing tools behind their summaries.
+    linked = set(re.findall(r'href="\.\./(feeds/[^"]+)"', article))
+    assert set(SOCIAL_FEEDS) <= linked and set(SITE_FEEDS) <= linked

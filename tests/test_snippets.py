@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import html
 import io
 import json
 import pickle
@@ -15,7 +16,13 @@ from carepress.model import FrontMatter
 from carepress.parallel import check_many
 from carepress.publish import counting, platforms
 from carepress.publish.platforms import PLATFORM_KEYS as PLATFORMS
-from carepress.publish.snippets import PackedSnippets, SnippetError, compose, hashtag
+from carepress.publish.snippets import (
+    PackedSnippets,
+    SnippetError,
+    compose,
+    hashtag,
+    restricted_hashtags,
+)
 from carepress.safeguards import safeguards_for
 from carepress.settings import load_settings
 from conftest import REPO, Hub, post_text
@@ -319,3 +326,38 @@ def test_csv_cells_cannot_become_formulas(hub: Hub) -> None:
     rows = list(csv.DictReader(io.StringIO((hub.site / "social" / "snippets.csv").read_text())))
     assert all(not r["title"].startswith("=") for r in rows)
     assert rows[0]["title"] == "'=HYPERLINK(1) and +more"
+
+
+def test_instagram_leaves_out_the_hashtags_it_restricts(hub_settings) -> None:
+    """Instagram hides #selfharm and answers #suicide with a help screen: a snippet using them
+    would reach fewer people. The other platforms keep the writer's tags."""
+    model = _model(tags=["self-harm", "suicide", "coping"], content_warnings=["self-harm"])
+    safeguards = safeguards_for(model, hub_settings)
+    instagram = compose("instagram", model, safeguards, URL, "a-post", hub_settings)
+    mastodon = compose("mastodon", model, safeguards, URL, "a-post", hub_settings)
+    assert instagram.hashtags == ("#Coping",)
+    assert "#SelfHarm" not in instagram.text and "#Suicide" not in instagram.text
+    assert {"#SelfHarm", "#Suicide", "#Coping"} <= set(mastodon.hashtags)
+    assert "selfharm" in restricted_hashtags("instagram")
+    assert restricted_hashtags("x") == frozenset()
+
+
+def test_share_kit_boxes_are_as_tall_as_their_text() -> None:
+    from carepress.publish.share_kits import BOX_CHARACTERS, text_rows
+
+    assert text_rows("") == 1 and text_rows("one line") == 1
+    assert text_rows("a\n\nb") == 3
+    assert text_rows("x" * (BOX_CHARACTERS * 2 + 1)) == 3
+
+
+def test_a_share_kit_page_sizes_each_box(sample_hub: Hub) -> None:
+    import re
+
+    from carepress.publish.share_kits import text_rows
+
+    page = (sample_hub.site / "social" / "understanding-depression" / "index.html").read_text()
+    boxes = re.findall(r'<textarea id="text-(\w+)" readonly rows="(\d+)">(.*?)</textarea>',
+                       page, re.S)  # fmt: skip
+    assert len(boxes) == 7
+    for _platform, rows, text in boxes:
+        assert int(rows) == text_rows(html.unescape(text)) and int(rows) > 5

@@ -23,6 +23,12 @@ AUDIENCE_LABELS = {
     "clinicians": "for clinicians",
     "community": "for the community",
 }
+# Who each audience's articles are for, in a reader's words (the Subscribe page).
+AUDIENCE_READERS = {
+    "clients": "people in therapy, or thinking about it",
+    "community": "families, friends, teachers and anyone supporting someone",
+    "clinicians": "therapists and other clinicians (professional education)",
+}
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,16 @@ class FeedLink:
     format: str  # "RSS", "Atom", "JSON Feed"
     name: str  # what it selects: "everything", an audience id, a tag, a platform key
     label: str  # how the Subscribe page names it
+
+
+@dataclass(frozen=True)
+class FeedChoice:
+    """One feed offered to people in plain words: who it is for and its link (RSS: every
+    reader takes it)."""
+
+    heading: str  # "Articles for clients"
+    readers: str  # who they are for
+    link: FeedLink
 
 
 @dataclass(frozen=True)
@@ -49,6 +65,20 @@ class FeedCatalog:
     def head(self) -> tuple[FeedLink, ...]:
         """The feeds every page advertises (post pages add their tags' feeds)."""
         return self.site + self.audiences
+
+    @property
+    def choices(self) -> tuple[FeedChoice, ...]:
+        """The feeds the Subscribe page leads with: each audience's, people first, then
+        everything (which also carries what is written for clinicians)."""
+        by_name = {link.name: link for link in self.audiences if link.format == "RSS"}
+        found = [
+            FeedChoice(f"Articles {AUDIENCE_LABELS[a]}", AUDIENCE_READERS[a], by_name[a])
+            for a in ("clients", "community", "clinicians")
+            if a in by_name
+        ]
+        found.append(FeedChoice("Every article", "everything we publish, including the "
+                                "articles written for clinicians", self.site[0]))  # fmt: skip
+        return tuple(found)
 
     @property
     def all(self) -> tuple[FeedLink, ...]:

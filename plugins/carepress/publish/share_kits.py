@@ -86,6 +86,17 @@ def _palettes(palette: Any) -> list[dict[str, str]]:
     return found or [{"media": "", "scheme": "default", "primary": "indigo", "accent": "indigo"}]
 
 
+# A share-kit text box is about this many characters wide on a phone (the narrowest case).
+BOX_CHARACTERS = 42
+
+
+def text_rows(text: str) -> int:
+    """How many rows a text box needs to show all of `text` without scrolling: its lines,
+    and the long ones wrapped (the box grows to fit where browsers can: field-sizing)."""
+    lines = (text or "").split("\n")
+    return max(1, sum(max(1, -(-len(line) // BOX_CHARACTERS)) for line in lines))
+
+
 def kit_context(page: str, look: SiteLook) -> dict[str, Any]:
     """The page's `kit` values: where home is (relative, so the site works from any
     address), the stylesheets, colours and scripts."""
@@ -108,6 +119,7 @@ def kit_context(page: str, look: SiteLook) -> dict[str, Any]:
         "colors": {k: v for k, v in palettes[0].items() if k != "media"},
         "palettes": palettes,
         "platforms": PLATFORMS,
+        "rows": text_rows,  # each text box as tall as its text
         # Before platforms were records; a hub's older copy of the template reads this.
         "platform_names": {key: platform.label for key, platform in PLATFORMS.items()},
     }

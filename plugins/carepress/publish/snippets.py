@@ -16,6 +16,8 @@ import functools
 import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib.resources import files
 from typing import Any
 from urllib.parse import urlencode
 
@@ -24,6 +26,7 @@ import regex
 from ..model import FrontMatter
 from ..safeguards import Safeguards
 from ..settings import Settings
+from ..yaml_loading import safe_load
 from . import counting, platforms
 
 ELLIPSIS = "…"
@@ -145,6 +148,14 @@ _SPACES = regex.compile(r"\s+")
 
 
 @functools.lru_cache(maxsize=4096)  # a hub has a few dozen tags, each used on many posts
+@cache
+def restricted_hashtags(platform: str) -> frozenset[str]:
+    """The hashtags `platform` hides or restricts (data/restricted_hashtags.yml), folded."""
+    text = files("carepress").joinpath("data/restricted_hashtags.yml").read_text("utf-8")
+    data = safe_load(text)
+    return frozenset(str(t).casefold() for t in (data or {}).get(platform, []))
+
+
 def hashtag(tag: str) -> str:
     """ "coping-skills" -> "#CopingSkills" (camel case reads better in screen readers)."""
     words = [w for w in _NOT_WORD.split(tag) if w]
@@ -294,6 +305,8 @@ def compose(
             h for h in (hashtag(t) if not t.startswith("#") else t for t in source_tags) if h
         )
     )
+    restricted = restricted_hashtags(platform)
+    tags = tuple(t for t in tags if t[1:].casefold() not in restricted)
     max_tags = min(options.max_hashtags, record.max_hashtags or options.max_hashtags)
     parts = _Parts(
         warning="",
