@@ -255,9 +255,10 @@ def test_drafts_and_future_posts_have_no_card_and_no_page(built: Hub) -> None:
     for slug in ("a-draft", "later"):
         assert not (built.site / "assets" / "cards" / f"{slug}.png").exists()
         assert not (built.site / "blog" / slug).exists()
-    # Nothing was drawn for them either: one cached card per published post, and the site's.
+    # Nothing was drawn for them either: two cached cards (landscape and portrait) per
+    # published post, and the site's.
     cache = built.root / ".cache" / "carepress" / "cards"
-    assert len(list(cache.glob("*.png"))) == 4
+    assert len(list(cache.glob("*.png"))) == 3 * 2 + 1
     cw_key = card_key(
         CardSpec(
             "How to ask someone you love about suicide",
@@ -275,16 +276,16 @@ def test_unchanged_posts_are_not_drawn_again(hub: Hub) -> None:
     hub.write_post("two.md", post_text(slug="two", title="Second post"))
     first = hub.build("--strict")
     assert first.returncode == 0, first.stderr
-    # The two posts' cards and the site's own.
-    assert "3 drawn" in first.stderr and "0 from the cache" in first.stderr
+    # The two posts' cards, their portrait twins and the site's own.
+    assert "5 drawn" in first.stderr and "0 from the cache" in first.stderr
     cache = hub.root / ".cache" / "carepress" / "cards"
     stamps = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.png")}
     cards = {p.name: p.read_bytes() for p in (hub.site / "assets" / "cards").glob("*.png")}
-    assert len(stamps) == 3 and len(cards) == 2
+    assert len(stamps) == 5 and len(cards) == 2
 
     second = hub.build("--strict")
     assert second.returncode == 0, second.stderr
-    assert "0 drawn" in second.stderr and "3 from the cache" in second.stderr
+    assert "0 drawn" in second.stderr and "5 from the cache" in second.stderr
     assert {p.name: p.stat().st_mtime_ns for p in cache.glob("*.png")} == stamps
     assert {p.name: p.read_bytes() for p in (hub.site / "assets/cards").glob("*.png")} == cards
 
@@ -294,7 +295,7 @@ def test_unchanged_posts_are_not_drawn_again(hub: Hub) -> None:
     hub.write_post("two.md", post_text(slug="two", title="Second post, retitled"))
     third = hub.build("--dirty")  # (MkDocs warns about --dirty, so not --strict)
     assert third.returncode == 0, third.stderr
-    assert "1 drawn" in third.stderr  # (a dirty build renders only the changed post)
+    assert "2 drawn" in third.stderr  # (a dirty build renders only the changed post's two)
     assert (hub.site / "assets/cards/one.png").read_bytes() == cards["one.png"]
     assert (hub.site / "assets/cards/two.png").read_bytes() != cards["two.png"]
     assert {n: b for n, b in ((p.name, p.read_bytes()) for p in cache.glob("*.png"))
@@ -381,3 +382,24 @@ def test_json_ld_text_cannot_close_its_script() -> None:
     text = json_ld_text({"headline": "</script><script>alert(1)</script> & <!--"})
     assert not re.search(r"[<>&]", text)
     assert json.loads(text)["headline"] == "</script><script>alert(1)</script> & <!--"
+
+
+def test_each_post_also_gets_a_portrait_card_for_instagram(built: Hub) -> None:
+    """Instagram's feed shows 1080x1350: the same card, laid out for it, beside the link
+    preview's, listed in snippets.json and shown in the share kit."""
+    from carepress.publish.cards import PORTRAIT
+
+    folder = built.site / "assets" / "cards" / "portrait"
+    assert sorted(p.name for p in folder.glob("*.png")) == ["cw.png", "hostile.png", "plain.png"]
+    with Image.open(folder / "cw.png") as portrait, \
+            Image.open(built.site / "assets" / "cards" / "cw.png") as landscape:  # fmt: skip
+        assert portrait.size == (PORTRAIT.width, PORTRAIT.height) == (1080, 1350)
+        # The amber warning label is on it too.
+        assert (255, 200, 87) in {pixel for _, pixel in portrait.convert("RGB").getcolors(1 << 20)}
+        assert landscape.size == (WIDTH, HEIGHT)
+    posts = json.loads((built.site / "social" / "snippets.json").read_text())["posts"]
+    cw = next(p for p in posts if p["slug"] == "cw")
+    assert cw["card"]["portrait"] == {"url": SITE_URL + "assets/cards/portrait/cw.png",
+                                      "width": 1080, "height": 1350}  # fmt: skip
+    kit = (built.site / "social" / "cw" / "index.html").read_text()
+    assert 'src="../../assets/cards/portrait/cw.png"' in kit

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import quote
 
@@ -22,8 +23,15 @@ from mkdocs.structure.pages import Page
 from ..engine import Post
 from ..model import FrontMatter
 from ..parallel import InBackground
-from ..publish.address import card_path
-from ..publish.cards import CardSpec, cache_path, card_alt_text, draw_into_cache, write_cards
+from ..publish.cards import (
+    PORTRAIT,
+    CardSpec,
+    cache_path,
+    card_alt_text,
+    draw_into_cache,
+    portrait_path,
+    write_cards,
+)
 from ..publish.meta import Card, PageMeta, post_meta, website_meta
 from ..publish.outputs import SITE_CARD
 from ..safeguards import Safeguards
@@ -64,8 +72,11 @@ class CardsAndMeta:
         if fm is None or safeguards is None or address is None or not fm.is_published(self.now):
             return PageMeta(())  # a draft in the preview, or a broken post: nothing to share
         spec = self._spec(fm, safeguards)
-        # Two published posts never share a slug (checks/collisions.py): one card each.
-        self.cards[address.slug] = spec
+        # Two published posts never share a slug (checks/collisions.py): one card each, and
+        # its portrait twin for Instagram when the share kits are on.
+        self.cards[address.card_path] = spec
+        if self.settings.options.snippets.enabled:
+            self.cards[portrait_path(address.slug)] = replace(spec, shape=PORTRAIT)
         card = Card(address.card_url, card_alt_text(spec)) if self.site_url else None
         return post_meta(
             fm,
@@ -95,10 +106,14 @@ class CardsAndMeta:
             fm, safeguards = report.front_matter, report.safeguards
             if fm is None or safeguards is None or not fm.is_published(self.now):
                 continue
-            spec = self._spec(fm, safeguards)
-            path = cache_path(spec, self.cache_dir)
-            if not path.is_file():
-                jobs[path] = (spec, path)  # two posts, one card: drawn once
+            landscape = self._spec(fm, safeguards)
+            shapes = [landscape]
+            if self.settings.options.snippets.enabled:
+                shapes.append(replace(landscape, shape=PORTRAIT))
+            for spec in shapes:
+                path = cache_path(spec, self.cache_dir)
+                if not path.is_file():
+                    jobs[path] = (spec, path)  # two posts, one card: drawn once
         self._drawing = InBackground(draw_into_cache, list(jobs.values()), workers)
 
     def _website_meta(self, page: Page) -> PageMeta:
@@ -110,8 +125,7 @@ class CardsAndMeta:
         if self.site_url:
             spec = CardSpec(self.site_name, self.settings.practice.name)
             self.cards[SITE_CARD] = spec
-            card = Card(self.site_url.rstrip("/") + "/" + quote(card_path(SITE_CARD)),
-                        card_alt_text(spec))  # fmt: skip
+            card = Card(self.site_url.rstrip("/") + "/" + quote(SITE_CARD), card_alt_text(spec))
         return website_meta(
             title=title or self.site_name,
             description=description if isinstance(description, str) else self.description,

@@ -30,7 +30,6 @@ import PIL
 from PIL import Image, ImageDraw, ImageFont
 from PIL.PngImagePlugin import PngInfo
 
-from .address import card_path
 from .outputs import CARD_DIR
 
 WIDTH, HEIGHT = 1200, 630
@@ -59,12 +58,38 @@ TITLE_GAP_BELOW = 44  # between the title block and the footer rule
 
 
 @dataclass(frozen=True)
+class CardShape:
+    """A card's size and layout: the link-preview card, and Instagram's portrait feed size."""
+
+    name: str
+    width: int
+    height: int
+    margin_x: int
+    top: int
+    footer_rule_y: int
+    footer_text_y: int
+    title_sizes: range  # the largest size that fits wins
+
+
+LANDSCAPE = CardShape("landscape", WIDTH, HEIGHT, MARGIN_X, TOP, FOOTER_RULE_Y, FOOTER_TEXT_Y,
+                      TITLE_SIZES)  # fmt: skip
+PORTRAIT = CardShape("portrait", 1080, 1350, 96, 132, 1140, 1172, range(104, 51, -4))
+PORTRAIT_DIR = f"{CARD_DIR}/portrait"  # assets/cards/portrait/<slug>.png
+
+
+def portrait_path(slug: str) -> str:
+    """A post's portrait card (Instagram's 1080x1350 feed size), relative to the site."""
+    return f"{PORTRAIT_DIR}/{slug}.png"
+
+
+@dataclass(frozen=True)
 class CardSpec:
     """Everything a card shows; its hash is the cache key."""
 
     title: str
     practice: str
     warnings: tuple[str, ...] = ()  # content-warning labels, e.g. ("suicide",)
+    shape: CardShape = LANDSCAPE
 
     @property
     def warning_line(self) -> str:
@@ -91,7 +116,7 @@ def card_key(spec: CardSpec) -> str:
     data = {
         "renderer": RENDERER_VERSION,
         "pillow": PIL.__version__,
-        "size": [WIDTH, HEIGHT],
+        "size": [spec.shape.width, spec.shape.height],
         "title": spec.title,
         "practice": spec.practice,
         "warnings": list(spec.warnings),
@@ -263,20 +288,22 @@ def balance(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
     return wrap(text, face, high)
 
 
-def fit_title(text: str, width: int, height: int) -> TitleLayout:
+def fit_title(
+    text: str, width: int, height: int, sizes: range = TITLE_SIZES
+) -> TitleLayout:
     """The largest size at which the wrapped title fits the box; at the smallest size the
     last line that fits ends with an ellipsis."""
     parts = [part for word in text.split() for part in re.split(r"(?<=-)(?=.)", word)]
     # Rather a smaller size than a word broken between letters.
     for break_words in (False, True):
-        for size in TITLE_SIZES:
+        for size in sizes:
             face = font(size)
             if not break_words and any(face.getlength(part) > width for part in parts):
                 continue
             lines = wrap(text, face, width)
             if len(lines) * round(size * LINE_SPACING) <= height:
                 return TitleLayout(size, tuple(balance(text, face, width)))
-    size = TITLE_SIZES[-1]
+    size = sizes[-1]
     face = font(size)
     lines = wrap(text, face, width)
     keep = max(1, height // round(size * LINE_SPACING))
@@ -289,31 +316,34 @@ def fit_title(text: str, width: int, height: int) -> TitleLayout:
 
 
 @cache
-def _background() -> Image.Image:
-    # The same for every card (drawn once per process; callers copy it): a vertical
-    # gradient, then two faint rings off the top-right corner, drawn at 2x and scaled down
-    # so their edges are smooth.
-    column = Image.linear_gradient("L").resize((1, HEIGHT))
-    top = Image.new("RGB", (1, HEIGHT), BACKGROUND_TOP)
-    bottom = Image.new("RGB", (1, HEIGHT), BACKGROUND_BOTTOM)
-    image = Image.composite(bottom, top, column).resize((WIDTH, HEIGHT)).convert("RGBA")
-    rings = Image.new("RGBA", (WIDTH * 2, HEIGHT * 2), (0, 0, 0, 0))
+def _background(shape: CardShape) -> Image.Image:
+    # The same for every card of a shape (drawn once per process; callers copy it): a
+    # vertical gradient, then two faint rings off the top-right corner, drawn at 2x and
+    # scaled down so their edges are smooth.
+    width, height = shape.width, shape.height
+    column = Image.linear_gradient("L").resize((1, height))
+    top = Image.new("RGB", (1, height), BACKGROUND_TOP)
+    bottom = Image.new("RGB", (1, height), BACKGROUND_BOTTOM)
+    image = Image.composite(bottom, top, column).resize((width, height)).convert("RGBA")
+    rings = Image.new("RGBA", (width * 2, height * 2), (0, 0, 0, 0))
     draw = ImageDraw.Draw(rings)
-    cx, cy = WIDTH * 2 - 40, -60
+    cx, cy = width * 2 - 40, -60
     for radius, stroke in ((560, 28), (860, 20)):
         box = (cx - radius, cy - radius, cx + radius, cy + radius)
         draw.ellipse(box, outline=RING, width=stroke)
-    rings = rings.resize((WIDTH, HEIGHT), Image.Resampling.LANCZOS)
+    rings = rings.resize((width, height), Image.Resampling.LANCZOS)
     return Image.alpha_composite(image, rings).convert("RGB")
 
 
-def _warning_label(draw: ImageDraw.ImageDraw, text: str, x: int, y: int) -> int:
+def _warning_label(
+    draw: ImageDraw.ImageDraw, text: str, x: int, y: int, shape: CardShape = LANDSCAPE
+) -> int:
     """An amber pill with a warning triangle and `text`; returns its bottom edge."""
     face = font(28)
     height = 56
     icon = 28
     pad = 22
-    text_width = min(int(face.getlength(text)), WIDTH - 2 * MARGIN_X - icon - 3 * pad)
+    text_width = min(int(face.getlength(text)), shape.width - 2 * x - icon - 3 * pad)
     width = pad + icon + 14 + text_width + pad
     draw.rounded_rectangle((x, y, x + width, y + height), radius=height // 2, fill=WARNING_FILL)
     # The triangle and its "!" are shapes, not glyphs: the font has no warning sign.
@@ -333,9 +363,11 @@ def _warning_label(draw: ImageDraw.ImageDraw, text: str, x: int, y: int) -> int:
 
 
 def render_card(spec: CardSpec) -> Image.Image:
-    image = _background().copy()
+    shape = spec.shape
+    image = _background(shape).copy()
     draw = ImageDraw.Draw(image)
-    width = WIDTH - 2 * MARGIN_X
+    width = shape.width - 2 * shape.margin_x
+    margin_x = shape.margin_x
 
     title = curly_quotes(drawable(spec.title))
     practice = drawable(spec.practice)
@@ -344,21 +376,21 @@ def render_card(spec: CardSpec) -> Image.Image:
         # practice's name takes its place; the alt text still carries the real title.
         title, practice = practice, ""
 
-    top = TOP
+    top = shape.top
     if spec.warnings:
-        top = _warning_label(draw, drawable(spec.warning_line), MARGIN_X, TOP) + 44
+        top = _warning_label(draw, drawable(spec.warning_line), margin_x, top, shape) + 44
 
     # The title sits in the box between the label (or the top margin) and the footer,
     # centred vertically so short and long titles both look balanced.
-    box_bottom = FOOTER_RULE_Y - TITLE_GAP_BELOW
-    layout = fit_title(title, width, box_bottom - top)
+    box_bottom = shape.footer_rule_y - TITLE_GAP_BELOW
+    layout = fit_title(title, width, box_bottom - top, shape.title_sizes)
     face = font(layout.size)
     stroke = max(1, layout.size // 40)  # a touch of weight: the bundled font is Regular only
     block = len(layout.lines) * layout.line_height
     y = top + max(0, (box_bottom - top - block) // 2)
     for line in layout.lines:
         draw.text(
-            (MARGIN_X, y),
+            (margin_x, y),
             line,
             font=face,
             fill=TITLE_COLOUR,
@@ -367,14 +399,13 @@ def render_card(spec: CardSpec) -> Image.Image:
         )
         y += layout.line_height
 
-    draw.rounded_rectangle(
-        (MARGIN_X, FOOTER_RULE_Y, MARGIN_X + 72, FOOTER_RULE_Y + 6), radius=3, fill=ACCENT
-    )
+    rule_y = shape.footer_rule_y
+    draw.rounded_rectangle((margin_x, rule_y, margin_x + 72, rule_y + 6), radius=3, fill=ACCENT)
     if practice:
         footer = font(34)
         if footer.getlength(practice) > width:
             practice = _ellipsize(practice, footer, width)
-        draw.text((MARGIN_X, FOOTER_TEXT_Y), practice, font=footer, fill=FOOTER_COLOUR)
+        draw.text((margin_x, shape.footer_text_y), practice, font=footer, fill=FOOTER_COLOUR)
     return image
 
 
@@ -425,13 +456,13 @@ def _encode(image: Image.Image, path: Path | None, key: str) -> Path | bytes:
 
 
 def write_cards(site_dir: Path, cards: Mapping[str, CardSpec], cache_dir: Path | None) -> CardStats:
-    """Write `cards` (slug -> spec) to `site_dir`/assets/cards/<slug>.png, from the cache
-    where a card with the same key exists, else drawn (and stored in the cache)."""
+    """Write `cards` (path under the site -> spec), from the cache where a card with the
+    same key exists, else drawn (and stored in the cache)."""
     stats = CardStats()
-    keys = {slug: card_key(spec) for slug, spec in cards.items()}
+    keys = {relative: card_key(spec) for relative, spec in cards.items()}
     ready: dict[str, Path | bytes] = {}  # key -> the cached file, or the PNG itself
-    for slug in sorted(cards):
-        key = keys[slug]
+    for relative in sorted(cards):
+        key = keys[relative]
         path = _cached_file(cache_dir, key) if cache_dir is not None else None
         if key not in ready and path is not None and path.is_file():
             ready[key] = path
@@ -440,21 +471,19 @@ def write_cards(site_dir: Path, cards: Mapping[str, CardSpec], cache_dir: Path |
             continue
         # Drawing is serial on purpose: PNG encoding into memory holds the GIL, and one
         # FreeType face is shared, so threads would not help.
-        ready[key] = _encode(render_card(cards[slug]), path, key)
+        ready[key] = _encode(render_card(cards[relative]), path, key)
         stats.drawn += 1
-    if cards:
-        (site_dir / CARD_DIR).mkdir(parents=True, exist_ok=True)
-    for slug in sorted(cards):
-        target = site_dir / card_path(slug)
+    for relative in sorted(cards):
+        target = site_dir / relative
         # Never write through an old link: a --dirty build's card may be the cache's file.
         target.unlink(missing_ok=True)
-        target.parent.mkdir(parents=True, exist_ok=True)  # the site's card has a folder
-        card = ready[keys[slug]]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        card = ready[keys[relative]]
         if isinstance(card, bytes):
             target.write_bytes(card)
         else:
             _link_or_copy(card, target)
-        stats.written.append(card_path(slug))
+        stats.written.append(relative)
     return stats
 
 

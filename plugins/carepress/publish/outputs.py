@@ -5,4 +5,4 @@ FEEDS_DIR = "feeds"  # feeds/rss.xml, feeds/audience/<a>/, feeds/tags/<tag>/, fe
 SHARE_DIR = "social"  # share kits: social/<slug>/, the profile kit, snippets.json and .csv
 CARD_DIR = "assets/cards"  # social cards: assets/cards/<slug>.png
 PROFILE_KIT = "profile"  # social/profile/: the practice's bios and replies
-SITE_CARD = "site/card"  # the site's own card, for its other pages: assets/cards/site/card.png
+SITE_CARD = f"{CARD_DIR}/site/card.png"  # the site's own card, for its other pages

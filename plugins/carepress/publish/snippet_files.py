@@ -9,10 +9,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from ..engine import Post
 from ..settings import Settings
-from .cards import CardSpec, card_alt_text
+from .cards import HEIGHT, PORTRAIT, WIDTH, CardSpec, card_alt_text, portrait_path
 from .snippets import PackedSnippets
 
 CSV_COLUMNS = ("slug", "platform", "text", "length", "limit", "link", "hashtags",
@@ -30,6 +31,8 @@ class SharedPost:
     card: str  # the card image's absolute address
     card_alt: str
     snippets: PackedSnippets
+    portrait_path: str = ""  # its portrait twin for Instagram (1080x1350), relative
+    portrait: str = ""  # ... and its absolute address
 
 
 def shared_post(report: Post, settings: Settings, now: dt.datetime) -> SharedPost | None:
@@ -54,6 +57,8 @@ def shared_post(report: Post, settings: Settings, now: dt.datetime) -> SharedPos
         address.card_url,
         card_alt_text(spec),
         PackedSnippets.of(report.snippets),  # composed by the check, for this same address
+        portrait_path(address.slug),
+        (address.site_url or "/") + quote(portrait_path(address.slug)),
     )
 
 
@@ -62,7 +67,9 @@ def post_json(post: SharedPost) -> str:
     head = json.dumps({
         "slug": post.slug, "title": post.title, "url": post.url, "published": post.published,
         "content_warnings": list(post.content_warnings),
-        "card": {"url": post.card, "alt": post.card_alt, "width": 1200, "height": 630},
+        "card": {"url": post.card, "alt": post.card_alt, "width": WIDTH, "height": HEIGHT,
+                 "portrait": {"url": post.portrait, "width": PORTRAIT.width,
+                              "height": PORTRAIT.height}},
     }, ensure_ascii=False)  # fmt: skip
     # The snippets' JSON as the check encoded it, as the post object's last member.
     return f'{head[:-1]}, "snippets": {post.snippets.json}}}'

@@ -16,6 +16,7 @@ from urllib.parse import unquote
 
 from ..engine import Post
 from ..findings import Finding
+from ..publish.cards import portrait_path
 from ..publish.outputs import SHARE_DIR
 from .pages import page_file
 from .rules import UNPUBLISHED, site_finding
@@ -59,7 +60,7 @@ def _canary(report: Post, why: str, published_words: set[str]) -> Canary:
     if report.address is not None:
         page, slug = page_file(report.address), report.address.slug
         own += [page, f"{SHARE_DIR}/{slug}/index.html", f"{SHARE_DIR}/{slug}.html",
-                report.address.card_path]  # fmt: skip
+                report.address.card_path, portrait_path(slug)]  # fmt: skip
         if "/" in unquote(report.address.path).strip("/"):  # a folder a path names alone
             paths.append(unquote(report.address.path))
         paths += [f"{SHARE_DIR}/{slug}/", report.address.card_path]

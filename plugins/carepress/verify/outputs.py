@@ -8,7 +8,7 @@ import datetime as dt
 import html
 import json
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from lxml import etree
@@ -17,7 +17,7 @@ from PIL import Image, UnidentifiedImageError
 from ..engine import Post
 from ..findings import Finding
 from ..publish import entry
-from ..publish.cards import CARD_KEY_CHUNK, CardSpec, card_key
+from ..publish.cards import CARD_KEY_CHUNK, PORTRAIT, CardSpec, card_key, portrait_path
 from ..publish.catalog import FeedLink, feed_catalog
 from ..publish.feeds import selections, social_text
 from ..publish.outputs import SHARE_DIR
@@ -279,23 +279,27 @@ def _snippets_json(
 def card_findings(
     files: SiteFiles, published: Iterable[Post], settings: Settings, shown_as: Shown
 ) -> list[Finding]:
-    """Each published post's card: there, and drawn from what the post shows now."""
+    """Each published post's card (and its portrait twin with the share kits on): there,
+    and drawn from what the post shows now."""
     findings = []
     for report in published:
         assert report.front_matter is not None and report.safeguards is not None
         assert report.address is not None
-        relative = report.address.card_path
         spec = CardSpec(report.front_matter.title, settings.practice.name,
                         tuple(w.label for w in report.safeguards.warnings))  # fmt: skip
-        try:
-            with Image.open(files.root / relative) as image:
-                key = image.info.get(CARD_KEY_CHUNK)
-        except (OSError, UnidentifiedImageError):
-            missing = f"the card of {report.display_path} is missing"
-            findings.append(site_finding(shown_as(relative), OUTPUT_MISSING, missing))
-            continue
-        if key != card_key(spec):
-            findings.append(site_finding(shown_as(relative), STALE,
-                                         f"the card of {report.display_path} shows another "
-                                         "title or other warnings than the post now"))  # fmt: skip
+        cards = [(report.address.card_path, spec)]
+        if settings.options.snippets.enabled:
+            cards.append((portrait_path(report.address.slug), replace(spec, shape=PORTRAIT)))
+        for relative, wanted in cards:
+            try:
+                with Image.open(files.root / relative) as image:
+                    key = image.info.get(CARD_KEY_CHUNK)
+            except (OSError, UnidentifiedImageError):
+                missing = f"the card of {report.display_path} is missing"
+                findings.append(site_finding(shown_as(relative), OUTPUT_MISSING, missing))
+                continue
+            if key != card_key(wanted):
+                stale = (f"the card of {report.display_path} shows another title or other "
+                         "warnings than the post now")  # fmt: skip
+                findings.append(site_finding(shown_as(relative), STALE, stale))
     return findings
