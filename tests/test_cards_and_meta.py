@@ -78,6 +78,9 @@ def _head(hub: Hub, url_path: str) -> _Head:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Hub:
     hub = make_hub(tmp_path_factory.mktemp("cards") / "hub")
+    config = hub.root / "mkdocs.yml"  # with Instagram's portrait cards
+    portraits = "  - carepress:\n      snippets: {portrait_cards: true}\n"
+    config.write_text(config.read_text().replace("  - carepress:\n", portraits, 1))
     # Never reviewed: a post for clinicians, which needs no review to publish.
     hub.write_post("plain.md", post_text(slug="plain", title="Coping with worry",
                                          audience=["clinicians"], reviewed=None))  # fmt: skip
@@ -276,16 +279,16 @@ def test_unchanged_posts_are_not_drawn_again(hub: Hub) -> None:
     hub.write_post("two.md", post_text(slug="two", title="Second post"))
     first = hub.build("--strict")
     assert first.returncode == 0, first.stderr
-    # The two posts' cards, their portrait twins and the site's own.
-    assert "5 drawn" in first.stderr and "0 from the cache" in first.stderr
+    # The two posts' cards and the site's own (no portrait cards unless asked for).
+    assert "3 drawn" in first.stderr and "0 from the cache" in first.stderr
     cache = hub.root / ".cache" / "carepress" / "cards"
     stamps = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.png")}
     cards = {p.name: p.read_bytes() for p in (hub.site / "assets" / "cards").glob("*.png")}
-    assert len(stamps) == 5 and len(cards) == 2
+    assert len(stamps) == 3 and len(cards) == 2
 
     second = hub.build("--strict")
     assert second.returncode == 0, second.stderr
-    assert "0 drawn" in second.stderr and "5 from the cache" in second.stderr
+    assert "0 drawn" in second.stderr and "3 from the cache" in second.stderr
     assert {p.name: p.stat().st_mtime_ns for p in cache.glob("*.png")} == stamps
     assert {p.name: p.read_bytes() for p in (hub.site / "assets/cards").glob("*.png")} == cards
 
@@ -295,7 +298,7 @@ def test_unchanged_posts_are_not_drawn_again(hub: Hub) -> None:
     hub.write_post("two.md", post_text(slug="two", title="Second post, retitled"))
     third = hub.build("--dirty")  # (MkDocs warns about --dirty, so not --strict)
     assert third.returncode == 0, third.stderr
-    assert "2 drawn" in third.stderr  # (a dirty build renders only the changed post's two)
+    assert "1 drawn" in third.stderr  # (a dirty build renders only the changed post)
     assert (hub.site / "assets/cards/one.png").read_bytes() == cards["one.png"]
     assert (hub.site / "assets/cards/two.png").read_bytes() != cards["two.png"]
     assert {n: b for n, b in ((p.name, p.read_bytes()) for p in cache.glob("*.png"))
@@ -384,9 +387,10 @@ def test_json_ld_text_cannot_close_its_script() -> None:
     assert json.loads(text)["headline"] == "</script><script>alert(1)</script> & <!--"
 
 
-def test_each_post_also_gets_a_portrait_card_for_instagram(built: Hub) -> None:
-    """Instagram's feed shows 1080x1350: the same card, laid out for it, beside the link
-    preview's, listed in snippets.json and shown in the share kit."""
+def test_each_post_also_gets_a_portrait_card_for_instagram(built: Hub, hub: Hub) -> None:
+    """Instagram's feed shows 1080x1350: with `snippets: {portrait_cards: true}`, the same
+    card laid out for it, beside the link preview's, listed in snippets.json and shown in
+    the share kit. Off by default (each costs ~40 ms to draw once)."""
     from carepress.publish.cards import PORTRAIT
 
     folder = built.site / "assets" / "cards" / "portrait"
@@ -403,3 +407,9 @@ def test_each_post_also_gets_a_portrait_card_for_instagram(built: Hub) -> None:
                                       "width": 1080, "height": 1350}  # fmt: skip
     kit = (built.site / "social" / "cw" / "index.html").read_text()
     assert 'src="../../assets/cards/portrait/cw.png"' in kit
+    # Without the option: no portrait card, none listed.
+    hub.write_post("one.md", post_text(slug="one"))
+    assert hub.build().returncode == 0
+    assert not (hub.site / "assets" / "cards" / "portrait").exists()
+    posts = json.loads((hub.site / "social" / "snippets.json").read_text())["posts"]
+    assert "portrait" not in posts[0]["card"]

@@ -138,6 +138,13 @@ class SnippetOptions(BaseModel):
     mastodon_limit: int = Field(default=500, ge=100)  # servers may allow more
     max_hashtags: int = Field(default=3, ge=0)
     utm: bool = True  # utm_source=<platform>&utm_medium=social&utm_campaign=<slug>
+    # A 1080x1350 card per post for Instagram's feed. Off by default: each costs ~40 ms to
+    # draw (kept in the card cache after), so a first build of a large hub takes longer.
+    portrait_cards: bool = False
+
+    @property
+    def portraits(self) -> bool:
+        return self.enabled and self.portrait_cards
 
 
 class CarePressOptions(BaseModel):

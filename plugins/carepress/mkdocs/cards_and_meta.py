@@ -75,7 +75,7 @@ class CardsAndMeta:
         # Two published posts never share a slug (checks/collisions.py): one card each, and
         # its portrait twin for Instagram when the share kits are on.
         self.cards[address.card_path] = spec
-        if self.settings.options.snippets.enabled:
+        if self.settings.options.snippets.portraits:
             self.cards[portrait_path(address.slug)] = replace(spec, shape=PORTRAIT)
         card = Card(address.card_url, card_alt_text(spec)) if self.site_url else None
         return post_meta(
@@ -108,7 +108,7 @@ class CardsAndMeta:
                 continue
             landscape = self._spec(fm, safeguards)
             shapes = [landscape]
-            if self.settings.options.snippets.enabled:
+            if self.settings.options.snippets.portraits:
                 shapes.append(replace(landscape, shape=PORTRAIT))
             for spec in shapes:
                 path = cache_path(spec, self.cache_dir)

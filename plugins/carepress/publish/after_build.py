@@ -84,7 +84,7 @@ def publish_outputs(
         card = CardSpec(model.title, settings.practice.name,
                         tuple(w.label for w in safeguards.warnings))  # fmt: skip
         cards[address.card_path] = card
-        if settings.options.snippets.enabled:
+        if settings.options.snippets.portraits:
             cards[portrait_path(address.slug)] = replace(card, shape=PORTRAIT)
     feeds = 0
     if settings.options.feeds.enabled and settings.site_url:

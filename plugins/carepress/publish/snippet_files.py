@@ -57,19 +57,27 @@ def shared_post(report: Post, settings: Settings, now: dt.datetime) -> SharedPos
         address.card_url,
         card_alt_text(spec),
         PackedSnippets.of(report.snippets),  # composed by the check, for this same address
-        portrait_path(address.slug),
-        (address.site_url or "/") + quote(portrait_path(address.slug)),
+        *_portrait(address.slug, address.site_url, settings),
     )
+
+
+def _portrait(slug: str, site_url: str, settings: Settings) -> tuple[str, str]:
+    """The portrait card's path and address, or empty when the hub draws none."""
+    if not settings.options.snippets.portraits:
+        return "", ""
+    return portrait_path(slug), (site_url or "/") + quote(portrait_path(slug))
 
 
 def post_json(post: SharedPost) -> str:
     """A post's object in snippets.json, as one line of JSON."""
+    card: dict[str, Any] = {"url": post.card, "alt": post.card_alt, "width": WIDTH,
+                            "height": HEIGHT}  # fmt: skip
+    if post.portrait:
+        card["portrait"] = {"url": post.portrait, "width": PORTRAIT.width,
+                            "height": PORTRAIT.height}  # fmt: skip
     head = json.dumps({
         "slug": post.slug, "title": post.title, "url": post.url, "published": post.published,
-        "content_warnings": list(post.content_warnings),
-        "card": {"url": post.card, "alt": post.card_alt, "width": WIDTH, "height": HEIGHT,
-                 "portrait": {"url": post.portrait, "width": PORTRAIT.width,
-                              "height": PORTRAIT.height}},
+        "content_warnings": list(post.content_warnings), "card": card,
     }, ensure_ascii=False)  # fmt: skip
     # The snippets' JSON as the check encoded it, as the post object's last member.
     return f'{head[:-1]}, "snippets": {post.snippets.json}}}'

@@ -288,7 +288,7 @@ def card_findings(
         spec = CardSpec(report.front_matter.title, settings.practice.name,
                         tuple(w.label for w in report.safeguards.warnings))  # fmt: skip
         cards = [(report.address.card_path, spec)]
-        if settings.options.snippets.enabled:
+        if settings.options.snippets.portraits:
             cards.append((portrait_path(report.address.slug), replace(spec, shape=PORTRAIT)))
         for relative, wanted in cards:
             try:
