@@ -102,6 +102,11 @@ class CardsAndMeta:
         """Draw the cards the cache lacks on the other cores while MkDocs renders the site
         (a first build draws every card: ~25 ms each); `write` waits for them."""
         jobs = {}
+        if self.site_url:  # the site's own card, drawn here too: not in the build's memory
+            site = self._site_card()
+            path = cache_path(site, self.cache_dir)
+            if not path.is_file():
+                jobs[path] = (site, path)
         for report in self.reports.values():
             fm, safeguards = report.front_matter, report.safeguards
             if fm is None or safeguards is None or not fm.is_published(self.now):
@@ -116,6 +121,9 @@ class CardsAndMeta:
                     jobs[path] = (spec, path)  # two posts, one card: drawn once
         self._drawing = InBackground(draw_into_cache, list(jobs.values()), workers)
 
+    def _site_card(self) -> CardSpec:
+        return CardSpec(self.site_name, self.settings.practice.name)
+
     def _website_meta(self, page: Page) -> PageMeta:
         description = page.meta.get("description") if page.meta else None
         # Titles may arrive HTML-escaped (the plugin escapes some at their source in on_nav);
@@ -123,7 +131,7 @@ class CardsAndMeta:
         title = "" if page.is_homepage else html.unescape(str(page.title or ""))
         card = None
         if self.site_url:
-            spec = CardSpec(self.site_name, self.settings.practice.name)
+            spec = self._site_card()
             self.cards[SITE_CARD] = spec
             card = Card(self.site_url.rstrip("/") + "/" + quote(SITE_CARD), card_alt_text(spec))
         return website_meta(
