@@ -72,3 +72,17 @@ def test_a_post_with_front_matter_errors_is_not_published(hub: Hub) -> None:
     assert built.returncode == 1
     assert "implies a crime or sin" in built.stderr and "authors" in built.stderr
     assert not (hub.site / "blog").exists() or not list((hub.site / "blog").rglob("p/index.html"))
+
+
+def test_a_word_repeated_a_thousand_times_gives_twenty_findings_and_a_count(hub: Hub) -> None:
+    """A pasted phrase (or a hostile post) must not bury every other finding and the log."""
+    from carepress.engine import MAX_PER_RULE
+
+    body = "Intro.\n\n<!-- more -->\n\n" + "It felt crazy. " * 1000 + "\n\n42% of adults worry.\n"
+    hub.write_post("many.md", post_text(body=body, title="Many"))
+    found = json.loads(hub.check("--format", "json").stdout)
+    crazy = [f for f in found if f["rule"] == "stigma.crazy"]
+    assert len(crazy) == MAX_PER_RULE + 1
+    assert crazy[-1]["message"].endswith(f"(and {1000 - MAX_PER_RULE - 1} more like this from "
+                                         "here on, not listed one by one)")  # fmt: skip
+    assert any(f["rule"].startswith("citation.") or f["category"] == "citation" for f in found)

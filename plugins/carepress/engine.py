@@ -6,6 +6,7 @@ Both faces call this: ``carepress check`` and the MkDocs plugin.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -147,6 +148,33 @@ def _check_body(report: Post, settings: Settings, now: dt.datetime, html: bool) 
     if ready:
         report.findings = apply_suppressions(post, report.findings, lambda: settings.rule_index)
         report.findings = settings.adjusted(report.findings)
+    report.findings = at_most_per_rule(report.findings)
+
+
+# A writer fixes a repeated word after a few of its findings; thousands of them (a phrase
+# pasted many times, a hostile post) would bury every other finding and the build's log.
+MAX_PER_RULE = 20
+
+
+def at_most_per_rule(findings: list[Finding], limit: int = MAX_PER_RULE) -> list[Finding]:
+    """The first `limit` findings of each rule, and one more that counts the rest."""
+    totals = Counter(f.rule for f in findings)
+    if max(totals.values(), default=0) <= limit:
+        return findings
+    kept: list[Finding] = []
+    seen: Counter[str] = Counter()
+    for finding in findings:
+        seen[finding.rule] += 1
+        if seen[finding.rule] <= limit:
+            kept.append(finding)
+        elif seen[finding.rule] == limit + 1:
+            rest = totals[finding.rule] - limit
+            kept.append(replace(
+                finding,
+                message=f"{finding.message} (and {rest - 1} more like this from here on, "
+                "not listed one by one)" if rest > 1 else finding.message,
+            ))  # fmt: skip
+    return kept
 
 
 def _as_draft(finding: Finding) -> Finding:
