@@ -200,3 +200,25 @@ def test_every_site_rule_is_registered_and_listed(hub: Hub) -> None:
 def test_no_site_is_a_clear_refusal(hub: Hub) -> None:
     result = hub.carepress("verify", "nowhere")
     assert result.returncode == 1 and "there is no built site here" in result.stdout
+
+
+def test_a_banner_moved_after_the_text_is_caught_quoted_or_not(built: Hub, tmp_path: Path) -> None:
+    """The banner must come before the post's first sentence, however a minifier wrote it."""
+    site = tmp_path / "site"
+    shutil.copytree(built.site, site)
+    page = site / "blog" / "grief-does-not-follow-a-schedule" / "index.html"
+    text = page.read_text(encoding="utf-8")
+    banner = re.search(r'<section class="admonition warning carepress-cw".*?</section>', text,
+                       re.S)  # fmt: skip
+    assert banner is not None
+    moved = text.replace(banner.group(0), "", 1)
+    moved = moved.replace('<aside class="carepress-disclaimer"',
+                          banner.group(0) + '<aside class="carepress-disclaimer"', 1)  # fmt: skip
+    for variant in (moved, moved.replace('data-carepress="content-warning"',
+                                         "data-carepress=content-warning")):  # fmt: skip
+        page.write_text(variant, encoding="utf-8")
+        findings = _verify(built, site)
+        assert [(_where(f), f["rule"]) for f in findings] == [
+            ("blog/grief-does-not-follow-a-schedule/index.html", "site.safeguard")
+        ], findings
+        assert "comes after the post's text" in str(findings[0]["message"])

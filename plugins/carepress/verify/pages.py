@@ -19,6 +19,7 @@ from .site_files import SiteFiles
 from .text import missing_sentences, plain_sentences, words
 
 _TAG = re.compile(r"<[^>]*>")
+_BANNER = re.compile(r"""data-carepress=["']?content-warning\b""")
 # No safeguard at all: CarePress did not take part in the build.
 NOT_RUN = (
     "CarePress did not run on this page: the engine that built it skipped the carepress "
@@ -43,8 +44,10 @@ def _article(page: str) -> str:
 
 def _banner_after_text(article: str, first: str) -> bool:
     """Whether the post's first sentence comes before its content-warning banner."""
-    banner = article.find('data-carepress="content-warning"')
-    return banner != -1 and first in words(html.unescape(_TAG.sub("", article[:banner])))
+    found = _BANNER.search(article)  # quoted or not: a minifier drops the quotes
+    if found is None:
+        return False
+    return first in words(html.unescape(_TAG.sub("", article[: found.start()])))
 
 
 def article_words(article: str) -> str:
