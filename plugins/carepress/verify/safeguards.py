@@ -15,6 +15,7 @@ from lxml import etree
 
 from ..crisis import Region
 from ..safeguards import Safeguards
+from .text import words
 
 CRISIS_PAGE = "crisis/index.html"
 
@@ -28,6 +29,8 @@ _SAFEGUARD_DEPTH = 2
 # close around it: what follows stays visible. `huge_tree`: libxml2's default limits (256
 # levels deep, 10 MB of text) would drop the rest of a long or deeply nested post silently.
 _PARSER = etree.HTMLParser(no_network=True, huge_tree=True)
+_BANNER = re.compile(r"""data-carepress=["']?content-warning\b""")
+_TAG = re.compile(r"<[^>]*>")
 
 # What hides an element from readers (or from screen readers) without removing it.
 _HIDING_STYLE = re.compile(
@@ -81,8 +84,26 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
-def missing_safeguards(output: str, content: str, safeguards: Safeguards) -> list[str]:
-    """What the rendered page lacks; an empty list means the page is safe to publish."""
+def _banner_after_text(output: str, start: int, content: str, first_words: str) -> bool:
+    """Whether the post's text begins before its content-warning banner: found by the body's
+    HTML (the build has it), else by the words of its first sentence (`carepress verify`
+    has only the post's Markdown)."""
+    banner = _BANNER.search(output, max(start, 0))  # quoted or not: a minifier drops quotes
+    if banner is None:
+        return False
+    body = output.find(content[:200]) if content.strip() else -1
+    if body != -1:
+        return banner.start() > body
+    before = html.unescape(_TAG.sub("", output[max(start, 0) : banner.start()]))
+    return bool(first_words) and first_words in words(before)
+
+
+def missing_safeguards(
+    output: str, content: str, safeguards: Safeguards, first_words: str = ""
+) -> list[str]:
+    """What the rendered page lacks; an empty list means the page is safe to publish.
+    `content`: the post's body HTML as rendered; `first_words`: its first sentence as
+    `verify.text.words` gives it, for a page whose body HTML is not at hand."""
     start = output.find('<article class="md-content__inner')
     # Safeguards live inside the article: the page's last </article> ends the search (any
     # </article> a post's own HTML holds comes before it).
@@ -108,9 +129,7 @@ def missing_safeguards(output: str, content: str, safeguards: Safeguards) -> lis
         if "content-warning" not in markers:
             problems.append("the content-warning banner is missing")
         else:
-            banner = output.find('data-carepress="content-warning"')
-            body = output.find(content[:200]) if content.strip() else -1
-            if body != -1 and banner > body:
+            if _banner_after_text(output, start, content, first_words):
                 problems.append("the content-warning banner comes after the post's text")
             labels = _norm(text["content-warning"])
             for warning in safeguards.warnings:
