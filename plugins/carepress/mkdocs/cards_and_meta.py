@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Mapping
-from dataclasses import replace
 from pathlib import Path
 from urllib.parse import quote
 
@@ -21,20 +20,18 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 
 from ..engine import Post
-from ..model import FrontMatter
 from ..parallel import InBackground
 from ..publish.cards import (
-    PORTRAIT,
     CardSpec,
     cache_path,
     card_alt_text,
     draw_into_cache,
-    portrait_path,
+    post_card,
+    post_cards,
     write_cards,
 )
 from ..publish.meta import Card, PageMeta, post_meta, website_meta
 from ..publish.outputs import SITE_CARD
-from ..safeguards import Safeguards
 from ..settings import Settings
 
 log = get_plugin_logger(__name__)
@@ -71,12 +68,10 @@ class CardsAndMeta:
         address = report.address
         if fm is None or safeguards is None or address is None or not fm.is_published(self.now):
             return PageMeta(())  # a draft in the preview, or a broken post: nothing to share
-        spec = self._spec(fm, safeguards)
+        spec = post_card(fm, safeguards, self.settings.practice.name)
         # Two published posts never share a slug (checks/collisions.py): one card each, and
-        # its portrait twin for Instagram when the share kits are on.
-        self.cards[address.card_path] = spec
-        if self.settings.options.snippets.portraits:
-            self.cards[portrait_path(address.slug)] = replace(spec, shape=PORTRAIT)
+        # its portrait twin for Instagram when the hub asks for them.
+        self.cards.update(post_cards(spec, address.slug, self.settings.options.snippets.portraits))
         card = Card(address.card_url, card_alt_text(spec)) if self.site_url else None
         return post_meta(
             fm,
@@ -91,13 +86,6 @@ class CardsAndMeta:
             title_warning_format=self.settings.options.feeds.title_warning_format,
         )
 
-    def _spec(self, fm: FrontMatter, safeguards: Safeguards) -> CardSpec:
-        return CardSpec(
-            title=fm.title,
-            practice=self.settings.practice.name,
-            warnings=tuple(w.label for w in safeguards.warnings),
-        )
-
     def start_drawing(self, workers: int) -> None:
         """Draw the cards the cache lacks on the other cores while MkDocs renders the site
         (a first build draws every card: ~25 ms each); `write` waits for them."""
@@ -107,15 +95,15 @@ class CardsAndMeta:
             path = cache_path(site, self.cache_dir)
             if not path.is_file():
                 jobs[path] = (site, path)
+        portraits = self.settings.options.snippets.portraits
         for report in self.reports.values():
-            fm, safeguards = report.front_matter, report.safeguards
-            if fm is None or safeguards is None or not fm.is_published(self.now):
+            fm, safeguards, address = report.front_matter, report.safeguards, report.address
+            if fm is None or safeguards is None or address is None:
                 continue
-            landscape = self._spec(fm, safeguards)
-            shapes = [landscape]
-            if self.settings.options.snippets.portraits:
-                shapes.append(replace(landscape, shape=PORTRAIT))
-            for spec in shapes:
+            if not fm.is_published(self.now):
+                continue
+            landscape = post_card(fm, safeguards, self.settings.practice.name)
+            for spec in post_cards(landscape, address.slug, portraits).values():
                 path = cache_path(spec, self.cache_dir)
                 if not path.is_file():
                     jobs[path] = (spec, path)  # two posts, one card: drawn once

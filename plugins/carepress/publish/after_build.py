@@ -19,7 +19,7 @@ from jinja2.runtime import Context
 from ..engine import Post
 from ..inline_citations import cited_html, cited_markdown
 from ..settings import Settings
-from .cards import PORTRAIT, CardSpec, portrait_path, write_cards
+from .cards import CardSpec, post_card, post_cards, write_cards
 from .feeds import feed_members, write_feeds
 from .post import FeedPost, Site
 from .share_kits import TEMPLATE, ShareKitError, ShareKits, SiteLook
@@ -81,11 +81,8 @@ def publish_outputs(
         key = r.path.relative_to(settings.docs_dir).as_posix()  # MkDocs' src_uri: the guid
         feed_post = FeedPost(key, address.url, model, safeguards, "", r.snippets, address.slug)
         posts[key] = (feed_post, r)
-        card = CardSpec(model.title, settings.practice.name,
-                        tuple(w.label for w in safeguards.warnings))  # fmt: skip
-        cards[address.card_path] = card
-        if settings.options.snippets.portraits:
-            cards[portrait_path(address.slug)] = replace(card, shape=PORTRAIT)
+        card = post_card(model, safeguards, settings.practice.name)
+        cards.update(post_cards(card, address.slug, settings.options.snippets.portraits))
     feeds = 0
     if settings.options.feeds.enabled and settings.site_url:
         # Only the posts some feed carries need their bodies rendered.

@@ -21,16 +21,22 @@ import shutil
 import tempfile
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import PIL
 from PIL import Image, ImageDraw, ImageFont
 from PIL.PngImagePlugin import PngInfo
 
+from .address import card_path
 from .outputs import CARD_DIR
+
+if TYPE_CHECKING:
+    from ..model import FrontMatter
+    from ..safeguards import Safeguards
 
 WIDTH, HEIGHT = 1200, 630
 # Bump when the drawing changes, so cached cards are drawn again.
@@ -97,6 +103,20 @@ class CardSpec:
             return ""
         noun = "Content warning" if len(self.warnings) == 1 else "Content warnings"
         return f"{noun}: {', '.join(self.warnings)}"
+
+
+def post_card(model: FrontMatter, safeguards: Safeguards, practice: str) -> CardSpec:
+    """What a post's card shows: its title, the practice's name, its warnings' labels."""
+    return CardSpec(model.title, practice, tuple(w.label for w in safeguards.warnings))
+
+
+def post_cards(spec: CardSpec, slug: str, portraits: bool) -> dict[str, CardSpec]:
+    """A post's cards by their path in the site: the link-preview card and, with
+    `portraits`, its twin for Instagram's feed."""
+    cards = {card_path(slug): spec}
+    if portraits:
+        cards[portrait_path(slug)] = replace(spec, shape=PORTRAIT)
+    return cards
 
 
 def card_alt_text(spec: CardSpec) -> str:

@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 from ..engine import Post
 from ..settings import Settings
-from .cards import HEIGHT, PORTRAIT, WIDTH, CardSpec, card_alt_text, portrait_path
+from .cards import HEIGHT, PORTRAIT, WIDTH, card_alt_text, portrait_path, post_card
 from .snippets import PackedSnippets
 
 CSV_COLUMNS = ("slug", "platform", "text", "length", "limit", "link", "hashtags",
@@ -43,9 +43,7 @@ def shared_post(report: Post, settings: Settings, now: dt.datetime) -> SharedPos
         return None
     if not model.is_published(now) or model.is_expired(now):
         return None
-    spec = CardSpec(
-        model.title, settings.practice.name, tuple(w.label for w in safeguards.warnings)
-    )
+    spec = post_card(model, safeguards, settings.practice.name)
     card_path = address.card_path
     return SharedPost(
         address.slug,

@@ -8,7 +8,7 @@ import datetime as dt
 import html
 import json
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
@@ -17,7 +17,7 @@ from PIL import Image, UnidentifiedImageError
 from ..engine import Post
 from ..findings import Finding
 from ..publish import entry
-from ..publish.cards import CARD_KEY_CHUNK, PORTRAIT, CardSpec, card_key, portrait_path
+from ..publish.cards import CARD_KEY_CHUNK, card_key, post_card, post_cards
 from ..publish.catalog import FeedLink, feed_catalog
 from ..publish.feeds import selections, social_text
 from ..publish.outputs import SHARE_DIR
@@ -285,12 +285,9 @@ def card_findings(
     for report in published:
         assert report.front_matter is not None and report.safeguards is not None
         assert report.address is not None
-        spec = CardSpec(report.front_matter.title, settings.practice.name,
-                        tuple(w.label for w in report.safeguards.warnings))  # fmt: skip
-        cards = [(report.address.card_path, spec)]
-        if settings.options.snippets.portraits:
-            cards.append((portrait_path(report.address.slug), replace(spec, shape=PORTRAIT)))
-        for relative, wanted in cards:
+        spec = post_card(report.front_matter, report.safeguards, settings.practice.name)
+        portraits = settings.options.snippets.portraits
+        for relative, wanted in post_cards(spec, report.address.slug, portraits).items():
             try:
                 with Image.open(files.root / relative) as image:
                     key = image.info.get(CARD_KEY_CHUNK)
