@@ -21,7 +21,7 @@ from ..inline_citations import cited_html, cited_markdown
 from ..settings import Settings
 from .cards import CardSpec, post_card, post_cards, write_cards
 from .feeds import feed_members, write_feeds
-from .post import FeedPost, Site
+from .post import FeedPost, Site, feed_post
 from .share_kits import TEMPLATE, ShareKitError, ShareKits, SiteLook
 
 CARD_CACHE = Path(".cache") / "carepress" / "cards"
@@ -72,17 +72,15 @@ def publish_outputs(
     broken = [r.display_path for r in reports if r.has_errors and r.is_published(now)]
     if broken:
         raise PublishError(f"posts with errors: {', '.join(broken)} (see `carepress check`)")
-    published = _published(reports, now)
     posts: dict[str, tuple[FeedPost, Post]] = {}
     cards: dict[str, CardSpec] = {}
-    for r in published:
-        model, safeguards, address = r.front_matter, r.safeguards, r.address
-        assert model is not None and safeguards is not None and address is not None
+    for r in _published(reports, now):
         key = r.path.relative_to(settings.docs_dir).as_posix()  # MkDocs' src_uri: the guid
-        feed_post = FeedPost(key, address.url, model, safeguards, "", r.snippets, address.slug)
-        posts[key] = (feed_post, r)
-        card = post_card(model, safeguards, settings.practice.name)
-        cards.update(post_cards(card, address.slug, settings.options.snippets.portraits))
+        post = feed_post(r, key)
+        assert post is not None  # a published post with errors stopped publishing above
+        posts[key] = (post, r)
+        card = post_card(post.front_matter, post.safeguards, settings.practice.name)
+        cards.update(post_cards(card, post.slug, settings.options.snippets.portraits))
     feeds = 0
     if settings.options.feeds.enabled and settings.site_url:
         # Only the posts some feed carries need their bodies rendered.

@@ -12,6 +12,7 @@ import datetime as dt
 import html
 import posixpath
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from feedgen.entry import FeedEntry
@@ -90,10 +91,30 @@ def _write(site_dir: Path, link: FeedLink, data: bytes) -> Path:
     return path
 
 
-def selections(
-    ordered: Sequence[FeedPost], catalog: FeedCatalog, limit: int
-) -> tuple[list[FeedPost], list[tuple[FeedLink, list[FeedPost]]]]:
-    """The newest posts (the site's feeds), and each audience and tag feed's posts."""
+@dataclass(frozen=True)
+class FeedPlan:
+    """Which posts each feed carries at a moment: the one answer the writers, the build's
+    choice of bodies to keep and `carepress verify` share."""
+
+    catalog: FeedCatalog
+    ordered: list[FeedPost]  # every post in feeds, newest first
+    newest: list[FeedPost]  # the site's (and the social) feeds
+    others: list[tuple[FeedLink, list[FeedPost]]]  # each audience and tag feed
+
+    @property
+    def members(self) -> set[str]:
+        """The keys of the posts some feed carries."""
+        return {p.key for p in self.newest} | {p.key for _, chosen in self.others for p in chosen}
+
+
+def plan_feeds(
+    posts: Iterable[FeedPost], title: str, settings: Settings, now: dt.datetime
+) -> FeedPlan:
+    """The posts in feeds at `now` (published, not expired), newest first, and the newest
+    `limit` of them for the site's feeds and for each audience and tag feed."""
+    ordered = newest_first(p for p in posts if in_feeds(p.front_matter, now))
+    catalog = feed_catalog(title, [p.front_matter for p in ordered])
+    limit = settings.options.feeds.limit
 
     def select(keep: Callable[[FeedPost], bool]) -> list[FeedPost]:
         chosen = []
@@ -110,16 +131,13 @@ def selections(
     for link, tags in zip(catalog.tags, catalog.tags_by_slug.values(), strict=True):
         wanted = set(tags)
         others.append((link, select(lambda p, w=wanted: not w.isdisjoint(p.front_matter.tags))))
-    return newest, others
+    return FeedPlan(catalog, ordered, newest, others)
 
 
 def feed_members(posts: Iterable[FeedPost], settings: Settings, now: dt.datetime) -> set[str]:
     """The keys of the posts some feed will carry: only their rendered bodies need keeping
     until the feeds are written (a hub of thousands of posts has feeds of a few dozen)."""
-    ordered = newest_first(p for p in posts if in_feeds(p.front_matter, now))
-    catalog = feed_catalog("", [p.front_matter for p in ordered])
-    newest, others = selections(ordered, catalog, settings.options.feeds.limit)
-    return {p.key for p in newest} | {p.key for _, chosen in others for p in chosen}
+    return plan_feeds(posts, "", settings, now).members
 
 
 def write_feeds(
@@ -130,9 +148,9 @@ def write_feeds(
     now: dt.datetime,
 ) -> FeedCatalog:
     """Write all feeds for the posts that are in feeds at `now`; return what was written."""
-    ordered = newest_first(p for p in posts if in_feeds(p.front_matter, now))
-    catalog = feed_catalog(site.title, [p.front_matter for p in ordered])
-    fallback = max((p.updated for p in ordered), default=EPOCH)
+    plan = plan_feeds(posts, site.title, settings, now)
+    catalog, newest = plan.catalog, plan.newest
+    fallback = max((p.updated for p in plan.ordered), default=EPOCH)
     entries = _Entries(site, settings)
 
     def feed(link: FeedLink, chosen: Sequence[FeedPost]) -> None:
@@ -144,12 +162,11 @@ def write_feeds(
         else:
             _write(site_dir, link, fg.rss_str(pretty=True))
 
-    newest, others = selections(ordered, catalog, settings.options.feeds.limit)
     rss, atom, json_link = catalog.site
     feed(rss, newest)
     feed(atom, newest)
     _write(site_dir, json_link, jsonfeed.render(json_link, site, newest, entries))
-    for link, chosen in others:
+    for link, chosen in plan.others:
         feed(link, chosen)
     for link, platform in zip(catalog.social, PLATFORMS, strict=True):
         _write(site_dir, link, _social_feed(link, site, settings, newest, fallback, platform))

@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urljoin, urlsplit
 
 from ..model import FrontMatter
 from ..safeguards import Safeguards
+
+if TYPE_CHECKING:
+    from ..engine import Post
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,16 @@ class FeedPost:
         for term in (*fm.categories, *fm.tags):
             seen.setdefault(term.casefold(), term)
         return list(seen.values())
+
+
+def feed_post(report: Post, key: str, body_html: str = "") -> FeedPost | None:
+    """A checked post as the feeds read it (at its own address), or None for one that
+    cannot be in a feed (no valid front matter, no body, or errors)."""
+    model, safeguards, address = report.front_matter, report.safeguards, report.address
+    if model is None or safeguards is None or address is None or report.has_errors:
+        return None
+    return FeedPost(key, address.url, model, safeguards, body_html, report.snippets,
+                    address.slug)  # fmt: skip
 
 
 def in_feeds(front_matter: FrontMatter, now: dt.datetime) -> bool:

@@ -18,11 +18,11 @@ from ..engine import Post
 from ..findings import Finding
 from ..publish import entry
 from ..publish.cards import CARD_KEY_CHUNK, card_key, post_card, post_cards
-from ..publish.catalog import FeedLink, feed_catalog
-from ..publish.feeds import selections, social_text
+from ..publish.catalog import FeedLink
+from ..publish.feeds import plan_feeds, social_text
 from ..publish.outputs import SHARE_DIR
 from ..publish.platforms import PLATFORMS
-from ..publish.post import FeedPost, in_feeds, newest_first
+from ..publish.post import FeedPost, feed_post
 from ..publish.profile import profile_kit
 from ..publish.snippet_files import SharedPost, post_json, shared_post
 from ..settings import Settings
@@ -77,13 +77,6 @@ def _items(raw: bytes, link: FeedLink) -> list[FeedItem]:
     ]  # fmt: skip
 
 
-def _feed_post(report: Post) -> FeedPost:
-    assert report.front_matter is not None and report.safeguards is not None
-    assert report.address is not None
-    return FeedPost(report.display_path, report.address.url, report.front_matter,
-                    report.safeguards, "", report.snippets, report.address.slug)  # fmt: skip
-
-
 class _Expected:
     def __init__(self, settings: Settings, reports: Sequence[Post]) -> None:
         self.settings = settings
@@ -126,15 +119,11 @@ def feed_findings(
     """Every feed the catalog lists, with exactly the posts `write_feeds` gives it."""
     if not settings.options.feeds.enabled or not settings.site_url:
         return []
-    fit = [r for r in reports if r.front_matter is not None and r.safeguards is not None
-           and r.address is not None and not r.has_errors]  # fmt: skip
-    ordered = newest_first(
-        _feed_post(r) for r in fit if r.front_matter is not None and in_feeds(r.front_matter, now)
-    )
-    catalog = feed_catalog(settings.site_name, [p.front_matter for p in ordered])
-    newest, others = selections(ordered, catalog, settings.options.feeds.limit)
+    posts = [p for r in reports if (p := feed_post(r, r.display_path)) is not None]
+    plan = plan_feeds(posts, settings.site_name, settings, now)
+    catalog, newest = plan.catalog, plan.newest
     wanted: list[tuple[FeedLink, list[FeedPost]]] = [(link, newest) for link in catalog.site]
-    wanted += others
+    wanted += plan.others
     expected = _Expected(settings, reports)
     findings: list[Finding] = []
     for link, posts in wanted:
