@@ -19,13 +19,12 @@ Feeds, snippets, share kits and cards are then written by `carepress publish SIT
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, TemplateNotFound
+from jinja2 import Environment, TemplateNotFound
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
@@ -37,6 +36,7 @@ from .crisis import regions_for
 from .engine import Post, check_post, utc_now
 from .inline_citations import cited_html, cited_markdown
 from .settings import Settings, load_settings
+from .theme_templates import base_url_of, theme_environment
 
 POST_PARTIAL = "partials/carepress-post.html"
 CRISIS_PARTIAL = "partials/carepress-crisis-lines.html"
@@ -65,19 +65,11 @@ def _rendering_page(md: Markdown) -> Any | None:
     return None
 
 
-def _environment(settings: Settings, page_url: str) -> Environment:
+def _environment(settings: Settings) -> Environment:
     if settings.custom_dir is None:
         raise UnsafePost("CarePress: the theme's custom_dir (overrides/) with its partials "
                          "is needed to place the safeguards")  # fmt: skip
-    env = Environment(loader=FileSystemLoader(str(settings.custom_dir)))
-    base = posixpath.dirname(page_url.rstrip("/")) if not page_url.endswith("/") else page_url
-
-    def url(target: str) -> str:  # as MkDocs' `url` filter: relative to the page
-        relative = posixpath.relpath(target or ".", base or ".")
-        return relative + "/" if target.endswith("/") and not relative.endswith("/") else relative
-
-    env.filters["url"] = url
-    return env
+    return theme_environment(settings.custom_dir)
 
 
 def _errors(report: Post) -> str:
@@ -160,22 +152,23 @@ class SafeguardsPostprocessor(Postprocessor):
         settings = rendering.settings
         if rendering.relative == CRISIS_SOURCE:
             regions = regions_for(settings.practice.crisis_region)
-            env = _environment(settings, rendering.url)
-            return text + self._render(env, CRISIS_PARTIAL, crisis_regions=regions)
+            return text + self._render(settings, rendering, CRISIS_PARTIAL,
+                                       crisis_regions=regions)  # fmt: skip
         if not rendering.is_post:
             return text
         report = rendering.checked(self.config_file)
         assert report.front_matter is not None
         body = cited_html(text, list(report.front_matter.sources))
-        env = _environment(settings, rendering.url)
         byline = byline_for(report.front_matter, settings.authors)
-        return self._render(env, POST_PARTIAL, safeguards=report.safeguards, body=Markup(body),
-                            byline=byline)  # fmt: skip
+        return self._render(settings, rendering, POST_PARTIAL, safeguards=report.safeguards,
+                            body=Markup(body), byline=byline)  # fmt: skip
 
     @staticmethod
-    def _render(env: Environment, name: str, **context: Any) -> str:
+    def _render(settings: Settings, rendering: Rendering, name: str, **context: Any) -> str:
         try:
-            return env.get_template(name).render(**context)
+            return _environment(settings).get_template(name).render(
+                base_url=base_url_of(rendering.url), **context
+            )
         except TemplateNotFound as exc:
             raise UnsafePost(f"CarePress: the theme overrides lack {name}; copy it from "
                              "the CarePress sample hub") from exc  # fmt: skip

@@ -13,12 +13,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, TemplateNotFound, pass_context
-from jinja2.runtime import Context
+from jinja2 import TemplateNotFound
 
 from ..engine import Post
 from ..inline_citations import cited_html, cited_markdown
 from ..settings import Settings
+from ..theme_templates import theme_environment
 from .cards import CardSpec, post_card, post_cards, write_cards
 from .feeds import feed_members, write_feeds
 from .post import FeedPost, Site, feed_post
@@ -36,14 +36,6 @@ class Written:
     feeds: int
     share_kits: int
     cards: int
-
-
-@pass_context
-def _url(context: Context, path: str) -> str:
-    """MkDocs' `url` filter for a page it did not render: a site path from `base_url`."""
-    if "://" in path or path.startswith(("/", "#")):
-        return path
-    return f"{context.get('base_url') or '.'}/{path}"
 
 
 def body_html(report: Post, settings: Settings) -> str:
@@ -94,8 +86,7 @@ def publish_outputs(
     if kits.enabled:
         if settings.custom_dir is None:
             raise PublishError("the share kits need the theme's custom_dir (overrides/)")
-        env = Environment(loader=FileSystemLoader(str(settings.custom_dir)))
-        env.filters["url"] = _url
+        env = theme_environment(settings.custom_dir)
         try:
             kits.write(site_dir, env.get_template(TEMPLATE), look, {"config": config})
         except TemplateNotFound as exc:
