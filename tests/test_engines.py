@@ -14,11 +14,13 @@ from __future__ import annotations
 import filecmp
 import json
 import os
+import re
 import shutil
 import subprocess
 import sysconfig
 import venv
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from conftest import BIN, ENV, REPO, Hub, make_hub
@@ -144,6 +146,12 @@ def test_zensical_with_the_extension_then_publish_gives_a_verified_site(
     assert "[@" not in page  # citations rendered
     crisis = (hub.site / "crisis" / "index.html").read_text()
     assert "carepress-crisis-region" in crisis and "988" in crisis
+    # The crisis box's link to other countries' lines leads to the crisis page.
+    href = re.search(r'See <a href="([^"]+)">crisis lines in other countries', page)
+    assert href is not None
+    assert urljoin("https://hub.example/blog/how-to-ask-about-suicide/", href.group(1)) == (
+        "https://hub.example/crisis/"
+    )
 
 
 def test_zensical_without_the_extension_is_refused_with_the_way_out(

@@ -84,7 +84,6 @@ class Rendering:
     settings: Settings
     path: Path
     relative: str  # under docs_dir, with "/"
-    url: str
 
     @property
     def is_post(self) -> bool:
@@ -105,7 +104,7 @@ def _rendering(md: Markdown, config_file: str) -> Rendering | None:
     source = Path(str(page.path))
     path = source if source.is_absolute() else settings.docs_dir / source
     relative = path.relative_to(settings.docs_dir).as_posix()
-    return Rendering(settings, path, relative, str(page.url or ""))
+    return Rendering(settings, path, relative)
 
 
 class CitationsPreprocessor(Preprocessor):
@@ -166,8 +165,10 @@ class SafeguardsPostprocessor(Postprocessor):
     @staticmethod
     def _render(settings: Settings, rendering: Rendering, name: str, **context: Any) -> str:
         try:
+            # Zensical reads a relative link in a page's HTML from the page's Markdown file
+            # (and rewrites it for the page's address), so the way to the root starts there.
             return _environment(settings).get_template(name).render(
-                base_url=base_url_of(rendering.url), **context
+                base_url=base_url_of(rendering.relative), **context
             )
         except TemplateNotFound as exc:
             raise UnsafePost(f"CarePress: the theme overrides lack {name}; copy it from "
