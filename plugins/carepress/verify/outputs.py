@@ -82,13 +82,6 @@ class _Expected:
         self.settings = settings
         self.options = settings.options.feeds
         self.by_url = {r.address.url: r for r in reports if r.address is not None}
-        self.sentences: dict[str, list[str]] = {}
-
-    def sentences_of(self, report: Post) -> list[str]:
-        if report.display_path not in self.sentences:
-            body = report.post.body if report.post is not None else ""
-            self.sentences[report.display_path] = plain_sentences(body)
-        return self.sentences[report.display_path]
 
     def item_problems(self, item: FeedItem, post: FeedPost, report: Post) -> list[str]:
         problems = []
@@ -106,7 +99,8 @@ class _Expected:
         if any(n not in shown for n in needed):
             problems.append("its content lacks a safeguard")
         if self.options.full_content:
-            if missing_sentences(self.sentences_of(report), shown):
+            body = report.post.body if report.post is not None else ""
+            if missing_sentences(plain_sentences(body), shown):
                 problems.append("its content is not the post's text")
         elif words(post.front_matter.description) not in shown:
             problems.append("its content is not the post's description")

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+from functools import cache
 
 from ..prose import sentence_spans, without_code
 
@@ -32,7 +34,8 @@ def words(text: str) -> str:
     return " " + " ".join(found) + " "
 
 
-def plain_sentences(body: str) -> list[str]:
+@cache  # verify reads each post's sentences for its page, its feeds and the drafts' leaks
+def plain_sentences(body: str) -> tuple[str, ...]:
     """The sentences of a Markdown body that any renderer prints word for word, as words."""
     chosen: list[str] = []
     # Split where code is blanked (a code span's full stop ends no sentence); judge the
@@ -46,9 +49,9 @@ def plain_sentences(body: str) -> list[str]:
         found = words(sentence)
         if found.count(" ") - 1 >= MIN_WORDS:
             chosen.append(found)
-    return chosen
+    return tuple(chosen)
 
 
-def missing_sentences(sentences: list[str], shown: str) -> list[str]:
+def missing_sentences(sentences: Iterable[str], shown: str) -> list[str]:
     """The sentences (as `words` gives them) that `shown` (likewise) does not contain."""
     return [s for s in sentences if s not in shown]
