@@ -71,3 +71,16 @@ def test_the_build_lists_findings_as_the_check_does(hub: Hub) -> None:
     built = [line.split("carepress: ", 1)[1].split(" ", 1)[0]
              for line in log.splitlines() if "carepress: content/" in line]  # fmt: skip
     assert len(checked) >= 3 and built == checked
+
+
+def test_a_title_line_of_endless_spaces_is_read_at_once(hub: Hub) -> None:
+    """The ' #' search reads each line once: a 900 KB run of spaces and tabs in a title
+    (with a comment further down) took hours when one pattern backtracked over the text."""
+    title = "Worry" + " \t" * 450_000 + "ends"
+    text = post_text().replace("title: Coping with worry", f"title: {title}")
+    text = text.replace("content_warnings: []", "content_warnings: []  # none")
+    hub.write_post("spaces.md", text)
+    result = hub.check("--format", "json")  # the Hub's own timeout stops a hang
+    rules = {f["rule"] for f in json.loads(result.stdout)}
+    assert "frontmatter.cut-by-comment" not in rules
+    assert rules  # the title is far too long: said, not hung on

@@ -426,18 +426,25 @@ def read_post(
 
 # A text key's unquoted value with ' #' and a word after it ("Worry #1 for parents"): YAML
 # reads a comment there. A comment a writer means ("draft: true  # until reviewed") has a
-# space after its '#', and is on a key that is not text a reader sees.
-_CUT_TEXT = re.compile(r"^(title|subtitle|description):[ \t]+([^'\"\s|>#].*?)[ \t]+#\S", re.M)
+# space after its '#', and is on a key that is not text a reader sees. Read line by line
+# (one pattern over the whole text backtracked quadratically on long runs of spaces).
+_TEXT_KEY = re.compile(r"(title|subtitle|description):[ \t]+")
+_COMMENT_START = re.compile(r"[ \t]#\S")
 
 
 def _cut_by_comment(yaml_text: str, meta: Any) -> list[tuple[KeyPath, int, str, str]]:
-    if " #" not in yaml_text or not isinstance(meta, dict):
+    if (" #" not in yaml_text and "\t#" not in yaml_text) or not isinstance(meta, dict):
         return []
     found = []
-    for m in _CUT_TEXT.finditer(yaml_text):
-        written = yaml_text[m.start(2) :].split("\n", 1)[0]
-        line = yaml_text.count("\n", 0, m.start()) + 2  # the file's line (1 is '---')
-        found.append(((m.group(1),), line, str(meta.get(m.group(1))), written.strip()))
+    for index, line in enumerate(yaml_text.split("\n")):
+        key = _TEXT_KEY.match(line)
+        if key is None:
+            continue
+        written = line[key.end() :]
+        if written[:1] in ("'", '"', "|", ">", "#") or not _COMMENT_START.search(written):
+            continue
+        # The file's line: the front matter starts on line 2 (line 1 is '---').
+        found.append(((key.group(1),), index + 2, str(meta.get(key.group(1))), written.strip()))
     return found
 
 
