@@ -222,3 +222,18 @@ def test_a_banner_moved_after_the_text_is_caught_quoted_or_not(built: Hub, tmp_p
             ("blog/grief-does-not-follow-a-schedule/index.html", "site.safeguard")
         ], findings
         assert "comes after the post's text" in str(findings[0]["message"])
+
+
+def test_hostile_site_files_are_read_safely(tmp_path: Path) -> None:
+    """A zip bomb among the site's files is not opened past the size a file may have, and
+    JSON nested past reading is searched as text (a canary in it is still found)."""
+    import gzip
+
+    from carepress.verify.site_files import MAX_BYTES, SiteFiles
+
+    (tmp_path / "sitemap.xml.gz").write_bytes(gzip.compress(b"\0" * (MAX_BYTES + 1024)))
+    (tmp_path / "deep.json").write_text("[" * 100_000 + '"draft canary"' + "]" * 100_000)
+    (tmp_path / "small.xml.gz").write_bytes(gzip.compress(b"<urlset>draft canary</urlset>"))
+    read = {f.relative: f.text for f in SiteFiles(tmp_path).texts()}
+    assert set(read) == {"deep.json", "small.xml.gz"}
+    assert all("draft canary" in text for text in read.values())

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import html
+import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -45,7 +46,7 @@ class SiteFile:
         if name.endswith((".json", ".webmanifest")):
             try:
                 return "\n".join(_strings(json.loads(self.raw)))
-            except ValueError:
+            except (ValueError, RecursionError):  # not JSON, or nested past reading
                 pass
         return html.unescape(self.raw)
 
@@ -79,7 +80,12 @@ class SiteFiles:
                 return None
             data = path.read_bytes()
             if relative.endswith(".gz"):
-                data = gzip.decompress(data)
+                # Read no further than a file would be read unzipped: a small archive can
+                # open into gigabytes.
+                with gzip.GzipFile(fileobj=io.BytesIO(data)) as archive:
+                    data = archive.read(MAX_BYTES + 1)
+                if len(data) > MAX_BYTES:
+                    return None
         except (OSError, EOFError, gzip.BadGzipFile):
             return None
         return SiteFile(path, relative, data.decode("utf-8", "replace"))
