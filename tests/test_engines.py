@@ -23,7 +23,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from conftest import BIN, ENV, REPO, Hub, make_hub
+from conftest import BIN, ENV, REPO, Hub, make_hub, post_text
 
 SITE_PACKAGES = Path(sysconfig.get_paths()["purelib"])
 
@@ -169,6 +169,24 @@ def test_zensical_without_the_extension_is_refused_with_the_way_out(
     safeguard = next(f for f in findings if f["rule"] == "site.safeguard")
     assert "carepress.markdown_safeguards" in safeguard["hint"]
     assert "CarePress did not run on this page" in safeguard["hint"]
+
+
+def test_publish_refuses_a_hub_with_a_broken_post_and_writes_nothing(
+    zensical: str, tmp_path: Path
+) -> None:
+    """A post with an error stops `mkdocs build` even when it is dated in the future; it
+    stops `carepress publish` too, though Zensical left the post out without a word."""
+    hub = make_hub(tmp_path / "hub", with_sample_posts=True)
+    hub.write_post("broken.md", post_text(title="Later", date="2099-01-01",
+                                          audience=["everyone"]))  # fmt: skip
+    assert _zensical_build(hub).returncode == 0
+    published = hub.carepress("publish")
+    assert published.returncode == 1
+    assert "nothing was published: posts with errors: content/posts/broken.md" in (
+        published.stderr
+    )
+    assert "Traceback" not in published.stderr
+    assert not (hub.site / "feeds").exists() and not (hub.site / "social").exists()
 
 
 def test_zensical_stops_on_a_post_the_checks_refuse(zensical: str, tmp_path: Path) -> None:

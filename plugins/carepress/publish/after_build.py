@@ -61,7 +61,9 @@ def publish_outputs(
     config: Mapping[str, Any],
 ) -> Written:
     """`config`: mkdocs.yml as data, for the templates (the footer reads the practice)."""
-    broken = [r.display_path for r in reports if r.has_errors and r.is_published(now)]
+    # As `mkdocs build` does: a post with errors stops it, published or not (a draft's
+    # findings are information, so drafts do not), and nothing is written.
+    broken = [r.display_path for r in reports if r.has_errors]
     if broken:
         raise PublishError(f"posts with errors: {', '.join(broken)} (see `carepress check`)")
     posts: dict[str, tuple[FeedPost, Post]] = {}
