@@ -66,8 +66,8 @@ def hub_env() -> dict[str, str]:
 def build() -> None:
     ensure_venv()
     run(BIN / "carepress", "check", env=hub_env())
-    run(BIN / "mkdocs", "build", "--strict", "--site-dir", "site", env=hub_env())
-    print(f"\nThe sample hub is in {ROOT / 'site'}. Preview it with: .venv/bin/mkdocs serve")
+    run(BIN / "carepress", "build", "--strict", "--site-dir", "site", env=hub_env())
+    print(f"\nThe sample hub is in {ROOT / 'site'}. Preview it with: .venv/bin/carepress serve")
 
 
 def test() -> None:

@@ -46,16 +46,21 @@ class _Server:
 
 
 @contextlib.contextmanager
-def _serving(root: Path, stop: signal.Signals = signal.SIGINT) -> Iterator[_Server]:
-    """`mkdocs serve` on a free port in `root`; stopped with `stop` (Ctrl-C by default), its
-    output kept, on exit."""
+def _serving(
+    root: Path,
+    stop: signal.Signals = signal.SIGINT,
+    command: tuple[str, ...] = (str(BIN / "mkdocs"), "serve"),
+    env: dict[str, str] = ENV,
+) -> Iterator[_Server]:
+    """`mkdocs serve` (or `command`) on a free port in `root`; stopped with `stop` (Ctrl-C by
+    default), its output kept, on exit."""
     port = _free_port()
     temp = root / "tmp"  # where the preview keeps sanitised copies of broken posts
     temp.mkdir(exist_ok=True)
     process = subprocess.Popen(
-        [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
+        [*command, "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
         cwd=root,
-        env={**ENV, "TMPDIR": str(temp)},
+        env={**env, "TMPDIR": str(temp)},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -134,3 +139,17 @@ def test_serve_stopped_by_sigterm_leaves_no_copies_behind(hub: Hub) -> None:
     with _serving(hub.root, stop=signal.SIGTERM) as server:
         assert "This post cannot be published yet" in server.get("/blog/typo/")
     assert server.process.returncode is not None
+
+
+def test_carepress_serve_previews_quietly(hub: Hub) -> None:
+    """`carepress serve` is the engine's preview without Material's end-of-life banner (it
+    pushed the post's problems off a writer's screen, in colour codes even when piped)."""
+    hub.write_post("typo.md", post_text(slug="typo", audience=["client"]))
+    banner_on = {k: v for k, v in ENV.items() if k != "NO_MKDOCS_2_WARNING"}
+    with _serving(hub.root, command=(str(BIN / "carepress"), "serve"), env=banner_on) as server:
+        assert "This post cannot be published yet" in server.get("/blog/typo/")
+        assert server.process.poll() is None
+    assert "content/posts/typo.md:" in server.output
+    assert "end of life" not in server.output
+    assert "\x1b[" not in server.output
+    assert "Traceback" not in server.output

@@ -1,4 +1,4 @@
-"""The `carepress` command: check posts and start new ones, without MkDocs.
+"""The `carepress` command: check posts and start new ones (without MkDocs), build and preview.
 
 Exit status (a contract): 0 no errors, 1 errors found, 2 usage or configuration problem.
 """
@@ -29,6 +29,7 @@ from .findings import (
 from .publish.platforms import PLATFORM_KEYS
 from .publish.snippets import compose_all
 from .settings import ConfigError, Settings, load_settings
+from .site_commands import ENGINES, run_engine
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -96,6 +97,15 @@ def _parser() -> argparse.ArgumentParser:
     sub.choices["verify"].add_argument(
         "--format", choices=("text", "json", "github"), default="text"
     )
+
+    for name, what in (
+        ("build", "build the site with the hub's engine (MkDocs, else ProperDocs), quietly; "
+                  "options after `build` go to the engine, e.g. --strict"),
+        ("serve", "preview the site as you write (the engine's live-reloading server); "
+                  "options after `serve` go to the engine, e.g. -a 127.0.0.1:8001"),
+    ):  # fmt: skip
+        site = sub.add_parser(name, help=what)
+        site.add_argument("--engine", choices=ENGINES, help="default: mkdocs when installed")
 
     new = sub.add_parser("new", help="start a new post (as a draft) from the template")
     new.add_argument("title")
@@ -392,7 +402,12 @@ def _new(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args, engine_args = parser.parse_known_args(argv)
+    if args.command in ("build", "serve"):  # the engine reads mkdocs.yml and reports on it
+        return run_engine(args.command, args.config, engine_args, args.engine)
+    if engine_args:
+        parser.error(f"unrecognized arguments: {' '.join(engine_args)}")
     try:
         settings = load_settings(args.config)
         if args.command == "check":
