@@ -18,6 +18,14 @@ BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
+def unavailable(reason: str) -> None:
+    """A missing outside tool (Chromium, Node packages): skip locally; fail in CI (CI=true),
+    where .ci/run installs them, so CI never passes by silently running none of them."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason} (CI=true: these tests must run in CI; see .ci/run)", pytrace=False)
+    pytest.skip(reason)
+
+
 def front_matter(**overrides: object) -> dict:
     """A valid post's front matter; pass key=None to drop a key."""
     meta: dict = {

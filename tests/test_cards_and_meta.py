@@ -75,12 +75,19 @@ def _head(hub: Hub, url_path: str) -> _Head:
     return head
 
 
+def _portrait_cards(hub: Hub, *, on: bool) -> None:
+    config = hub.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    new = re.sub(r"portrait_cards: \w+", f"portrait_cards: {str(on).lower()}", text)
+    assert new != text or f"portrait_cards: {str(on).lower()}" in text
+    config.write_text(new, encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Hub:
     hub = make_hub(tmp_path_factory.mktemp("cards") / "hub")
-    config = hub.root / "mkdocs.yml"  # with Instagram's portrait cards
-    portraits = "  - carepress:\n      snippets: {portrait_cards: true}\n"
-    config.write_text(config.read_text().replace("  - carepress:\n", portraits, 1))
+    # The sample hub's configuration asks for Instagram's portrait cards.
+    assert "portrait_cards: true" in (hub.root / "mkdocs.yml").read_text()
     # Never reviewed: a post for clinicians, which needs no review to publish.
     hub.write_post("plain.md", post_text(slug="plain", title="Coping with worry",
                                          audience=["clinicians"], reviewed=None))  # fmt: skip
@@ -277,9 +284,10 @@ def test_drafts_and_future_posts_have_no_card_and_no_page(built: Hub) -> None:
 def test_unchanged_posts_are_not_drawn_again(hub: Hub) -> None:
     hub.write_post("one.md", post_text(slug="one", title="First post"))
     hub.write_post("two.md", post_text(slug="two", title="Second post"))
+    _portrait_cards(hub, on=False)
     first = hub.build("--strict")
     assert first.returncode == 0, first.stderr
-    # The two posts' cards and the site's own (no portrait cards unless asked for).
+    # The two posts' cards and the site's own.
     assert "3 drawn" in first.stderr and "0 from the cache" in first.stderr
     cache = hub.root / ".cache" / "carepress" / "cards"
     stamps = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.png")}
@@ -408,6 +416,7 @@ def test_each_post_also_gets_a_portrait_card_for_instagram(built: Hub, hub: Hub)
     kit = (built.site / "social" / "cw" / "index.html").read_text()
     assert 'src="../../assets/cards/portrait/cw.png"' in kit
     # Without the option: no portrait card, none listed.
+    _portrait_cards(hub, on=False)
     hub.write_post("one.md", post_text(slug="one"))
     assert hub.build().returncode == 0
     assert not (hub.site / "assets" / "cards" / "portrait").exists()

@@ -40,7 +40,7 @@ def test_workflow_checks_builds_tests_and_deploys() -> None:
     workflow = (REPO / ".github" / "workflows" / "hub.yml").read_text()
     for step in (
         "carepress check --format github",
-        "mkdocs build --strict",
+        "carepress build --strict",
         "python3 tasks.py test",
         "deploy-pages",
     ):

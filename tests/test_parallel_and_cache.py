@@ -142,6 +142,7 @@ def test_a_rebuild_replaces_the_whole_site_and_leaves_nothing_beside_it(hub: Hub
     assert result.returncode == 0, result.stderr
     assert _kits_and_cards(hub.site) == [
         "assets/cards/a-kept-post.png",
+        "assets/cards/portrait/a-kept-post.png",  # (the sample hub's Instagram card)
         "assets/cards/site/card.png",  # the site's own, for its other pages
         "social/a-kept-post/index.html",
         "social/profile/index.html",

@@ -9,6 +9,7 @@ import html
 import io
 import json
 import pickle
+import re
 
 import pytest
 from carepress.engine import utc_now
@@ -207,9 +208,8 @@ def test_a_post_with_every_warning_and_a_long_title_is_shared_everywhere(hub: Hu
     every = list(load_settings(hub.root / "mkdocs.yml").content_warnings)
     # The practice's one social disclaimer everywhere: X has no room then for every name.
     config = hub.root / "mkdocs.yml"
-    config.write_text(config.read_text().replace(
-        "      social_by_platform:\n        x: General information only, not therapy or advice.\n",
-        ""))  # fmt: skip
+    shorter = re.compile(r"^      social_by_platform:\n(?:        .*\n)+", re.M)
+    config.write_text(shorter.sub("", config.read_text(), count=1))
     title = ("When it all comes at once: " + "grief, fear and change " * 10).strip()[:200]
     body = "Intro [@nimh-anxiety].\n\n<!-- more -->\n\nA calm, general post.\n"
     hub.write_post(

@@ -7,8 +7,7 @@ import os
 import shutil
 from pathlib import Path
 
-import pytest
-from conftest import REPO
+from conftest import REPO, unavailable  # noqa: F401  (the browser tests' rule too)
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = REPO / "test-artifacts"
@@ -39,13 +38,6 @@ KINDS = [
     "subscribe",
 ]
 OPTIONAL_KINDS = {"share-kit", "subscribe"}
-
-
-def unavailable(reason: str) -> None:
-    """Skip locally; fail in CI (CI=true), where the tools are installed by .ci/run."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason} (CI=true: these tests must run in CI; see .ci/run)", pytrace=False)
-    pytest.skip(reason)
 
 
 def chromium_executable() -> str | None:

@@ -212,9 +212,8 @@ def _paragraphs(text: str) -> str:
     )
 
 
-# A post's ready-to-post text for one platform, for the per-platform syndication feeds
-# (feeds/social/<platform>.xml): exactly the snippet the share kit shows, so an
-# RSS-to-social bridge posts the reviewed text.
+# A post's text for one platform's syndication feed (feeds/social/<platform>.xml): the
+# snippet the share kit shows, as RSS-to-social tools need it (Snippet.feed_text).
 def social_text(post: FeedPost, platform: str, settings: Settings) -> str:
     snippet = post.snippets.get(platform) or compose(
         platform,
@@ -224,7 +223,4 @@ def social_text(post: FeedPost, platform: str, settings: Settings) -> str:
         post.slug,
         settings,
     )
-    # Mastodon's CW travels in its own field; a feed item has only one text, so lead with it.
-    if snippet.spoiler_text:
-        return f"{snippet.spoiler_text}\n\n{snippet.text}"
-    return snippet.text
+    return snippet.feed_text

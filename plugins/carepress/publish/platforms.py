@@ -14,7 +14,7 @@ from typing import Literal
 
 from . import counting
 
-Links = Literal["full", "shortened", "none"]
+Links = Literal["full", "none"]
 
 
 @dataclass(frozen=True)
@@ -26,8 +26,8 @@ class Platform:
     count_note: str  # how `length` counts, where it is not plain characters (share kits)
     bio_limit: int  # the profile's bio (or "About"), as the platform counts it
     bio_length: Callable[[str], int] = len
-    # How a snippet carries the post's link: the address as written; a shortened address
-    # that a link facet carries whole (Bluesky); none, the profile's link instead (Instagram).
+    # How a snippet carries the post's link: the address in full (Bluesky's composer links
+    # only a full address when a text is pasted); none, the profile's link instead (Instagram).
     links: Links = "full"
     max_links: int | None = None
     max_hashtags: int | None = None  # the platform's own cap (the hub's is lower or equal)
@@ -50,7 +50,7 @@ _PLATFORMS = (
     Platform("x", "X", 280, _no_warning_field(counting.x_length), "(weighted)",
              160, counting.x_length),
     Platform("bluesky", "Bluesky", 300, _no_warning_field(counting.bluesky_length),
-             "(graphemes)", 256, counting.bluesky_length, links="shortened", rich_text=True),
+             "(graphemes)", 256, counting.bluesky_length, rich_text=True),
     Platform("mastodon", "Mastodon", 500, counting.mastodon_length, "", 500,
              warning_field=True, server_limit=True),
     Platform("threads", "Threads", 500, _no_warning_field(counting.threads_length),

@@ -55,11 +55,16 @@ class Snippet:
     shortened: bool = False
     facets: list[dict[str, Any]] = field(default_factory=list)
     embed: dict[str, Any] | None = None
+    # The text for RSS-to-social tools (feeds/social/<platform>.xml): the warning in its
+    # first line (RSS has no content-warning field), and within the limit counted as those
+    # tools count, in raw characters (a link is not 23 for them; past it they cut).
+    feed_text: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "platform": self.platform,
             "text": self.text,
+            "feed_text": self.feed_text,
             "length": self.length,
             "limit": self.limit,
             "link": self.link,
@@ -91,6 +96,7 @@ class Snippet:
             data["shortened"],
             data.get("facets", []),
             data.get("embed"),
+            data["feed_text"],
         )
 
 
@@ -236,12 +242,14 @@ def _longest_fitting(
     return best
 
 
-def _fit(platform: str, parts: _Parts, spoiler: str, settings: Settings) -> tuple[str, bool, int]:
-    record = platforms.platform(platform)
-    limit = record.limit_for(settings.options.snippets.mastodon_limit)
+Length = Callable[[str, str], int]  # (text, content-warning field) -> a platform's units
 
+
+def _fit(
+    platform: str, parts: _Parts, spoiler: str, limit: int, count: Length
+) -> tuple[str, bool, int]:
     def length(text: str) -> int:
-        return record.length(text, spoiler)
+        return count(text, spoiler)
 
     full = parts.text(parts.description, parts.hashtags)
     full_length = length(full)
@@ -278,6 +286,71 @@ def _fit(platform: str, parts: _Parts, spoiler: str, settings: Settings) -> tupl
     )
 
 
+@dataclass(frozen=True)
+class _Fitted:
+    text: str
+    shortened: bool
+    length: int
+    link: str | None
+    spoiler: str
+
+
+def _fit_warned(
+    platform: str,
+    parts: _Parts,
+    warnings: list[str],
+    links: list[str | None],
+    limit: int,
+    count: Length,
+    spoiler_field: bool,
+) -> _Fitted:
+    """The fullest text that fits: every warning's name before fewer ("CW: suicide and 5
+    more"), and with each link, the campaign-tagged one first, before a shorter form of the
+    link where that keeps more of the text (a link counts in full for Bluesky and for the
+    RSS-to-social tools)."""
+    error: SnippetError | None = None
+    for fewer_names, warning in enumerate(warnings):
+        spoiler = warning if spoiler_field else ""
+        warned = replace(parts, warning="" if spoiler else warning)
+        fitted: _Fitted | None = None
+        previous_full = None
+        for link in links:
+            linked = replace(warned, link_line=link or LINK_IN_BIO)
+            full = count(linked.text(linked.description, linked.hashtags), spoiler)
+            if fitted is not None and previous_full is not None and full >= previous_full:
+                continue  # a shorter link that counts the same (23 per link) gains nothing
+            previous_full = full
+            try:
+                text, shortened, length = _fit(platform, linked, spoiler, limit, count)
+            except SnippetError as exc:
+                error = exc
+                continue
+            fitted = _Fitted(text, shortened or fewer_names > 0, length, link, spoiler)
+            if not shortened:
+                break
+        if fitted is not None:
+            return fitted
+    assert error is not None
+    raise error
+
+
+def link_forms(url: str, platform: str, slug: str, utm: bool) -> list[str]:
+    """The post's link, longest first: campaign-tagged, tagged with the platform only
+    (the slug is in the path already), bare."""
+    if not utm:
+        return [url]
+    joiner = "&" if "?" in url else "?"
+    return [
+        tracked_link(url, platform, slug, utm),
+        f"{url}{joiner}{urlencode({'utm_source': platform})}",
+        url,
+    ]
+
+
+def _raw_length(text: str, spoiler_text: str = "") -> int:
+    return len(text)  # as feed2toot and feediverse count (Python's len), before they cut
+
+
 def compose(
     platform: str,
     model: FrontMatter,
@@ -297,7 +370,9 @@ def compose(
     crisis = ""
     if safeguards.crisis is not None:
         crisis = safeguards.crisis.short
-    link = None if record.links == "none" else tracked_link(url, platform, slug, options.utm)
+    links: list[str | None] = (
+        [None] if record.links == "none" else list(link_forms(url, platform, slug, options.utm))
+    )
     disclaimer = settings.practice.disclaimer.for_platform(platform) if options.disclaimer else ""
     source_tags = override.hashtags if override and override.hashtags else model.tags
     tags = tuple(
@@ -313,79 +388,41 @@ def compose(
         hook=override.text.strip() if override and override.text else model.title,
         description="" if override and override.text else model.description,
         crisis=crisis,
-        link_line=(display_link(link) if record.links == "shortened" and link else link)
-        or LINK_IN_BIO,
+        link_line=LINK_IN_BIO,
         disclaimer=disclaimer,
         hashtags=tags[:max_tags],
         hook_is_title=not (override and override.text),
     )
-    for fewer_names, warning in enumerate(warnings):
-        spoiler = warning if record.warning_field else ""
-        try:
-            text, shortened, length = _fit(
-                platform, replace(parts, warning="" if spoiler else warning), spoiler, settings
-            )
-        except SnippetError:
-            if fewer_names == len(warnings) - 1:
-                raise
-            continue
-        shortened = shortened or fewer_names > 0
-        break
     limit = record.limit_for(options.mastodon_limit)
-    links = counting.link_count(text) if record.max_links is not None else 0
-    if record.max_links is not None and links > record.max_links:
-        raise SnippetError(platform, f"{links} links; {record.label} allows {record.max_links}")
-    used_tags = tuple(t for t in parts.hashtags if t in text.split())
+    post = _fit_warned(
+        platform, parts, warnings, links, limit, record.length, record.warning_field
+    )
+    feed = _fit_warned(platform, parts, warnings, links, limit, _raw_length, False)
+    text = post.text
+    if record.max_links is not None and (found := counting.link_count(text)) > record.max_links:
+        raise SnippetError(platform, f"{found} links; {record.label} allows {record.max_links}")
     snippet = Snippet(
         platform,
         text,
-        length,
+        post.length,
         limit,
-        link,
-        used_tags,
-        spoiler,
+        post.link,
+        tuple(t for t in parts.hashtags if t in text.split()),
+        post.spoiler,
         bool(safeguards.warnings),
         bool(override and override.text),
-        shortened,
+        post.shortened,
+        feed_text=feed.text,
     )
     if record.rich_text:
-        embed = counting.bluesky_embed(link or url, model.title, model.description)
-        snippet = Snippet(
-            **{
-                **snippet.__dict__,
-                "facets": _bluesky_facets(text, parts.link_line, link or url),
-                "embed": embed,
-            }
+        link = post.link or url
+        snippet = replace(
+            snippet,
+            # What Bluesky's composer detects in the text, as a pasted text is linked too.
+            facets=counting.bluesky_facets(text),
+            embed=counting.bluesky_embed(link, model.title, model.description),
         )
     return snippet
-
-
-def display_link(url: str, width: int = 40) -> str:
-    """What Bluesky apps show for a link: no scheme or query, shortened; the facet carries
-    the full address, so the post stays well under 300 graphemes."""
-    shown = url.split("://", 1)[-1].split("?", 1)[0].rstrip("/")
-    return shown if len(shown) <= width else shown[: width - 1] + ELLIPSIS
-
-
-def _bluesky_facets(text: str, shown: str, uri: str) -> list[dict[str, Any]]:
-    facets = [
-        f
-        for f in counting.bluesky_facets(text)
-        if not any(feat.get("$type", "").endswith("#link") for feat in f["features"])
-    ]
-    start = text.find(shown)
-    if start >= 0:
-        byte_start = len(text[:start].encode("utf-8"))
-        facets.append(
-            {
-                "index": {
-                    "byteStart": byte_start,
-                    "byteEnd": byte_start + len(shown.encode("utf-8")),
-                },
-                "features": [{"$type": "app.bsky.richtext.facet#link", "uri": uri}],
-            }
-        )
-    return sorted(facets, key=lambda f: f["index"]["byteStart"])
 
 
 def compose_all(
