@@ -43,8 +43,14 @@ def test_workflow_checks_builds_tests_and_deploys() -> None:
         "carepress build --strict",
         "python3 tasks.py test",
         "deploy-pages",
+        "carepress post",  # the optional syndication job, after the deploy
     ):
         assert step in workflow
+    jobs = yaml.safe_load(workflow)["jobs"]
+    assert jobs["syndicate"]["needs"] == "deploy"
+    steps = jobs["syndicate"]["steps"]
+    secrets = next(s for s in steps if s.get("run") == "carepress post")["env"]
+    assert all(v.startswith("${{ secrets.") for v in secrets.values())  # never in the file
 
 
 def test_ci_runs_the_readme_test_command() -> None:

@@ -107,6 +107,24 @@ def _parser() -> argparse.ArgumentParser:
         site = sub.add_parser(name, help=what)
         site.add_argument("--engine", choices=ENGINES, help="default: mkdocs when installed")
 
+    post = sub.add_parser(
+        "post",
+        help="send what is due to Mastodon and Bluesky (`posting:` in mkdocs.yml), each post "
+        "once, recorded in the ledger",
+    )
+    post.add_argument(
+        "--dry-run", action="store_true", help="show exactly what would be sent; send nothing"
+    )
+    post.add_argument("--format", choices=("text", "json"), default="text")
+    post.add_argument("--platform", action="append", choices=("mastodon", "bluesky"))
+    post.add_argument(
+        "--resend-edited", action="store_true", help="send again posts edited since they were sent"
+    )
+    post.add_argument(
+        "--max", type=int, metavar="N", help="posts per account this run (default: max_per_run)"
+    )
+    post.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS")
+
     new = sub.add_parser("new", help="start a new post (as a draft) from the template")
     new.add_argument("title")
     new.add_argument(
@@ -388,6 +406,51 @@ def _publish(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def _post(args: argparse.Namespace, settings: Settings) -> int:
+    """Due posts sent to the practice's accounts (syndication/), or shown with --dry-run."""
+    from .syndication.accounts import configured_accounts
+    from .syndication.ledger import Ledger
+    from .syndication.outbox import due
+    from .syndication.run import print_plan, send_due
+
+    accounts = [
+        a for a in configured_accounts(settings) if not args.platform or a.platform in args.platform
+    ]
+    if not accounts:
+        raise ConfigError(
+            "there is no account to post to: add `posting: {mastodon: {server: https://..., "
+            "account: '@you@server'}}` or `posting: {bluesky: {handle: you.bsky.social}}` to "
+            "the carepress plugin's options in mkdocs.yml"
+        )
+    posting = settings.options.posting
+    now = utc_now()
+    # The whole check, HTML included: only a post the build would publish is ever sent.
+    reports = _check_paths(settings.post_files(), settings, now, None)
+    ledger = Ledger(settings.root / posting.ledger)
+    items, held = due(reports, settings, accounts, ledger, now, resend_edited=args.resend_edited)
+    if args.max is not None and args.max < 1:
+        raise ConfigError("--max: give 1 or more")
+    per_account = args.max or posting.max_per_run
+    if args.dry_run:
+        print_plan(items, held, sys.stdout, args.format, per_account)
+        return EXIT_OK
+    for hold in held:
+        print(f"held: {hold.post} on {hold.platform}: {hold.reason}")
+    try:
+        result = send_due(items, ledger, sys.stdout, timeout=args.timeout,
+                          max_per_account=per_account)  # fmt: skip
+    except ImportError as exc:
+        raise ConfigError(
+            f"posting needs the platforms' client libraries ({exc.name} is missing): "
+            "pip install 'carepress[posting]'"
+        ) from exc
+    if not items:
+        print("Nothing is due.")
+    for line in result.failed:
+        print(f"carepress: not posted: {line}", file=sys.stderr)
+    return EXIT_OK if result.ok else EXIT_ERRORS
+
+
 def _new(args: argparse.Namespace, settings: Settings) -> int:
     from .new_post import NewPostError, create_post  # jinja2 is only needed here
 
@@ -420,6 +483,8 @@ def main(argv: list[str] | None = None) -> int:
             return _verify(args, settings)
         if args.command == "publish":
             return _publish(args, settings)
+        if args.command == "post":
+            return _post(args, settings)
         return _new(args, settings)
     except ConfigError as exc:
         print(f"carepress: {exc}", file=sys.stderr)

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import importlib
 import importlib.util
 import os
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import urlsplit
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
@@ -147,6 +149,59 @@ class SnippetOptions(BaseModel):
         return self.enabled and self.portrait_cards
 
 
+def _server_address(value: str) -> str:
+    """An https:// address (plain http only for a server on this machine, as in tests)."""
+    parts = urlsplit(value)
+    local = parts.hostname in ("127.0.0.1", "localhost", "::1")
+    if not parts.hostname or not (parts.scheme == "https" or (parts.scheme == "http" and local)):
+        raise ValueError(f"{value!r} is not an https:// address")
+    return value.rstrip("/")
+
+
+class MastodonAccountOptions(BaseModel):
+    """Where `carepress post` posts on Mastodon (its token: CAREPRESS_MASTODON_TOKEN)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    server: str  # https://mastodon.example
+    account: str  # @practice@mastodon.example: how the ledger names it
+
+    @field_validator("server")
+    @classmethod
+    def _https(cls, value: str) -> str:
+        return _server_address(value)
+
+
+class BlueskyAccountOptions(BaseModel):
+    """Where `carepress post` posts on Bluesky (an app password:
+    CAREPRESS_BLUESKY_APP_PASSWORD)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    handle: str  # practice.bsky.social
+    service: str = "https://bsky.social"  # the account's PDS
+
+    @field_validator("service")
+    @classmethod
+    def _https(cls, value: str) -> str:
+        return _server_address(value)
+
+
+class PostingOptions(BaseModel):
+    """`carepress post`: the accounts, the ledger, the pace."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    mastodon: MastodonAccountOptions | None = None
+    bluesky: BlueskyAccountOptions | None = None
+    ledger: str = "records/posted.sqlite3"  # in the hub: the record of what went where
+    # Posts dated before this are never posted by CarePress (shared by hand before it).
+    start: dt.date | None = None
+    max_per_run: int = Field(default=1, ge=1)  # per account: a steady pace, never a flood
+    # Bluesky's self-labels describe media (sexual, nudity, porn, graphic-media), none a
+    # text's topic: a practice may map a warning to one; none is applied by default.
+    bluesky_self_labels: dict[str, Literal["sexual", "nudity", "porn", "graphic-media"]] = (
+        Field(default_factory=dict)
+    )
+
+
 class CarePressOptions(BaseModel):
     """Options of the `carepress` plugin in mkdocs.yml."""
 
@@ -175,6 +230,7 @@ class CarePressOptions(BaseModel):
         default_factory=lambda: {"clients": "error", "community": "error", "clinicians": "warning"}
     )
     feeds: FeedOptions = Field(default_factory=FeedOptions)
+    posting: PostingOptions = Field(default_factory=PostingOptions)
 
 
 @dataclass(frozen=True)

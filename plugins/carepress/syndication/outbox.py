@@ -1,0 +1,123 @@
+"""What is due: each published, unexpired post without errors, on each account it has not
+been sent to, oldest first; an edited post only when asked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..publish.cards import CardSpec, card_alt_text, post_card
+from ..publish.post import in_feeds
+from ..publish.snippets import Snippet
+from .accounts import Account
+from .ledger import Ledger
+
+if TYPE_CHECKING:
+    from ..engine import Post
+    from ..settings import Settings
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    post: str  # the post's source file under docs_dir: the ledger's key
+    title: str
+    description: str
+    url: str
+    published: dt.datetime
+    account: Account
+    snippet: Snippet  # exactly the text the share kit shows
+    card: CardSpec
+    card_alt: str
+    language: str
+    self_labels: tuple[str, ...] = ()  # Bluesky's, from the practice's mapping of warnings
+
+    @property
+    def platform(self) -> str:
+        return self.account.platform
+
+    @property
+    def fingerprint(self) -> str:
+        """Of everything that would be sent: the same post sent again gives the same one."""
+        sent = {
+            "text": self.snippet.text,
+            "spoiler_text": self.snippet.spoiler_text,
+            "sensitive": self.snippet.sensitive,
+            "facets": self.snippet.facets,
+            "card": self.card_alt,  # what the card shows (not how it was drawn)
+            "language": self.language,
+            "labels": list(self.self_labels),
+        }
+        encoded = json.dumps(sent, sort_keys=True, ensure_ascii=False).encode()
+        return hashlib.sha256(encoded).hexdigest()
+
+
+@dataclass(frozen=True)
+class Held:
+    """A post that is not sent this run, and why (shown, so nothing is silently skipped)."""
+
+    post: str
+    platform: str
+    reason: str
+
+
+def due(
+    reports: Sequence[Post],
+    settings: Settings,
+    accounts: Sequence[Account],
+    ledger: Ledger,
+    now: dt.datetime,
+    *,
+    resend_edited: bool = False,
+) -> tuple[list[Outgoing], list[Held]]:
+    options = settings.options.posting
+    outgoing: list[Outgoing] = []
+    held: list[Held] = []
+    ready = [r for r in reports if _publishable(r, now)]
+    ready.sort(key=lambda r: (r.front_matter.date.created, r.display_path))  # type: ignore[union-attr]
+    for report in ready:
+        model, safeguards = report.front_matter, report.safeguards
+        assert model is not None and safeguards is not None and report.address is not None
+        key = report.path.relative_to(settings.docs_dir).as_posix()
+        if options.start is not None and model.date.created.date() < options.start:
+            continue  # before the practice began posting from CarePress
+        card = post_card(model, safeguards, settings.practice.name)
+        labels = tuple(
+            dict.fromkeys(
+                options.bluesky_self_labels[w]
+                for w in model.content_warnings
+                if w in options.bluesky_self_labels
+            )
+        )
+        for account in accounts:
+            snippet = report.snippets.get(account.platform)
+            if snippet is None:
+                held.append(Held(key, account.platform, "it cannot be shared there as "
+                                 "written (see `carepress check`)"))  # fmt: skip
+                continue
+            item = Outgoing(
+                key, model.title, model.description, report.address.url, model.date.created,
+                account, snippet, card, card_alt_text(card), settings.addressing.language,
+                labels if account.platform == "bluesky" else (),
+            )  # fmt: skip
+            last = ledger.last_posted(key, account.platform, account.name)
+            if last is None or (last.fingerprint != item.fingerprint and resend_edited):
+                outgoing.append(item)
+            elif last.fingerprint != item.fingerprint:
+                why = f"edited since it was posted ({last.remote_url}); --resend-edited sends it"
+                held.append(Held(key, account.platform, why))
+    return outgoing, held
+
+
+def _publishable(report: Post, now: dt.datetime) -> bool:
+    model = report.front_matter
+    return (
+        model is not None
+        and report.safeguards is not None
+        and report.address is not None
+        and not report.has_errors
+        and in_feeds(model, now)
+    )

@@ -1,0 +1,123 @@
+"""A fake Bluesky PDS on 127.0.0.1 for the atproto SDK: createSession, getProfile,
+uploadBlob and createRecord over XRPC, keeping every record it was sent. It checks the app
+password as a PDS would and can be told to fail the next requests (`fail_next`)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import itertools
+import json
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import urlsplit
+
+HANDLE = "practice.test"
+DID = "did:plc:fakepractice0000000000000"
+APP_PASSWORD = "fake-app-pass-9d1e-77aa"
+
+
+def _jwt(kind: str) -> str:
+    """A token the SDK can read the expiry of (it refreshes 15 minutes before it)."""
+    def part(data: dict[str, Any]) -> str:
+        return base64.urlsafe_b64encode(json.dumps(data).encode()).decode().rstrip("=")
+
+    now = int(time.time())
+    payload = {"scope": kind, "sub": DID, "iat": now, "exp": now + 7200}
+    return f"{part({'alg': 'HS256', 'typ': 'JWT'})}.{part(payload)}.c2lnbmF0dXJl"
+
+
+@dataclass
+class FakeBluesky:
+    base: str = ""
+    password: str = APP_PASSWORD
+    records: list[dict[str, Any]] = field(default_factory=list)
+    blobs: dict[str, bytes] = field(default_factory=dict)
+    fail_next: list[int] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    access: str = field(default_factory=lambda: _jwt("com.atproto.access"))
+    _rkeys: Iterator[int] = field(default_factory=lambda: itertools.count(1))
+
+
+def _cid(data: bytes) -> str:
+    # Shaped like a CIDv1 (base32 "b" + sha256); the SDK only reads it back as text.
+    digest = base64.b32encode(hashlib.sha256(data).digest()).decode().lower().rstrip("=")
+    return f"bafkrei{digest[:52]}"
+
+
+def _handler(fake: FakeBluesky) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def _send(self, code: int, data: Any) -> None:
+            payload = json.dumps(data).encode()
+            self.send_response(code)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+        def _authorised(self) -> bool:
+            return self.headers.get("Authorization") == f"Bearer {fake.access}"
+
+        def do_GET(self) -> None:
+            method = urlsplit(self.path).path.removeprefix("/xrpc/")
+            fake.requests.append(f"GET {method}")
+            if method == "app.bsky.actor.getProfile" and self._authorised():
+                return self._send(200, {"did": DID, "handle": HANDLE})
+            return self._send(401, {"error": "AuthenticationRequired", "message": "no"})
+
+        def do_POST(self) -> None:
+            method = urlsplit(self.path).path.removeprefix("/xrpc/")
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            fake.requests.append(f"POST {method}")
+            if method == "com.atproto.server.createSession":
+                data = json.loads(body)
+                if data.get("identifier") != HANDLE or data.get("password") != fake.password:
+                    refused = {"error": "AuthenticationRequired", "message": "Invalid password"}
+                    return self._send(401, refused)
+                return self._send(200, {"did": DID, "handle": HANDLE, "active": True,
+                                        "accessJwt": fake.access,
+                                        "refreshJwt": _jwt("com.atproto.refresh")})  # fmt: skip
+            if not self._authorised():
+                return self._send(401, {"error": "AuthenticationRequired", "message": "no"})
+            if fake.fail_next:
+                code = fake.fail_next.pop(0)
+                return self._send(code, {"error": "InternalServerError", "message": "fake"})
+            if method == "com.atproto.repo.uploadBlob":
+                cid = _cid(body)
+                fake.blobs[cid] = body
+                kind = self.headers.get("Content-Type", "application/octet-stream")
+                return self._send(200, {"blob": {"$type": "blob", "ref": {"$link": cid},
+                                                 "mimeType": kind, "size": len(body)}})  # fmt: skip
+            if method == "com.atproto.repo.createRecord":
+                data = json.loads(body)
+                rkey = f"3lfake{next(fake._rkeys):07d}"
+                fake.records.append(data)
+                return self._send(200, {
+                    "uri": f"at://{DID}/{data['collection']}/{rkey}",
+                    "cid": _cid(body),
+                })
+            return self._send(400, {"error": "MethodNotImplemented", "message": method})
+
+    return Handler
+
+
+@contextmanager
+def fake_bluesky() -> Iterator[FakeBluesky]:
+    fake = FakeBluesky()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(fake))
+    fake.base = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield fake
+    finally:
+        server.shutdown()
+        server.server_close()

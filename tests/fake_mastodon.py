@@ -1,0 +1,160 @@
+"""A fake Mastodon server on 127.0.0.1 for the real client libraries (Mastodon.py, and
+feed2toot and feediverse through it): the few endpoints posting needs, answering as
+Mastodon 4 does, keeping every status it was sent. It can be told to fail the next
+requests (`fail_next`) and checks the access token as a server would."""
+
+from __future__ import annotations
+
+import email.parser
+import email.policy
+import itertools
+import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+TOKEN = "fake-mastodon-token-5f2c9e0a71"
+
+
+@dataclass
+class FakeMastodon:
+    base: str = ""
+    token: str = TOKEN
+    statuses: list[dict[str, Any]] = field(default_factory=list)
+    media: dict[str, dict[str, Any]] = field(default_factory=dict)
+    fail_next: list[int] = field(default_factory=list)  # statuses to answer POSTs with
+    requests: list[str] = field(default_factory=list)  # "METHOD /path", in order
+    _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1001))
+    _by_key: dict[str, dict[str, Any]] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def instance(self, version: int) -> dict[str, Any]:
+        info: dict[str, Any] = {"title": "Fake", "version": "4.3.0", "description": "",
+                                "languages": ["en"], "rules": []}  # fmt: skip
+        if version == 2:
+            return info | {"domain": "127.0.0.1", "api_versions": {"mastodon": 2},
+                           "configuration": {"statuses": {"max_characters": 500}}}  # fmt: skip
+        return info | {"uri": "127.0.0.1", "urls": {}, "stats": {}}
+
+    def status(self, form: dict[str, Any], key: str | None) -> dict[str, Any]:
+        with self._lock:
+            if key and key in self._by_key:  # Mastodon's Idempotency-Key: the same status
+                return self._by_key[key]
+            number = str(next(self._ids))
+            media = [self.media[m] for m in form.get("media_ids", [])]
+            status = {
+                "id": number,
+                "uri": f"{self.base}/users/practice/statuses/{number}",
+                "url": f"{self.base}/@practice/{number}",
+                "created_at": "2026-12-05T09:00:00.000Z",
+                "content": form.get("status", ""),  # (as sent: the test reads the text)
+                "text": form.get("status", ""),
+                "spoiler_text": form.get("spoiler_text", ""),
+                "sensitive": str(form.get("sensitive", "")).lower() in ("true", "1"),
+                "language": form.get("language"),
+                "visibility": form.get("visibility", "public"),
+                "media_attachments": media,
+                "poll": form.get("poll"),
+                "account": {"id": "1", "username": "practice", "acct": "practice"},
+                "mentions": [], "tags": [], "emojis": [],
+            }  # fmt: skip
+            self.statuses.append(status)
+            if key:
+                self._by_key[key] = status
+            return status
+
+
+def _form(handler: BaseHTTPRequestHandler, body: bytes) -> dict[str, Any]:
+    """The request's fields: JSON, a URL-encoded form (`x[]` as lists) or multipart."""
+    kind = handler.headers.get("Content-Type", "")
+    if kind.startswith("application/json"):
+        return json.loads(body or b"{}")
+    if kind.startswith("multipart/form-data"):
+        message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+            b"Content-Type: " + kind.encode() + b"\r\n\r\n" + body
+        )
+        fields: dict[str, Any] = {}
+        for part in message.iter_parts():
+            name = part.get_param("name", header="content-disposition")
+            fields[name] = part.get_payload(decode=True)
+        return fields
+    fields = {}
+    for name, values in parse_qs(body.decode(), keep_blank_values=True).items():
+        if name.endswith("[]"):
+            fields[name[:-2]] = values
+        else:
+            fields[name] = values[-1]
+    return fields
+
+
+def _handler(fake: FakeMastodon) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:  # quiet
+            pass
+
+        def _send(self, code: int, data: Any, headers: dict[str, str] | None = None) -> None:
+            payload = json.dumps(data).encode()
+            self.send_response(code)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(payload)))
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(payload)
+
+        def do_GET(self) -> None:
+            path = urlsplit(self.path).path.rstrip("/")
+            fake.requests.append(f"GET {path}")
+            if path == "/api/v1/instance":
+                return self._send(200, fake.instance(1))
+            if path == "/api/v2/instance":
+                return self._send(200, fake.instance(2))
+            if path.startswith("/api/v1/media/") and path.rsplit("/", 1)[1] in fake.media:
+                return self._send(200, fake.media[path.rsplit("/", 1)[1]])
+            return self._send(404, {"error": "Record not found"})
+
+        def do_POST(self) -> None:
+            path = urlsplit(self.path).path.rstrip("/")
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            fake.requests.append(f"POST {path}")
+            if self.headers.get("Authorization") != f"Bearer {fake.token}":
+                return self._send(401, {"error": "The access token is invalid"})
+            if fake.fail_next:
+                code = fake.fail_next.pop(0)
+                headers = {"Retry-After": "120"} if code == 429 else {}
+                return self._send(code, {"error": f"fake failure {code}"}, headers)
+            form = _form(self, body)
+            if path in ("/api/v1/media", "/api/v2/media"):
+                number = f"m{next(fake._ids)}"
+                image = form.get("file") or b""
+                fake.media[number] = {
+                    "id": number, "type": "image", "url": f"{fake.base}/media/{number}.png",
+                    "preview_url": f"{fake.base}/media/{number}.png",
+                    "description": (form.get("description") or b"").decode(),
+                    "meta": {}, "blurhash": None, "size": len(image),
+                    "png": image[:8] == b"\x89PNG\r\n\x1a\n",
+                }  # fmt: skip
+                return self._send(200, fake.media[number])
+            if path == "/api/v1/statuses":
+                return self._send(200, fake.status(form, self.headers.get("Idempotency-Key")))
+            return self._send(404, {"error": "Record not found"})
+
+    return Handler
+
+
+@contextmanager
+def fake_mastodon() -> Iterator[FakeMastodon]:
+    fake = FakeMastodon()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(fake))
+    fake.base = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield fake
+    finally:
+        server.shutdown()
+        server.server_close()

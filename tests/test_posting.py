@@ -1,0 +1,248 @@
+"""`carepress post`: the real client libraries (Mastodon.py, the atproto SDK) against fake
+Mastodon and Bluesky servers on 127.0.0.1. What arrives is what the share kit shows; a rerun
+posts nothing; a failing platform is retried on the next run without doubling the other; a
+draft, future or expired post is never sent; a secret appears nowhere but in its request."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from conftest import BIN, REPO, Hub, make_hub, post_text
+from fake_bluesky import APP_PASSWORD, FakeBluesky, fake_bluesky
+from fake_mastodon import TOKEN, FakeMastodon, fake_mastodon
+
+pytest.importorskip("mastodon", reason="install the test extra (it includes Mastodon.py)")
+pytest.importorskip("atproto", reason="install the test extra (it includes atproto)")
+
+SECRETS = {"CAREPRESS_MASTODON_TOKEN": TOKEN, "CAREPRESS_BLUESKY_APP_PASSWORD": APP_PASSWORD}
+NO_KEYRING = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+PUBLISHED = 12  # the sample hub's published posts (two drafts and one dated next year)
+
+
+@dataclass
+class Posting:
+    hub: Hub
+    mastodon: FakeMastodon
+    bluesky: FakeBluesky
+
+    def post(
+        self, *args: str, secrets: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        env = {**NO_KEYRING, **(SECRETS if secrets is None else secrets)}
+        return self.hub.run(str(BIN / "carepress"), "post", *args, env=env)
+
+    def ledger(self, table: str = "posted") -> list[sqlite3.Row]:
+        path = self.hub.root / "records" / "posted.sqlite3"
+        if not path.exists():
+            return []
+        with sqlite3.connect(path) as db:
+            db.row_factory = sqlite3.Row
+            return db.execute(f"SELECT * FROM {table}").fetchall()
+
+
+def _configure(hub: Hub, mastodon: FakeMastodon, bluesky: FakeBluesky, extra: str = "") -> None:
+    config = hub.root / "mkdocs.yml"
+    posting = (
+        "  - carepress:\n"
+        "      posting:\n"
+        f"        mastodon: {{server: '{mastodon.base}', account: '@practice@127.0.0.1'}}\n"
+        f"        bluesky: {{handle: practice.test, service: '{bluesky.base}'}}\n"
+        f"{extra}"
+    )
+    config.write_text(config.read_text().replace("  - carepress:\n", posting, 1))
+
+
+@pytest.fixture
+def posting(tmp_path: Path) -> Iterator[Posting]:
+    hub = make_hub(tmp_path / "hub", with_sample_posts=True)
+    with fake_mastodon() as mastodon, fake_bluesky() as bluesky:
+        _configure(hub, mastodon, bluesky)
+        yield Posting(hub, mastodon, bluesky)
+
+
+def _share_kit_texts(hub: Hub) -> dict[str, dict]:
+    """What the share kits show, by post file: `carepress snippets` composes the same."""
+    out = hub.carepress("snippets", "--format", "json")
+    assert out.returncode == 0, out.stderr
+    return {p["path"]: p["snippets"] for p in json.loads(out.stdout)}
+
+
+def _facets(facets: list[dict]) -> list[tuple]:
+    """Each facet's bytes and features ($type of the byte slice left out: the SDK adds it)."""
+    return [
+        (f["index"]["byteStart"], f["index"]["byteEnd"],
+         [(x["$type"], x.get("uri") or x.get("tag")) for x in f["features"]])
+        for f in facets
+    ]  # fmt: skip
+
+
+def _kit(texts: dict[str, dict], platform: str, text: str) -> dict:
+    return next(k[platform] for k in texts.values() if k[platform]["text"] == text)
+
+
+def test_a_dry_run_shows_exactly_what_is_sent_and_sends_nothing(posting: Posting) -> None:
+    dry = posting.post("--dry-run", "--format", "json", "--max", "50")
+    assert dry.returncode == 0, dry.stderr
+    plan = json.loads(dry.stdout)
+    assert len(plan["due"]) == 2 * PUBLISHED and plan["later"] == 0
+    assert not [r for r in posting.mastodon.requests + posting.bluesky.requests
+                if r.startswith("POST")]  # fmt: skip
+    assert posting.ledger() == []
+
+    sent = posting.post("--max", "50")
+    assert sent.returncode == 0, sent.stderr
+    texts = _share_kit_texts(posting.hub)
+    statuses = {s["text"]: s for s in posting.mastodon.statuses}
+    records = {r["record"]["text"]: r["record"] for r in posting.bluesky.records}
+    assert len(statuses) == len(records) == PUBLISHED
+    for planned in plan["due"]:
+        if planned["platform"] == "mastodon":
+            status = statuses[planned["text"]]
+            kit = _kit(texts, "mastodon", status["text"])
+            # The warning in the CW field, marked sensitive, as the share kit shows it.
+            assert status["spoiler_text"] == planned["spoiler_text"] == kit["spoiler_text"]
+            assert status["sensitive"] == kit["sensitive"] == bool(kit["spoiler_text"])
+            assert status["language"] == "en"
+            (media,) = status["media_attachments"]
+            assert media["png"] and media["description"] == planned["card_alt"]
+            assert media["description"].startswith("Card: ")
+        else:
+            record = records[planned["text"]]
+            kit = _kit(texts, "bluesky", record["text"])
+            assert _facets(record["facets"]) == _facets(kit["facets"]) == _facets(planned["facets"])
+            assert record["langs"] == ["en"]
+            external = record["embed"]["external"]
+            assert external["uri"] == kit["link"]
+            thumb = external["thumb"]["ref"]["$link"]
+            assert posting.bluesky.blobs[thumb][:8] == b"\x89PNG\r\n\x1a\n"
+            assert "labels" not in record  # none mapped by default
+    # The ledger: each post once per account, with what was sent and where it landed.
+    rows = posting.ledger()
+    assert len(rows) == 2 * PUBLISHED
+    assert {(r["platform"], r["account"]) for r in rows} == {
+        ("mastodon", "@practice@127.0.0.1"), ("bluesky", "practice.test")}  # fmt: skip
+    assert all(r["remote_url"].startswith(("http://127.0.0.1", "https://bsky.app/")) for r in rows)
+    posted_files = {r["post"] for r in rows}
+    for never in ("eating-disorder-myths", "setting-boundaries-with-family",
+                  "winter-and-seasonal-mood"):  # fmt: skip
+        assert f"posts/{never}.md" not in posted_files  # drafts and the future post
+
+
+def test_a_rerun_posts_nothing_new_and_the_pace_is_one_a_run(posting: Posting) -> None:
+    first = posting.post()  # posting.max_per_run is 1: the oldest post per account
+    assert first.returncode == 0, first.stderr
+    assert len(posting.mastodon.statuses) == len(posting.bluesky.records) == 1
+    assert f"{PUBLISHED - 1 + PUBLISHED - 1} more due" in first.stdout
+    oldest = posting.ledger()[0]["post"]
+    assert posting.post("--max", "50").returncode == 0
+    again = posting.post("--max", "50")
+    assert again.returncode == 0
+    assert "Nothing is due." in again.stdout
+    assert len(posting.mastodon.statuses) == len(posting.bluesky.records) == PUBLISHED
+    assert sum(r["post"] == oldest for r in posting.ledger()) == 2  # once per account
+
+
+def test_a_failing_platform_waits_for_the_next_run_and_the_other_goes_ahead(
+    posting: Posting,
+) -> None:
+    posting.mastodon.fail_next = [503]
+    first = posting.post("--max", "3")
+    assert first.returncode == 1
+    assert "mastodon as @practice@127.0.0.1" in first.stderr
+    assert "tried again on the next run" in first.stderr
+    assert posting.mastodon.statuses == [] and len(posting.bluesky.records) == 3
+    (failure,) = posting.ledger("failed")
+    assert failure["platform"] == "mastodon"
+
+    second = posting.post("--max", "3")
+    assert second.returncode == 0, second.stderr
+    assert len(posting.mastodon.statuses) == 3
+    assert len(posting.bluesky.records) == 6  # the next three; none of the first again
+    assert len({r["record"]["text"] for r in posting.bluesky.records}) == 6
+
+    posting.bluesky.fail_next = [429]  # rate limited: also waits for the next run
+    third = posting.post("--max", "1")
+    assert third.returncode == 1 and "answered 429" in third.stderr
+    assert len(posting.mastodon.statuses) == 4 and len(posting.bluesky.records) == 6
+
+
+def test_an_edited_post_is_held_unless_asked(posting: Posting) -> None:
+    assert posting.post("--max", "50").returncode == 0
+    path = posting.hub.posts / "sleep-and-mood.md"
+    text = path.read_text()
+    path.write_text(text.replace("Sleep and mood affect each other.",
+                                 "Sleep and mood shape each other.", 1))  # fmt: skip
+    held = posting.post("--max", "50")
+    assert held.returncode == 0
+    assert "held: posts/sleep-and-mood.md on mastodon: edited since it was posted" in held.stdout
+    assert len(posting.mastodon.statuses) == PUBLISHED
+    resent = posting.post("--max", "50", "--resend-edited")
+    assert resent.returncode == 0, resent.stderr
+    assert len(posting.mastodon.statuses) == len(posting.bluesky.records) == PUBLISHED + 1
+    assert "Sleep and mood shape each other." in posting.mastodon.statuses[-1]["text"]
+
+
+def test_an_expired_post_is_never_sent(tmp_path: Path) -> None:
+    hub = make_hub(tmp_path / "hub")
+    hub.write_post("old.md", post_text(slug="old", expires="2026-06-01"))
+    hub.write_post("current.md", post_text(slug="current", title="Still current"))
+    with fake_mastodon() as mastodon, fake_bluesky() as bluesky:
+        _configure(hub, mastodon, bluesky)
+        result = Posting(hub, mastodon, bluesky).post("--max", "50")
+        assert result.returncode == 0, result.stderr
+        assert [s["text"].split("\n\n")[0] for s in mastodon.statuses] == ["Still current"]
+        assert len(bluesky.records) == 1
+
+
+def test_secrets_come_from_the_environment_and_never_appear_anywhere(
+    posting: Posting,
+) -> None:
+    missing = posting.post(secrets={})
+    assert missing.returncode == 1
+    assert "set the environment variable CAREPRESS_MASTODON_TOKEN" in missing.stderr
+    assert "CAREPRESS_BLUESKY_APP_PASSWORD" in missing.stderr
+    assert posting.mastodon.statuses == []
+
+    wrong = {"CAREPRESS_MASTODON_TOKEN": "not-the-token-3141",
+             "CAREPRESS_BLUESKY_APP_PASSWORD": "not-the-password-2718"}  # fmt: skip
+    refused = posting.post(secrets=wrong)
+    assert refused.returncode == 1
+    assert "refused the access token in CAREPRESS_MASTODON_TOKEN" in refused.stderr
+    assert "with the app password in CAREPRESS_BLUESKY_APP_PASSWORD" in refused.stderr
+    assert "Traceback" not in refused.stderr
+
+    sent = posting.post("--max", "50")
+    assert sent.returncode == 0
+    ledger = (posting.hub.root / "records" / "posted.sqlite3").read_bytes()
+    outputs = [missing, refused, sent]
+    for secret in (*SECRETS.values(), *wrong.values()):
+        for result in outputs:
+            assert secret not in result.stdout + result.stderr
+        assert secret.encode() not in ledger
+    for file in posting.hub.root.rglob("*"):
+        if file.is_file():
+            assert TOKEN.encode() not in file.read_bytes(), file
+
+
+def test_a_secret_from_the_system_keyring(posting: Posting, tmp_path: Path) -> None:
+    store = tmp_path / "keyring.json"
+    store.write_text(json.dumps({"carepress": {"mastodon:@practice@127.0.0.1": TOKEN}}))
+    env = {"PYTHON_KEYRING_BACKEND": "keyring_backend.JsonFileKeyring",
+           "CAREPRESS_TEST_KEYRING": str(store),
+           "PYTHONPATH": str(REPO / "tests")}  # fmt: skip
+    result = posting.hub.run(str(BIN / "carepress"), "post", "--platform", "mastodon", env=env)
+    assert result.returncode == 0, result.stderr
+    assert len(posting.mastodon.statuses) == 1
+
+
+def test_without_an_account_post_says_how_to_add_one(hub: Hub) -> None:
+    result = hub.carepress("post", "--dry-run")
+    assert result.returncode == 2
+    assert "there is no account to post to" in result.stderr
+    assert "posting:" in result.stderr
