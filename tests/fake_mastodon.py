@@ -26,7 +26,8 @@ class FakeMastodon:
     token: str = TOKEN
     statuses: list[dict[str, Any]] = field(default_factory=list)
     media: dict[str, dict[str, Any]] = field(default_factory=dict)
-    fail_next: list[int] = field(default_factory=list)  # statuses to answer POSTs with
+    # How to answer the next POSTs: an HTTP status to fail with, or 0 to answer as usual.
+    fail_next: list[int] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)  # "METHOD /path", in order
     _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1001))
     _by_key: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -59,6 +60,7 @@ class FakeMastodon:
                 "visibility": form.get("visibility", "public"),
                 "media_attachments": media,
                 "poll": form.get("poll"),
+                "in_reply_to_id": form.get("in_reply_to_id"),
                 "account": {"id": "1", "username": "practice", "acct": "practice"},
                 "mentions": [], "tags": [], "emojis": [],
             }  # fmt: skip
@@ -123,8 +125,8 @@ def _handler(fake: FakeMastodon) -> type[BaseHTTPRequestHandler]:
             fake.requests.append(f"POST {path}")
             if self.headers.get("Authorization") != f"Bearer {fake.token}":
                 return self._send(401, {"error": "The access token is invalid"})
-            if fake.fail_next:
-                code = fake.fail_next.pop(0)
+            code = fake.fail_next.pop(0) if fake.fail_next else 0
+            if code:
                 headers = {"Retry-After": "120"} if code == 429 else {}
                 return self._send(code, {"error": f"fake failure {code}"}, headers)
             form = _form(self, body)

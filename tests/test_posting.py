@@ -246,3 +246,30 @@ def test_without_an_account_post_says_how_to_add_one(hub: Hub) -> None:
     assert result.returncode == 2
     assert "there is no account to post to" in result.stderr
     assert "posting:" in result.stderr
+
+
+def test_a_warning_the_practice_maps_to_a_bluesky_self_label_is_labelled(tmp_path: Path) -> None:
+    hub = make_hub(tmp_path / "hub")
+    hub.write_post("hard.md", post_text(slug="hard", title="After an assault",
+                                        content_warnings=["sexual-violence"]))  # fmt: skip
+    hub.write_post("plain.md", post_text(slug="plain", title="Coping with worry"))
+    with fake_mastodon() as mastodon, fake_bluesky() as bluesky:
+        labels = "        bluesky_self_labels: {sexual-violence: graphic-media}\n"
+        _configure(hub, mastodon, bluesky, extra=labels)
+        result = Posting(hub, mastodon, bluesky).post("--max", "5", "--platform", "bluesky")
+        assert result.returncode == 0, result.stderr
+        by_title = {r["record"]["embed"]["external"]["title"]: r["record"] for r in bluesky.records}
+        assert [v["val"] for v in by_title["After an assault"]["labels"]["values"]] == [
+            "graphic-media"]
+        assert "labels" not in by_title["Coping with worry"]
+        assert mastodon.statuses == []  # --platform bluesky
+
+
+def test_self_labels_name_the_hubs_warnings(posting: Posting) -> None:
+    config = posting.hub.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "      posting:\n", "      posting:\n        bluesky_self_labels: {gore: graphic-media}\n"))
+    result = posting.post("--dry-run")
+    assert result.returncode == 2
+    assert "posting.bluesky_self_labels: gore is not one of the hub's content warnings" in (
+        result.stderr)

@@ -19,10 +19,11 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    field_validator,
     model_validator,
 )
 
-from .publish.platforms import PLATFORM_KEYS
+from .publish.platforms import PLATFORM_KEYS, PLATFORMS
 
 AUDIENCES = ("clients", "clinicians", "community")
 POST_TYPES = ("article", "testimonial", "case-vignette", "resource")
@@ -163,9 +164,37 @@ class Reviewed(_Strict):
     on: DateTime
 
 
+_DURATION = re.compile(r"\s*(\d+)\s*(m|min|minutes?|h|hours?|d|days?)\s*", re.I)
+_UNIT_SECONDS = {"m": 60, "h": 3600, "d": 86400}
+
+
+def _seconds(value: Any) -> Any:
+    """"30m", "12h", "3d" (or seconds, as Mastodon takes them) as seconds."""
+    if isinstance(value, str):
+        match = _DURATION.fullmatch(value)
+        if not match:
+            raise ValueError('give a duration such as "30m", "12h" or "3d"')
+        return int(match[1]) * _UNIT_SECONDS[match[2][0].lower()]
+    return value
+
+
+# Mastodon's defaults (configuration.polls): 4 options of at most 50 characters each, open
+# from 5 minutes to a month.
+PollOption = Annotated[Text, Field(min_length=1, max_length=50)]
+
+
+class MastodonPoll(_Strict):
+    options: list[PollOption] = Field(min_length=2, max_length=4)
+    expires_in: Annotated[int, BeforeValidator(_seconds), Field(ge=300, le=2_629_746)]
+    multiple: bool = False
+
+
 class SocialOverride(_Strict):
     text: str | None = None
     hashtags: list[Text] = []
+    # Mastodon only: a poll on the post, and replies that follow it as a thread.
+    poll: MastodonPoll | None = None
+    thread: list[Annotated[str, Field(min_length=1)]] = Field(default=[], max_length=10)
 
 
 class SearchOptions(_Strict):
@@ -191,6 +220,20 @@ class FrontMatter(_Strict):
     type: PostType = "article"
     consent: Text | None = None
     social: dict[Platform, SocialOverride] = {}
+
+    @field_validator("social")
+    @classmethod
+    def _polls_and_threads_where_they_exist(
+        cls, value: dict[str, SocialOverride]
+    ) -> dict[str, SocialOverride]:
+        for platform, override in value.items():
+            if (override.poll or override.thread) and not PLATFORMS[platform].polls_and_threads:
+                able = [p.key for p in PLATFORMS.values() if p.polls_and_threads]
+                raise ValueError(
+                    f"{platform}: a poll or a thread is posted on {', '.join(able)} only "
+                    f"(social.{able[0]}.poll, social.{able[0]}.thread)"
+                )
+        return value
     # From this date on the post is left out of every feed (its page stays published).
     expires: DateTime | None = None
     # Material's keys. The theme prints some of them into pages unescaped, so each has a

@@ -78,6 +78,10 @@ def front_matter_texts(post: PostFile, model: FrontMatter) -> list[PlacedText]:
     texts += _field(post, ("description",), model.description)
     for platform, override in model.social.items():
         texts += _field(post, ("social", platform, "text"), override.text)
+        for i, part in enumerate(override.thread):
+            texts += _field(post, ("social", platform, "thread", i), part)
+        for i, option in enumerate(override.poll.options if override.poll else ()):
+            texts += _field(post, ("social", platform, "poll", "options", i), option)
     for i, source in enumerate(model.sources):
         texts += _field(post, ("sources", i, "title"), source.title, reference=True)
     return texts

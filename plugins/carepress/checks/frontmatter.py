@@ -219,12 +219,23 @@ def pydantic_finding(post: PostFile, err: dict[str, Any]) -> Finding:
         hint = _type_hint(name, kind)
     elif kind in ("too_short", "too_long", "string_too_long", "string_too_short"):
         limit = err.get("ctx", {}).get("max_length") or err.get("ctx", {}).get("min_length")
-        if kind.endswith("too_short") or kind == "too_short":
-            message = f"{name}: must have at least {limit} item" + ("s" if limit != 1 else "")
+        items = "item" + ("s" if limit != 1 else "")
+        if kind == "too_short":
+            message = f"{name}: must have at least {limit} {items}"
             hint = _missing_hint(name)
+        elif kind == "string_too_short":
+            message = f"{name} is empty"
+            hint = _missing_hint(name).replace("add ", "write ", 1)
+        elif kind == "too_long" and not isinstance(value, str):
+            count = len(value) if isinstance(value, list | tuple | dict) else "too many"
+            message = f"{name}: has {count} items; at most {limit}"
+            hint = f"keep at most {limit}"
         else:
             message = f"{name}: is too long (at most {limit} characters)"
-            hint = "shorten it; the description is what feeds and social snippets show"
+            hint = "shorten it" + (
+                "; the description is what feeds and social snippets show"
+                if name == "description" else ""
+            )  # fmt: skip
     elif kind in ("greater_than_equal", "less_than_equal"):
         message = f"{name}: {_describe(value)} is out of range ({err['msg'].lower()})"
     else:

@@ -48,5 +48,28 @@ def check_social(ctx: PostContext) -> list[Finding]:
                 + f", or write a shorter social.{error.platform}.text",
             )
         )
+    findings += _thread_findings(ctx)
     # Overrides are read with the post's other published texts (published_texts.py).
+    return findings
+
+
+def _thread_findings(ctx: PostContext) -> list[Finding]:
+    """Each reply of a writer's thread fits on its own, its warning counted, as Mastodon
+    counts every status of a thread."""
+    findings = []
+    snippets = ctx.snippets or {}
+    for platform, override in ctx.front_matter.social.items():
+        record = PLATFORMS[platform]
+        spoiler = snippets[platform].spoiler_text if platform in snippets else ""
+        limit = record.limit_for(ctx.settings.options.snippets.mastodon_limit)
+        for i, part in enumerate(override.thread):
+            length = record.length(part.strip(), spoiler)
+            if length > limit:
+                findings.append(Finding(
+                    ctx.post.path, ctx.post.line_of(("social", platform, "thread", i)), 1,
+                    f"social.too-long-{platform}", "social", "error",
+                    f"{platform}: reply {i + 1} of the thread is {length} long (limit {limit}, "
+                    "its content warning counted)",
+                    "split it into two replies, or shorten it",
+                ))  # fmt: skip
     return findings

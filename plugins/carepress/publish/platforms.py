@@ -34,6 +34,7 @@ class Platform:
     warning_field: bool = False  # a content-warning field of its own (Mastodon's spoiler_text)
     rich_text: bool = False  # link facets and a link card travel with the text (Bluesky)
     server_limit: bool = False  # each server sets it (snippets > mastodon_limit)
+    polls_and_threads: bool = False  # `carepress post` sends a writer's poll and thread
 
     def limit_for(self, mastodon_limit: int = 500) -> int:
         return mastodon_limit if self.server_limit else self.limit
@@ -52,7 +53,7 @@ _PLATFORMS = (
     Platform("bluesky", "Bluesky", 300, _no_warning_field(counting.bluesky_length),
              "(graphemes)", 256, counting.bluesky_length, rich_text=True),
     Platform("mastodon", "Mastodon", 500, counting.mastodon_length, "", 500,
-             warning_field=True, server_limit=True),
+             warning_field=True, server_limit=True, polls_and_threads=True),
     Platform("threads", "Threads", 500, _no_warning_field(counting.threads_length),
              "", 150, max_links=5, max_hashtags=1),
     Platform("linkedin", "LinkedIn", 3000, _no_warning_field(counting.utf16_units),

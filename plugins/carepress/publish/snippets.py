@@ -59,6 +59,9 @@ class Snippet:
     # first line (RSS has no content-warning field), and within the limit counted as those
     # tools count, in raw characters (a link is not 23 for them; past it they cut).
     feed_text: str = ""
+    # A writer's poll and the replies that follow the post (Mastodon, `carepress post`).
+    poll: dict[str, Any] | None = None
+    thread: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -77,6 +80,8 @@ class Snippet:
             data |= {"spoiler_text": self.spoiler_text, "sensitive": self.sensitive}
         if record.rich_text:
             data |= {"facets": self.facets, "embed": self.embed}
+        if record.polls_and_threads:
+            data |= {"poll": self.poll, "thread": list(self.thread)}
         return data
 
     @classmethod
@@ -97,6 +102,8 @@ class Snippet:
             data.get("facets", []),
             data.get("embed"),
             data["feed_text"],
+            data.get("poll"),
+            tuple(data.get("thread", ())),
         )
 
 
@@ -414,6 +421,12 @@ def compose(
         post.shortened,
         feed_text=feed.text,
     )
+    if record.polls_and_threads and override is not None:
+        snippet = replace(
+            snippet,
+            poll=override.poll.model_dump() if override.poll else None,
+            thread=tuple(part.strip() for part in override.thread),
+        )
     if record.rich_text:
         link = post.link or url
         snippet = replace(

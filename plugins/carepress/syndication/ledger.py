@@ -23,7 +23,8 @@ CREATE TABLE IF NOT EXISTS posted (
     text TEXT NOT NULL,
     spoiler_text TEXT NOT NULL,
     fingerprint TEXT NOT NULL,   -- of everything sent: an edit of the post changes it
-    posted_at TEXT NOT NULL      -- UTC, ISO 8601
+    posted_at TEXT NOT NULL,     -- UTC, ISO 8601
+    replies TEXT NOT NULL        -- a thread's replies that arrived: JSON list of addresses
 );
 CREATE INDEX IF NOT EXISTS posted_by_post ON posted (post, platform, account);
 CREATE TABLE IF NOT EXISTS failed (
@@ -47,6 +48,7 @@ class Posted:
     spoiler_text: str
     fingerprint: str
     posted_at: str
+    replies: str = "[]"
 
 
 class Ledger:
@@ -78,11 +80,11 @@ class Ledger:
     def record(self, posted: Posted) -> None:
         with self._connection() as db:
             db.execute(
-                "INSERT INTO posted VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO posted VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     posted.post, posted.platform, posted.account, posted.remote_id,
                     posted.remote_url, posted.text, posted.spoiler_text, posted.fingerprint,
-                    posted.posted_at,
+                    posted.posted_at, posted.replies,
                 ),
             )  # fmt: skip
 

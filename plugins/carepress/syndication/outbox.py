@@ -50,6 +50,8 @@ class Outgoing:
             "card": self.card_alt,  # what the card shows (not how it was drawn)
             "language": self.language,
             "labels": list(self.self_labels),
+            "poll": self.snippet.poll,
+            "thread": list(self.snippet.thread),
         }
         encoded = json.dumps(sent, sort_keys=True, ensure_ascii=False).encode()
         return hashlib.sha256(encoded).hexdigest()

@@ -46,7 +46,8 @@ def describe(item: Outgoing) -> dict[str, object]:
         "card_alt": item.card_alt,
     }
     if item.platform == "mastodon":
-        shown |= {"spoiler_text": snippet.spoiler_text, "sensitive": snippet.sensitive}
+        shown |= {"spoiler_text": snippet.spoiler_text, "sensitive": snippet.sensitive,
+                  "poll": snippet.poll, "thread": list(snippet.thread)}  # fmt: skip
     if item.platform == "bluesky":
         shown |= {"facets": snippet.facets, "link_card": snippet.link or item.url,
                   "self_labels": list(item.self_labels)}  # fmt: skip
@@ -79,6 +80,11 @@ def print_plan(
         if item.snippet.spoiler_text:
             out.write(f"[content warning field, sensitive] {item.snippet.spoiler_text}\n")
         out.write(f"{item.snippet.text}\n")
+        if item.snippet.poll:
+            options = " / ".join(item.snippet.poll["options"])
+            out.write(f"[poll, open {item.snippet.poll['expires_in']} s] {options}\n")
+        for number, reply in enumerate(item.snippet.thread, 1):
+            out.write(f"[reply {number}] {reply}\n")
         out.write(f"[card] {item.card_alt}\n[language] {item.language}\n")
     for hold in held:
         out.write(f"held: {hold.post} on {hold.platform}: {hold.reason}\n")
@@ -87,6 +93,18 @@ def print_plan(
                   "a run)\n")  # fmt: skip
     if not now:
         out.write("Nothing is due.\n")
+
+
+def _record(item: Outgoing, sent: Sent, ledger: Ledger, result: RunResult, out: TextIO) -> None:
+    account = item.account
+    posted = Posted(
+        item.post, account.platform, account.name, sent.remote_id, sent.remote_url,
+        item.snippet.text, item.snippet.spoiler_text, item.fingerprint, now_iso(),
+        json.dumps(list(sent.replies)),
+    )  # fmt: skip
+    ledger.record(posted)  # at once: a later failure never loses what was sent
+    result.sent.append(posted)
+    out.write(f"posted {item.post} to {account.label}: {sent.remote_url}\n")
 
 
 def send_due(
@@ -120,17 +138,21 @@ def send_due(
         except SendFailed as exc:
             message = redact(str(exc), [secret])
             ledger.record_failure(item.post, account.platform, account.name, message)
-            then = "it is tried again on the next run" if exc.retry else "fix this first"
             failing[account] = message
+            if exc.partly is not None:  # the post is out: never send it twice
+                _record(item, exc.partly, ledger, result, out)
+                missing = item.snippet.thread[len(exc.partly.replies) :]
+                after = (exc.partly.replies or (exc.partly.remote_url,))[-1]
+                result.failed.append(
+                    f"{account.label}: {item.post}: {len(missing)} of the thread's replies did "
+                    f"not arrive ({message}); reply to {after} by hand with: "
+                    + " | ".join(missing)
+                )
+                continue
+            then = "it is tried again on the next run" if exc.retry else "fix this first"
             result.failed.append(f"{account.label}: {item.post}: {message} ({then})")
             continue
-        posted = Posted(
-            item.post, account.platform, account.name, sent.remote_id, sent.remote_url,
-            item.snippet.text, item.snippet.spoiler_text, item.fingerprint, now_iso(),
-        )  # fmt: skip
-        ledger.record(posted)  # at once: a later failure never loses what was sent
-        result.sent.append(posted)
-        out.write(f"posted {item.post} to {account.label}: {sent.remote_url}\n")
+        _record(item, sent, ledger, result, out)
     if later:
         out.write(f"{later} more due: sent on later runs (at most {max_per_account} per "
                   "account a run keeps a steady pace)\n")  # fmt: skip

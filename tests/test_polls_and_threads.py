@@ -1,0 +1,138 @@
+"""A writer's Mastodon poll and thread: validated and checked like the post's own text,
+counted exactly, and sent by `carepress post` (Mastodon.py against a fake server)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+from conftest import BIN, Hub, post_text
+from fake_bluesky import fake_bluesky
+from fake_mastodon import TOKEN, fake_mastodon
+
+NO_KEYRING = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+POLL_AND_THREAD = {
+    "mastodon": {
+        "poll": {"options": ["Naming it", "Slow breathing", "Talking to someone"],
+                 "expires_in": "3d"},
+        "thread": ["First, notice the worry and name it.",
+                   "Then breathe out slowly, longer than you breathe in."],
+    }
+}  # fmt: skip
+
+
+def _findings(hub: Hub) -> list[dict]:
+    result = hub.check("--format", "json")
+    assert result.returncode in (0, 1), result.stderr
+    return json.loads(result.stdout)
+
+
+def test_a_poll_and_thread_travel_with_the_mastodon_snippet(hub: Hub) -> None:
+    hub.write_post("worry.md", post_text(slug="worry", social=POLL_AND_THREAD))
+    assert [f for f in _findings(hub) if f["severity"] == "error"] == []
+    out = json.loads(hub.carepress("snippets", "--format", "json").stdout)
+    mastodon = out[0]["snippets"]["mastodon"]
+    assert mastodon["poll"] == {"options": ["Naming it", "Slow breathing", "Talking to someone"],
+                                "expires_in": 3 * 86400, "multiple": False}  # fmt: skip
+    assert mastodon["thread"] == POLL_AND_THREAD["mastodon"]["thread"]
+    assert "poll" not in out[0]["snippets"]["x"]
+    # The share kit shows them, and the built site verifies.
+    assert hub.build("--strict").returncode == 0
+    kit = (hub.site / "social" / "worry" / "index.html").read_text()
+    assert "Poll, open 72 h:\n            Naming it / Slow breathing / Talking to someone" in kit
+    assert ">Then breathe out slowly, longer than you breathe in.</textarea>" in kit
+    verified = hub.carepress("verify")
+    assert verified.returncode == 0, verified.stdout
+
+
+@pytest.mark.parametrize(
+    ("social", "message"),
+    [
+        ({"bluesky": {"poll": {"options": ["a", "b"], "expires_in": "1d"}}},
+         "bluesky: a poll or a thread is posted on mastodon only"),
+        ({"x": {"thread": ["More."]}}, "x: a poll or a thread is posted on mastodon only"),
+        ({"mastodon": {"poll": {"options": ["only one"], "expires_in": "1d"}}},
+         "at least 2 items"),
+        ({"mastodon": {"poll": {"options": list("abcde"), "expires_in": "1d"}}},
+         "social.mastodon.poll.options: has 5 items; at most 4"),
+        ({"mastodon": {"poll": {"options": ["a" * 51, "b"], "expires_in": "1d"}}},
+         "at most 50 characters"),
+        ({"mastodon": {"poll": {"options": ["a", "b"], "expires_in": "soon"}}},
+         'give a duration such as "30m", "12h" or "3d"'),
+        ({"mastodon": {"poll": {"options": ["a", "b"], "expires_in": "2m"}}},
+         "greater than or equal to 300"),
+    ],
+)  # fmt: skip
+def test_polls_and_threads_are_validated(hub: Hub, social: dict, message: str) -> None:
+    hub.write_post("worry.md", post_text(slug="worry", social=social))
+    errors = [f for f in _findings(hub) if f["severity"] == "error"]
+    assert any(message in f["message"] for f in errors), errors
+    assert all(f["line"] > 1 for f in errors)
+
+
+def test_each_reply_is_counted_and_read_by_the_language_rules(hub: Hub) -> None:
+    long_reply = "Worry is common and it can ease with practice. " * 11  # > 500
+    social = {"mastodon": {"thread": ["Why people commit suicide in winter.", long_reply],
+                           "poll": {"options": ["They committed suicide", "Other"],
+                                    "expires_in": "1d"}}}  # fmt: skip
+    text = post_text(slug="worry", social=social)
+    hub.write_post("worry.md", text)
+    findings = _findings(hub)
+    lines = text.splitlines()
+    too_long = [f for f in findings if f["rule"] == "social.too-long-mastodon"]
+    assert len(too_long) == 1 and "reply 2 of the thread is" in too_long[0]["message"]
+    assert long_reply.strip()[:40] in lines[too_long[0]["line"] - 1]
+    wording = [f for f in findings if f["rule"] == "safe-messaging.committed-suicide"]
+    assert {lines[f["line"] - 1].strip()[:12] for f in wording} == {
+        "- Why people", "- They commi"}  # fmt: skip
+
+
+def _configure(hub: Hub, mastodon_base: str, bluesky_base: str) -> None:
+    config = hub.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "  - carepress:\n",
+        "  - carepress:\n      posting:\n"
+        f"        mastodon: {{server: '{mastodon_base}', account: '@practice@127.0.0.1'}}\n"
+        f"        bluesky: {{handle: practice.test, service: '{bluesky_base}'}}\n", 1))  # fmt: skip
+
+
+def test_carepress_post_sends_the_poll_and_the_thread_under_the_warning(hub: Hub) -> None:
+    hub.write_post("worry.md", post_text(slug="worry", social=POLL_AND_THREAD,
+                                         content_warnings=["trauma"]))  # fmt: skip
+    env = {"CAREPRESS_MASTODON_TOKEN": TOKEN, **NO_KEYRING}
+    with fake_mastodon() as fake, fake_bluesky() as bluesky:
+        _configure(hub, fake.base, bluesky.base)
+        dry = hub.run(str(BIN / "carepress"), "post", "--platform", "mastodon", "--dry-run",
+                      env=env)  # fmt: skip
+        assert "[poll, open 259200 s] Naming it / Slow breathing / Talking to someone" in dry.stdout
+        assert "[reply 2] Then breathe out slowly" in dry.stdout
+        result = hub.run(str(BIN / "carepress"), "post", "--platform", "mastodon", env=env)
+        assert result.returncode == 0, result.stderr
+        first, *replies = fake.statuses
+        assert first["poll"]["options"] == ["Naming it", "Slow breathing", "Talking to someone"]
+        assert first["poll"]["expires_in"] == 259200
+        assert first["media_attachments"] == []  # a poll or pictures before Mastodon 4.6
+        assert [r["text"] for r in replies] == POLL_AND_THREAD["mastodon"]["thread"]
+        assert [r["in_reply_to_id"] for r in replies] == [first["id"], replies[0]["id"]]
+        assert {r["spoiler_text"] for r in fake.statuses} == {"CW: trauma"}
+        assert all(r["sensitive"] for r in fake.statuses)
+    with sqlite3.connect(hub.root / "records" / "posted.sqlite3") as db:
+        (replies_json,) = db.execute("SELECT replies FROM posted").fetchone()
+    assert json.loads(replies_json) == [r["url"] for r in replies]
+
+
+def test_a_thread_cut_short_is_recorded_and_the_rest_named(hub: Hub) -> None:
+    hub.write_post("worry.md", post_text(slug="worry", social=POLL_AND_THREAD))
+    env = {"CAREPRESS_MASTODON_TOKEN": TOKEN, **NO_KEYRING}
+    with fake_mastodon() as fake, fake_bluesky() as bluesky:
+        _configure(hub, fake.base, bluesky.base)
+        fake.fail_next = [0, 0, 0, 503]  # the card, the post, reply 1; reply 2 fails
+        result = hub.run(str(BIN / "carepress"), "post", "--platform", "mastodon", env=env)
+        assert result.returncode == 1
+        assert "1 of the thread's replies did not arrive" in result.stderr
+        assert "Then breathe out slowly" in result.stderr
+        assert fake.statuses[1]["url"] in result.stderr  # reply to the last that arrived
+        again = hub.run(str(BIN / "carepress"), "post", "--platform", "mastodon", env=env)
+        assert again.returncode == 0 and "Nothing is due." in again.stdout
+        assert len(fake.statuses) == 2  # the post is out: never sent twice
