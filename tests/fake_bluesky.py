@@ -8,14 +8,15 @@ import base64
 import hashlib
 import itertools
 import json
-import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import urlsplit
+
+from local_server import serving_fake
 
 HANDLE = "practice.test"
 DID = "did:plc:fakepractice0000000000000"
@@ -109,15 +110,5 @@ def _handler(fake: FakeBluesky) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-@contextmanager
-def fake_bluesky() -> Iterator[FakeBluesky]:
-    fake = FakeBluesky()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(fake))
-    fake.base = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield fake
-    finally:
-        server.shutdown()
-        server.server_close()
+def fake_bluesky() -> AbstractContextManager[FakeBluesky]:
+    return serving_fake(FakeBluesky(), _handler)

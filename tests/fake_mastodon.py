@@ -11,11 +11,13 @@ import itertools
 import json
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
+
+from local_server import serving_fake
 
 TOKEN = "fake-mastodon-token-5f2c9e0a71"
 
@@ -148,15 +150,5 @@ def _handler(fake: FakeMastodon) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-@contextmanager
-def fake_mastodon() -> Iterator[FakeMastodon]:
-    fake = FakeMastodon()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(fake))
-    fake.base = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield fake
-    finally:
-        server.shutdown()
-        server.server_close()
+def fake_mastodon() -> AbstractContextManager[FakeMastodon]:
+    return serving_fake(FakeMastodon(), _handler)
