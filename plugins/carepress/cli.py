@@ -125,6 +125,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     post.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS")
 
+    plan = sub.add_parser(
+        "calendar",
+        help="the coming weeks: scheduled posts, dated drafts, reviews running out, "
+        "awareness observances of the practice's region, gaps and your pace",
+    )
+    plan.add_argument("--weeks", type=int, default=8, help="how many weeks (default 8)")
+    plan.add_argument("--from", dest="start", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
+                      help="the first day (default: today)")  # fmt: skip
+    plan.add_argument("--format", choices=("text", "json"), default="text")
+    plan.add_argument("--ics", type=Path, metavar="FILE",
+                      help="also write the weeks as an iCalendar file to subscribe to")  # fmt: skip
+
     new = sub.add_parser("new", help="start a new post (as a draft) from the template")
     new.add_argument("title")
     new.add_argument(
@@ -451,6 +463,42 @@ def _post(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK if result.ok else EXIT_ERRORS
 
 
+def _calendar(args: argparse.Namespace, settings: Settings) -> int:
+    """The weeks ahead (calendar/), in the terminal, as JSON, and as an .ics file."""
+    from .calendar.agenda import agenda, as_text
+    from .calendar.ics import calendar_ics
+    from .publish.share_kits import page_of
+
+    if not 1 <= args.weeks <= 104:
+        raise ConfigError("--weeks: give 1 to 104")
+    now = utc_now()
+    today = args.start or now.date()
+    reports = [_front_only(path, settings, now) for path in settings.post_files()]
+    weeks = agenda(reports, settings, today, args.weeks)
+    if args.format == "json":
+        print(json.dumps([w.as_dict() for w in weeks], ensure_ascii=False, indent=2))
+    else:
+        print(as_text(weeks), end="")
+    if args.ics is not None:
+        directory_urls = settings.addressing.directory_urls
+        kits = {
+            r.display_path: (settings.site_url or "/") + page_of(r.address.slug, directory_urls)
+            .removesuffix("index.html")
+            for r in reports if r.address is not None
+        }  # fmt: skip
+        stamp = dt.datetime.combine(today, dt.time(), dt.UTC)
+        args.ics.write_bytes(calendar_ics(weeks, settings.practice.name, settings.site_url,
+                                          kits, stamp))  # fmt: skip
+        print(f"{settings.display_path(args.ics)}: written", file=sys.stderr)
+    return EXIT_OK
+
+
+def _front_only(path: Path, settings: Settings, now: dt.datetime) -> Post:
+    from .engine import check_front
+
+    return check_front(path, settings, now)
+
+
 def _new(args: argparse.Namespace, settings: Settings) -> int:
     from .new_post import NewPostError, create_post  # jinja2 is only needed here
 
@@ -485,6 +533,8 @@ def main(argv: list[str] | None = None) -> int:
             return _publish(args, settings)
         if args.command == "post":
             return _post(args, settings)
+        if args.command == "calendar":
+            return _calendar(args, settings)
         return _new(args, settings)
     except ConfigError as exc:
         print(f"carepress: {exc}", file=sys.stderr)

@@ -202,6 +202,18 @@ class PostingOptions(BaseModel):
     )
 
 
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class CadenceOptions(BaseModel):
+    """A sustainable pace (`carepress calendar`): a kind word when a week asks for more."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    max_posts_per_week: int = Field(default=2, ge=1, le=21)
+    quiet_days: list[Weekday] = Field(default_factory=lambda: ["sat", "sun"])
+
+
 class CarePressOptions(BaseModel):
     """Options of the `carepress` plugin in mkdocs.yml."""
 
@@ -231,6 +243,9 @@ class CarePressOptions(BaseModel):
     )
     feeds: FeedOptions = Field(default_factory=FeedOptions)
     posting: PostingOptions = Field(default_factory=PostingOptions)
+    cadence: CadenceOptions = Field(default_factory=CadenceOptions)
+    # A clinical review runs out after this many months (frontmatter.review-due).
+    review_every_months: int = Field(default=12, ge=1, le=120)
 
 
 @dataclass(frozen=True)

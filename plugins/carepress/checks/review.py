@@ -5,22 +5,51 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+
 from ..findings import Finding
+from ..model import FrontMatter
 from .registry import PostContext, RuleInfo, declare, post_check
 
 RULE = "frontmatter.unreviewed"
+DUE = "frontmatter.review-due"
 # Readers outside the profession act on what they read; clinicians weigh it themselves.
 NEEDS_REVIEW = frozenset({"clients", "community"})
 declare(
     RuleInfo(RULE, "frontmatter", "warning",
              "a post for clients or the community names no clinical reviewer (reviewed:)"),
+    RuleInfo(DUE, "frontmatter", "warning",
+             "a post's clinical review is older than review_every_months"),
 )  # fmt: skip
+
+
+def review_due(model: FrontMatter, every_months: int) -> dt.date | None:
+    """When the post's clinical review runs out (`every_months` after it), or None when it
+    names none."""
+    if model.reviewed is None:
+        return None
+    on = model.reviewed.on.date()
+    months = on.month - 1 + every_months
+    year, month = on.year + months // 12, months % 12 + 1
+    return dt.date(year, month, min(on.day, calendar.monthrange(year, month)[1]))
 
 
 @post_check(order=6)
 def check_review(ctx: PostContext) -> list[Finding]:
     model = ctx.front_matter
-    if model.reviewed is not None or model.draft or not NEEDS_REVIEW & set(model.audience):
+    if model.draft:
+        return []
+    due = review_due(model, ctx.settings.options.review_every_months)
+    if due is not None and due <= ctx.now.date():
+        return [
+            Finding(ctx.post.path, ctx.post.line_of(("reviewed",)), 1, DUE, "frontmatter",
+                    "warning", f"the clinical review of {model.reviewed.on.date()} ran out on "  # type: ignore[union-attr]
+                    f"{due} (review_every_months: {ctx.settings.options.review_every_months})",
+                    "have a colleague review the post again (sources, numbers, advice), then "
+                    "update `reviewed: {by: ..., on: YYYY-MM-DD}`")
+        ]  # fmt: skip
+    if model.reviewed is not None or not NEEDS_REVIEW & set(model.audience):
         return []
     readers = " and ".join(a for a in model.audience if a in NEEDS_REVIEW)
     return [

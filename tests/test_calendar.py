@@ -1,0 +1,213 @@
+"""The editorial calendar: observances' date rules against the dates their organisations
+announced, the weeks ahead with a kind word on pace, reviews running out, and an .ics file
+read back by two parsers with stable UIDs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+from carepress.calendar.observances import (
+    EVERYWHERE,
+    RuleError,
+    all_observances,
+    occurrences,
+    span,
+)
+from carepress.settings import DEFAULT_CONTENT_WARNINGS
+from conftest import Hub, post_text
+
+REGIONS = {"US", "CA", "UK", "IE", "AU", "NZ", EVERYWHERE}
+
+# The days each observance was marked in five years, as its organisation announced them.
+KNOWN = {
+    "time-to-talk-day": ["2021-02-04", "2022-02-03", "2023-02-02", "2024-02-01", "2025-02-06"],
+    "childrens-mental-health-week": ["2021-02-01", "2022-02-07", "2023-02-06", "2024-02-05",
+                                     "2025-02-03"],
+    "eating-disorders-awareness-week-uk": ["2021-03-01", "2022-02-28", "2023-02-27",
+                                           "2024-02-26", "2025-02-24"],
+    "r-u-ok-day": ["2021-09-09", "2022-09-08", "2023-09-14", "2024-09-12", "2025-09-11"],
+    "international-survivors-of-suicide-loss-day": ["2021-11-20", "2022-11-19", "2023-11-18",
+                                                    "2024-11-23", "2025-11-22"],
+    "loneliness-awareness-week": ["2021-06-14", "2022-06-13", "2023-06-12", "2024-06-10",
+                                  "2025-06-09"],
+    "cmha-mental-health-week": ["2021-05-03", "2022-05-02", "2023-05-01", "2024-05-06",
+                                "2025-05-05"],
+    "mental-illness-awareness-week": ["2021-10-03", "2022-10-02", "2023-10-01", "2024-10-06",
+                                      "2025-10-05"],
+    "world-maternal-mental-health-day": ["2021-05-05", "2022-05-04", "2023-05-03", "2024-05-01",
+                                         "2025-05-07"],
+}  # fmt: skip
+# Men's Health Week ends on Father's Day (the third Sunday of June).
+FATHERS_DAY = ["2021-06-20", "2022-06-19", "2023-06-18", "2024-06-16", "2025-06-15"]
+
+
+@pytest.mark.parametrize("observance_id", sorted(KNOWN))
+def test_floating_rules_give_the_announced_days(observance_id: str) -> None:
+    observance = next(o for o in all_observances() if o.id == observance_id)
+    for known in KNOWN[observance_id]:
+        day = dt.date.fromisoformat(known)
+        start, end = span(observance.when, day.year)
+        assert start == day, (observance_id, known)
+        assert (end - start).days in (0, 6)  # a day, or a full week
+
+
+def test_mens_health_week_ends_on_fathers_day() -> None:
+    observance = next(o for o in all_observances() if o.id == "mens-health-week")
+    for known in FATHERS_DAY:
+        day = dt.date.fromisoformat(known)
+        assert span(observance.when, day.year) == (day - dt.timedelta(days=6), day)
+
+
+def test_the_observance_list_is_complete_and_well_formed() -> None:
+    observances = all_observances()
+    assert len(observances) >= 30
+    assert len({o.id for o in observances}) == len(observances)
+    for o in observances:
+        assert set(o.regions) <= REGIONS, o.id
+        assert o.source.startswith("https://"), o.id
+        assert o.organisation and o.name
+        assert set(o.topics) <= set(DEFAULT_CONTENT_WARNINGS), o.id
+        for year in range(2024, 2031):  # every rule reads, every year
+            start, end = span(o.when, year)
+            assert start <= end and start.year == year
+    # Every region CarePress knows has its own observances or the worldwide ones.
+    assert all(any(o.marked_in(region) for o in observances) for region in REGIONS)
+
+
+def test_each_region_sees_its_own_and_the_worldwide_observances() -> None:
+    year = (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    uk = {o.observance.id for o in occurrences("UK", *year)}
+    us = {o.observance.id for o in occurrences("US", *year)}
+    assert {"time-to-talk-day", "world-suicide-prevention-day"} <= uk
+    assert "mental-health-awareness-month" not in uk
+    assert {"mental-health-awareness-month", "world-suicide-prevention-day"} <= us
+    assert "time-to-talk-day" not in us
+
+
+@pytest.mark.parametrize("rule", ["13-01", "second blursday of may", "week from 03-01", ""])
+def test_an_unreadable_rule_says_what_rules_look_like(rule: str) -> None:
+    with pytest.raises((RuleError, ValueError)) as caught:
+        span(rule, 2026)
+    assert "date rule" in str(caught.value) or "month must be" in str(caught.value)
+
+
+def _post(hub: Hub, name: str, day: str, **overrides: object) -> None:
+    hub.write_post(f"{name}.md", post_text(slug=name, title=name.replace("-", " ").title(),
+                                           date=day, **overrides))  # fmt: skip
+
+
+def test_the_weeks_ahead_with_a_kind_word_on_pace(hub: Hub) -> None:
+    # Monday 7 December 2026 to Sunday 13th: three posts, one on a Saturday.
+    for name, day in (("one", "2026-12-08"), ("two", "2026-12-09"), ("three", "2026-12-12")):
+        _post(hub, name, day)
+    _post(hub, "draft-for-later", "2026-12-16", draft=True)
+    _post(hub, "old-grief-post", "2026-01-10", tags=["grief"])
+    result = hub.carepress("calendar", "--from", "2026-12-07", "--weeks", "2", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    first, second = json.loads(result.stdout)
+    assert first["week_of"] == "2026-12-07"
+    assert [p["path"].split("/")[-1] for p in first["posts"]] == ["one.md", "two.md", "three.md"]
+    assert any("3 posts planned, more than your pace of 2 a week" in n for n in first["notes"])
+    assert any("'Three' is dated on a Saturday, one of your quiet days" in n
+               for n in first["notes"])  # fmt: skip
+    assert [p["status"] for p in second["posts"]] == ["draft"]
+    # The US practice's observances: Dec 3 is before this week; none is in it.
+    assert first["observances"] == []
+    text = hub.carepress("calendar", "--from", "2026-12-07", "--weeks", "2").stdout
+    assert "Week of Mon 07 Dec 2026" in text and "scheduled  One" in text
+    assert "Traceback" not in text
+
+
+def test_an_evergreen_post_fits_an_observance_of_the_practices_region(hub: Hub) -> None:
+    config = hub.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("crisis_region: US", "crisis_region: UK"))
+    _post(hub, "living-with-loss", "2026-01-10", tags=["grief"],
+          content_warnings=["death-and-grief"])  # fmt: skip
+    result = hub.carepress("calendar", "--from", "2026-11-30", "--weeks", "1", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    (week,) = json.loads(result.stdout)
+    grief = next(o for o in week["observances"] if o["id"] == "national-grief-awareness-week")
+    assert (grief["start"], grief["end"]) == ("2026-12-02", "2026-12-08")
+    assert [p["title"] for p in grief["fits"]] == ["Living With Loss"]
+    assert any("could be shared again" in n for n in week["notes"])
+
+
+def test_a_review_that_ran_out_is_a_warning_and_a_calendar_item(hub: Hub) -> None:
+    _post(hub, "reviewed-long-ago", "2025-01-10",
+          reviewed={"by": "mei-lin", "on": dt.date(2025, 1, 5)})  # fmt: skip
+    findings = json.loads(hub.check("--format", "json").stdout)
+    (due,) = [f for f in findings if f["rule"] == "frontmatter.review-due"]
+    assert due["severity"] == "warning"
+    assert "ran out on 2026-01-05 (review_every_months: 12)" in due["message"]
+    text = (hub.posts / "reviewed-long-ago.md").read_text().splitlines()
+    assert text[due["line"] - 1].startswith("reviewed:")
+    plan = json.loads(hub.carepress("calendar", "--weeks", "1", "--format", "json").stdout)
+    assert [p["path"].split("/")[-1] for p in plan[0]["reviews_due"]] == ["reviewed-long-ago.md"]
+    # A practice that reviews every two years: not yet due.
+    config = hub.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "  - carepress:\n", "  - carepress:\n      review_every_months: 24\n", 1))
+    findings = json.loads(hub.check("--format", "json").stdout)
+    assert not [f for f in findings if f["rule"] == "frontmatter.review-due"]
+
+
+def test_the_ics_file_reads_back_with_stable_uids(hub: Hub, tmp_path: Path) -> None:
+    icalendar = pytest.importorskip("icalendar")
+    ics = pytest.importorskip("ics")
+    _post(hub, "one", "2026-12-08")
+    _post(hub, "two", "2027-01-12", draft=True)
+    files = []
+    for run in range(2):
+        out = tmp_path / f"cal-{run}.ics"
+        result = hub.carepress("calendar", "--from", "2026-12-01", "--weeks", "10",
+                               "--ics", str(out))  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        files.append(out.read_bytes())
+    assert files[0] == files[1]  # the same calendar, byte for byte: imports update, never add
+    cal = icalendar.Calendar.from_ical(files[0])
+    events = list(cal.walk("VEVENT"))
+    uids = [str(e["uid"]) for e in events]
+    assert len(uids) == len(set(uids))
+    for event in events:
+        start = event.decoded("dtstart")
+        assert isinstance(start, dt.date) and not isinstance(start, dt.datetime)  # all-day
+        assert event.decoded("dtend") > start
+    summaries = {str(e["summary"]): e for e in events}
+    one = summaries["Publishes: One"]
+    assert str(one["url"]).endswith("/social/one/")
+    assert "Draft due: Two" in summaries
+    assert "World Suicide Prevention Day" not in summaries  # (September)
+    assert any(s.startswith("International Day of Persons") for s in summaries)
+    # A second parser reads the same events.
+    parsed = ics.Calendar(files[0].decode())
+    assert {e.uid for e in parsed.events} == set(uids)
+    # Publishing the draft keeps its event: the same UID, updated.
+    hub.write_post("two.md", (hub.posts / "two.md").read_text().replace("draft: true\n", ""))
+    out = tmp_path / "after.ics"
+    assert hub.carepress("calendar", "--from", "2026-12-01", "--weeks", "10",
+                         "--ics", str(out)).returncode == 0  # fmt: skip
+    after = {str(e["uid"]): str(e["summary"]) for e in
+             icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")}  # fmt: skip
+    two_uid = next(u for u, s in after.items() if s == "Publishes: Two")
+    assert two_uid in uids
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        ("cadence: {max_posts_per_week: 0}", "cadence.max_posts_per_week"),
+        ("cadence: {quiet_days: [saturday]}", "cadence.quiet_days"),
+        ("cadence: {per_week: 2}", "cadence.per_week"),
+    ],
+)
+def test_bad_cadence_names_the_key(hub: Hub, option: str, message: str) -> None:
+    config = hub.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "  - carepress:\n", f"  - carepress:\n      {option}\n", 1))  # fmt: skip
+    result = hub.carepress("calendar")
+    assert result.returncode == 2
+    assert re.search(re.escape(message), result.stderr), result.stderr
