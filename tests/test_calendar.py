@@ -211,3 +211,33 @@ def test_bad_cadence_names_the_key(hub: Hub, option: str, message: str) -> None:
     result = hub.carepress("calendar")
     assert result.returncode == 2
     assert re.search(re.escape(message), result.stderr), result.stderr
+
+
+def test_social_hours_go_into_the_profile_kits_replies() -> None:
+    from carepress.publish.profile import comment_replies, direct_message_reply
+    from carepress.settings import load_settings
+    from conftest import REPO
+
+    settings = load_settings(REPO / "mkdocs.yml")
+    hours = "weekdays, 09:00–17:00 (America/Los Angeles time)"
+    assert f"we read messages here on {hours}, not around the clock" in (
+        direct_message_reply(settings))
+    assert f"we read comments on {hours}." in comment_replies(settings)["invite-private-contact"]
+
+
+@pytest.mark.parametrize(
+    ("hours", "message"),
+    [
+        ('{days: [mon], start: "9am", end: "17:00", time_zone: UTC}', "social_hours.start"),
+        ('{days: [mon], start: "09:00", end: "17:00", time_zone: Pacific}', "time zone name"),
+        ('{days: [], start: "09:00", end: "17:00", time_zone: UTC}', "social_hours.days"),
+        ('{days: [mon], start: "17:00", end: "09:00", time_zone: UTC}', "must be before end"),
+    ],
+)
+def test_bad_social_hours_name_the_key(hub: Hub, hours: str, message: str) -> None:
+    config = hub.root / "mkdocs.yml"
+    config.write_text(re.sub(r"^    social_hours: .*$", f"    social_hours: {hours}",
+                             config.read_text(), count=1, flags=re.M))  # fmt: skip
+    result = hub.carepress("calendar")
+    assert result.returncode == 2
+    assert message in result.stderr, result.stderr

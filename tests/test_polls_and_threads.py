@@ -92,7 +92,7 @@ def _configure(hub: Hub, mastodon_base: str, bluesky_base: str) -> None:
     config = hub.root / "mkdocs.yml"
     config.write_text(config.read_text().replace(
         "  - carepress:\n",
-        "  - carepress:\n      posting:\n"
+        "  - carepress:\n      cadence: {quiet_days: []}\n      posting:\n"
         f"        mastodon: {{server: '{mastodon_base}', account: '@practice@127.0.0.1'}}\n"
         f"        bluesky: {{handle: practice.test, service: '{bluesky_base}'}}\n", 1))  # fmt: skip
 

@@ -50,6 +50,7 @@ def _configure(hub: Hub, mastodon: FakeMastodon, bluesky: FakeBluesky, extra: st
     config = hub.root / "mkdocs.yml"
     posting = (
         "  - carepress:\n"
+        "      cadence: {quiet_days: []}  # (these tests post on any day)\n"
         "      posting:\n"
         f"        mastodon: {{server: '{mastodon.base}', account: '@practice@127.0.0.1'}}\n"
         f"        bluesky: {{handle: practice.test, service: '{bluesky.base}'}}\n"
@@ -273,3 +274,24 @@ def test_self_labels_name_the_hubs_warnings(posting: Posting) -> None:
     assert result.returncode == 2
     assert "posting.bluesky_self_labels: gore is not one of the hub's content warnings" in (
         result.stderr)
+
+
+def test_a_quiet_day_sends_nothing_unless_asked(posting: Posting) -> None:
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from carepress.practice import DAYS
+
+    # The sample practice reads messages on Los Angeles weekdays: its day, there.
+    today = DAYS[dt.datetime.now(ZoneInfo("America/Los_Angeles")).weekday()]
+    config = posting.hub.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "cadence: {quiet_days: []}", f"cadence: {{quiet_days: [{today}]}}"))  # fmt: skip
+    quiet = posting.post()
+    assert quiet.returncode == 0, quiet.stderr
+    assert f"Today is one of your quiet days ({today}, cadence.quiet_days): nothing is sent" \
+        in quiet.stdout  # fmt: skip
+    assert posting.mastodon.statuses == [] and posting.bluesky.records == []
+    anyway = posting.post("--on-quiet-day")
+    assert anyway.returncode == 0, anyway.stderr
+    assert len(posting.mastodon.statuses) == len(posting.bluesky.records) == 1

@@ -124,6 +124,9 @@ def _parser() -> argparse.ArgumentParser:
         "--max", type=int, metavar="N", help="posts per account this run (default: max_per_run)"
     )
     post.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS")
+    post.add_argument(
+        "--on-quiet-day", action="store_true", help="send even on one of cadence.quiet_days"
+    )
 
     plan = sub.add_parser(
         "calendar",
@@ -443,8 +446,16 @@ def _post(args: argparse.Namespace, settings: Settings) -> int:
     if args.max is not None and args.max < 1:
         raise ConfigError("--max: give 1 or more")
     per_account = args.max or posting.max_per_run
+    quiet = _quiet_day(settings, now)
     if args.dry_run:
         print_plan(items, held, sys.stdout, args.format, per_account)
+        if quiet and args.format == "text":
+            print(f"(Today is a quiet day, {quiet}: a run would send nothing.)")
+        return EXIT_OK
+    if quiet and not args.on_quiet_day:
+        print(f"Today is one of your quiet days ({quiet}, cadence.quiet_days): nothing is "
+              "sent. What is due waits for your next working day (--on-quiet-day sends "
+              "anyway).")  # fmt: skip
         return EXIT_OK
     for hold in held:
         print(f"held: {hold.post} on {hold.platform}: {hold.reason}")
@@ -461,6 +472,16 @@ def _post(args: argparse.Namespace, settings: Settings) -> int:
     for line in result.failed:
         print(f"carepress: not posted: {line}", file=sys.stderr)
     return EXIT_OK if result.ok else EXIT_ERRORS
+
+
+def _quiet_day(settings: Settings, now: dt.datetime) -> str:
+    """Today's weekday ("sat") when it is one of the practice's quiet days, in the time zone
+    of its social hours (UTC without them); else ""."""
+    from .practice import DAYS
+
+    hours = settings.practice.social_hours
+    today = hours.today(now) if hours is not None else DAYS[now.weekday()]
+    return today if today in settings.options.cadence.quiet_days else ""
 
 
 def _calendar(args: argparse.Namespace, settings: Settings) -> int:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Audience = Literal["clients", "clinicians", "community"]
 CrisisRegion = Literal["US", "CA", "UK", "IE", "AU", "NZ", "INTL"]
@@ -40,6 +43,61 @@ class Disclaimer(_Profile):
         return self.full
 
 
+Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_DAY_NAMES = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays")
+_CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
+
+
+class SocialHours(_Profile):
+    """When the practice reads messages and comments: the profile kit's replies say so."""
+
+    days: list[Day] = Field(min_length=1)
+    start: str  # "09:00"
+    end: str  # "17:00"
+    time_zone: str  # an IANA name: America/Los_Angeles
+
+    @field_validator("start", "end")
+    @classmethod
+    def _clock(cls, value: str) -> str:
+        if not _CLOCK.fullmatch(value):
+            raise ValueError(f"{value!r} is not a time of day: write it as 09:00 or 17:30")
+        return value
+
+    @field_validator("time_zone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # ("Pacific" is a folder)
+            raise ValueError(f"{value!r} is not a time zone name such as America/Los_Angeles "
+                             "or Europe/London") from None  # fmt: skip
+        return value
+
+    @model_validator(mode="after")
+    def _in_order(self) -> SocialHours:
+        if self.start >= self.end:
+            raise ValueError(f"start ({self.start}) must be before end ({self.end})")
+        return self
+
+    def describe(self) -> str:
+        """ "weekdays, 09:00-17:00 (America/Los Angeles time)" """
+        chosen = [d for d in DAYS if d in self.days]
+        if chosen == list(DAYS[:5]):
+            days = "weekdays"
+        elif chosen == list(DAYS):
+            days = "every day"
+        else:
+            names = [_DAY_NAMES[DAYS.index(d)] for d in chosen]
+            days = ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
+        zone = self.time_zone.replace("_", " ")
+        return f"{days}, {self.start}–{self.end} ({zone} time)"
+
+    def today(self, now: dt.datetime) -> str:
+        """The practice's weekday now, in its time zone ("sat")."""
+        return DAYS[now.astimezone(ZoneInfo(self.time_zone)).weekday()]
+
+
 class Practice(_Profile):
     name: str = Field(min_length=1)
     clinicians: list[Clinician] = Field(min_length=1)
@@ -51,6 +109,7 @@ class Practice(_Profile):
     phone: str | None = None
     email: str | None = None
     disclaimer: Disclaimer
+    social_hours: SocialHours | None = None
 
     @field_validator("booking_url", "contact_url")
     @classmethod

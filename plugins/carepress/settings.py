@@ -27,7 +27,7 @@ from .authors import AuthorsError, load_authors
 from .content import DEFAULT_MAX_BYTES
 from .crisis import all_regions
 from .findings import CATEGORIES, Finding, Level
-from .practice import Practice
+from .practice import Day, Practice
 from .prefilter import LiteralSearch, recall_literals, remember_literals
 from .publish.address import PostAddress, PostAddressing, address_of
 from .rendering import MarkdownSetup, RenderError
@@ -202,16 +202,12 @@ class PostingOptions(BaseModel):
     )
 
 
-Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-
 class CadenceOptions(BaseModel):
     """A sustainable pace (`carepress calendar`): a kind word when a week asks for more."""
 
     model_config = ConfigDict(extra="forbid", strict=True)
     max_posts_per_week: int = Field(default=2, ge=1, le=21)
-    quiet_days: list[Weekday] = Field(default_factory=lambda: ["sat", "sun"])
+    quiet_days: list[Day] = Field(default_factory=lambda: ["sat", "sun"])
 
 
 class CarePressOptions(BaseModel):

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..checks.review import review_due
-from ..settings import WEEKDAYS
+from ..practice import DAYS
 from .observances import Occurrence, occurrences
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ def agenda(
     monday = today - dt.timedelta(days=today.weekday())
     posts = planned_posts(reports, settings, today)
     cadence = settings.options.cadence
-    quiet = {WEEKDAYS.index(d) for d in cadence.quiet_days}
+    quiet = {DAYS.index(d) for d in cadence.quiet_days}
     region = settings.practice.crisis_region
     calendar = [Week(monday + dt.timedelta(days=7 * i)) for i in range(weeks)]
     for week in calendar:

@@ -34,12 +34,20 @@ def bio(platform: Platform, settings: Settings) -> str:
     return SHORT_BOUNDARY
 
 
+def _hours(settings: Settings) -> str:
+    """When messages are read, or that they are not read around the clock."""
+    hours = settings.practice.social_hours
+    if hours is None:
+        return "messages here are not monitored around the clock"
+    return f"we read messages here on {hours.describe()}, not around the clock"
+
+
 def direct_message_reply(settings: Settings) -> str:
     practice = settings.practice
     region = all_regions()[practice.crisis_region]
     return (
         f"Thank you for reaching out to {practice.name}. We can't answer personal or clinical "
-        "questions over social media, and messages here are not monitored around the clock. "
+        f"questions over social media, and {_hours(settings)}. "
         "Messaging us does not create a therapeutic relationship, so please don't share "
         f"health details here. To ask about working with us, use our booking page: "
         f"{practice.booking_url}. If you are in crisis: {region.short} "
@@ -50,6 +58,8 @@ def direct_message_reply(settings: Settings) -> str:
 def comment_replies(settings: Settings) -> dict[str, str]:
     practice = settings.practice
     region = all_regions()[practice.crisis_region]
+    hours = practice.social_hours
+    when = f"; we read comments on {hours.describe()}." if hours else "."
     return {
         "acknowledge": "Thank you for sharing this. Many people will recognise what you describe.",
         "redirect-to-resources": (
@@ -58,7 +68,8 @@ def comment_replies(settings: Settings) -> dict[str, str]:
         ),
         "invite-private-contact": (
             "Thanks for your question. To ask about working with one of our clinicians, please "
-            f"use our booking page ({practice.booking_url}) rather than sharing details here."
+            f"use our booking page ({practice.booking_url}) rather than sharing details here"
+            + when
         ),
         "decline-individual-advice": (
             "We can't give individual advice on social media, because we don't know your "
