@@ -241,3 +241,42 @@ def test_bad_social_hours_name_the_key(hub: Hub, hours: str, message: str) -> No
     result = hub.carepress("calendar")
     assert result.returncode == 2
     assert message in result.stderr, result.stderr
+
+
+def test_the_site_carries_a_calendar_with_no_draft_or_future_post(sample_hub: Hub) -> None:
+    icalendar = pytest.importorskip("icalendar")
+    path = sample_hub.site / "social" / "calendar.ics"
+    events = list(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
+    summaries = [str(e["summary"]) for e in events]
+    assert "World Suicide Prevention Day" in summaries  # this year's and next
+    assert summaries.count("World Mental Health Day") == 2
+    raw = path.read_text()
+    for unpublished in ("Setting Boundaries", "Eating Disorders", "Winter, Daylight"):
+        assert unpublished not in raw.replace("\r\n ", "")  # (folded lines unfolded)
+    assert len({str(e["uid"]) for e in events}) == len(events)
+    profile = (sample_hub.site / "social" / "profile" / "index.html").read_text()
+    assert 'href="../../social/calendar.ics"' in profile
+    # For the practice: not in the sitemap, the search index or the nav.
+    for listing in ("sitemap.xml", "search/search_index.json", "index.html"):
+        assert "calendar.ics" not in (sample_hub.site / listing).read_text(), listing
+
+
+def test_verify_finds_a_stale_site_calendar(tmp_path: Path) -> None:
+    from conftest import make_hub
+
+    hub = make_hub(tmp_path / "hub")
+    hub.write_post("one.md", post_text(slug="one"))
+    assert hub.build().returncode == 0
+    assert hub.carepress("verify").returncode == 0
+    calendar = hub.site / "social" / "calendar.ics"
+    first = calendar.read_bytes()
+    (hub.root / ".cache" / "carepress" / "calendar.ics").unlink()  # drawn again, not kept
+    assert hub.build().returncode == 0
+    assert calendar.read_bytes() == first  # the same events, the same UIDs
+    calendar.write_bytes(calendar.read_bytes().replace(b"World Health Day", b"Old Day"))
+    stale = hub.carepress("verify")
+    assert stale.returncode == 1 and "social/calendar.ics is not the practice's calendar" in (
+        stale.stdout)
+    calendar.unlink()
+    missing = hub.carepress("verify")
+    assert missing.returncode == 1 and "social/calendar.ics is missing" in missing.stdout

@@ -145,6 +145,7 @@ def test_a_rebuild_replaces_the_whole_site_and_leaves_nothing_beside_it(hub: Hub
         "assets/cards/portrait/a-kept-post.png",  # (the sample hub's Instagram card)
         "assets/cards/site/card.png",  # the site's own, for its other pages
         "social/a-kept-post/index.html",
+        "social/calendar.ics",
         "social/profile/index.html",
         "social/snippets.csv",
         "social/snippets.json",

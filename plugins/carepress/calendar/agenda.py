@@ -104,26 +104,37 @@ def _fits(occurrence: Occurrence, posts: Sequence[Planned]) -> list[Planned]:
 
 
 def agenda(
-    reports: Sequence[Post], settings: Settings, today: dt.date, weeks: int = 8
+    reports: Sequence[Post],
+    settings: Settings,
+    today: dt.date,
+    weeks: int = 8,
+    first_day: dt.date | None = None,
 ) -> list[Week]:
-    monday = today - dt.timedelta(days=today.weekday())
+    """`weeks` weeks from the week of `first_day` (default: today's week)."""
+    first_day = first_day or today
+    monday = first_day - dt.timedelta(days=first_day.weekday())
     posts = planned_posts(reports, settings, today)
     cadence = settings.options.cadence
     quiet = {DAYS.index(d) for d in cadence.quiet_days}
     region = settings.practice.crisis_region
     calendar = [Week(monday + dt.timedelta(days=7 * i)) for i in range(weeks)]
+    last = calendar[-1].end
+
+    def week_of(day: dt.date) -> Week:
+        return calendar[max(0, (day - monday).days // 7)]
+
+    for post in posts:
+        overdue = post.status == "draft" and post.day < monday  # shown in the first week
+        if post.day > last or (post.day < monday and not overdue):
+            continue
+        if post.status in ("scheduled", "draft"):
+            week_of(post.day).posts.append(post)
+        elif post.status == "review-due":
+            week_of(post.day).reviews.append(post)
+    # Each observance once: in the week it starts (or the first week, if it began before).
+    for occurrence in occurrences(region, monday, last):
+        week_of(occurrence.start).observances.append((occurrence, _fits(occurrence, posts)))
     for week in calendar:
-        for post in posts:
-            overdue = week.start == monday and post.status == "draft" and post.day < monday
-            if not (week.start <= post.day <= week.end or overdue):
-                continue
-            if post.status in ("scheduled", "draft"):
-                week.posts.append(post)
-            elif post.status == "review-due":
-                week.reviews.append(post)
-        for occurrence in occurrences(region, week.start, week.end):
-            if occurrence.start >= week.start or week.start == monday:
-                week.observances.append((occurrence, _fits(occurrence, posts)))
         week.notes = _notes(week, cadence.max_posts_per_week, quiet, today)
     return calendar
 

@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 from .agenda import Planned, Week
 
+FORMAT = 1  # bump when what an event holds changes: the site's kept calendar is redrawn
+
 
 def _uid(kind: str, key: str, host: str) -> str:
     return f"{kind}-{key}@{host}"

@@ -21,6 +21,7 @@ from typing import Any
 
 from jinja2 import Template, TemplateError
 
+from ..calendar.site_calendar import SITE_CALENDAR, site_calendar
 from ..engine import Post
 from ..settings import Settings
 from .outputs import PROFILE_KIT, SHARE_DIR
@@ -133,8 +134,11 @@ class ShareKits:
         # checks/collisions.py).
         self.posts: dict[str, SharedPost] = {}
         self.profile = profile_kit(settings) if self.enabled else {}
+        self.calendar = b""
         if not self.enabled:
             return
+        reports = list(reports)
+        self.calendar = site_calendar(reports, settings, now)
         for report in reports:
             post = shared_post(report, settings, now)
             if post is not None:
@@ -169,6 +173,7 @@ class ShareKits:
         posts = sorted(self.posts.values(), key=lambda p: (p.published, p.slug), reverse=True)
         write_snippets_json(out / "snippets.json", posts, self.profile)
         write_snippets_csv(out / "snippets.csv", posts)
+        (out / SITE_CALENDAR).write_bytes(self.calendar)
 
 
 def _write(target: Path, html: str) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 from lxml import etree
 from PIL import Image, UnidentifiedImageError
 
+from ..calendar.site_calendar import SITE_CALENDAR, site_calendar
 from ..engine import Post
 from ..findings import Finding
 from ..publish import entry
@@ -257,6 +258,24 @@ def _snippets_json(
         findings.append(site_finding(where, STALE, "the profile kit in snippets.json is not "
                                      "the practice's profile now"))  # fmt: skip
     return findings
+
+
+def calendar_findings(
+    files: SiteFiles, reports: Sequence[Post], settings: Settings, now: dt.datetime,
+    shown_as: Shown,
+) -> list[Finding]:  # fmt: skip
+    """social/calendar.ics: this year's observances and the published posts' reviews."""
+    if not settings.options.snippets.enabled:
+        return []
+    relative = f"{SHARE_DIR}/{SITE_CALENDAR}"
+    try:
+        found = (files.root / relative).read_bytes()
+    except OSError:
+        return [site_finding(shown_as(relative), OUTPUT_MISSING, f"{relative} is missing")]
+    if found != site_calendar(reports, settings, now):
+        return [site_finding(shown_as(relative), STALE, f"{relative} is not the practice's "
+                             "calendar now (observances and reviews)")]  # fmt: skip
+    return []
 
 
 def card_findings(

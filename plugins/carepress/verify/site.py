@@ -25,7 +25,7 @@ from ..findings import Finding
 from ..settings import Settings
 from .assets import third_party_findings
 from .leaks import leak_findings, why_unpublished
-from .outputs import card_findings, feed_findings, shared_findings
+from .outputs import calendar_findings, card_findings, feed_findings, shared_findings
 from .pages import post_page_findings
 from .rules import PAGE_MISSING, SAFEGUARD, site_finding
 from .safeguards import CRISIS_PAGE, crisis_page_problem
@@ -60,6 +60,7 @@ def verify_site(
     findings += leak_findings(files, unpublished, published, shown_as)
     findings += feed_findings(files, reports, settings, now, shown_as)
     findings += shared_findings(files, reports, settings, now, shown_as)
+    findings += calendar_findings(files, reports, settings, now, shown_as)
     findings += card_findings(files, published, settings, shown_as)
     findings += third_party_findings(files, settings.site_url, shown_as)
     return sorted(findings, key=lambda f: (f.path, f.rule, f.message))

@@ -1,0 +1,85 @@
+"""The calendar the built site carries for the practice to subscribe to (social/calendar.ics,
+beside the share kits: not in the nav, search or sitemap): the observances of its region this
+year and next, and the clinical reviews of published posts as they run out.
+
+Never a draft or a future post: the site is public even where it is not indexed (the full
+plan, drafts included, is `carepress calendar --ics FILE`, written where the practice says).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from importlib.metadata import version
+from importlib.resources import files
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .agenda import agenda
+from .ics import FORMAT
+
+if TYPE_CHECKING:
+    from ..engine import Post
+    from ..settings import Settings
+
+SITE_CALENDAR = "calendar.ics"  # under the share kits' folder
+WEEKS = 106  # this year and the next, whole
+# Kept between builds with the key of what it shows: a rebuild neither recomputes it nor
+# imports icalendar (a tenth of a second) when nothing in it changed.
+CACHE = Path(".cache") / "carepress" / "calendar.ics"
+
+
+def site_calendar(reports: Iterable[Post], settings: Settings, now: dt.datetime) -> bytes:
+    published = [
+        r for r in reports
+        if r.front_matter is not None and r.front_matter.is_published(now) and not r.has_errors
+    ]  # fmt: skip
+    key = _key(published, settings, now).encode()
+    cache = settings.root / CACHE
+    try:
+        kept_key, _, kept = cache.read_bytes().partition(b"\n")
+        if kept_key == key:
+            return kept
+    except OSError:
+        pass
+    data = _calendar(published, settings, now)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        temp = cache.with_name(f".{cache.name}.{os.getpid()}")
+        temp.write_bytes(key + b"\n" + data)
+        os.replace(temp, cache)
+    except OSError:
+        pass  # a read-only hub still builds; it draws the calendar each time
+    return data
+
+
+def _key(published: list[Post], settings: Settings, now: dt.datetime) -> str:
+    """Everything the calendar shows: the day (overdue reviews move with it), the practice,
+    the observance list, and each published post's title, tags, warnings and review."""
+    posts = []
+    for report in published:
+        model = report.front_matter
+        assert model is not None
+        reviewed = model.reviewed.on.isoformat() if model.reviewed else None
+        posts.append([report.display_path, model.title, model.date.created.isoformat(),
+                      reviewed, list(model.tags), list(model.content_warnings)])  # fmt: skip
+    data = [
+        now.date().isoformat(), settings.practice.crisis_region, settings.practice.name,
+        settings.site_url, settings.options.review_every_months, version("icalendar"), FORMAT,
+        files("carepress").joinpath("data/observances.yml").read_text("utf-8"), posts,
+    ]  # fmt: skip
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+def _calendar(published: list[Post], settings: Settings, now: dt.datetime) -> bytes:
+    from .ics import calendar_ics
+
+    new_year = dt.date(now.year, 1, 1)
+    weeks = agenda(published, settings, now.date(), WEEKS, first_day=new_year)
+    for week in weeks:
+        week.posts = []  # (only published posts are here: none is scheduled or a draft)
+    stamp = dt.datetime.combine(new_year, dt.time(), dt.UTC)  # the same all year
+    return calendar_ics(weeks, settings.practice.name, settings.site_url, {}, stamp)
