@@ -88,13 +88,19 @@ def post(index: int, rng: random.Random, start: dt.date) -> str:
     return "\n".join(lines)
 
 
-def make_hub(out: Path, posts: int, seed: int = 7, carepress: bool = True) -> Path:
-    """A copy of the sample hub with `posts` synthetic posts (and without the sample posts)."""
+def make_hub(
+    out: Path, posts: int, seed: int = 7, carepress: bool = True, portraits: bool = False
+) -> Path:
+    """A copy of the sample hub with `posts` synthetic posts (and without the sample posts).
+    CarePress as it is by default: the sample hub's opt-in Instagram cards only when asked
+    (what they cost: bench/PROFILE.md)."""
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(ROOT / "content", out / "content", ignore=shutil.ignore_patterns("posts"))
     shutil.copytree(ROOT / "overrides", out / "overrides")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if not portraits:
+        config = config.replace("portrait_cards: true", "portrait_cards: false")
     if not carepress:
         config = _material_only(config)
         for page in (out / "content").glob("*.md"):  # pages that use CarePress templates
