@@ -256,6 +256,12 @@ def test_the_site_carries_a_calendar_with_no_draft_or_future_post(sample_hub: Hu
     assert len({str(e["uid"]) for e in events}) == len(events)
     profile = (sample_hub.site / "social" / "profile" / "index.html").read_text()
     assert 'href="../../social/calendar.ics"' in profile
+    # ... and lists the weeks ahead: observances and reviews, never a draft or future post.
+    start = profile.index('id="coming-up"')
+    coming = profile[start : profile.index("</article>", start)]
+    assert "<li>" in coming or "No observance in your region" in coming  # (the date decides)
+    for unpublished in ("Setting Boundaries", "Eating Disorders", "Winter, Daylight"):
+        assert unpublished not in coming
     # For the practice: not in the sitemap, the search index or the nav.
     for listing in ("sitemap.xml", "search/search_index.json", "index.html"):
         assert "calendar.ics" not in (sample_hub.site / listing).read_text(), listing
@@ -280,3 +286,27 @@ def test_verify_finds_a_stale_site_calendar(tmp_path: Path) -> None:
     calendar.unlink()
     missing = hub.carepress("verify")
     assert missing.returncode == 1 and "social/calendar.ics is missing" in missing.stdout
+
+
+def test_the_profile_kits_weeks_ahead_name_published_posts_that_fit() -> None:
+    from carepress.calendar.site_calendar import coming_up
+    from carepress.engine import check_front
+    from carepress.settings import load_settings
+    from conftest import REPO
+
+    settings = load_settings(REPO / "mkdocs.yml")
+    now = dt.datetime(2027, 9, 1, tzinfo=dt.UTC)  # every sample post published by then
+    reports = [check_front(p, settings, now) for p in settings.post_files()]
+    items = {i["what"]: i for i in coming_up(reports, settings, now)}
+    suicide_day = items["World Suicide Prevention Day"]
+    assert suicide_day["when"] == "10 Sep"
+    assert "How to Ask Someone If They Are Thinking About Suicide" in suicide_day["fits"]
+    # Never a draft: in the UK, Eating Disorders Awareness Week would fit the sample's draft.
+    import dataclasses
+
+    uk = dataclasses.replace(
+        settings, practice=settings.practice.model_copy(update={"crisis_region": "UK"}))
+    february = dt.datetime(2027, 2, 22, tzinfo=dt.UTC)
+    week = {i["what"]: i for i in coming_up(reports, uk, february)}
+    assert week["Eating Disorders Awareness Week"]["when"] == "01 Mar to 07 Mar"
+    assert week["Eating Disorders Awareness Week"]["fits"] == []  # the myths post is a draft

@@ -33,10 +33,7 @@ CACHE = Path(".cache") / "carepress" / "calendar.ics"
 
 
 def site_calendar(reports: Iterable[Post], settings: Settings, now: dt.datetime) -> bytes:
-    published = [
-        r for r in reports
-        if r.front_matter is not None and r.front_matter.is_published(now) and not r.has_errors
-    ]  # fmt: skip
+    published = _published(reports, now)
     key = _key(published, settings, now).encode()
     cache = settings.root / CACHE
     try:
@@ -54,6 +51,13 @@ def site_calendar(reports: Iterable[Post], settings: Settings, now: dt.datetime)
     except OSError:
         pass  # a read-only hub still builds; it draws the calendar each time
     return data
+
+
+def _published(reports: Iterable[Post], now: dt.datetime) -> list[Post]:
+    return [
+        r for r in reports
+        if r.front_matter is not None and r.front_matter.is_published(now) and not r.has_errors
+    ]  # fmt: skip
 
 
 def _key(published: list[Post], settings: Settings, now: dt.datetime) -> str:
@@ -83,3 +87,23 @@ def _calendar(published: list[Post], settings: Settings, now: dt.datetime) -> by
         week.posts = []  # (only published posts are here: none is scheduled or a draft)
     stamp = dt.datetime.combine(new_year, dt.time(), dt.UTC)  # the same all year
     return calendar_ics(weeks, settings.practice.name, settings.site_url, {}, stamp)
+
+
+def coming_up(reports: Iterable[Post], settings: Settings, now: dt.datetime, weeks: int = 8
+              ) -> list[dict[str, object]]:  # fmt: skip
+    """The profile kit's list of the weeks ahead, from what the site may show: observances
+    with the published posts that fit them, and published posts' reviews running out."""
+    items: list[dict[str, object]] = []
+    for week in agenda(_published(reports, now), settings, now.date(), weeks):
+        for occurrence, fits in week.observances:
+            observance = occurrence.observance
+            when = (f"{occurrence.start:%d %b}" if occurrence.start == occurrence.end
+                    else f"{occurrence.start:%d %b} to {occurrence.end:%d %b}")  # fmt: skip
+            shared = [p.title for p in fits if p.status == "published"][:3]
+            items.append({"when": when, "what": observance.name,
+                          "who": observance.organisation, "url": observance.source,
+                          "fits": shared})  # fmt: skip
+        for review in week.reviews:
+            items.append({"when": f"{review.day:%d %b}", "what": f"Review due: {review.title}",
+                          "who": "", "url": "", "fits": []})  # fmt: skip
+    return items

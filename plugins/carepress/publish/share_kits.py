@@ -21,7 +21,7 @@ from typing import Any
 
 from jinja2 import Template, TemplateError
 
-from ..calendar.site_calendar import SITE_CALENDAR, site_calendar
+from ..calendar.site_calendar import SITE_CALENDAR, coming_up, site_calendar
 from ..engine import Post
 from ..settings import Settings
 from .outputs import PROFILE_KIT, SHARE_DIR
@@ -135,10 +135,12 @@ class ShareKits:
         self.posts: dict[str, SharedPost] = {}
         self.profile = profile_kit(settings) if self.enabled else {}
         self.calendar = b""
+        self.coming_up: list[dict[str, object]] = []
         if not self.enabled:
             return
         reports = list(reports)
         self.calendar = site_calendar(reports, settings, now)
+        self.coming_up = coming_up(reports, settings, now)
         for report in reports:
             post = shared_post(report, settings, now)
             if post is not None:
@@ -155,7 +157,8 @@ class ShareKits:
         site = kit_context(page_of(PROFILE_KIT, self.directory_urls), look)  # same depth
 
         def render(title: str, post: SharedPost | None, profile: Any) -> str:
-            kit = {"title": title, "post": post, "profile": profile} | site
+            kit = {"title": title, "post": post, "profile": profile,
+                   "coming_up": self.coming_up if profile else []} | site  # fmt: skip
             try:
                 return template.render(kit=kit, page=None, base_url=site["base_url"],
                                        **(extra or {}))  # fmt: skip
