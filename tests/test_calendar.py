@@ -310,3 +310,28 @@ def test_the_profile_kits_weeks_ahead_name_published_posts_that_fit() -> None:
     week = {i["what"]: i for i in coming_up(reports, uk, february)}
     assert week["Eating Disorders Awareness Week"]["when"] == "01 Mar to 07 Mar"
     assert week["Eating Disorders Awareness Week"]["fits"] == []  # the myths post is a draft
+
+
+def test_sources_growing_old_join_the_reviews(hub: Hub, tmp_path: Path) -> None:
+    icalendar = pytest.importorskip("icalendar")
+    config = hub.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "  - carepress:\n", "  - carepress:\n      source_max_age_years: 5\n", 1))  # fmt: skip
+    this_year = dt.date.today().year
+    source = {"id": "nimh-anxiety", "title": "Anxiety Disorders", "year": this_year - 5,
+              "url": "https://www.nimh.nih.gov/health/topics/anxiety-disorders"}  # fmt: skip
+    _post(hub, "aging", f"{this_year}-01-02", sources=[source])
+    # Next year the source is more than five years old: the check warns then ...
+    findings = json.loads(hub.check("--format", "json").stdout)
+    assert not [f for f in findings if f["rule"] == "citation.old-source"]
+    # ... and the calendar says so in that week.
+    out = tmp_path / "plan.ics"
+    result = hub.carepress("calendar", "--from", f"{this_year}-12-28", "--weeks", "2",
+                           "--format", "json", "--ics", str(out))  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    due = [p for week in json.loads(result.stdout) for p in week["reviews_due"]
+           if p["status"] == "sources-due"]  # fmt: skip
+    assert [p["date"] for p in due] == [f"{this_year + 1}-01-01"]
+    events = {str(e["summary"]) for e in icalendar.Calendar.from_ical(out.read_bytes())
+              .walk("VEVENT")}  # fmt: skip
+    assert "Sources to update: Aging" in events

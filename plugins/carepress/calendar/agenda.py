@@ -15,6 +15,7 @@ from .observances import Occurrence, occurrences
 
 if TYPE_CHECKING:
     from ..engine import Post
+    from ..model import FrontMatter
     from ..settings import Settings
 
 
@@ -26,7 +27,7 @@ class Planned:
     path: str  # as the writer knows it (content/posts/x.md)
     title: str
     day: dt.date
-    status: str  # "scheduled" | "draft" | "published" | "review-due"
+    status: str  # "scheduled" | "draft" | "published" | "review-due" | "sources-due"
     terms: frozenset[str]  # its tags and content warnings, folded: what it is about
     url: str = ""
 
@@ -35,7 +36,7 @@ class Planned:
 class Week:
     start: dt.date  # a Monday
     posts: list[Planned] = field(default_factory=list)  # scheduled and dated drafts
-    reviews: list[Planned] = field(default_factory=list)
+    reviews: list[Planned] = field(default_factory=list)  # reviews and sources running out
     observances: list[tuple[Occurrence, list[Planned]]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -59,6 +60,15 @@ class Week:
             ],
             "notes": self.notes,
         }
+
+
+def sources_age(model: FrontMatter, max_age_years: int | None) -> dt.date | None:
+    """The day the post's oldest dated source becomes older than `max_age_years` (the
+    citation.old-source warning starts then), or None."""
+    years = [s.year for s in model.sources if s.year]
+    if not max_age_years or not years:
+        return None
+    return dt.date(min(years) + max_age_years + 1, 1, 1)
 
 
 def _observance(occurrence: Occurrence, fits: list[dict[str, Any]]) -> dict[str, Any]:
@@ -90,10 +100,16 @@ def planned_posts(reports: Sequence[Post], settings: Settings, today: dt.date) -
         terms = frozenset(_fold(t) for t in (*model.tags, *model.content_warnings))
         url = report.address.url if report.address is not None else ""
         planned.append(Planned(report.display_path, model.title, day, status, terms, url))
+        if model.draft:
+            continue
         due = review_due(model, settings.options.review_every_months)
-        if due is not None and not model.draft:
+        if due is not None:
             planned.append(Planned(report.display_path, model.title, max(due, today),
                                    "review-due", terms, url))  # fmt: skip
+        aged = sources_age(model, settings.options.source_max_age_years)
+        if aged is not None:
+            planned.append(Planned(report.display_path, model.title, max(aged, today),
+                                   "sources-due", terms, url))  # fmt: skip
     return sorted(planned, key=lambda p: (p.day, p.path))
 
 
@@ -129,7 +145,7 @@ def agenda(
             continue
         if post.status in ("scheduled", "draft"):
             week_of(post.day).posts.append(post)
-        elif post.status == "review-due":
+        elif post.status in ("review-due", "sources-due"):
             week_of(post.day).reviews.append(post)
     # Each observance once: in the week it starts (or the first week, if it began before).
     for occurrence in occurrences(region, monday, last):
@@ -173,7 +189,8 @@ def as_text(calendar: Sequence[Week]) -> str:
         for post in week.posts:
             lines.append(f"  {post.day:%a %d %b}  {post.status:<9}  {post.title} ({post.path})")
         for post in week.reviews:
-            lines.append(f"  {post.day:%a %d %b}  review due  {post.title} ({post.path})")
+            what = "review due" if post.status == "review-due" else "sources age"
+            lines.append(f"  {post.day:%a %d %b}  {what:<9}  {post.title} ({post.path})")
         for occurrence, fits in week.observances:
             observance = occurrence.observance
             lines.append(f"  {_when(occurrence)}  {observance.name} ({observance.organisation})")

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from .agenda import Planned, Week
 
-FORMAT = 1  # bump when what an event holds changes: the site's kept calendar is redrawn
+FORMAT = 2  # bump when what an event holds changes: the site's kept calendar is redrawn
 
 
 def _uid(kind: str, key: str, host: str) -> str:
@@ -67,11 +67,13 @@ def calendar_ics(
 
 
 def _post_event(post: Planned, host: str, share_kit: str, stamp: dt.datetime):
-    what = {"scheduled": "Publishes", "draft": "Draft due", "review-due": "Review due"}
+    what = {"scheduled": "Publishes", "draft": "Draft due", "review-due": "Review due",
+            "sources-due": "Sources to update"}  # fmt: skip
     key = post.path.replace("/", "-")
     # One event per post, whatever its status (a draft that is scheduled is updated, not
     # doubled); its review running out is another.
-    uid = _uid("review" if post.status == "review-due" else "post", key, host)
+    kind = {"review-due": "review", "sources-due": "sources"}.get(post.status, "post")
+    uid = _uid(kind, key, host)
     event = _day_event(uid, f"{what[post.status]}: {post.title}", post.day, post.day, stamp)
     if share_kit and post.status == "scheduled":
         event.add("url", share_kit)
@@ -79,6 +81,9 @@ def _post_event(post: Planned, host: str, share_kit: str, stamp: dt.datetime):
     elif post.status == "review-due":
         event.add("description", f"The clinical review of {post.path} runs out: review it "
                   "again and update reviewed: in its front matter.")  # fmt: skip
+    elif post.status == "sources-due":
+        event.add("description", f"A source of {post.path} is now older than "
+                  "source_max_age_years: look for a more recent one.")  # fmt: skip
     else:
         event.add("description", post.path)
     event.add("categories", ["Post"])

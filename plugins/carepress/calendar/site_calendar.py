@@ -69,10 +69,12 @@ def _key(published: list[Post], settings: Settings, now: dt.datetime) -> str:
         assert model is not None
         reviewed = model.reviewed.on.isoformat() if model.reviewed else None
         posts.append([report.display_path, model.title, model.date.created.isoformat(),
-                      reviewed, list(model.tags), list(model.content_warnings)])  # fmt: skip
+                      reviewed, list(model.tags), list(model.content_warnings),
+                      [s.year for s in model.sources]])  # fmt: skip
     data = [
         now.date().isoformat(), settings.practice.crisis_region, settings.practice.name,
-        settings.site_url, settings.options.review_every_months, version("icalendar"), FORMAT,
+        settings.site_url, settings.options.review_every_months,
+        settings.options.source_max_age_years, version("icalendar"), FORMAT,
         files("carepress").joinpath("data/observances.yml").read_text("utf-8"), posts,
     ]  # fmt: skip
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
@@ -104,6 +106,7 @@ def coming_up(reports: Iterable[Post], settings: Settings, now: dt.datetime, wee
                           "who": observance.organisation, "url": observance.source,
                           "fits": shared})  # fmt: skip
         for review in week.reviews:
-            items.append({"when": f"{review.day:%d %b}", "what": f"Review due: {review.title}",
+            what = "Review due" if review.status == "review-due" else "Sources to update"
+            items.append({"when": f"{review.day:%d %b}", "what": f"{what}: {review.title}",
                           "who": "", "url": "", "fits": []})  # fmt: skip
     return items
