@@ -256,9 +256,13 @@ def test_the_site_carries_a_calendar_with_no_draft_or_future_post(sample_hub: Hu
     assert len({str(e["uid"]) for e in events}) == len(events)
     profile = (sample_hub.site / "social" / "profile" / "index.html").read_text()
     assert 'href="../../social/calendar.ics"' in profile
-    # ... and lists the weeks ahead: observances and reviews, never a draft or future post.
-    start = profile.index('id="coming-up"')
-    coming = profile[start : profile.index("</article>", start)]
+    assert 'href="../../social/calendar/"' in profile
+    # The calendar page lists the weeks ahead: observances and reviews, never a draft or
+    # future post; for the practice only (noindex).
+    page = (sample_hub.site / "social" / "calendar" / "index.html").read_text()
+    assert '<meta name="robots" content="noindex">' in page
+    start = page.index('id="coming-up"')
+    coming = page[start : page.index("</article>", start)]
     assert "<li>" in coming or "No observance in your region" in coming  # (the date decides)
     for unpublished in ("Setting Boundaries", "Eating Disorders", "Winter, Daylight"):
         assert unpublished not in coming

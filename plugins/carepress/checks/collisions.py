@@ -23,14 +23,14 @@ from ..content import read_post
 from ..engine import Post
 from ..findings import Finding
 from ..publish.address import url_path
-from ..publish.outputs import CARD_DIR, FEEDS_DIR, PROFILE_KIT, SHARE_DIR
+from ..publish.outputs import CALENDAR_PAGE, CARD_DIR, FEEDS_DIR, PROFILE_KIT, SHARE_DIR
 from ..settings import MARKDOWN_SUFFIXES, Settings
 
 RULE = "frontmatter.duplicate-address"
 # Folders of the site that CarePress writes: nothing else may be published in them.
 RESERVED_FOLDERS = (f"{FEEDS_DIR}/", f"{SHARE_DIR}/", f"{CARD_DIR}/")
 # Slugs whose share kit (social/<slug>/) is a page CarePress writes for the practice.
-RESERVED_SLUGS = frozenset({PROFILE_KIT})
+RESERVED_SLUGS = frozenset({PROFILE_KIT, CALENDAR_PAGE})
 
 
 def page_addresses(settings: Settings) -> dict[str, list[Path]]:

@@ -5,4 +5,5 @@ FEEDS_DIR = "feeds"  # feeds/rss.xml, feeds/audience/<a>/, feeds/tags/<tag>/, fe
 SHARE_DIR = "social"  # share kits: social/<slug>/, the profile kit, snippets.json and .csv
 CARD_DIR = "assets/cards"  # social cards: assets/cards/<slug>.png
 PROFILE_KIT = "profile"  # social/profile/: the practice's bios and replies
+CALENDAR_PAGE = "calendar"  # social/calendar/: the weeks ahead (calendar/site_calendar.py)
 SITE_CARD = f"{CARD_DIR}/site/card.png"  # the site's own card, for its other pages

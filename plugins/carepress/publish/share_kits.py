@@ -24,7 +24,7 @@ from jinja2 import Template, TemplateError
 from ..calendar.site_calendar import SITE_CALENDAR, coming_up, site_calendar
 from ..engine import Post
 from ..settings import Settings
-from .outputs import PROFILE_KIT, SHARE_DIR
+from .outputs import CALENDAR_PAGE, PROFILE_KIT, SHARE_DIR
 from .platforms import PLATFORMS
 from .profile import profile_kit
 from .snippet_files import SharedPost, shared_post, write_snippets_csv, write_snippets_json
@@ -126,6 +126,9 @@ def kit_context(page: str, look: SiteLook) -> dict[str, Any]:
     }
 
 
+COMING_UP_WEEKS = 12  # on the calendar page
+
+
 class ShareKits:
     def __init__(self, settings: Settings, reports: Iterable[Post], now: dt.datetime) -> None:
         self.enabled = settings.options.snippets.enabled
@@ -140,7 +143,7 @@ class ShareKits:
             return
         reports = list(reports)
         self.calendar = site_calendar(reports, settings, now)
-        self.coming_up = coming_up(reports, settings, now)
+        self.coming_up = coming_up(reports, settings, now, COMING_UP_WEEKS)
         for report in reports:
             post = shared_post(report, settings, now)
             if post is not None:
@@ -156,9 +159,10 @@ class ShareKits:
         out.mkdir(parents=True, exist_ok=True)
         site = kit_context(page_of(PROFILE_KIT, self.directory_urls), look)  # same depth
 
-        def render(title: str, post: SharedPost | None, profile: Any) -> str:
-            kit = {"title": title, "post": post, "profile": profile,
-                   "coming_up": self.coming_up if profile else []} | site  # fmt: skip
+        calendar_page = page_of(CALENDAR_PAGE, self.directory_urls)
+
+        def render(title: str, post: SharedPost | None, profile: Any, **more: Any) -> str:
+            kit = {"title": title, "post": post, "profile": profile, **more} | site
             try:
                 return template.render(kit=kit, page=None, base_url=site["base_url"],
                                        **(extra or {}))  # fmt: skip
@@ -172,7 +176,11 @@ class ShareKits:
             _write(site_dir / page_of(name, self.directory_urls),
                    render(f"Share kit: {post.title}", post, None))  # fmt: skip
         _write(site_dir / page_of(PROFILE_KIT, self.directory_urls),
-               render("Profile kit", None, self.profile))  # fmt: skip
+               render("Profile kit", None, self.profile,
+                      calendar_url=site["home"] + calendar_page.removesuffix("index.html")))
+        _write(site_dir / calendar_page,
+               render("Calendar", None, None, calendar_page=True, coming_up=self.coming_up,
+                      coming_up_weeks=COMING_UP_WEEKS))  # fmt: skip
         posts = sorted(self.posts.values(), key=lambda p: (p.published, p.slug), reverse=True)
         write_snippets_json(out / "snippets.json", posts, self.profile)
         write_snippets_csv(out / "snippets.csv", posts)
