@@ -146,6 +146,7 @@ def test_a_rebuild_replaces_the_whole_site_and_leaves_nothing_beside_it(hub: Hub
         "assets/cards/site/card.png",  # the site's own, for its other pages
         "social/a-kept-post/index.html",
         "social/calendar.ics",
+        "social/calendar/index.html",
         "social/profile/index.html",
         "social/snippets.csv",
         "social/snippets.json",
