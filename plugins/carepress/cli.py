@@ -140,6 +140,17 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("--ics", type=Path, metavar="FILE",
                       help="also write the weeks as an iCalendar file to subscribe to")  # fmt: skip
 
+    impact = sub.add_parser(
+        "impact", help="import the practice's own engagement figures and server logs"
+    )
+    impact_sub = impact.add_subparsers(dest="impact_command", required=True,
+                                       parser_class=_Parser)  # fmt: skip
+    imports = impact_sub.add_parser(
+        "import", help="engagement CSVs (.csv) and access logs (.log, .gz) into the database"
+    )
+    imports.add_argument("files", nargs="+", type=Path)
+    imports.add_argument("--db", type=Path, help="default: records/impact.sqlite3 in the hub")
+
     new = sub.add_parser("new", help="start a new post (as a draft) from the template")
     new.add_argument("title")
     new.add_argument(
@@ -474,6 +485,38 @@ def _post(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK if result.ok else EXIT_ERRORS
 
 
+def _impact(args: argparse.Namespace, settings: Settings) -> int:
+    """`carepress impact import`: counts into the local database (impact/)."""
+    from .impact.engagement import FormatError
+    from .impact.importing import import_files
+    from .impact.store import DEFAULT_DB, ImpactStore
+
+    for path in args.files:
+        if not path.is_file():
+            raise ConfigError(f"{path}: there is no such file")
+    now = utc_now()
+    reports = [_front_only(path, settings, now) for path in settings.post_files()]
+    from .settings import configured_site_dir
+
+    database = (args.db or settings.root / DEFAULT_DB).resolve()
+    for folder, what in ((settings.docs_dir, "docs_dir"),
+                         (configured_site_dir(args.config), "the site")):  # fmt: skip
+        if database.is_relative_to(folder.resolve()):
+            raise ConfigError(f"--db {database}: the impact database may not be in {what} "
+                              f"({folder}): it would be published")  # fmt: skip
+    store = ImpactStore(database)
+    try:
+        result = import_files(args.files, store, settings, reports)
+    except FormatError as exc:
+        print(f"carepress: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    for line in result.lines:
+        print(line)
+    return EXIT_OK
+
+
 def _quiet_day(settings: Settings, now: dt.datetime) -> str:
     """Today's weekday ("sat") when it is one of the practice's quiet days, in the time zone
     of its social hours (UTC without them); else ""."""
@@ -556,6 +599,8 @@ def main(argv: list[str] | None = None) -> int:
             return _post(args, settings)
         if args.command == "calendar":
             return _calendar(args, settings)
+        if args.command == "impact":
+            return _impact(args, settings)
         return _new(args, settings)
     except ConfigError as exc:
         print(f"carepress: {exc}", file=sys.stderr)

@@ -1,0 +1,84 @@
+"""Site visits from the web server's own access logs (Common or Combined Log Format, as
+nginx, Apache and Caddy write them; gzip-rotated files too), counted per page, day and
+campaign (`utm_source`). The address and user agent of each line are read only to be
+dropped (the agent, to leave out bots); neither is ever stored."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+from zoneinfo import ZoneInfo
+
+# The client's address, identity and user are matched as "\S+" and never captured.
+_LINE = re.compile(
+    r'\S+ \S+ \S+ \[(?P<time>[^\]]+)\] "(?P<method>[A-Z]+) (?P<target>\S+)[^"]*" '
+    r'(?P<status>\d{3}) \S+(?: "[^"]*" "(?P<agent>[^"]*)")?'
+)
+_BOT = re.compile(
+    r"bot|crawl|spider|slurp|scrape|preview|fetch|monitor|headless|python|curl|wget|java/|"
+    r"go-http|libwww|httpclient|feed|checker|validator",
+    re.IGNORECASE,
+)
+_NOT_PAGES = ("/assets/", "/search/", "/feeds/", "/social/", "/stylesheets/", "/javascripts/")
+MAX_REPORTED = 20
+
+
+@dataclass
+class LogCounts:
+    visits: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+    lines: int = 0
+    bots: int = 0
+    problems: list[str] = field(default_factory=list)  # "file:line: what"
+    bad_lines: int = 0
+
+
+def _lines(path: Path) -> Iterator[str]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8", errors="replace") as handle:  # type: ignore[operator]
+        yield from handle
+
+
+def is_page(path: str) -> bool:
+    return (path.endswith("/") or path.endswith(".html")) and not path.startswith(_NOT_PAGES)
+
+
+def count_visits(path: Path, zone: ZoneInfo | None, shown: str) -> LogCounts:
+    """Streamed: memory grows with pages x days, never with the log's length."""
+    counts = LogCounts()
+    for number, line in enumerate(_lines(path), 1):
+        counts.lines += 1
+        if not line.strip():
+            continue
+        match = _LINE.match(line)
+        if match is None:
+            counts.bad_lines += 1
+            if len(counts.problems) < MAX_REPORTED:
+                counts.problems.append(f"{shown}:{number}: not a Common or Combined Log "
+                                       "Format line; skipped")  # fmt: skip
+            continue
+        if match["method"] != "GET" or not ("200" <= match["status"] < "300"):
+            continue
+        if match["agent"] is not None and _BOT.search(match["agent"]):
+            counts.bots += 1
+            continue
+        try:
+            when = dt.datetime.strptime(match["time"], "%d/%b/%Y:%H:%M:%S %z")
+        except ValueError:
+            counts.bad_lines += 1
+            if len(counts.problems) < MAX_REPORTED:
+                counts.problems.append(f"{shown}:{number}: the time {match['time']!r} cannot "
+                                       "be read; skipped")  # fmt: skip
+            continue
+        target = urlsplit(match["target"])
+        if not is_page(target.path):
+            continue
+        day = (when.astimezone(zone) if zone else when).date().isoformat()
+        campaign = parse_qs(target.query).get("utm_source", [""])[0][:40]
+        counts.visits[(day, target.path, campaign)] += 1
+    return counts

@@ -1,0 +1,97 @@
+"""Engagement figures in CarePress's normalised CSV: one row per post, platform and day.
+
+    date,platform,post,impressions,reach,likes,comments,shares,saves,clicks,followers
+
+`post` is the post's address or slug; empty figures are unknown, not zero. A bad row is
+reported with its file and line and skipped; the good rows are kept."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..publish.platforms import PLATFORMS
+from .store import METRICS
+
+REQUIRED = ("date", "platform", "post")
+
+
+class FormatError(Exception):
+    """A file that is not in the normalised format."""
+
+
+@dataclass
+class EngagementRows:
+    rows: list[tuple] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def post_key(reference: str, posts: Mapping[str, str]) -> str | None:
+    """The post a row names, by its address, its path or its slug (`posts`: every form ->
+    the post's slug)."""
+    reference = reference.strip()
+    path = urlsplit(reference).path if "://" in reference else reference
+    for candidate in (reference, path, path.strip("/"), path.strip("/").rsplit("/", 1)[-1]):
+        if candidate in posts:
+            return posts[candidate]
+    return None
+
+
+def read_engagement(path: Path, shown: str, posts: Mapping[str, str]) -> EngagementRows:
+    found = EngagementRows()
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        columns = [c.strip().lower() for c in reader.fieldnames or []]
+        missing = [c for c in REQUIRED if c not in columns]
+        if missing:
+            raise FormatError(
+                f"{shown}: not CarePress's engagement CSV: it lacks the column(s) "
+                f"{', '.join(missing)}; the columns are {', '.join((*REQUIRED, *METRICS))}"
+            )
+        reader.fieldnames = columns
+        for row in reader:
+            line = reader.line_num
+            problem = _row_problem(row, posts)
+            if problem:
+                found.problems.append(f"{shown}:{line}: {problem}; skipped")
+                continue
+            found.rows.append(_row(row, posts))
+    return found
+
+
+def _number(value: str | None) -> int | None:
+    value = (value or "").strip().replace(",", "")
+    return None if value == "" else int(value)
+
+
+def _row_problem(row: Mapping[str, str | None], posts: Mapping[str, str]) -> str:
+    try:
+        dt.date.fromisoformat((row.get("date") or "").strip())
+    except ValueError:
+        return f"date: {row.get('date')!r} is not a date (YYYY-MM-DD)"
+    platform = (row.get("platform") or "").strip().lower()
+    if platform not in PLATFORMS:
+        return f"platform: {row.get('platform')!r} is not one of {', '.join(PLATFORMS)}"
+    if post_key(row.get("post") or "", posts) is None:
+        return f"post: {row.get('post')!r} is no post of this hub (an address or a slug)"
+    for metric in METRICS:
+        try:
+            value = _number(row.get(metric))
+        except ValueError:
+            return f"{metric}: {row.get(metric)!r} is not a whole number"
+        if value is not None and value < 0:
+            return f"{metric}: {value} is negative"
+    return ""
+
+
+def _row(row: Mapping[str, str | None], posts: Mapping[str, str]) -> tuple:
+    return (
+        dt.date.fromisoformat((row["date"] or "").strip()).isoformat(),
+        (row["platform"] or "").strip().lower(),
+        post_key(row["post"] or "", posts),
+        *(_number(row.get(m)) for m in METRICS),
+    )

@@ -1,0 +1,128 @@
+"""`carepress impact import`: the practice's own figures into a local SQLite file, bad rows
+reported at their lines, each file once, and never a reader's address or user agent."""
+
+from __future__ import annotations
+
+import gzip
+import sqlite3
+from pathlib import Path
+
+from conftest import Hub, post_text
+
+SITE = "https://learn.riverbend-therapy.example.org"
+
+
+def _rows(hub: Hub, sql: str) -> list[tuple]:
+    with sqlite3.connect(hub.root / "records" / "impact.sqlite3") as db:
+        return db.execute(sql).fetchall()
+
+
+def test_engagement_rows_by_address_path_or_slug_and_bad_rows_at_their_lines(hub: Hub) -> None:
+    hub.write_post("worry.md", post_text(slug="worry"))
+    export = hub.root / "export.csv"
+    export.write_text(
+        "date,platform,post,impressions,reach,likes,comments,shares,saves,clicks,followers\n"
+        f"2026-11-02,mastodon,{SITE}/blog/worry/,120,100,7,2,3,,5,410\n"  # line 2: address
+        "2026-11-03,bluesky,blog/worry/,80,,4,0,1,,,\n"  # line 3: path
+        "2026-11-04,x,worry,\"1,200\",,9,,,,,\n"  # line 4: slug, a thousands separator
+        "2026-13-01,x,worry,1,,,,,,,\n"  # line 5: no such month
+        "2026-11-05,myspace,worry,1,,,,,,,\n"  # line 6: no such platform
+        "2026-11-05,x,no-such-post,1,,,,,,,\n"  # line 7
+        "2026-11-05,x,worry,-3,,,,,,,\n"  # line 8
+        "2026-11-05,x,worry,lots,,,,,,,\n"  # line 9
+    )
+    result = hub.carepress("impact", "import", str(export))
+    assert result.returncode == 0, result.stderr
+    assert "export.csv: 3 engagement rows, 5 skipped" in result.stdout
+    for line, why in ((5, "date: '2026-13-01' is not a date"), (6, "platform: 'myspace'"),
+                      (7, "post: 'no-such-post' is no post of this hub"),
+                      (8, "impressions: -3 is negative"),
+                      (9, "impressions: 'lots' is not a whole number")):  # fmt: skip
+        assert f"export.csv:{line}: {why}" in result.stderr, result.stderr
+    assert _rows(hub, "SELECT day, platform, post, impressions, likes, saves, followers "
+                      "FROM engagement ORDER BY day") == [
+        ("2026-11-02", "mastodon", "worry", 120, 7, None, 410),  # empty is unknown, not 0
+        ("2026-11-03", "bluesky", "worry", 80, 4, None, None),
+        ("2026-11-04", "x", "worry", 1200, 9, None, None),
+    ]  # fmt: skip
+    again = hub.carepress("impact", "import", str(export))
+    assert "imported before; nothing added" in again.stdout
+    assert len(_rows(hub, "SELECT * FROM engagement")) == 3
+
+
+def test_a_file_in_another_format_names_the_columns_expected(hub: Hub) -> None:
+    other = hub.root / "linkedin.csv"
+    other.write_text("Date,Impressions,Clicks\n2026-11-02,10,1\n")
+    result = hub.carepress("impact", "import", str(other))
+    assert result.returncode == 2
+    assert "lacks the column(s) date, platform, post" not in result.stderr  # (date is there)
+    assert "lacks the column(s) platform, post; the columns are date, platform, post" in (
+        result.stderr)
+    assert not (hub.root / "records" / "impact.sqlite3").exists() or not _rows(
+        hub, "SELECT * FROM imported")
+
+
+LOG = [
+    # A reader from a Mastodon post, at 23:30 in Los Angeles on 1 November (07:30 UTC the
+    # next day): counted on the practice's own day.
+    '203.0.113.7 - - [02/Nov/2026:07:30:00 +0000] "GET /blog/worry/?utm_source=mastodon'
+    '&utm_medium=social HTTP/1.1" 200 5120 "-" "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0)"',
+    '198.51.100.23 - - [01/Nov/2026:10:00:00 -0700] "GET /blog/worry/ HTTP/2.0" 200 5120 '
+    '"https://example.net/" "Mozilla/5.0 (X11; Linux x86_64) Firefox/131.0"',
+    # Not visits: a bot, an asset, a 404, a POST, a feed.
+    '66.249.66.1 - - [01/Nov/2026:10:05:00 -0700] "GET /blog/worry/ HTTP/1.1" 200 5120 "-" '
+    '"Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"',
+    '198.51.100.23 - - [01/Nov/2026:10:00:01 -0700] "GET /assets/stylesheets/main.css '
+    'HTTP/2.0" 200 900 "-" "Mozilla/5.0 Firefox/131.0"',
+    '198.51.100.24 - - [01/Nov/2026:10:00:02 -0700] "GET /no-such-page/ HTTP/2.0" 404 9 "-" '
+    '"Mozilla/5.0 Firefox/131.0"',
+    '198.51.100.25 - - [01/Nov/2026:10:00:03 -0700] "POST /blog/worry/ HTTP/2.0" 200 9 "-" '
+    '"Mozilla/5.0 Firefox/131.0"',
+    "this line is not a log line at all",
+]
+# After the clocks went back (2 November 2026 in the US is after the change on the 1st):
+ROTATED = [
+    '192.0.2.44 - - [03/Nov/2026:08:15:00 +0000] "GET /blog/worry/?utm_source=bluesky '
+    'HTTP/1.1" 200 5120 "-" "Mozilla/5.0 (Android 15) Chrome/130.0"',
+    # The Common Log Format has no user agent: counted.
+    '192.0.2.45 - - [03/Nov/2026:09:00:00 +0000] "GET / HTTP/1.1" 200 4000',
+]
+
+
+def test_access_logs_count_visits_and_keep_no_address_or_agent(hub: Hub) -> None:
+    hub.write_post("worry.md", post_text(slug="worry"))
+    log = hub.root / "access.log"
+    log.write_text("\n".join(LOG) + "\n")
+    rotated = hub.root / "access.log.1.gz"
+    rotated.write_bytes(gzip.compress(("\n".join(ROTATED) + "\n").encode()))
+    result = hub.carepress("impact", "import", str(log), str(rotated))
+    assert result.returncode == 0, result.stderr
+    assert "access.log: 7 lines, 2 page visits counted, 1 from bots left out, 1 unreadable " \
+        "lines skipped" in result.stdout  # fmt: skip
+    assert "access.log:7: not a Common or Combined Log Format line; skipped" in result.stderr
+    # Days in the practice's time zone (America/Los_Angeles, from social_hours).
+    assert _rows(hub, "SELECT day, page, campaign, visits FROM visits ORDER BY day, page") == [
+        ("2026-11-01", "/blog/worry/", "", 1),
+        ("2026-11-01", "/blog/worry/", "mastodon", 1),
+        ("2026-11-03", "/", "", 1),
+        ("2026-11-03", "/blog/worry/", "bluesky", 1),
+    ]  # fmt: skip
+    assert hub.carepress("impact", "import", str(log)).stdout.count("imported before") == 1
+    assert sum(v for (v,) in _rows(hub, "SELECT visits FROM visits")) == 4  # nothing doubled
+    # No address and no user agent anywhere in the file.
+    data = (hub.root / "records" / "impact.sqlite3").read_bytes()
+    for kept_out in (b"203.0.113.7", b"198.51.100", b"66.249", b"192.0.2", b"Mozilla",
+                     b"Googlebot", b"iPhone", b"Firefox"):  # fmt: skip
+        assert kept_out not in data, kept_out
+
+
+def test_the_database_stays_out_of_the_site_and_git(hub: Hub) -> None:
+    ignored = (Path(__file__).resolve().parents[1] / ".gitignore").read_text()
+    assert "records/impact.sqlite3" in ignored.splitlines()
+    log = hub.root / "access.log"
+    log.write_text(LOG[0] + "\n")
+    for inside in ("content/impact.sqlite3", "site/impact.sqlite3"):
+        result = hub.carepress("impact", "import", str(log), "--db", str(hub.root / inside))
+        assert result.returncode == 2
+        assert "the impact database may not be in" in result.stderr
+        assert not (hub.root / inside).exists()
