@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
@@ -44,6 +45,28 @@ def _lines(path: Path) -> Iterator[str]:
         yield from handle
 
 
+@lru_cache(maxsize=4096)
+def _local_day(minute: str, zone: ZoneInfo | None) -> str:
+    """ "02/Nov/2026:07:30 +0000" -> the day it was where the practice is."""
+    when = dt.datetime.strptime(minute, "%d/%b/%Y:%H:%M %z")
+    return (when.astimezone(zone) if zone else when).date().isoformat()
+
+
+# A log repeats the same few agents and addresses millions of times: each is read once.
+@lru_cache(maxsize=65536)
+def _is_bot(agent: str) -> bool:
+    return _BOT.search(agent) is not None
+
+
+@lru_cache(maxsize=65536)
+def _page_and_campaign(target: str) -> tuple[str, str]:
+    """The page a request asked for ("" for anything else) and its utm_source."""
+    parts = urlsplit(target)
+    if not is_page(parts.path):
+        return "", ""
+    return parts.path, parse_qs(parts.query).get("utm_source", [""])[0][:40]
+
+
 def is_page(path: str) -> bool:
     return (path.endswith("/") or path.endswith(".html")) and not path.startswith(_NOT_PAGES)
 
@@ -64,21 +87,21 @@ def count_visits(path: Path, zone: ZoneInfo | None, shown: str) -> LogCounts:
             continue
         if match["method"] != "GET" or not ("200" <= match["status"] < "300"):
             continue
-        if match["agent"] is not None and _BOT.search(match["agent"]):
+        if match["agent"] is not None and _is_bot(match["agent"]):
             counts.bots += 1
             continue
+        stamp = match["time"]
         try:
-            when = dt.datetime.strptime(match["time"], "%d/%b/%Y:%H:%M:%S %z")
+            # Seconds never change the day: one parse per minute of the log, not per line.
+            day = _local_day(stamp[:17] + stamp[20:], zone)
         except ValueError:
             counts.bad_lines += 1
             if len(counts.problems) < MAX_REPORTED:
                 counts.problems.append(f"{shown}:{number}: the time {match['time']!r} cannot "
                                        "be read; skipped")  # fmt: skip
             continue
-        target = urlsplit(match["target"])
-        if not is_page(target.path):
+        page, campaign = _page_and_campaign(match["target"])
+        if not page:
             continue
-        day = (when.astimezone(zone) if zone else when).date().isoformat()
-        campaign = parse_qs(target.query).get("utm_source", [""])[0][:40]
-        counts.visits[(day, target.path, campaign)] += 1
+        counts.visits[(day, page, campaign)] += 1
     return counts
