@@ -585,23 +585,12 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unrecognized arguments: {' '.join(engine_args)}")
     try:
         settings = load_settings(args.config)
-        if args.command == "check":
-            return _check(args, settings)
-        if args.command == "snippets":
-            return _snippets(args, settings)
-        if args.command == "rules":
-            return _rules(args, settings)
-        if args.command == "verify":
-            return _verify(args, settings)
-        if args.command == "publish":
-            return _publish(args, settings)
-        if args.command == "post":
-            return _post(args, settings)
-        if args.command == "calendar":
-            return _calendar(args, settings)
-        if args.command == "impact":
-            return _impact(args, settings)
-        return _new(args, settings)
+        commands: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
+            "check": _check, "snippets": _snippets, "rules": _rules, "verify": _verify,
+            "publish": _publish, "post": _post, "calendar": _calendar, "impact": _impact,
+            "new": _new,
+        }  # fmt: skip
+        return commands[args.command](args, settings)
     except ConfigError as exc:
         print(f"carepress: {exc}", file=sys.stderr)
         return EXIT_USAGE
