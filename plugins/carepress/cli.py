@@ -17,7 +17,7 @@ from .checks.collisions import duplicate_addresses, page_addresses, page_collisi
 from .checks.pages import check_page
 from .checks.practice_texts import practice_text_findings
 from .checks.static_files import docs_dir_problems
-from .engine import Post, utc_now
+from .engine import Post, check_front, utc_now
 from .findings import (
     Finding,
     format_github,
@@ -448,15 +448,15 @@ def _post(args: argparse.Namespace, settings: Settings) -> int:
             "account: '@you@server'}}` or `posting: {bluesky: {handle: you.bsky.social}}` to "
             "the carepress plugin's options in mkdocs.yml"
         )
+    if args.max is not None and args.max < 1:
+        raise ConfigError("--max: give 1 or more")
     posting = settings.options.posting
+    per_account = args.max or posting.max_per_run
     now = utc_now()
     # The whole check, HTML included: only a post the build would publish is ever sent.
     reports = _check_paths(settings.post_files(), settings, now, None)
     ledger = Ledger(settings.root / posting.ledger)
     items, held = due(reports, settings, accounts, ledger, now, resend_edited=args.resend_edited)
-    if args.max is not None and args.max < 1:
-        raise ConfigError("--max: give 1 or more")
-    per_account = args.max or posting.max_per_run
     quiet = _quiet_day(settings, now)
     if args.dry_run:
         print_plan(items, held, sys.stdout, args.format, per_account)
@@ -490,20 +490,19 @@ def _impact(args: argparse.Namespace, settings: Settings) -> int:
     from .impact.engagement import FormatError
     from .impact.importing import import_files
     from .impact.store import DEFAULT_DB, ImpactStore
+    from .settings import configured_site_dir
 
     for path in args.files:
         if not path.is_file():
             raise ConfigError(f"{path}: there is no such file")
-    now = utc_now()
-    reports = [_front_only(path, settings, now) for path in settings.post_files()]
-    from .settings import configured_site_dir
-
     database = (args.db or settings.root / DEFAULT_DB).resolve()
     for folder, what in ((settings.docs_dir, "docs_dir"),
                          (configured_site_dir(args.config), "the site")):  # fmt: skip
         if database.is_relative_to(folder.resolve()):
             raise ConfigError(f"--db {database}: the impact database may not be in {what} "
                               f"({folder}): it would be published")  # fmt: skip
+    now = utc_now()
+    reports = [check_front(path, settings, now) for path in settings.post_files()]
     store = ImpactStore(database)
     try:
         result = import_files(args.files, store, settings, reports)
@@ -531,23 +530,22 @@ def _calendar(args: argparse.Namespace, settings: Settings) -> int:
     """The weeks ahead (calendar/), in the terminal, as JSON, and as an .ics file."""
     from .calendar.agenda import agenda, as_text
     from .calendar.ics import calendar_ics
-    from .publish.share_kits import page_of
+    from .publish.share_kits import page_address
 
     if not 1 <= args.weeks <= 104:
         raise ConfigError("--weeks: give 1 to 104")
     now = utc_now()
     today = args.start or now.date()
-    reports = [_front_only(path, settings, now) for path in settings.post_files()]
+    reports = [check_front(path, settings, now) for path in settings.post_files()]
     weeks = agenda(reports, settings, today, args.weeks)
     if args.format == "json":
         print(json.dumps([w.as_dict() for w in weeks], ensure_ascii=False, indent=2))
     else:
         print(as_text(weeks), end="")
     if args.ics is not None:
-        directory_urls = settings.addressing.directory_urls
+        home, directory_urls = settings.site_url or "/", settings.addressing.directory_urls
         kits = {
-            r.display_path: (settings.site_url or "/") + page_of(r.address.slug, directory_urls)
-            .removesuffix("index.html")
+            r.display_path: home + page_address(r.address.slug, directory_urls)
             for r in reports if r.address is not None
         }  # fmt: skip
         stamp = dt.datetime.combine(today, dt.time(), dt.UTC)
@@ -555,12 +553,6 @@ def _calendar(args: argparse.Namespace, settings: Settings) -> int:
                                           kits, stamp))  # fmt: skip
         print(f"{settings.display_path(args.ics)}: written", file=sys.stderr)
     return EXIT_OK
-
-
-def _front_only(path: Path, settings: Settings, now: dt.datetime) -> Post:
-    from .engine import check_front
-
-    return check_front(path, settings, now)
 
 
 def _new(args: argparse.Namespace, settings: Settings) -> int:

@@ -17,11 +17,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 from .authors import AuthorsError, load_authors
 from .content import DEFAULT_MAX_BYTES
@@ -158,17 +166,15 @@ def _server_address(value: str) -> str:
     return value.rstrip("/")
 
 
+ServerAddress = Annotated[str, AfterValidator(_server_address)]
+
+
 class MastodonAccountOptions(BaseModel):
     """Where `carepress post` posts on Mastodon (its token: CAREPRESS_MASTODON_TOKEN)."""
 
     model_config = ConfigDict(extra="forbid", strict=True)
-    server: str  # https://mastodon.example
+    server: ServerAddress  # https://mastodon.example
     account: str  # @practice@mastodon.example: how the ledger names it
-
-    @field_validator("server")
-    @classmethod
-    def _https(cls, value: str) -> str:
-        return _server_address(value)
 
 
 class BlueskyAccountOptions(BaseModel):
@@ -177,12 +183,7 @@ class BlueskyAccountOptions(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True)
     handle: str  # practice.bsky.social
-    service: str = "https://bsky.social"  # the account's PDS
-
-    @field_validator("service")
-    @classmethod
-    def _https(cls, value: str) -> str:
-        return _server_address(value)
+    service: ServerAddress = "https://bsky.social"  # the account's PDS
 
 
 class PostingOptions(BaseModel):

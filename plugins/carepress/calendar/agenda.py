@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..checks.review import review_due
+from ..checks.sources import sources_age
 from ..practice import DAYS
 from .observances import Occurrence, occurrences
 
 if TYPE_CHECKING:
     from ..engine import Post
-    from ..model import FrontMatter
     from ..settings import Settings
 
 
@@ -60,15 +60,6 @@ class Week:
             ],
             "notes": self.notes,
         }
-
-
-def sources_age(model: FrontMatter, max_age_years: int | None) -> dt.date | None:
-    """The day the post's oldest dated source becomes older than `max_age_years` (the
-    citation.old-source warning starts then), or None."""
-    years = [s.year for s in model.sources if s.year]
-    if not max_age_years or not years:
-        return None
-    return dt.date(min(years) + max_age_years + 1, 1, 1)
 
 
 def _observance(occurrence: Occurrence, fits: list[dict[str, Any]]) -> dict[str, Any]:

@@ -43,13 +43,8 @@ def calendar_ics(
     cal.add("prodid", "-//CarePress//Editorial calendar//EN")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", f"{practice}: editorial calendar")
-    seen: set[str] = set()
-
-    def add(event) -> None:
-        if str(event["uid"]) not in seen:  # an observance spanning two weeks is one event
-            seen.add(str(event["uid"]))
-            cal.add_component(event)
-
+    # (agenda() puts each observance in the week it starts and each post in one week: every
+    # event once.)
     for week in weeks:
         for occurrence, fits in week.observances:
             observance = occurrence.observance
@@ -60,9 +55,9 @@ def calendar_ics(
                       + (f"\nPosts that fit: {fitting}" if fitting else ""))  # fmt: skip
             event.add("url", observance.source)
             event.add("categories", ["Observance"])
-            add(event)
+            cal.add_component(event)
         for post in (*week.posts, *week.reviews):
-            add(_post_event(post, host, share_kits.get(post.path, ""), stamp))
+            cal.add_component(_post_event(post, host, share_kits.get(post.path, ""), stamp))
     return cal.to_ical()
 
 

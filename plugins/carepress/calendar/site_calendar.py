@@ -8,16 +8,17 @@ plan, drafts included, is `carepress calendar --ics FILE`, written where the pra
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
-import os
 from collections.abc import Iterable
 from importlib.metadata import version
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..atomic_write import write_atomically
 from .agenda import agenda
 from .ics import FORMAT
 
@@ -43,13 +44,8 @@ def site_calendar(reports: Iterable[Post], settings: Settings, now: dt.datetime)
     except OSError:
         pass
     data = _calendar(published, settings, now)
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        temp = cache.with_name(f".{cache.name}.{os.getpid()}")
-        temp.write_bytes(key + b"\n" + data)
-        os.replace(temp, cache)
-    except OSError:
-        pass  # a read-only hub still builds; it draws the calendar each time
+    with contextlib.suppress(OSError):  # a read-only hub still builds, drawing it each time
+        write_atomically(cache, key + b"\n" + data)
     return data
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from urllib.parse import urlsplit
 
 from ..findings import Finding
+from ..model import FrontMatter
 from .registry import PostContext, RuleInfo, declare, post_check
 
 declare(
@@ -22,6 +24,17 @@ declare(
     RuleInfo("citation.old-source", "citation", "warning",
              "a source is older than source_max_age_years"),
 )  # fmt: skip
+
+
+def outdated_on(year: int, max_age_years: int) -> dt.date:
+    """The day a source of `year` grows older than `max_age_years` (citation.old-source)."""
+    return dt.date(year + max_age_years + 1, 1, 1)
+
+
+def sources_age(model: FrontMatter, max_age_years: int | None) -> dt.date | None:
+    """The day a post's oldest dated source grows too old (the calendar shows it), or None."""
+    years = [s.year for s in model.sources if s.year]
+    return outdated_on(min(years), max_age_years) if max_age_years and years else None
 
 
 def _host(url: str) -> str:
@@ -135,7 +148,7 @@ def check_sources(ctx: PostContext) -> list[Finding]:
                     "use a listed domain, or add this one to source_domains > allow",
                 )
         max_age = options.source_max_age_years
-        if max_age and source.year and source.year < now.year - max_age:
+        if max_age and source.year and outdated_on(source.year, max_age) <= now.date():
             add(
                 index,
                 "year",

@@ -54,12 +54,10 @@ def read_engagement(path: Path, shown: str, posts: Mapping[str, str]) -> Engagem
             )
         reader.fieldnames = columns
         for row in reader:
-            line = reader.line_num
-            problem = _row_problem(row, posts)
-            if problem:
-                found.problems.append(f"{shown}:{line}: {problem}; skipped")
-                continue
-            found.rows.append(_row(row, posts))
+            try:
+                found.rows.append(_row(row, posts))
+            except RowProblem as problem:
+                found.problems.append(f"{shown}:{reader.line_num}: {problem}; skipped")
     return found
 
 
@@ -68,30 +66,29 @@ def _number(value: str | None) -> int | None:
     return None if value == "" else int(value)
 
 
-def _row_problem(row: Mapping[str, str | None], posts: Mapping[str, str]) -> str:
+class RowProblem(ValueError):
+    """What is wrong with one row (the row is skipped)."""
+
+
+def _row(row: Mapping[str, str | None], posts: Mapping[str, str]) -> tuple:
+    """The row as the database keeps it: day, platform, post's slug, then the figures."""
     try:
-        dt.date.fromisoformat((row.get("date") or "").strip())
+        day = dt.date.fromisoformat((row.get("date") or "").strip())
     except ValueError:
-        return f"date: {row.get('date')!r} is not a date (YYYY-MM-DD)"
+        raise RowProblem(f"date: {row.get('date')!r} is not a date (YYYY-MM-DD)") from None
     platform = (row.get("platform") or "").strip().lower()
     if platform not in PLATFORMS:
-        return f"platform: {row.get('platform')!r} is not one of {', '.join(PLATFORMS)}"
-    if post_key(row.get("post") or "", posts) is None:
-        return f"post: {row.get('post')!r} is no post of this hub (an address or a slug)"
+        raise RowProblem(f"platform: {row.get('platform')!r} is not one of {', '.join(PLATFORMS)}")
+    post = post_key(row.get("post") or "", posts)
+    if post is None:
+        raise RowProblem(f"post: {row.get('post')!r} is no post of this hub (an address or a slug)")
+    figures = []
     for metric in METRICS:
         try:
             value = _number(row.get(metric))
         except ValueError:
-            return f"{metric}: {row.get(metric)!r} is not a whole number"
+            raise RowProblem(f"{metric}: {row.get(metric)!r} is not a whole number") from None
         if value is not None and value < 0:
-            return f"{metric}: {value} is negative"
-    return ""
-
-
-def _row(row: Mapping[str, str | None], posts: Mapping[str, str]) -> tuple:
-    return (
-        dt.date.fromisoformat((row["date"] or "").strip()).isoformat(),
-        (row["platform"] or "").strip().lower(),
-        post_key(row["post"] or "", posts),
-        *(_number(row.get(m)) for m in METRICS),
-    )
+            raise RowProblem(f"{metric}: {value} is negative")
+        figures.append(value)
+    return (day.isoformat(), platform, post, *figures)

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from pathlib import Path
+
+from ..local_database import transaction
 
 DEFAULT_DB = Path("records") / "impact.sqlite3"
 SCHEMA = """
@@ -40,16 +42,9 @@ class ImpactStore:
     def __init__(self, path: Path) -> None:
         self.path = path
 
-    @contextmanager
-    def connect(self) -> Iterator[sqlite3.Connection]:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(self.path)
-        try:
-            db.executescript(SCHEMA)
-            with db:  # one transaction per import: all of a file, or none of it
-                yield db
-        finally:
-            db.close()
+    def connect(self) -> AbstractContextManager[sqlite3.Connection]:
+        """One transaction per imported file: all of it, or none of it."""
+        return transaction(self.path, SCHEMA)
 
     def seen(self, db: sqlite3.Connection, sha256: str) -> bool:
         found = db.execute("SELECT 1 FROM imported WHERE sha256 = ?", (sha256,)).fetchone()

@@ -18,7 +18,6 @@ import json
 import os
 import re
 import shutil
-import tempfile
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -31,6 +30,7 @@ import PIL
 from PIL import Image, ImageDraw, ImageFont
 from PIL.PngImagePlugin import PngInfo
 
+from ..atomic_write import write_atomically
 from .address import card_path
 from .outputs import CARD_DIR
 
@@ -446,19 +446,6 @@ class CardStats:
     written: list[str] = field(default_factory=list)  # paths under the site, sorted
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(temp, 0o644)  # mkstemp makes 0600; a cache is shared like the site
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 def _encode(image: Image.Image, path: Path | None, key: str) -> Path | bytes:
     buffer = BytesIO()
     # The key says what the card shows: `carepress verify` tells a stale card by it.
@@ -469,7 +456,7 @@ def _encode(image: Image.Image, path: Path | None, key: str) -> Path | bytes:
     if path is None:
         return data
     try:
-        _write_atomically(path, data)
+        write_atomically(path, data)
     except OSError:
         return data  # a read-only hub still gets its cards, just not cached
     return path

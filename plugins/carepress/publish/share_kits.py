@@ -41,6 +41,11 @@ def page_of(name: str, directory_urls: bool) -> str:
     return f"{SHARE_DIR}/{name}/index.html" if directory_urls else f"{SHARE_DIR}/{name}.html"
 
 
+def page_address(name: str, directory_urls: bool) -> str:
+    """Its address from the site's root, as links write it (social/<name>/)."""
+    return page_of(name, directory_urls).removesuffix("index.html")
+
+
 @dataclass(frozen=True)
 class SiteLook:
     """What a share-kit page takes from the site: its name, language, the theme's
@@ -177,7 +182,8 @@ class ShareKits:
                    render(f"Share kit: {post.title}", post, None))  # fmt: skip
         _write(site_dir / page_of(PROFILE_KIT, self.directory_urls),
                render("Profile kit", None, self.profile,
-                      calendar_url=site["home"] + calendar_page.removesuffix("index.html")))
+                      calendar_url=site["home"] + page_address(CALENDAR_PAGE,
+                                                               self.directory_urls)))
         _write(site_dir / calendar_page,
                render("Calendar", None, None, calendar_page=True, coming_up=self.coming_up,
                       coming_up_weeks=COMING_UP_WEEKS))  # fmt: skip

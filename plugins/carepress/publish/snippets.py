@@ -160,7 +160,6 @@ _NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 _SPACES = regex.compile(r"\s+")
 
 
-@functools.lru_cache(maxsize=4096)  # a hub has a few dozen tags, each used on many posts
 @cache
 def restricted_hashtags(platform: str) -> frozenset[str]:
     """The hashtags `platform` hides or restricts (data/restricted_hashtags.yml), folded."""
@@ -169,6 +168,7 @@ def restricted_hashtags(platform: str) -> frozenset[str]:
     return frozenset(str(t).casefold() for t in (data or {}).get(platform, []))
 
 
+@functools.lru_cache(maxsize=4096)  # a hub has a few dozen tags, each used on many posts
 def hashtag(tag: str) -> str:
     """ "coping-skills" -> "#CopingSkills" (camel case reads better in screen readers)."""
     words = [w for w in _NOT_WORD.split(tag) if w]
@@ -176,11 +176,14 @@ def hashtag(tag: str) -> str:
     return f"#{joined}" if joined and not joined.isdigit() else ""
 
 
+def _with_query(url: str, query: dict[str, str]) -> str:
+    return f"{url}{'&' if '?' in url else '?'}{urlencode(query)}"
+
+
 def tracked_link(url: str, platform: str, slug: str, utm: bool) -> str:
     if not utm:
         return url
-    query = urlencode({"utm_source": platform, "utm_medium": "social", "utm_campaign": slug})
-    return f"{url}{'&' if '?' in url else '?'}{query}"
+    return _with_query(url, {"utm_source": platform, "utm_medium": "social", "utm_campaign": slug})
 
 
 MIN_WORDS = 4  # a shorter stub of a description says nothing: drop it instead
@@ -346,12 +349,7 @@ def link_forms(url: str, platform: str, slug: str, utm: bool) -> list[str]:
     (the slug is in the path already), bare."""
     if not utm:
         return [url]
-    joiner = "&" if "?" in url else "?"
-    return [
-        tracked_link(url, platform, slug, utm),
-        f"{url}{joiner}{urlencode({'utm_source': platform})}",
-        url,
-    ]
+    return [tracked_link(url, platform, slug, utm), _with_query(url, {"utm_source": platform}), url]
 
 
 def _raw_length(text: str, spoiler_text: str = "") -> int:

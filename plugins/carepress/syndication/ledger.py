@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
+
+from ..local_database import transaction
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS posted (
@@ -55,16 +56,8 @@ class Ledger:
     def __init__(self, path: Path) -> None:
         self.path = path
 
-    @contextmanager
-    def _connection(self) -> Iterator[sqlite3.Connection]:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(self.path, timeout=30)
-        try:
-            connection.executescript(SCHEMA)
-            with connection:  # one transaction: committed whole, or not at all
-                yield connection
-        finally:
-            connection.close()
+    def _connection(self) -> AbstractContextManager[sqlite3.Connection]:
+        return transaction(self.path, SCHEMA)
 
     def last_posted(self, post: str, platform: str, account: str) -> Posted | None:
         if not self.path.exists():

@@ -8,6 +8,7 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..publish.cards import CardSpec, card_alt_text, post_card
@@ -39,7 +40,7 @@ class Outgoing:
     def platform(self) -> str:
         return self.account.platform
 
-    @property
+    @cached_property  # the ledger, the idempotency keys and the check of edits all read it
     def fingerprint(self) -> str:
         """Of everything that would be sent: the same post sent again gives the same one."""
         sent = {

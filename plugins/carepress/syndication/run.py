@@ -88,9 +88,7 @@ def print_plan(
         out.write(f"[card] {item.card_alt}\n[language] {item.language}\n")
     for hold in held:
         out.write(f"held: {hold.post} on {hold.platform}: {hold.reason}\n")
-    if later:
-        out.write(f"{later} more due: sent on later runs (at most {per_account} per account "
-                  "a run)\n")  # fmt: skip
+    _later(later, per_account, out)
     if not now:
         out.write("Nothing is due.\n")
 
@@ -119,7 +117,7 @@ def send_due(
     send_with = send_with or senders()
     result = RunResult()
     now, later = this_run(items, max_per_account)
-    failing: dict[Account, str] = {}  # an account whose server failed waits for the next run
+    failing: set[Account] = set()  # an account whose server failed waits for the next run
     secrets: dict[Account, str] = {}
     for item in now:
         account = item.account
@@ -129,7 +127,7 @@ def send_due(
             try:
                 secrets[account] = account.secret()
             except CredentialError as exc:
-                failing[account] = str(exc)
+                failing.add(account)
                 result.failed.append(f"{account.label}: {exc}")
                 continue
         secret = secrets[account]
@@ -138,7 +136,7 @@ def send_due(
         except SendFailed as exc:
             message = redact(str(exc), [secret])
             ledger.record_failure(item.post, account.platform, account.name, message)
-            failing[account] = message
+            failing.add(account)
             if exc.partly is not None:  # the post is out: never send it twice
                 _record(item, exc.partly, ledger, result, out)
                 missing = item.snippet.thread[len(exc.partly.replies) :]
@@ -153,7 +151,11 @@ def send_due(
             result.failed.append(f"{account.label}: {item.post}: {message} ({then})")
             continue
         _record(item, sent, ledger, result, out)
-    if later:
-        out.write(f"{later} more due: sent on later runs (at most {max_per_account} per "
-                  "account a run keeps a steady pace)\n")  # fmt: skip
+    _later(later, max_per_account, out)
     return result
+
+
+def _later(later: int, per_account: int, out: TextIO) -> None:
+    if later:
+        out.write(f"{later} more due: sent on later runs (at most {per_account} per account "
+                  "a run keeps a steady pace)\n")  # fmt: skip
