@@ -339,3 +339,10 @@ def test_sources_growing_old_join_the_reviews(hub: Hub, tmp_path: Path) -> None:
     events = {str(e["summary"]) for e in icalendar.Calendar.from_ical(out.read_bytes())
               .walk("VEVENT")}  # fmt: skip
     assert "Sources to update: Aging" in events
+
+
+def test_an_ics_file_that_cannot_be_written_is_a_clear_error(hub: Hub) -> None:
+    result = hub.carepress("calendar", "--weeks", "1", "--ics", str(hub.root))  # a folder
+    assert result.returncode == 2
+    assert "cannot write it (Is a directory)" in result.stderr
+    assert "Traceback" not in result.stderr

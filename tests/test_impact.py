@@ -126,3 +126,22 @@ def test_the_database_stays_out_of_the_site_and_git(hub: Hub) -> None:
         assert result.returncode == 2
         assert "the impact database may not be in" in result.stderr
         assert not (hub.root / inside).exists()
+
+
+def test_hostile_exports_are_reported_never_a_traceback(hub: Hub) -> None:
+    hub.write_post("worry.md", post_text(slug="worry"))
+    header = "date,platform,post,impressions\n"
+    huge = hub.root / "huge.csv"  # a field past the CSV reader's limit, between good rows
+    huge.write_text(header + "2026-11-02,x,worry,1\n" + "2026-11-03,x,worry," + "9" * 200_000
+                    + "\n2026-11-04,x,worry,4\n")  # fmt: skip
+    result = hub.carepress("impact", "import", str(huge))
+    assert result.returncode == 0, result.stderr
+    assert "huge.csv:3: field larger than field limit" in result.stderr
+    assert "huge.csv: 2 engagement rows, 1 skipped" in result.stdout
+    latin = hub.root / "latin.csv"  # not UTF-8: the whole file is refused, nothing kept
+    latin.write_bytes(header.encode() + "2026-11-05,x,worry,1 café\n".encode("latin-1"))
+    refused = hub.carepress("impact", "import", str(latin))
+    assert refused.returncode == 2
+    assert "latin.csv: not UTF-8 text; export or save it as CSV UTF-8" in refused.stderr
+    assert "Traceback" not in result.stderr + refused.stderr
+    assert _rows(hub, "SELECT name FROM imported") == [("huge.csv",)]

@@ -295,3 +295,13 @@ def test_a_quiet_day_sends_nothing_unless_asked(posting: Posting) -> None:
     anyway = posting.post("--on-quiet-day")
     assert anyway.returncode == 0, anyway.stderr
     assert len(posting.mastodon.statuses) == len(posting.bluesky.records) == 1
+
+
+def test_a_ledger_where_it_would_be_published_is_refused(posting: Posting) -> None:
+    config = posting.hub.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "      posting:\n", "      posting:\n        ledger: content/posted.sqlite3\n", 1))
+    result = posting.post("--dry-run")
+    assert result.returncode == 2
+    assert "posting.ledger: the ledger may not be in docs_dir" in result.stderr
+    assert not (posting.hub.root / "content" / "posted.sqlite3").exists()

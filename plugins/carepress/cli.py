@@ -452,10 +452,11 @@ def _post(args: argparse.Namespace, settings: Settings) -> int:
         raise ConfigError("--max: give 1 or more")
     posting = settings.options.posting
     per_account = args.max or posting.max_per_run
+    ledger = Ledger(_kept_private(settings.root / posting.ledger, "posting.ledger: the ledger",
+                                  settings, args.config))  # fmt: skip
     now = utc_now()
     # The whole check, HTML included: only a post the build would publish is ever sent.
     reports = _check_paths(settings.post_files(), settings, now, None)
-    ledger = Ledger(settings.root / posting.ledger)
     items, held = due(reports, settings, accounts, ledger, now, resend_edited=args.resend_edited)
     quiet = _quiet_day(settings, now)
     if args.dry_run:
@@ -490,17 +491,12 @@ def _impact(args: argparse.Namespace, settings: Settings) -> int:
     from .impact.engagement import FormatError
     from .impact.importing import import_files
     from .impact.store import DEFAULT_DB, ImpactStore
-    from .settings import configured_site_dir
 
     for path in args.files:
         if not path.is_file():
             raise ConfigError(f"{path}: there is no such file")
-    database = (args.db or settings.root / DEFAULT_DB).resolve()
-    for folder, what in ((settings.docs_dir, "docs_dir"),
-                         (configured_site_dir(args.config), "the site")):  # fmt: skip
-        if database.is_relative_to(folder.resolve()):
-            raise ConfigError(f"--db {database}: the impact database may not be in {what} "
-                              f"({folder}): it would be published")  # fmt: skip
+    database = _kept_private(args.db or settings.root / DEFAULT_DB, "--db: the impact database",
+                             settings, args.config)  # fmt: skip
     now = utc_now()
     reports = [check_front(path, settings, now) for path in settings.post_files()]
     store = ImpactStore(database)
@@ -514,6 +510,20 @@ def _impact(args: argparse.Namespace, settings: Settings) -> int:
     for line in result.lines:
         print(line)
     return EXIT_OK
+
+
+def _kept_private(path: Path, what: str, settings: Settings, config: Path) -> Path:
+    """`path`, resolved, when it is neither in docs_dir nor in the site (where it would be
+    published); else a configuration error saying so."""
+    from .settings import configured_site_dir
+
+    resolved = path.resolve()
+    for folder, where in ((settings.docs_dir, "docs_dir"),
+                          (configured_site_dir(config), "the site")):  # fmt: skip
+        if resolved.is_relative_to(folder.resolve()):
+            raise ConfigError(f"{what} may not be in {where} ({folder}): it would be "
+                              f"published; keep it elsewhere ({resolved})")  # fmt: skip
+    return resolved
 
 
 def _quiet_day(settings: Settings, now: dt.datetime) -> str:
@@ -549,8 +559,11 @@ def _calendar(args: argparse.Namespace, settings: Settings) -> int:
             for r in reports if r.address is not None
         }  # fmt: skip
         stamp = dt.datetime.combine(today, dt.time(), dt.UTC)
-        args.ics.write_bytes(calendar_ics(weeks, settings.practice.name, settings.site_url,
-                                          kits, stamp))  # fmt: skip
+        data = calendar_ics(weeks, settings.practice.name, settings.site_url, kits, stamp)
+        try:
+            args.ics.write_bytes(data)
+        except OSError as exc:
+            raise ConfigError(f"--ics {args.ics}: cannot write it ({exc.strerror})") from None
         print(f"{settings.display_path(args.ics)}: written", file=sys.stderr)
     return EXIT_OK
 

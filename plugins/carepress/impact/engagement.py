@@ -42,23 +42,37 @@ def post_key(reference: str, posts: Mapping[str, str]) -> str | None:
 
 
 def read_engagement(path: Path, shown: str, posts: Mapping[str, str]) -> EngagementRows:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return _read(csv.DictReader(handle), shown, posts)
+    except UnicodeDecodeError:
+        raise FormatError(f"{shown}: not UTF-8 text; export or save it as CSV UTF-8") from None
+
+
+def _read(reader: csv.DictReader, shown: str, posts: Mapping[str, str]) -> EngagementRows:
     found = EngagementRows()
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        columns = [c.strip().lower() for c in reader.fieldnames or []]
-        missing = [c for c in REQUIRED if c not in columns]
-        if missing:
-            raise FormatError(
-                f"{shown}: not CarePress's engagement CSV: it lacks the column(s) "
-                f"{', '.join(missing)}; the columns are {', '.join((*REQUIRED, *METRICS))}"
-            )
-        reader.fieldnames = columns
-        for row in reader:
-            try:
-                found.rows.append(_row(row, posts))
-            except RowProblem as problem:
-                found.problems.append(f"{shown}:{reader.line_num}: {problem}; skipped")
-    return found
+    columns = [c.strip().lower() for c in reader.fieldnames or []]
+    missing = [c for c in REQUIRED if c not in columns]
+    if missing:
+        raise FormatError(
+            f"{shown}: not CarePress's engagement CSV: it lacks the column(s) "
+            f"{', '.join(missing)}; the columns are {', '.join((*REQUIRED, *METRICS))}"
+        )
+    reader.fieldnames = columns
+    while True:
+        before = reader.line_num
+        try:
+            row = next(reader)
+        except StopIteration:
+            return found
+        except csv.Error as exc:  # a row the CSV reader cannot read (a field past its limit);
+            # it reads on from the next line (each call consumes input: this ends)
+            found.problems.append(f"{shown}:{before + 1}: {exc}; skipped")
+            continue
+        try:
+            found.rows.append(_row(row, posts))
+        except RowProblem as problem:
+            found.problems.append(f"{shown}:{reader.line_num}: {problem}; skipped")
 
 
 def _number(value: str | None) -> int | None:
