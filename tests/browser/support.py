@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 from conftest import REPO, unavailable  # noqa: F401  (the browser tests' rule too)
 
@@ -123,3 +124,28 @@ def inspect_page(context: object, url: str, local_host: str) -> dict[str, list[s
         "csp_violations": violations,
         "missing_policy": [] if has_policy else ["no Content-Security-Policy"],
     }
+
+
+def use_search(page: Any, query: str = "anxiety") -> bool:
+    """Search as a reader does, driven by state, not timing: the query goes into the field
+    itself (a key landing on the page instead is one of Material's shortcuts, "n" is "next
+    page") and each step waits for the theme to show it happened. False on a page without
+    the theme's search (the share kit is a page of its own)."""
+    field = page.locator(".md-search__input")
+    if not field.count():
+        return False
+    field.click()
+    page.wait_for_function("() => document.getElementById('__search')?.checked")
+    # Typed, not filled: the theme searches on key presses.
+    field.press_sequentially(query)
+    # "No matching documents", "1 matching document", "12 matching documents".
+    page.wait_for_function(
+        "() => /matching/.test(document.querySelector('.md-search-result__meta')?.textContent)"
+    )
+    page.wait_for_load_state("networkidle")
+    return True
+
+
+def close_search(page: Any) -> None:
+    page.locator(".md-search__input").press("Escape")
+    page.wait_for_function("() => !document.getElementById('__search')?.checked")

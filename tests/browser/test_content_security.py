@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from browser.support import CSP_RECORDER, KINDS, inspect_page
+from browser.support import CSP_RECORDER, KINDS, close_search, inspect_page, use_search
 
 
 @pytest.mark.parametrize("page_path", KINDS, indirect=True)
@@ -21,24 +21,13 @@ def test_a_page_works_under_its_policy_with_no_violation(
         page = context.new_page()
         page.goto(base_url + page_path, wait_until="networkidle")
         # Search (its worker and index), and the palette switch (the theme's inline scripts).
-        page.keyboard.press("/")
-        page.keyboard.type("anxiety")
-        page.wait_for_load_state("networkidle")
-        page.keyboard.press("Escape")
-        # Escape closes search as a reader would; under load the key can land before the
-        # search field has focus, so close it the way Material's own toggle does if it did not.
-        page.evaluate(
-            "() => { const t = document.getElementById('__search');"
-            " if (t && t.checked) t.click(); }"
-        )
-        page.wait_for_function("() => !document.getElementById('__search')?.checked")
+        if use_search(page):
+            close_search(page)
         toggles = page.locator("form[data-md-component=palette] label:visible")
         if toggles.count():
             toggles.first.click()
         violations = page.evaluate("window.__cspViolations")
-        policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute(
-            "content"
-        )
+        policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
         page.close()
         assert "'unsafe-inline'" not in (policy or "") and "object-src 'none'" in (policy or "")
         assert violations == [], violations
@@ -53,8 +42,7 @@ def test_search_still_finds_articles_under_the_policy(browser: Any, base_url: st
     try:
         page = context.new_page()
         page.goto(base_url, wait_until="networkidle")
-        page.keyboard.press("/")
-        page.keyboard.type("anxiety")
+        assert use_search(page)
         results = page.locator(".md-search-result__item")
         results.first.wait_for(timeout=15_000)
         assert results.count() > 0

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser.support import KINDS
+from browser.support import KINDS, use_search
 
 
 def _local(url: str, base_url: str) -> bool:
@@ -46,8 +46,7 @@ def test_a_page_requests_nothing_from_other_hosts(
         page.goto(base_url + page_path)
         # The search box loads its index and worker on demand: use it too, then let every
         # late request (lazy images, the worker's fetches) happen.
-        page.keyboard.press("/")
-        page.keyboard.type("anxiety")
+        use_search(page)
         page.wait_for_load_state("networkidle")
         third_party = sorted({url for url in requested if not _local(url, base_url)})
         assert requested, "the page was not loaded"
@@ -68,8 +67,7 @@ def test_no_request_of_a_page_fails(browser: Any, base_url: str, page_path: str)
     page = context.new_page()
     try:
         page.goto(base_url + page_path, wait_until="networkidle")
-        page.keyboard.press("/")
-        page.keyboard.type("anxiety")
+        use_search(page)
         page.wait_for_load_state("networkidle")
         assert failed == [], f"{page_path or 'home'}: {failed}"
     finally:
