@@ -1,6 +1,11 @@
 """A fake Bluesky PDS on 127.0.0.1 for the atproto SDK: createSession, getProfile,
 uploadBlob and createRecord over XRPC, keeping every record it was sent. It checks the app
-password as a PDS would and can be told to fail the next requests (`fail_next`)."""
+password as a PDS would and can be told to fail the next requests (`fail_next`).
+
+For the impact figures it also answers app.bsky.feed.getPosts (at most 25 URIs, as Bluesky;
+a post missing from `posts` is left out of the answer, as a deleted one is) and gives
+getProfile the account's `followersCount`. A test sets the counts on `posts[uri]`
+(`likeCount`, `repostCount`, `quoteCount`, `replyCount`), or adds a post with `add_post`."""
 
 from __future__ import annotations
 
@@ -14,7 +19,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from local_server import serving_fake
 
@@ -42,7 +47,34 @@ class FakeBluesky:
     fail_next: list[int] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
     access: str = field(default_factory=lambda: _jwt("com.atproto.access"))
+    followers_count: int = 0
+    # Every post by its at:// URI: {"cid", "record", and the counts once a test sets them}.
+    posts: dict[str, dict[str, Any]] = field(default_factory=dict)
     _rkeys: Iterator[int] = field(default_factory=lambda: itertools.count(1))
+
+    def created(self, collection: str, record: dict[str, Any], cid: str) -> str:
+        uri = f"at://{DID}/{collection}/3lfake{next(self._rkeys):07d}"
+        if collection == "app.bsky.feed.post":
+            self.posts[uri] = {"cid": cid, "record": record}
+        return uri
+
+    def add_post(self, text: str, **counts: int) -> str:
+        """A post as if made earlier, with the counts given (likeCount=3, ...); its URI."""
+        record = {"$type": "app.bsky.feed.post", "text": text,
+                  "createdAt": "2026-12-05T09:00:00.000Z"}  # fmt: skip
+        uri = self.created("app.bsky.feed.post", record, _cid(text.encode()))
+        self.posts[uri].update(counts)
+        return uri
+
+    def view(self, uri: str) -> dict[str, Any]:
+        """app.bsky.feed.defs#postView, with the fields the SDK's model requires."""
+        post = self.posts[uri]
+        counts = {"likeCount": 0, "repostCount": 0, "quoteCount": 0, "replyCount": 0}
+        return counts | {key: value for key, value in post.items() if key.endswith("Count")} | {
+            "uri": uri, "cid": post["cid"], "record": post["record"],
+            "author": {"did": DID, "handle": HANDLE},
+            "indexedAt": "2026-12-05T09:00:01.000Z",
+        }  # fmt: skip
 
 
 def _cid(data: bytes) -> str:
@@ -68,10 +100,23 @@ def _handler(fake: FakeBluesky) -> type[BaseHTTPRequestHandler]:
             return self.headers.get("Authorization") == f"Bearer {fake.access}"
 
         def do_GET(self) -> None:
-            method = urlsplit(self.path).path.removeprefix("/xrpc/")
+            address = urlsplit(self.path)
+            method = address.path.removeprefix("/xrpc/")
+            query = parse_qs(address.query)
             fake.requests.append(f"GET {method}")
             if method == "app.bsky.actor.getProfile" and self._authorised():
-                return self._send(200, {"did": DID, "handle": HANDLE})
+                if query.get("actor", [HANDLE])[0] not in (HANDLE, DID):
+                    return self._send(400, {"error": "InvalidRequest",
+                                            "message": "Profile not found"})  # fmt: skip
+                return self._send(200, {"did": DID, "handle": HANDLE,
+                                        "followersCount": fake.followers_count})  # fmt: skip
+            if method == "app.bsky.feed.getPosts" and self._authorised():
+                uris = query.get("uris", [])
+                if len(uris) > 25:  # as Bluesky: at most 25 a request
+                    too_many = {"error": "InvalidRequest", "message": "more than 25 uris"}
+                    return self._send(400, too_many)
+                found = [fake.view(uri) for uri in uris if uri in fake.posts]
+                return self._send(200, {"posts": found})
             return self._send(401, {"error": "AuthenticationRequired", "message": "no"})
 
         def do_POST(self) -> None:
@@ -99,12 +144,10 @@ def _handler(fake: FakeBluesky) -> type[BaseHTTPRequestHandler]:
                                                  "mimeType": kind, "size": len(body)}})  # fmt: skip
             if method == "com.atproto.repo.createRecord":
                 data = json.loads(body)
-                rkey = f"3lfake{next(fake._rkeys):07d}"
                 fake.records.append(data)
-                return self._send(200, {
-                    "uri": f"at://{DID}/{data['collection']}/{rkey}",
-                    "cid": _cid(body),
-                })
+                cid = _cid(body)
+                uri = fake.created(data["collection"], data["record"], cid)
+                return self._send(200, {"uri": uri, "cid": cid})
             return self._send(400, {"error": "MethodNotImplemented", "message": method})
 
     return Handler

@@ -1,7 +1,12 @@
 """A fake Mastodon server on 127.0.0.1 for the real client libraries (Mastodon.py, and
 feed2toot and feediverse through it): the few endpoints posting needs, answering as
 Mastodon 4 does, keeping every status it was sent. It can be told to fail the next
-requests (`fail_next`) and checks the access token as a server would."""
+requests (`fail_next`) and checks the access token as a server would.
+
+For the impact figures it also answers GET /api/v1/statuses/:id (a status's counts and
+poll; 404 once removed from `statuses`) and GET /api/v1/accounts/verify_credentials
+(`followers_count`). A test sets the counts on a status dict (`favourites_count`,
+`reblogs_count`, `replies_count`, `quotes_count`, `poll`), or adds one with `add_status`."""
 
 from __future__ import annotations
 
@@ -31,6 +36,7 @@ class FakeMastodon:
     # How to answer the next POSTs: an HTTP status to fail with, or 0 to answer as usual.
     fail_next: list[int] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)  # "METHOD /path", in order
+    followers_count: int = 0  # the practice's account, for verify_credentials
     _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1001))
     _by_key: dict[str, dict[str, Any]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -70,6 +76,40 @@ class FakeMastodon:
             if key:
                 self._by_key[key] = status
             return status
+
+    def add_status(self, text: str, **fields: Any) -> dict[str, Any]:
+        """A status as if posted earlier, with the fields given (counts, `poll`, `content`)."""
+        status = self.status({"status": text}, None)
+        status.update(fields)
+        return status
+
+    def find(self, number: str) -> dict[str, Any] | None:
+        return next((s for s in self.statuses if s["id"] == number), None)
+
+    def shown(self, status: dict[str, Any]) -> dict[str, Any]:
+        """A status as GET /api/v1/statuses/:id shows it: its counts (0 unless set) and its
+        poll, if it has options, as Mastodon's Poll entity."""
+        counts = {"favourites_count": 0, "reblogs_count": 0, "replies_count": 0}
+        poll = status.get("poll")
+        if isinstance(poll, dict) and isinstance(poll.get("options"), list):
+            options = [{"title": o["title"], "votes_count": o.get("votes_count")}
+                       for o in poll["options"]]  # fmt: skip
+            poll = {
+                "id": f"p{status['id']}", "expires_at": None, "expired": True,
+                "multiple": bool(poll.get("multiple")), "voted": False, "own_votes": [],
+                "votes_count": sum(o["votes_count"] or 0 for o in options),
+                "voters_count": None, "options": options, "emojis": [],
+            }  # fmt: skip
+        else:
+            poll = None
+        return counts | status | {"poll": poll}
+
+    def me(self) -> dict[str, Any]:
+        return {"id": "1", "username": "practice", "acct": "practice",
+                "display_name": "Practice", "url": f"{self.base}/@practice",
+                "created_at": "2025-01-01T00:00:00.000Z", "note": "", "locked": False,
+                "bot": False, "followers_count": self.followers_count, "following_count": 0,
+                "statuses_count": len(self.statuses), "emojis": [], "fields": []}  # fmt: skip
 
 
 def _form(handler: BaseHTTPRequestHandler, body: bytes) -> dict[str, Any]:
@@ -119,6 +159,17 @@ def _handler(fake: FakeMastodon) -> type[BaseHTTPRequestHandler]:
                 return self._send(200, fake.instance(2))
             if path.startswith("/api/v1/media/") and path.rsplit("/", 1)[1] in fake.media:
                 return self._send(200, fake.media[path.rsplit("/", 1)[1]])
+            if path == "/api/v1/accounts/verify_credentials" or path.startswith(
+                "/api/v1/statuses/"
+            ):
+                # Mastodon refuses a wrong token even where a public status needs none.
+                if self.headers.get("Authorization") != f"Bearer {fake.token}":
+                    return self._send(401, {"error": "The access token is invalid"})
+                if path == "/api/v1/accounts/verify_credentials":
+                    return self._send(200, fake.me())
+                status = fake.find(path.rsplit("/", 1)[1])
+                if status is not None:
+                    return self._send(200, fake.shown(status))
             return self._send(404, {"error": "Record not found"})
 
         def do_POST(self) -> None:

@@ -33,31 +33,41 @@ def test_engagement_rows_by_address_path_or_slug_and_bad_rows_at_their_lines(hub
     )
     result = hub.carepress("impact", "import", str(export))
     assert result.returncode == 0, result.stderr
-    assert "export.csv: 3 engagement rows, 5 skipped" in result.stdout
+    assert "export.csv: 3 engagement rows, 1 follower counts, 5 skipped" in result.stdout
     for line, why in ((5, "date: '2026-13-01' is not a date"), (6, "platform: 'myspace'"),
                       (7, "post: 'no-such-post' is no post of this hub"),
                       (8, "impressions: -3 is negative"),
                       (9, "impressions: 'lots' is not a whole number")):  # fmt: skip
         assert f"export.csv:{line}: {why}" in result.stderr, result.stderr
-    assert _rows(hub, "SELECT day, platform, post, impressions, likes, saves, followers "
+    assert _rows(hub, "SELECT day, platform, post, impressions, likes, saves "
                       "FROM engagement ORDER BY day") == [
-        ("2026-11-02", "mastodon", "worry", 120, 7, None, 410),  # empty is unknown, not 0
-        ("2026-11-03", "bluesky", "worry", 80, 4, None, None),
-        ("2026-11-04", "x", "worry", 1200, 9, None, None),
+        ("2026-11-02", "mastodon", "worry", 120, 7, None),  # empty is unknown, not 0
+        ("2026-11-03", "bluesky", "worry", 80, 4, None),
+        ("2026-11-04", "x", "worry", 1200, 9, None),
     ]  # fmt: skip
+    # The account's followers, kept apart from the post's figures.
+    assert _rows(hub, "SELECT platform, day, followers FROM followers") == [
+        ("mastodon", "2026-11-02", 410)]
     again = hub.carepress("impact", "import", str(export))
-    assert "imported before; nothing added" in again.stdout
+    assert "export.csv (read again; figures replace, never add): 3 engagement rows" in (
+        again.stdout)
     assert len(_rows(hub, "SELECT * FROM engagement")) == 3
+    assert _rows(hub, "SELECT impressions FROM engagement WHERE platform = 'x'") == [(1200,)]
 
 
 def test_a_file_in_another_format_names_the_columns_expected(hub: Hub) -> None:
-    other = hub.root / "linkedin.csv"
-    other.write_text("Date,Impressions,Clicks\n2026-11-02,10,1\n")
+    other = hub.root / "someone-elses.csv"
+    other.write_text("Day,Views,Taps\n2026-11-02,10,1\n")
     result = hub.carepress("impact", "import", str(other))
     assert result.returncode == 2
-    assert "lacks the column(s) date, platform, post" not in result.stderr  # (date is there)
-    assert "lacks the column(s) platform, post; the columns are date, platform, post" in (
-        result.stderr)
+    assert "someone-elses.csv: not a CSV CarePress reads" in result.stderr
+    for expected in ("engagement CSV has the columns date, platform, post, impressions",
+                     "a poll or survey CSV has date, question, answer, responses",
+                     "LinkedIn page analytics", "(columns Post link, Created date, Impressions)",
+                     "Instagram", "Facebook", "X (Twitter)", "Plausible",
+                     "GoatCounter"):  # fmt: skip
+        assert expected in result.stderr, expected
+    assert "Traceback" not in result.stderr
     assert not (hub.root / "records" / "impact.sqlite3").exists() or not _rows(
         hub, "SELECT * FROM imported")
 

@@ -11,6 +11,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .budget import OverBudget
 from .checks.collisions import duplicate_addresses, page_addresses, page_collisions
@@ -30,6 +31,10 @@ from .publish.platforms import PLATFORM_KEYS
 from .publish.snippets import compose_all
 from .settings import ConfigError, Settings, load_settings
 from .site_commands import ENGINES, run_engine
+
+if TYPE_CHECKING:
+    from .impact.post_names import PostMatcher
+    from .impact.store import ImpactStore
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -149,7 +154,19 @@ def _parser() -> argparse.ArgumentParser:
         "import", help="engagement CSVs (.csv) and access logs (.log, .gz) into the database"
     )
     imports.add_argument("files", nargs="+", type=Path)
-    imports.add_argument("--db", type=Path, help="default: records/impact.sqlite3 in the hub")
+    imports.add_argument("--as-of", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
+                         help="the day a platform's export was made (default: the day its "
+                              "file was last written)")  # fmt: skip
+    fetch = impact_sub.add_parser(
+        "fetch", help="today's figures of the posts `carepress post` sent (Mastodon, Bluesky)"
+    )
+    fetch.add_argument("--timeout", type=float, default=30, help="seconds per request")
+    report = impact_sub.add_parser("report", help="a private report with charts and tables")
+    report.add_argument("-o", "--output", type=Path, metavar="DIR",
+                        help="default: records/impact-report in the hub")  # fmt: skip
+    for command in (imports, fetch, report):
+        command.add_argument("--db", type=Path,
+                             help="default: records/impact.sqlite3 in the hub")  # fmt: skip
 
     new = sub.add_parser("new", help="start a new post (as a draft) from the template")
     new.add_argument("title")
@@ -487,28 +504,83 @@ def _post(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _impact(args: argparse.Namespace, settings: Settings) -> int:
-    """`carepress impact import`: counts into the local database (impact/)."""
-    from .impact.engagement import FormatError
-    from .impact.importing import import_files
+    """`carepress impact import|fetch|report`: the practice's own figures, kept on its own
+    machine (impact/)."""
+    from .impact.csv_files import FormatError
     from .impact.store import DEFAULT_DB, ImpactStore
+
+    database = _kept_private(args.db or settings.root / DEFAULT_DB, "--db: the impact database",
+                             settings, args.config)  # fmt: skip
+    store = ImpactStore(database)
+    try:
+        if args.impact_command == "import":
+            return _impact_import(args, settings, store)
+        if args.impact_command == "fetch":
+            return _impact_fetch(args, settings, store)
+        return _impact_report(args, settings, store)
+    except FormatError as exc:
+        print(f"carepress: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _impact_posts(settings: Settings, config: Path) -> tuple[list[Post], PostMatcher]:
+    """The hub's posts, and how a figure names one (old addresses kept by redirects too)."""
+    from .impact.post_names import PostMatcher
+    from .settings import hub_config, plugin_options
+
+    now = utc_now()
+    reports = [check_front(path, settings, now) for path in settings.post_files()]
+    redirects = (plugin_options(hub_config(config).get("plugins"), "redirects") or {}).get(
+        "redirect_maps") or {}
+    return reports, PostMatcher.of(reports, {str(k): str(v) for k, v in redirects.items()})
+
+
+def _impact_import(args: argparse.Namespace, settings: Settings, store: ImpactStore) -> int:
+    from .impact.importing import import_files
 
     for path in args.files:
         if not path.is_file():
             raise ConfigError(f"{path}: there is no such file")
-    database = _kept_private(args.db or settings.root / DEFAULT_DB, "--db: the impact database",
-                             settings, args.config)  # fmt: skip
-    now = utc_now()
-    reports = [check_front(path, settings, now) for path in settings.post_files()]
-    store = ImpactStore(database)
-    try:
-        result = import_files(args.files, store, settings, reports)
-    except FormatError as exc:
-        print(f"carepress: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    _, posts = _impact_posts(settings, args.config)
+    result = import_files(args.files, store, settings.practice_zone, posts,
+                          settings.display_path, args.as_of)  # fmt: skip
     for problem in result.problems:
         print(problem, file=sys.stderr)
     for line in result.lines:
         print(line)
+    return EXIT_OK
+
+
+def _impact_fetch(args: argparse.Namespace, settings: Settings, store: ImpactStore) -> int:
+    raise NotImplementedError  # wired when platform_figures lands
+
+
+def _impact_report(args: argparse.Namespace, settings: Settings, store: ImpactStore) -> int:
+    from .impact.analysis import PostFacts, analyse
+    from .impact.report_files import ReportError, write_report
+    from .impact.store import DEFAULT_REPORT
+
+    folder = _kept_private(args.output or settings.root / DEFAULT_REPORT,
+                           "-o: the impact report", settings, args.config)  # fmt: skip
+    if not store.path.exists():
+        raise ConfigError(f"{store.path}: no figures yet; bring some in with "
+                          "`carepress impact import` or `carepress impact fetch`")  # fmt: skip
+    reports, _ = _impact_posts(settings, args.config)
+    facts = [
+        PostFacts(r.address.slug, front.title, r.address.path, front.created,
+                  tuple(front.audience), tuple(front.categories), front.type,
+                  bool(front.content_warnings), len(r.post.body.split()) if r.post else 0)
+        for r in reports
+        if r.address is not None and (front := r.front_matter) is not None
+    ]  # fmt: skip
+    with store.connect() as db:
+        analysis = analyse(db, facts)
+    try:
+        page = write_report(analysis, folder, settings.site_name,
+                            settings.addressing.language, utc_now().date())  # fmt: skip
+    except ReportError as exc:
+        raise ConfigError(str(exc)) from exc
+    print(f"The report: {page} (private: keep it off the site)")
     return EXIT_OK
 
 

@@ -19,6 +19,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 import yaml
 from pydantic import (
@@ -373,6 +374,12 @@ class Settings:
     def _resolved_root(self) -> Path:
         return self.root.resolve()
 
+    @property
+    def practice_zone(self) -> ZoneInfo | None:
+        """Where the practice is (its social hours' time zone), for its days and hours."""
+        hours = self.practice.social_hours
+        return ZoneInfo(hours.time_zone) if hours else None
+
     def display_path(self, path: Path) -> str:
         """A post's path as writers see it: relative to the hub (mkdocs.yml) when possible."""
         root = self._resolved_root
@@ -459,7 +466,7 @@ _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/object/apply:", 
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 
 
-def _plugin_options(plugins: Any, *names: str) -> dict[str, Any] | None:
+def plugin_options(plugins: Any, *names: str) -> dict[str, Any] | None:
     for entry in plugins or []:
         if isinstance(entry, str) and entry in names:
             return {}
@@ -647,8 +654,8 @@ def load_settings(config_file: Path) -> Settings:
     plugins = data.get("plugins")
     theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
     custom_dir = root / str(theme["custom_dir"]) if theme.get("custom_dir") else None
-    blog = _plugin_options(plugins, "blog", "material/blog")
-    carepress = _plugin_options(plugins, "carepress")
+    blog = plugin_options(plugins, "blog", "material/blog")
+    carepress = plugin_options(plugins, "carepress")
     if blog is None:
         raise ConfigError(
             f"{config_file}: the Material blog plugin is not enabled (plugins: - blog)"

@@ -1,108 +1,116 @@
-"""Engagement figures in CarePress's normalised CSV: one row per post, platform and day.
+"""Engagement figures in CarePress's normalised CSV: one row per post, platform and day, the
+post's totals so far as of that day.
 
     date,platform,post,impressions,reach,likes,comments,shares,saves,clicks,followers
 
-`post` is the post's address or slug; empty figures are unknown, not zero. A bad row is
+`post` is the post's address, path or slug; empty figures are unknown, not zero. `followers`
+is the practice's account on that platform as of that day (a row may give only that, with no
+post). Two optional columns say how the post went out: `posted` (its local date and time,
+YYYY-MM-DD HH:MM) and `format` (image, carousel, video, link, text, poll, thread). A bad row is
 reported with its file and line and skipped; the good rows are kept."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-from collections.abc import Mapping
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from ..publish.platforms import PLATFORMS
-from .store import METRICS
+from .csv_files import RowProblem, Rows, read_rows, whole_number
+from .post_names import PostMatcher
+from .store import METRICS, ImpactStore
 
+COLUMNS = ("date", "platform", "post", *METRICS, "followers")
 REQUIRED = ("date", "platform", "post")
 
 
-class FormatError(Exception):
-    """A file that is not in the normalised format."""
-
-
 @dataclass
-class EngagementRows:
-    rows: list[tuple] = field(default_factory=list)
+class Figures:
+    """What one file adds: the rows of each table, and the rows it skipped."""
+
+    engagement: list[tuple] = field(default_factory=list)  # (platform, post, day, *METRICS)
+    followers: list[tuple[str, str, int]] = field(default_factory=list)  # (platform, day, n)
+    published: list[tuple[str, str, str, str]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
+    def store(self, store: ImpactStore, db: sqlite3.Connection) -> None:
+        store.put_engagement(db, self.engagement)
+        store.put_followers(db, self.followers)
+        store.put_published(db, self.published)
 
-def post_key(reference: str, posts: Mapping[str, str]) -> str | None:
-    """The post a row names, by its address, its path or its slug (`posts`: every form ->
-    the post's slug)."""
-    reference = reference.strip()
-    path = urlsplit(reference).path if "://" in reference else reference
-    for candidate in (reference, path, path.strip("/"), path.strip("/").rsplit("/", 1)[-1]):
-        if candidate in posts:
-            return posts[candidate]
-    return None
+    def summary(self) -> str:
+        parts = [f"{len(self.engagement)} engagement rows"]
+        if self.followers:
+            parts.append(f"{len(self.followers)} follower counts")
+        if self.problems:
+            parts.append(f"{len(self.problems)} skipped")
+        return ", ".join(parts)
 
 
-def read_engagement(path: Path, shown: str, posts: Mapping[str, str]) -> EngagementRows:
+def is_normalised(columns: list[str]) -> bool:
+    return all(c in [name.strip().lower() for name in columns] for c in REQUIRED)
+
+
+def read_engagement(path: Path, shown: str, posts: PostMatcher) -> Figures:
+    figures = Figures()
+
+    def parse(row: dict[str, str], line: int) -> None:
+        _row(row, posts, figures)
+
+    found: Rows[None] = Rows(problems=figures.problems)
+    read_rows(path, shown, parse, found)
+    return figures
+
+
+def day_of(value: str, column: str = "date") -> str:
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            return _read(csv.DictReader(handle), shown, posts)
-    except UnicodeDecodeError:
-        raise FormatError(f"{shown}: not UTF-8 text; export or save it as CSV UTF-8") from None
-
-
-def _read(reader: csv.DictReader, shown: str, posts: Mapping[str, str]) -> EngagementRows:
-    found = EngagementRows()
-    columns = [c.strip().lower() for c in reader.fieldnames or []]
-    missing = [c for c in REQUIRED if c not in columns]
-    if missing:
-        raise FormatError(
-            f"{shown}: not CarePress's engagement CSV: it lacks the column(s) "
-            f"{', '.join(missing)}; the columns are {', '.join((*REQUIRED, *METRICS))}"
-        )
-    reader.fieldnames = columns
-    while True:
-        before = reader.line_num
-        try:
-            row = next(reader)
-        except StopIteration:
-            return found
-        except csv.Error as exc:  # a row the CSV reader cannot read (a field past its limit);
-            # it reads on from the next line (each call consumes input: this ends)
-            found.problems.append(f"{shown}:{before + 1}: {exc}; skipped")
-            continue
-        try:
-            found.rows.append(_row(row, posts))
-        except RowProblem as problem:
-            found.problems.append(f"{shown}:{reader.line_num}: {problem}; skipped")
-
-
-def _number(value: str | None) -> int | None:
-    value = (value or "").strip().replace(",", "")
-    return None if value == "" else int(value)
-
-
-class RowProblem(ValueError):
-    """What is wrong with one row (the row is skipped)."""
-
-
-def _row(row: Mapping[str, str | None], posts: Mapping[str, str]) -> tuple:
-    """The row as the database keeps it: day, platform, post's slug, then the figures."""
-    try:
-        day = dt.date.fromisoformat((row.get("date") or "").strip())
+        return dt.date.fromisoformat(value.strip()).isoformat()
     except ValueError:
-        raise RowProblem(f"date: {row.get('date')!r} is not a date (YYYY-MM-DD)") from None
-    platform = (row.get("platform") or "").strip().lower()
+        raise RowProblem(f"{column}: {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def format_of(raw: str) -> str:
+    """A platform's kind of post in CarePress's few words ("IG carousel" -> carousel)."""
+    text = raw.strip().lower()
+    for word, kind in (("carousel", "carousel"), ("album", "carousel"), ("reel", "video"),
+                       ("video", "video"), ("poll", "poll"), ("thread", "thread"),
+                       ("image", "image"), ("photo", "image"), ("link", "link"),
+                       ("article", "link"), ("text", "text"), ("status", "text")):  # fmt: skip
+        if word in text:
+            return kind
+    return text or "unknown"
+
+
+def _row(row: dict[str, str], posts: PostMatcher, figures: Figures) -> None:
+    day = day_of(row.get("date", ""))
+    platform = row.get("platform", "").strip().lower()
     if platform not in PLATFORMS:
         raise RowProblem(f"platform: {row.get('platform')!r} is not one of {', '.join(PLATFORMS)}")
-    post = post_key(row.get("post") or "", posts)
-    if post is None:
-        raise RowProblem(f"post: {row.get('post')!r} is no post of this hub (an address or a slug)")
-    figures = []
-    for metric in METRICS:
-        try:
-            value = _number(row.get(metric))
-        except ValueError:
-            raise RowProblem(f"{metric}: {row.get(metric)!r} is not a whole number") from None
-        if value is not None and value < 0:
-            raise RowProblem(f"{metric}: {value} is negative")
-        figures.append(value)
-    return (day.isoformat(), platform, post, *figures)
+    followers = whole_number(row, "followers")
+    reference = row.get("post", "").strip()
+    if not reference and followers is None:
+        raise RowProblem("post: empty (a row without a post gives only the followers)")
+    slug = posts.named(reference) if reference else None
+    if reference and slug is None:
+        raise RowProblem(f"post: {reference!r} is no post of this hub (an address or a slug)")
+    counts = tuple(whole_number(row, metric) for metric in METRICS)
+    posted = _posted(row.get("posted", ""))  # (all read before anything is kept)
+    if slug is not None:
+        figures.engagement.append((platform, slug, day, *counts))
+        if posted:
+            figures.published.append((platform, slug, posted, format_of(row.get("format", ""))))
+    if followers is not None:
+        figures.followers.append((platform, day, followers))
+
+
+def _posted(value: str) -> str:
+    """ "YYYY-MM-DD HH:MM" (or a date alone) as the database keeps it."""
+    if not value.strip():
+        return ""
+    try:
+        when = dt.datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise RowProblem(f"posted: {value!r} is not a date and time (YYYY-MM-DD HH:MM)") from None
+    has_time = len(value.strip()) > 10
+    return when.strftime("%Y-%m-%dT%H:%M") if has_time else when.date().isoformat()

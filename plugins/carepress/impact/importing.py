@@ -1,20 +1,24 @@
-"""`carepress impact import FILE...`: each file once (by its SHA-256), whole or not at all."""
+"""`carepress impact import FILE...`: each file once (by its SHA-256), whole or not at all.
+What a file is, is read from its columns (CSV) or its name (.zip, .csv.gz, else a server log)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from .access_logs import count_visits
-from .engagement import read_engagement
+from .analytics_exports import analytics_kind, read_analytics
+from .csv_files import FormatError, header
+from .engagement import COLUMNS as ENGAGEMENT_COLUMNS
+from .engagement import is_normalised, read_engagement
+from .exports import export_format, export_formats, read_export
+from .feedback import COLUMNS as FEEDBACK_COLUMNS
+from .feedback import is_feedback, read_feedback
+from .post_names import PostMatcher
 from .store import ImpactStore, file_digest
-
-if TYPE_CHECKING:
-    from ..engine import Post
-    from ..settings import Settings
 
 
 @dataclass
@@ -23,56 +27,100 @@ class ImportResult:
     problems: list[str] = field(default_factory=list)  # file:line: what, for skipped rows
 
 
-def post_names(reports: Sequence[Post]) -> dict[str, str]:
-    """Every way a row may name a post (its address, path or slug) -> its slug."""
-    names: dict[str, str] = {}
-    for report in reports:
-        address = report.address
-        if address is None:
-            continue
-        for form in (address.url, address.path, address.path.strip("/"), address.slug):
-            names[form] = address.slug
-    return names
-
-
-def _kind(path: Path) -> str:
-    if path.suffix.lower() == ".csv":
+def kind_of(path: Path, shown: str) -> str:
+    name = path.name.lower()
+    if name.endswith((".zip", ".csv.gz")):
+        return "analytics"
+    if not name.endswith(".csv"):
+        return "access-log"
+    columns = header(path, shown)
+    if is_feedback(columns):  # (first: it may name a post and platform too)
+        return "feedback"
+    if is_normalised(columns):
         return "engagement"
-    return "access-log"
+    if export_format(columns) is not None:
+        return "export"
+    if analytics_kind(columns) is not None:
+        return "analytics"
+    raise FormatError(f"{shown}: not a CSV CarePress reads. {expected_formats()}")
+
+
+def expected_formats() -> str:
+    exports = "; ".join(f"{f.name} (columns {', '.join(f.detect)})" for f in export_formats())
+    return (
+        f"CarePress's engagement CSV has the columns {', '.join(ENGAGEMENT_COLUMNS)}; "
+        f"a poll or survey CSV has {', '.join(FEEDBACK_COLUMNS)}; the platforms' exports it "
+        f"reads: {exports}; and Plausible's and GoatCounter's CSV exports"
+    )
 
 
 def import_files(
-    paths: Sequence[Path], store: ImpactStore, settings: Settings, reports: Sequence[Post]
-) -> ImportResult:
+    paths: Sequence[Path], store: ImpactStore, zone: ZoneInfo | None, posts: PostMatcher,
+    display: Callable[[Path], str] = str, as_of: dt.date | None = None,
+) -> ImportResult:  # fmt: skip
+    """`display` shows a path as the writer knows it; `as_of` is the day a platform export was
+    made (default: the day its file was last written, where the practice is)."""
     result = ImportResult()
-    names = post_names(reports)
-    hours = settings.practice.social_hours
-    zone = ZoneInfo(hours.time_zone) if hours else None
     for path in paths:
-        shown = settings.display_path(path)
+        shown = display(path)
+        kind = kind_of(path, shown)
         digest = file_digest(path)
-        kind = _kind(path)
         with store.connect() as db:
-            if store.seen(db, digest):
+            again = store.seen(db, digest)
+            # Visits add up, so a file of them is read once. Figures and answers replace
+            # what their day had: a file read again (after a post or redirect was added that
+            # names rows it skipped) adds nothing twice.
+            if again and kind in ("analytics", "access-log"):
                 result.lines.append(f"{shown}: imported before; nothing added")
                 continue
-            if kind == "engagement":
-                found = read_engagement(path, shown, names)
-                store.put_engagement(db, found.rows)
-                store.mark(db, digest, path.name, kind, len(found.rows))
-                result.problems += found.problems
-                result.lines.append(f"{shown}: {len(found.rows)} engagement rows"
-                                    + (f", {len(found.problems)} skipped" if found.problems
-                                       else ""))  # fmt: skip
-            else:
-                counts = count_visits(path, zone, shown)
+            label = f"{shown} (read again; figures replace, never add)" if again else shown
+            if kind in ("engagement", "export"):
+                if kind == "engagement":
+                    figures = read_engagement(path, shown, posts)
+                else:
+                    export = export_format(header(path, shown))
+                    assert export is not None
+                    day = as_of or _written_on(path, zone)
+                    figures = read_export(path, shown, export, posts, day)
+                figures.store(store, db)
+                store.mark(db, digest, path.name, kind, len(figures.engagement))
+                result.problems += figures.problems
+                what = f"{export.name}, as of {day}: " if kind == "export" else ""
+                result.lines.append(f"{label}: {what}{figures.summary()}")
+            elif kind == "feedback":
+                answers = read_feedback(path, shown, posts)
+                store.put_feedback(db, answers.rows)
+                store.mark(db, digest, path.name, kind, len(answers.rows))
+                result.problems += answers.problems
+                result.lines.append(f"{label}: {len(answers.rows)} poll or survey answers"
+                                    + _skipped(len(answers.problems)))  # fmt: skip
+            elif kind == "analytics":
+                counts = read_analytics(path, shown, zone)
                 store.add_visits(db, counts.visits)
-                store.mark(db, digest, path.name, kind, counts.lines)
+                store.mark(db, digest, path.name, kind, counts.rows)
                 result.problems += counts.problems
                 result.lines.append(
-                    f"{shown}: {counts.lines} lines, {sum(counts.visits.values())} page "
-                    f"visits counted, {counts.bots} from bots left out"
-                    + (f", {counts.bad_lines} unreadable lines skipped" if counts.bad_lines
-                       else "")
-                )  # fmt: skip
+                    f"{shown}: {counts.source}, {counts.rows} rows, "
+                    f"{sum(counts.visits.values())} page visits counted, {counts.left_out} left "
+                    f"out (bots, events, not pages)" + _skipped(counts.bad_rows)
+                )
+            else:
+                log = count_visits(path, zone, shown)
+                store.add_visits(db, log.visits)
+                store.mark(db, digest, path.name, kind, log.lines)
+                result.problems += log.problems
+                result.lines.append(
+                    f"{shown}: {log.lines} lines, {sum(log.visits.values())} page "
+                    f"visits counted, {log.bots} from bots left out"
+                    + (f", {log.bad_lines} unreadable lines skipped" if log.bad_lines else "")
+                )
     return result
+
+
+def _skipped(count: int) -> str:
+    return f", {count} skipped" if count else ""
+
+
+def _written_on(path: Path, zone: ZoneInfo | None) -> dt.date:
+    written = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
+    return (written.astimezone(zone) if zone else written).date()

@@ -12,22 +12,37 @@ from pathlib import Path
 from ..local_database import transaction
 
 DEFAULT_DB = Path("records") / "impact.sqlite3"
+DEFAULT_REPORT = Path("records") / "impact-report"
 SCHEMA = """
-CREATE TABLE IF NOT EXISTS engagement (
-    day TEXT NOT NULL, platform TEXT NOT NULL, post TEXT NOT NULL,
+CREATE TABLE IF NOT EXISTS engagement (      -- a post's totals so far, as of a day
+    platform TEXT NOT NULL, post TEXT NOT NULL, day TEXT NOT NULL,
     impressions INTEGER, reach INTEGER, likes INTEGER, comments INTEGER, shares INTEGER,
-    saves INTEGER, clicks INTEGER, followers INTEGER,
-    PRIMARY KEY (day, platform, post)
+    saves INTEGER, clicks INTEGER,
+    PRIMARY KEY (platform, post, day)
 );
-CREATE TABLE IF NOT EXISTS visits (
+CREATE TABLE IF NOT EXISTS followers (       -- the practice's account, as of a day
+    platform TEXT NOT NULL, day TEXT NOT NULL, followers INTEGER NOT NULL,
+    PRIMARY KEY (platform, day)
+);
+CREATE TABLE IF NOT EXISTS published (       -- when (practice-local) and how a post went out
+    platform TEXT NOT NULL, post TEXT NOT NULL, posted_at TEXT NOT NULL, format TEXT NOT NULL,
+    PRIMARY KEY (platform, post)
+);
+CREATE TABLE IF NOT EXISTS visits (          -- page "" : the whole site (a campaign total)
     day TEXT NOT NULL, page TEXT NOT NULL, campaign TEXT NOT NULL, visits INTEGER NOT NULL,
     PRIMARY KEY (day, page, campaign)
+);
+CREATE TABLE IF NOT EXISTS feedback (        -- a poll's or survey's answers, as of a day
+    day TEXT NOT NULL, question TEXT NOT NULL, answer TEXT NOT NULL, responses INTEGER NOT NULL,
+    post TEXT NOT NULL, platform TEXT NOT NULL,
+    PRIMARY KEY (question, answer, post, platform, day)
 );
 CREATE TABLE IF NOT EXISTS imported (
     sha256 TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, rows INTEGER NOT NULL
 );
 """
-METRICS = ("impressions", "reach", "likes", "comments", "shares", "saves", "clicks", "followers")
+# Totals so far for one post on one platform (shares: boosts, reposts and quotes).
+METRICS = ("impressions", "reach", "likes", "comments", "shares", "saves", "clicks")
 
 
 def file_digest(path: Path) -> str:
@@ -51,18 +66,40 @@ class ImpactStore:
         return found is not None
 
     def mark(self, db: sqlite3.Connection, sha256: str, name: str, kind: str, rows: int) -> None:
-        db.execute("INSERT INTO imported VALUES (?, ?, ?, ?)", (sha256, name, kind, rows))
+        db.execute("INSERT OR REPLACE INTO imported VALUES (?, ?, ?, ?)",
+                   (sha256, name, kind, rows))
 
     @staticmethod
     def put_engagement(db: sqlite3.Connection, rows: Iterable[tuple]) -> None:
-        """The latest figures for a post on a platform and day replace older ones (a later
-        export of the same day is the truer one)."""
+        """(platform, post, day, *METRICS). A later figure for the same post, platform and
+        day replaces the earlier one (a later export of the same day is the truer one)."""
         db.executemany(
-            "INSERT OR REPLACE INTO engagement VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
+            "INSERT OR REPLACE INTO engagement VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
+        )
+
+    @staticmethod
+    def put_followers(db: sqlite3.Connection, rows: Iterable[tuple[str, str, int]]) -> None:
+        """(platform, day, followers)."""
+        db.executemany("INSERT OR REPLACE INTO followers VALUES (?, ?, ?)", rows)
+
+    @staticmethod
+    def put_published(db: sqlite3.Connection, rows: Iterable[tuple[str, str, str, str]]) -> None:
+        """(platform, post, posted_at "YYYY-MM-DDTHH:MM" practice-local, format)."""
+        db.executemany("INSERT OR REPLACE INTO published VALUES (?, ?, ?, ?)", rows)
+
+    @staticmethod
+    def put_feedback(db: sqlite3.Connection, rows: Iterable[tuple]) -> None:
+        """(day, question, answer, responses, post or "", platform or "")."""
+        db.executemany(
+            "INSERT OR REPLACE INTO feedback (day, question, answer, responses, post, platform) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            rows,
         )
 
     @staticmethod
     def add_visits(db: sqlite3.Connection, counts: dict[tuple[str, str, str], int]) -> None:
+        """{(day, page, campaign): visits}, added to what is there (logs of different days
+        and servers add up)."""
         db.executemany(
             "INSERT INTO visits VALUES (?, ?, ?, ?) ON CONFLICT (day, page, campaign) "
             "DO UPDATE SET visits = visits + excluded.visits",

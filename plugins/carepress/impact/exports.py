@@ -1,0 +1,110 @@
+"""The platforms' own post exports (LinkedIn, Instagram, Facebook, X), read through the column
+mappings in data/engagement_exports.yml: a file is the export whose columns it has."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from ..publish.platforms import PLATFORMS
+from ..yaml_loading import safe_load
+from .csv_files import RowProblem, Rows, read_rows, whole_number
+from .engagement import Figures, format_of
+from .post_names import PostMatcher
+from .store import METRICS
+
+
+class ExportFormat(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    key: str
+    name: str
+    platform: str
+    detect: tuple[str, ...]
+    date_formats: tuple[str, ...]
+    columns: dict[str, tuple[str, ...]]
+
+    def matches(self, columns: set[str]) -> bool:
+        return all(c.lower() in columns for c in self.detect)
+
+    def column(self, field: str, columns: set[str]) -> str | None:
+        """The file's column for a field: the first of the mapping's names it has."""
+        return next((c.lower() for c in self.columns.get(field, ()) if c.lower() in columns),
+                    None)  # fmt: skip
+
+
+@cache
+def export_formats() -> tuple[ExportFormat, ...]:
+    text = resources.files("carepress").joinpath("data/engagement_exports.yml").read_text("utf-8")
+    formats = tuple(ExportFormat.model_validate(entry) for entry in safe_load(text))
+    known = {"posted", "post", "text", "format", *METRICS}
+    for export in formats:  # a mapping names a platform CarePress knows, and known fields
+        if export.platform not in PLATFORMS or not set(export.columns) <= known:
+            raise ValueError(f"data/engagement_exports.yml: {export.key}: unknown platform or "
+                             f"field ({export.platform}, {sorted(set(export.columns) - known)})")
+    return formats
+
+
+def export_format(header: list[str]) -> ExportFormat | None:
+    columns = {c.strip().lower() for c in header}
+    return next((f for f in export_formats() if f.matches(columns)), None)
+
+
+def read_export(
+    path: Path, shown: str, export: ExportFormat, posts: PostMatcher, as_of: dt.date
+) -> Figures:
+    """A post's totals as of `as_of` (the day the export was made)."""
+    figures = Figures()
+    fields: dict[str, str | None] = {}
+
+    def parse(row: dict[str, str], line: int) -> None:
+        if not fields:
+            fields.update({f: export.column(f, set(row)) for f in (*export.columns,)})
+        _row(row, export, fields, posts, as_of, figures)
+
+    read_rows(path, shown, parse, Rows(problems=figures.problems))
+    return figures
+
+
+def _row(
+    row: dict[str, str], export: ExportFormat, fields: dict[str, str | None],
+    posts: PostMatcher, as_of: dt.date, figures: Figures,
+) -> None:  # fmt: skip
+    def value(field: str) -> str:
+        column = fields.get(field)
+        return row.get(column, "") if column else ""
+
+    slug = posts.named(value("post")) or posts.in_text(value("text"))
+    if slug is None:
+        raise RowProblem(
+            f"post: {value('post') or value('text')[:60]!r} names no post of this hub (its text "
+            "has no link to the hub and no post's title)"
+        )
+    counts = tuple(
+        whole_number(row, column) if (column := fields.get(metric)) else None
+        for metric in METRICS
+    )
+    posted = _posted(value("posted"), export)  # (a bad date skips the whole row)
+    figures.engagement.append((export.platform, slug, as_of.isoformat(), *counts))
+    if posted:
+        figures.published.append((export.platform, slug, posted, format_of(value("format"))))
+
+
+def _posted(raw: str, export: ExportFormat) -> str:
+    """When the post went out, as the export shows it (the account's local time)."""
+    text = raw.strip()
+    if not text:
+        return ""
+    for pattern in export.date_formats:
+        try:
+            when = dt.datetime.strptime(text, pattern)
+        except ValueError:
+            continue
+        has_time = any(code in pattern for code in ("%H", "%M"))
+        return when.strftime("%Y-%m-%dT%H:%M") if has_time else when.date().isoformat()
+    raise RowProblem(f"{export.columns['posted'][0]}: {raw!r} is not a date this export writes "
+                     f"({', '.join(export.date_formats)})")  # fmt: skip
