@@ -305,3 +305,38 @@ def test_a_ledger_where_it_would_be_published_is_refused(posting: Posting) -> No
     assert result.returncode == 2
     assert "posting.ledger: the ledger may not be in docs_dir" in result.stderr
     assert not (posting.hub.root / "content" / "posted.sqlite3").exists()
+
+
+def test_what_was_posted_comes_back_as_figures_and_into_the_report(posting: Posting) -> None:
+    """`carepress post`, then `carepress impact fetch` and `report`: the figures the
+    platforms count, by the ledger, end to end through the commands a practice runs."""
+    assert posting.post().returncode == 0
+    status = posting.mastodon.statuses[0]
+    status.update(favourites_count=5, reblogs_count=2, replies_count=1)
+    uri = next(iter(posting.bluesky.posts))
+    posting.bluesky.posts[uri].update(likeCount=4, repostCount=1, quoteCount=1, replyCount=0)
+    posting.mastodon.followers_count, posting.bluesky.followers_count = 120, 80
+    env = {**NO_KEYRING, **SECRETS}
+    fetched = posting.hub.run(str(BIN / "carepress"), "impact", "fetch", env=env)
+    assert fetched.returncode == 0, fetched.stderr
+    assert "figures for 1 post, 120 followers" in fetched.stdout
+    assert "figures for 1 post, 80 followers" in fetched.stdout
+    assert TOKEN not in fetched.stdout + fetched.stderr
+    assert APP_PASSWORD not in fetched.stdout + fetched.stderr
+    oldest = posting.ledger()[0]["post"]
+    slug = Path(oldest).stem
+    with sqlite3.connect(posting.hub.root / "records" / "impact.sqlite3") as db:
+        rows = db.execute("SELECT platform, post, likes, comments, shares FROM engagement "
+                          "ORDER BY platform").fetchall()  # fmt: skip
+    assert [r[0] for r in rows] == ["bluesky", "mastodon"]
+    assert rows[1][2:] == (5, 1, 2) and rows[0][2:] == (4, 0, 2)  # reposts + quotes
+    assert {r[1] for r in rows} == {slug} or len({r[1] for r in rows}) == 1
+    report = posting.hub.carepress("impact", "report")
+    assert report.returncode == 0, report.stderr
+    table = (posting.hub.root / "records" / "impact-report" / "tables" / "by-platform.csv")
+    assert table.read_text().splitlines()[1:] == [
+        "bluesky,1,,,6.0,0", "mastodon,1,,,8.0,0"]  # 4+0+2; 5+1+2 interactions
+    # Without an account to fetch from, or before anything was posted: a clear line.
+    bare = make_hub(posting.hub.root.parent / "bare")
+    nothing = bare.carepress("impact", "fetch")
+    assert nothing.returncode == 2 and "no account to fetch from" in nothing.stderr

@@ -552,7 +552,37 @@ def _impact_import(args: argparse.Namespace, settings: Settings, store: ImpactSt
 
 
 def _impact_fetch(args: argparse.Namespace, settings: Settings, store: ImpactStore) -> int:
-    raise NotImplementedError  # wired when platform_figures lands
+    """Today's figures of what `carepress post` sent, from the platforms themselves."""
+    from .impact.platform_figures import fetch_figures
+    from .syndication.accounts import configured_accounts
+
+    accounts = configured_accounts(settings)
+    if not accounts:
+        raise ConfigError("no account to fetch from: set plugins > carepress > posting > "
+                          "mastodon or bluesky in mkdocs.yml")  # fmt: skip
+    ledger = _kept_private(settings.root / settings.options.posting.ledger,
+                           "posting.ledger: the ledger", settings, args.config)  # fmt: skip
+    if not ledger.exists():
+        raise ConfigError(f"{ledger}: nothing posted yet (`carepress post` keeps this ledger)")
+    if not args.timeout > 0:
+        raise ConfigError("--timeout: give a number of seconds above 0")
+    reports, _ = _impact_posts(settings, args.config)
+    slugs = {r.path.relative_to(settings.docs_dir).as_posix(): r.address.slug
+             for r in reports if r.address is not None}  # fmt: skip
+    zone = settings.practice_zone
+    today = utc_now().astimezone(zone).date() if zone else utc_now().date()
+    try:
+        result = fetch_figures(ledger, store, accounts, slugs, zone, today, args.timeout)
+    except ImportError as exc:
+        raise ConfigError(
+            f"fetching figures needs the platforms' client libraries ({exc.name}): "
+            "pip install 'carepress[posting]'"
+        ) from exc
+    for problem in result.problems:
+        print(f"carepress: not fetched: {problem}", file=sys.stderr)
+    for line in result.lines:
+        print(line)
+    return EXIT_ERRORS if result.problems and not result.lines else EXIT_OK
 
 
 def _impact_report(args: argparse.Namespace, settings: Settings, store: ImpactStore) -> int:

@@ -14,11 +14,20 @@ _WIDTH, _HEIGHT = 7.0, 3.0  # inches: a report column, readable on a laptop
 _MOST_BARS = 20
 
 
+class ChartsUnavailable(Exception):
+    pass
+
+
 def draw(table: Table) -> str | None:
     """The chart's SVG text, or None when the table has nothing to draw."""
     if not table.chart or not table.rows:
         return None
-    from matplotlib import rcParams
+    try:
+        from matplotlib import rcParams
+    except ImportError as exc:
+        raise ChartsUnavailable(
+            "the report's charts need matplotlib: pip install 'carepress[impact]'"
+        ) from exc
     from matplotlib.dates import HOURLY, AutoDateLocator, ConciseDateFormatter
     from matplotlib.figure import Figure
 

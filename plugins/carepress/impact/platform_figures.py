@@ -34,6 +34,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ..syndication.accounts import Account, CredentialError, redact
+from ..syndication.clients import bluesky_client, mastodon_client
 from ..syndication.ledger import Ledger, Posted
 from .store import ImpactStore
 
@@ -180,7 +181,6 @@ def _fetch_mastodon(
     zone: ZoneInfo | None,
     timeout: float,
 ) -> _Figures:
-    from mastodon import Mastodon
     from mastodon.errors import (
         MastodonAPIError,
         MastodonError,
@@ -189,9 +189,7 @@ def _fetch_mastodon(
         MastodonUnauthorizedError,
     )
 
-    # As syndication/mastodon.py builds it: a limit is an error, never a sleep.
-    client = Mastodon(access_token=secret, api_base_url=account.server,
-                      request_timeout=timeout, ratelimit_method="throw")  # fmt: skip
+    client = mastodon_client(account, secret, timeout)
     figures = _Figures()
     try:
         me = client.account_verify_credentials()  # also proves the token before the posts
@@ -299,16 +297,13 @@ def _fetch_bluesky(
     timeout: float,
 ) -> _Figures:
     import httpx
-    from atproto import Client
     from atproto_client.exceptions import AtProtocolError
-    from atproto_client.request import Request
 
-    # As syndication/bluesky.py builds it, with the run's timeout on every request.
-    client = Client(base_url=f"{account.server.rstrip('/')}/xrpc", request=Request(timeout=timeout))
     figures = _Figures()
+    client = bluesky_client(account, timeout)
     try:
-        client.login(account.name, secret, fetch_bsky_profile=False)
-        followers = client.get_profile(account.name).followers_count
+        client.login(account.name, secret)
+        followers = client.me.followers_count  # (the profile login fetched)
         if followers is not None:
             figures.followers.append(("bluesky", day, followers))
         for batch in _batches(posts, BLUESKY_BATCH):

@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 
 from .analysis import Report, Table
-from .charts import draw
+from .charts import ChartsUnavailable, draw
 
 MARKER = ".carepress-impact-report"  # what makes a folder one CarePress may replace
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet would run a cell starting so
@@ -39,7 +39,10 @@ def write_report(
     folder.parent.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(prefix=".impact-report-", dir=folder.parent))
     try:
-        sections = _write_parts(report, building)
+        try:
+            sections = _write_parts(report, building)
+        except ChartsUnavailable as exc:
+            raise ReportError(str(exc)) from None
         (building / "index.html").write_text(
             _page(report, sections, site_name, language, today), encoding="utf-8"
         )

@@ -7,12 +7,13 @@ from __future__ import annotations
 from typing import Any
 
 from ..publish.cards import card_png
+from .clients import bluesky_client
 from .outbox import Outgoing
 from .sending import SendFailed, Sent
 
 
 def send_to_bluesky(item: Outgoing, secret: str, timeout: float) -> Sent:
-    from atproto import Client, models
+    from atproto import models
     from atproto_client.exceptions import (
         AtProtocolError,
         NetworkError,
@@ -20,7 +21,7 @@ def send_to_bluesky(item: Outgoing, secret: str, timeout: float) -> Sent:
         UnauthorizedError,
     )
 
-    client = Client(base_url=f"{item.account.server.rstrip('/')}/xrpc")
+    client = bluesky_client(item.account, timeout)
     try:
         client.login(item.account.name, secret)
         # The thumbnail is a blob: it exists only once uploaded to the poster's PDS.

@@ -5,20 +5,15 @@ poll on it, and a writer's thread as replies, each under the same warning."""
 from __future__ import annotations
 
 from ..publish.cards import card_png
+from .clients import mastodon_client
 from .outbox import Outgoing
 from .sending import SendFailed, Sent
 
 
 def send_to_mastodon(item: Outgoing, secret: str, timeout: float) -> Sent:
-    from mastodon import Mastodon
     from mastodon.errors import MastodonError
 
-    client = Mastodon(
-        access_token=secret,
-        api_base_url=item.account.server,
-        request_timeout=timeout,
-        ratelimit_method="throw",  # a run never sleeps on a limit: the next run retries
-    )
+    client = mastodon_client(item.account, secret, timeout)
     snippet = item.snippet
     try:
         media = client.media_post(
