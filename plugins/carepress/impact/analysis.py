@@ -102,52 +102,52 @@ class Report:
 
 def analyse(db: sqlite3.Connection, posts: Sequence[PostFacts]) -> Report:
     by_slug = {p.slug: p for p in posts}
-    outings = _outings(db, by_slug)
+    # Visits are the biggest table (pages x days x campaigns): read once, in one pass.
+    visits: dict[tuple[str, str], int] = dict(_pairs(db.execute(
+        "SELECT page, campaign, SUM(visits) FROM visits GROUP BY page, campaign")))  # fmt: skip
+    outings = _outings(db, by_slug, visits)
     tables = [
         _per_outing(outings),
         *(_grouped(outings, key, title, label) for key, title, label in _GROUPS),
         _followers(db),
         _reach_by_month(outings),
-        _visits_by_campaign(db),
-        _visits_by_page(db, by_slug),
+        _visits_by_campaign(visits),
+        _visits_by_page(visits, by_slug),
         _visits_by_week(db),
         _top(outings),
         _traits_of_top(outings),
         _feedback(db, by_slug),
     ]
-    days = db.execute(
-        "SELECT MIN(d), MAX(d) FROM (SELECT MIN(day) d FROM engagement UNION ALL "
-        "SELECT MAX(day) FROM engagement UNION ALL SELECT MIN(day) FROM visits UNION ALL "
-        "SELECT MAX(day) FROM visits UNION ALL SELECT MIN(day) FROM followers UNION ALL "
-        "SELECT MAX(day) FROM followers)"
-    ).fetchone()
+    # Each table's first and last day from its index (no scan).
+    days = [day for table in ("engagement", "visits", "followers")
+            for day in db.execute(f"SELECT MIN(day), MAX(day) FROM {table}").fetchone() if day]
     return Report(
         tables=tables,
         suggestions=_suggestions(outings),
         outings=len(outings),
         posts=len({o.post.slug for o in outings}),
-        first_day=days[0] or "",
-        last_day=days[1] or "",
+        first_day=min(days, default=""),
+        last_day=max(days, default=""),
     )
 
 
-def _outings(db: sqlite3.Connection, posts: Mapping[str, PostFacts]) -> list[Outing]:
+def _pairs(rows: Iterable[tuple[str, str, int]]) -> Iterable[tuple[tuple[str, str], int]]:
+    return (((page, campaign), n) for page, campaign, n in rows)
+
+
+def _outings(
+    db: sqlite3.Connection, posts: Mapping[str, PostFacts], visits: Mapping[tuple[str, str], int]
+) -> list[Outing]:
     published = {
         (platform, post): (posted_at, fmt)
         for platform, post, posted_at, fmt in db.execute("SELECT * FROM published")
     }
-    page_visits: dict[tuple[str, str], int] = {
-        (page, campaign): n
-        for page, campaign, n in db.execute(
-            "SELECT page, campaign, SUM(visits) FROM visits WHERE campaign != '' "
-            "GROUP BY page, campaign"
-        )
-    }
-    # The latest row of each post and platform (SQLite: the bare columns come from the row
-    # that holds the MAX).
+    # The latest row of each post and platform: the days from the key's index, then only
+    # those rows (a scan of every row would read years of daily totals).
     rows = db.execute(
-        f"SELECT platform, post, MAX(day), {', '.join(METRICS)} FROM engagement "
-        "GROUP BY platform, post"
+        f"SELECT platform, post, day, {', '.join(METRICS)} FROM (SELECT platform, post, "
+        "MAX(day) AS day FROM engagement GROUP BY platform, post) JOIN engagement "
+        "USING (platform, post, day)"
     )
     found = []
     for platform, slug, day, *figures in rows:
@@ -155,9 +155,9 @@ def _outings(db: sqlite3.Connection, posts: Mapping[str, PostFacts]) -> list[Out
         if post is None:  # a post since deleted from the hub
             continue
         posted_at, fmt = published.get((platform, slug), (post.created.strftime("%Y-%m-%d"), ""))
-        visits = page_visits.get(("/" + post.path.lstrip("/"), platform), 0)
+        sent = visits.get(("/" + post.path.lstrip("/"), platform), 0)
         found.append(Outing(post, platform, day, dict(zip(METRICS, figures, strict=True)),
-                            posted_at, fmt or "unknown", visits))  # fmt: skip
+                            posted_at, fmt or "unknown", sent))  # fmt: skip
     found.sort(key=lambda o: (o.posted_at, o.platform))
     return found
 
@@ -268,27 +268,32 @@ def _total(values: Iterable[int | None]) -> int | None:
     return sum(known) if known else None
 
 
-def _visits_by_campaign(db: sqlite3.Connection) -> Table:
+def _visits_by_campaign(visits: Mapping[tuple[str, str], int]) -> Table:
     # Whole-site rows (page "") are analytics tools' campaign totals; the page rows of a log
     # add up to the same kind of figure, so both count once.
-    rows = db.execute(
-        "SELECT campaign, SUM(visits) FROM visits WHERE campaign != '' GROUP BY campaign "
-        "ORDER BY SUM(visits) DESC, campaign"
-    ).fetchall()
+    totals: dict[str, int] = defaultdict(int)
+    for (_page, campaign), n in visits.items():
+        if campaign:
+            totals[campaign] += n
+    rows = sorted(totals.items(), key=lambda item: (-item[1], item[0]))
     return Table("visits-by-campaign", "Site visits each platform sent (utm_source)",
-                 ("campaign", "visits"), [tuple(r) for r in rows], chart="bar",
-                 value="visits")  # fmt: skip
+                 ("campaign", "visits"), rows, chart="bar", value="visits")  # fmt: skip
 
 
-def _visits_by_page(db: sqlite3.Connection, posts: Mapping[str, PostFacts]) -> Table:
+def _visits_by_page(
+    visits: Mapping[tuple[str, str], int], posts: Mapping[str, PostFacts], count: int = 25
+) -> Table:
     titles = {"/" + p.path.lstrip("/"): p.title for p in posts.values()}
-    rows = db.execute(
-        "SELECT page, SUM(visits), SUM(CASE WHEN campaign != '' THEN visits ELSE 0 END) "
-        "FROM visits WHERE page != '' GROUP BY page ORDER BY SUM(visits) DESC, page LIMIT 25"
-    ).fetchall()
+    pages: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for (page, campaign), n in visits.items():
+        if page:
+            pages[page][0] += n
+            pages[page][1] += n if campaign else 0
+    ranked = sorted(pages.items(), key=lambda item: (-item[1][0], item[0]))[:count]
     return Table("visits-by-page", "The most visited pages",
                  ("page", "title", "visits", "from a campaign tag"),
-                 [(page, titles.get(page, ""), n, tagged) for page, n, tagged in rows])  # fmt: skip
+                 [(page, titles.get(page, ""), n, tagged)
+                  for page, (n, tagged) in ranked])  # fmt: skip
 
 
 def _visits_by_week(db: sqlite3.Connection) -> Table:
