@@ -168,6 +168,53 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--db", type=Path,
                              help="default: records/impact.sqlite3 in the hub")  # fmt: skip
 
+    incident = sub.add_parser(
+        "incident",
+        help="a private log of incidents (a client trying to connect, a distressed comment, "
+        "a negative review, harassment): never published",
+    )
+    incident_sub = incident.add_subparsers(dest="incident_command", required=True,
+                                           parser_class=_Parser)  # fmt: skip
+    add = incident_sub.add_parser(
+        "add", help="record one (asks for what the flags do not give, in a terminal)"
+    )
+    add.add_argument("--when", metavar="'YYYY-MM-DD HH:MM'",
+                     help="practice-local time (default: now)")  # fmt: skip
+    add.add_argument(
+        "--platform", help="a social platform, website, email, phone, in-person or other"
+    )
+    add.add_argument("--kind", help="client-contact, distressed-comment, negative-review, "
+                                    "harassment, privacy or other")  # fmt: skip
+    add.add_argument("--what", help="what happened")
+    add.add_argument("--done", help="what was done")
+    add.add_argument("--follow-up", help="what is still to do (optional)")
+    add.add_argument("--reviewed-by", help="who reviewed it (optional)")
+    add.add_argument("--note", help="a private note; may hold sensitive details (optional)")
+    add.add_argument(
+        "--interactive",
+        action="store_true",
+        help="ask for every field not given, even when input is not a terminal",
+    )
+    listing = incident_sub.add_parser("list", help="the incidents, newest first")
+    listing.add_argument("--since", type=dt.date.fromisoformat, metavar="YYYY-MM-DD")
+    listing.add_argument("--kind", help="only incidents of this kind")
+    export = incident_sub.add_parser("export", help="the log as a CSV or JSON file")
+    export.add_argument("--format", choices=("csv", "json"),
+                        help="default: from the file's suffix")  # fmt: skip
+    export.add_argument("-o", "--output", type=Path, metavar="FILE", required=True)
+    for command in (listing, export):
+        command.add_argument(
+            "--with-notes",
+            action="store_true",
+            help="include the notes (they may hold sensitive details)",
+        )
+    review = incident_sub.add_parser("review", help="record who reviewed an incident, and when")
+    review.add_argument("id", type=int)
+    review.add_argument("--by", required=True, metavar="NAME")
+    for command in (add, listing, export, review):
+        command.add_argument("--db", type=Path,
+                             help="default: records/incidents.sqlite3 in the hub")  # fmt: skip
+
     new = sub.add_parser("new", help="start a new post (as a draft) from the template")
     new.add_argument("title")
     new.add_argument(
@@ -628,6 +675,26 @@ def _kept_private(path: Path, what: str, settings: Settings, config: Path) -> Pa
     return resolved
 
 
+def _incident(args: argparse.Namespace, settings: Settings) -> int:
+    """`carepress incident add|list|export|review`: the practice's private incident log
+    (incidents/), never in docs_dir or the site."""
+    from .incidents.command import run
+    from .incidents.log import DEFAULT_DB
+    from .incidents.record import IncidentError
+
+    database = _kept_private(args.db or settings.root / DEFAULT_DB,
+                             "--db: the incident log", settings, args.config)  # fmt: skip
+    output = getattr(args, "output", None)
+    if output is not None:
+        output = _kept_private(output, "-o: the incident export", settings, args.config)
+    try:
+        return run(args, database, output, settings, utc_now())
+    except IncidentError as exc:
+        for problem in exc.problems:
+            print(f"carepress: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+
+
 def _quiet_day(settings: Settings, now: dt.datetime) -> str:
     """Today's weekday ("sat") when it is one of the practice's quiet days, in the time zone
     of its social hours (UTC without them); else ""."""
@@ -695,6 +762,7 @@ def main(argv: list[str] | None = None) -> int:
         commands: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
             "check": _check, "snippets": _snippets, "rules": _rules, "verify": _verify,
             "publish": _publish, "post": _post, "calendar": _calendar, "impact": _impact,
+            "incident": _incident,
             "new": _new,
         }  # fmt: skip
         return commands[args.command](args, settings)
