@@ -145,6 +145,19 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("--ics", type=Path, metavar="FILE",
                       help="also write the weeks as an iCalendar file to subscribe to")  # fmt: skip
 
+    archive = sub.add_parser(
+        "archive", help="a dated, verifiable record of the built site, snippets and ledger"
+    )
+    archive.add_argument("-o", "--output", type=Path, metavar="DIR",
+                         help="where archives are kept (default: records/archive in the hub)")
+    archive.add_argument("--verify", type=Path, metavar="ARCHIVE",
+                         help="check an archive against its manifest: every changed, missing "
+                              "or added file (exit 1 on any)")
+    archive.add_argument("--screenshots", action="store_true",
+                         help="also pictures of the pages, by the system's headless Chromium")
+    archive.add_argument("--with-incidents", action="store_true",
+                         help="also the incident log, notes and all (kept private)")  # fmt: skip
+
     impact = sub.add_parser(
         "impact", help="import the practice's own engagement figures and server logs"
     )
@@ -550,6 +563,91 @@ def _post(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK if result.ok else EXIT_ERRORS
 
 
+def _archive(args: argparse.Namespace, settings: Settings) -> int:
+    """`carepress archive`: what was published, as a dated folder held to its manifest."""
+    from .archive.manifest import describe
+    from .archive.screenshots import chromium, take
+    from .archive.store import ArchiveError, make_archive, verify
+    from .settings import configured_site_dir
+
+    if args.verify is not None:
+        try:
+            differences, problems = verify(args.verify)
+        except ArchiveError as exc:
+            raise ConfigError(str(exc)) from exc
+        for what, paths in (("changed", differences.changed), ("missing", differences.missing),
+                            ("added", differences.added)):  # fmt: skip
+            for path in paths:
+                print(f"{args.verify}: {what}: {path}")
+        for problem in problems:
+            print(f"{args.verify}: {problem}")
+        if differences or problems:
+            return EXIT_ERRORS
+        print(f"{args.verify}: every file matches its manifest")
+        return EXIT_OK
+    root = _kept_private(args.output or settings.root / "records" / "archive",
+                         "-o: the archive", settings, args.config)  # fmt: skip
+    site = configured_site_dir(args.config)
+    if not (site / "index.html").is_file():
+        raise ConfigError(f"{site}: no built site to archive; build it first (carepress build)")
+    now = utc_now()
+    extras = _archive_extras(args, settings, site, now)
+    if args.screenshots:
+        browser = chromium()
+        if browser is None:
+            print("carepress: no screenshots: no Chromium on this machine (install the system's "
+                  "chromium, or set CAREPRESS_CHROMIUM)", file=sys.stderr)  # fmt: skip
+        else:
+            pages = ["", *_published_pages(settings, site, now)]
+            shots = take(site, pages, browser)
+            extras.update(shots)
+            if len(shots) < len(pages):
+                print(f"carepress: {len(pages) - len(shots)} of {len(pages)} screenshots could "
+                      "not be taken", file=sys.stderr)  # fmt: skip
+    made = make_archive(root, site, extras, describe(settings.root, site, settings.site_url, now),
+                        now)  # fmt: skip
+    print(f"Archived {made.files} files in {made.folder} ({made.new} new, "
+          f"{made.new_bytes / 1e6:.1f} MB; the rest shared with earlier archives)")
+    return EXIT_OK
+
+
+def _archive_extras(
+    args: argparse.Namespace, settings: Settings, site: Path, now: dt.datetime
+) -> dict[str, bytes]:
+    """What an archive holds besides the site: the snippets at its top, the posting ledger
+    as JSON when there is one, and the incident log only when asked."""
+    import dataclasses
+
+    from .syndication.ledger import Ledger
+
+    extras: dict[str, bytes] = {}
+    snippets = site / "social" / "snippets.json"
+    if snippets.is_file():
+        extras["snippets.json"] = snippets.read_bytes()
+    ledger = Ledger(settings.root / settings.options.posting.ledger)
+    posted = ledger.all_posted()
+    if posted:
+        extras["ledger.json"] = (json.dumps([dataclasses.asdict(p) for p in posted], indent=2,
+                                            ensure_ascii=False) + "\n").encode()  # fmt: skip
+    if args.with_incidents:
+        from .incidents import incidents_for_archive
+
+        extras["incidents.json"] = (json.dumps(incidents_for_archive(settings.root), indent=2,
+                                               ensure_ascii=False) + "\n").encode()  # fmt: skip
+    return extras
+
+
+def _published_pages(settings: Settings, site: Path, now: dt.datetime) -> list[str]:
+    """The site's own pages and every published post's, as paths under the site."""
+    pages = [p for p in ("crisis/", "about/") if (site / p / "index.html").is_file()]
+    for path in settings.post_files():
+        report = check_front(path, settings, now)
+        address = report.address
+        if address and report.is_published(now) and (site / address.path / "index.html").is_file():
+            pages.append(address.path)
+    return pages
+
+
 def _impact(args: argparse.Namespace, settings: Settings) -> int:
     """`carepress impact import|fetch|report`: the practice's own figures, kept on its own
     machine (impact/)."""
@@ -762,6 +860,7 @@ def main(argv: list[str] | None = None) -> int:
         commands: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
             "check": _check, "snippets": _snippets, "rules": _rules, "verify": _verify,
             "publish": _publish, "post": _post, "calendar": _calendar, "impact": _impact,
+            "archive": _archive,
             "incident": _incident,
             "new": _new,
         }  # fmt: skip

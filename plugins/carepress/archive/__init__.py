@@ -1,0 +1,1 @@
+"""`carepress archive`: a dated, verifiable record of what the hub published."""

@@ -1,0 +1,68 @@
+"""Pictures of pages as a reader saw them, taken by the system's headless Chromium (never
+downloaded) from the built site served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import tempfile
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+          "--disable-background-networking", "--disable-component-update", "--disable-sync",
+          "--window-size=1280,1600"]  # fmt: skip
+_SECONDS_A_PAGE = 60
+
+
+def chromium() -> str | None:
+    """The system's Chromium, or None (then there are no screenshots, and the reason why)."""
+    names = (os.environ.get("CAREPRESS_CHROMIUM"), "chromium", "chromium-browser",
+             "google-chrome")  # fmt: skip
+    for name in names:
+        if name and (found := shutil.which(name) or (name if Path(name).is_file() else None)):
+            return found
+    return None
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:  # no request log: nothing to keep
+        pass
+
+
+@contextmanager
+def _served(site: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0),
+                                 functools.partial(_Quiet, directory=str(site)))  # fmt: skip
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def take(site: Path, pages: Sequence[str], browser: str) -> dict[str, bytes]:
+    """{"screenshots/<page>.png": PNG} for each page path under the site ("" is the home)."""
+    shots: dict[str, bytes] = {}
+    with _served(site) as base, tempfile.TemporaryDirectory() as scratch:
+        profile = Path(scratch) / "profile"  # a fresh profile: nothing of the user's
+        for page in pages:
+            out = Path(scratch) / "shot.png"
+            out.unlink(missing_ok=True)
+            command = [browser, *_FLAGS, f"--user-data-dir={profile}",
+                       f"--screenshot={out}", base + page]  # fmt: skip
+            try:
+                subprocess.run(command, capture_output=True, timeout=_SECONDS_A_PAGE, check=False)
+            except subprocess.TimeoutExpired:
+                continue
+            if out.is_file():
+                name = page.strip("/").replace("/", "_") or "home"
+                shots[f"screenshots/{name}.png"] = out.read_bytes()
+    return shots
