@@ -11,7 +11,9 @@ the renderer which page it renders (Zensical's rendering context), it
 - renders its citations and Sources list as the plugin does (inline_citations.py);
 - lays the post out with the hub's own partial (overrides/partials/carepress-post.html):
   the warning banner and crisis box before the text, the disclaimer, the fold;
-- lists the crisis lines on the crisis page (partials/carepress-crisis-lines.html).
+- lists the crisis lines on the crisis page (partials/carepress-crisis-lines.html), and
+  adds the text of each policy page (policy_pages.py: its partial, with the crisis lines of
+  the practice's region).
 
 Feeds, snippets, share kits and cards are then written by `carepress publish SITE_DIR`, and
 `carepress verify` holds the result to the posts.
@@ -35,12 +37,14 @@ from .byline import byline_for
 from .crisis import regions_for
 from .engine import Post, check_post, utc_now
 from .inline_citations import cited_html, cited_markdown
-from .settings import Settings, load_settings
+from .policy_pages import POLICY_PAGES, render_policy
+from .settings import ConfigError, Settings, load_settings
 from .theme_templates import base_url_of, theme_environment
 
 POST_PARTIAL = "partials/carepress-post.html"
 CRISIS_PARTIAL = "partials/carepress-crisis-lines.html"
 CRISIS_SOURCE = Path("crisis").with_suffix(".md").as_posix()  # the crisis page, under docs_dir
+POLICY_SOURCES = {page.source: page for page in POLICY_PAGES}  # the policy pages, likewise
 
 
 class UnsafePost(Exception):
@@ -153,6 +157,15 @@ class SafeguardsPostprocessor(Postprocessor):
             regions = regions_for(settings.practice.crisis_region)
             return text + self._render(settings, rendering, CRISIS_PARTIAL,
                                        crisis_regions=regions)  # fmt: skip
+        if rendering.relative in POLICY_SOURCES:
+            page = POLICY_SOURCES[rendering.relative]
+            if settings.custom_dir is None:
+                raise UnsafePost(f"CarePress: the page at {page.key}/ needs the theme's "
+                                 f"custom_dir (overrides/) with {page.partial}")  # fmt: skip
+            try:
+                return text + render_policy(settings, page, base_url_of(rendering.relative))
+            except ConfigError as exc:
+                raise UnsafePost(f"CarePress: {exc}") from exc
         if not rendering.is_post:
             return text
         report = rendering.checked(self.config_file)

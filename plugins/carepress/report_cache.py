@@ -171,14 +171,21 @@ class ReportCache:
                 missing.append(path)
         return found, missing
 
-    def practice_findings(self, compute: Callable[[], list[Finding]]) -> list[Finding]:
+    def practice_findings(
+        self, compute: Callable[[], list[Finding]], depends_on: Iterable[Path] = ()
+    ) -> list[Finding]:
         """The findings in the practice's own texts (which depend on the hub's files and
-        CarePress's code alone): kept from the last build, or computed now. Call after
-        `lookup`, before `store`."""
-        if self._practice is not None and self._practice[0] == self._hub:
+        CarePress's code alone, and on the files in `depends_on`: the policy pages' texts
+        in the overrides): kept from the last build, or computed now. Call after `lookup`,
+        before `store`."""
+        digest = hashlib.sha256(self._hub)
+        for path in depends_on:
+            digest.update(str(path).encode() + b"\0" + _file_bytes(path) + b"\0")
+        key = digest.digest()
+        if self._practice is not None and self._practice[0] == key:
             return list(self._practice[1])
         findings = compute()
-        self._practice = (self._hub, list(findings))
+        self._practice = (key, list(findings))
         return findings
 
     def keep(self, reports: Iterable[Post], now: dt.datetime) -> None:

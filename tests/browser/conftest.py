@@ -91,6 +91,8 @@ def page_paths(sample_hub: Hub) -> dict[str, str]:
         "category": _first(list(site.glob("blog/category/*/index.html"))),
         "crisis": site / "crisis" / "index.html",
         "about": site / "about" / "index.html",
+        "social-media-policy": site / "social-media-policy" / "index.html",
+        "crisis-protocol": site / "crisis-protocol" / "index.html",
         "not-found": site / "404.html",
         "share-kit": _first(list(site.glob("social/*/index.html"))),
         "subscribe": site / "subscribe" / "index.html",

@@ -34,6 +34,8 @@ KINDS = [
     "category",
     "crisis",
     "about",
+    "social-media-policy",
+    "crisis-protocol",
     "not-found",
     "share-kit",
     "subscribe",

@@ -14,7 +14,8 @@ from browser.support import KINDS, PHONE, artifact
 # elsewhere, and the banner and crisis box wherever the page has them.
 SAFEGUARDS = ["disclaimer", "content-warning", "crisis-box"]
 # The key pages, for people to look at: test-artifacts/phone-<kind>.png.
-SCREENSHOTS = {"home", "post-with-cw", "post-without-cw", "crisis", "share-kit", "subscribe"}
+SCREENSHOTS = {"home", "post-with-cw", "post-without-cw", "crisis", "share-kit", "subscribe",
+               "social-media-policy", "crisis-protocol"}
 MIN_FONT_PX = 14  # the footer's short disclaimer is 0.7rem of 20px on a phone
 
 

@@ -27,6 +27,7 @@ from ..findings import Finding, in_reading_order, summary
 from ..inline_citations import cited_html, cited_markdown, superscript
 from ..model import FrontMatter
 from ..parallel import InBackground, check_many
+from ..policy_pages import policy_partials, policy_values
 from ..publish.platforms import PLATFORMS
 from ..publish.share_kits import ShareKits
 from ..rendering import MarkdownSetup
@@ -39,7 +40,7 @@ from ..settings import (
     configured_site_url,
     settings_from_options,
 )
-from ..verify.safeguards import CRISIS_PAGE, crisis_page_problem
+from ..verify.safeguards import CRISIS_LINE_PAGES, crisis_page_problem
 from .cards_and_meta import CardsAndMeta
 from .content_security import ContentSecurity
 from .feeds import FeedCollector, FeedLinks
@@ -161,9 +162,13 @@ class CarePressPlugin(BasePlugin):
         }
         for src_uri, report in zip(posts, self._check(list(posts.values()), cache), strict=True):
             self.reports[src_uri] = report
-        self._page_findings += cache.practice_findings(
-            lambda: practice_text_findings(settings, config_file)
-        )
+        try:
+            self._page_findings += cache.practice_findings(
+                lambda: practice_text_findings(settings, config_file),
+                [path for _, path in policy_partials(settings)],
+            )
+        except ConfigError as exc:  # a policy page's text that cannot be rendered
+            raise PluginError(f"CarePress: {exc}") from exc
         cache.store()
         for report, finding in duplicate_addresses(self.reports.values(), settings, self._now):
             report.findings.append(finding)
@@ -315,6 +320,8 @@ class CarePressPlugin(BasePlugin):
         env.globals["carepress"] = {
             "practice": self.settings.practice,
             "crisis_regions": regions_for(self.settings.practice.crisis_region),
+            # What the policy pages' partials read (policy_pages.py).
+            "policy": policy_values(self.settings),
             "feeds": catalog,
             "feed_links": FeedLinks(catalog) if catalog else None,
             "platforms": PLATFORMS,
@@ -368,8 +375,9 @@ class CarePressPlugin(BasePlugin):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         assert self.settings is not None
         src_uri = page.file.src_uri
-        if page.file.dest_uri == CRISIS_PAGE:
-            problem = crisis_page_problem(output, regions_for(self.settings.practice.crisis_region))
+        if page.file.dest_uri in CRISIS_LINE_PAGES:  # the crisis page, the policy pages
+            regions = regions_for(self.settings.practice.crisis_region)
+            problem = crisis_page_problem(output, regions, page.file.dest_uri)
             if problem and not self.serving:
                 raise PluginError(f"CarePress: {page.file.src_uri}: {problem}")
         assert self._verdicts is not None

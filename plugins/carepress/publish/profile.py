@@ -1,11 +1,14 @@
 """The profile kit: bios within each platform's limit, an automatic direct-message reply and
-comment-reply templates, all carrying the boundary "informational only, not therapy"."""
+comment-reply templates, all carrying the boundary "informational only, not therapy"; the
+reply to a message from someone who may be in crisis, and the practice's policy pages to
+link from its profiles (policy_pages.py)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from ..crisis import all_regions
+from ..policy_pages import crisis_reply, published_policies
 from ..settings import Settings
 from .platforms import PLATFORMS, Platform
 
@@ -89,4 +92,21 @@ def profile_kit(settings: Settings) -> dict[str, Any]:
         "bios": bios,
         "direct_message_reply": direct_message_reply(settings),
         "comment_replies": comment_replies(settings),
+        "crisis_reply": crisis_reply(settings),
+        "policies": policy_links(settings),
     }
+
+
+def policy_links(settings: Settings) -> list[dict[str, str]]:
+    """The policy pages the hub publishes: each one's title, its address from the site's
+    root, and its full address to paste into a profile (the address when site_url is unset)."""
+    directory_urls = settings.addressing.directory_urls
+    return [
+        {
+            "key": page.key,
+            "title": page.title,
+            "address": page.address(directory_urls),
+            "url": settings.site_url + page.address(directory_urls),
+        }
+        for page in published_policies(settings)
+    ]

@@ -14,10 +14,31 @@ import re
 from lxml import etree
 
 from ..crisis import Region
+from ..policy_pages import POLICY_PAGES
 from ..safeguards import Safeguards
 from .text import words
 
 CRISIS_PAGE = "crisis/index.html"
+
+
+def _pages_listing_crisis_lines() -> dict[str, tuple[str, str]]:
+    """Each page that must list the crisis lines, by its file in the site (with directory
+    URLs and without): its address, and what makes it list them."""
+    pages = {"crisis": "it must be content/crisis.md with `template: crisis.html`"}
+    for policy in POLICY_PAGES:
+        pages[policy.key] = (
+            f"it must be content/{policy.source} with `template: {policy.template}`, and "
+            f"overrides/{policy.partial} must keep "
+            '`{% include "partials/carepress-crisis-lines.html" %}`'
+        )
+    found = {}
+    for key, fix in pages.items():
+        found[f"{key}/index.html"] = found[f"{key}.html"] = (f"{key}/", fix)
+    return found
+
+
+# The crisis page and the practice's policy pages (policy_pages.py).
+CRISIS_LINE_PAGES = _pages_listing_crisis_lines()
 
 # Safeguards are direct children of <article>: anything deeper means the post's own HTML
 # left an element open around them (e.g. an unclosed <div hidden>), which could hide them.
@@ -145,13 +166,15 @@ def missing_safeguards(
     return problems
 
 
-def crisis_page_problem(output: str, regions: list[Region]) -> str:
+def crisis_page_problem(output: str, regions: list[Region], page: str = CRISIS_PAGE) -> str:
     """The page at crisis/ must list the crisis lines (its template, crisis.html, adds them
-    from CarePress's data): '' when it does."""
+    from CarePress's data), and so must each policy page (`page`: its file in the site, a
+    key of CRISIS_LINE_PAGES): '' when it does."""
     first = regions[0].lines[0].name if regions and regions[0].lines else ""
     if "carepress-crisis-region" in output and html.escape(first) in output:
         return ""
+    address, fix = CRISIS_LINE_PAGES[page]
     return (
-        f"the page at crisis/ does not list the crisis lines (it should name {first!r}): "
-        "it must be content/crisis.md with `template: crisis.html`"
+        f"the page at {address} does not list the crisis lines (it should name {first!r}): "
+        f"{fix}"
     )

@@ -1,7 +1,8 @@
 """`verify_site`: a built site held to the hub's posts as they are now, whichever engine
 built it. What it guarantees (README, "Engines"):
 
-- the crisis page lists the crisis lines, the practice's region first;
+- the crisis page lists the crisis lines, the practice's region first, and so does each
+  policy page the hub has (policy_pages.py: the social-media policy, the crisis protocol);
 - every published post has its page, and the page carries its disclaimer, the banner of
   every warning it declares (before its text) and its crisis box, none of them hidden or
   wrapped in an element the post left open, and shows the post's current words;
@@ -22,6 +23,7 @@ from pathlib import Path
 from ..crisis import regions_for
 from ..engine import Post
 from ..findings import Finding
+from ..policy_pages import published_policies
 from ..settings import Settings
 from .assets import third_party_findings
 from .leaks import leak_findings, why_unpublished
@@ -56,7 +58,7 @@ def verify_site(
             unpublished.append((report, why))
     files = SiteFiles(site_dir)
     findings = post_page_findings(files, published, shown_as)
-    findings += _crisis_page(files, settings, shown_as)
+    findings += _pages_with_crisis_lines(files, settings, shown_as)
     findings += leak_findings(files, unpublished, published, shown_as)
     findings += feed_findings(files, reports, settings, now, shown_as)
     findings += shared_findings(files, reports, settings, now, shown_as)
@@ -66,14 +68,28 @@ def verify_site(
     return sorted(findings, key=lambda f: (f.path, f.rule, f.message))
 
 
-def _crisis_page(files: SiteFiles, settings: Settings, shown_as: Callable[[str], str]
-                 ) -> list[Finding]:  # fmt: skip
+def _pages_with_crisis_lines(files: SiteFiles, settings: Settings,
+                             shown_as: Callable[[str], str]) -> list[Finding]:  # fmt: skip
+    """The crisis page, and each policy page whose source is in docs_dir: there, and listing
+    the crisis lines of the practice's region."""
+    directory_urls = settings.addressing.directory_urls
     relative = CRISIS_PAGE  # crisis/index.html, or crisis.html without directory URLs
-    if not settings.addressing.directory_urls:
+    if not directory_urls:
         relative = CRISIS_PAGE.replace("/index.html", ".html")
-    page = files.read(relative)
-    if page is None:
-        return [site_finding(shown_as(relative), PAGE_MISSING, "the crisis page is missing",
-                             "keep content/crisis.md with `template: crisis.html`")]  # fmt: skip
-    problem = crisis_page_problem(page.raw, regions_for(settings.practice.crisis_region))
-    return [site_finding(shown_as(relative), SAFEGUARD, problem, "")] if problem else []
+    pages = [(relative, "the crisis page is missing",
+              "keep content/crisis.md with `template: crisis.html`")]  # fmt: skip
+    for policy in published_policies(settings):
+        pages.append((policy.page_file(directory_urls),
+                      f"the {policy.title[0].lower()}{policy.title[1:]} page is missing",
+                      f"content/{policy.source} is in the hub: build the site again"))  # fmt: skip
+    regions = regions_for(settings.practice.crisis_region)
+    findings = []
+    for relative, missing, hint in pages:
+        page = files.read(relative)
+        if page is None:
+            findings.append(site_finding(shown_as(relative), PAGE_MISSING, missing, hint))
+            continue
+        problem = crisis_page_problem(page.raw, regions, relative)
+        if problem:
+            findings.append(site_finding(shown_as(relative), SAFEGUARD, problem, ""))
+    return findings
