@@ -89,7 +89,8 @@ def post(index: int, rng: random.Random, start: dt.date) -> str:
 
 
 def make_hub(
-    out: Path, posts: int, seed: int = 7, carepress: bool = True, portraits: bool = False
+    out: Path, posts: int, seed: int = 7, carepress: bool = True, portraits: bool = False,
+    carousels: bool = False,
 ) -> Path:
     """A copy of the sample hub with `posts` synthetic posts (and without the sample posts).
     CarePress as it is by default: the sample hub's opt-in Instagram cards only when asked
@@ -101,6 +102,8 @@ def make_hub(
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     if not portraits:
         config = config.replace("portrait_cards: true", "portrait_cards: false")
+    if not carousels:
+        config = config.replace("carousels: true", "carousels: false")
     if not carepress:
         config = _material_only(config)
         for page in (out / "content").glob("*.md"):  # pages that use CarePress templates

@@ -144,10 +144,15 @@ class Hub:
         return (self.site / url_path / "index.html").read_text(encoding="utf-8")
 
 
-def make_hub(root: Path, with_sample_posts: bool = False) -> Hub:
-    """A copy of the sample hub (config, theme overrides, pages), optionally without its posts."""
+def make_hub(root: Path, with_sample_posts: bool = False, carousels: bool = False) -> Hub:
+    """A copy of the sample hub (config, theme overrides, pages), optionally without its posts.
+    Carousel slides from headings (on in the sample) only when asked: a test of something
+    else should not draw a dozen slides a post (tests/test_slides.py draws them)."""
     root.mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    if not carousels:
+        config = config.replace("carousels: true", "carousels: false")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(REPO / "overrides", root / "overrides")
     ignore = None if with_sample_posts else shutil.ignore_patterns("posts")
     shutil.copytree(REPO / "content", root / "content", ignore=ignore)
@@ -163,7 +168,8 @@ def hub(tmp_path: Path) -> Hub:
 @pytest.fixture(scope="session")
 def sample_hub(tmp_path_factory: pytest.TempPathFactory) -> Hub:
     """The repository's own sample hub, built once per test session with --strict."""
-    built = make_hub(tmp_path_factory.mktemp("sample") / "hub", with_sample_posts=True)
+    built = make_hub(tmp_path_factory.mktemp("sample") / "hub", with_sample_posts=True,
+                     carousels=True)
     result = built.build("--strict")
     assert result.returncode == 0, result.stdout + result.stderr
     return built

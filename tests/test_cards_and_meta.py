@@ -269,11 +269,15 @@ def test_drafts_and_future_posts_have_no_card_and_no_page(built: Hub) -> None:
     # published post, and the site's.
     cache = built.root / ".cache" / "carepress" / "cards"
     assert len(list(cache.glob("*.png"))) == 3 * 2 + 1
+    from carepress.settings import load_settings
+
+    colours = load_settings(built.root / "mkdocs.yml").card_colours  # the theme's
     cw_key = card_key(
         CardSpec(
             "How to ask someone you love about suicide",
             "Riverbend Therapy Collective",
             ("suicide",),
+            colours=colours,
         )
     )
     assert (cache / f"{cw_key}.png").read_bytes() == (
@@ -359,8 +363,11 @@ def test_same_inputs_give_the_same_bytes() -> None:
 
 
 def test_text_the_font_cannot_draw_is_replaced_or_left_out() -> None:
-    assert drawable("Grief — and healing") == "Grief - and healing"
-    assert drawable("Café, naïve, Straße") == "Cafe, naive, Strasse"
+    # DejaVu Sans draws dashes, accents, Vietnamese, Greek and Cyrillic as written ...
+    assert drawable("Grief — and healing") == "Grief — and healing"
+    assert drawable("Café, naïve, Straße") == "Café, naïve, Straße"
+    assert drawable("Lo âu và giấc ngủ; Ψυχή; Тревога") == "Lo âu và giấc ngủ; Ψυχή; Тревога"
+    # ... and leaves out what it has no glyph for (the alt text keeps it).
     assert drawable("Calm 🙂 down") == "Calm down"
     assert drawable("“Quoted” & <kept>…") == "“Quoted” & <kept>…"
     assert drawable("不安") == ""

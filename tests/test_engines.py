@@ -80,7 +80,7 @@ def _tree(root: Path) -> set[str]:
 def test_properdocs_alone_builds_the_mkdocs_site_file_for_file(
     properdocs_python: Path, sample_hub: Hub, tmp_path: Path
 ) -> None:
-    hub = make_hub(tmp_path / "hub", with_sample_posts=True)
+    hub = make_hub(tmp_path / "hub", with_sample_posts=True, carousels=True)  # as the sample
     result = _run(properdocs_python, hub, "-m", "properdocs", "build", "--strict",
                   "--site-dir", "site", "--config-file", "mkdocs.yml")  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
@@ -131,7 +131,7 @@ def _zensical_build(hub: Hub) -> subprocess.CompletedProcess[str]:
 def test_zensical_with_the_extension_then_publish_gives_a_verified_site(
     zensical: str, sample_hub: Hub, tmp_path: Path
 ) -> None:
-    hub = make_hub(tmp_path / "hub", with_sample_posts=True)
+    hub = make_hub(tmp_path / "hub", with_sample_posts=True, carousels=True)  # as the sample
     built = _zensical_build(hub)
     assert built.returncode == 0, built.stdout + built.stderr
     published = hub.carepress("publish")
@@ -157,7 +157,7 @@ def test_zensical_with_the_extension_then_publish_gives_a_verified_site(
 def test_zensical_without_the_extension_is_refused_with_the_way_out(
     zensical: str, tmp_path: Path
 ) -> None:
-    hub = make_hub(tmp_path / "hub", with_sample_posts=True)
+    hub = make_hub(tmp_path / "hub", with_sample_posts=True, carousels=True)  # as the sample
     config = hub.root / "mkdocs.yml"
     config.write_text(config.read_text().replace("  - carepress.markdown_safeguards\n", ""))
     assert _zensical_build(hub).returncode == 0  # Zensical says nothing about the plugin
@@ -176,7 +176,7 @@ def test_publish_refuses_a_hub_with_a_broken_post_and_writes_nothing(
 ) -> None:
     """A post with an error stops `mkdocs build` even when it is dated in the future; it
     stops `carepress publish` too, though Zensical left the post out without a word."""
-    hub = make_hub(tmp_path / "hub", with_sample_posts=True)
+    hub = make_hub(tmp_path / "hub", with_sample_posts=True, carousels=True)  # as the sample
     hub.write_post("broken.md", post_text(title="Later", date="2099-01-01",
                                           audience=["everyone"]))  # fmt: skip
     assert _zensical_build(hub).returncode == 0
@@ -190,7 +190,7 @@ def test_publish_refuses_a_hub_with_a_broken_post_and_writes_nothing(
 
 
 def test_zensical_stops_on_a_post_the_checks_refuse(zensical: str, tmp_path: Path) -> None:
-    hub = make_hub(tmp_path / "hub", with_sample_posts=True)
+    hub = make_hub(tmp_path / "hub", with_sample_posts=True, carousels=True)  # as the sample
     post = hub.posts / "sleep-and-mood.md"
     post.write_text(post.read_text() + "\n\nIn 2024, 42% of adults slept badly.\n")
     built = _zensical_build(hub)

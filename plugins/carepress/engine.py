@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .budget import OverBudget, time_budget
 from .checks.frontmatter import RULES_READING_KEY, check_front_matter
@@ -20,6 +21,9 @@ from .model import FrontMatter
 from .prose import BLOCK_RE
 from .publish.address import PostAddress
 from .publish.snippets import Snippet
+
+if TYPE_CHECKING:
+    from .publish.slides import Visuals
 from .safeguards import Safeguards, safeguards_for
 from .settings import ConfigError, Settings
 from .suppressions import apply_suppressions
@@ -38,6 +42,7 @@ class Post:
     bad_keys: set[str] = field(default_factory=set)
     safeguards: Safeguards | None = None
     snippets: Mapping[str, Snippet] = field(default_factory=dict)  # by platform
+    visuals: Visuals | None = None  # carousel slides and quote card (checks/visual_formats.py)
     address: PostAddress | None = None  # where it lands (with valid front matter)
     # What the content checks read when the front matter has errors (checks/frontmatter.py
     # `salvage`): every finding at once. Never published, never read by an output.
@@ -144,6 +149,7 @@ def _check_body(report: Post, settings: Settings, now: dt.datetime, html: bool) 
         found = [f for f in found if not f.rule.startswith(noise)] if noise else found
     else:
         report.snippets = context.snippets
+        report.visuals = context.visuals
     report.findings += found
     if ready:
         report.findings = apply_suppressions(post, report.findings, lambda: settings.rule_index)

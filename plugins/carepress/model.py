@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import ItemsView
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -19,6 +20,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    create_model,
     field_validator,
     model_validator,
 )
@@ -197,6 +199,55 @@ class SocialOverride(_Strict):
     thread: list[Annotated[str, Field(min_length=1)]] = Field(default=[], max_length=10)
 
 
+def _slide(value: Any) -> Any:
+    return {"title": value} if isinstance(value, str) else value
+
+
+class CarouselSlide(_Strict):
+    """One slide between a carousel's title slide and its closing slide."""
+
+    title: Text = Field(max_length=120)
+    text: str = Field(default="", max_length=280)
+
+
+class _SocialSection(_Strict):
+    """`social:`: how the post goes to social media. The platforms' own overrides (text,
+    hashtags, a Mastodon poll or thread) by platform key, and the visual formats drawn for
+    every platform: a carousel (1 to 8 slides between the title slide and the closing
+    slide) and a pull quote (a square card)."""
+
+    carousel: list[Annotated[CarouselSlide, BeforeValidator(_slide)]] = Field(
+        default=[], max_length=8
+    )
+    quote: Text | None = Field(default=None, max_length=280)
+
+    def overrides(self) -> dict[str, SocialOverride]:
+        return {key: found for key in PLATFORM_KEYS if (found := getattr(self, key)) is not None}
+
+    def items(self) -> ItemsView[str, SocialOverride]:
+        return self.overrides().items()
+
+    def get(self, platform: str) -> SocialOverride | None:
+        return getattr(self, platform) if platform in PLATFORM_KEYS else None
+
+    def __contains__(self, platform: object) -> bool:
+        return isinstance(platform, str) and self.get(platform) is not None
+
+    def __getitem__(self, platform: str) -> SocialOverride:
+        found = self.get(platform)
+        if found is None:
+            raise KeyError(platform)
+        return found
+
+
+SocialSection = create_model(
+    "SocialSection",
+    __base__=_SocialSection,
+    **{key: (SocialOverride | None, None) for key in PLATFORM_KEYS},  # type: ignore[call-overload]
+)
+SOCIAL_KEYS = ("carousel", "quote", *PLATFORM_KEYS)
+
+
 class SearchOptions(_Strict):
     """Material's `search:` page key."""
 
@@ -219,13 +270,11 @@ class FrontMatter(_Strict):
     reviewed: Reviewed | None = None
     type: PostType = "article"
     consent: Text | None = None
-    social: dict[Platform, SocialOverride] = {}
+    social: SocialSection = Field(default_factory=SocialSection)  # type: ignore[valid-type]
 
     @field_validator("social")
     @classmethod
-    def _polls_and_threads_where_they_exist(
-        cls, value: dict[str, SocialOverride]
-    ) -> dict[str, SocialOverride]:
+    def _polls_and_threads_where_they_exist(cls, value: _SocialSection) -> _SocialSection:
         for platform, override in value.items():
             if (override.poll or override.thread) and not PLATFORMS[platform].polls_and_threads:
                 able = [p.key for p in PLATFORMS.values() if p.polls_and_threads]

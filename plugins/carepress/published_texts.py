@@ -82,6 +82,10 @@ def front_matter_texts(post: PostFile, model: FrontMatter) -> list[PlacedText]:
             texts += _field(post, ("social", platform, "thread", i), part)
         for i, option in enumerate(override.poll.options if override.poll else ()):
             texts += _field(post, ("social", platform, "poll", "options", i), option)
+    for i, slide in enumerate(model.social.carousel):  # drawn on the carousel's slides
+        texts += _field(post, ("social", "carousel", i), slide.title)
+        texts += _field(post, ("social", "carousel", i), slide.text)
+    texts += _field(post, ("social", "quote"), model.social.quote)
     for i, source in enumerate(model.sources):
         texts += _field(post, ("sources", i, "title"), source.title, reference=True)
     return texts

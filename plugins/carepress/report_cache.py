@@ -43,9 +43,10 @@ PACKAGES = ("mkdocs-material", "Markdown", "pymdown-extensions", "pydantic", "re
 NOT_KEPT = frozenset({"internal.error", "html.too-complex"})
 
 
-# Every kind of file the package ships (code, rule data, templates, the names list): a change
-# to any of them is a change to what a check finds.
-FINGERPRINTED = (".py", ".yml", ".j2", ".txt")
+# Every kind of file the package ships (code, rule data, templates, the names list, the
+# fonts, which decide what fits a slide): a change to any of them is a change to what a check
+# finds.
+FINGERPRINTED = (".py", ".yml", ".j2", ".txt", ".ttf")
 
 
 @cache

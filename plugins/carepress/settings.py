@@ -39,6 +39,7 @@ from .findings import CATEGORIES, Finding, Level
 from .practice import Day, Practice
 from .prefilter import LiteralSearch, recall_literals, remember_literals
 from .publish.address import PostAddress, PostAddressing, address_of
+from .publish.card_colours import DEFAULT_COLOURS, CardColours, card_colours
 from .rendering import MarkdownSetup, RenderError
 from .rulepack import Rule, load_rules
 from .rules import RuleFileError
@@ -152,10 +153,18 @@ class SnippetOptions(BaseModel):
     # A 1080x1350 card per post for Instagram's feed. Off by default: each costs ~40 ms to
     # draw (kept in the card cache after), so a first build of a large hub takes longer.
     portrait_cards: bool = False
+    # Carousel slides from every post's `##` headings (publish/slides.py), where the writer
+    # gave no `social.carousel` (those, and quote cards, are drawn whenever given). Off by
+    # default for the same reason: ~25 ms a slide, a first build draws them all.
+    carousels: bool = False
 
     @property
     def portraits(self) -> bool:
         return self.enabled and self.portrait_cards
+
+    @property
+    def carousels_from_headings(self) -> bool:
+        return self.enabled and self.carousels
 
 
 def _server_address(value: str) -> str:
@@ -279,6 +288,8 @@ class Settings:
     custom_dir: Path | None = None
     every_pack_rule: Mapping[str, Rule] = field(default_factory=dict)  # disabled ones too
     authors_file: Path | None = None
+    # The cards' colours, from the theme's palette (publish/card_colours.py).
+    card_colours: CardColours = DEFAULT_COLOURS
 
     @property
     def shipped_theme_dirs(self) -> tuple[Path, ...]:
@@ -511,6 +522,7 @@ def settings_from_options(
     custom_dir: Path | None = None,
     language: str = "en",
     directory_urls: bool = True,
+    palette: Any = None,
 ) -> Settings:
     try:
         options = CarePressOptions.model_validate(dict(carepress))
@@ -579,6 +591,7 @@ def settings_from_options(
         custom_dir=custom_dir,
         every_pack_rule=every_pack_rule,
         authors_file=docs_dir / authors_file,
+        card_colours=card_colours(palette, theme_dirs),
     )
     settings.check_rule_options()
     return settings
@@ -673,6 +686,7 @@ def load_settings(config_file: Path) -> Settings:
         custom_dir=custom_dir,
         language=str(theme.get("language") or "en"),
         directory_urls=data.get("use_directory_urls", True) is not False,
+        palette=theme.get("palette"),
     )
 
 

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from ..content import InvalidScalar, KeyPath, PostFile, read_post
 from ..findings import Finding
-from ..model import AUDIENCES, FIELD_NAMES, TYPES_NEEDING_CONSENT, FrontMatter
+from ..model import AUDIENCES, FIELD_NAMES, SOCIAL_KEYS, TYPES_NEEDING_CONSENT, FrontMatter
 from ..settings import MARKDOWN_SUFFIXES, Settings
 from ..suggest import did_you_mean, one_of
 from .registry import RuleInfo, declare
@@ -202,7 +202,8 @@ def pydantic_finding(post: PostFile, err: dict[str, Any]) -> Finding:
     elif kind == "extra_forbidden":
         key = str(key_path[-1])
         message = f"{name}: unknown key '{key}'"
-        known = FIELD_NAMES if len(key_path) == 1 else ()
+        known = (FIELD_NAMES if len(key_path) == 1
+                 else SOCIAL_KEYS if tuple(key_path[:-1]) == ("social",) else ())  # fmt: skip
         hint = did_you_mean(key, known) or (
             "remove it, or check the spelling against the front-matter reference in the README"
         )

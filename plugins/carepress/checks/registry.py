@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from ..prefilter import LiteralIndex
     from ..prose import Prose
     from ..publish.address import PostAddress
+    from ..publish.slides import Visuals
     from ..publish.snippets import Snippet
     from ..published_texts import TextsProse
     from ..safeguards import Safeguards
@@ -65,6 +66,7 @@ class PostContext:
     render_html: bool = True
     # What the social check composes, for the share kit and the social feeds.
     snippets: Mapping[str, Snippet] = field(default_factory=dict)
+    visuals: Visuals | None = None  # what the visual-formats check lays out, for the build
 
     @cached_property
     def prose(self) -> Prose:

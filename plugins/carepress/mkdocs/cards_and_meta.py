@@ -32,11 +32,27 @@ from ..publish.cards import (
 )
 from ..publish.meta import Card, PageMeta, post_meta, website_meta
 from ..publish.outputs import SITE_CARD
+from ..publish.slides import (
+    NO_VISUALS,
+    CarouselJob,
+    Visuals,
+    carousel_job,
+    draw_carousel_into_cache,
+    write_pdfs,
+)
 from ..settings import Settings
 
 log = get_plugin_logger(__name__)
 
 CACHE_DIR = ".cache/carepress/cards"
+
+
+def _draw(job: tuple[CardSpec, Path] | CarouselJob) -> None:
+    """One job of the background drawing: a card, or a post's slides and their PDF."""
+    if isinstance(job, CarouselJob):
+        draw_carousel_into_cache(job)
+    else:
+        draw_into_cache(job)
 
 
 class CardsAndMeta:
@@ -55,7 +71,8 @@ class CardsAndMeta:
         self.description = config.site_description or ""
         self.language = str(config.theme.get("language") or "en")
         self.cache_dir = settings.root / CACHE_DIR
-        self.cards: dict[str, CardSpec] = {}  # slug -> what its card shows
+        self.cards: dict[str, CardSpec] = {}  # path in the site -> what the picture shows
+        self.pdfs: dict[str, tuple[CardSpec, ...]] = {}  # a carousel's PDF -> its slides
         self._drawing: InBackground | None = None
 
     def page_meta(self, page: Page) -> PageMeta:
@@ -68,10 +85,14 @@ class CardsAndMeta:
         address = report.address
         if fm is None or safeguards is None or address is None or not fm.is_published(self.now):
             return PageMeta(())  # a draft in the preview, or a broken post: nothing to share
-        spec = post_card(fm, safeguards, self.settings.practice.name)
+        spec = post_card(fm, safeguards, self.settings.practice.name, self.settings.card_colours)
         # Two published posts never share a slug (checks/collisions.py): one card each, and
         # its portrait twin for Instagram when the hub asks for them.
         self.cards.update(post_cards(spec, address.slug, self.settings.options.snippets.portraits))
+        visuals = self._visuals(report)
+        self.cards.update(visuals.cards)
+        if visuals.pdf:
+            self.pdfs[visuals.pdf] = tuple(visuals.slides.values())
         card = Card(address.card_url, card_alt_text(spec)) if self.site_url else None
         return post_meta(
             fm,
@@ -89,7 +110,7 @@ class CardsAndMeta:
     def start_drawing(self, workers: int) -> None:
         """Draw the cards the cache lacks on the other cores while MkDocs renders the site
         (a first build draws every card: ~25 ms each); `write` waits for them."""
-        jobs = {}
+        jobs: dict[Path, tuple[CardSpec, Path] | CarouselJob] = {}
         if self.site_url:  # the site's own card, drawn here too: not in the build's memory
             site = self._site_card()
             path = cache_path(site, self.cache_dir)
@@ -102,15 +123,29 @@ class CardsAndMeta:
                 continue
             if not fm.is_published(self.now):
                 continue
-            landscape = post_card(fm, safeguards, self.settings.practice.name)
-            for spec in post_cards(landscape, address.slug, portraits).values():
+            landscape = post_card(fm, safeguards, self.settings.practice.name,
+                                  self.settings.card_colours)  # fmt: skip
+            visuals = self._visuals(report)
+            if visuals.slides:
+                job = carousel_job(tuple(visuals.slides.values()), self.cache_dir)
+                if not job.pdf.is_file() or any(not p.is_file() for _, p in job.slides):
+                    jobs[job.pdf] = job
+            specs = [*post_cards(landscape, address.slug, portraits).values(),
+                     *visuals.quote.values()]
+            for spec in specs:
                 path = cache_path(spec, self.cache_dir)
                 if not path.is_file():
                     jobs[path] = (spec, path)  # two posts, one card: drawn once
-        self._drawing = InBackground(draw_into_cache, list(jobs.values()), workers)
+        self._drawing = InBackground(_draw, list(jobs.values()), workers)
+
+    @staticmethod
+    def _visuals(report: Post) -> Visuals:
+        """The post's slides and quote card, as its check laid them out."""
+        return report.visuals or NO_VISUALS
 
     def _site_card(self) -> CardSpec:
-        return CardSpec(self.site_name, self.settings.practice.name)
+        return CardSpec(self.site_name, self.settings.practice.name,
+                        colours=self.settings.card_colours)  # fmt: skip
 
     def _website_meta(self, page: Page) -> PageMeta:
         description = page.meta.get("description") if page.meta else None
@@ -137,9 +172,11 @@ class CardsAndMeta:
             return
         ahead = self._drawing.given if self._drawing is not None else 0
         stats = write_cards(Path(site_dir), self.cards, self.cache_dir)
+        write_pdfs(Path(site_dir), self.pdfs, self.cache_dir)
         log.info(
             f"social cards: {len(stats.written)} written, {stats.drawn + ahead} drawn, "
             f"{stats.cached - ahead} from the cache"
+            + (f"; {len(self.pdfs)} carousel PDFs" if self.pdfs else "")
         )
 
     def cancel(self) -> None:

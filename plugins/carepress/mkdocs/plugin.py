@@ -123,6 +123,7 @@ class CarePressPlugin(BasePlugin):
                 custom_dir=Path(config.theme.custom_dir) if config.theme.custom_dir else None,
                 language=str(config.theme.get("language") or "en"),
                 directory_urls=bool(config.use_directory_urls),
+                palette=config.theme.get("palette"),
             )
         except ConfigError as exc:
             raise PluginError(str(exc)) from exc

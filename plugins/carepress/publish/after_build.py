@@ -23,6 +23,7 @@ from .cards import CardSpec, post_card, post_cards, write_cards
 from .feeds import feed_members, write_feeds
 from .post import FeedPost, Site, feed_post
 from .share_kits import TEMPLATE, ShareKitError, ShareKits, SiteLook
+from .slides import NO_VISUALS, write_pdfs
 
 CARD_CACHE = Path(".cache") / "carepress" / "cards"
 
@@ -68,13 +69,19 @@ def publish_outputs(
         raise PublishError(f"posts with errors: {', '.join(broken)} (see `carepress check`)")
     posts: dict[str, tuple[FeedPost, Post]] = {}
     cards: dict[str, CardSpec] = {}
+    pdfs: dict[str, tuple[CardSpec, ...]] = {}
     for r in _published(reports, now):
         key = r.path.relative_to(settings.docs_dir).as_posix()  # MkDocs' src_uri: the guid
         post = feed_post(r, key)
         assert post is not None  # a published post with errors stopped publishing above
         posts[key] = (post, r)
-        card = post_card(post.front_matter, post.safeguards, settings.practice.name)
+        card = post_card(post.front_matter, post.safeguards, settings.practice.name,
+                         settings.card_colours)  # fmt: skip
         cards.update(post_cards(card, post.slug, settings.options.snippets.portraits))
+        visuals = r.visuals or NO_VISUALS  # its carousel and quote card, as checked
+        cards.update(visuals.cards)
+        if visuals.pdf:
+            pdfs[visuals.pdf] = tuple(visuals.slides.values())
     feeds = 0
     if settings.options.feeds.enabled and settings.site_url:
         # Only the posts some feed carries need their bodies rendered.
@@ -96,4 +103,5 @@ def publish_outputs(
         except ShareKitError as exc:
             raise PublishError(str(exc)) from exc
     written = write_cards(site_dir, cards, settings.root / CARD_CACHE)
+    write_pdfs(site_dir, pdfs, settings.root / CARD_CACHE)
     return Written(feeds, len(kits.posts), len(written.written))

@@ -1,10 +1,10 @@
 """Social cards: one 1200x630 PNG per published post, drawn offline with Pillow.
 
-The font is the scalable Aileron Regular that Pillow (>= 10.1) bundles
-(``ImageFont.load_default(size=N)``): nothing is downloaded, no Cairo, no system fonts, so
-every machine draws the same pixels. Its character set is small (ASCII, curly quotes, the
-ellipsis): other characters are mapped to a close ASCII form or left out of the *picture*
-(the alt text keeps the exact title), so an emoji or a non-Latin title never breaks a build.
+The font is DejaVu Sans, shipped with CarePress (data/fonts/, under its own licence): nothing
+is downloaded, no Cairo, no system fonts, so every machine draws the same pixels. It covers
+Latin (Vietnamese and every accent), Greek and Cyrillic; a character it lacks (an emoji,
+a script it does not cover) is mapped to a close form or left out of the *picture* (the alt
+text keeps the exact title), so no title ever breaks a build.
 
 Cards are cached by a hash of what is drawn plus the renderer's and Pillow's versions
 (``card_key``): an unchanged post is copied from the cache, not drawn again, and the same
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import re
 import shutil
@@ -32,6 +33,7 @@ from PIL.PngImagePlugin import PngInfo
 
 from ..atomic_write import write_atomically
 from .address import card_path
+from .card_colours import DEFAULT_COLOURS, CardColours
 from .outputs import CARD_DIR
 
 if TYPE_CHECKING:
@@ -40,17 +42,13 @@ if TYPE_CHECKING:
 
 WIDTH, HEIGHT = 1200, 630
 # Bump when the drawing changes, so cached cards are drawn again.
-RENDERER_VERSION = "4"  # 4: the card key in a tEXt chunk
+RENDERER_VERSION = "5"  # 5: DejaVu Sans, bold titles
 # Where the build puts the cards, relative to the site: assets/cards/<slug>.png.
 
-# Colours: white on deep teal (contrast 9.9:1), a warm amber label with near-black text
-# (13:1) for content warnings, a light teal for the practice's name (8.1:1).
-BACKGROUND_TOP = (10, 62, 59)
-BACKGROUND_BOTTOM = (16, 86, 80)
+# Colours: white titles on the practice's primary colour, darkened for contrast (see
+# card_colours.py); a warm amber label with near-black text (13:1) for content warnings.
 RING = (255, 255, 255, 20)
 TITLE_COLOUR = (255, 255, 255)
-FOOTER_COLOUR = (200, 236, 231)
-ACCENT = (255, 200, 87)
 WARNING_FILL = (255, 200, 87)
 WARNING_TEXT = (31, 26, 16)
 
@@ -96,6 +94,14 @@ class CardSpec:
     practice: str
     warnings: tuple[str, ...] = ()  # content-warning labels, e.g. ("suicide",)
     shape: CardShape = LANDSCAPE
+    # A carousel slide or a quote card (publish/slides.py) says more than a title.
+    kind: str = "card"  # "card", "slide" or "quote"
+    index: int = 0  # a slide's place (1 is the title slide) and how many there are
+    count: int = 0
+    headline: str = ""
+    body: str = ""  # a point's sentence, or the quote
+    lines: tuple[str, ...] = ()  # the closing slide's: crisis line, link, disclaimer
+    colours: CardColours = DEFAULT_COLOURS  # the hub's, from its theme palette
 
     @property
     def warning_line(self) -> str:
@@ -105,9 +111,13 @@ class CardSpec:
         return f"{noun}: {', '.join(self.warnings)}"
 
 
-def post_card(model: FrontMatter, safeguards: Safeguards, practice: str) -> CardSpec:
+def post_card(
+    model: FrontMatter, safeguards: Safeguards, practice: str,
+    colours: CardColours = DEFAULT_COLOURS,
+) -> CardSpec:  # fmt: skip
     """What a post's card shows: its title, the practice's name, its warnings' labels."""
-    return CardSpec(model.title, practice, tuple(w.label for w in safeguards.warnings))
+    return CardSpec(model.title, practice, tuple(w.label for w in safeguards.warnings),
+                    colours=colours)  # fmt: skip
 
 
 def post_cards(spec: CardSpec, slug: str, portraits: bool) -> dict[str, CardSpec]:
@@ -140,6 +150,10 @@ def card_key(spec: CardSpec) -> str:
         "title": spec.title,
         "practice": spec.practice,
         "warnings": list(spec.warnings),
+        "colours": spec.colours.key,
+        **({"kind": spec.kind, "index": spec.index, "count": spec.count,
+            "headline": spec.headline, "body": spec.body, "lines": list(spec.lines)}
+           if spec.kind != "card" else {}),  # (a card's key is what it was before slides)
     }
     encoded = json.dumps(data, sort_keys=True, ensure_ascii=True).encode("ascii")
     return hashlib.sha256(encoded).hexdigest()
@@ -179,12 +193,16 @@ _STAND_INS = {
 }
 
 
+FONT_DIR = Path(__file__).resolve().parent.parent / "data" / "fonts"
+
+
 @cache
-def font(size: int) -> ImageFont.FreeTypeFont:
-    loaded = ImageFont.load_default(size=size)
-    if not isinstance(loaded, ImageFont.FreeTypeFont):  # Pillow built without FreeType
-        raise RuntimeError("social cards need Pillow with FreeType support")
-    return loaded
+def font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    try:
+        return ImageFont.truetype(str(FONT_DIR / name), size)
+    except ImportError:  # Pillow built without FreeType
+        raise RuntimeError("social cards need Pillow with FreeType support") from None
 
 
 def _render_glyph(text: str) -> bytes:
@@ -317,14 +335,14 @@ def fit_title(
     # Rather a smaller size than a word broken between letters.
     for break_words in (False, True):
         for size in sizes:
-            face = font(size)
+            face = font(size, bold=True)
             if not break_words and any(face.getlength(part) > width for part in parts):
                 continue
             lines = wrap(text, face, width)
             if len(lines) * round(size * LINE_SPACING) <= height:
                 return TitleLayout(size, tuple(balance(text, face, width)))
     size = sizes[-1]
-    face = font(size)
+    face = font(size, bold=True)
     lines = wrap(text, face, width)
     keep = max(1, height // round(size * LINE_SPACING))
     if len(lines) > keep:
@@ -336,14 +354,14 @@ def fit_title(
 
 
 @cache
-def _background(shape: CardShape) -> Image.Image:
+def _background(shape: CardShape, colours: CardColours = DEFAULT_COLOURS) -> Image.Image:
     # The same for every card of a shape (drawn once per process; callers copy it): a
     # vertical gradient, then two faint rings off the top-right corner, drawn at 2x and
     # scaled down so their edges are smooth.
     width, height = shape.width, shape.height
     column = Image.linear_gradient("L").resize((1, height))
-    top = Image.new("RGB", (1, height), BACKGROUND_TOP)
-    bottom = Image.new("RGB", (1, height), BACKGROUND_BOTTOM)
+    top = Image.new("RGB", (1, height), colours.top)
+    bottom = Image.new("RGB", (1, height), colours.bottom)
     image = Image.composite(bottom, top, column).resize((width, height)).convert("RGBA")
     rings = Image.new("RGBA", (width * 2, height * 2), (0, 0, 0, 0))
     draw = ImageDraw.Draw(rings)
@@ -363,7 +381,7 @@ def _warning_label(
     height = 56
     icon = 28
     pad = 22
-    text_width = min(int(face.getlength(text)), shape.width - 2 * x - icon - 3 * pad)
+    text_width = min(math.ceil(face.getlength(text)), shape.width - 2 * x - icon - 3 * pad)
     width = pad + icon + 14 + text_width + pad
     draw.rounded_rectangle((x, y, x + width, y + height), radius=height // 2, fill=WARNING_FILL)
     # The triangle and its "!" are shapes, not glyphs: the font has no warning sign.
@@ -383,8 +401,12 @@ def _warning_label(
 
 
 def render_card(spec: CardSpec) -> Image.Image:
+    if spec.kind != "card":
+        from .slides import render_slide
+
+        return render_slide(spec)
     shape = spec.shape
-    image = _background(shape).copy()
+    image = _background(shape, spec.colours).copy()
     draw = ImageDraw.Draw(image)
     width = shape.width - 2 * shape.margin_x
     margin_x = shape.margin_x
@@ -404,28 +426,22 @@ def render_card(spec: CardSpec) -> Image.Image:
     # centred vertically so short and long titles both look balanced.
     box_bottom = shape.footer_rule_y - TITLE_GAP_BELOW
     layout = fit_title(title, width, box_bottom - top, shape.title_sizes)
-    face = font(layout.size)
-    stroke = max(1, layout.size // 40)  # a touch of weight: the bundled font is Regular only
+    face = font(layout.size, bold=True)
     block = len(layout.lines) * layout.line_height
     y = top + max(0, (box_bottom - top - block) // 2)
     for line in layout.lines:
-        draw.text(
-            (margin_x, y),
-            line,
-            font=face,
-            fill=TITLE_COLOUR,
-            stroke_width=stroke,
-            stroke_fill=TITLE_COLOUR,
-        )
+        draw.text((margin_x, y), line, font=face, fill=TITLE_COLOUR)
         y += layout.line_height
 
     rule_y = shape.footer_rule_y
-    draw.rounded_rectangle((margin_x, rule_y, margin_x + 72, rule_y + 6), radius=3, fill=ACCENT)
+    draw.rounded_rectangle((margin_x, rule_y, margin_x + 72, rule_y + 6), radius=3,
+                           fill=spec.colours.accent)  # fmt: skip
     if practice:
         footer = font(34)
         if footer.getlength(practice) > width:
             practice = _ellipsize(practice, footer, width)
-        draw.text((margin_x, shape.footer_text_y), practice, font=footer, fill=FOOTER_COLOUR)
+        draw.text((margin_x, shape.footer_text_y), practice, font=footer,
+                  fill=spec.colours.footer)  # fmt: skip
     return image
 
 

@@ -14,6 +14,7 @@ from urllib.parse import quote
 from ..engine import Post
 from ..settings import Settings
 from .cards import HEIGHT, PORTRAIT, WIDTH, card_alt_text, portrait_path, post_card
+from .slides import NO_VISUALS, SLIDE, SQUARE, alt_text
 from .snippets import PackedSnippets
 
 CSV_COLUMNS = ("slug", "platform", "text", "length", "limit", "link", "hashtags",
@@ -33,6 +34,15 @@ class SharedPost:
     snippets: PackedSnippets
     portrait_path: str = ""  # its portrait twin for Instagram (1080x1350), relative
     portrait: str = ""  # ... and its absolute address
+    # Its carousel (publish/slides.py): each slide's path (relative) and alt text, in order;
+    # the slides' PDF; the quote card's path and alt text.
+    slides: tuple[tuple[str, str], ...] = ()
+    slides_pdf: str = ""
+    quote_card: tuple[str, str] | None = None
+    site_url: str = ""
+
+    def absolute(self, relative: str) -> str:
+        return (self.site_url or "/") + quote(relative)
 
 
 def shared_post(report: Post, settings: Settings, now: dt.datetime) -> SharedPost | None:
@@ -56,7 +66,17 @@ def shared_post(report: Post, settings: Settings, now: dt.datetime) -> SharedPos
         card_alt_text(spec),
         PackedSnippets.of(report.snippets),  # composed by the check, for this same address
         *_portrait(address.slug, address.site_url, settings),
+        *_visuals(report),
+        address.site_url,
     )
+
+
+def _visuals(report: Post) -> tuple[tuple[tuple[str, str], ...], str, tuple[str, str] | None]:
+    """The post's slides, their PDF and its quote card, as the check laid them out."""
+    visuals = report.visuals or NO_VISUALS
+    slides = tuple((path, alt_text(spec)) for path, spec in visuals.slides.items())
+    quote_card = next(((path, alt_text(spec)) for path, spec in visuals.quote.items()), None)
+    return slides, visuals.pdf, quote_card
 
 
 def _portrait(slug: str, site_url: str, settings: Settings) -> tuple[str, str]:
@@ -73,6 +93,14 @@ def post_json(post: SharedPost) -> str:
     if post.portrait:
         card["portrait"] = {"url": post.portrait, "width": PORTRAIT.width,
                             "height": PORTRAIT.height}  # fmt: skip
+    if post.slides:
+        card["slides"] = [{"url": post.absolute(path), "alt": alt, "width": SLIDE.width,
+                           "height": SLIDE.height} for path, alt in post.slides]  # fmt: skip
+        card["slides_pdf"] = post.absolute(post.slides_pdf)
+    if post.quote_card:
+        path, alt = post.quote_card
+        card["quote"] = {"url": post.absolute(path), "alt": alt, "width": SQUARE.width,
+                         "height": SQUARE.height}  # fmt: skip
     head = json.dumps({
         "slug": post.slug, "title": post.title, "url": post.url, "published": post.published,
         "content_warnings": list(post.content_warnings), "card": card,

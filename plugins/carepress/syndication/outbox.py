@@ -87,7 +87,7 @@ def due(
         key = report.path.relative_to(settings.docs_dir).as_posix()
         if options.start is not None and model.date.created.date() < options.start:
             continue  # before the practice began posting from CarePress
-        card = post_card(model, safeguards, settings.practice.name)
+        card = post_card(model, safeguards, settings.practice.name, settings.card_colours)
         labels = tuple(
             dict.fromkeys(
                 options.bluesky_self_labels[w]

@@ -25,6 +25,7 @@ from ..publish.outputs import SHARE_DIR
 from ..publish.platforms import PLATFORMS
 from ..publish.post import FeedPost, feed_post
 from ..publish.profile import profile_kit
+from ..publish.slides import NO_VISUALS
 from ..publish.snippet_files import SharedPost, post_json, shared_post
 from ..settings import Settings
 from .rules import OUTPUT_MISSING, STALE, UNPUBLISHED, site_finding
@@ -281,15 +282,22 @@ def calendar_findings(
 def card_findings(
     files: SiteFiles, published: Iterable[Post], settings: Settings, shown_as: Shown
 ) -> list[Finding]:
-    """Each published post's card (and its portrait twin with the share kits on): there,
-    and drawn from what the post shows now."""
+    """Each published post's card (and its portrait twin with the share kits on, its
+    carousel slides and their PDF, its quote card): there, and drawn from what the post
+    shows now."""
     findings = []
     for report in published:
         assert report.front_matter is not None and report.safeguards is not None
         assert report.address is not None
-        spec = post_card(report.front_matter, report.safeguards, settings.practice.name)
+        spec = post_card(report.front_matter, report.safeguards, settings.practice.name,
+                         settings.card_colours)  # fmt: skip
         portraits = settings.options.snippets.portraits
-        for relative, wanted in post_cards(spec, report.address.slug, portraits).items():
+        visuals = report.visuals or NO_VISUALS  # its slides and quote card, as checked
+        wanted_cards = {**post_cards(spec, report.address.slug, portraits), **visuals.cards}
+        if visuals.pdf and not (files.root / visuals.pdf).is_file():
+            missing = f"the carousel PDF of {report.display_path} is missing"
+            findings.append(site_finding(shown_as(visuals.pdf), OUTPUT_MISSING, missing))
+        for relative, wanted in wanted_cards.items():
             try:
                 with Image.open(files.root / relative) as image:
                     key = image.info.get(CARD_KEY_CHUNK)
