@@ -5,7 +5,6 @@ commit, CarePress's and the engine's versions, when it was built). The manifest 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import platform
 import subprocess
@@ -15,19 +14,12 @@ from importlib import metadata
 from pathlib import Path
 
 from .. import __version__
+from ..file_digest import sha256_of
 
 MANIFEST = "manifest.json"
 FORMAT = 1
 # What may have built the site, by the names their packages are installed under.
 ENGINE_PACKAGES = ("mkdocs", "properdocs", "zensical", "mkdocs-material")
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def files_under(folder: Path) -> Iterator[tuple[str, Path]]:

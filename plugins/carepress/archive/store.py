@@ -15,7 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .manifest import MANIFEST, Differences, Manifest, compare, files_under, sha256_of
+from ..file_digest import sha256_of
+from .manifest import MANIFEST, Differences, Manifest, compare, files_under
 
 LOG = "archives.jsonl"
 OBJECTS = "objects"

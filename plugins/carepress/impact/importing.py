@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from ..file_digest import sha256_of
 from .access_logs import count_visits
 from .analytics_exports import analytics_kind, read_analytics
 from .csv_files import FormatError, header
@@ -18,7 +19,7 @@ from .exports import export_format, export_formats, read_export
 from .feedback import COLUMNS as FEEDBACK_COLUMNS
 from .feedback import is_feedback, read_feedback
 from .post_names import PostMatcher
-from .store import ImpactStore, file_digest
+from .store import ImpactStore
 
 
 @dataclass
@@ -64,7 +65,7 @@ def import_files(
     for path in paths:
         shown = display(path)
         kind = kind_of(path, shown)
-        digest = file_digest(path)
+        digest = sha256_of(path)
         with store.connect() as db:
             again = store.seen(db, digest)
             # Visits add up, so a file of them is read once. Figures and answers replace

@@ -3,7 +3,6 @@ only: no IP address, no user agent, nothing that identifies a reader."""
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
@@ -43,14 +42,6 @@ CREATE TABLE IF NOT EXISTS imported (
 """
 # Totals so far for one post on one platform (shares: boosts, reposts and quotes).
 METRICS = ("impressions", "reach", "likes", "comments", "shares", "saves", "clicks")
-
-
-def file_digest(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 class ImpactStore:
