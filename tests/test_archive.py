@@ -173,3 +173,27 @@ def test_screenshots_of_the_pages_by_the_system_chromium(sample_hub: Hub, tmp_pa
     for shot in shots:
         assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert f"screenshots/{shot.name}" in _manifest(made)["files"]
+
+
+def test_an_edited_stored_copy_is_never_passed_on_and_archives_are_private(
+    sample_hub: Hub, tmp_path: Path
+) -> None:
+    out = tmp_path / "archive"
+    first = _archive(sample_hub, out)
+    assert (out.stat().st_mode & 0o777) == 0o700  # the owner's alone: ledger, incidents
+    # Edited in place (as root may, read-only or not): every archive sharing it changes.
+    shared = first / "site" / "index.html"
+    with shared.open("a", encoding="utf-8") as handle:
+        handle.write("<!-- edited later -->")
+    result = sample_hub.carepress("archive", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "site/index.html: the stored copy an earlier archive shares had been changed" in (
+        result.stderr)
+    second = sorted(p for p in out.iterdir() if p.name[:2] == "20")[-1]
+    assert sample_hub.carepress("archive", "--verify", str(second)).returncode == 0
+    tampered = sample_hub.carepress("archive", "--verify", str(first))
+    assert tampered.returncode == 1 and "changed: site/index.html" in tampered.stdout
+    # Asked for the incident log where there is none: said, not an empty record.
+    none = sample_hub.carepress("archive", "-o", str(out), "--with-incidents",
+                                "--incidents-db", str(tmp_path / "nowhere.sqlite3"))  # fmt: skip
+    assert none.returncode == 2 and "there is no incident log at" in none.stderr

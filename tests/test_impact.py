@@ -155,3 +155,56 @@ def test_hostile_exports_are_reported_never_a_traceback(hub: Hub) -> None:
     assert "latin.csv: not UTF-8 text; export or save it as CSV UTF-8" in refused.stderr
     assert "Traceback" not in result.stderr + refused.stderr
     assert _rows(hub, "SELECT name FROM imported") == [("huge.csv",)]
+
+
+def test_what_a_new_practice_gets_wrong_is_named_and_counted_once(hub: Hub) -> None:
+    """Found by trying it as a practice would: link previews are not readers, a figure dated
+    tomorrow is a typo, a gzipped copy of a log is the same log, and files that are not CSV
+    text say what they are."""
+    hub.write_post("worry.md", post_text(slug="worry", date="2026-10-01"))
+    agents = ["Mastodon/4.2.0 (http.rb/5.1.1; +https://mastodon.social/)", "Bluesky Cardyb/1.1",
+              "facebookexternalhit/1.1", "WhatsApp/2.23.20.0", "-",
+              "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0) Mobile/15E148"]  # fmt: skip
+    log = hub.root / "access.log"
+    log.write_text("".join(f'192.0.2.{i} - - [03/Nov/2026:18:00:00 +0000] "GET /blog/worry/ '
+                           f'HTTP/1.1" 200 900 "-" "{agent}"\n'
+                           for i, agent in enumerate(agents)))  # fmt: skip
+    first = hub.carepress("impact", "import", str(log))
+    assert "6 lines, 1 page visits counted, 5 from bots left out" in first.stdout, first.stdout
+    zipped = hub.root / "access.log.gz"
+    zipped.write_bytes(gzip.compress(log.read_bytes()))
+    again = hub.carepress("impact", "import", str(zipped))
+    assert "access.log.gz: imported before; nothing added" in again.stdout
+    assert _rows(hub, "SELECT SUM(visits) FROM visits") == [(1,)]
+    future = hub.root / "future.csv"
+    future.write_text("date,platform,post,impressions\n2999-12-25,x,worry,99999\n")
+    result = hub.carepress("impact", "import", str(future))
+    assert "future.csv:2: date: 2999-12-25 is still to come" in result.stderr
+    # A UK-style date in LinkedIn's US format reads as a day before the post existed.
+    linkedin = hub.root / "linkedin.csv"
+    linkedin.write_text("Post title,Post link,Created date,Impressions\n"
+                        "Coping with worry,https://www.linkedin.com/feed/update/1,04/11/2026,10\n")
+    result = hub.carepress("impact", "import", str(linkedin))
+    assert "linkedin.csv:2: Created date: '04/11/2026' read as 2026-04-11, before the post's " \
+        "own date (2026-10-01): is the file's date day-first?" in result.stderr  # fmt: skip
+    for name, data, said in (
+        ("semicolons.csv", b"date;platform;post\n2026-11-02;x;worry\n", "separated by semicolons"),
+        ("empty.csv", b"", "the file is empty"),
+        ("book.csv", b"PK\x03\x04rest of a workbook", "an Excel workbook, not CSV text"),
+    ):  # fmt: skip
+        (hub.root / name).write_bytes(data)
+        refused = hub.carepress("impact", "import", str(hub.root / name))
+        assert refused.returncode == 2 and said in refused.stderr, refused.stderr
+    folder = hub.carepress("impact", "import", str(hub.root / "content"))
+    assert folder.returncode == 2 and "a folder; give the files in it" in folder.stderr
+
+
+def test_nothing_private_goes_where_the_theme_would_publish_it(hub: Hub) -> None:
+    log = hub.root / "access.log"
+    log.write_text(LOG[0] + "\n")
+    overrides = hub.root / "overrides"
+    for command in (("impact", "import", str(log), "--db", str(overrides / "x.sqlite3")),
+                    ("impact", "report", "-o", str(overrides / "impact"))):  # fmt: skip
+        result = hub.carepress(*command)
+        assert result.returncode == 2 and "may not be in the theme's custom_dir" in result.stderr
+    assert not list(overrides.glob("x.sqlite3")) and not (overrides / "impact").exists()

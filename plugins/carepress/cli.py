@@ -156,7 +156,10 @@ def _parser() -> argparse.ArgumentParser:
     archive.add_argument("--screenshots", action="store_true",
                          help="also pictures of the pages, by the system's headless Chromium")
     archive.add_argument("--with-incidents", action="store_true",
-                         help="also the incident log, notes and all (kept private)")  # fmt: skip
+                         help="also the incident log, notes and all (kept private)")
+    archive.add_argument("--incidents-db", type=Path, metavar="FILE",
+                         help="the incident log to include (default: records/incidents.sqlite3 "
+                              "in the hub)")  # fmt: skip
 
     impact = sub.add_parser(
         "impact", help="import the practice's own engagement figures and server logs"
@@ -606,8 +609,15 @@ def _archive(args: argparse.Namespace, settings: Settings) -> int:
                       "not be taken", file=sys.stderr)  # fmt: skip
     made = make_archive(root, site, extras, describe(settings.root, site, settings.site_url, now),
                         now)  # fmt: skip
-    print(f"Archived {made.files} files in {made.folder} ({made.new} new, "
-          f"{made.new_bytes / 1e6:.1f} MB; the rest shared with earlier archives)")
+    if made.first:
+        print(f"Archived {made.files} files in {made.folder} ({made.new_bytes / 1e6:.1f} MB)")
+    else:
+        print(f"Archived {made.files} files in {made.folder} ({made.new} new, "
+              f"{made.new_bytes / 1e6:.1f} MB; the rest shared with earlier archives)")
+    for relative in made.repaired:
+        print(f"carepress: {relative}: the stored copy an earlier archive shares had been "
+              "changed; this archive has the file as built (check the earlier archives with "
+              "--verify)", file=sys.stderr)  # fmt: skip
     return EXIT_OK
 
 
@@ -631,15 +641,25 @@ def _archive_extras(
                                             ensure_ascii=False) + "\n").encode()  # fmt: skip
     if args.with_incidents:
         from .incidents import incidents_for_archive
+        from .incidents.log import DEFAULT_DB as INCIDENTS_DB
 
-        extras["incidents.json"] = (json.dumps(incidents_for_archive(settings.root), indent=2,
+        log = args.incidents_db or settings.root / INCIDENTS_DB
+        if not log.is_file():  # an archive saying "no incidents" must mean it
+            raise ConfigError(f"--with-incidents: there is no incident log at {log} (give "
+                              "--incidents-db FILE for a log kept elsewhere)")  # fmt: skip
+        extras["incidents.json"] = (json.dumps(incidents_for_archive(log), indent=2,
                                                ensure_ascii=False) + "\n").encode()  # fmt: skip
     return extras
 
 
 def _published_pages(settings: Settings, site: Path, now: dt.datetime) -> list[str]:
-    """The site's own pages and every published post's, as paths under the site."""
-    pages = [p for p in ("crisis/", "about/") if (site / p / "index.html").is_file()]
+    """The site's own pages (crisis, about, the policies...) and every published post's, as
+    paths under the site."""
+    not_pages = {"blog", "social", "search", "assets", "feeds"}
+    pages = sorted(
+        f"{folder.name}/" for folder in site.iterdir()
+        if folder.name not in not_pages and (folder / "index.html").is_file()
+    )  # fmt: skip
     for path in settings.post_files():
         report = check_front(path, settings, now)
         address = report.address
@@ -684,6 +704,8 @@ def _impact_import(args: argparse.Namespace, settings: Settings, store: ImpactSt
     from .impact.importing import import_files
 
     for path in args.files:
+        if path.is_dir():
+            raise ConfigError(f"{path}: a folder; give the files in it ({path}/*.csv)")
         if not path.is_file():
             raise ConfigError(f"{path}: there is no such file")
     _, posts = _impact_posts(settings, args.config)
@@ -760,13 +782,16 @@ def _impact_report(args: argparse.Namespace, settings: Settings, store: ImpactSt
 
 
 def _kept_private(path: Path, what: str, settings: Settings, config: Path) -> Path:
-    """`path`, resolved, when it is neither in docs_dir nor in the site (where it would be
-    published); else a configuration error saying so."""
+    """`path`, resolved, when it is in no folder whose files are published (docs_dir, the
+    theme's custom_dir, whose non-template files MkDocs copies into the site, and the site
+    itself); else a configuration error saying so."""
     from .settings import configured_site_dir
 
     resolved = path.resolve()
-    for folder, where in ((settings.docs_dir, "docs_dir"),
-                          (configured_site_dir(config), "the site")):  # fmt: skip
+    published = [(settings.docs_dir, "docs_dir"), (configured_site_dir(config), "the site")]
+    if settings.custom_dir is not None:
+        published.append((settings.custom_dir, "the theme's custom_dir"))
+    for folder, where in published:
         if resolved.is_relative_to(folder.resolve()):
             raise ConfigError(f"{what} may not be in {where} ({folder}): it would be "
                               f"published; keep it elsewhere ({resolved})")  # fmt: skip

@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import stat
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,67 +33,100 @@ class Made:
     files: int
     new: int
     new_bytes: int
+    repaired: list[str]  # stored copies that no longer matched their hash: replaced
+    first: bool  # the first archive in this folder
 
 
 def make_archive(
     root: Path, site: Path, extras: Mapping[str, bytes], manifest: Manifest, now: dt.datetime
 ) -> Made:
-    """`site` under site/, each of `extras` (name -> bytes) beside it, and the manifest."""
+    """`site` under site/, each of `extras` (name -> bytes) beside it, and the manifest.
+    The archive folder is the owner's alone (it may hold the ledger and incident notes)."""
     root.mkdir(parents=True, exist_ok=True)
-    folder = _new_folder(root, now)
-    building = root / f".{folder.name}.partial"
+    root.chmod(stat.S_IRWXU)
+    first = not (root / LOG).exists()
+    building = Path(tempfile.mkdtemp(prefix=".partial-", dir=root))
     new = new_bytes = 0
+    repaired: list[str] = []
     try:
-        building.mkdir()
         entries: list[tuple[str, Path | bytes]] = [
             (f"site/{relative}", path) for relative, path in files_under(site)
         ]
         entries += list(extras.items())
         for relative, source in entries:
-            digest, size, added = _store(root, source)
-            _link(root / OBJECTS / digest[:2] / digest, building / relative)
-            manifest.files[relative] = {"sha256": digest, "bytes": size}
-            new += added
-            new_bytes += size if added else 0
+            stored = _store(root, source)
+            _link(stored.path, building / relative)
+            manifest.files[relative] = {"sha256": stored.digest, "bytes": stored.size}
+            new += stored.added
+            new_bytes += stored.size if stored.added else 0
+            if stored.repaired:
+                repaired.append(relative)
         manifest.included = sorted(extras)
         text = manifest.as_json()
         (building / MANIFEST).write_text(text, encoding="utf-8")
-        building.rename(folder)
+        folder = _settle(building, root, now)
     finally:
         shutil.rmtree(building, ignore_errors=True)
     with (root / LOG).open("a", encoding="utf-8") as log:
         log.write(json.dumps({"archive": folder.name, "manifest_sha256":
                               hashlib.sha256(text.encode()).hexdigest()}) + "\n")  # fmt: skip
-    return Made(folder, len(entries), new, new_bytes)
+    return Made(folder, len(entries), new, new_bytes, repaired, first)
 
 
-def _new_folder(root: Path, now: dt.datetime) -> Path:
+def _settle(building: Path, root: Path, now: dt.datetime) -> Path:
+    """The finished archive under its dated name (another run in the same second: the next
+    free name; a rename never replaces a folder that holds files)."""
     name = now.astimezone(dt.UTC).strftime("%Y-%m-%dT%H%M%SZ")
-    folder, number = root / name, 1
-    while folder.exists():  # two archives in one second: both kept
-        number += 1
-        folder = root / f"{name}-{number}"
-    return folder
+    for number in range(1, 1000):
+        folder = root / (name if number == 1 else f"{name}-{number}")
+        if folder.exists():
+            continue
+        try:
+            building.rename(folder)
+        except OSError:
+            continue
+        return folder
+    raise ArchiveError(f"{root}: no free name for an archive made at {name}")
 
 
-def _store(root: Path, source: Path | bytes) -> tuple[str, int, bool]:
-    """The object for a file or some bytes: (its SHA-256, its size, whether it is new)."""
+@dataclass(frozen=True)
+class _Stored:
+    path: Path
+    digest: str
+    size: int
+    added: bool
+    repaired: bool
+
+
+def _store(root: Path, source: Path | bytes) -> _Stored:
+    """The object for a file or some bytes. One already stored is reused only when its
+    bytes still have its name's hash: a copy edited since (archives share objects) is
+    replaced, never passed on to a new archive."""
     if isinstance(source, bytes):
         digest, size = hashlib.sha256(source).hexdigest(), len(source)
     else:
         digest, size = sha256_of(source), source.stat().st_size
     target = root / OBJECTS / digest[:2] / digest
+    repaired = False
     if target.exists():
-        return digest, size, False
+        if target.stat().st_size == size and sha256_of(target) == digest:
+            return _Stored(target, digest, size, False, False)
+        repaired = True
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{digest}.partial")
-    if isinstance(source, bytes):
-        partial.write_bytes(source)
-    else:
-        shutil.copyfile(source, partial)
-    partial.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)  # an archive is not edited
-    partial.rename(target)
-    return digest, size, True
+    handle, name = tempfile.mkstemp(prefix=f".{digest[:12]}.", dir=target.parent)
+    partial = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            if isinstance(source, bytes):
+                out.write(source)
+            else:
+                with source.open("rb") as data:
+                    shutil.copyfileobj(data, out)
+        partial.chmod(stat.S_IRUSR)  # read-only, and the owner's alone
+        os.replace(partial, target)  # (two runs storing the same bytes: either wins)
+    finally:
+        partial.unlink(missing_ok=True)
+    return _Stored(target, digest, size, not repaired, repaired)
 
 
 def _link(target: Path, path: Path) -> None:

@@ -30,8 +30,10 @@ def check_visual_formats(ctx: PostContext) -> list[Finding]:
                            settings.practice.disclaimer.for_platform("instagram"),
                            options.carousels_from_headings, settings.card_colours)  # fmt: skip
     ctx.visuals = visuals
+    if not visuals.cards:
+        return []
     written = bool(model.social.carousel)
-    points = carousel_texts(model, post.body)
+    points = carousel_texts(model, post.body) if visuals.slides else []
     findings = []
     line = 1
     for spec in visuals.cards.values():

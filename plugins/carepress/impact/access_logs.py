@@ -23,7 +23,12 @@ _LINE = re.compile(
 )
 _BOT = re.compile(
     r"bot|crawl|spider|slurp|scrape|preview|fetch|monitor|headless|python|curl|wget|java/|"
-    r"go-http|libwww|httpclient|feed|checker|validator",
+    r"go-http|libwww|httpclient|feed|checker|validator|"
+    # Link previews: every fediverse server that shows a post fetches the page once, and
+    # the chat apps do the same; none of them is a reader.
+    r"mastodon/|http\.rb|akkoma|pleroma|misskey|gotosocial|friendica|cardyb|bluesky|"
+    r"facebookexternalhit|whatsapp|telegram|slack|discord|skypeuripreview|embedly|iframely|"
+    r"pinterest|snapchat|vkshare|redditbot|google-read-aloud",
     re.IGNORECASE,
 )
 _NOT_PAGES = ("/assets/", "/search/", "/feeds/", "/social/", "/stylesheets/", "/javascripts/")
@@ -55,7 +60,8 @@ def _local_day(minute: str, zone: ZoneInfo | None) -> str:
 # A log repeats the same few agents and addresses millions of times: each is read once.
 @lru_cache(maxsize=65536)
 def _is_bot(agent: str) -> bool:
-    return _BOT.search(agent) is not None
+    """A crawler, a link preview, or no user agent at all (scripts send none; browsers do)."""
+    return agent.strip() in ("", "-") or _BOT.search(agent) is not None
 
 
 @lru_cache(maxsize=65536)

@@ -52,22 +52,27 @@ def is_normalised(columns: list[str]) -> bool:
     return all(c in [name.strip().lower() for name in columns] for c in REQUIRED)
 
 
-def read_engagement(path: Path, shown: str, posts: PostMatcher) -> Figures:
+def read_engagement(path: Path, shown: str, posts: PostMatcher, today: dt.date) -> Figures:
     figures = Figures()
 
     def parse(row: dict[str, str], line: int) -> None:
-        _row(row, posts, figures)
+        _row(row, posts, figures, today)
 
     found: Rows[None] = Rows(problems=figures.problems)
     read_rows(path, shown, parse, found)
     return figures
 
 
-def day_of(value: str, column: str = "date") -> str:
+def day_of(value: str, today: dt.date, column: str = "date") -> str:
+    """A figure's day: a date, and not one still to come (a typo would become the post's
+    "latest" totals)."""
     try:
-        return dt.date.fromisoformat(value.strip()).isoformat()
+        day = dt.date.fromisoformat(value.strip())
     except ValueError:
         raise RowProblem(f"{column}: {value!r} is not a date (YYYY-MM-DD)") from None
+    if day > today:
+        raise RowProblem(f"{column}: {day} is still to come (today is {today})")
+    return day.isoformat()
 
 
 def format_of(raw: str) -> str:
@@ -82,8 +87,8 @@ def format_of(raw: str) -> str:
     return text or "unknown"
 
 
-def _row(row: dict[str, str], posts: PostMatcher, figures: Figures) -> None:
-    day = day_of(row.get("date", ""))
+def _row(row: dict[str, str], posts: PostMatcher, figures: Figures, today: dt.date) -> None:
+    day = day_of(row.get("date", ""), today)
     platform = row.get("platform", "").strip().lower()
     if platform not in PLATFORMS:
         raise RowProblem(f"platform: {row.get('platform')!r} is not one of {', '.join(PLATFORMS)}")

@@ -89,6 +89,13 @@ def _row(
         for metric in METRICS
     )
     posted = _posted(value("posted"), export)  # (a bad date skips the whole row)
+    if posted and posts.created.get(slug, "") > posted[:10]:
+        raise RowProblem(
+            f"{export.columns['posted'][0]}: {value('posted')!r} read as {posted[:10]}, before "
+            f"the post's own date ({posts.created[slug]}): is the file's date day-first? "
+            f"{export.name} writes {export.date_formats[0]}; fix the column, or import the "
+            "figures in CarePress's CSV"
+        )
     figures.engagement.append((export.platform, slug, as_of.isoformat(), *counts))
     if posted:
         figures.published.append((export.platform, slug, posted, format_of(value("format"))))

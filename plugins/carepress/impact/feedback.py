@@ -7,6 +7,7 @@ the figure); `post` (an address or slug) and `platform` say where it was asked, 
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from ..publish.platforms import PLATFORMS
@@ -23,9 +24,9 @@ def is_feedback(columns: list[str]) -> bool:
     return all(c in names for c in COLUMNS)
 
 
-def read_feedback(path: Path, shown: str, posts: PostMatcher) -> Rows[tuple]:
+def read_feedback(path: Path, shown: str, posts: PostMatcher, today: dt.date) -> Rows[tuple]:
     def parse(row: dict[str, str], line: int) -> tuple:
-        day = day_of(row.get("date", ""))
+        day = day_of(row.get("date", ""), today)
         question, answer = row.get("question", "").strip(), row.get("answer", "").strip()
         for name, text in (("question", question), ("answer", answer)):
             if not text:

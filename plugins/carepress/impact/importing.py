@@ -4,6 +4,8 @@ What a file is, is read from its columns (CSV) or its name (.zip, .csv.gz, else 
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +36,15 @@ def kind_of(path: Path, shown: str) -> str:
         return "analytics"
     if not name.endswith(".csv"):
         return "access-log"
+    _not_a_workbook(path, shown)
     columns = header(path, shown)
+    if not columns:
+        raise FormatError(f"{shown}: the file is empty")
+    if len(columns) == 1 and ";" in columns[0]:
+        raise FormatError(
+            f"{shown}: its columns are separated by semicolons (as Excel writes CSV in many "
+            'languages); save it as "CSV UTF-8 (comma delimited)"'
+        )
     if is_feedback(columns):  # (first: it may name a post and platform too)
         return "feedback"
     if is_normalised(columns):
@@ -44,6 +54,17 @@ def kind_of(path: Path, shown: str) -> str:
     if analytics_kind(columns) is not None:
         return "analytics"
     raise FormatError(f"{shown}: not a CSV CarePress reads. {expected_formats()}")
+
+
+_WORKBOOKS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # .xlsx (a zip), .xls (OLE2)
+
+
+def _not_a_workbook(path: Path, shown: str) -> None:
+    with path.open("rb") as handle:
+        start = handle.read(4)
+    if start in _WORKBOOKS:
+        raise FormatError(f"{shown}: an Excel workbook, not CSV text; in Excel, save it as "
+                          "\"CSV UTF-8 (comma delimited)\"")  # fmt: skip
 
 
 def expected_formats() -> str:
@@ -58,14 +79,18 @@ def expected_formats() -> str:
 def import_files(
     paths: Sequence[Path], store: ImpactStore, zone: ZoneInfo | None, posts: PostMatcher,
     display: Callable[[Path], str] = str, as_of: dt.date | None = None,
+    today: dt.date | None = None,
 ) -> ImportResult:  # fmt: skip
     """`display` shows a path as the writer knows it; `as_of` is the day a platform export was
     made (default: the day its file was last written, where the practice is)."""
     result = ImportResult()
+    today = today or dt.datetime.now(zone or dt.UTC).date()
+    if as_of is not None and as_of > today:
+        raise FormatError(f"--as-of: {as_of} is still to come (today is {today})")
     for path in paths:
         shown = display(path)
         kind = kind_of(path, shown)
-        digest = sha256_of(path)
+        digest = content_digest(path, shown)
         with store.connect() as db:
             again = store.seen(db, digest)
             # Visits add up, so a file of them is read once. Figures and answers replace
@@ -77,7 +102,7 @@ def import_files(
             label = f"{shown} (read again; figures replace, never add)" if again else shown
             if kind in ("engagement", "export"):
                 if kind == "engagement":
-                    figures = read_engagement(path, shown, posts)
+                    figures = read_engagement(path, shown, posts, today)
                 else:
                     export = export_format(header(path, shown))
                     assert export is not None
@@ -89,7 +114,7 @@ def import_files(
                 what = f"{export.name}, as of {day}: " if kind == "export" else ""
                 result.lines.append(f"{label}: {what}{figures.summary()}")
             elif kind == "feedback":
-                answers = read_feedback(path, shown, posts)
+                answers = read_feedback(path, shown, posts, today)
                 store.put_feedback(db, answers.rows)
                 store.mark(db, digest, path.name, kind, len(answers.rows))
                 result.problems += answers.problems
@@ -116,6 +141,21 @@ def import_files(
                     + (f", {log.bad_lines} unreadable lines skipped" if log.bad_lines else "")
                 )
     return result
+
+
+def content_digest(path: Path, shown: str) -> str:
+    """The SHA-256 of what a file holds: a gzipped file's is its text's, so the same log or
+    export imported once gzipped and once not is known as the same and counted once."""
+    if not path.name.lower().endswith(".gz"):
+        return sha256_of(path)
+    digest = hashlib.sha256()
+    try:
+        with gzip.open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except (OSError, EOFError) as exc:
+        raise FormatError(f"{shown}: not a whole gzip file ({exc})") from None
+    return digest.hexdigest()
 
 
 def _skipped(count: int) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -22,11 +22,13 @@ _SHORTEST_TITLE = 12  # a shorter title ("Grief") would name posts that only men
 class PostMatcher:
     names: Mapping[str, str]  # every way a row may name a post -> its slug
     titles: Mapping[str, str]  # a post's title, case-folded -> its slug
+    created: Mapping[str, str] = field(default_factory=dict)  # slug -> its date, YYYY-MM-DD
 
     @classmethod
     def of(cls, reports: Sequence[Post], redirects: Mapping[str, str] | None = None) -> PostMatcher:
         names: dict[str, str] = {}
         titles: dict[str, str] = {}
+        created: dict[str, str] = {}
         by_source: dict[str, str] = {}
         for report in reports:
             address, front = report.address, report.front_matter
@@ -34,6 +36,7 @@ class PostMatcher:
                 continue
             for form in (address.url, address.path, address.path.strip("/"), address.slug):
                 names[form] = address.slug
+            created[address.slug] = front.created.date().isoformat()
             by_source[report.display_path] = address.slug
             by_source[report.path.name] = address.slug
             if len(front.title) >= _SHORTEST_TITLE:
@@ -43,7 +46,7 @@ class PostMatcher:
             if slug is not None:
                 for form in _page_forms(old):
                     names.setdefault(form, slug)
-        return cls(names, titles)
+        return cls(names, titles, created)
 
     def named(self, reference: str) -> str | None:
         """The post a reference names: an address, a path or a slug."""
