@@ -208,3 +208,15 @@ def test_nothing_private_goes_where_the_theme_would_publish_it(hub: Hub) -> None
         result = hub.carepress(*command)
         assert result.returncode == 2 and "may not be in the theme's custom_dir" in result.stderr
     assert not list(overrides.glob("x.sqlite3")) and not (overrides / "impact").exists()
+
+
+def test_a_private_record_made_in_the_hub_is_flagged_unless_git_ignores_it(hub: Hub) -> None:
+    log = hub.root / "access.log"
+    log.write_text(LOG[0] + "\n")
+    first = hub.carepress("impact", "import", str(log))
+    assert "records/impact.sqlite3 (the impact figures) is not in .gitignore" in first.stderr
+    log.write_text(LOG[1] + "\n")
+    assert "gitignore" not in hub.carepress("impact", "import", str(log)).stderr  # said once
+    (hub.root / ".gitignore").write_text("records/impact-report\n")
+    report = hub.carepress("impact", "report")
+    assert report.returncode == 0 and "gitignore" not in report.stderr

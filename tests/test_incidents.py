@@ -410,3 +410,22 @@ def test_incidents_for_archive_has_every_incident_with_its_note(hub: Hub) -> Non
         assert archived[1]["reviews"][0]["by"] == "Dana Reyes"
     assert incidents_for_archive(hub.root / "records" / "none.sqlite3") == []
     assert not (hub.root / "records" / "none.sqlite3").exists()
+
+
+def test_what_a_practice_tried_first_gets_a_plain_answer(hub: Hub) -> None:
+    """Found trying it as a practice would: reviews arrive on Google, a listing is piped to
+    `head`, an export is pointed at a folder, a date is written day-first."""
+    for n in range(3):
+        _add(hub, "--when", f"2025-11-0{n + 1} 09:00", "--platform", "google", "--kind",
+             "negative-review", "--what", f"A one-star review {n}", "--done", "Did not reply")
+    piped = subprocess.run(f"'{BIN / 'carepress'}' incident list | head -1", shell=True,
+                           cwd=hub.root, env=ENV, capture_output=True, text=True, timeout=60)
+    assert piped.stdout.startswith("ID") and "Traceback" not in piped.stderr
+    assert "BrokenPipe" not in piped.stderr
+    folder = hub.root / "exports"
+    folder.mkdir()
+    to_folder = _run(hub, "incident", "export", "-o", str(folder))
+    assert to_folder.returncode == 2 and "is a folder; give a file name in it" in to_folder.stderr
+    day_first = _run(hub, "incident", "list", "--since", "15/11/2025")
+    assert day_first.returncode == 2
+    assert "'15/11/2025' is not a date: write it as YYYY-MM-DD" in day_first.stderr

@@ -219,3 +219,19 @@ def test_slide_and_quote_words_meet_the_language_rules_at_their_lines(hub: Hub) 
     assert "committed suicide" in lines[committed["line"] - 1]
     advice = next(f for rule, f in by_rule.items() if rule.startswith("clinical-advice."))
     assert "antidepressants" in lines[advice["line"] - 1]
+
+
+def test_letters_the_font_cannot_draw_are_an_error_never_a_blank_slide(tmp_path: Path) -> None:
+    hub = make_hub(tmp_path / "hub", carousels=True)
+    hub.write_post("worry.md", post_text(slug="worry", social={"carousel": ["不要担心 🎄"]}))
+    # Slides from headings in a script the font lacks: none drawn, no error.
+    hub.write_post("chinese.md", post_text(slug="chinese", body="Intro.\n\n<!-- more -->\n\n"
+                                           "## 不要担心\n\n你好。\n"))  # fmt: skip
+    check = hub.check()
+    out = check.stdout + check.stderr
+    assert "slide 2 of 3 (“不要担心 🎄”): the slide's font cannot draw '不要担心'" in out
+    assert "chinese.md" not in out
+    hub.write_post("worry.md", post_text(slug="worry", social={"carousel": ["Do not worry 🎄"]}))
+    assert hub.build("--strict").returncode == 0
+    assert "slides" not in _kit(hub, "chinese")["card"]
+    assert len(_kit(hub, "worry")["card"]["slides"]) == 3  # the emoji is left out quietly

@@ -361,3 +361,13 @@ def test_a_share_kit_page_sizes_each_box(sample_hub: Hub) -> None:
     assert len(boxes) == 7
     for _platform, rows, text in boxes:
         assert int(rows) == text_rows(html.unescape(text)) and int(rows) > 5
+
+
+def test_a_title_in_another_script_is_told_to_take_a_short_slug(hub: Hub) -> None:
+    """Found trying it as a practice would: a Greek title with no slug makes a long
+    percent-encoded address, and "shorten the title" is not the fix."""
+    title = "Άγχος και ύπνος: πώς η ξεκούραση αλλάζει τη διάθεσή μας"
+    hub.write_post("greek.md", post_text(slug=None, title=title))
+    result = hub.check()
+    assert "the post's address alone is" in result.stdout + result.stderr
+    assert "give it a short slug:" in result.stdout + result.stderr

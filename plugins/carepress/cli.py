@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -27,6 +28,7 @@ from .findings import (
     in_reading_order,
     summary,
 )
+from .private_files import kept_private, warn_unless_ignored
 from .publish.platforms import PLATFORM_KEYS
 from .publish.snippets import compose_all
 from .settings import ConfigError, Settings, load_settings
@@ -37,6 +39,15 @@ if TYPE_CHECKING:
     from .impact.store import ImpactStore
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+def _day(value: str) -> dt.date:
+    """A date option, with a message a writer understands when it is not one."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date: write it as YYYY-MM-DD "
+                                         "(e.g. 2026-11-15)") from None
 
 
 class _Parser(argparse.ArgumentParser):
@@ -139,7 +150,7 @@ def _parser() -> argparse.ArgumentParser:
         "awareness observances of the practice's region, gaps and your pace",
     )
     plan.add_argument("--weeks", type=int, default=8, help="how many weeks (default 8)")
-    plan.add_argument("--from", dest="start", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
+    plan.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD",
                       help="the first day (default: today)")  # fmt: skip
     plan.add_argument("--format", choices=("text", "json"), default="text")
     plan.add_argument("--ics", type=Path, metavar="FILE",
@@ -170,7 +181,7 @@ def _parser() -> argparse.ArgumentParser:
         "import", help="engagement CSVs (.csv) and access logs (.log, .gz) into the database"
     )
     imports.add_argument("files", nargs="+", type=Path)
-    imports.add_argument("--as-of", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
+    imports.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD",
                          help="the day a platform's export was made (default: the day its "
                               "file was last written)")  # fmt: skip
     fetch = impact_sub.add_parser(
@@ -212,7 +223,7 @@ def _parser() -> argparse.ArgumentParser:
         help="ask for every field not given, even when input is not a terminal",
     )
     listing = incident_sub.add_parser("list", help="the incidents, newest first")
-    listing.add_argument("--since", type=dt.date.fromisoformat, metavar="YYYY-MM-DD")
+    listing.add_argument("--since", type=_day, metavar="YYYY-MM-DD")
     listing.add_argument("--kind", help="only incidents of this kind")
     export = incident_sub.add_parser("export", help="the log as a CSV or JSON file")
     export.add_argument("--format", choices=("csv", "json"),
@@ -532,7 +543,7 @@ def _post(args: argparse.Namespace, settings: Settings) -> int:
         raise ConfigError("--max: give 1 or more")
     posting = settings.options.posting
     per_account = args.max or posting.max_per_run
-    ledger = Ledger(_kept_private(settings.root / posting.ledger, "posting.ledger: the ledger",
+    ledger = Ledger(kept_private(settings.root / posting.ledger, "posting.ledger: the ledger",
                                   settings, args.config))  # fmt: skip
     now = utc_now()
     # The whole check, HTML included: only a post the build would publish is ever sent.
@@ -588,7 +599,7 @@ def _archive(args: argparse.Namespace, settings: Settings) -> int:
             return EXIT_ERRORS
         print(f"{args.verify}: every file matches its manifest")
         return EXIT_OK
-    root = _kept_private(args.output or settings.root / "records" / "archive",
+    root = kept_private(args.output or settings.root / "records" / "archive",
                          "-o: the archive", settings, args.config)  # fmt: skip
     site = configured_site_dir(args.config)
     if not (site / "index.html").is_file():
@@ -607,6 +618,7 @@ def _archive(args: argparse.Namespace, settings: Settings) -> int:
             if len(shots) < len(pages):
                 print(f"carepress: {len(pages) - len(shots)} of {len(pages)} screenshots could "
                       "not be taken", file=sys.stderr)  # fmt: skip
+    warn_unless_ignored(root, settings.root, "the archive")
     made = make_archive(root, site, extras, describe(settings.root, site, settings.site_url, now),
                         now)  # fmt: skip
     if made.first:
@@ -674,9 +686,11 @@ def _impact(args: argparse.Namespace, settings: Settings) -> int:
     from .impact.csv_files import FormatError
     from .impact.store import DEFAULT_DB, ImpactStore
 
-    database = _kept_private(args.db or settings.root / DEFAULT_DB, "--db: the impact database",
+    database = kept_private(args.db or settings.root / DEFAULT_DB, "--db: the impact database",
                              settings, args.config)  # fmt: skip
     store = ImpactStore(database)
+    if args.impact_command != "report":
+        warn_unless_ignored(database, settings.root, "the impact figures")
     try:
         if args.impact_command == "import":
             return _impact_import(args, settings, store)
@@ -727,7 +741,7 @@ def _impact_fetch(args: argparse.Namespace, settings: Settings, store: ImpactSto
     if not accounts:
         raise ConfigError("no account to fetch from: set plugins > carepress > posting > "
                           "mastodon or bluesky in mkdocs.yml")  # fmt: skip
-    ledger = _kept_private(settings.root / settings.options.posting.ledger,
+    ledger = kept_private(settings.root / settings.options.posting.ledger,
                            "posting.ledger: the ledger", settings, args.config)  # fmt: skip
     if not ledger.exists():
         raise ConfigError(f"{ledger}: nothing posted yet (`carepress post` keeps this ledger)")
@@ -757,7 +771,7 @@ def _impact_report(args: argparse.Namespace, settings: Settings, store: ImpactSt
     from .impact.report_files import ReportError, write_report
     from .impact.store import DEFAULT_REPORT
 
-    folder = _kept_private(args.output or settings.root / DEFAULT_REPORT,
+    folder = kept_private(args.output or settings.root / DEFAULT_REPORT,
                            "-o: the impact report", settings, args.config)  # fmt: skip
     if not store.path.exists():
         raise ConfigError(f"{store.path}: no figures yet; bring some in with "
@@ -772,6 +786,7 @@ def _impact_report(args: argparse.Namespace, settings: Settings, store: ImpactSt
     ]  # fmt: skip
     with store.connect() as db:
         analysis = analyse(db, facts)
+    warn_unless_ignored(folder, settings.root, "the impact report")
     try:
         page = write_report(analysis, folder, settings.site_name,
                             settings.addressing.language, utc_now().date())  # fmt: skip
@@ -781,23 +796,6 @@ def _impact_report(args: argparse.Namespace, settings: Settings, store: ImpactSt
     return EXIT_OK
 
 
-def _kept_private(path: Path, what: str, settings: Settings, config: Path) -> Path:
-    """`path`, resolved, when it is in no folder whose files are published (docs_dir, the
-    theme's custom_dir, whose non-template files MkDocs copies into the site, and the site
-    itself); else a configuration error saying so."""
-    from .settings import configured_site_dir
-
-    resolved = path.resolve()
-    published = [(settings.docs_dir, "docs_dir"), (configured_site_dir(config), "the site")]
-    if settings.custom_dir is not None:
-        published.append((settings.custom_dir, "the theme's custom_dir"))
-    for folder, where in published:
-        if resolved.is_relative_to(folder.resolve()):
-            raise ConfigError(f"{what} may not be in {where} ({folder}): it would be "
-                              f"published; keep it elsewhere ({resolved})")  # fmt: skip
-    return resolved
-
-
 def _incident(args: argparse.Namespace, settings: Settings) -> int:
     """`carepress incident add|list|export|review`: the practice's private incident log
     (incidents/), never in docs_dir or the site."""
@@ -805,11 +803,11 @@ def _incident(args: argparse.Namespace, settings: Settings) -> int:
     from .incidents.log import DEFAULT_DB
     from .incidents.record import IncidentError
 
-    database = _kept_private(args.db or settings.root / DEFAULT_DB,
+    database = kept_private(args.db or settings.root / DEFAULT_DB,
                              "--db: the incident log", settings, args.config)  # fmt: skip
     output = getattr(args, "output", None)
     if output is not None:
-        output = _kept_private(output, "-o: the incident export", settings, args.config)
+        output = kept_private(output, "-o: the incident export", settings, args.config)
     try:
         return run(args, database, output, settings, utc_now())
     except IncidentError as exc:
@@ -893,6 +891,10 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"carepress: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:  # `carepress incident list | head`: the reader had enough
+        # Python would report the pipe again while flushing stdout at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 if __name__ == "__main__":

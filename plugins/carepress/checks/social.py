@@ -45,12 +45,21 @@ def check_social(ctx: PostContext) -> list[Finding]:
                 f"{error.platform}: {error}",
                 "shorten the title"
                 + (" or the override text" if overridden else "")
-                + f", or write a shorter social.{error.platform}.text",
+                + f", or write a shorter social.{error.platform}.text"
+                + _long_address_hint(address.url),
             )
         )
     findings += _thread_findings(ctx)
     # Overrides are read with the post's other published texts (published_texts.py).
     return findings
+
+
+def _long_address_hint(url: str) -> str:
+    """A title in another script makes a long, percent-encoded address: a short slug is the
+    fix, not a shorter title."""
+    if "%" in url or len(url) > 100:
+        return f"; the post's address alone is {len(url)} characters: give it a short slug:"
+    return ""
 
 
 def _thread_findings(ctx: PostContext) -> list[Finding]:

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..content import PostFile
 from ..findings import Finding
-from ..publish.slides import carousel_texts, layout, post_visuals
+from ..publish.cards import CardSpec
+from ..publish.slides import SlideText, carousel_texts, layout, post_visuals, undrawn_letters
 from ..settings import Settings
 from .registry import PostContext, RuleInfo, declare_family, post_check
 
@@ -16,6 +18,9 @@ from .registry import PostContext, RuleInfo, declare_family, post_check
 def _rules(settings: Settings) -> Iterator[RuleInfo]:
     yield RuleInfo("social.slide-overflow", "social", "error",
                    "a carousel slide's or the quote card's text does not fit it",
+                   enabled=settings.options.snippets.enabled)
+    yield RuleInfo("social.slide-script", "social", "error",
+                   "a carousel slide or the quote card has letters its font cannot draw",
                    enabled=settings.options.snippets.enabled)  # fmt: skip
 
 
@@ -37,30 +42,52 @@ def check_visual_formats(ctx: PostContext) -> list[Finding]:
     findings = []
     line = 1
     for spec in visuals.cards.values():
-        if layout(spec) is not None:
+        where, what, line = _place(spec, written, points, post)
+        missing = undrawn_letters(" ".join((spec.title, spec.headline, spec.body)))
+        if missing:
+            findings.append(Finding(
+                post.path, post.line_of(where) if where else line, 1, "social.slide-script",
+                "social", "error", f"{what}: the slide's font cannot draw {missing!r}",
+                "write it in Latin, Greek or Cyrillic letters (the script DejaVu Sans covers), "
+                "or leave the carousel and quote out of social: for this post",
+            ))  # fmt: skip
             continue
-        if spec.kind == "quote":
-            where, what = ("social", "quote"), "the quote card"
-            hint = "shorten the quote (about 25 words fit)"
-        elif spec.index == 1:
-            where, what = ("title",), f"slide 1 of {spec.count} (the title)"
-            hint = "shorten the title"
-        elif spec.index == spec.count:
-            where, what = ("title",), f"slide {spec.index} of {spec.count} (the closing slide)"
-            hint = "shorten the practice's social disclaimer or the post's address"
-        elif written:
-            where = ("social", "carousel", spec.index - 2)
-            what = f"slide {spec.index} of {spec.count} (“{spec.headline}”)"
-            hint = "shorten this point (a heading of a few words and one sentence fit)"
-        else:  # a heading of the body: at its line
-            point = points[spec.index - 2]
-            where = ()
-            line = post.body_line + post.body[: point.offset].count("\n")
-            what = f"slide {spec.index} of {spec.count} (“{point.headline}”)"
-            hint = ("shorten that heading or the first sentence under it, or write the "
-                    "slides yourself in social.carousel")  # fmt: skip
-        findings.append(Finding(post.path, post.line_of(where) if where else line, 1,
-                                "social.slide-overflow",
-                                "social", "error", f"{what}: the text does not fit the slide",
-                                hint))  # fmt: skip
+        if layout(spec) is None:
+            findings.append(Finding(post.path, post.line_of(where) if where else line, 1,
+                                    "social.slide-overflow", "social", "error",
+                                    f"{what}: the text does not fit the slide",
+                                    _hint(spec, written)))  # fmt: skip
     return findings
+
+
+def _place(
+    spec: CardSpec, written: bool, points: list[SlideText], post: PostFile
+) -> tuple[tuple, str, int]:
+    """Where a slide's words are written (a front-matter key, or a line of the body), and
+    how to name the slide."""
+    if spec.kind == "quote":
+        return ("social", "quote"), "the quote card", 1
+    if spec.index == 1:
+        return ("title",), f"slide 1 of {spec.count} (the title)", 1
+    if spec.index == spec.count:
+        return ("title",), f"slide {spec.index} of {spec.count} (the closing slide)", 1
+    if written:
+        return (("social", "carousel", spec.index - 2),
+                f"slide {spec.index} of {spec.count} (“{spec.headline}”)", 1)  # fmt: skip
+    point = points[spec.index - 2]
+    line = post.body_line + post.body[: point.offset].count("\n")
+    return (), f"slide {spec.index} of {spec.count} (“{point.headline}”)", line
+
+
+def _hint(spec: CardSpec, written: bool) -> str:
+    if spec.kind == "quote":
+        return "shorten the quote (about 25 words fit)"
+    if spec.index == 1:
+        return "shorten the title"
+    if spec.index == spec.count:
+        return ("shorten the practice's social disclaimer; for a long address, give the post "
+                "a short slug:")  # fmt: skip
+    if written:
+        return "shorten this point (a heading of a few words and one sentence fit)"
+    return ("shorten that heading or the first sentence under it, or write the slides "
+            "yourself in social.carousel")  # fmt: skip

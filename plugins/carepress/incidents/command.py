@@ -6,12 +6,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from ..private_files import git_ignores
 from .asking import ask_missing
 from .export import as_csv, as_json, write_private
 from .listing import as_table
@@ -83,7 +83,7 @@ def _say(text: str) -> None:
 def _first_use_notice(path: Path, shown: str, root: Path) -> str:
     if not path.is_relative_to(root.resolve()):
         git = "It is outside the hub, so outside its git repository."
-    elif _ignored(path, root):
+    elif git_ignores(path, root):
         git = "Git ignores it (.gitignore): it is never committed."
     else:
         git = f"It is NOT in .gitignore: add the line {shown} there, or it may be committed."
@@ -94,24 +94,6 @@ def _first_use_notice(path: Path, shown: str, root: Path) -> str:
         "  It may hold sensitive details (the notes above all): keep it on an encrypted disk,\n"
         "  and keep client names out of it where you can."
     )
-
-
-def _ignored(path: Path, root: Path) -> bool:
-    """Whether git ignores the log: git's own answer in a repository (any pattern that
-    matches), else whether the hub's .gitignore has the plain line for it we document."""
-    try:
-        asked = subprocess.run(["git", "check-ignore", "-q", "--no-index", str(path)],
-                               cwd=root, capture_output=True, timeout=10)  # fmt: skip
-        if asked.returncode in (0, 1):  # 128: not a repository
-            return asked.returncode == 0
-    except (OSError, subprocess.SubprocessError):
-        pass  # no git on this machine
-    try:
-        lines = (root / ".gitignore").read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return False
-    relative = path.relative_to(root.resolve()).as_posix()
-    return any(line.strip().lstrip("/") == relative for line in lines)
 
 
 def show(args: argparse.Namespace, log: IncidentLog, zone: ZoneInfo | None, shown: str) -> int:
@@ -139,9 +121,13 @@ def _day(moment: dt.datetime, zone: ZoneInfo | None) -> dt.date:
 def export(
     args: argparse.Namespace, log: IncidentLog, output: Path, shown: str, shown_output: str
 ) -> int:
+    if output.is_dir():
+        raise IncidentError(f"-o: {shown_output} is a folder; give a file name in it "
+                            f"({shown_output}/incidents.csv)")  # fmt: skip
     form = args.format or output.suffix.lstrip(".").lower()
     if form not in FORMATS:
-        raise IncidentError("--format: give csv or json")
+        raise IncidentError("--format: give csv or json (or end the file's name with .csv or "
+                            ".json)")  # fmt: skip
     if not log.exists():
         raise IncidentError(f"{shown}: no incidents recorded yet (or give --db)")
     incidents = log.incidents()

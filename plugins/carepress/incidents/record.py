@@ -16,7 +16,11 @@ from zoneinfo import ZoneInfo
 from ..publish.platforms import PLATFORM_KEYS
 
 # CarePress's social platforms, then the other ways an incident reaches a practice.
-PLATFORMS: tuple[str, ...] = (*PLATFORM_KEYS, "website", "email", "phone", "in-person", "other")
+# The platforms CarePress posts to, the places reviews and messages arrive, and the rest.
+PLATFORMS: tuple[str, ...] = (
+    *PLATFORM_KEYS, "google", "yelp", "psychology-today", "tiktok", "youtube", "whatsapp",
+    "reddit", "website", "email", "phone", "in-person", "other",
+)
 KINDS: tuple[str, ...] = (
     "client-contact", "distressed-comment", "negative-review", "harassment", "privacy", "other",
 )  # fmt: skip

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 import time
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from io import BytesIO
@@ -192,6 +193,12 @@ def post_visuals(
     if model.social.carousel or from_headings:
         closing = closing_for(safeguards, url, disclaimer)
         slides = carousel(model, safeguards, body, practice, closing, colours)
+        # Slides from headings in a script the font lacks would show nothing: none are
+        # drawn (the writer's own carousel is an error instead: checks/visual_formats.py).
+        if not model.social.carousel and any(
+            undrawn_letters(" ".join((s.title, s.headline, s.body))) for s in slides
+        ):
+            slides = ()
     quote = quote_card(model, safeguards, practice, colours)
     return Visuals(
         {slide_path(slug, s.index): s for s in slides},
@@ -298,6 +305,14 @@ def layout(spec: CardSpec) -> list[Block] | None:
     body = fit(curly_quotes(drawable(spec.body)), width, room - headline.height - 56,
                BODY_SIZES, bold=False)  # fmt: skip
     return None if body is None else [headline, body]
+
+
+def undrawn_letters(text: str) -> str:
+    """The letters of `text` the font cannot draw (a script it does not cover): a slide
+    would show them as nothing. Emoji and symbols are left out of pictures quietly."""
+    return "".join(dict.fromkeys(
+        c for c in text if unicodedata.category(c).startswith("L") and not drawable(c)
+    ))  # fmt: skip
 
 
 def overflowing(slides: tuple[CardSpec, ...], quote: CardSpec | None) -> list[str]:
