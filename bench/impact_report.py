@@ -44,7 +44,7 @@ def fill(database: Path, slugs: list[str], days: int) -> int:
                 for campaign in ("linkedin", "mastodon"):
                     visits[(day, f"/blog/{slug}/", campaign)] = rng.randrange(6)
             store.put_engagement(db, engagement)
-            store.add_visits(db, visits)
+            store.add_visits(db, visits, "access logs")
             store.put_followers(db, [("linkedin", day, 400 + growth),
                                      ("mastodon", day, 120 + offset)])  # fmt: skip
             rows += len(engagement) + len(visits) + 2

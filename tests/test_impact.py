@@ -107,8 +107,9 @@ def test_access_logs_count_visits_and_keep_no_address_or_agent(hub: Hub) -> None
     rotated.write_bytes(gzip.compress(("\n".join(ROTATED) + "\n").encode()))
     result = hub.carepress("impact", "import", str(log), str(rotated))
     assert result.returncode == 0, result.stderr
-    assert "access.log: 7 lines, 2 page visits counted, 1 from bots left out, 1 unreadable " \
-        "lines skipped" in result.stdout  # fmt: skip
+    # Every line accounted for: 2 + 1 + 3 (a stylesheet, a 404, a POST) + 1 = 7.
+    assert "access.log: 7 lines, 2 page visits counted, 1 from bots left out, 3 other " \
+        "requests (files, feeds, errors), 1 unreadable lines skipped" in result.stdout  # fmt: skip
     assert "access.log:7: not a Common or Combined Log Format line; skipped" in result.stderr
     # Days in the practice's time zone (America/Los_Angeles, from social_hours).
     assert _rows(hub, "SELECT day, page, campaign, visits FROM visits ORDER BY day, page") == [
@@ -168,14 +169,20 @@ def test_what_a_new_practice_gets_wrong_is_named_and_counted_once(hub: Hub) -> N
     log = hub.root / "access.log"
     log.write_text("".join(f'192.0.2.{i} - - [03/Nov/2026:18:00:00 +0000] "GET /blog/worry/ '
                            f'HTTP/1.1" 200 900 "-" "{agent}"\n'
-                           for i, agent in enumerate(agents)))  # fmt: skip
+                           for i, agent in enumerate(agents))
+                   # Anyone can write anything in a link's utm_source: a name is not kept.
+                   + '192.0.2.9 - - [03/Nov/2026:18:01:00 +0000] "GET /blog/worry/?utm_source='
+                     'Jane%20Doe%20client HTTP/1.1" 200 900 "-" "Mozilla/5.0 Firefox/131.0"\n')
     first = hub.carepress("impact", "import", str(log))
-    assert "6 lines, 1 page visits counted, 5 from bots left out" in first.stdout, first.stdout
+    assert "7 lines, 2 page visits counted, 5 from bots left out" in first.stdout, first.stdout
+    assert _rows(hub, "SELECT campaign, visits FROM visits ORDER BY campaign") == [
+        ("", 1), ("other", 1)]
+    assert b"Jane" not in (hub.root / "records" / "impact.sqlite3").read_bytes()
     zipped = hub.root / "access.log.gz"
     zipped.write_bytes(gzip.compress(log.read_bytes()))
     again = hub.carepress("impact", "import", str(zipped))
     assert "access.log.gz: imported before; nothing added" in again.stdout
-    assert _rows(hub, "SELECT SUM(visits) FROM visits") == [(1,)]
+    assert _rows(hub, "SELECT SUM(visits) FROM visits") == [(2,)]
     future = hub.root / "future.csv"
     future.write_text("date,platform,post,impressions\n2999-12-25,x,worry,99999\n")
     result = hub.carepress("impact", "import", str(future))
@@ -220,3 +227,19 @@ def test_a_private_record_made_in_the_hub_is_flagged_unless_git_ignores_it(hub: 
     (hub.root / ".gitignore").write_text("records/impact-report\n")
     report = hub.carepress("impact", "report")
     assert report.returncode == 0 and "gitignore" not in report.stderr
+
+
+def test_logs_and_an_analytics_export_of_the_same_days_are_not_both_counted(hub: Hub) -> None:
+    log = hub.root / "access.log"
+    log.write_text(LOG[0] + "\n" + LOG[1] + "\n")  # 1 November in Los Angeles
+    assert hub.carepress("impact", "import", str(log)).returncode == 0
+    goat = hub.root / "goatcounter.csv"
+    goat.write_text("2Path,Title,Event,UserAgent,Browser,System,Session,Bot,Referrer,"
+                    "Referrer scheme,Screen size,Location,FirstVisit,Date\n"
+                    "/blog/worry,Worry,false,,Firefox,Linux,s1,0,,,1920,US,true,"
+                    "2026-11-01T18:00:00Z\n")  # fmt: skip
+    result = hub.carepress("impact", "import", str(goat))
+    assert result.returncode == 2
+    assert "visits on 2026-11-01 (1 days) were already counted from access logs" in (
+        result.stderr)
+    assert _rows(hub, "SELECT SUM(visits) FROM visits") == [(2,)]  # nothing added

@@ -219,7 +219,8 @@ def test_every_report_figure_matches_one_worked_by_hand(hub: Hub) -> None:
     assert _table(folder, "visits-by-campaign")[1:] == [["linkedin", "3"], ["mastodon", "1"]]
     assert _table(folder, "visits-by-page")[1:4] == [
         ["/blog/worry/", "Worry and the Body Explained", "3", "3"],
-        ["/", "", "1", "0"], ["/blog/panic/", "Grounding Through a Panic Attack", "1", "1"]]
+        ["/", "Home page", "1", "0"],
+        ["/blog/panic/", "Grounding Through a Panic Attack", "1", "1"]]
     # Weeks start on Monday: 2 and 3 Nov are in the week of 2 Nov; the 10th in the next.
     assert _table(folder, "visits-by-week")[1:] == [
         ["2026-11-02", "visits", "4"], ["2026-11-09", "visits", "2"]]
@@ -237,6 +238,7 @@ def test_every_report_figure_matches_one_worked_by_hand(hub: Hub) -> None:
             "mastodon", "2026-11-02"] in feedback  # fmt: skip
     assert ["Was this useful?", "Not really", "6", "25.0%", "Worry and the Body Explained",
             "mastodon", "2026-11-02"] in feedback  # fmt: skip
+    assert [r[1] for r in feedback if r[0] == "Was this useful?"] == ["Yes", "Not really"]
     # A cell a spreadsheet would run as a formula is written as text.
     assert any(row[0] == "'=HYPERLINK(\"http://evil.example\")" for row in feedback)
     # What to try next: with 5 posts-on-a-platform (median 15 interactions), Mondays (3 posts:

@@ -40,6 +40,7 @@ class LogCounts:
     visits: Counter[tuple[str, str, str]] = field(default_factory=Counter)
     lines: int = 0
     bots: int = 0
+    not_pages: int = 0  # assets, feeds, errors, other methods: requests, not page views
     problems: list[str] = field(default_factory=list)  # "file:line: what"
     bad_lines: int = 0
 
@@ -70,7 +71,20 @@ def _page_and_campaign(target: str) -> tuple[str, str]:
     parts = urlsplit(target)
     if not is_page(parts.path):
         return "", ""
-    return parts.path, parse_qs(parts.query).get("utm_source", [""])[0][:40]
+    return parts.path, campaign_tag(parse_qs(parts.query).get("utm_source", [""])[0])
+
+
+_TAG = re.compile(r"[a-z0-9][a-z0-9._-]{0,39}")
+
+
+def campaign_tag(raw: str) -> str:
+    """A campaign tag as kept: a platform's short name ("mastodon", "newsletter"). Anyone
+    can put anything in a link's utm_source, a name included; what is not such a tag is
+    kept only as "other"."""
+    tag = raw.strip().lower()
+    if not tag:
+        return ""
+    return tag if _TAG.fullmatch(tag) else "other"
 
 
 def is_page(path: str) -> bool:
@@ -92,6 +106,7 @@ def count_visits(path: Path, zone: ZoneInfo | None, shown: str) -> LogCounts:
                                        "Format line; skipped")  # fmt: skip
             continue
         if match["method"] != "GET" or not ("200" <= match["status"] < "300"):
+            counts.not_pages += 1
             continue
         if match["agent"] is not None and _is_bot(match["agent"]):
             counts.bots += 1
@@ -108,6 +123,7 @@ def count_visits(path: Path, zone: ZoneInfo | None, shown: str) -> LogCounts:
             continue
         page, campaign = _page_and_campaign(match["target"])
         if not page:
+            counts.not_pages += 1
             continue
         counts.visits[(day, page, campaign)] += 1
     return counts

@@ -283,7 +283,7 @@ def _visits_by_campaign(visits: Mapping[tuple[str, str], int]) -> Table:
 def _visits_by_page(
     visits: Mapping[tuple[str, str], int], posts: Mapping[str, PostFacts], count: int = 25
 ) -> Table:
-    titles = {"/" + p.path.lstrip("/"): p.title for p in posts.values()}
+    titles = {"/": "Home page", **{"/" + p.path.lstrip("/"): p.title for p in posts.values()}}
     pages: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for (page, campaign), n in visits.items():
         if page:
@@ -360,7 +360,8 @@ def _most_common(values: Iterable[str]) -> str:
 def _feedback(db: sqlite3.Connection, posts: Mapping[str, PostFacts]) -> Table:
     rows = db.execute(
         "SELECT question, answer, post, platform, responses, MAX(day) FROM feedback "
-        "GROUP BY question, answer, post, platform ORDER BY question, post, platform"
+        "GROUP BY question, answer, post, platform ORDER BY question, post, platform, "
+        "responses DESC, answer"
     ).fetchall()
     totals: dict[tuple[str, str, str], int] = defaultdict(int)
     for question, _answer, post, platform, responses, _day in rows:

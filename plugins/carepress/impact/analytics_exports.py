@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import IO, Protocol
 from zoneinfo import ZoneInfo
 
-from .access_logs import MAX_REPORTED, is_page
+from .access_logs import MAX_REPORTED, campaign_tag, is_page
 from .csv_files import FormatError, RowProblem
 
 PLAUSIBLE_PAGES = ("date", "page", "pageviews")
@@ -210,7 +210,7 @@ def _plausible(
         if kind == "plausible-pages":
             page, campaign = _page(row[what]), ""
         else:
-            page, campaign = "", row[what].strip()[:40]
+            page, campaign = "", campaign_tag(row[what])
         if not (page or campaign):  # not a hub page; or a visit from no campaign
             counts.left_out += 1
         elif count:
@@ -238,7 +238,7 @@ def _goatcounter(
         except ValueError:
             counts.skip(where, "Date is not an RFC 3339 time (2026-11-01T08:30:00Z)")
             continue
-        campaign = row[ref].strip()[:40] if row[scheme].strip() == _CAMPAIGN else ""
+        campaign = campaign_tag(row[ref]) if row[scheme].strip() == _CAMPAIGN else ""
         counts.visits[(day, page, campaign)] += 1
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import hashlib
-from collections.abc import Callable, Sequence
+import sqlite3
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -122,7 +123,9 @@ def import_files(
                                     + _skipped(len(answers.problems)))  # fmt: skip
             elif kind == "analytics":
                 counts = read_analytics(path, shown, zone)
-                store.add_visits(db, counts.visits)
+                source = counts.source.split(" ")[0]  # Plausible, GoatCounter
+                _refuse_overlap(store, db, counts.visits, source, shown)
+                store.add_visits(db, counts.visits, source)
                 store.mark(db, digest, path.name, kind, counts.rows)
                 result.problems += counts.problems
                 result.lines.append(
@@ -132,12 +135,14 @@ def import_files(
                 )
             else:
                 log = count_visits(path, zone, shown)
-                store.add_visits(db, log.visits)
+                _refuse_overlap(store, db, log.visits, ACCESS_LOGS, shown)
+                store.add_visits(db, log.visits, ACCESS_LOGS)
                 store.mark(db, digest, path.name, kind, log.lines)
                 result.problems += log.problems
                 result.lines.append(
                     f"{shown}: {log.lines} lines, {sum(log.visits.values())} page "
-                    f"visits counted, {log.bots} from bots left out"
+                    f"visits counted, {log.bots} from bots left out, {log.not_pages} other "
+                    "requests (files, feeds, errors)"
                     + (f", {log.bad_lines} unreadable lines skipped" if log.bad_lines else "")
                 )
     return result
@@ -156,6 +161,25 @@ def content_digest(path: Path, shown: str) -> str:
     except (OSError, EOFError) as exc:
         raise FormatError(f"{shown}: not a whole gzip file ({exc})") from None
     return digest.hexdigest()
+
+
+ACCESS_LOGS = "access logs"
+
+
+def _refuse_overlap(
+    store: ImpactStore, db: sqlite3.Connection, visits: Mapping[tuple[str, str, str], int],
+    source: str, shown: str,
+) -> None:  # fmt: skip
+    days = {day for day, _, _ in visits}
+    if not days:
+        return
+    for other, overlap in store.other_sources(db, days, source).items():
+        span = overlap[0] if len(overlap) == 1 else f"{overlap[0]} to {overlap[-1]}"
+        raise FormatError(
+            f"{shown}: visits on {span} ({len(overlap)} days) were already counted from "
+            f"{other}; {source} counts the same readers, so they would count twice. Import one "
+            "kind of record for a period (nothing was added)"
+        )
 
 
 def _skipped(count: int) -> str:

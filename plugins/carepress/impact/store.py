@@ -31,6 +31,9 @@ CREATE TABLE IF NOT EXISTS visits (          -- page "" : the whole site (a camp
     day TEXT NOT NULL, page TEXT NOT NULL, campaign TEXT NOT NULL, visits INTEGER NOT NULL,
     PRIMARY KEY (day, page, campaign)
 );
+CREATE TABLE IF NOT EXISTS visit_sources (   -- which kind of record counted a day's visits
+    day TEXT NOT NULL, source TEXT NOT NULL, PRIMARY KEY (day, source)
+);
 CREATE TABLE IF NOT EXISTS feedback (        -- a poll's or survey's answers, as of a day
     day TEXT NOT NULL, question TEXT NOT NULL, answer TEXT NOT NULL, responses INTEGER NOT NULL,
     post TEXT NOT NULL, platform TEXT NOT NULL,
@@ -88,7 +91,20 @@ class ImpactStore:
         )
 
     @staticmethod
-    def add_visits(db: sqlite3.Connection, counts: dict[tuple[str, str, str], int]) -> None:
+    def other_sources(db: sqlite3.Connection, days: set[str], source: str) -> dict[str, list]:
+        """The days of `days` whose visits another kind of record already counted (access
+        logs and an analytics export count the same readers: both would count them twice)."""
+        found: dict[str, list] = {}
+        for day, other in db.execute(
+            f"SELECT day, source FROM visit_sources WHERE source != ? AND day IN "
+            f"({', '.join('?' * len(days))}) ORDER BY day", (source, *sorted(days))
+        ):
+            found.setdefault(other, []).append(day)
+        return found
+
+    @staticmethod
+    def add_visits(db: sqlite3.Connection, counts: dict[tuple[str, str, str], int],
+                   source: str) -> None:  # fmt: skip
         """{(day, page, campaign): visits}, added to what is there (logs of different days
         and servers add up)."""
         db.executemany(
@@ -96,3 +112,5 @@ class ImpactStore:
             "DO UPDATE SET visits = visits + excluded.visits",
             [(day, page, campaign, n) for (day, page, campaign), n in counts.items()],
         )
+        db.executemany("INSERT OR IGNORE INTO visit_sources VALUES (?, ?)",
+                       [(day, source) for day in {day for day, _, _ in counts}])  # fmt: skip
