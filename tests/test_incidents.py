@@ -202,8 +202,8 @@ def test_the_repository_ignores_the_log() -> None:
          "carepress: --when: '2025-03-09 02:30' did not happen in America/Los_Angeles"),
         (("--when", "2999-01-01 09:00"), "carepress: --when: '2999-01-01 09:00' is in the future"),
         (("--platform", "myspace"), "carepress: --platform: 'myspace' is not one of x, bluesky, "
-         "mastodon, threads, linkedin, facebook, instagram, website, email, phone, in-person, "
-         "other"),
+         "mastodon, threads, linkedin, facebook, instagram, google, yelp, psychology-today, "
+         "tiktok, youtube, whatsapp, reddit, website, email, phone, in-person, other"),
         (("--kind", "spam"), "carepress: --kind: 'spam' is not one of client-contact, "
          "distressed-comment, negative-review, harassment, privacy, other"),
         (("--what", "  "), "carepress: --what: it may not be empty"),
