@@ -5,13 +5,16 @@ read by the language rules with the post's other published texts (published_text
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from ..content import PostFile
 from ..findings import Finding
-from ..publish.cards import CardSpec
-from ..publish.slides import SlideText, carousel_texts, layout, post_visuals, undrawn_letters
 from ..settings import Settings
 from .registry import PostContext, RuleInfo, declare_family, post_check
+
+if TYPE_CHECKING:
+    from ..content import PostFile
+    from ..publish.cards import CardSpec
+    from ..publish.slides import SlideText
 
 
 @declare_family
@@ -30,6 +33,10 @@ def check_visual_formats(ctx: PostContext) -> list[Finding]:
     if not settings.options.snippets.enabled:
         return []
     options = settings.options.snippets
+    if not (model.social.carousel or model.social.quote or options.carousels_from_headings):
+        return []  # (and Pillow is not even imported: the one-post edit loop stays quick)
+    from ..publish.slides import carousel_texts, layout, post_visuals, undrawn_letters
+
     visuals = post_visuals(model, ctx.safeguards, post.body, ctx.address.slug, ctx.address.url,
                            settings.practice.name,
                            settings.practice.disclaimer.for_platform("instagram"),
