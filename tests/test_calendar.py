@@ -219,7 +219,7 @@ def test_social_hours_go_into_the_profile_kits_replies() -> None:
     from conftest import REPO
 
     settings = load_settings(REPO / "mkdocs.yml")
-    hours = "weekdays, 09:00–17:00 (America/Los Angeles time)"
+    hours = "weekdays, 9 a.m. to 5 p.m. (Los Angeles time)"
     assert f"we read messages here on {hours}, not around the clock" in (
         direct_message_reply(settings))
     assert f"we read comments on {hours}." in comment_replies(settings)["invite-private-contact"]

@@ -49,6 +49,17 @@ _DAY_NAMES = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Satu
 _CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 
 
+def _clock(hhmm: str) -> str:
+    """ "09:00" -> "9 a.m.", "17:30" -> "5:30 p.m.", "12:00" -> "noon"."""
+    hour, minute = (int(part) for part in hhmm.split(":"))
+    if (hour, minute) == (12, 0):
+        return "noon"
+    if (hour, minute) in ((0, 0), (24, 0)):
+        return "midnight"
+    shown = hour % 12 or 12
+    return f"{shown}{f':{minute:02d}' if minute else ''} {'a.m.' if hour < 12 else 'p.m.'}"
+
+
 class SocialHours(_Profile):
     """When the practice reads messages and comments: the profile kit's replies say so."""
 
@@ -81,7 +92,7 @@ class SocialHours(_Profile):
         return self
 
     def describe(self) -> str:
-        """ "weekdays, 09:00-17:00 (America/Los Angeles time)" """
+        """ "weekdays, 9 a.m. to 5 p.m. (Los Angeles time)": as a reader says it."""
         chosen = [d for d in DAYS if d in self.days]
         if chosen == list(DAYS[:5]):
             days = "weekdays"
@@ -90,8 +101,8 @@ class SocialHours(_Profile):
         else:
             names = [_DAY_NAMES[DAYS.index(d)] for d in chosen]
             days = ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
-        zone = self.time_zone.replace("_", " ")
-        return f"{days}, {self.start}–{self.end} ({zone} time)"
+        place = self.time_zone.rsplit("/", 1)[-1].replace("_", " ")
+        return f"{days}, {_clock(self.start)} to {_clock(self.end)} ({place} time)"
 
     def today(self, now: dt.datetime) -> str:
         """The practice's weekday now, in its time zone ("sat")."""
