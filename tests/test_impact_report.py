@@ -192,8 +192,8 @@ def test_every_report_figure_matches_one_worked_by_hand(hub: Hub) -> None:
     assert _table(folder, "by-platform") == [
         ["group", "posts", "impressions", "engagement rate", "interactions per post",
          "site visits sent"],
-        ["linkedin", "3", "3500", "4.4%", "51.7", "3"],
-        ["mastodon", "2", "", "", "7.0", "1"],
+        ["LinkedIn", "3", "3500", "4.4%", "51.7", "3"],
+        ["Mastodon", "2", "", "", "7.0", "1"],
     ]  # fmt: skip
     # Topics: Anxiety = worry and panic on both platforms (4): impressions 3000, 140 of 3000
     # = 4.7%, (100+40+12+2)/4 = 38.5; Depression = sleep (1).
@@ -210,11 +210,11 @@ def test_every_report_figure_matches_one_worked_by_hand(hub: Hub) -> None:
         ["image", "2"], ["link", "3"]]
     # Followers, and the growth beside them.
     assert _table(folder, "followers")[1:] == [
-        ["2026-10-01", "linkedin", "400"], ["2026-11-01", "linkedin", "430"],
-        ["2026-10-01", "mastodon", "120"], ["2026-11-01", "mastodon", "118"]]
+        ["2026-10-01", "LinkedIn", "400"], ["2026-11-01", "LinkedIn", "430"],
+        ["2026-10-01", "Mastodon", "120"], ["2026-11-01", "Mastodon", "118"]]
     page = (folder / "index.html").read_text(encoding="utf-8")
-    assert "linkedin: 400 on 2026-10-01 to 430 on 2026-11-01 (+30)" in page
-    assert "mastodon: 120 on 2026-10-01 to 118 on 2026-11-01 (-2)" in page
+    assert "LinkedIn: 400 on 2026-10-01 to 430 on 2026-11-01 (+30)" in page
+    assert "Mastodon: 120 on 2026-10-01 to 118 on 2026-11-01 (-2)" in page
     # Visits: by campaign, by page (the home page and sleep had untagged visits).
     assert _table(folder, "visits-by-campaign")[1:] == [["linkedin", "3"], ["mastodon", "1"]]
     assert _table(folder, "visits-by-page")[1:4] == [
@@ -226,18 +226,18 @@ def test_every_report_figure_matches_one_worked_by_hand(hub: Hub) -> None:
         ["2026-11-02", "visits", "4"], ["2026-11-09", "visits", "2"]]
     # Top posts: by rate, then interactions (Mastodon's have no rate).
     assert [row[:4] for row in _table(folder, "top-posts")[1:]] == [
-        ["Worry and the Body Explained", "linkedin", "5.0%", "100"],
-        ["Grounding Through a Panic Attack", "linkedin", "4.0%", "40"],
-        ["Sleep When Mood Is Low", "linkedin", "3.0%", "15"],
-        ["Worry and the Body Explained", "mastodon", "", "12"],
-        ["Grounding Through a Panic Attack", "mastodon", "", "2"],
+        ["Worry and the Body Explained", "LinkedIn", "5.0%", "100"],
+        ["Grounding Through a Panic Attack", "LinkedIn", "4.0%", "40"],
+        ["Sleep When Mood Is Low", "LinkedIn", "3.0%", "15"],
+        ["Worry and the Body Explained", "Mastodon", "", "12"],
+        ["Grounding Through a Panic Attack", "Mastodon", "", "2"],
     ]  # fmt: skip
     # Feedback: the latest count of each answer; shares of the question's answers.
     feedback = _table(folder, "feedback")
     assert ["Was this useful?", "Yes", "18", "75.0%", "Worry and the Body Explained",
-            "mastodon", "2026-11-02"] in feedback  # fmt: skip
+            "Mastodon", "2026-11-02"] in feedback  # fmt: skip
     assert ["Was this useful?", "Not really", "6", "25.0%", "Worry and the Body Explained",
-            "mastodon", "2026-11-02"] in feedback  # fmt: skip
+            "Mastodon", "2026-11-02"] in feedback  # fmt: skip
     assert [r[1] for r in feedback if r[0] == "Was this useful?"] == ["Yes", "Not really"]
     # A cell a spreadsheet would run as a formula is written as text.
     assert any(row[0] == "'=HYPERLINK(\"http://evil.example\")" for row in feedback)
@@ -259,7 +259,7 @@ def test_the_report_draws_each_chart_beside_its_table_and_stays_private(hub: Hub
         assert f'href="tables/{key}.csv"' in page
     # The chart's labels are the table's: each group's name is text in the SVG.
     bars = (folder / "charts" / "by-platform.svg").read_text(encoding="utf-8")
-    assert "linkedin" in bars and "mastodon" in bars
+    assert "LinkedIn" in bars and "Mastodon" in bars
     # Text is escaped; nothing is fetched from anywhere; not for search engines.
     assert "<script" not in page and "http://evil.example" not in page.replace(
         "&#34;http://evil.example&#34;", "")

@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from ..publish.platforms import PLATFORMS
 from .store import METRICS
 
 INTERACTIONS = ("likes", "comments", "shares", "saves", "clicks")
@@ -162,6 +163,11 @@ def _outings(
     return found
 
 
+def label(platform: str) -> str:
+    """A platform as the report shows it: "LinkedIn", "X"."""
+    return PLATFORMS[platform].label if platform in PLATFORMS else platform
+
+
 def _rate(value: float | None) -> str:
     return "" if value is None else f"{value:.1%}"
 
@@ -171,7 +177,7 @@ def _per_outing(outings: Sequence[Outing]) -> Table:
         "posts", "Every post on every platform",
         ("post", "platform", "went out", "format", "impressions", "reach", "interactions",
          "engagement rate", "site visits it sent", "as of"),
-        [(o.post.title, o.platform, o.posted_at.replace("T", " "), o.format,
+        [(o.post.title, label(o.platform), o.posted_at.replace("T", " "), o.format,
           _blank(o.impressions), _blank(o.figures.get("reach")), o.interactions, _rate(o.rate),
           o.visits, o.as_of) for o in outings],
         note="The latest totals recorded for each post on each platform.",
@@ -209,7 +215,7 @@ def _group_rows(
 _GROUP_COLUMNS = ("posts", "impressions", "engagement rate", "interactions per post",
                   "site visits sent")  # fmt: skip
 _GROUPS: tuple[tuple[str, str, Callable[[Outing], Iterable[str]]], ...] = (
-    ("by-platform", "By platform", lambda o: [o.platform]),
+    ("by-platform", "By platform", lambda o: [label(o.platform)]),
     ("by-audience", "By audience", lambda o: o.post.audience),
     ("by-topic", "By topic", lambda o: o.post.topics or ("no category",)),
     ("by-type", "By kind of post", lambda o: [o.post.type]),
@@ -234,14 +240,15 @@ def _followers(db: sqlite3.Connection) -> Table:
         "SELECT day, platform, followers FROM followers ORDER BY platform, day"
     ).fetchall()
     table = Table("followers", "Followers over time", ("day", "platform", "followers"),
-                  [tuple(r) for r in rows], chart="line", value="followers")  # fmt: skip
+                  [(day, label(platform), n) for day, platform, n in rows], chart="line",
+                  value="followers")  # fmt: skip
     growth = []
     by_platform: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for day, platform, count in rows:
         by_platform[platform].append((day, count))
     for platform, points in by_platform.items():
         (first_day, first), (last_day, last) = points[0], points[-1]
-        growth.append(f"{platform}: {first} on {first_day} to {last} on {last_day} "
+        growth.append(f"{label(platform)}: {first} on {first_day} to {last} on {last_day} "
                       f"({last - first:+d})")  # fmt: skip
     table.note = "; ".join(growth)
     return table
@@ -252,7 +259,7 @@ def _reach_by_month(outings: Sequence[Outing]) -> Table:
     for outing in outings:
         months[(outing.posted_at[:7], outing.platform)].append(outing)
     rows = [
-        (month, platform, len(group),
+        (month, label(platform), len(group),
          _blank(_total(o.impressions for o in group)),
          _blank(_total(o.figures.get("reach") for o in group)))
         for (month, platform), group in sorted(months.items())
@@ -312,7 +319,7 @@ def _top(outings: Sequence[Outing], count: int = 10) -> Table:
     return Table("top-posts", "Top-performing posts",
                  ("post", "platform", "engagement rate", "interactions", "site visits it sent",
                   "topic", "format", "weekday", "words", "content warnings"),
-                 [(o.post.title, o.platform, _rate(o.rate), o.interactions, o.visits,
+                 [(o.post.title, label(o.platform), _rate(o.rate), o.interactions, o.visits,
                    ", ".join(o.post.topics), o.format, o.weekday, o.post.words,
                    "yes" if o.post.warned else "no") for o in ranked],
                  note="Ranked by engagement rate where the platform gives impressions, then by "
@@ -372,7 +379,7 @@ def _feedback(db: sqlite3.Connection, posts: Mapping[str, PostFacts]) -> Table:
         [(question, answer, responses,
           _rate(responses / totals[(question, post, platform)]
                 if totals[(question, post, platform)] else None),
-          posts[post].title if post in posts else post, platform, day)
+          posts[post].title if post in posts else post, label(platform) if platform else "", day)
          for question, answer, post, platform, responses, day in rows],
     )  # fmt: skip
 
