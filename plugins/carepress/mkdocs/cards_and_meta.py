@@ -74,6 +74,7 @@ class CardsAndMeta:
         self.cards: dict[str, CardSpec] = {}  # path in the site -> what the picture shows
         self.pdfs: dict[str, tuple[CardSpec, ...]] = {}  # a carousel's PDF -> its slides
         self._drawing: InBackground | None = None
+        self._ahead = 0
 
     def page_meta(self, page: Page) -> PageMeta:
         src_uri = page.file.src_uri
@@ -136,6 +137,12 @@ class CardsAndMeta:
                 path = cache_path(spec, self.cache_dir)
                 if not path.is_file():
                     jobs[path] = (spec, path)  # two posts, one card: drawn once
+        # How many pictures the jobs draw (a carousel job draws its missing slides): the
+        # build's log counts them as drawn, not as taken from the cache.
+        self._ahead = sum(
+            sum(not path.is_file() for _, path in job.slides) if isinstance(job, CarouselJob)
+            else 1 for job in jobs.values()
+        )  # fmt: skip
         self._drawing = InBackground(_draw, list(jobs.values()), workers)
 
     @staticmethod
@@ -170,7 +177,7 @@ class CardsAndMeta:
             self._drawing.wait()
         if not self.cards:
             return
-        ahead = self._drawing.given if self._drawing is not None else 0
+        ahead = self._ahead if self._drawing is not None else 0
         stats = write_cards(Path(site_dir), self.cards, self.cache_dir)
         write_pdfs(Path(site_dir), self.pdfs, self.cache_dir)
         log.info(
