@@ -173,6 +173,14 @@ def test_screenshots_of_the_pages_by_the_system_chromium(sample_hub: Hub, tmp_pa
     for shot in shots:
         assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert f"screenshots/{shot.name}" in _manifest(made)["files"]
+    # The whole page too, as printed: a long post is all there, read by a real PDF reader.
+    import pypdf
+
+    printed = pypdf.PdfReader(made / "screenshots" / "blog_how-to-ask-about-suicide.pdf")
+    text = " ".join(page.extract_text() for page in printed.pages)
+    assert len(printed.pages) > 1
+    assert "How to Ask Someone" in text and "There is hope" in text  # first and last parts
+    assert {p.stem for p in (made / "screenshots").glob("*.pdf")} == names
 
 
 def test_an_edited_stored_copy_is_never_passed_on_and_archives_are_private(

@@ -615,9 +615,9 @@ def _archive(args: argparse.Namespace, settings: Settings) -> int:
             pages = ["", *_published_pages(settings, site, now)]
             shots = take(site, pages, browser)
             extras.update(shots)
-            if len(shots) < len(pages):
-                print(f"carepress: {len(pages) - len(shots)} of {len(pages)} screenshots could "
-                      "not be taken", file=sys.stderr)  # fmt: skip
+            if len(shots) < 2 * len(pages):
+                print(f"carepress: {2 * len(pages) - len(shots)} of {2 * len(pages)} pictures "
+                      "of pages could not be taken", file=sys.stderr)  # fmt: skip
     warn_unless_ignored(root, settings.root, "the archive")
     made = make_archive(root, site, extras, describe(settings.root, site, settings.site_url, now),
                         now)  # fmt: skip

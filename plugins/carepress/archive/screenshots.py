@@ -49,20 +49,25 @@ def _served(site: Path) -> Iterator[str]:
 
 
 def take(site: Path, pages: Sequence[str], browser: str) -> dict[str, bytes]:
-    """{"screenshots/<page>.png": PNG} for each page path under the site ("" is the home)."""
+    """For each page path under the site ("" is the home): "screenshots/<page>.png", the
+    page as a reader's screen first shows it, and "screenshots/<page>.pdf", the whole page
+    as the browser prints it (a screenshot holds one screen; a long post needs pages)."""
     shots: dict[str, bytes] = {}
     with _served(site) as base, tempfile.TemporaryDirectory() as scratch:
         profile = Path(scratch) / "profile"  # a fresh profile: nothing of the user's
         for page in pages:
-            out = Path(scratch) / "shot.png"
-            out.unlink(missing_ok=True)
-            command = [browser, *_FLAGS, f"--user-data-dir={profile}",
-                       f"--screenshot={out}", base + page]  # fmt: skip
-            try:
-                subprocess.run(command, capture_output=True, timeout=_SECONDS_A_PAGE, check=False)
-            except subprocess.TimeoutExpired:
-                continue
-            if out.is_file():
-                name = page.strip("/").replace("/", "_") or "home"
-                shots[f"screenshots/{name}.png"] = out.read_bytes()
+            name = page.strip("/").replace("/", "_") or "home"
+            for suffix, option in (("png", "--screenshot"), ("pdf", "--print-to-pdf")):
+                out = Path(scratch) / f"shot.{suffix}"
+                out.unlink(missing_ok=True)
+                command = [browser, *_FLAGS, "--no-pdf-header-footer",
+                           f"--user-data-dir={profile}", f"{option}={out}",
+                           base + page]  # fmt: skip
+                try:
+                    subprocess.run(command, capture_output=True, timeout=_SECONDS_A_PAGE,
+                                   check=False)  # fmt: skip
+                except subprocess.TimeoutExpired:
+                    continue
+                if out.is_file():
+                    shots[f"screenshots/{name}.{suffix}"] = out.read_bytes()
     return shots
