@@ -204,6 +204,11 @@ def test_the_cards_take_the_hubs_palette(tmp_path: Path) -> None:
     with Image.open(hub.site / "assets" / "cards" / "worry.png") as card:
         r, g, b = card.convert("RGB").getpixel((5, 600))
     assert b > g and b > r  # indigo, not teal
+    # A custom colour is set in CSS the cards cannot read: they keep teal, and say so.
+    config.write_text(config.read_text().replace("primary: indigo", 'primary: "#ff66cc"'))
+    built = hub.build("--strict")
+    assert built.returncode == 0, built.stderr
+    assert "the cards keep CarePress's teal: the palette's primary '#ff66cc'" in built.stderr
 
 
 def test_slide_and_quote_words_meet_the_language_rules_at_their_lines(hub: Hub) -> None:

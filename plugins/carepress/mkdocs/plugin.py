@@ -28,6 +28,7 @@ from ..inline_citations import cited_html, cited_markdown, superscript
 from ..model import FrontMatter
 from ..parallel import InBackground, check_many
 from ..policy_pages import policy_partials, policy_values
+from ..publish.card_colours import unmatched_primary
 from ..publish.platforms import PLATFORMS
 from ..publish.share_kits import ShareKits
 from ..rendering import MarkdownSetup
@@ -127,6 +128,11 @@ class CarePressPlugin(BasePlugin):
             )
         except ConfigError as exc:
             raise PluginError(str(exc)) from exc
+        unmatched = unmatched_primary(config.theme.get("palette"), self.settings.theme_dirs)
+        if unmatched:
+            log.info(f"the cards keep CarePress's teal: the palette's primary {unmatched!r} is "
+                     "not one of Material's named colours (a custom colour is set in CSS, "
+                     "which the cards cannot read)")  # fmt: skip
         self.unsafe_html = UnsafeHtml(self.settings)
         if self.command == "build" and self.cleans:
             # The site is built beside site_dir and replaces it only if the build succeeds.

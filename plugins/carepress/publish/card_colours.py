@@ -90,14 +90,34 @@ def material_palette(css_dir: Path) -> tuple[dict[str, RGB], dict[str, RGB]]:
     return primaries, accents
 
 
+def _first_primary(palette: Any) -> tuple[str, str]:
+    """The first (light) scheme's primary and accent, as Material's stylesheet names them."""
+    first = palette[0] if isinstance(palette, list) and palette else palette
+    if not isinstance(first, dict):
+        return "", ""
+    primary, accent = (str(first.get(key) or "") for key in ("primary", "accent"))
+    return (primary.strip().lower().replace(" ", "-"), accent.strip().lower().replace(" ", "-"))
+
+
+def unmatched_primary(palette: Any, theme_dirs: tuple[Path, ...]) -> str:
+    """The palette's primary colour when the cards cannot take it (a custom colour, or a
+    name Material does not list); "" when they do, or when it names none."""
+    primary, _ = _first_primary(palette)
+    if not primary:
+        return ""
+    for folder in theme_dirs:
+        css = folder / "assets" / "stylesheets"
+        if css.is_dir() and primary in material_palette(css)[0]:
+            return ""
+    return primary
+
+
 def card_colours(palette: Any, theme_dirs: tuple[Path, ...]) -> CardColours:
     """The colours mkdocs.yml's palette names (its first, light, scheme); CarePress's own
     when it names none, a custom colour, or one Material does not list."""
-    first = palette[0] if isinstance(palette, list) and palette else palette
-    if not isinstance(first, dict):
+    primary_name, accent_name = _first_primary(palette)
+    if not primary_name:
         return DEFAULT_COLOURS
-    primary_name = str(first.get("primary") or "").strip().lower().replace(" ", "-")
-    accent_name = str(first.get("accent") or "").strip().lower().replace(" ", "-")
     for folder in theme_dirs:
         css = folder / "assets" / "stylesheets"
         if not css.is_dir():
