@@ -246,6 +246,11 @@ def test_every_report_figure_matches_one_worked_by_hand(hub: Hub) -> None:
     assert ("Try more posts that went out on Monday: their median is 40 interactions per post "
             "against 15 for all posts (n=3 of 5).") in page  # fmt: skip
     assert "Try more link posts" not in page
+    # Topics: Anxiety is worry and panic on both platforms (100, 40, 12, 2 -> median 26);
+    # Depression has one post, too few to say anything of.
+    assert ("Try more posts on Anxiety: their median is 26 interactions per post against 15 "
+            "for all posts (n=4 of 5).") in page  # fmt: skip
+    assert "posts on Depression" not in page and "went out around" not in page  # n < 3
     assert "The median engagement rate is 4.0% (n=3 posts" in page
 
 

@@ -392,27 +392,35 @@ def _suggestions(outings: Sequence[Outing]) -> list[str]:
                 f"{ENOUGH} are needed)."]  # fmt: skip
     said = []
     median = statistics.median(o.interactions for o in outings)
-    said += _beats(outings, lambda o: o.weekday, "posts that went out on {}", median)
-    said += _beats(outings, lambda o: o.format, "{} posts", median, skip=("unknown",))
-    said += _beats(outings, lambda o: o.post.type, "{}s", median)
+    said += _beats(outings, lambda o: [o.weekday], "posts that went out on {}", median)
+    said += _beats(outings, lambda o: [] if o.hour is None else [f"{o.hour:02d}:00"],
+                   "posts that went out around {}", median)  # fmt: skip
+    said += _beats(outings, lambda o: [o.format], "{} posts", median, skip=("unknown",))
+    said += _beats(outings, lambda o: [o.post.type], "{}s", median)
+    said += _beats(outings, lambda o: o.post.topics, "posts on {}", median)
+    said += _beats(outings, lambda o: o.post.audience, "posts for {}", median)
     rated = [o for o in outings if o.rate is not None]
     if len(rated) >= ENOUGH:
         rate = statistics.median(o.rate for o in rated if o.rate is not None)
         said.append(f"The median engagement rate is {rate:.1%} (n={len(rated)} posts on "
                     "platforms that report impressions).")  # fmt: skip
     if not said:
-        said.append(f"No weekday, format or kind of post stands out yet from the median of "
+        said.append(f"No weekday, hour, format, kind of post, topic or audience stands out yet "
+                    f"from the median of "
                     f"{median:g} interactions per post (n={len(outings)}).")  # fmt: skip
     return said
 
 
 def _beats(
-    outings: Sequence[Outing], label: Callable[[Outing], str], phrase: str, median: float,
-    skip: Sequence[str] = (),
+    outings: Sequence[Outing], labels: Callable[[Outing], Iterable[str]], phrase: str,
+    median: float, skip: Sequence[str] = (),
 ) -> list[str]:  # fmt: skip
+    """A sentence for each group whose median beats the practice's (a post with several
+    topics or audiences is in each of their groups)."""
     groups: dict[str, list[int]] = defaultdict(list)
     for outing in outings:
-        groups[label(outing)].append(outing.interactions)
+        for label in labels(outing):
+            groups[label].append(outing.interactions)
     found = []
     for name, values in sorted(groups.items()):
         if name in skip or len(values) < ENOUGH or len(groups) < 2:
