@@ -8,14 +8,12 @@ CI=true they fail instead, so CI can never pass by silently running none of them
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
+from carepress.archive.screenshots import served
 from conftest import Hub
 
 from browser.support import AXE, CHROMIUM_ARGS, OPTIONAL_KINDS, chromium_executable, unavailable
@@ -48,21 +46,11 @@ def browser() -> Iterator[Any]:
         playwright.stop()
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def base_url(sample_hub: Hub) -> Iterator[str]:
-    """The built sample hub, served by the standard library on 127.0.0.1 (any free port)."""
-    handler = functools.partial(_QuietHandler, directory=str(sample_hub.site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    """The built sample hub, served on 127.0.0.1 as `carepress archive` serves a site."""
+    with served(sample_hub.site) as base:
+        yield base
 
 
 def _has(page: Path, marker: str) -> bool:

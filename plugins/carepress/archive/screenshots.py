@@ -36,7 +36,9 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def _served(site: Path) -> Iterator[str]:
+def served(site: Path) -> Iterator[str]:
+    """A built site on 127.0.0.1 (any free port), by the standard library, for as long as
+    the block runs: its base address."""
     server = ThreadingHTTPServer(("127.0.0.1", 0),
                                  functools.partial(_Quiet, directory=str(site)))  # fmt: skip
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -53,7 +55,7 @@ def take(site: Path, pages: Sequence[str], browser: str) -> dict[str, bytes]:
     page as a reader's screen first shows it, and "screenshots/<page>.pdf", the whole page
     as the browser prints it (a screenshot holds one screen; a long post needs pages)."""
     shots: dict[str, bytes] = {}
-    with _served(site) as base, tempfile.TemporaryDirectory() as scratch:
+    with served(site) as base, tempfile.TemporaryDirectory() as scratch:
         profile = Path(scratch) / "profile"  # a fresh profile: nothing of the user's
         for page in pages:
             name = page.strip("/").replace("/", "_") or "home"

@@ -97,9 +97,6 @@ class Report:
     first_day: str
     last_day: str
 
-    def table(self, key: str) -> Table:
-        return next(t for t in self.tables if t.key == key)
-
 
 def analyse(db: sqlite3.Connection, posts: Sequence[PostFacts]) -> Report:
     by_slug = {p.slug: p for p in posts}

@@ -38,7 +38,7 @@ from typing import IO, Protocol
 from zoneinfo import ZoneInfo
 
 from .access_logs import MAX_REPORTED, campaign_tag, is_page
-from .csv_files import FormatError, RowProblem
+from .csv_files import FormatError, RowProblem, readable
 
 PLAUSIBLE_PAGES = ("date", "page", "pageviews")
 PLAUSIBLE_SOURCES = ("date", "utm_source", "pageviews")
@@ -176,23 +176,19 @@ def _rows(
 ) -> Iterator[tuple[str, list[str]]]:
     """Each data row with "file:line" (the line it starts on); a row the CSV reader cannot
     read, or with more or fewer fields than the header, is reported and skipped."""
-    while True:
-        before = reader.line_num
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:  # a field past the reader's limit; it reads on after it
-            counts.rows += 1
-            counts.skip(f"{shown}:{before + 1}", str(exc))
-            continue
+
+    def unreadable(line: int, exc: csv.Error) -> None:
+        counts.rows += 1
+        counts.skip(f"{shown}:{line}", str(exc))
+
+    for line, row in readable(reader, unreadable):
         if not row:  # a blank line (GoatCounter allows them)
             continue
         counts.rows += 1
         if len(row) != width:
-            counts.skip(f"{shown}:{before + 1}", f"{len(row)} fields where the header has {width}")
+            counts.skip(f"{shown}:{line}", f"{len(row)} fields where the header has {width}")
             continue
-        yield f"{shown}:{before + 1}", row
+        yield f"{shown}:{line}", row
 
 
 def _plausible(

@@ -8,7 +8,7 @@ import csv
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -59,19 +59,33 @@ def read_rows(
     return found
 
 
-def _rows(
-    reader: csv.DictReader, shown: str, problems: list[str]
-) -> Iterator[tuple[int, dict[str, str]]]:
+def readable(
+    reader: Any, unreadable: Callable[[int, csv.Error], None]
+) -> Iterator[tuple[int, Any]]:
+    """Each row a CSV reader can read, with the line it starts on. A row it cannot read (a
+    field past its limit) goes to `unreadable` with that line, and reading goes on from the
+    next line (each call consumes input: this ends)."""
     while True:
         before = reader.line_num
         try:
             row = next(reader)
         except StopIteration:
             return
-        except csv.Error as exc:  # a row the CSV reader cannot read (a field past its limit);
-            # it reads on from the next line (each call consumes input: this ends)
-            problems.append(f"{shown}:{before + 1}: {exc}; skipped")
+        except csv.Error as exc:
+            unreadable(before + 1, exc)
             continue
+        yield before + 1, row
+
+
+def _rows(
+    reader: csv.DictReader, shown: str, problems: list[str]
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """Each row by its lower-case columns, at the line it ends on."""
+
+    def unreadable(line: int, exc: csv.Error) -> None:
+        problems.append(f"{shown}:{line}: {exc}; skipped")
+
+    for _, row in readable(reader, unreadable):
         yield reader.line_num, {k: (v or "") for k, v in row.items() if isinstance(k, str)}
 
 

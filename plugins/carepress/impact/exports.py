@@ -55,15 +55,16 @@ def export_format(header: list[str]) -> ExportFormat | None:
 
 
 def read_export(
-    path: Path, shown: str, export: ExportFormat, posts: PostMatcher, as_of: dt.date
-) -> Figures:
-    """A post's totals as of `as_of` (the day the export was made)."""
+    path: Path, shown: str, export: ExportFormat, header: list[str], posts: PostMatcher,
+    as_of: dt.date,
+) -> Figures:  # fmt: skip
+    """A post's totals as of `as_of` (the day the export was made); `header`: the file's
+    columns, which say where each field is."""
     figures = Figures()
-    fields: dict[str, str | None] = {}
+    columns = {c.strip().lower() for c in header}
+    fields = {f: export.column(f, columns) for f in export.columns}
 
     def parse(row: dict[str, str], line: int) -> None:
-        if not fields:
-            fields.update({f: export.column(f, set(row)) for f in (*export.columns,)})
         _row(row, export, fields, posts, as_of, figures)
 
     read_rows(path, shown, parse, Rows(problems=figures.problems))

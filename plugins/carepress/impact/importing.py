@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
-import hashlib
 import sqlite3
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from ..file_digest import sha256_of
+from ..file_digest import sha256_of, sha256_of_stream
 from .access_logs import count_visits
 from .analytics_exports import analytics_kind, read_analytics
 from .csv_files import FormatError, header
@@ -31,12 +30,13 @@ class ImportResult:
     problems: list[str] = field(default_factory=list)  # file:line: what, for skipped rows
 
 
-def kind_of(path: Path, shown: str) -> str:
+def kind_of(path: Path, shown: str) -> tuple[str, list[str]]:
+    """What a file is, and its CSV header (read once; [] for a file that is not CSV)."""
     name = path.name.lower()
     if name.endswith((".zip", ".csv.gz")):
-        return "analytics"
+        return "analytics", []
     if not name.endswith(".csv"):
-        return "access-log"
+        return "access-log", []
     _not_a_workbook(path, shown)
     columns = header(path, shown)
     if not columns:
@@ -47,13 +47,13 @@ def kind_of(path: Path, shown: str) -> str:
             'languages); save it as "CSV UTF-8 (comma delimited)"'
         )
     if is_feedback(columns):  # (first: it may name a post and platform too)
-        return "feedback"
+        return "feedback", columns
     if is_normalised(columns):
-        return "engagement"
+        return "engagement", columns
     if export_format(columns) is not None:
-        return "export"
+        return "export", columns
     if analytics_kind(columns) is not None:
-        return "analytics"
+        return "analytics", columns
     raise FormatError(f"{shown}: not a CSV CarePress reads. {expected_formats()}")
 
 
@@ -90,7 +90,7 @@ def import_files(
         raise FormatError(f"--as-of: {as_of} is still to come (today is {today})")
     for path in paths:
         shown = display(path)
-        kind = kind_of(path, shown)
+        kind, columns = kind_of(path, shown)
         digest = content_digest(path, shown)
         with store.connect() as db:
             again = store.seen(db, digest)
@@ -105,10 +105,10 @@ def import_files(
                 if kind == "engagement":
                     figures = read_engagement(path, shown, posts, today)
                 else:
-                    export = export_format(header(path, shown))
+                    export = export_format(columns)
                     assert export is not None
                     day = as_of or _written_on(path, zone)
-                    figures = read_export(path, shown, export, posts, day)
+                    figures = read_export(path, shown, export, columns, posts, day)
                 figures.store(store, db)
                 store.mark(db, digest, path.name, kind, len(figures.engagement))
                 result.problems += figures.problems
@@ -124,8 +124,7 @@ def import_files(
             elif kind == "analytics":
                 counts = read_analytics(path, shown, zone)
                 source = counts.source.split(" ")[0]  # Plausible, GoatCounter
-                _refuse_overlap(store, db, counts.visits, source, shown)
-                store.add_visits(db, counts.visits, source)
+                _add_visits(store, db, counts.visits, source, shown)
                 store.mark(db, digest, path.name, kind, counts.rows)
                 result.problems += counts.problems
                 result.lines.append(
@@ -135,8 +134,7 @@ def import_files(
                 )
             else:
                 log = count_visits(path, zone, shown)
-                _refuse_overlap(store, db, log.visits, ACCESS_LOGS, shown)
-                store.add_visits(db, log.visits, ACCESS_LOGS)
+                _add_visits(store, db, log.visits, ACCESS_LOGS, shown)
                 store.mark(db, digest, path.name, kind, log.lines)
                 result.problems += log.problems
                 result.lines.append(
@@ -153,33 +151,31 @@ def content_digest(path: Path, shown: str) -> str:
     export imported once gzipped and once not is known as the same and counted once."""
     if not path.name.lower().endswith(".gz"):
         return sha256_of(path)
-    digest = hashlib.sha256()
     try:
         with gzip.open(path, "rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
+            return sha256_of_stream(handle)  # type: ignore[arg-type]
     except (OSError, EOFError) as exc:
         raise FormatError(f"{shown}: not a whole gzip file ({exc})") from None
-    return digest.hexdigest()
 
 
 ACCESS_LOGS = "access logs"
 
 
-def _refuse_overlap(
-    store: ImpactStore, db: sqlite3.Connection, visits: Mapping[tuple[str, str, str], int],
+def _add_visits(
+    store: ImpactStore, db: sqlite3.Connection, visits: dict[tuple[str, str, str], int],
     source: str, shown: str,
 ) -> None:  # fmt: skip
+    """A file's visits, unless another kind of record counted any of their days: refused
+    then, naming the days (the caller's transaction keeps nothing of the file)."""
     days = {day for day, _, _ in visits}
-    if not days:
-        return
-    for other, overlap in store.other_sources(db, days, source).items():
+    for other, overlap in (store.other_sources(db, days, source) if days else {}).items():
         span = overlap[0] if len(overlap) == 1 else f"{overlap[0]} to {overlap[-1]}"
         raise FormatError(
             f"{shown}: visits on {span} ({len(overlap)} days) were already counted from "
             f"{other}; {source} counts the same readers, so they would count twice. Import one "
             "kind of record for a period (nothing was added)"
         )
+    store.add_visits(db, visits, source)
 
 
 def _skipped(count: int) -> str:

@@ -20,7 +20,7 @@ import os
 import re
 import shutil
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from io import BytesIO
@@ -258,18 +258,25 @@ def drawable(text: str) -> str:
 # --- Layout -----------------------------------------------------------------------------
 
 
+def pack(units: Iterable[str], face: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """Pieces of one word (or address) joined greedily into lines of at most `width`, with
+    nothing added between them."""
+    lines, current = [], ""
+    for unit in units:
+        if current and face.getlength(current + unit) > width:
+            lines.append(current)
+            current = unit
+        else:
+            current += unit
+    return [*lines, current] if current else lines
+
+
 def _split_long_word(word: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
     """A word wider than a line: broken after its hyphens, else between characters."""
-    pieces, current = [], ""
-    for part in re.split(r"(?<=-)(?=.)", word):
-        units = [part] if face.getlength(part) <= width else list(part)
-        for unit in units:
-            if current and face.getlength(current + unit) > width:
-                pieces.append(current)
-                current = unit
-            else:
-                current += unit
-    return [*pieces, current] if current else pieces
+    parts = re.split(r"(?<=-)(?=.)", word)
+    return pack((unit for part in parts
+                 for unit in ([part] if face.getlength(part) <= width else list(part))),
+                face, width)  # fmt: skip
 
 
 def wrap(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:

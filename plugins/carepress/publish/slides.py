@@ -6,7 +6,7 @@ per point (the front matter's `social.carousel`, else the post's `##` headings w
 sentence under each), and the closing slide (the region's crisis line for a post that needs
 a crisis box, where to read the post, the practice's short disclaimer). Text never shrinks
 past a readable size and is never cut: a slide whose text does not fit is an error that
-names it (`overflowing`). Drawn with the card's background, font and colours (cards.py);
+names it (checks/visual_formats.py). Drawn with the card's background, font and colours (cards.py);
 cached by the same key."""
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from .cards import (
     curly_quotes,
     drawable,
     font,
+    pack,
     render_card,
     wrap,
 )
@@ -257,14 +258,7 @@ def fit_link(link: str, width: int, height: int) -> Block | None:
     parts = re.split(r"(?<=[/-])", link)
     for size in CLOSING_SIZES:
         face = font(size, True)
-        lines, current = [], ""
-        for part in parts:
-            if current and face.getlength(current + part) > width:
-                lines.append(current)
-                current = part
-            else:
-                current += part
-        lines.append(current)
+        lines = pack(parts, face, width) or [""]
         if all(face.getlength(line) <= width for line in lines) and \
                 len(lines) * round(size * LINE_SPACING) <= height:  # fmt: skip
             return Block(size, tuple(lines), True)
@@ -313,17 +307,6 @@ def undrawn_letters(text: str) -> str:
     return "".join(dict.fromkeys(
         c for c in text if unicodedata.category(c).startswith("L") and not drawable(c)
     ))  # fmt: skip
-
-
-def overflowing(slides: tuple[CardSpec, ...], quote: CardSpec | None) -> list[str]:
-    """What does not fit, slide by slide: "slide 3 of 7 ("Sleep and worry")"."""
-    found = []
-    for spec in slides:
-        if layout(spec) is None:
-            found.append(f"slide {spec.index} of {spec.count} (“{spec.headline or spec.title}”)")
-    if quote is not None and layout(quote) is None:
-        found.append("the quote card")
-    return found
 
 
 # --- Drawing --------------------------------------------------------------------------------
@@ -413,11 +396,9 @@ def draw_carousel_into_cache(job: CarouselJob) -> None:
 
 def write_pdfs(
     site_dir: Path, pdfs: Mapping[str, tuple[CardSpec, ...]], cache_dir: Path | None
-) -> int:
+) -> None:
     """Each carousel's PDF (path under the site -> its slides, in order), from the cache
-    (drawn there with its slides) or made now from the slides written to the site. Returns
-    how many were made now."""
-    made = 0
+    (drawn there with its slides) or made now from the slides written to the site."""
     for relative, slides in sorted(pdfs.items()):
         cached = cache_dir / f"{pdf_key(slides)}.pdf" if cache_dir is not None else None
         target = site_dir / relative
@@ -428,7 +409,6 @@ def write_pdfs(
             continue
         folder = site_dir / relative.removesuffix(".pdf")
         data = slides_pdf([(folder / f"{s.index}.png").read_bytes() for s in slides])
-        made += 1
         if cached is not None:
             try:
                 write_atomically(cached, data)
@@ -437,4 +417,3 @@ def write_pdfs(
             except OSError:
                 pass  # a read-only hub still gets its PDFs, just not cached
         target.write_bytes(data)
-    return made
