@@ -22,7 +22,7 @@ import shutil
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -205,6 +205,13 @@ def font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
         raise RuntimeError("social cards need Pillow with FreeType support") from None
 
 
+@lru_cache(maxsize=1 << 16)
+def width_of(face: ImageFont.FreeTypeFont, text: str) -> float:
+    """`face.getlength(text)`, remembered: wrapping at many sizes and widths (balancing, the
+    overflow check) measures the same words and lines again and again."""
+    return face.getlength(text)
+
+
 def _render_glyph(text: str) -> bytes:
     image = Image.new("L", (64, 64))
     ImageDraw.Draw(image).text((8, 8), text, font=font(32), fill=255)
@@ -263,7 +270,7 @@ def pack(units: Iterable[str], face: ImageFont.FreeTypeFont, width: int) -> list
     nothing added between them."""
     lines, current = [], ""
     for unit in units:
-        if current and face.getlength(current + unit) > width:
+        if current and width_of(face, current + unit) > width:
             lines.append(current)
             current = unit
         else:
@@ -275,7 +282,7 @@ def _split_long_word(word: str, face: ImageFont.FreeTypeFont, width: int) -> lis
     """A word wider than a line: broken after its hyphens, else between characters."""
     parts = re.split(r"(?<=-)(?=.)", word)
     return pack((unit for part in parts
-                 for unit in ([part] if face.getlength(part) <= width else list(part))),
+                 for unit in ([part] if width_of(face, part) <= width else list(part))),
                 face, width)  # fmt: skip
 
 
@@ -285,12 +292,12 @@ def wrap(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
     current = ""
     for word in text.split():
         candidate = f"{current} {word}" if current else word
-        if face.getlength(candidate) <= width:
+        if width_of(face, candidate) <= width:
             current = candidate
             continue
         if current:
             lines.append(current)
-        if face.getlength(word) <= width:
+        if width_of(face, word) <= width:
             current = word
         else:
             *full, current = _split_long_word(word, face, width)
@@ -301,7 +308,7 @@ def wrap(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
 
 
 def _ellipsize(line: str, face: ImageFont.FreeTypeFont, width: int) -> str:
-    while line and face.getlength(line + "…") > width:
+    while line and width_of(face, line + "…") > width:
         line = line[:-1].rstrip()
     return line + "…"
 
@@ -322,7 +329,7 @@ def balance(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
     lines = wrap(text, face, width)
     if len(lines) < 2:
         return lines
-    low = max(int(face.getlength(word)) for word in text.split())
+    low = max(int(width_of(face, word)) for word in text.split())
     high = width
     while low < high:
         middle = (low + high) // 2
@@ -343,7 +350,7 @@ def fit_title(
     for break_words in (False, True):
         for size in sizes:
             face = font(size, bold=True)
-            if not break_words and any(face.getlength(part) > width for part in parts):
+            if not break_words and any(width_of(face, part) > width for part in parts):
                 continue
             lines = wrap(text, face, width)
             if len(lines) * round(size * LINE_SPACING) <= height:
@@ -388,7 +395,7 @@ def _warning_label(
     height = 56
     icon = 28
     pad = 22
-    text_width = min(math.ceil(face.getlength(text)), shape.width - 2 * x - icon - 3 * pad)
+    text_width = min(math.ceil(width_of(face, text)), shape.width - 2 * x - icon - 3 * pad)
     width = pad + icon + 14 + text_width + pad
     draw.rounded_rectangle((x, y, x + width, y + height), radius=height // 2, fill=WARNING_FILL)
     # The triangle and its "!" are shapes, not glyphs: the font has no warning sign.
@@ -402,7 +409,7 @@ def _warning_label(
     draw.ellipse(
         (ix + icon / 2 - 2, iy + icon - 8, ix + icon / 2 + 2, iy + icon - 4), fill=WARNING_FILL
     )
-    text = text if face.getlength(text) <= text_width else _ellipsize(text, face, text_width)
+    text = text if width_of(face, text) <= text_width else _ellipsize(text, face, text_width)
     draw.text((ix + icon + 14, y + height / 2), text, font=face, fill=WARNING_TEXT, anchor="lm")
     return y + height
 
@@ -445,7 +452,7 @@ def render_card(spec: CardSpec) -> Image.Image:
                            fill=spec.colours.accent)  # fmt: skip
     if practice:
         footer = font(34)
-        if footer.getlength(practice) > width:
+        if width_of(footer, practice) > width:
             practice = _ellipsize(practice, footer, width)
         draw.text((margin_x, shape.footer_text_y), practice, font=footer,
                   fill=spec.colours.footer)  # fmt: skip

@@ -15,6 +15,7 @@ import hashlib
 import re
 import time
 import unicodedata
+from functools import cache
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from io import BytesIO
@@ -41,6 +42,7 @@ from .cards import (
     font,
     pack,
     render_card,
+    width_of,
     wrap,
 )
 from .outputs import CARD_DIR
@@ -234,10 +236,18 @@ class Block:
     size: int
     lines: tuple[str, ...]
     bold: bool
+    balance_width: int = 0  # lines evened out at this width when drawn; 0: drawn as they are
 
     @property
     def height(self) -> int:
         return len(self.lines) * round(self.size * LINE_SPACING)
+
+    def drawn_lines(self) -> list[str]:
+        """The lines as drawn: balancing keeps their number (and so the layout), and only
+        drawing needs it, not the overflow check."""
+        if not self.balance_width or len(self.lines) < 2:
+            return list(self.lines)
+        return balance(" ".join(self.lines), font(self.size, self.bold), self.balance_width)
 
 
 def fit(text: str, width: int, height: int, sizes: range, bold: bool) -> Block | None:
@@ -245,11 +255,11 @@ def fit(text: str, width: int, height: int, sizes: range, bold: bool) -> Block |
     does not fit even at the smallest (text is never cut)."""
     for size in sizes:
         face = font(size, bold)
-        if any(face.getlength(word) > width for word in text.split()):
+        if any(width_of(face, word) > width for word in text.split()):
             continue
         lines = wrap(text, face, width)
         if len(lines) * round(size * LINE_SPACING) <= height:
-            return Block(size, tuple(balance(text, face, width)), bold)
+            return Block(size, tuple(lines), bold, balance_width=width)
     return None
 
 
@@ -259,7 +269,7 @@ def fit_link(link: str, width: int, height: int) -> Block | None:
     for size in CLOSING_SIZES:
         face = font(size, True)
         lines = pack(parts, face, width) or [""]
-        if all(face.getlength(line) <= width for line in lines) and \
+        if all(width_of(face, line) <= width for line in lines) and \
                 len(lines) * round(size * LINE_SPACING) <= height:  # fmt: skip
             return Block(size, tuple(lines), True)
     return None
@@ -304,9 +314,12 @@ def layout(spec: CardSpec) -> list[Block] | None:
 def undrawn_letters(text: str) -> str:
     """The letters of `text` the font cannot draw (a script it does not cover): a slide
     would show them as nothing. Emoji and symbols are left out of pictures quietly."""
-    return "".join(dict.fromkeys(
-        c for c in text if unicodedata.category(c).startswith("L") and not drawable(c)
-    ))  # fmt: skip
+    return "".join(c for c in dict.fromkeys(text) if _undrawn_letter(c))
+
+
+@cache
+def _undrawn_letter(char: str) -> bool:
+    return unicodedata.category(char).startswith("L") and not drawable(char)
 
 
 # --- Drawing --------------------------------------------------------------------------------
@@ -332,7 +345,7 @@ def render_slide(spec: CardSpec) -> Image.Image:
     for number, block in enumerate(blocks):
         face = font(block.size, block.bold)
         colour = TITLE_COLOUR if number == 0 or spec.kind == "slide" else spec.colours.footer
-        for line in block.lines:
+        for line in block.drawn_lines():
             draw.text((margin, y), line, font=face, fill=colour)
             y += round(block.size * LINE_SPACING)
         y += 56
@@ -343,7 +356,7 @@ def render_slide(spec: CardSpec) -> Image.Image:
     if spec.kind == "slide" and spec.index < spec.count:
         footer = f"{footer}  ·  swipe for more" if footer else "swipe for more"
     face = font(34)
-    while footer and face.getlength(footer) > width:
+    while footer and width_of(face, footer) > width:
         footer = footer[:-1]
     draw.text((margin, shape.footer_text_y), footer, font=face, fill=spec.colours.footer)
     return image
