@@ -4,6 +4,7 @@ labelled corpora of tests/corpus. Prints numbers; not a test.
 
     .venv/bin/python bench/quality.py            # the test half (written blind, never tuned on)
     .venv/bin/python bench/quality.py --dev      # the development half, with the misses listed
+    .venv/bin/python bench/quality.py --corpus DIR   # a new batch, measured before any tuning
 
 Each sentence is checked as the body of an otherwise clean post, through the real engine
 (`carepress check`'s path), so what is measured is what a writer gets. "caught" counts
@@ -74,9 +75,9 @@ class Score:
         )
 
 
-def load(half: str) -> dict[str, dict[str, list[str]]]:
+def load(folder: Path) -> dict[str, dict[str, list[str]]]:
     corpora = {}
-    for path in sorted((CORPUS / half).glob("*.yml")):
+    for path in sorted(folder.glob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         corpora[path.stem] = {
             label: [e["text"] if isinstance(e, dict) else e for e in data.get(label) or []]
@@ -140,11 +141,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dev", action="store_true", help="the development half instead")
     parser.add_argument("--show", action="store_true", help="list misses and false alarms")
+    parser.add_argument("--corpus", type=Path, help="a folder of corpus files to measure")
     args = parser.parse_args()
     half = "dev" if args.dev else "test"
+    folder = args.corpus or CORPUS / half
     with tempfile.TemporaryDirectory() as workdir:
-        scores = score(load(half), Path(workdir))
-    print(f"## {half} half ({'tuned on' if args.dev else 'written blind, never tuned on'})\n")
+        scores = score(load(folder), Path(workdir))
+    if args.corpus:
+        print(f"## {args.corpus}\n")
+    else:
+        print(f"## {half} half ({'tuned on' if args.dev else 'written blind, never tuned on'})\n")
     print(
         "| category | must flag | caught (error) | noticed (any) | must not flag "
         "| false alarms |"
@@ -165,7 +171,7 @@ def main() -> None:
                 print(f"MISS  {s.category}: {sentence}")
             for sentence in s.alarms:
                 print(f"ALARM {s.category}: {sentence}")
-    posts = CORPUS / half / "posts"
+    posts = folder / "posts"
     if posts.is_dir():
         errors = list(whole_posts(posts))
         count = len(list(posts.glob("*.md")))

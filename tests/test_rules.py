@@ -79,6 +79,10 @@ EXAMPLES = {
         "Kids with ADHD are just lazy and need more discipline.",
         "ADHD affects attention and planning; it is not laziness.",
     ),
+    "stigma.stereotype": (
+        "People with schizophrenia are dangerous, so I'd never rent to one.",
+        "Most people with schizophrenia are never violent; they are more often victims of crime.",
+    ),
     "stigma.crazy": (
         "The holidays can feel crazy.",
         "The holidays can feel hectic, and that is okay.",

@@ -116,7 +116,12 @@ def _compile(patterns: Iterable[str], ignorecase: bool, where: str) -> LazyPatte
     return LazyPattern(rf"(?<!\w)(?:{joined})(?!\w)", flags, where)
 
 
-_QUOTED_RE = regex.compile(r'"[^"\n]{1,300}"|“[^”\n]{1,300}”')
+# Double quotes, curly or straight; single quotes around a word or short phrase, curly or
+# straight, opening where no letter is before them (so "don't ... 'mental'" is not a quote
+# from the apostrophe on).
+_QUOTED_RE = regex.compile(
+    r'"[^"\n]{1,300}"|“[^”\n]{1,300}”|(?<!\w)‘[^’\n]{1,60}’(?!\w)|(?<!\w)\'[^\'\n]{1,60}\'(?!\w)'
+)
 
 
 class _Sentences:
