@@ -15,9 +15,9 @@ import hashlib
 import re
 import time
 import unicodedata
-from functools import cache
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
