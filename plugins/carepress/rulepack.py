@@ -177,6 +177,10 @@ class Rule:
         # them before any regular expression runs, and with an index of the post's paragraphs
         # the expression runs only where one of the rule's literals is.
         spans = windows(text, self.literals, index)
+        if spans and self.kind == "together" and self.needed_literals is not None:
+            # A `together` match needs a marker in its sentence: only paragraphs that hold
+            # one of the markers' words as well can hold one.
+            spans = _overlaps(spans, windows(text, self.needed_literals, index))
         if not spans:
             return
         # Most posts match no rule: exceptions and quotations are only looked for once a
@@ -227,6 +231,15 @@ class Rule:
                     continue
                 detail = self.kind == "cooccurrence" and found_in[sentence]
             yield Match(start, end, m.group(0), suggestion, detail)
+
+
+def _overlaps(
+    spans: list[tuple[int, int]], others: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The parts of `spans` that lie in one of `others` (both in order; a few paragraphs)."""
+    return [
+        (max(a, c), min(b, d)) for a, b in spans for c, d in others if max(a, c) < min(b, d)
+    ]
 
 
 def _build(spec: RuleSpec, pack: PackSpec, where: str) -> Rule:

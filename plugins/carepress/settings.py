@@ -377,7 +377,8 @@ class Settings:
         recall_literals(cache)
         terms = [term for topic in self.topics.values() for term in topic.terms]
         needs = [*self.rules.values(), *terms, *claim_parts()]
-        search = LiteralSearch([need.literals for need in needs])
+        markers = [r.needed_literals for r in self.rules.values() if r.kind == "together"]
+        search = LiteralSearch([*(need.literals for need in needs), *markers])
         remember_literals(cache)
         return search
 
