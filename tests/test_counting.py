@@ -402,3 +402,40 @@ def test_plain_text_counts_as_graphemes_and_code_units(text: str, cw: str) -> No
     assert threads_length(text) >= len(text)
     if ":" not in text and "@" not in text and "＠" not in text and text.strip():
         assert mastodon_length(text, spoiler_text=cw) == graphemes(cw + text)
+
+
+PLAIN_LINKS = [
+    "https://example.org/posts/grief-does-not-follow-a-schedule/",
+    "https://hub.example-practice.com/2026/03/14/sleep-and-mood/",
+    "http://www.example.co.uk/feed.xml",
+    "https://example.org",
+    "https://example.org/a_b~c/d-e",
+    "https://example.org/posts/x/?utm_source=mastodon&utm_medium=social&utm_campaign=x",
+]
+
+
+@pytest.mark.parametrize("link", PLAIN_LINKS)
+def test_a_plain_link_is_counted_as_the_full_patterns_count_it(link: str) -> None:
+    """The shortcut for links as CarePress writes them agrees with X's and Mastodon's own
+    patterns: both take the whole word, as the shortcut does."""
+    from carepress.publish import counting
+
+    text = f"Read more: {link} #MentalHealth"
+    assert counting._plain_link(link)
+    for pattern in (counting._x_url(), counting._mastodon_url()):
+        match = next(pattern.finditer(text))
+        assert (match.start("url"), match["url"]) == (text.index(link), link)
+    counting._x_urls.cache_clear()
+    assert counting.links(text) == [link]
+    assert counting.mastodon_countable_text(text) == f"Read more: {'x' * 23} #MentalHealth"
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["https://t.co/abc", "https://Example.org/", "https://example.org/a.", "https://x.invalidtld/",
+     "https://example.org/?q=a.b", "https://example.org:8080/", "(https://example.org/)"],
+)  # fmt: skip
+def test_other_links_take_the_full_patterns(word: str) -> None:
+    from carepress.publish import counting
+
+    assert not counting._plain_link(word)

@@ -17,8 +17,6 @@ from typing import TYPE_CHECKING
 from .budget import OverBudget
 from .checks.collisions import duplicate_addresses, page_addresses, page_collisions
 from .checks.pages import check_page
-from .checks.practice_texts import practice_text_findings
-from .checks.static_files import docs_dir_problems
 from .engine import Post, check_front, utc_now
 from .findings import (
     Finding,
@@ -348,6 +346,10 @@ def _check_paths(
 def _pages(settings: Settings, config_file: Path) -> list[Finding]:
     """The hub's pages that are not posts (one address each, front matter and HTML held to
     what the theme prints), the other files of docs_dir, and the practice's own texts."""
+    # Imported here: a one-post check (the edit loop) needs neither, nor jinja2 and lxml.
+    from .checks.practice_texts import practice_text_findings
+    from .checks.static_files import docs_dir_problems
+
     findings = page_collisions(settings) + practice_text_findings(settings, config_file)
     findings += docs_dir_problems(
         settings.docs_dir, settings.root, settings.shipped_theme_dirs, settings.display_path

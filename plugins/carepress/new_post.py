@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
-import jinja2
-
 from .checks.frontmatter import HTML_RE
 from .model import AUDIENCES, ascii_slug
 from .settings import Settings
@@ -80,6 +78,8 @@ def create_post(
         raise NewPostError(
             f"{settings.display_path(path)} already exists; choose another title or edit that post"
         )
+    import jinja2  # here: the checks read this module's template text, not its renderer
+
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     template = env.from_string(template_text())
     text = template.render(

@@ -11,7 +11,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 
 import regex
@@ -50,24 +50,41 @@ class _Patterns:
     # The therapy context, pattern by pattern: the first five mark a story about one
     # client, the last (hearing something) is the weakest.
     context_parts: tuple[GatedPattern, ...]
-    hypothetical: re.Pattern[str]
+    hypothetical: _Lazy
     titled: re.Pattern[str]
     word_names: frozenset[str]  # given names that are also everyday words ("Grace", "Will")
-    public_person: re.Pattern[str]
-    identifiers: dict[str, re.Pattern[str]]
+    public_person: _Lazy
+    identifiers: dict[str, _Lazy]
 
 
-def _join(patterns: list[str] | str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+class _Lazy:
+    """A pattern compiled on first use: most posts tell of no client, and a one-post check
+    (the edit loop) should not compile the identifiers it never looks for."""
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self.pattern, self.flags = pattern, flags
+
+    @cached_property
+    def compiled(self) -> re.Pattern[str]:
+        # `re` where it can (it compiles faster); `regex` for what only it reads, such as a
+        # look-behind of varying width.
+        try:
+            return re.compile(self.pattern, self.flags)
+        except re.error:
+            return regex.compile(self.pattern, self.flags)  # type: ignore[return-value]
+
+    def search(self, text: str, *span: int) -> re.Match[str] | None:
+        return self.compiled.search(text, *span)
+
+    def finditer(self, text: str, *span: int) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text, *span)
+
+
+def _join(patterns: list[str] | str, flags: int = re.IGNORECASE) -> _Lazy:
     items = [patterns] if isinstance(patterns, str) else patterns
     joined = "|".join(f"(?:{flexible_spaces(p)})" for p in items)
     # Word edges where the pattern has a word character there (", 34," starts with a comma).
-    # `re` where it can (these compile at the first post of every check: the edit loop);
-    # `regex` for what only it reads, such as a look-behind of varying width.
-    pattern = rf"(?:(?<!\w)|(?=\W))(?:{joined})(?:(?!\w)|(?<=\W))"
-    try:
-        return re.compile(pattern, flags)
-    except re.error:
-        return regex.compile(pattern, flags)  # type: ignore[return-value]
+    return _Lazy(rf"(?:(?<!\w)|(?=\W))(?:{joined})(?:(?!\w)|(?<=\W))", flags)
 
 
 @cache

@@ -8,16 +8,18 @@ at the text's line in its file."""
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from ..findings import Finding
-from ..policy_pages import policy_partials, render_policy
 from ..prose import sentence_spans
 from ..published_texts import PlacedText, TextsProse
 from ..settings import ConfigError, Settings
 from .client_stories import story_findings
+
+if TYPE_CHECKING:
+    from lxml import etree
 from .language import language_findings
 
 
@@ -60,7 +62,15 @@ _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _TAG_START = re.compile(r"<[A-Za-z/!]")
 _MARK, _MARK_END = "\ue000", "\ue001"  # Unicode's private use: in no practice's text
 _MARKS = re.compile(f"{_MARK}(\\d+){_MARK_END}")
-_PARSER = etree.HTMLParser(no_network=True)
+
+
+@cache
+def _parser() -> etree.HTMLParser:
+    # lxml and the policy pages' templates are loaded only when a whole hub is checked: every
+    # check module is imported, and a one-post check (the edit loop) needs neither.
+    from lxml import etree
+
+    return etree.HTMLParser(no_network=True)
 
 
 def _mark(line: int) -> str:
@@ -99,7 +109,9 @@ def _marked(source: str) -> str:
 def _chunks(rendered: str) -> list[list[str]]:
     """The text of a rendered partial in document order, a chunk per block element,
     without CarePress's data."""
-    root = etree.fromstring(f"<div>{rendered}</div>", _PARSER)
+    from lxml import etree
+
+    root = etree.fromstring(f"<div>{rendered}</div>", _parser())
     chunks: list[list[str]] = [[]]
 
     def walk(element: etree._Element) -> None:
@@ -153,6 +165,8 @@ def _placed_sentences(rendered: str) -> list[PlacedText]:
 def _policy_texts(settings: Settings) -> list[tuple[Path, TextsProse]]:
     """Each policy page's text as the page shows it (rendered with the practice's values),
     a sentence each, at the line of its partial where the sentence is written."""
+    from ..policy_pages import policy_partials, render_policy
+
     found = []
     for page, partial in policy_partials(settings):
         if not partial.is_file():

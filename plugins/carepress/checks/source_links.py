@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..engine import Post
 from ..findings import Finding
-from ..link_checker import LinkResult
 from .registry import RuleInfo, declare
+
+if TYPE_CHECKING:
+    from ..link_checker import LinkResult
 
 declare(
     RuleInfo("citation.link-unreachable", "citation", "warning",

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import cache
 from pathlib import Path
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from ..findings import Finding
 from .registry import RuleInfo, declare
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 declare(
     RuleInfo("html.static-file", "html", "error",
@@ -35,7 +38,13 @@ SVG_ELEMENTS = frozenset(
 )  # fmt: skip
 _LOCAL = re.compile(r"^#")  # an href inside the same picture
 _CSS_OUT = re.compile(r"url\s*\(\s*['\"]?\s*(?!#)|@import|expression\s*\(", re.I)
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+
+
+@cache
+def _parser() -> etree.XMLParser:
+    from lxml import etree  # here: every check module is imported, even for one post
+
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 
 
 def _finding(shown: str, message: str, hint: str) -> Finding:
@@ -64,8 +73,10 @@ def static_file_problems(path: Path, shown: str, hub: Path) -> list[Finding]:
 
 def svg_problems(path: Path) -> list[str]:
     """What in an SVG could run script, load another site or show other content."""
+    from lxml import etree
+
     try:
-        root = etree.parse(str(path), _PARSER).getroot()
+        root = etree.parse(str(path), _parser()).getroot()
     except (etree.XMLSyntaxError, OSError) as exc:
         return [f"cannot be read ({exc})"]
     docinfo = root.getroottree().docinfo

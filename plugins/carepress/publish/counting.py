@@ -177,12 +177,37 @@ def _tco_end(url: str) -> int | None:
 _WORD = regex.compile(rf"(?<![^{_SPACES}])[^{_SPACES}]+")
 
 
-def _x_url_matches(text: str) -> Iterator[regex.Match[str]]:
+# A link as CarePress writes one (http or https, a lower-case ASCII host under a known TLD,
+# a plain path ending in a letter, digit, "_", "-" or "/", campaign tags), as a whole word: X's and
+# Mastodon's patterns both take it whole, so it is counted without them (compiling them
+# was most of a one-post check's start).
+_PLAIN_LINK = regex.compile(
+    r"https?://(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?P<tld>[a-z]{2,63})"
+    r"(?:/(?:[A-Za-z0-9_~./-]*[A-Za-z0-9_/-])?)?(?:\?[A-Za-z0-9_=&-]*[A-Za-z0-9_=&-])?"
+)
+
+
+def _plain_link(word: str) -> bool:
+    match = _PLAIN_LINK.fullmatch(word)
+    return (
+        match is not None
+        and match["tld"] in TLDS
+        and len(word) <= _MAX_URL_LENGTH
+        and not word.startswith(("http://t.co/", "https://t.co/"))  # t.co's slugs are limited
+    )
+
+
+def _x_url_matches(text: str, plain: dict[int, int]) -> Iterator[regex.Match[str]]:
+    """Matches of X's link pattern, word by word; plain links go into `plain` instead."""
     for word in _WORD.finditer(text):
         # A dot that ends a word ("therapy.") starts no domain: only such words skip the
         # pattern (which also spares a text without links compiling it).
-        if "." in word[0].rstrip(".,;:!?)\"'"):
-            yield from _x_url().finditer(text, max(word.start() - 1, 0), word.end())
+        if "." not in word[0].rstrip(".,;:!?)\"'"):
+            continue
+        if _plain_link(word[0]):
+            plain[word.start()] = len(word[0])
+            continue
+        yield from _x_url().finditer(text, max(word.start() - 1, 0), word.end())
 
 
 @functools.lru_cache(maxsize=256)  # a snippet is counted, then its links counted: same text
@@ -195,7 +220,7 @@ def _x_urls(text: str) -> dict[int, int]:
     found: dict[int, int] = {}
     if "." not in text:
         return found
-    for match in _x_url_matches(text):
+    for match in _x_url_matches(text, found):
         url, protocol, domain = match["url"], match["protocol"], match["domain"]
         start = match.start("url")
         if not _valid_url(url, protocol or "https://", domain):
@@ -447,7 +472,10 @@ _BLANK = regex.compile(r"\p{White_Space}*")
 
 def _mastodon_entities(text: str, url_length: int) -> list[tuple[int, int, str]]:
     entities: list[tuple[int, int, str]] = []
-    if ":" in text:
+    words = [w for w in _WORD.finditer(text) if "://" in w[0]] if ":" in text else []
+    if words and all(_plain_link(w[0]) for w in words):
+        entities += [(w.start(), w.end(), "x" * url_length) for w in words]
+    elif words:
         for match in _mastodon_url().finditer(text):
             url, domain = match["url"], match["domain"]
             if not match["protocol"]:
