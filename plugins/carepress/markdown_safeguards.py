@@ -38,6 +38,7 @@ from .engine import Post, check_post, utc_now
 from .inline_citations import cited_html, cited_markdown
 from .policy_pages import POLICY_PAGES, render_policy
 from .settings import ConfigError, Settings, load_settings
+from .theme_templates import base_url_of, theme_environment
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -74,8 +75,6 @@ def _environment(settings: Settings) -> Environment:
     if settings.custom_dir is None:
         raise UnsafePost("CarePress: the theme's custom_dir (overrides/) with its partials "
                          "is needed to place the safeguards")  # fmt: skip
-    from .theme_templates import theme_environment  # jinja2: only once a post is rendered
-
     return theme_environment(settings.custom_dir)
 
 
@@ -165,8 +164,6 @@ class SafeguardsPostprocessor(Postprocessor):
             if settings.custom_dir is None:
                 raise UnsafePost(f"CarePress: the page at {page.key}/ needs the theme's "
                                  f"custom_dir (overrides/) with {page.partial}")  # fmt: skip
-            from .theme_templates import base_url_of
-
             try:
                 return text + render_policy(settings, page, base_url_of(rendering.relative))
             except ConfigError as exc:
@@ -182,9 +179,7 @@ class SafeguardsPostprocessor(Postprocessor):
 
     @staticmethod
     def _render(settings: Settings, rendering: Rendering, name: str, **context: Any) -> str:
-        from jinja2 import TemplateNotFound
-
-        from .theme_templates import base_url_of
+        from jinja2 import TemplateNotFound  # loaded only once a template is rendered
 
         try:
             # Zensical reads a relative link in a page's HTML from the page's Markdown file

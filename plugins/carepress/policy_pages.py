@@ -22,6 +22,7 @@ from typing import Any
 from .content import FRONT_MATTER_RE
 from .crisis import dialable, regions_for
 from .settings import ConfigError, Settings
+from .theme_templates import base_url_of, theme_environment
 from .yaml_loading import safe_load
 
 
@@ -127,11 +128,7 @@ def render_policy(
     links (by default from the page's address); `source`, the partial's text to render
     instead of the file's (the language check marks its lines). A partial that cannot be
     rendered is a ConfigError naming it."""
-    # jinja2 is loaded here, not with the module: the Markdown extension imports this module
-    # for every rendering, and a one-post check (the edit loop) renders no policy page.
-    from jinja2 import TemplateError
-
-    from .theme_templates import base_url_of, theme_environment
+    from jinja2 import TemplateError  # loaded only once a policy page is rendered
 
     assert settings.custom_dir is not None
     if base_url is None:

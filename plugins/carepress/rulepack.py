@@ -14,6 +14,7 @@ rule says `skip_quoted` (writers quoting language to avoid are mentioning it, no
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -87,13 +88,21 @@ class LazyPattern:
     skips most rules for most posts, so checking one post compiles only a few (the edit
     loop's start-up). The practice's own rule files are compiled at once, to report errors."""
 
-    def __init__(self, pattern: str, flags: int, where: str) -> None:
+    def __init__(self, pattern: str, flags: int, where: str, *, prefer_re: bool = False) -> None:
         self.pattern = pattern
         self.flags = flags
         self.where = where
+        self.prefer_re = prefer_re
 
     @cached_property
     def compiled(self) -> regex.Pattern[str]:
+        if self.prefer_re:
+            # `re` compiles faster; `regex` reads what `re` cannot (a look-behind of varying
+            # width). Rule packs keep `regex` for its matching (see budget.py).
+            try:
+                return re.compile(self.pattern, self.flags)  # type: ignore[return-value]
+            except re.error:
+                pass
         try:
             return regex.compile(self.pattern, self.flags)
         except regex.error as exc:

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import posixpath
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from jinja2 import Environment, FileSystemLoader, pass_context
-from jinja2.runtime import Context
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from jinja2.runtime import Context
 
 
-@pass_context
 def site_url_filter(context: Context, path: str) -> str:
     """As MkDocs' `url` filter: a path in the site, from the page's `base_url`."""
     if "://" in path or path.startswith(("/", "#")):
@@ -26,6 +27,10 @@ def base_url_of(page_url: str) -> str:
 
 
 def theme_environment(custom_dir: Path) -> Environment:
+    # jinja2 is loaded here, not with the module: the Markdown extension and the policy
+    # pages import this module for every rendering, and a one-post check renders no template.
+    from jinja2 import Environment, FileSystemLoader, pass_context
+
     env = Environment(loader=FileSystemLoader(str(custom_dir)))
-    env.filters["url"] = site_url_filter
+    env.filters["url"] = pass_context(site_url_filter)
     return env

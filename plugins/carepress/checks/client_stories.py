@@ -11,15 +11,14 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 from importlib.resources import files
-
-import regex
 
 from ..findings import Finding
 from ..prefilter import GatedPattern, LiteralIndex, LiteralSearch
 from ..prose import Prose, sentence_spans
 from ..published_texts import TextsProse
+from ..rulepack import LazyPattern
 from ..rules import flexible_spaces
 from ..yaml_loading import safe_load
 from .registry import PostContext, RuleInfo, declare, post_check
@@ -50,41 +49,21 @@ class _Patterns:
     # The therapy context, pattern by pattern: the first five mark a story about one
     # client, the last (hearing something) is the weakest.
     context_parts: tuple[GatedPattern, ...]
-    hypothetical: _Lazy
+    hypothetical: LazyPattern
     titled: re.Pattern[str]
     word_names: frozenset[str]  # given names that are also everyday words ("Grace", "Will")
-    public_person: _Lazy
-    identifiers: dict[str, _Lazy]
+    public_person: LazyPattern
+    identifiers: dict[str, LazyPattern]
 
 
-class _Lazy:
-    """A pattern compiled on first use: most posts tell of no client, and a one-post check
-    (the edit loop) should not compile the identifiers it never looks for."""
-
-    def __init__(self, pattern: str, flags: int) -> None:
-        self.pattern, self.flags = pattern, flags
-
-    @cached_property
-    def compiled(self) -> re.Pattern[str]:
-        # `re` where it can (it compiles faster); `regex` for what only it reads, such as a
-        # look-behind of varying width.
-        try:
-            return re.compile(self.pattern, self.flags)
-        except re.error:
-            return regex.compile(self.pattern, self.flags)  # type: ignore[return-value]
-
-    def search(self, text: str, *span: int) -> re.Match[str] | None:
-        return self.compiled.search(text, *span)
-
-    def finditer(self, text: str, *span: int) -> Iterator[re.Match[str]]:
-        return self.compiled.finditer(text, *span)
-
-
-def _join(patterns: list[str] | str, flags: int = re.IGNORECASE) -> _Lazy:
+def _join(patterns: list[str] | str, flags: int = re.IGNORECASE) -> LazyPattern:
     items = [patterns] if isinstance(patterns, str) else patterns
     joined = "|".join(f"(?:{flexible_spaces(p)})" for p in items)
     # Word edges where the pattern has a word character there (", 34," starts with a comma).
-    return _Lazy(rf"(?:(?<!\w)|(?=\W))(?:{joined})(?:(?!\w)|(?<=\W))", flags)
+    # Compiled on first use (most posts tell of no client, and the edit loop should not
+    # compile identifiers it never looks for), with `re` where it can: it compiles faster.
+    pattern = rf"(?:(?<!\w)|(?=\W))(?:{joined})(?:(?!\w)|(?<=\W))"
+    return LazyPattern(pattern, flags, "data/client_stories.yml", prefer_re=True)
 
 
 @cache

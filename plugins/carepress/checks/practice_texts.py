@@ -17,10 +17,10 @@ from ..prose import sentence_spans
 from ..published_texts import PlacedText, TextsProse
 from ..settings import ConfigError, Settings
 from .client_stories import story_findings
+from .language import language_findings
 
 if TYPE_CHECKING:
     from lxml import etree
-from .language import language_findings
 
 
 def _line_of(file_text: str, value: str) -> int:

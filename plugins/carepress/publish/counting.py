@@ -178,9 +178,9 @@ _WORD = regex.compile(rf"(?<![^{_SPACES}])[^{_SPACES}]+")
 
 
 # A link as CarePress writes one (http or https, a lower-case ASCII host under a known TLD,
-# a plain path ending in a letter, digit, "_", "-" or "/", campaign tags), as a whole word: X's and
-# Mastodon's patterns both take it whole, so it is counted without them (compiling them
-# was most of a one-post check's start).
+# a plain path ending in a letter, digit, "_", "-" or "/", campaign tags), as a whole word:
+# X's and Mastodon's patterns both take it whole, so it is counted without them (compiling
+# them was most of a one-post check's start).
 _PLAIN_LINK = regex.compile(
     r"https?://(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?P<tld>[a-z]{2,63})"
     r"(?:/(?:[A-Za-z0-9_~./-]*[A-Za-z0-9_/-])?)?(?:\?[A-Za-z0-9_=&-]*[A-Za-z0-9_=&-])?"
@@ -197,17 +197,10 @@ def _plain_link(word: str) -> bool:
     )
 
 
-def _x_url_matches(text: str, plain: dict[int, int]) -> Iterator[regex.Match[str]]:
-    """Matches of X's link pattern, word by word; plain links go into `plain` instead."""
-    for word in _WORD.finditer(text):
-        # A dot that ends a word ("therapy.") starts no domain: only such words skip the
-        # pattern (which also spares a text without links compiling it).
-        if "." not in word[0].rstrip(".,;:!?)\"'"):
-            continue
-        if _plain_link(word[0]):
-            plain[word.start()] = len(word[0])
-            continue
-        yield from _x_url().finditer(text, max(word.start() - 1, 0), word.end())
+def _dotted_words(text: str) -> Iterator[regex.Match[str]]:
+    """The words that may hold a link. A dot that ends a word ("therapy.") starts no domain:
+    only such words skip X's pattern (which also spares a text without links compiling it)."""
+    return (word for word in _WORD.finditer(text) if "." in word[0].rstrip(".,;:!?)\"'"))
 
 
 @functools.lru_cache(maxsize=256)  # a snippet is counted, then its links counted: same text
@@ -220,28 +213,36 @@ def _x_urls(text: str) -> dict[int, int]:
     found: dict[int, int] = {}
     if "." not in text:
         return found
-    for match in _x_url_matches(text, found):
-        url, protocol, domain = match["url"], match["protocol"], match["domain"]
-        start = match.start("url")
-        if not _valid_url(url, protocol or "https://", domain):
+    for word in _dotted_words(text):
+        if _plain_link(word[0]):
+            found[word.start()] = len(word[0])
             continue
-        if protocol:
-            end = _tco_end(url)
-            if end == -1:
-                continue
-            found[start] = len(url) if end is None else end
-            continue
-        if match["before"] and match["before"] in "-_./":
-            continue
-        # Without a scheme only the ASCII domains inside the match count, each on its own.
-        last = None
-        for ascii_domain in _ascii_domain().finditer(domain):
-            last = start + ascii_domain.start()
-            found[last] = len(ascii_domain[0])
-        if last is not None and match["path"]:
-            # twitter-text keeps the path on the last domain: url.replace(domain, last domain)
-            found[last] += len(url) - len(domain)
+        for match in _x_url().finditer(text, max(word.start() - 1, 0), word.end()):
+            _add_x_link(found, match)
     return found
+
+
+def _add_x_link(found: dict[int, int], match: regex.Match[str]) -> None:
+    """What one match of X's link pattern shortens, if anything."""
+    url, protocol, domain = match["url"], match["protocol"], match["domain"]
+    start = match.start("url")
+    if not _valid_url(url, protocol or "https://", domain):
+        return
+    if protocol:
+        end = _tco_end(url)
+        if end != -1:
+            found[start] = len(url) if end is None else end
+        return
+    if match["before"] and match["before"] in "-_./":
+        return
+    # Without a scheme only the ASCII domains inside the match count, each on its own.
+    last = None
+    for ascii_domain in _ascii_domain().finditer(domain):
+        last = start + ascii_domain.start()
+        found[last] = len(ascii_domain[0])
+    if last is not None and match["path"]:
+        # twitter-text keeps the path on the last domain: url.replace(domain, last domain)
+        found[last] += len(url) - len(domain)
 
 
 def links(text: str) -> list[str]:
