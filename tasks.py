@@ -13,6 +13,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import sysconfig
 import venv
 from pathlib import Path
 
@@ -22,11 +23,12 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 STAMP = VENV / ".carepress-installed"
 FEEDIVERSE = "feediverse==0.4.1"
 ZENSICAL = "zensical>=0.0.73,<0.2"  # tests/test_engines.py was last run with 0.0.73
+BANNER_PTH = "carepress-quiet-material-banner.pth"
 
 
-def run(*args: str | Path, env: dict[str, str] | None = None) -> None:
+def run(*args: str | Path) -> None:
     print("+", " ".join(str(a) for a in args), flush=True)
-    subprocess.run([str(a) for a in args], cwd=ROOT, check=True, env=env)
+    subprocess.run([str(a) for a in args], cwd=ROOT, check=True)
 
 
 def ensure_venv(for_tests: bool = False) -> None:
@@ -38,6 +40,7 @@ def ensure_venv(for_tests: bool = False) -> None:
     if not (BIN / "python").exists():
         print(f"Creating a virtual environment in {VENV.name}/ ...", flush=True)
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    quiet_material_banner()
     stamp = STAMP.with_name(STAMP.name + ("-test" if for_tests else ""))
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if stamp.exists() and stamp.read_text() == wanted:
@@ -61,15 +64,22 @@ def ensure_venv(for_tests: bool = False) -> None:
     stamp.write_text(wanted)
 
 
-def hub_env() -> dict[str, str]:
-    # Material prints an end-of-life banner on every run; it is known and not actionable here.
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def quiet_material_banner() -> None:
+    """Material prints its end-of-life banner whenever `mkdocs` loads the theme, before any
+    plugin can act, so only its environment variable hides it. This environment is the hub's
+    own, so it sets that variable for every process started from it: `.venv/bin/mkdocs build`
+    and `serve` stay quiet too. (README, Engines, says what the banner announces.)"""
+    site_packages = Path(sysconfig.get_path("purelib", vars={"base": VENV, "platbase": VENV}))
+    if site_packages.is_dir():
+        (site_packages / BANNER_PTH).write_text(
+            'import os; os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")\n'
+        )
 
 
 def build() -> None:
     ensure_venv()
-    run(BIN / "carepress", "check", env=hub_env())
-    run(BIN / "carepress", "build", "--strict", "--site-dir", "site", env=hub_env())
+    run(BIN / "carepress", "check")
+    run(BIN / "carepress", "build", "--strict", "--site-dir", "site")
     print(f"\nThe sample hub is in {ROOT / 'site'}. Preview it with: .venv/bin/carepress serve")
 
 
@@ -77,7 +87,7 @@ def test() -> None:
     ensure_venv(for_tests=True)
     run(BIN / "ruff", "check", ".")
     workers = ["-n", "auto"] if (os.cpu_count() or 1) > 1 else []
-    run(BIN / "python", "-m", "pytest", *workers, *sys.argv[2:], env=hub_env())
+    run(BIN / "python", "-m", "pytest", *workers, *sys.argv[2:])
 
 
 def main() -> None:
