@@ -55,6 +55,9 @@ def _paragraph(rng: random.Random, topic: str, cite: str | None) -> str:
     return text
 
 
+_TODAY = dt.date.today()
+
+
 def post(index: int, rng: random.Random, start: dt.date) -> str:
     warning = rng.choice([None] * 6 + ["trauma", "suicide", "death-and-grief"])
     topic = rng.choice(TOPICS[warning] if warning else TOPICS[None])
@@ -71,6 +74,8 @@ def post(index: int, rng: random.Random, start: dt.date) -> str:
         f"tags: [{', '.join(rng.sample(TAGS, k=2))}]",
         f"audience: [{rng.choice(['clients', 'community', 'clients, community'])}]",
         f"content_warnings: [{warning or ''}]",
+        # Reviewed lately, as a well-kept hub's posts are (an unreviewed post is a warning).
+        f"reviewed: {{by: {rng.choice(AUTHORS)}, on: {_TODAY - dt.timedelta(days=index % 90)}}}",
         "sources:",
     ]
     for sid, title, url in sources:
