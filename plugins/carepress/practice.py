@@ -73,7 +73,8 @@ class SocialHours(_Profile):
     def _clock(cls, value: str) -> str:
         if not _CLOCK.fullmatch(value):
             raise ValueError(f"{value!r} is not a time of day: write it as 09:00 or 17:30")
-        return value
+        hour, minute = value.split(":")
+        return f"{int(hour):02d}:{minute}"  # "9:00" -> "09:00", so times compare in order
 
     @field_validator("time_zone")
     @classmethod

@@ -96,9 +96,11 @@ class Observance:
     when: str
     topics: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    # Years the organisation announced other days than its usual rule gives (year -> rule).
+    announced: tuple[tuple[int, str], ...] = ()
 
     def in_year(self, year: int) -> Occurrence:
-        start, end = span(self.when, year)
+        start, end = span(dict(self.announced).get(year, self.when), year)
         return Occurrence(self, start, end)
 
     def marked_in(self, region: str) -> bool:
@@ -124,11 +126,14 @@ def all_observances() -> tuple[Observance, ...]:
             id=item["id"], name=item["name"], regions=tuple(item["regions"]),
             organisation=item["organisation"], source=item["source"], when=item["when"],
             topics=tuple(item.get("topics", ())), tags=tuple(item.get("tags", ())),
+            announced=tuple(sorted((int(y), str(r)) for y, r in item.get("announced", {}).items())),
         )
         for item in data
     )  # fmt: skip
-    for observance in observances:
-        span(observance.when, 2000)  # a rule the code cannot read fails here, loudly
+    for observance in observances:  # a rule the code cannot read fails here, loudly
+        span(observance.when, 2000)
+        for year, rule in observance.announced:
+            span(rule, year)
     return observances
 
 
