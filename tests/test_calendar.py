@@ -9,6 +9,8 @@ import json
 import re
 from pathlib import Path
 
+import icalendar  # a dependency of CarePress
+import ics  # the second parser, from the test extra
 import pytest
 from carepress.calendar.observances import (
     EVERYWHERE,
@@ -182,11 +184,30 @@ def test_a_review_that_ran_out_is_a_warning_and_a_calendar_item(hub: Hub) -> Non
     assert not [f for f in findings if f["rule"] == "frontmatter.review-due"]
 
 
+def test_a_post_for_clients_never_reviewed_is_due_for_review_now(
+    hub: Hub, tmp_path: Path
+) -> None:
+    _post(hub, "never-reviewed", "2026-01-10", reviewed=None, audience=["clients"])
+    _post(hub, "for-clinicians", "2026-01-11", reviewed=None, audience=["clinicians"])
+    plan = json.loads(hub.carepress("calendar", "--weeks", "1", "--format", "json").stdout)
+    due = [(p["path"].split("/")[-1], p["date"]) for p in plan[0]["reviews_due"]]
+    assert due == [("never-reviewed.md", dt.date.today().isoformat())]  # clinicians weigh it
+    out = tmp_path / "cal.ics"
+    assert hub.carepress("calendar", "--weeks", "1", "--ics", str(out)).returncode == 0
+    raw = out.read_text().replace("\r\n ", "")
+    assert "SUMMARY:Review due: Never Reviewed" in raw and "For Clinicians" not in raw
+    # A practice that switched the rule off does not get the reminder either.
+    config = hub.root / "mkdocs.yml"
+    switched_off = "  - carepress:\n      rules: {disable: [frontmatter.unreviewed]}\n"
+    config.write_text(config.read_text().replace("  - carepress:\n", switched_off, 1))
+    plan = json.loads(hub.carepress("calendar", "--weeks", "1", "--format", "json").stdout)
+    assert plan[0]["reviews_due"] == []
+
+
 def test_the_ics_file_reads_back_with_stable_uids(hub: Hub, tmp_path: Path) -> None:
-    icalendar = pytest.importorskip("icalendar")
-    ics = pytest.importorskip("ics")
     _post(hub, "one", "2026-12-08")
     _post(hub, "two", "2027-01-12", draft=True)
+    _post(hub, "three", "2025-12-20", reviewed={"by": "mei-lin", "on": dt.date(2025, 12, 20)})
     files = []
     for run in range(2):
         out = tmp_path / f"cal-{run}.ics"
@@ -207,11 +228,18 @@ def test_the_ics_file_reads_back_with_stable_uids(hub: Hub, tmp_path: Path) -> N
     one = summaries["Publishes: One"]
     assert str(one["url"]).endswith("/social/one/")
     assert "Draft due: Two" in summaries
+    review = summaries["Review due: Three"]  # reviewed 20 Dec 2025: runs out 20 Dec 2026
+    assert review.decoded("dtstart") == dt.date(2026, 12, 20)
+    assert "review" in str(review["description"]).lower()
     assert "World Suicide Prevention Day" not in summaries  # (September)
     assert any(s.startswith("International Day of Persons") for s in summaries)
     # A second parser reads the same events.
     parsed = ics.Calendar(files[0].decode())
     assert {e.uid for e in parsed.events} == set(uids)
+    for event in parsed.events:  # the same days, all-day, in both parsers
+        first = cal_event = next(e for e in events if str(e["uid"]) == event.uid)
+        assert event.all_day and event.begin.date() == first.decoded("dtstart"), event.uid
+        assert event.name == str(cal_event["summary"])
     # Publishing the draft keeps its event: the same UID, updated.
     hub.write_post("two.md", (hub.posts / "two.md").read_text().replace("draft: true\n", ""))
     out = tmp_path / "after.ics"
@@ -283,7 +311,6 @@ def test_social_hours_written_without_a_leading_zero_read_as_times() -> None:
 
 
 def test_the_site_carries_a_calendar_with_no_draft_or_future_post(sample_hub: Hub) -> None:
-    icalendar = pytest.importorskip("icalendar")
     path = sample_hub.site / "social" / "calendar.ics"
     events = list(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
     summaries = [str(e["summary"]) for e in events]
@@ -357,7 +384,6 @@ def test_the_profile_kits_weeks_ahead_name_published_posts_that_fit() -> None:
 
 
 def test_sources_growing_old_join_the_reviews(hub: Hub, tmp_path: Path) -> None:
-    icalendar = pytest.importorskip("icalendar")
     config = hub.root / "mkdocs.yml"
     config.write_text(config.read_text().replace(
         "  - carepress:\n", "  - carepress:\n      source_max_age_years: 5\n", 1))  # fmt: skip

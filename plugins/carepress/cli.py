@@ -149,7 +149,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     plan.add_argument("--weeks", type=int, default=8, help="how many weeks (default 8)")
     plan.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD",
-                      help="the first day (default: today)")  # fmt: skip
+                      help="plan as of that day (default: today): posts dated before it "
+                           "count as published by then")  # fmt: skip
     plan.add_argument("--format", choices=("text", "json"), default="text")
     plan.add_argument("--ics", type=Path, metavar="FILE",
                       help="also write the weeks as an iCalendar file to subscribe to")  # fmt: skip

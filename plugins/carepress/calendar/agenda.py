@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..checks.review import review_due
+from ..checks.review import RULE as UNREVIEWED
+from ..checks.review import review_due, unreviewed
 from ..checks.sources import sources_age
 from ..practice import DAYS
 from .observances import Occurrence, occurrences
@@ -94,6 +95,8 @@ def planned_posts(reports: Sequence[Post], settings: Settings, today: dt.date) -
         if model.draft:
             continue
         due = review_due(model, settings.options.review_every_months)
+        if unreviewed(model) and settings.severity_overrides.get(UNREVIEWED) != "off":
+            due = today  # never reviewed: due now, before it (next) reaches a reader
         if due is not None:
             planned.append(Planned(report.display_path, model.title, max(due, today),
                                    "review-due", terms, url))  # fmt: skip

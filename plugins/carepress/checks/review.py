@@ -35,6 +35,11 @@ def review_due(model: FrontMatter, every_months: int) -> dt.date | None:
     return dt.date(year, month, min(on.day, calendar.monthrange(year, month)[1]))
 
 
+def unreviewed(model: FrontMatter) -> bool:
+    """A post for clients or the community that names no clinical review."""
+    return model.reviewed is None and bool(NEEDS_REVIEW & set(model.audience))
+
+
 @post_check(order=6)
 def check_review(ctx: PostContext) -> list[Finding]:
     model = ctx.front_matter
@@ -49,7 +54,7 @@ def check_review(ctx: PostContext) -> list[Finding]:
                     "have a colleague review the post again (sources, numbers, advice), then "
                     "update `reviewed: {by: ..., on: YYYY-MM-DD}`")
         ]  # fmt: skip
-    if model.reviewed is not None or not NEEDS_REVIEW & set(model.audience):
+    if not unreviewed(model):
         return []
     readers = " and ".join(a for a in model.audience if a in NEEDS_REVIEW)
     return [
