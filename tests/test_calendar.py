@@ -336,6 +336,9 @@ def test_the_site_carries_a_calendar_with_no_draft_or_future_post(sample_hub: Hu
     for listing in ("sitemap.xml", "search/search_index.json", "index.html"):
         text = (sample_hub.site / listing).read_text()
         assert "calendar.ics" not in text and "social/calendar" not in text, listing
+    # A file cannot carry a robots meta tag: hosts that read _headers keep it out of search.
+    headers = (sample_hub.site / "_headers").read_text()
+    assert "/social/*\n  X-Robots-Tag: noindex\n" in headers
 
 
 def test_verify_finds_a_stale_site_calendar(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from ..publish.outputs import SHARE_DIR
 from ..sanitise import TABLE_ALIGNMENTS
 
 if TYPE_CHECKING:  # the policy itself needs no MkDocs: `carepress publish` writes it too
@@ -141,6 +142,10 @@ class ContentSecurity:
             "  X-Content-Type-Options: nosniff\n"
             "  Permissions-Policy: camera=(), microphone=(), geolocation=(), "
             "interest-cohort=()\n"
+            # The share kits and the practice's calendar are for the practice: kept out of
+            # search engines, the .ics and snippets files too (they cannot carry a meta tag).
+            f"/{SHARE_DIR}/*\n"
+            "  X-Robots-Tag: noindex\n"
         )
         Path(site_dir, HEADERS_FILE).write_text(text, encoding="utf-8")
 
