@@ -24,8 +24,8 @@ from conftest import Hub, post_text
 
 REGIONS = {"US", "CA", "UK", "IE", "AU", "NZ", EVERYWHERE}
 
-# The days each observance was marked in five years or more, as its organisation announced
-# them (a year off its usual rule is kept in the data as `announced`).
+# The days each observance was marked, in five years where we know them, as its organisation
+# announced them (a year off its usual rule is kept in the data as `announced`).
 KNOWN = {
     "time-to-talk-day": ["2021-02-04", "2022-02-03", "2023-02-02", "2024-02-01", "2025-02-06"],
     "childrens-mental-health-week": ["2021-02-01", "2022-02-07", "2023-02-06", "2024-02-05",
@@ -34,6 +34,8 @@ KNOWN = {
                                         "2025-05-12"],
     "eating-disorders-awareness-week-us": ["2021-02-22", "2022-02-21", "2023-02-27",
                                            "2024-02-26", "2025-02-24"],
+    # PMHP UK's week (2017, 2018, 2020) and Postpartum Support International's (2022).
+    "maternal-mental-health-week": ["2017-05-01", "2018-04-30", "2020-05-04", "2022-05-02"],
     "pink-shirt-day-nz": ["2021-05-21", "2022-05-20", "2023-05-19", "2024-05-17", "2025-05-16"],
     "eating-disorders-awareness-week-uk": ["2021-03-01", "2022-02-28", "2023-02-27",
                                            "2024-02-26", "2025-02-24"],

@@ -29,6 +29,7 @@ _RULES = (
     ("week_from", re.compile(rf"week from {_NTH}")),
     ("week_to", re.compile(rf"week to {_NTH}")),
     ("week_containing", re.compile(rf"week containing {_DAY}")),
+    ("week_containing_nth", re.compile(rf"week containing {_NTH}")),
 )
 
 
@@ -71,8 +72,9 @@ def span(rule: str, year: int) -> tuple[dt.date, dt.date]:
         if kind == "before":
             day = _nth(g[1:], year) - dt.timedelta(days=int(g[0]))
             return day, day
-        if kind == "week_containing":
-            day = dt.date(year, int(g[0]), int(g[1]))
+        if kind.startswith("week_containing"):
+            fixed = kind == "week_containing"
+            day = dt.date(year, int(g[0]), int(g[1])) if fixed else _nth(g, year)
             monday = day - dt.timedelta(days=day.weekday())
             return monday, monday + dt.timedelta(days=6)
         start = _nth(g, year)
@@ -82,7 +84,7 @@ def span(rule: str, year: int) -> tuple[dt.date, dt.date]:
     raise RuleError(
         f"{rule!r} is not a date rule: use 'MM-DD', 'MM-DD to MM-DD', 'month MM', "
         "'first thursday of february', 'N days before <that>', 'week from <that>', "
-        "'week to <that>' or 'week containing MM-DD'"
+        "'week to <that>' or 'week containing MM-DD' (or <that>)"
     )
 
 
