@@ -86,3 +86,39 @@ def test_a_word_repeated_a_thousand_times_gives_twenty_findings_and_a_count(hub:
     assert crazy[-1]["message"].endswith(f"(and {1000 - MAX_PER_RULE - 1} more like this from "
                                          "here on, not listed one by one)")  # fmt: skip
     assert any(f["rule"].startswith("citation.") or f["category"] == "citation" for f in found)
+
+
+@pytest.mark.parametrize(
+    ("broken_line", "replaces"),
+    [
+        ('title: "Coping with worry', "title: Coping with worry"),  # a quote never closed
+        ("categories: [Anxiety", "categories:\n- Anxiety"),  # a list never closed
+        ("tags: anxiety: worry", "tags:\n- anxiety"),  # ': ' in an unquoted value
+    ],
+)
+def test_front_matter_that_is_not_valid_yaml_still_gets_its_text_checked(
+    hub: Hub, broken_line: str, replaces: str
+) -> None:
+    """One key's broken YAML is reported at its line; the other keys are read, so the post's
+    text is checked in the same run; the broken key is not also reported as missing."""
+    text = post_text(body=BODY, content_warnings=["suicide"])
+    assert replaces in text
+    hub.write_post("p.md", text.replace(replaces, broken_line, 1))
+    found = json.loads(hub.check("--format", "json").stdout)
+    syntax = [f for f in found if f["rule"] == "frontmatter.yaml-syntax"]
+    assert len(syntax) == 1
+    lines = (hub.posts / "p.md").read_text().splitlines()
+    assert lines[syntax[0]["line"] - 1] == broken_line
+    rules = {f["rule"] for f in found}
+    assert {"safe-messaging.committed-suicide", "citation.uncited-research"} <= rules
+    assert "frontmatter.required" not in rules  # the broken key is there, only unreadable
+    # The warnings the writer declared were read: no topic is reported as undeclared.
+    assert not [r for r in rules if r.startswith("content-warning.undeclared")]
+    built = hub.build()
+    assert built.returncode == 1 and not list(hub.site.rglob("p/index.html"))
+
+
+def test_front_matter_that_reads_as_no_keys_at_all_stops_at_the_yaml(hub: Hub) -> None:
+    hub.write_post("p.md", "---\n- just\n- a list: [\n---\n\nText.\n")
+    found = json.loads(hub.check("--format", "json").stdout)
+    assert [f["rule"] for f in found] == ["frontmatter.yaml-syntax"]

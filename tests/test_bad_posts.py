@@ -68,7 +68,7 @@ class Case:
 BIG = edited({}) + ("Calm breathing helps. " * 60 + "\n\n") * 4000  # ~5 MB
 
 CASES = [
-    Case("yaml-unclosed-quote", edited({2: 'title: "Coping with worry'}), 3, "not valid YAML"),
+    Case("yaml-unclosed-quote", edited({2: 'title: "Coping with worry'}), 2, "never closed"),
     Case("yaml-tab-indent", edited({8: "audience:\n\t- clients"}), 9, "not valid YAML"),
     Case("yaml-colon-in-value", edited({2: "title: Worry: what helps"}), 2, "not valid YAML"),
     Case("title-wrong-type", edited({2: "title: 42"}), 2, "title: expected text, got 42"),

@@ -8,7 +8,7 @@ duplicate keys) into a Finding with the file's line number instead of a tracebac
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -59,6 +59,9 @@ class PostFile:
     # Unquoted texts YAML cut at ' #' (a comment): key path, line, what was kept, what was
     # written.
     cut_by_comment: list[tuple[KeyPath, int, str, str]] = field(default_factory=list)
+    # Top-level keys whose lines are not valid YAML (each has its own finding): left out,
+    # so the rest of the post can still be checked.
+    unreadable_keys: frozenset[str] = frozenset()
 
     def line_of(self, key_path: KeyPath) -> int:
         """Line of the closest key we know for ``key_path`` (front matter starts at 1)."""
@@ -404,9 +407,16 @@ def read_post(
         ]
 
     parsed = parse_yaml(match.group(1), text, path, offset=2)  # line 2: after the "---"
+    problems: list[Finding] = []
+    unreadable: frozenset[str] = frozenset()
     if isinstance(parsed, Finding):
         unclosed = _closed_too_late(match.group(1), path)
-        return None, [unclosed or parsed]
+        # Only broken syntax is read key by key (an alias or nesting too deep stops here).
+        syntax = parsed.rule == "frontmatter.yaml-syntax" and "alias" not in parsed.message
+        readable = _readable_keys(match.group(1), text, path) if syntax and not unclosed else None
+        if readable is None:
+            return None, [unclosed or parsed]
+        parsed, problems, unreadable = readable
     meta, lines, dupes = parsed
     if not isinstance(meta, dict):
         return None, [
@@ -421,7 +431,63 @@ def read_post(
     body_line = text.count("\n", 0, match.end()) + 1
     post = PostFile(path, meta, lines, text[match.end() :], body_line, dupes)
     post.cut_by_comment = _cut_by_comment(match.group(1), meta)
-    return post, []
+    post.unreadable_keys = unreadable
+    return post, problems
+
+
+# A post's front matter has a dozen or two keys; thousands of broken lines (a pasted file, a
+# hostile post) are one finding, not a parse of each (read before the time budget starts).
+_MOST_KEYS_READ_ONE_BY_ONE = 100
+_TOP_LEVEL_KEY = re.compile(r"([^\s#:][^:]*?)[ \t]*:(?:[ \t]|$)")
+
+
+def _readable_keys(
+    yaml_text: str, file_text: str, path: str
+) -> tuple[tuple[dict[str, Any], dict[KeyPath, int], list[tuple[KeyPath, int]]],
+           list[Finding], frozenset[str]] | None:  # fmt: skip
+    """Front matter that is not valid YAML as a whole, read key by key: each top-level key
+    with the lines under it is its own YAML document (they share nothing, aliases being
+    refused). The keys that read are kept, so the post's text can still be checked; each
+    one that does not gets its own finding. None when nothing reads."""
+    all_lines = yaml_text.split("\n")
+    # A key starts at the margin; a list's items may too ("- item", YAML's indentless lists).
+    starts = [i for i, line in enumerate(all_lines)
+              if line[:1] not in ("", " ", "\t", "#") and line[:2] not in ("- ", "-")]  # fmt: skip
+    if not 0 < len(starts) <= _MOST_KEYS_READ_ONE_BY_ONE:
+        return None
+    meta: dict[str, Any] = {}
+    lines: dict[KeyPath, int] = {}
+    dupes: list[tuple[KeyPath, int]] = []
+    problems: list[Finding] = []
+    unreadable: set[str] = set()
+    for start, end in zip(starts, [*starts[1:], len(all_lines)], strict=True):
+        block = "\n".join(all_lines[start:end])
+        parsed = parse_yaml(block, file_text, path, offset=2 + start)
+        if isinstance(parsed, Finding):
+            if "alias" in parsed.message:
+                return None  # an anchor in another key: the keys are not independent
+            if parsed.line > 2 + start + len(block.rstrip("\n").split("\n")) - 1:
+                # Found past the key's lines (a bracket never closed): point at the key.
+                parsed = replace(parsed, line=2 + start, column=1)
+            problems.append(parsed)
+            key = _TOP_LEVEL_KEY.match(all_lines[start])
+            if key:
+                unreadable.add(key.group(1).strip("'\""))
+            continue
+        value, block_lines, block_dupes = parsed
+        if value is None:
+            continue
+        if not isinstance(value, dict):
+            return None  # a list or a bare word at the top: not front matter at all
+        for key in value:
+            if key in meta:
+                dupes.append(((key,), block_lines[(key,)]))
+        meta |= value
+        lines |= block_lines
+        dupes += block_dupes
+    if not meta or not problems:
+        return None
+    return (meta, lines, dupes), problems, frozenset(unreadable - set(meta))
 
 
 # A text key's unquoted value with ' #' and a word after it ("Worry #1 for parents"): YAML

@@ -580,11 +580,14 @@ def check_front_matter(post: PostFile, settings: Settings, now: dt.datetime) -> 
     result = FrontMatterResult(model=None)
     try:
         model = FrontMatter.model_validate(post.meta)
+        if post.unreadable_keys:  # valid without them, but they were meant to say something
+            raise ValidationError.from_exception_data("FrontMatter", [])
     except ValidationError as exc:
         seen: set[tuple[Any, ...]] = set()
+        result.bad_keys |= post.unreadable_keys  # their YAML finding says what is wrong
         for err in exc.errors():
             loc = tuple(err["loc"])
-            if loc in seen:
+            if loc in seen or str(loc[0]) in post.unreadable_keys:
                 continue
             seen.add(loc)
             findings.append(pydantic_finding(post, err))
