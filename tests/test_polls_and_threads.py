@@ -57,7 +57,15 @@ def test_a_poll_and_thread_travel_with_the_mastodon_snippet(hub: Hub) -> None:
         ({"mastodon": {"poll": {"options": list("abcde"), "expires_in": "1d"}}},
          "social.mastodon.poll.options: has 5 items; at most 4"),
         ({"mastodon": {"poll": {"options": ["a" * 51, "b"], "expires_in": "1d"}}},
-         "at most 50 characters"),
+         "social.mastodon.poll.options[1]: is 51 characters as Mastodon counts them (at most 50"),
+        ({"mastodon": {"poll": {"options": ["b", "👨‍👩‍👧" * 51], "expires_in": "1d"}}},
+         "social.mastodon.poll.options[2]: is 51 characters as Mastodon counts them"),
+        ({"mastodon": {"poll": {"options": ["Naming it", "Breathing", "Naming it"],
+                                "expires_in": "1d"}}},
+         "social.mastodon.poll.options: 'Naming it' is given twice, and Mastodon refuses a poll "
+         "with the same option twice: make each option different, or remove the repeat"),
+        ({"mastodon": {"poll": {"options": ["Yes", " Yes "], "expires_in": "1d"}}},
+         "'Yes' is given twice"),  # Mastodon strips an option before it compares
         ({"mastodon": {"poll": {"options": ["a", "b"], "expires_in": "soon"}}},
          'give a duration such as "30m", "12h" or "3d"'),
         ({"mastodon": {"poll": {"options": ["a", "b"], "expires_in": "2m"}}},
@@ -69,6 +77,39 @@ def test_polls_and_threads_are_validated(hub: Hub, social: dict, message: str) -
     errors = [f for f in _findings(hub) if f["severity"] == "error"]
     assert any(message in f["message"] for f in errors), errors
     assert all(f["line"] > 1 for f in errors)
+
+
+# Mastodon counts an option's grapheme clusters (app/validators/poll_options_validator.rb):
+# a family emoji (five code points) or a letter and its combining accent is one.
+@pytest.mark.parametrize(
+    "option",
+    ["a" * 50, "👨‍👩‍👧" * 50, "e\u0301" * 50, " " + "b" * 50 + " "],
+    ids=["50 letters", "50 family emoji", "50 accented letters", "50 letters, spaced"],
+)
+def test_a_poll_option_of_exactly_fifty_as_mastodon_counts_is_allowed(
+    hub: Hub, option: str
+) -> None:
+    poll = {"options": [option, "Other"], "expires_in": "1d"}
+    hub.write_post("worry.md", post_text(slug="worry", social={"mastodon": {"poll": poll}}))
+    errors = [f for f in _findings(hub) if f["severity"] == "error"]
+    assert errors == []
+
+
+def _reply(length: int) -> str:
+    reply = ("Breathe out slowly and notice the worry. " * 13)[: length - 1] + "."
+    assert len(reply) == length and reply == reply.strip()
+    return reply
+
+
+@pytest.mark.parametrize(("length", "refused"), [(500, False), (501, True)])
+def test_a_reply_of_500_fits_and_501_does_not(hub: Hub, length: int, refused: bool) -> None:
+    social = {"mastodon": {"thread": ["First, notice the worry.", _reply(length)]}}
+    hub.write_post("worry.md", post_text(slug="worry", social=social))
+    too_long = [f for f in _findings(hub) if f["rule"] == "social.too-long-mastodon"]
+    assert [f["message"] for f in too_long] == (
+        ["mastodon: reply 2 of the thread is 501 long (limit 500, its content warning counted)"]
+        if refused else []
+    )  # fmt: skip
 
 
 def test_each_reply_is_counted_and_read_by_the_language_rules(hub: Hub) -> None:
