@@ -148,19 +148,26 @@ def test_carepress_post_sends_the_poll_and_the_thread_under_the_warning(hub: Hub
                       env=env)  # fmt: skip
         assert "[poll, open 259200 s] Naming it / Slow breathing / Talking to someone" in dry.stdout
         assert "[reply 2] Then breathe out slowly" in dry.stdout
+        assert "[card] not sent: the post has a poll: before Mastodon 4.6" in dry.stdout
         result = hub.run(str(BIN / "carepress"), "post", "--platform", "mastodon", env=env)
         assert result.returncode == 0, result.stderr
         first, *replies = fake.statuses
         assert first["poll"]["options"] == ["Naming it", "Slow breathing", "Talking to someone"]
         assert first["poll"]["expires_in"] == 259200
         assert first["media_attachments"] == []  # a poll or pictures before Mastodon 4.6
+        assert fake.media == {}  # (and the card is not uploaded for nothing)
         assert [r["text"] for r in replies] == POLL_AND_THREAD["mastodon"]["thread"]
         assert [r["in_reply_to_id"] for r in replies] == [first["id"], replies[0]["id"]]
         assert {r["spoiler_text"] for r in fake.statuses} == {"CW: trauma"}
         assert all(r["sensitive"] for r in fake.statuses)
     with sqlite3.connect(hub.root / "records" / "posted.sqlite3") as db:
-        (replies_json,) = db.execute("SELECT replies FROM posted").fetchone()
+        replies_json, poll_json, thread_json = db.execute(
+            "SELECT replies, poll, thread FROM posted").fetchone()  # fmt: skip
+    # What went where: each reply's address, and beside it the text it carried; the poll.
     assert json.loads(replies_json) == [r["url"] for r in replies]
+    assert json.loads(thread_json) == [r["text"] for r in replies]
+    assert json.loads(poll_json) == {"options": first["poll"]["options"],
+                                     "expires_in": 259200, "multiple": False}  # fmt: skip
 
 
 def test_a_thread_cut_short_is_recorded_and_the_rest_named(hub: Hub) -> None:
@@ -168,12 +175,15 @@ def test_a_thread_cut_short_is_recorded_and_the_rest_named(hub: Hub) -> None:
     env = {"CAREPRESS_MASTODON_TOKEN": TOKEN, **NO_KEYRING}
     with fake_mastodon() as fake, fake_bluesky() as bluesky:
         _configure(hub, fake.base, bluesky.base)
-        fake.fail_next = [0, 0, 0, 503]  # the card, the post, reply 1; reply 2 fails
+        fake.fail_next = [0, 0, 503]  # the post, reply 1; reply 2 fails (no card: a poll)
         result = hub.run(str(BIN / "carepress"), "post", "--platform", "mastodon", env=env)
         assert result.returncode == 1
         assert "1 of the thread's replies did not arrive" in result.stderr
         assert "Then breathe out slowly" in result.stderr
         assert fake.statuses[1]["url"] in result.stderr  # reply to the last that arrived
+        with sqlite3.connect(hub.root / "records" / "posted.sqlite3") as db:
+            (thread_json,) = db.execute("SELECT thread FROM posted").fetchone()
+        assert json.loads(thread_json) == POLL_AND_THREAD["mastodon"]["thread"][:1]
         again = hub.run(str(BIN / "carepress"), "post", "--platform", "mastodon", env=env)
         assert again.returncode == 0 and "Nothing is due." in again.stdout
         assert len(fake.statuses) == 2  # the post is out: never sent twice
