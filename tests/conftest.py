@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import os
 import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 import yaml
@@ -20,10 +22,21 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 def unavailable(reason: str) -> None:
     """A missing outside tool (Chromium, Node packages): skip locally; fail in CI (CI=true),
-    where .ci/run installs them, so CI never passes by silently running none of them."""
+    where .ci/run installs them, so CI never passes by silently running none of them. (At a
+    module's top it skips, or fails, the whole module.)"""
     if os.environ.get("CI") == "true":
         pytest.fail(f"{reason} (CI=true: these tests must run in CI; see .ci/run)", pytrace=False)
-    pytest.skip(reason)
+    pytest.skip(reason, allow_module_level=True)
+
+
+def required_module(name: str, reason: str) -> ModuleType:
+    """`pytest.importorskip` under the rule of `unavailable`: a test package that is missing
+    skips locally and fails in CI."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        unavailable(f"{name} is not installed: {reason}")
+        raise  # (unavailable always raises)
 
 
 def front_matter(**overrides: object) -> dict:

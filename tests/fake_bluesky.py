@@ -1,6 +1,8 @@
 """A fake Bluesky PDS on 127.0.0.1 for the atproto SDK: createSession, getProfile,
 uploadBlob and createRecord over XRPC, keeping every record it was sent. It checks the app
-password as a PDS would and can be told to fail the next requests (`fail_next`).
+password as a PDS would and can be told to fail the next requests (`fail_next`: a status, or
+a status and the headers to answer with, such as Retry-After or Bluesky's `ratelimit-reset`)
+or to leave every POST unanswered (`hang`: accepted, never answered, until the test ends).
 
 For the impact figures it also answers app.bsky.feed.getPosts (at most 25 URIs, as Bluesky;
 a post missing from `posts` is left out of the answer, as a deleted one is) and gives
@@ -13,6 +15,7 @@ import base64
 import hashlib
 import itertools
 import json
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
@@ -44,7 +47,9 @@ class FakeBluesky:
     password: str = APP_PASSWORD
     records: list[dict[str, Any]] = field(default_factory=list)
     blobs: dict[str, bytes] = field(default_factory=dict)
-    fail_next: list[int] = field(default_factory=list)
+    fail_next: list[int | tuple[int, dict[str, str]]] = field(default_factory=list)
+    hang: bool = False
+    released: threading.Event = field(default_factory=threading.Event)
     requests: list[str] = field(default_factory=list)
     access: str = field(default_factory=lambda: _jwt("com.atproto.access"))
     followers_count: int = 0
@@ -83,16 +88,23 @@ def _cid(data: bytes) -> str:
     return f"bafkrei{digest[:52]}"
 
 
+# The XRPC error names a PDS answers with, by status.
+_ERRORS = {400: "InvalidRequest", 409: "InvalidSwap", 413: "PayloadTooLarge",
+           429: "RateLimitExceeded"}  # fmt: skip
+
+
 def _handler(fake: FakeBluesky) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
             pass
 
-        def _send(self, code: int, data: Any) -> None:
+        def _send(self, code: int, data: Any, headers: dict[str, str] | None = None) -> None:
             payload = json.dumps(data).encode()
             self.send_response(code)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(payload)))
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
             self.end_headers()
             self.wfile.write(payload)
 
@@ -123,6 +135,10 @@ def _handler(fake: FakeBluesky) -> type[BaseHTTPRequestHandler]:
             method = urlsplit(self.path).path.removeprefix("/xrpc/")
             body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
             fake.requests.append(f"POST {method}")
+            if fake.hang:  # accepted, never answered: the client's timeout must end it
+                fake.released.wait(120)
+                self.close_connection = True
+                return None
             if method == "com.atproto.server.createSession":
                 data = json.loads(body)
                 if data.get("identifier") != HANDLE or data.get("password") != fake.password:
@@ -134,8 +150,10 @@ def _handler(fake: FakeBluesky) -> type[BaseHTTPRequestHandler]:
             if not self._authorised():
                 return self._send(401, {"error": "AuthenticationRequired", "message": "no"})
             if fake.fail_next:
-                code = fake.fail_next.pop(0)
-                return self._send(code, {"error": "InternalServerError", "message": "fake"})
+                failure = fake.fail_next.pop(0)
+                code, headers = failure if isinstance(failure, tuple) else (failure, None)
+                error = _ERRORS.get(code, "InternalServerError")
+                return self._send(code, {"error": error, "message": "fake"}, headers)
             if method == "com.atproto.repo.uploadBlob":
                 cid = _cid(body)
                 fake.blobs[cid] = body

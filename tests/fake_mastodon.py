@@ -1,7 +1,9 @@
 """A fake Mastodon server on 127.0.0.1 for the real client libraries (Mastodon.py, and
 feed2toot and feediverse through it): the few endpoints posting needs, answering as
 Mastodon 4 does, keeping every status it was sent. It can be told to fail the next
-requests (`fail_next`) and checks the access token as a server would.
+requests (`fail_next`: a status, or a status and the headers to answer with), to leave every
+POST unanswered (`hang`: it accepts the connection and never answers, until the test ends)
+and checks the access token as a server would.
 
 For the impact figures it also answers GET /api/v1/statuses/:id (a status's counts and
 poll; 404 once removed from `statuses`) and GET /api/v1/accounts/verify_credentials
@@ -33,8 +35,12 @@ class FakeMastodon:
     token: str = TOKEN
     statuses: list[dict[str, Any]] = field(default_factory=list)
     media: dict[str, dict[str, Any]] = field(default_factory=dict)
-    # How to answer the next POSTs: an HTTP status to fail with, or 0 to answer as usual.
-    fail_next: list[int] = field(default_factory=list)
+    images: dict[str, bytes] = field(default_factory=dict)  # each media's file, as uploaded
+    # How to answer the next POSTs: an HTTP status to fail with (and, as a pair, the headers
+    # to send with it), or 0 to answer as usual.
+    fail_next: list[int | tuple[int, dict[str, str]]] = field(default_factory=list)
+    hang: bool = False
+    released: threading.Event = field(default_factory=threading.Event)
     requests: list[str] = field(default_factory=list)  # "METHOD /path", in order
     followers_count: int = 0  # the practice's account, for verify_credentials
     _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1001))
@@ -176,16 +182,25 @@ def _handler(fake: FakeMastodon) -> type[BaseHTTPRequestHandler]:
             path = urlsplit(self.path).path.rstrip("/")
             body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
             fake.requests.append(f"POST {path}")
+            if fake.hang:  # accepted, never answered: the client's timeout must end it
+                fake.released.wait(120)
+                self.close_connection = True
+                return None
             if self.headers.get("Authorization") != f"Bearer {fake.token}":
                 return self._send(401, {"error": "The access token is invalid"})
-            code = fake.fail_next.pop(0) if fake.fail_next else 0
+            failure = fake.fail_next.pop(0) if fake.fail_next else 0
+            code, headers = failure if isinstance(failure, tuple) else (failure, None)
             if code:
-                headers = {"Retry-After": "120"} if code == 429 else {}
-                return self._send(code, {"error": f"fake failure {code}"}, headers)
+                if headers is None:
+                    headers = {"Retry-After": "120"} if code == 429 else {}
+                error = ("Validation failed: Text character limit of 500 exceeded"
+                         if code == 422 else f"fake failure {code}")  # fmt: skip
+                return self._send(code, {"error": error}, headers)
             form = _form(self, body)
             if path in ("/api/v1/media", "/api/v2/media"):
                 number = f"m{next(fake._ids)}"
                 image = form.get("file") or b""
+                fake.images[number] = image
                 fake.media[number] = {
                     "id": number, "type": "image", "url": f"{fake.base}/media/{number}.png",
                     "preview_url": f"{fake.base}/media/{number}.png",

@@ -28,7 +28,13 @@ def serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
 def serving_fake(
     fake: Fake, handler: Callable[[Fake], type[BaseHTTPRequestHandler]]
 ) -> Iterator[Fake]:
-    """`fake` (whose `base` is set to its address) answering through `handler(fake)`."""
+    """`fake` (whose `base` is set to its address) answering through `handler(fake)`. A
+    request the fake holds unanswered waits on its `released` event, set when the block ends."""
     with serving(handler(fake)) as base:
         fake.base = base
-        yield fake
+        try:
+            yield fake
+        finally:
+            released = getattr(fake, "released", None)
+            if isinstance(released, threading.Event):
+                released.set()

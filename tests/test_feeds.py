@@ -9,6 +9,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
+from xml.etree import ElementTree
 
 import feedparser
 from carepress.parallel import check_many
@@ -274,6 +275,14 @@ def test_escaping_and_canaries(hub: Hub) -> None:
     document = json.loads(files["feeds/feed.json"])
     assert document["items"][0]["title"] == HOSTILE_TITLE
     assert document["items"][0]["summary"].endswith(HOSTILE_DESCRIPTION)
+    # Every social feed: the text with its "&", "<" and written "&amp;", escaped once.
+    snippets = json.loads((hub.site / "social" / "snippets.json").read_text())
+    by_url = {p["url"]: p["snippets"] for p in snippets["posts"]}
+    for platform in PLATFORMS:
+        raw = files[f"feeds/social/{platform}.xml"].decode()
+        _descriptions_are_the_snippets(raw, by_url, platform)
+    (odd,) = by_url.values()
+    assert HOSTILE_DESCRIPTION in odd["linkedin"]["feed_text"]  # (the text held to its feed)
 
 
 def test_two_builds_are_byte_identical(hub: Hub) -> None:
@@ -395,16 +404,34 @@ def test_social_feeds_are_plain_text_for_bridges_and_paragraphs_for_readers(
     """RSS-to-social tools post <description> as text: a link's "&" is escaped once (as XML
     needs), never twice; readers that render HTML get the same text as paragraphs in
     content:encoded, so the blank lines between warning, title and link survive."""
-    raw = (sample_hub.site / "feeds" / "social" / "mastodon.xml").read_text()
-    descriptions = re.findall(r"<description>(.*?)</description>", raw, re.S)[1:]  # items'
-    assert descriptions and all("&amp;amp;" not in d for d in descriptions)
-    # (Links are campaign-tagged where the text has room for it.)
+    snippets = json.loads((sample_hub.site / "social" / "snippets.json").read_text())
+    by_url = {p["url"]: p["snippets"] for p in snippets["posts"]}
+    descriptions = []
+    for platform in PLATFORMS:
+        raw = (sample_hub.site / "feeds" / "social" / f"{platform}.xml").read_text()
+        items = re.findall(r"<description>(.*?)</description>", raw, re.S)[1:]  # items'
+        # (content:encoded is HTML inside XML: its "&amp;" is rightly escaped again there.)
+        assert items and all("&amp;amp;" not in d for d in items), platform
+        descriptions += items
+        _descriptions_are_the_snippets(raw, by_url, platform)
+    # (Links are campaign-tagged where the text has room for it: an "&" to escape.)
     assert any("&amp;utm_medium=social" in d for d in descriptions)
+    raw = (sample_hub.site / "feeds" / "social" / "mastodon.xml").read_text()
     for entry in _parse(raw.encode()).entries:
         html_text = entry.content[0].value
         assert html_text.startswith("<p>") and html_text.count("<p>") >= 4
         blocks = [b for b in html.unescape(entry.summary).split("\n\n") if b.strip()]
         assert html_text.count("<p>") == len(blocks)
+
+
+def _descriptions_are_the_snippets(raw: str, by_url: dict[str, dict], platform: str) -> None:
+    """Each item's <description>, read by an XML parser (the one unescaping a tool does),
+    is the snippet's feed text exactly: escaped once, never twice."""
+    items = ElementTree.fromstring(raw.encode()).findall("./channel/item")
+    assert items, platform
+    for item in items:
+        snippet = by_url[item.findtext("link")][platform]
+        assert item.findtext("description") == snippet["feed_text"], (platform, snippet["text"])
 
 
 def test_json_feed_tags_name_each_term_once(sample_hub: Hub) -> None:

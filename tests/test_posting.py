@@ -1,11 +1,15 @@
 """`carepress post`: the real client libraries (Mastodon.py, the atproto SDK) against fake
 Mastodon and Bluesky servers on 127.0.0.1. What arrives is what the share kit shows; a rerun
-posts nothing; a failing platform is retried on the next run without doubling the other; a
-draft, future or expired post is never sent; a secret appears nowhere but in its request."""
+posts nothing; a failing platform is retried on the next run without doubling the other (not
+before the time a rate limit names); a post a platform refuses is held until edited; a
+server that never answers ends at the timeout; a draft, future or expired post is never
+sent; a secret appears nowhere but in its request."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
 import sqlite3
 import subprocess
 from collections.abc import Iterator
@@ -13,12 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import BIN, REPO, Hub, make_hub, post_text
+from conftest import BIN, REPO, Hub, make_hub, post_text, required_module
 from fake_bluesky import APP_PASSWORD, FakeBluesky, fake_bluesky
 from fake_mastodon import TOKEN, FakeMastodon, fake_mastodon
 
-pytest.importorskip("mastodon", reason="install the test extra (it includes Mastodon.py)")
-pytest.importorskip("atproto", reason="install the test extra (it includes atproto)")
+required_module("mastodon", "install the test extra (it includes Mastodon.py)")
+required_module("atproto", "install the test extra (it includes atproto)")
 
 SECRETS = {"CAREPRESS_MASTODON_TOKEN": TOKEN, "CAREPRESS_BLUESKY_APP_PASSWORD": APP_PASSWORD}
 NO_KEYRING = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
@@ -111,7 +115,7 @@ def test_a_dry_run_shows_exactly_what_is_sent_and_sends_nothing(posting: Posting
             assert status["sensitive"] == kit["sensitive"] == bool(kit["spoiler_text"])
             assert status["language"] == "en"
             (media,) = status["media_attachments"]
-            assert media["png"] and media["description"] == planned["card_alt"]
+            assert media["png"] and media["description"] == planned["media"][0]["description"]
             assert media["description"].startswith("Card: ")
         else:
             record = records[planned["text"]]
@@ -129,6 +133,17 @@ def test_a_dry_run_shows_exactly_what_is_sent_and_sends_nothing(posting: Posting
     assert {(r["platform"], r["account"]) for r in rows} == {
         ("mastodon", "@practice@127.0.0.1"), ("bluesky", "practice.test")}  # fmt: skip
     assert all(r["remote_url"].startswith(("http://127.0.0.1", "https://bsky.app/")) for r in rows)
+    # Each row names what arrived: its id there, the very text, and when (now, in UTC).
+    arrived = {("mastodon", s["id"]): s["text"] for s in posting.mastodon.statuses} | {
+        ("bluesky", uri): post["record"]["text"] for uri, post in posting.bluesky.posts.items()}
+    now = dt.datetime.now(dt.UTC)
+    for row in rows:
+        assert arrived[(row["platform"], row["remote_id"])] == row["text"]
+        assert row["remote_url"].endswith(row["remote_id"].rsplit("/", 1)[-1])
+        posted_at = dt.datetime.fromisoformat(row["posted_at"])
+        assert posted_at.utcoffset() == dt.timedelta(0)
+        assert now - dt.timedelta(minutes=10) < posted_at <= now
+    assert len({(r["platform"], r["remote_id"]) for r in rows}) == len(rows)
     posted_files = {r["post"] for r in rows}
     for never in ("eating-disorder-myths", "setting-boundaries-with-family",
                   "winter-and-seasonal-mood"):  # fmt: skip
@@ -218,28 +233,49 @@ def test_secrets_come_from_the_environment_and_never_appear_anywhere(
     assert "with the app password in CAREPRESS_BLUESKY_APP_PASSWORD" in refused.stderr
     assert "Traceback" not in refused.stderr
 
+    dry = posting.post("--dry-run", "--format", "json")
+    assert dry.returncode == 0, dry.stderr
     sent = posting.post("--max", "50")
     assert sent.returncode == 0
     ledger = (posting.hub.root / "records" / "posted.sqlite3").read_bytes()
-    outputs = [missing, refused, sent]
+    outputs = [missing, refused, dry, sent]
     for secret in (*SECRETS.values(), *wrong.values()):
         for result in outputs:
             assert secret not in result.stdout + result.stderr
         assert secret.encode() not in ledger
-    for file in posting.hub.root.rglob("*"):
-        if file.is_file():
-            assert TOKEN.encode() not in file.read_bytes(), file
+        for file in posting.hub.root.rglob("*"):  # the hub's every file, the ledger too
+            if file.is_file():
+                assert secret.encode() not in file.read_bytes(), file
+
+
+def test_a_secret_in_mkdocs_yml_is_refused_naming_the_variable(posting: Posting) -> None:
+    config = posting.hub.root / "mkdocs.yml"
+    original = config.read_text()
+    for platform, key, variable in (
+        ("mastodon", "token", "CAREPRESS_MASTODON_TOKEN"),
+        ("bluesky", "app_password", "CAREPRESS_BLUESKY_APP_PASSWORD"),
+    ):
+        line = next(x for x in original.splitlines() if x.strip().startswith(f"{platform}: {{"))
+        config.write_text(original.replace(line, line.replace("}", f", {key}: s3cret-1234}}")))
+        result = posting.post("--dry-run", secrets={})
+        assert result.returncode == 2
+        assert f"posting.{platform}: {key}: a secret never goes in mkdocs.yml" in result.stderr
+        assert f"set the environment variable {variable} instead" in result.stderr
+        assert "s3cret-1234" not in result.stdout + result.stderr
+    assert posting.mastodon.requests == posting.bluesky.requests == []
 
 
 def test_a_secret_from_the_system_keyring(posting: Posting, tmp_path: Path) -> None:
     store = tmp_path / "keyring.json"
-    store.write_text(json.dumps({"carepress": {"mastodon:@practice@127.0.0.1": TOKEN}}))
+    secrets = {"mastodon:@practice@127.0.0.1": TOKEN, "bluesky:practice.test": APP_PASSWORD}
+    store.write_text(json.dumps({"carepress": secrets}))
     env = {"PYTHON_KEYRING_BACKEND": "keyring_backend.JsonFileKeyring",
            "CAREPRESS_TEST_KEYRING": str(store),
-           "PYTHONPATH": str(REPO / "tests")}  # fmt: skip
-    result = posting.hub.run(str(BIN / "carepress"), "post", "--platform", "mastodon", env=env)
+           "PYTHONPATH": os.pathsep.join((str(REPO / "tests"), str(REPO / "plugins")))}  # fmt: skip
+    result = posting.hub.run(str(BIN / "carepress"), "post", env=env)
     assert result.returncode == 0, result.stderr
-    assert len(posting.mastodon.statuses) == 1
+    assert len(posting.mastodon.statuses) == len(posting.bluesky.records) == 1
+    assert APP_PASSWORD not in result.stdout + result.stderr
 
 
 def test_without_an_account_post_says_how_to_add_one(hub: Hub) -> None:
@@ -340,3 +376,241 @@ def test_what_was_posted_comes_back_as_figures_and_into_the_report(posting: Post
     bare = make_hub(posting.hub.root.parent / "bare")
     nothing = bare.carepress("impact", "fetch")
     assert nothing.returncode == 2 and "no account to fetch from" in nothing.stderr
+
+
+# --- waiting, refusals and timeouts ---------------------------------------------------------
+
+
+def _small_hub(root: Path, posts: int = 3) -> Hub:
+    hub = make_hub(root)
+    for n in range(1, posts + 1):
+        hub.write_post(f"p{n}.md", post_text(slug=f"p{n}", title=f"Coping with worry, part {n}",
+                                             date=f"2026-03-1{n}"))  # fmt: skip
+    return hub
+
+
+def _post_at(
+    hub: Hub, when: dt.datetime, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture,
+    *args: str,
+) -> tuple[int, str, str]:
+    """`carepress post` in this process, its clock at `when` (the run's only clock)."""
+    import carepress.cli
+
+    monkeypatch.setattr(carepress.cli, "utc_now", lambda: when)
+    for name, value in {**NO_KEYRING, **SECRETS}.items():
+        monkeypatch.setenv(name, value)
+    status = carepress.cli.main(["--config", str(hub.root / "mkdocs.yml"), "post", *args])
+    out = capsys.readouterr()
+    return status, out.out, out.err
+
+
+def _sent(fake: FakeMastodon | FakeBluesky) -> list[str]:
+    if isinstance(fake, FakeMastodon):
+        return [s["text"] for s in fake.statuses]
+    return [r["record"]["text"] for r in fake.records]
+
+
+@pytest.mark.parametrize(
+    ("platform", "code", "header"),
+    [("mastodon", 429, "Retry-After"), ("mastodon", 503, "Retry-After"),
+     ("bluesky", 429, "Retry-After"), ("bluesky", 429, "ratelimit-reset")],
+)  # fmt: skip
+def test_a_rate_limit_is_waited_out_while_the_other_platform_goes_ahead(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture,
+    platform: str, code: int, header: str,
+) -> None:  # fmt: skip
+    start = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    until = start + dt.timedelta(seconds=120)
+    value = "120" if header == "Retry-After" else str(int(until.timestamp()))  # epoch seconds
+    hub = _small_hub(tmp_path / "hub")
+    with fake_mastodon() as mastodon, fake_bluesky() as bluesky:
+        _configure(hub, mastodon, bluesky)
+        limited, other = (mastodon, bluesky) if platform == "mastodon" else (bluesky, mastodon)
+        limited.fail_next = [(code, {header: value})]
+        status, out, err = _post_at(hub, start, monkeypatch, capsys)
+        assert status == 1 and f"answered {code}" in err
+        assert f"tried again on the first run after {until:%Y-%m-%d %H:%M:%S} UTC" in err
+        assert _sent(limited) == [] and len(_sent(other)) == 1  # nothing lost, the other went
+        asked = len(limited.requests)
+
+        # Before the time: that platform is not asked at all, and the run says until when.
+        status, out, err = _post_at(hub, start + dt.timedelta(seconds=60), monkeypatch, capsys)
+        assert status == 0, err
+        (line,) = [x for x in out.splitlines() if x.startswith("waiting: ")]
+        assert f"nothing is sent there before {until:%Y-%m-%d %H:%M:%S} UTC" in line
+        assert len(limited.requests) == asked and len(_sent(other)) == 2
+
+        # After it: retried, sent once.
+        status, out, err = _post_at(hub, until + dt.timedelta(seconds=1), monkeypatch, capsys)
+        assert status == 0, err
+        assert "waiting" not in out
+        assert len(_sent(limited)) == 1 and len(_sent(other)) == 3
+        assert len(set(_sent(limited) + _sent(other))) == 4  # no text twice
+    rows = Posting(hub, mastodon, bluesky).ledger()
+    other_platform = "bluesky" if platform == "mastodon" else "mastodon"
+    assert sorted(r["platform"] for r in rows) == sorted([platform] + [other_platform] * 3)
+    assert len({(r["post"], r["platform"]) for r in rows}) == len(rows)
+
+
+@pytest.mark.parametrize(
+    ("platform", "code", "then"),
+    [("mastodon", 422, "edit"), ("bluesky", 400, "--retry-failed"),
+     ("bluesky", 409, "edit"), ("bluesky", 413, "--retry-failed")],
+)  # fmt: skip
+def test_a_post_the_platform_refuses_is_held_until_edited_or_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture,
+    platform: str, code: int, then: str,
+) -> None:  # fmt: skip
+    now = dt.datetime.now(dt.UTC)
+    hub = _small_hub(tmp_path / "hub", posts=1)
+    with fake_mastodon() as mastodon, fake_bluesky() as bluesky:
+        _configure(hub, mastodon, bluesky)
+        refusing, other = (mastodon, bluesky) if platform == "mastodon" else (bluesky, mastodon)
+        refusing.fail_next = [code]
+        status, out, err = _post_at(hub, now, monkeypatch, capsys)
+        assert status == 1
+        assert f"{platform} as " in err and f"the server refused the post ({code})" in err
+        assert "held until the post is edited; --retry-failed sends it again as it is" in err
+        assert len(_sent(other)) == 1
+        (failure,) = Posting(hub, mastodon, bluesky).ledger("failed")
+        assert failure["refused"] == 1 and f"({code})" in failure["error"]
+
+        # Not tried again on every run: held, and named with the reason.
+        asked = len(refusing.requests)
+        status, out, err = _post_at(hub, now, monkeypatch, capsys)
+        assert status == 0, err
+        assert f"held: posts/p1.md on {platform}: {platform} refused it on " in out
+        assert f"refused the post ({code})" in out and "edit the post, or --retry-failed" in out
+        assert len(refusing.requests) == asked and _sent(refusing) == []
+
+        if then == "edit":
+            path = hub.posts / "p1.md"
+            path.write_text(path.read_text().replace("Coping with worry", "Easing worry", 1))
+            status, out, err = _post_at(hub, now, monkeypatch, capsys)
+        else:
+            status, out, err = _post_at(hub, now, monkeypatch, capsys, "--retry-failed")
+        assert status == 0, err
+        assert len(_sent(refusing)) == 1 and len(_sent(other)) == 1  # (the other: held, edited)
+
+
+@pytest.mark.parametrize("platform", ["mastodon", "bluesky"])
+def test_a_server_that_never_answers_ends_at_the_timeout(tmp_path: Path, platform: str) -> None:
+    hub = _small_hub(tmp_path / "hub", posts=1)
+    with fake_mastodon() as mastodon, fake_bluesky() as bluesky:
+        _configure(hub, mastodon, bluesky)
+        posting = Posting(hub, mastodon, bluesky)
+        silent, other = (mastodon, bluesky) if platform == "mastodon" else (bluesky, mastodon)
+        silent.hang = True
+        result = posting.post("--timeout", "1")  # (it returned: the timeout ended the wait)
+        assert result.returncode == 1
+        assert f"{platform} as " in result.stderr and "the server did not answer" in result.stderr
+        assert "it is tried again on the next run" in result.stderr
+        assert len(_sent(other)) == 1 and _sent(silent) == []
+        (failure,) = posting.ledger("failed")
+        assert failure["platform"] == platform
+        assert failure["refused"] == 0 and failure["not_before"] == ""  # retryable, now
+
+        silent.hang = False
+        again = posting.post("--timeout", "1")
+        assert again.returncode == 0, again.stderr
+        assert len(_sent(silent)) == len(_sent(other)) == 1
+
+
+def test_the_dry_run_json_is_what_each_platform_receives(tmp_path: Path) -> None:
+    """Field by field, for one post on each platform: the dry run's JSON and what the fakes
+    received on the real run; the card it names is the file uploaded."""
+    hub = make_hub(tmp_path / "hub")
+    hub.write_post("hard.md", post_text(slug="hard", title="After an assault",
+                                        content_warnings=["sexual-violence"]))  # fmt: skip
+    assert hub.build().returncode == 0
+    with fake_mastodon() as mastodon, fake_bluesky() as bluesky:
+        labels = "        bluesky_self_labels: {sexual-violence: graphic-media}\n"
+        _configure(hub, mastodon, bluesky, extra=labels)
+        posting = Posting(hub, mastodon, bluesky)
+        dry = posting.post("--dry-run", "--format", "json")
+        assert dry.returncode == 0, dry.stderr
+        plan = {p["platform"]: p for p in json.loads(dry.stdout)["due"]}
+        sent = posting.post()
+        assert sent.returncode == 0, sent.stderr
+
+    toot, (status,) = plan["mastodon"], mastodon.statuses
+    assert set(toot) == {"post", "platform", "account", "text", "language", "spoiler_text",
+                         "sensitive", "visibility", "media", "poll", "thread"}  # fmt: skip
+    for name in ("text", "spoiler_text", "sensitive", "language", "visibility", "poll"):
+        assert toot[name] == status[name], name
+    assert toot["spoiler_text"] == "CW: sexual violence" and toot["sensitive"] is True
+    ((card,), (media,)) = toot["media"], status["media_attachments"]
+    assert card["description"] == media["description"]
+    assert (hub.site / card["file"]).read_bytes() == mastodon.images[media["id"]]
+    assert toot["thread"] == [] and len(mastodon.statuses) == 1
+
+    skeet, (created,) = plan["bluesky"], bluesky.records
+    record = created["record"]
+    assert set(skeet) == {"post", "platform", "account", "text", "language", "facets",
+                          "link_card", "self_labels"}  # no card_alt: a link card has none
+    assert skeet["text"] == record["text"]
+    assert _facets(skeet["facets"]) == _facets(record["facets"])
+    assert [skeet["language"]] == record["langs"]
+    external, link_card = record["embed"]["external"], skeet["link_card"]
+    for name in ("uri", "title", "description"):
+        assert link_card[name] == external[name], name
+    thumb = external["thumb"]
+    assert link_card["thumb"]["mime_type"] == thumb["mimeType"]
+    assert (hub.site / link_card["thumb"]["file"]).read_bytes() == bluesky.blobs[
+        thumb["ref"]["$link"]]  # fmt: skip
+    assert skeet["self_labels"] == [v["val"] for v in record["labels"]["values"]]
+
+
+def test_the_dry_run_text_shows_every_field_that_is_sent(posting: Posting) -> None:
+    dry = posting.post("--dry-run", "--max", "50")
+    assert dry.returncode == 0, dry.stderr
+    texts = _share_kit_texts(posting.hub)
+    post = "posts/how-to-ask-about-suicide.md"
+    kit = texts[f"content/{post}"]
+    mastodon = dry.stdout.split(f"--- {post} -> mastodon as ")[1].split("\n--- ")[0]
+    assert f"[content warning field, sensitive] {kit['mastodon']['spoiler_text']}" in mastodon
+    assert "[card] assets/" in mastodon and ", alt text: Card: " in mastodon
+    assert "[language] en" in mastodon and "[visibility] public" in mastodon
+    bluesky = dry.stdout.split(f"--- {post} -> bluesky as ")[1].split("\n--- ")[0]
+    link = kit["bluesky"]["link"]
+    assert f"[link card] {link}" in bluesky
+    assert "  title: How to Ask Someone If They Are Thinking About Suicide" in bluesky
+    assert "  thumbnail: assets/" in bluesky and "[self-labels] none" in bluesky
+    for facet in kit["bluesky"]["facets"]:
+        start, end = facet["index"]["byteStart"], facet["index"]["byteEnd"]
+        assert f"(bytes {start}-{end}) -> " in bluesky
+    assert f"-> {link}" in bluesky
+    assert "[language] en" in bluesky and "alt text:" not in bluesky
+
+
+def test_a_ledger_from_before_the_new_columns_is_brought_up_to_date(tmp_path: Path) -> None:
+    from carepress.syndication.ledger import Failure, Ledger, Posted
+
+    path = tmp_path / "posted.sqlite3"
+    with sqlite3.connect(path) as db:  # the first ledgers' tables, with a row each
+        db.executescript(
+            "CREATE TABLE posted (post TEXT NOT NULL, platform TEXT NOT NULL, account TEXT NOT "
+            "NULL, remote_id TEXT NOT NULL, remote_url TEXT NOT NULL, text TEXT NOT NULL, "
+            "spoiler_text TEXT NOT NULL, fingerprint TEXT NOT NULL, posted_at TEXT NOT NULL, "
+            "replies TEXT NOT NULL);"
+            "CREATE TABLE failed (post TEXT NOT NULL, platform TEXT NOT NULL, account TEXT NOT "
+            "NULL, error TEXT NOT NULL, tried_at TEXT NOT NULL);"
+            "INSERT INTO posted VALUES ('posts/a.md', 'mastodon', '@p@m', '1', 'https://m/1', "
+            "'A', '', 'fa', '2026-11-01T10:00:00+00:00', '[]');"
+            "INSERT INTO failed VALUES ('posts/b.md', 'mastodon', '@p@m', 'the server answered "
+            "503', '2026-11-01T10:00:00+00:00');"
+        )
+    ledger = Ledger(path)
+    (old,) = ledger.all_posted()
+    assert (old.text, old.poll, old.thread) == ("A", "", "[]")
+    failure = ledger.last_failure("posts/b.md", "mastodon", "@p@m")
+    assert failure is not None and not failure.refused and failure.not_before == ""
+    ledger.record(Posted("posts/c.md", "mastodon", "@p@m", "2", "https://m/2", "C", "", "fc",
+                         "2026-11-02T10:00:00+00:00", '["https://m/3"]', '{"options": []}',
+                         '["Reply"]'))  # fmt: skip
+    ledger.record_failure(Failure("posts/b.md", "mastodon", "@p@m", "refused", "2026-11-02",
+                                  "fb", True, "2026-11-02T11:00:00+00:00"))  # fmt: skip
+    assert ledger.all_posted()[-1].thread == '["Reply"]'
+    again = ledger.last_failure("posts/b.md", "mastodon", "@p@m")
+    assert again is not None and again.refused and again.fingerprint == "fb"
+    assert ledger.waiting_until("mastodon", "@p@m") == again

@@ -10,12 +10,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-from conftest import BIN, ENV, Hub
+from conftest import BIN, ENV, Hub, required_module
 from fake_mastodon import TOKEN, FakeMastodon, fake_mastodon
 
-pytest.importorskip("feed2toot", reason="install the test extra (it includes feed2toot)")
-pytest.importorskip("feediverse", reason="install the test extra (it includes feediverse)")
+required_module("feed2toot", "install the test extra (it includes feed2toot)")
+required_module("feediverse", "install the test extra (it includes feediverse)")
 
 
 def _expected(hub: Hub) -> dict[str, dict]:
@@ -29,17 +28,21 @@ def _arrived_whole(fake: FakeMastodon, hub: Hub) -> None:
     texts = [s["text"] for s in fake.statuses]
     assert len(texts) == len(expected) == 12
     wanted = {s["feed_text"]: (url, s) for url, s in expected.items()}
+    warned = 0
     for text in texts:
         assert text in wanted, text  # whole: nothing cut, nothing added, breaks kept
         url, snippet = wanted[text]
         assert len(text) <= 500
         if snippet["spoiler_text"]:
             assert text.split("\n\n")[0] == snippet["spoiler_text"]  # the warning first
+            assert snippet["spoiler_text"].startswith("CW: ")
+            warned += 1
         # The link, unbroken: the post's address, campaign-tagged where there was room.
         (link,) = [word for word in text.split() if word.startswith("https://")]
         assert link == url or link.startswith(url + "?utm_source=mastodon")
         assert "Reading or messaging us is not a therapeutic relationship." in text
         assert "..." not in text and "&amp;" not in text
+    assert warned >= 1  # "warning first" was held to at least one item that has one
 
 
 def test_feediverse_posts_every_item_whole(sample_hub: Hub, tmp_path: Path) -> None:

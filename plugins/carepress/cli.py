@@ -135,6 +135,10 @@ def _parser() -> argparse.ArgumentParser:
         "--resend-edited", action="store_true", help="send again posts edited since they were sent"
     )
     post.add_argument(
+        "--retry-failed", action="store_true",
+        help="send again posts a platform refused as they were (held until edited otherwise)",
+    )  # fmt: skip
+    post.add_argument(
         "--max", type=int, metavar="N", help="posts per account this run (default: max_per_run)"
     )
     post.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS")
@@ -531,7 +535,7 @@ def _post(args: argparse.Namespace, settings: Settings) -> int:
     from .syndication.accounts import configured_accounts
     from .syndication.ledger import Ledger
     from .syndication.outbox import due
-    from .syndication.run import print_plan, send_due
+    from .syndication.run import print_plan, send_due, waiting_accounts
 
     accounts = [
         a for a in configured_accounts(settings) if not args.platform or a.platform in args.platform
@@ -551,10 +555,12 @@ def _post(args: argparse.Namespace, settings: Settings) -> int:
     now = utc_now()
     # The whole check, HTML included: only a post the build would publish is ever sent.
     reports = _check_paths(settings.post_files(), settings, now, None)
-    items, held = due(reports, settings, accounts, ledger, now, resend_edited=args.resend_edited)
+    items, held = due(reports, settings, accounts, ledger, now, resend_edited=args.resend_edited,
+                      retry_failed=args.retry_failed)  # fmt: skip
     quiet = _quiet_day(settings, now)
     if args.dry_run:
-        print_plan(items, held, sys.stdout, args.format, per_account)
+        waiting = waiting_accounts(accounts, ledger, now)
+        print_plan(items, held, sys.stdout, args.format, per_account, waiting)
         if quiet and args.format == "text":
             print(f"(Today is a quiet day, {quiet}: a run would send nothing.)")
         return EXIT_OK
@@ -567,7 +573,7 @@ def _post(args: argparse.Namespace, settings: Settings) -> int:
         print(f"held: {hold.post} on {hold.platform}: {hold.reason}")
     try:
         result = send_due(items, ledger, sys.stdout, timeout=args.timeout,
-                          max_per_account=per_account)  # fmt: skip
+                          max_per_account=per_account, clock=utc_now)  # fmt: skip
     except ImportError as exc:
         raise ConfigError(
             f"posting needs the platforms' client libraries ({exc.name} is missing): "

@@ -25,6 +25,7 @@ from pydantic import (
     model_validator,
 )
 
+from .publish.counting import graphemes
 from .publish.platforms import PLATFORM_KEYS, PLATFORMS
 
 AUDIENCES = ("clients", "clinicians", "community")
@@ -180,13 +181,43 @@ def _seconds(value: Any) -> Any:
     return value
 
 
-# Mastodon's defaults (configuration.polls): 4 options of at most 50 characters each, open
-# from 5 minutes to a month.
-PollOption = Annotated[Text, Field(min_length=1, max_length=50)]
+# Mastodon's rules for a poll's options, as app/validators/poll_options_validator.rb has them
+# (MAX_OPTIONS = 4, MAX_OPTION_CHARS = 50): 2 to 4 options, each at most 50 grapheme clusters
+# (`option.each_grapheme_cluster.size`) once stripped (Poll::Options#prepare_options), and no
+# option twice (`options.uniq.size == options.size`). Open from 5 minutes to a month.
+MAX_POLL_OPTIONS = 4
+MAX_POLL_OPTION_CHARS = 50
+
+
+def _poll_option(value: str) -> str:
+    length = graphemes(value)  # (Text has stripped it, as Mastodon does)
+    if length > MAX_POLL_OPTION_CHARS:
+        raise ValueError(
+            f"is {length} characters as Mastodon counts them (at most "
+            f"{MAX_POLL_OPTION_CHARS} characters): shorten it"
+        )
+    return value
+
+
+def _distinct_options(options: list[str]) -> list[str]:
+    twice = [option for n, option in enumerate(options) if option in options[:n]]
+    if twice:
+        raise ValueError(
+            f"{twice[0]!r} is given twice, and Mastodon refuses a poll with the same option "
+            "twice: make each option different, or remove the repeat"
+        )
+    return options
+
+
+PollOption = Annotated[Text, AfterValidator(_poll_option)]
 
 
 class MastodonPoll(_Strict):
-    options: list[PollOption] = Field(min_length=2, max_length=4)
+    options: Annotated[
+        list[PollOption],
+        Field(min_length=2, max_length=MAX_POLL_OPTIONS),
+        AfterValidator(_distinct_options),
+    ]
     expires_in: Annotated[int, BeforeValidator(_seconds), Field(ge=300, le=2_629_746)]
     multiple: bool = False
 

@@ -30,6 +30,7 @@ from pydantic import (
     ValidationError,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 
 from .authors import AuthorsError, load_authors
@@ -179,12 +180,38 @@ def _server_address(value: str) -> str:
 ServerAddress = Annotated[str, AfterValidator(_server_address)]
 
 
+# Where `carepress post` finds the accounts' secrets (or the system keyring): never in
+# mkdocs.yml, which is committed, and often public.
+MASTODON_TOKEN = "CAREPRESS_MASTODON_TOKEN"
+BLUESKY_APP_PASSWORD = "CAREPRESS_BLUESKY_APP_PASSWORD"
+
+
+def _no_secret(value: Any, variable: str) -> Any:
+    """A key that would hold a secret is refused by name, saying where the secret goes (an
+    unknown key's message would not)."""
+    if isinstance(value, Mapping):
+        for key in value:
+            if any(word in str(key).lower() for word in ("token", "password", "secret")):
+                raise ValueError(
+                    f"{key}: a secret never goes in mkdocs.yml (the repository keeps it, and "
+                    f"may publish it): remove it, revoke it if it was committed, and set the "
+                    f"environment variable {variable} instead (or store it in the system "
+                    "keyring)"
+                )
+    return value
+
+
 class MastodonAccountOptions(BaseModel):
     """Where `carepress post` posts on Mastodon (its token: CAREPRESS_MASTODON_TOKEN)."""
 
     model_config = ConfigDict(extra="forbid", strict=True)
     server: ServerAddress  # https://mastodon.example
     account: str  # @practice@mastodon.example: how the ledger names it
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_token(cls, value: Any) -> Any:
+        return _no_secret(value, MASTODON_TOKEN)
 
 
 class BlueskyAccountOptions(BaseModel):
@@ -194,6 +221,11 @@ class BlueskyAccountOptions(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
     handle: str  # practice.bsky.social
     service: ServerAddress = "https://bsky.social"  # the account's PDS
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_password(cls, value: Any) -> Any:
+        return _no_secret(value, BLUESKY_APP_PASSWORD)
 
 
 class PostingOptions(BaseModel):
@@ -211,6 +243,11 @@ class PostingOptions(BaseModel):
     bluesky_self_labels: dict[str, Literal["sexual", "nudity", "porn", "graphic-media"]] = (
         Field(default_factory=dict)
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_secret_here(cls, value: Any) -> Any:
+        return _no_secret(value, f"{MASTODON_TOKEN} or {BLUESKY_APP_PASSWORD}")
 
 
 class CadenceOptions(BaseModel):
@@ -528,7 +565,10 @@ def settings_from_options(
     try:
         options = CarePressOptions.model_validate(dict(carepress))
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        problems = "; ".join(
+            f"{'.'.join(map(str, e['loc']))}: {e['msg'].removeprefix('Value error, ')}"
+            for e in exc.errors()
+        )
         raise ConfigError(f"mkdocs.yml: plugins > carepress: {problems}") from exc
     try:
         practice = Practice.model_validate(dict(extra or {}).get("practice") or {})

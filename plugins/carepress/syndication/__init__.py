@@ -7,4 +7,5 @@ outbox.py     what is due: published, not expired, not yet sent (or edited, when
 mastodon.py   one post to Mastodon (Mastodon.py): CW field, sensitive, the card as media
 bluesky.py    one post to Bluesky (the atproto SDK): facets, a link card with the card image
 run.py        the run: dry or real, one platform's failure never stops the others
+waiting.py    when a rate-limited (or unavailable) platform said to come back
 """

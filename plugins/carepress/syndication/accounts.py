@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..settings import ConfigError
+from ..settings import BLUESKY_APP_PASSWORD, MASTODON_TOKEN, ConfigError
 
 if TYPE_CHECKING:
     from ..settings import Settings
@@ -75,10 +75,6 @@ def redact(text: str, secrets: list[str]) -> str:
         if secret:
             text = text.replace(secret, "[secret]")
     return text
-
-
-MASTODON_TOKEN = "CAREPRESS_MASTODON_TOKEN"
-BLUESKY_APP_PASSWORD = "CAREPRESS_BLUESKY_APP_PASSWORD"
 
 
 def configured_accounts(settings: Settings) -> list[Account]:

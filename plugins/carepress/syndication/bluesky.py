@@ -9,23 +9,28 @@ from typing import Any
 from ..publish.cards import card_png
 from .clients import bluesky_client
 from .outbox import Outgoing
-from .sending import SendFailed, Sent
+from .sending import SendFailed, Sent, failed_with
 
 
 def send_to_bluesky(item: Outgoing, secret: str, timeout: float) -> Sent:
     from atproto import models
-    from atproto_client.exceptions import (
-        AtProtocolError,
-        NetworkError,
-        RequestErrorBase,
-        UnauthorizedError,
-    )
+    from atproto_client.exceptions import AtProtocolError, RequestErrorBase
 
     client = bluesky_client(item.account, timeout)
     try:
         client.login(item.account.name, secret)
-        # The thumbnail is a blob: it exists only once uploaded to the poster's PDS.
-        thumb = client.upload_blob(card_png(item.card)).blob
+    except RequestErrorBase as exc:
+        failure = _failure(exc, item)
+        if failure.refused:  # at login, the account's problem: not a reason to hold the post
+            failure = SendFailed(f"Bluesky refused the login of {item.account.name}",
+                                 retry=False, cause=exc, status=failure.status)  # fmt: skip
+        raise failure from exc
+    try:
+        # The thumbnail is a blob: it exists only once uploaded to the poster's PDS. Its type
+        # is said (the SDK would send */* and leave the PDS to guess it).
+        thumb = client.com.atproto.repo.upload_blob(
+            card_png(item.card), headers={"Content-Type": "image/png"}
+        ).blob
         snippet = item.snippet
         labels = None
         if item.self_labels:
@@ -49,20 +54,22 @@ def send_to_bluesky(item: Outgoing, secret: str, timeout: float) -> Sent:
         )
         assert client.me is not None
         created = client.app.bsky.feed.post.create(client.me.did, record)
-    except UnauthorizedError as exc:
-        refused = (f"Bluesky refused {item.account.name} with the app password in "
-                   f"{item.account.secret_variable}")  # fmt: skip
-        raise SendFailed(refused, retry=False, cause=exc) from exc
-    except NetworkError as exc:
-        raise SendFailed("the server did not answer", retry=True, cause=exc) from exc
     except RequestErrorBase as exc:
-        status = exc.response.status_code if exc.response is not None else 0
-        retry = status == 429 or status >= 500
-        raise SendFailed(f"the server answered {status}", retry=retry, cause=exc) from exc
+        raise _failure(exc, item) from exc
     except AtProtocolError as exc:
         raise SendFailed("the post was refused", retry=False, cause=exc) from exc
     rkey = created.uri.rsplit("/", 1)[-1]
     return Sent(created.uri, f"https://bsky.app/profile/{item.account.name}/post/{rkey}")
+
+
+def _failure(exc: Any, item: Outgoing) -> SendFailed:
+    # The SDK raises its NetworkError for a timeout, and also for an answer of 409, 413 or
+    # 502: the status, not the class, says whether trying again can help.
+    answer = exc.response
+    status, headers = (answer.status_code, answer.headers) if answer is not None else (0, None)
+    refused = (f"Bluesky refused {item.account.name} with the app password in "
+               f"{item.account.secret_variable}")  # fmt: skip
+    return failed_with(status, exc, refused_secret=refused, headers=headers)
 
 
 def _facet(models: Any, facet: dict[str, Any]) -> Any:

@@ -9,10 +9,24 @@ from .accounts import Account
 
 
 def mastodon_client(account: Account, secret: str, timeout: float) -> Any:
+    """`last_answer(client)` is the status and headers of its latest response."""
     from mastodon import Mastodon
+    from requests import Session
 
+    session = Session()
+    # Mastodon.py raises a rate limit or a 503 without the response, whose headers say when
+    # to come back (Retry-After, X-RateLimit-Reset): keep the latest one.
+    session.hooks["response"].append(
+        lambda response, *args, **kwargs: setattr(
+            session, "carepress_last_answer", (response.status_code, dict(response.headers))
+        )
+    )
     return Mastodon(access_token=secret, api_base_url=account.server, request_timeout=timeout,
-                    ratelimit_method="throw")  # fmt: skip
+                    ratelimit_method="throw", session=session)  # fmt: skip
+
+
+def last_answer(client: Any) -> tuple[int, dict[str, str]]:
+    return getattr(client.session, "carepress_last_answer", (0, {}))
 
 
 def bluesky_client(account: Account, timeout: float) -> Any:

@@ -4,10 +4,12 @@ poll on it, and a writer's thread as replies, each under the same warning."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..publish.cards import card_png
-from .clients import mastodon_client
+from .clients import last_answer, mastodon_client
 from .outbox import Outgoing
-from .sending import SendFailed, Sent
+from .sending import SendFailed, Sent, failed_with
 
 
 def send_to_mastodon(item: Outgoing, secret: str, timeout: float) -> Sent:
@@ -16,20 +18,22 @@ def send_to_mastodon(item: Outgoing, secret: str, timeout: float) -> Sent:
     client = mastodon_client(item.account, secret, timeout)
     snippet = item.snippet
     try:
-        media = client.media_post(
-            card_png(item.card), mime_type="image/png", description=item.card_alt,
-            file_name="card.png",
-        )  # fmt: skip
         poll = None
         if snippet.poll:
             poll = client.make_poll(
                 snippet.poll["options"], snippet.poll["expires_in"], snippet.poll["multiple"]
             )
-        # Before Mastodon 4.6 a status has a poll or pictures, not both: the poll wins.
-        both = poll is None or client.verify_minimum_version("4.6.0", cached=True)
+        # Before Mastodon 4.6 a status has a poll or pictures, not both: the poll wins (and
+        # the card is not uploaded for nothing).
+        media = None
+        if poll is None or client.verify_minimum_version("4.6.0", cached=True):
+            media = client.media_post(
+                card_png(item.card), mime_type="image/png", description=item.card_alt,
+                file_name="card.png",
+            )  # fmt: skip
         status = client.status_post(
             snippet.text,
-            media_ids=[media] if both else None,
+            media_ids=[media] if media is not None else None,
             poll=poll,
             sensitive=snippet.sensitive,
             spoiler_text=snippet.spoiler_text or None,
@@ -39,7 +43,7 @@ def send_to_mastodon(item: Outgoing, secret: str, timeout: float) -> Sent:
             idempotency_key=item.fingerprint,
         )
     except MastodonError as exc:
-        raise _failure(exc, item) from exc
+        raise _failure(exc, item, client) from exc
     sent = Sent(str(status["id"]), str(status.get("url") or status.get("uri") or ""))
     previous = status
     for number, reply in enumerate(snippet.thread, 1):
@@ -54,7 +58,7 @@ def send_to_mastodon(item: Outgoing, secret: str, timeout: float) -> Sent:
                 idempotency_key=f"{item.fingerprint}-{number}",
             )
         except MastodonError as exc:
-            failure = _failure(exc, item)
+            failure = _failure(exc, item, client)
             failure.partly = sent
             raise failure from exc
         url = str(previous.get("url") or previous.get("uri") or "")
@@ -62,19 +66,17 @@ def send_to_mastodon(item: Outgoing, secret: str, timeout: float) -> Sent:
     return sent
 
 
-def _failure(exc: Exception, item: Outgoing) -> SendFailed:
-    from mastodon.errors import (
-        MastodonNetworkError,
-        MastodonRatelimitError,
-        MastodonServerError,
-        MastodonUnauthorizedError,
-    )
+def _failure(exc: Exception, item: Outgoing, client: Any) -> SendFailed:
+    from mastodon.errors import MastodonAPIError, MastodonNetworkError, MastodonRatelimitError
 
-    if isinstance(exc, MastodonUnauthorizedError):
-        refused = f"the server refused the access token in {item.account.secret_variable}"
-        return SendFailed(refused, retry=False, cause=exc)
+    refused_secret = f"the server refused the access token in {item.account.secret_variable}"
+    status = 0  # no answer (MastodonNetworkError: a timeout, a refused connection)
     if isinstance(exc, MastodonRatelimitError):
-        return SendFailed("rate limited by the server", retry=True, cause=exc)
-    if isinstance(exc, MastodonServerError | MastodonNetworkError):
-        return SendFailed("the server did not answer", retry=True, cause=exc)
-    return SendFailed("the server refused the post", retry=False, cause=exc)
+        status = 429
+    elif isinstance(exc, MastodonAPIError) and len(exc.args) > 1 and isinstance(exc.args[1], int):
+        status = exc.args[1]  # Mastodon.py's API errors: (message, status, reason, error)
+    elif not isinstance(exc, MastodonNetworkError):  # an answer Mastodon.py could not read
+        return SendFailed("the server's answer could not be read", retry=True, cause=exc)
+    answered, headers = last_answer(client)
+    return failed_with(status, exc, refused_secret=refused_secret,
+                       headers=headers if answered == status else None)  # fmt: skip

@@ -1,5 +1,6 @@
 """What is due: each published, unexpired post without errors, on each account it has not
-been sent to, oldest first; an edited post only when asked."""
+been sent to, oldest first; an edited post, or one the platform refused as it is, only when
+asked."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ class Outgoing:
     snippet: Snippet  # exactly the text the share kit shows
     card: CardSpec
     card_alt: str
+    card_file: str  # where the build writes the card, under the site (what the dry run names)
     language: str
     self_labels: tuple[str, ...] = ()  # Bluesky's, from the practice's mapping of warnings
 
@@ -75,6 +77,7 @@ def due(
     now: dt.datetime,
     *,
     resend_edited: bool = False,
+    retry_failed: bool = False,
 ) -> tuple[list[Outgoing], list[Held]]:
     options = settings.options.posting
     outgoing: list[Outgoing] = []
@@ -103,13 +106,27 @@ def due(
                 continue
             item = Outgoing(
                 key, model.title, model.description, report.address.url, model.date.created,
-                account, snippet, card, card_alt_text(card), settings.addressing.language,
-                labels if account.platform == "bluesky" else (),
+                account, snippet, card, card_alt_text(card), report.address.card_path,
+                settings.addressing.language, labels if account.platform == "bluesky" else (),
             )  # fmt: skip
             last = ledger.last_posted(key, account.platform, account.name)
-            if last is None or (last.fingerprint != item.fingerprint and resend_edited):
+            if last is not None and last.fingerprint == item.fingerprint:
+                continue  # sent as it is
+            refused = ledger.last_failure(key, account.platform, account.name)
+            # Refused as it is, it would be refused again: only an edit (or the writer) acts.
+            if (
+                refused is not None
+                and refused.refused
+                and refused.fingerprint == item.fingerprint
+                and not retry_failed
+            ):
+                why = (f"{account.platform} refused it on {refused.tried_at[:10]} "
+                       f"({refused.error}); edit the post, or --retry-failed sends it as it "
+                       "is")  # fmt: skip
+                held.append(Held(key, account.platform, why))
+            elif last is None or resend_edited:
                 outgoing.append(item)
-            elif last.fingerprint != item.fingerprint:
+            else:
                 why = f"edited since it was posted ({last.remote_url}); --resend-edited sends it"
                 held.append(Held(key, account.platform, why))
     return outgoing, held

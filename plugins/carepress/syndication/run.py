@@ -1,20 +1,29 @@
 """A `carepress post` run: what is due is shown (`--dry-run`) or sent, each sent post is
 recorded at once, and one platform failing never stops the others (its posts wait for the
-next run)."""
+next run, or for the time the platform asked for)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TextIO
 
 from .accounts import Account, CredentialError, redact
-from .ledger import Ledger, Posted, now_iso
+from .ledger import Failure, Ledger, Posted, iso
 from .outbox import Held, Outgoing
 from .sending import SendFailed, Sent
+from .waiting import not_before
 
 Sender = Callable[[Outgoing, str, float], Sent]
+Clock = Callable[[], dt.datetime]
+
+# Mastodon.py sends the card with a poll only where the server takes both (mastodon.py).
+CARD_WITH_POLL = (
+    "the post has a poll: before Mastodon 4.6 a status carries a poll or pictures, not both, "
+    "so the card is not sent (a 4.6 server gets it too)"
+)
 
 
 def senders() -> dict[str, Sender]:
@@ -35,7 +44,7 @@ class RunResult:
 
 
 def describe(item: Outgoing) -> dict[str, object]:
-    """Exactly what would be sent, as `--dry-run` shows it."""
+    """Exactly what would be sent, as `--dry-run` shows it: the fields each platform gets."""
     snippet = item.snippet
     shown: dict[str, object] = {
         "post": item.post,
@@ -43,15 +52,61 @@ def describe(item: Outgoing) -> dict[str, object]:
         "account": item.account.name,
         "text": snippet.text,
         "language": item.language,
-        "card_alt": item.card_alt,
     }
     if item.platform == "mastodon":
+        media = [] if snippet.poll else [{"file": item.card_file, "description": item.card_alt}]
         shown |= {"spoiler_text": snippet.spoiler_text, "sensitive": snippet.sensitive,
-                  "poll": snippet.poll, "thread": list(snippet.thread)}  # fmt: skip
+                  "visibility": "public", "media": media, "poll": snippet.poll,
+                  "thread": list(snippet.thread)}  # fmt: skip
+        if snippet.poll:
+            shown["card_dropped"] = CARD_WITH_POLL
     if item.platform == "bluesky":
-        shown |= {"facets": snippet.facets, "link_card": snippet.link or item.url,
+        # A link card has no alt text (the lexicon gives it none): its description is the text.
+        card = {"uri": snippet.link or item.url, "title": item.title,
+                "description": item.description,
+                "thumb": {"file": item.card_file, "mime_type": "image/png"}}  # fmt: skip
+        shown |= {"facets": snippet.facets, "link_card": card,
                   "self_labels": list(item.self_labels)}  # fmt: skip
     return shown
+
+
+def _text_view(item: Outgoing, out: TextIO) -> None:
+    """The same as `describe`, to read: every field that is sent, on its own line."""
+    snippet = item.snippet
+    out.write(f"--- {item.post} -> {item.account.label}\n")
+    if item.platform == "mastodon":
+        if snippet.spoiler_text:
+            sensitive = ", sensitive" if snippet.sensitive else ""
+            out.write(f"[content warning field{sensitive}] {snippet.spoiler_text}\n")
+        elif snippet.sensitive:
+            out.write("[sensitive]\n")
+    out.write(f"{snippet.text}\n")
+    if item.platform == "mastodon":
+        if snippet.poll:
+            several = " (several choices)" if snippet.poll["multiple"] else ""
+            options = " / ".join(snippet.poll["options"])
+            out.write(f"[poll, open {snippet.poll['expires_in']} s{several}] {options}\n")
+        for number, reply in enumerate(snippet.thread, 1):
+            out.write(f"[reply {number}] {reply}\n")
+        if snippet.poll:
+            out.write(f"[card] not sent: {CARD_WITH_POLL}\n")
+        else:
+            out.write(f"[card] {item.card_file}, alt text: {item.card_alt}\n")
+        out.write("[visibility] public\n")
+    if item.platform == "bluesky":
+        encoded = snippet.text.encode()
+        for facet in snippet.facets:
+            start, end = facet["index"]["byteStart"], facet["index"]["byteEnd"]
+            for feature in facet["features"]:
+                kind = feature["$type"].rsplit("#", 1)[-1]
+                target = feature.get("uri") or f"#{feature.get('tag', '')}"
+                words = encoded[start:end].decode(errors="replace")
+                out.write(f"[{kind}] {words!r} (bytes {start}-{end}) -> {target}\n")
+        out.write(f"[link card] {snippet.link or item.url}\n  title: {item.title}\n"
+                  f"  description: {item.description}\n  thumbnail: {item.card_file} (the "
+                  "social card, uploaded; a link card has no alt text)\n")  # fmt: skip
+        out.write(f"[self-labels] {', '.join(item.self_labels) or 'none'}\n")
+    out.write(f"[language] {item.language}\n")
 
 
 def this_run(items: Sequence[Outgoing], per_account: int) -> tuple[list[Outgoing], int]:
@@ -65,40 +120,62 @@ def this_run(items: Sequence[Outgoing], per_account: int) -> tuple[list[Outgoing
     return now, len(items) - len(now)
 
 
+def waiting_accounts(
+    accounts: Iterable[Account], ledger: Ledger, now: dt.datetime
+) -> dict[Account, str]:
+    """The accounts whose platform asked for no request before a time still ahead, each with
+    the line that says so."""
+    waiting = {}
+    for account in accounts:
+        failure = ledger.waiting_until(account.platform, account.name)
+        if failure is not None and dt.datetime.fromisoformat(failure.not_before) > now:
+            until = dt.datetime.fromisoformat(failure.not_before).strftime("%Y-%m-%d %H:%M:%S")
+            why = failure.error.split(":")[0]  # "the server answered 429 (a rate limit)"
+            waiting[account] = (
+                f"{account.label}: nothing is sent there before {until} UTC, as the server "
+                f"asked ({why}); the first run after that sends it"
+            )
+    return waiting
+
+
 def print_plan(
-    items: Sequence[Outgoing], held: Sequence[Held], out: TextIO, form: str, per_account: int
+    items: Sequence[Outgoing],
+    held: Sequence[Held],
+    out: TextIO,
+    form: str,
+    per_account: int,
+    waiting: dict[Account, str] | None = None,
 ) -> None:
     """What a run would send, exactly (`--dry-run`)."""
-    now, later = this_run(items, per_account)
+    waiting = waiting or {}
+    now, later = this_run([i for i in items if i.account not in waiting], per_account)
     if form == "json":
         plan = {"due": [describe(i) for i in now], "later": later,
-                "held": [h.__dict__ for h in held]}  # fmt: skip
+                "held": [h.__dict__ for h in held], "waiting": list(waiting.values())}  # fmt: skip
         out.write(json.dumps(plan, ensure_ascii=False, indent=2) + "\n")
         return
     for item in now:
-        out.write(f"--- {item.post} -> {item.account.label}\n")
-        if item.snippet.spoiler_text:
-            out.write(f"[content warning field, sensitive] {item.snippet.spoiler_text}\n")
-        out.write(f"{item.snippet.text}\n")
-        if item.snippet.poll:
-            options = " / ".join(item.snippet.poll["options"])
-            out.write(f"[poll, open {item.snippet.poll['expires_in']} s] {options}\n")
-        for number, reply in enumerate(item.snippet.thread, 1):
-            out.write(f"[reply {number}] {reply}\n")
-        out.write(f"[card] {item.card_alt}\n[language] {item.language}\n")
+        _text_view(item, out)
     for hold in held:
         out.write(f"held: {hold.post} on {hold.platform}: {hold.reason}\n")
+    for line in waiting.values():
+        out.write(f"waiting: {line}\n")
     _later(later, per_account, out)
     if not now:
         out.write("Nothing is due.\n")
 
 
-def _record(item: Outgoing, sent: Sent, ledger: Ledger, result: RunResult, out: TextIO) -> None:
-    account = item.account
+def _record(
+    item: Outgoing, sent: Sent, ledger: Ledger, result: RunResult, out: TextIO, now: dt.datetime
+) -> None:
+    account, snippet = item.account, item.snippet
     posted = Posted(
         item.post, account.platform, account.name, sent.remote_id, sent.remote_url,
-        item.snippet.text, item.snippet.spoiler_text, item.fingerprint, now_iso(),
+        snippet.text, snippet.spoiler_text, item.fingerprint, iso(now),
         json.dumps(list(sent.replies)),
+        json.dumps(snippet.poll, ensure_ascii=False) if snippet.poll else "",
+        # The replies that arrived, in order: each text beside its address in `replies`.
+        json.dumps(list(snippet.thread[: len(sent.replies)]), ensure_ascii=False),
     )  # fmt: skip
     ledger.record(posted)  # at once: a later failure never loses what was sent
     result.sent.append(posted)
@@ -112,11 +189,17 @@ def send_due(
     *,
     timeout: float,
     max_per_account: int,
+    clock: Clock,
     send_with: dict[str, Sender] | None = None,
 ) -> RunResult:
+    """`clock` tells the time (the run's, injectable): when a platform's wait is over, and
+    when a post was sent."""
     send_with = send_with or senders()
     result = RunResult()
-    now, later = this_run(items, max_per_account)
+    waiting = waiting_accounts({i.account for i in items}, ledger, clock())
+    for line in waiting.values():
+        out.write(f"waiting: {line}\n")
+    now, later = this_run([i for i in items if i.account not in waiting], max_per_account)
     failing: set[Account] = set()  # an account whose server failed waits for the next run
     secrets: dict[Account, str] = {}
     for item in now:
@@ -134,25 +217,48 @@ def send_due(
         try:
             sent = send_with[account.platform](item, secret, timeout)
         except SendFailed as exc:
-            message = redact(str(exc), [secret])
-            ledger.record_failure(item.post, account.platform, account.name, message)
+            _failed(item, exc, redact(str(exc), [secret]), ledger, result, out, clock())
             failing.add(account)
-            if exc.partly is not None:  # the post is out: never send it twice
-                _record(item, exc.partly, ledger, result, out)
-                missing = item.snippet.thread[len(exc.partly.replies) :]
-                after = (exc.partly.replies or (exc.partly.remote_url,))[-1]
-                result.failed.append(
-                    f"{account.label}: {item.post}: {len(missing)} of the thread's replies did "
-                    f"not arrive ({message}); reply to {after} by hand with: "
-                    + " | ".join(missing)
-                )
-                continue
-            then = "it is tried again on the next run" if exc.retry else "fix this first"
-            result.failed.append(f"{account.label}: {item.post}: {message} ({then})")
             continue
-        _record(item, sent, ledger, result, out)
+        _record(item, sent, ledger, result, out, clock())
     _later(later, max_per_account, out)
     return result
+
+
+def _failed(
+    item: Outgoing,
+    exc: SendFailed,
+    message: str,
+    ledger: Ledger,
+    result: RunResult,
+    out: TextIO,
+    now: dt.datetime,
+) -> None:
+    account = item.account
+    until = not_before(exc.status, exc.headers, now) if exc.retry else None
+    refused = exc.refused and exc.partly is None  # (a refused reply: the post is out)
+    ledger.record_failure(Failure(
+        item.post, account.platform, account.name, message, iso(now), item.fingerprint,
+        refused, iso(until) if until else "",
+    ))  # fmt: skip
+    if exc.partly is not None:  # the post is out: never send it twice
+        _record(item, exc.partly, ledger, result, out, now)
+        missing = item.snippet.thread[len(exc.partly.replies) :]
+        after = (exc.partly.replies or (exc.partly.remote_url,))[-1]
+        result.failed.append(
+            f"{account.label}: {item.post}: {len(missing)} of the thread's replies did "
+            f"not arrive ({message}); reply to {after} by hand with: " + " | ".join(missing)
+        )
+        return
+    if refused:
+        then = "held until the post is edited; --retry-failed sends it again as it is"
+    elif until is not None:
+        then = f"tried again on the first run after {until:%Y-%m-%d %H:%M:%S} UTC"
+    elif exc.retry:
+        then = "it is tried again on the next run"
+    else:
+        then = "fix this first"
+    result.failed.append(f"{account.label}: {item.post}: {message} ({then})")
 
 
 def _later(later: int, per_account: int, out: TextIO) -> None:
