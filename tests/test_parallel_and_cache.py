@@ -217,6 +217,55 @@ def test_a_changed_rule_or_setting_checks_every_post_again(hub: Hub) -> None:
     assert "ERROR   -  carepress: content/posts/a.md:24:9: 'crazy'" in second.stderr
 
 
+def test_unchanged_feeds_are_linked_from_the_cache_and_a_change_writes_them_again(
+    hub: Hub,
+) -> None:
+    from carepress.publish.feed_cache import FEED_CACHE
+
+    hub.write_post("a.md", post_text(title="Coping with worry"))
+    hub.write_post("b.md", post_text(title="Sleep and worry", date="2026-03-15"))
+    assert hub.build(env=IN_PROCESS).returncode == 0
+    rss = hub.site / "feeds" / "rss.xml"
+    first = rss.read_bytes()
+    (kept,) = (hub.root / FEED_CACHE).iterdir()
+    assert hub.build(env=IN_PROCESS).returncode == 0
+    assert rss.read_bytes() == first
+    assert rss.stat().st_ino == (kept / "feeds" / "rss.xml").stat().st_ino  # linked, not written
+    # Every file the writer wrote is in the site again (the social feeds, the empty sitemaps).
+    written = sorted(p.relative_to(kept) for p in kept.rglob("*") if p.is_file())
+    assert all((hub.site / p).is_file() for p in written) and len(written) > 10
+    # A post's new title, and a new feed setting: the feeds are written again, never stale.
+    hub.write_post("b.md", post_text(title="Sleep, worry and the night", date="2026-03-15"))
+    assert hub.build(env=IN_PROCESS).returncode == 0
+    assert b"Sleep, worry and the night" in rss.read_bytes()
+    config = hub.root / "mkdocs.yml"
+    text = config.read_text()
+    assert "        limit: 20\n" in text
+    config.write_text(text.replace("        limit: 20\n", "        limit: 1\n", 1))
+    assert hub.build(env=IN_PROCESS).returncode == 0
+    assert rss.read_text().count("<item>") == 1
+    assert len(list((hub.root / FEED_CACHE).iterdir())) == 1  # only the newest feeds are kept
+
+
+def test_a_picture_that_runs_script_is_refused_on_every_build_kept_or_not(hub: Hub) -> None:
+    """The docs_dir files' findings are kept between builds (a rebuild reads no SVG): kept,
+    they still stop the build; a fixed or a new picture is read again."""
+    hub.write_post("a.md", post_text(title="Coping with worry"))
+    picture = hub.root / "content" / "assets" / "logo-test.svg"
+    picture.parent.mkdir(parents=True, exist_ok=True)
+    picture.write_text('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>')
+    for _ in range(2):  # found, then kept
+        built = hub.build(env=IN_PROCESS)
+        assert built.returncode != 0
+        assert "logo-test.svg" in built.stderr and "event handler (onload)" in built.stderr
+    picture.write_text('<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>')
+    assert hub.build(env=IN_PROCESS).returncode == 0
+    other = picture.with_name("other-test.svg")
+    other.write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>x()</script></svg>')
+    built = hub.build(env=IN_PROCESS)
+    assert built.returncode != 0 and "other-test.svg" in built.stderr
+
+
 def test_a_post_dated_today_is_kept_only_until_its_date(hub: Hub) -> None:
     """A report depends on the time through the post's dates: kept until the next one."""
     import datetime as dt

@@ -36,7 +36,7 @@ from .findings import Finding
 from .settings import Settings
 
 CACHE_FILE = Path(".cache") / "carepress" / "reports.pickle"
-FORMAT = 1
+FORMAT = 2
 # Packages whose behaviour a post's report depends on (rendering, validation, counting).
 PACKAGES = ("mkdocs-material", "Markdown", "pymdown-extensions", "pydantic", "regex", "nh3")
 # Findings that say more about this run than about the post.
@@ -66,7 +66,7 @@ def _code_fingerprint() -> bytes:
     return digest.digest()
 
 
-def _file_bytes(path: Path | None) -> bytes:
+def file_bytes(path: Path | None) -> bytes:
     if path is None:
         return b""
     try:
@@ -83,7 +83,7 @@ def hub_fingerprint(settings: Settings, config_file: Path, html: bool) -> bytes:
     files = [config_file, settings.authors_file]
     files += [settings.root / p for p in (*options.rules.files, *options.content_warning_rules)]
     for path in files:
-        digest.update(str(path).encode() + b"\0" + _file_bytes(path) + b"\0")
+        digest.update(str(path).encode() + b"\0" + file_bytes(path) + b"\0")
     if settings.custom_dir is not None and settings.custom_dir.is_dir():
         # A post's `template:`-free front matter can still name an icon the overrides add.
         names = sorted(p.relative_to(settings.custom_dir).as_posix()
@@ -122,8 +122,19 @@ class ReportCache:
         self._entries: dict[bytes, tuple[dt.datetime, Post]] = {}
         self._keys: dict[Path, bytes] = {}
         self._stored_keys: set[bytes] = set()
-        self._stored_practice: tuple[bytes, list[Finding]] | None = None
-        self._practice: tuple[bytes, list[Finding]] | None = None
+        # Hub-wide findings by name ("practice", "docs_dir"): the key they were found for.
+        self._stored_kept: dict[str, tuple[bytes, list[Finding]]] = {}
+        self._kept: dict[str, tuple[bytes, list[Finding]]] = {}
+
+    @property
+    def hub(self) -> bytes:
+        """The hash of everything but the posts that a post's report depends on."""
+        return self._hub
+
+    def key_of(self, path: Path) -> bytes | None:
+        """The hash of everything a post's report depends on (after `lookup`); None for a
+        file the check refuses unread."""
+        return self._keys.get(path)
 
     def _key(self, path: Path) -> bytes | None:
         """None for a file the check refuses unread (not a regular file, or too large)."""
@@ -148,7 +159,9 @@ class ReportCache:
             return {}
         if not isinstance(stored, dict) or stored.get("format") != FORMAT:
             return {}
-        self._stored_practice = self._practice = stored.get("practice")
+        kept = stored.get("kept")
+        self._stored_kept = dict(kept) if isinstance(kept, dict) else {}
+        self._kept = dict(self._stored_kept)
         return stored.get("entries", {})
 
     def lookup(
@@ -172,21 +185,21 @@ class ReportCache:
                 missing.append(path)
         return found, missing
 
-    def practice_findings(
-        self, compute: Callable[[], list[Finding]], depends_on: Iterable[Path] = ()
+    def kept_findings(
+        self, name: str, compute: Callable[[], list[Finding]], depends_on: Iterable[bytes] = ()
     ) -> list[Finding]:
-        """The findings in the practice's own texts (which depend on the hub's files and
-        CarePress's code alone, and on the files in `depends_on`: the policy pages' texts
-        in the overrides): kept from the last build, or computed now. Call after `lookup`,
-        before `store`."""
+        """Hub-wide findings that depend on the hub's files and CarePress's code alone, and
+        on `depends_on` (the bytes of what else they read): kept from the last build, or
+        computed now. Call after `lookup`, before `store`."""
         digest = hashlib.sha256(self._hub)
-        for path in depends_on:
-            digest.update(str(path).encode() + b"\0" + _file_bytes(path) + b"\0")
+        for part in depends_on:
+            digest.update(len(part).to_bytes(8, "big") + part)
         key = digest.digest()
-        if self._practice is not None and self._practice[0] == key:
-            return list(self._practice[1])
+        kept = self._kept.get(name)
+        if kept is not None and kept[0] == key:
+            return list(kept[1])
         findings = compute()
-        self._practice = (key, list(findings))
+        self._kept[name] = (key, list(findings))
         return findings
 
     def keep(self, reports: Iterable[Post], now: dt.datetime) -> None:
@@ -199,14 +212,14 @@ class ReportCache:
 
     def store(self) -> None:
         """Write what was kept; every other post's report is forgotten."""
-        if set(self._entries) == self._stored_keys and self._practice == self._stored_practice:
+        if set(self._entries) == self._stored_keys and self._kept == self._stored_kept:
             return  # nothing new, nothing gone: the file is already this
         self.file.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=self.file.parent, prefix=".reports.", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as stream:
                 pickle.dump(
-                    {"format": FORMAT, "entries": self._entries, "practice": self._practice},
+                    {"format": FORMAT, "entries": self._entries, "kept": self._kept},
                     stream,
                     protocol=5,
                 )

@@ -9,7 +9,7 @@ machine; and a device or pipe can be read forever. Those are refused, file by fi
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -102,6 +102,32 @@ def svg_problems(path: Path) -> list[str]:
     return list(dict.fromkeys(problems))
 
 
+def _published_files(docs_dir: Path) -> Iterator[tuple[Path, Path]]:
+    """Each file MkDocs would take from docs_dir (not the hidden ones it leaves out), with
+    its path inside docs_dir."""
+    for path in sorted(docs_dir.rglob("*")):
+        relative = path.relative_to(docs_dir)
+        if any(part.startswith(".") for part in relative.parts) or path.is_dir():
+            continue
+        yield path, relative
+
+
+def docs_dir_fingerprint(docs_dir: Path) -> Iterator[bytes]:
+    """Everything `docs_dir_problems` reads, so its findings can be kept between builds: each
+    file's name and kind, where a link leads, and an SVG's bytes (a rebuild then parses none,
+    and never loads lxml)."""
+    for path, relative in _published_files(docs_dir):
+        if path.is_symlink():
+            kind = b"link to " + str(path.resolve()).encode()
+        elif not path.is_file():
+            kind = b"not a regular file"
+        elif path.suffix.lower() == ".svg":
+            kind = b"svg " + path.read_bytes()
+        else:
+            kind = b"file"
+        yield relative.as_posix().encode() + b"\0" + kind
+
+
 def docs_dir_problems(
     docs_dir: Path, hub: Path, theme: Sequence[Path], shown: Callable[[Path], str]
 ) -> list[Finding]:
@@ -110,10 +136,7 @@ def docs_dir_problems(
     overrides) own scripts or stylesheets, which MkDocs allows: a docs_dir file at
     `assets/javascripts/bundle.*.min.js` would run on every page instead of Material's."""
     findings = []
-    for path in sorted(docs_dir.rglob("*")):
-        relative = path.relative_to(docs_dir)
-        if any(part.startswith(".") for part in relative.parts) or path.is_dir():
-            continue
+    for path, relative in _published_files(docs_dir):
         findings += static_file_problems(path, shown(path), hub)
         if path.suffix in THEME_CODE and any((d / relative).is_file() for d in theme):
             findings.append(

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import astuple
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -19,7 +20,8 @@ from mkdocs.structure.pages import Page
 
 from ..engine import Post
 from ..publish.catalog import FeedCatalog, FeedLink, feed_catalog
-from ..publish.feeds import feed_members, write_feeds
+from ..publish.feed_cache import cached_feeds, feeds_key, link_feeds
+from ..publish.feed_plan import feed_members
 from ..publish.post import FeedPost, Site, in_feeds
 from ..settings import Settings
 
@@ -33,10 +35,13 @@ class FeedCollector:
         config: MkDocsConfig,
         reports: Mapping[str, Post],
         now: dt.datetime,
+        keys: tuple[bytes, Callable[[Path], bytes | None]] | None = None,
     ) -> None:
         self.settings = settings
         self.reports = reports
         self.now = now
+        # The hub's and each post's report-cache key: what the feeds' own cache key is made of.
+        self.keys = keys
         self.enabled = settings.options.feeds.enabled and bool(config.site_url)
         if settings.options.feeds.enabled and not config.site_url:
             log.warning("feeds need site_url in mkdocs.yml (entries link to absolute addresses)")
@@ -96,7 +101,39 @@ class FeedCollector:
     def write(self, site_dir: str) -> None:
         if not self.enabled:
             return
-        write_feeds(Path(site_dir), self._feed_posts(), self.site, self.settings, self.now)
+        key = self._cache_key()
+        if key is None:
+            _write_feeds(Path(site_dir), self._feed_posts(), self.site, self.settings, self.now)
+            return
+        folder = cached_feeds(
+            self.settings.root, key,
+            lambda into: _write_feeds(into, self._feed_posts(), self.site, self.settings, self.now),
+        )  # fmt: skip
+        link_feeds(folder, Path(site_dir))
+
+    def _cache_key(self) -> str | None:
+        """What the feeds are made of: the hub (its configuration, CarePress), the site, and
+        each post some feed carries (its file and its body as rendered now, its address).
+        None where a post's key is unknown: the feeds are then written, not kept."""
+        if self.keys is None:
+            return None
+        hub, key_of = self.keys
+        parts = [hub, repr(astuple(self.site)).encode()]
+        for src_uri in sorted(self.posts):
+            url, body_html = self.posts[src_uri]
+            post_key = key_of(self.reports[src_uri].path)
+            if post_key is None:
+                return None
+            parts += [src_uri.encode(), post_key, url.encode(), body_html.encode()]
+        return feeds_key(parts)
+
+
+def _write_feeds(
+    site_dir: Path, posts: list[FeedPost], site: Site, settings: Settings, now: dt.datetime
+) -> None:
+    from ..publish.feeds import write_feeds  # feedgen and lxml: only when feeds are written
+
+    write_feeds(site_dir, posts, site, settings, now)
 
 
 class FeedLinks:

@@ -20,7 +20,7 @@ from ..budget import RENDERS_PER_POST
 from ..byline import byline_for
 from ..checks.collisions import duplicate_addresses, page_collisions
 from ..checks.practice_texts import practice_text_findings
-from ..checks.static_files import docs_dir_problems
+from ..checks.static_files import docs_dir_fingerprint, docs_dir_problems
 from ..crisis import regions_for
 from ..engine import Post, utc_now
 from ..findings import Finding, in_reading_order, summary
@@ -32,7 +32,7 @@ from ..publish.card_colours import unmatched_primary
 from ..publish.platforms import PLATFORMS
 from ..publish.share_kits import ShareKits
 from ..rendering import MarkdownSetup
-from ..report_cache import ReportCache
+from ..report_cache import ReportCache, file_bytes
 from ..safeguards import Safeguards
 from ..settings import (
     CarePressOptions,
@@ -155,9 +155,6 @@ class CarePressPlugin(BasePlugin):
         # A build's reports and a preview's (which renders each post) are kept apart.
         cache = ReportCache(settings, config_file, html=self.serving)
         self._page_findings = page_collisions(settings)
-        self._page_findings += docs_dir_problems(
-            settings.docs_dir, settings.root, settings.shipped_theme_dirs, settings.display_path
-        )
         left_out, findings = check_pages(files, self.settings, drafts=not self.serving)
         self._page_findings += findings
         for shown in left_out:
@@ -169,17 +166,27 @@ class CarePressPlugin(BasePlugin):
         }
         for src_uri, report in zip(posts, self._check(list(posts.values()), cache), strict=True):
             self.reports[src_uri] = report
+        self._page_findings += cache.kept_findings(
+            "docs_dir",
+            lambda: docs_dir_problems(settings.docs_dir, settings.root,
+                                      settings.shipped_theme_dirs, settings.display_path),
+            docs_dir_fingerprint(settings.docs_dir),
+        )  # fmt: skip
         try:
-            self._page_findings += cache.practice_findings(
+            self._page_findings += cache.kept_findings(
+                "practice",
                 lambda: practice_text_findings(settings, config_file),
-                [path for _, path in policy_partials(settings)],
-            )
+                [str(path).encode() + b"\0" + file_bytes(path)
+                 for _, path in policy_partials(settings)],
+            )  # fmt: skip
         except ConfigError as exc:  # a policy page's text that cannot be rendered
             raise PluginError(f"CarePress: {exc}") from exc
         cache.store()
         for report, finding in duplicate_addresses(self.reports.values(), settings, self._now):
             report.findings.append(finding)
-        self.feeds = FeedCollector(self.settings, config, self.reports, self._now)
+        self.feeds = FeedCollector(
+            self.settings, config, self.reports, self._now, (cache.hub, cache.key_of)
+        )
         self.sharing = CardsAndMeta(self.settings, config, self.reports, self._now)
         # Material's blog plugin would trip over a broken post's front matter: stop before
         # it reads it, with every finding of every post (as `carepress check` reports them).

@@ -20,7 +20,8 @@ from ..inline_citations import cited_html, cited_markdown
 from ..settings import Settings
 from ..theme_templates import theme_environment
 from .cards import CardSpec, post_card, post_cards, write_cards
-from .feeds import feed_members, write_feeds
+from .feed_plan import feed_members
+from .feeds import write_feeds
 from .post import FeedPost, Site, feed_post
 from .share_kits import TEMPLATE, ShareKitError, ShareKits, SiteLook
 from .slides import NO_VISUALS, write_pdfs

@@ -16,9 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
 import re
-import shutil
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -31,7 +29,7 @@ import PIL
 from PIL import Image, ImageDraw, ImageFont
 from PIL.PngImagePlugin import PngInfo
 
-from ..atomic_write import write_atomically
+from ..atomic_write import link_or_copy, write_atomically
 from .address import card_path
 from .card_colours import DEFAULT_COLOURS, CardColours
 from .outputs import CARD_DIR
@@ -519,7 +517,7 @@ def write_cards(site_dir: Path, cards: Mapping[str, CardSpec], cache_dir: Path |
         if isinstance(card, bytes):
             target.write_bytes(card)
         else:
-            _link_or_copy(card, target)
+            link_or_copy(card, target)
         stats.written.append(relative)
     return stats
 
@@ -539,11 +537,3 @@ def draw_into_cache(job: tuple[CardSpec, Path]) -> None:
         _encode(render_card(spec), path, card_key(spec))
 
 
-def _link_or_copy(cached: Path, target: Path) -> None:
-    """A cached card is never changed in place (a new one replaces it atomically), so the
-    site can share its file: a hard link costs a fifteenth of a copy. Copied where the cache
-    and the site are on different file systems, or links are not allowed."""
-    try:
-        os.link(cached, target)
-    except OSError:
-        shutil.copyfile(cached, target)

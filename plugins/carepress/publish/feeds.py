@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import posixpath
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from feedgen.entry import FeedEntry
@@ -20,9 +19,10 @@ from feedgen.feed import FeedGenerator
 
 from ..settings import Settings
 from . import entry, jsonfeed
-from .catalog import FeedCatalog, FeedLink, feed_catalog
+from .catalog import FeedCatalog, FeedLink
+from .feed_plan import plan_feeds
 from .platforms import PLATFORMS
-from .post import FeedPost, Site, in_feeds, newest_first
+from .post import FeedPost, Site
 from .snippets import compose
 
 # Material's script reads every <link rel="alternate"> in a page's head as a language
@@ -89,55 +89,6 @@ def _write(site_dir: Path, link: FeedLink, data: bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return path
-
-
-@dataclass(frozen=True)
-class FeedPlan:
-    """Which posts each feed carries at a moment: the one answer the writers, the build's
-    choice of bodies to keep and `carepress verify` share."""
-
-    catalog: FeedCatalog
-    ordered: list[FeedPost]  # every post in feeds, newest first
-    newest: list[FeedPost]  # the site's (and the social) feeds
-    others: list[tuple[FeedLink, list[FeedPost]]]  # each audience and tag feed
-
-    @property
-    def members(self) -> set[str]:
-        """The keys of the posts some feed carries."""
-        return {p.key for p in self.newest} | {p.key for _, chosen in self.others for p in chosen}
-
-
-def plan_feeds(
-    posts: Iterable[FeedPost], title: str, settings: Settings, now: dt.datetime
-) -> FeedPlan:
-    """The posts in feeds at `now` (published, not expired), newest first, and the newest
-    `limit` of them for the site's feeds and for each audience and tag feed."""
-    ordered = newest_first(p for p in posts if in_feeds(p.front_matter, now))
-    catalog = feed_catalog(title, [p.front_matter for p in ordered])
-    limit = settings.options.feeds.limit
-
-    def select(keep: Callable[[FeedPost], bool]) -> list[FeedPost]:
-        chosen = []
-        for post in ordered:
-            if len(chosen) == limit:
-                break
-            if keep(post):
-                chosen.append(post)
-        return chosen
-
-    newest = select(lambda p: True)
-    others = [(link, select(lambda p, a=link.name: a in p.front_matter.audience))
-              for link in catalog.audiences]  # fmt: skip
-    for link, tags in zip(catalog.tags, catalog.tags_by_slug.values(), strict=True):
-        wanted = set(tags)
-        others.append((link, select(lambda p, w=wanted: not w.isdisjoint(p.front_matter.tags))))
-    return FeedPlan(catalog, ordered, newest, others)
-
-
-def feed_members(posts: Iterable[FeedPost], settings: Settings, now: dt.datetime) -> set[str]:
-    """The keys of the posts some feed will carry: only their rendered bodies need keeping
-    until the feeds are written (a hub of thousands of posts has feeds of a few dozen)."""
-    return plan_feeds(posts, "", settings, now).members
 
 
 def write_feeds(

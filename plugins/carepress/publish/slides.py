@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from PIL import Image, ImageDraw
 
-from ..atomic_write import write_atomically
+from ..atomic_write import link_or_copy, write_atomically
 from .card_colours import DEFAULT_COLOURS, CardColours
 from .cards import (
     LINE_SPACING,
@@ -33,7 +33,6 @@ from .cards import (
     CardSpec,
     _background,
     _encode,
-    _link_or_copy,
     _warning_label,
     balance,
     card_key,
@@ -418,14 +417,14 @@ def write_pdfs(
         target.unlink(missing_ok=True)
         target.parent.mkdir(parents=True, exist_ok=True)
         if cached is not None and cached.is_file():
-            _link_or_copy(cached, target)
+            link_or_copy(cached, target)
             continue
         folder = site_dir / relative.removesuffix(".pdf")
         data = slides_pdf([(folder / f"{s.index}.png").read_bytes() for s in slides])
         if cached is not None:
             try:
                 write_atomically(cached, data)
-                _link_or_copy(cached, target)
+                link_or_copy(cached, target)
                 continue
             except OSError:
                 pass  # a read-only hub still gets its PDFs, just not cached

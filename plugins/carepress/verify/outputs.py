@@ -20,7 +20,8 @@ from ..findings import Finding
 from ..publish import entry
 from ..publish.cards import CARD_KEY_CHUNK, card_key, post_card, post_cards
 from ..publish.catalog import FeedLink
-from ..publish.feeds import plan_feeds, social_text
+from ..publish.feed_plan import plan_feeds
+from ..publish.feeds import social_text
 from ..publish.outputs import SHARE_DIR
 from ..publish.platforms import PLATFORMS
 from ..publish.post import FeedPost, feed_post

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import html
 import re
-
-from lxml import etree
+from functools import cache
+from typing import TYPE_CHECKING
 
 from ..crisis import Region
 from ..policy_pages import POLICY_PAGES
 from ..safeguards import Safeguards
 from .text import words
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 CRISIS_PAGE = "crisis/index.html"
 
@@ -49,7 +52,14 @@ _SAFEGUARD_DEPTH = 2
 # an unclosed comment, <textarea> or <title>. A stray end tag is dropped, as browsers drop or
 # close around it: what follows stays visible. `huge_tree`: libxml2's default limits (256
 # levels deep, 10 MB of text) would drop the rest of a long or deeply nested post silently.
-_PARSER = etree.HTMLParser(no_network=True, huge_tree=True)
+# Made on first use: a rebuild whose pages are unchanged parses none and never loads lxml.
+@cache
+def _parser() -> etree.HTMLParser:
+    from lxml import etree
+
+    return etree.HTMLParser(no_network=True, huge_tree=True)
+
+
 _BANNER = re.compile(r"""data-carepress=["']?content-warning\b""")
 _TAG = re.compile(r"<[^>]*>")
 
@@ -80,7 +90,9 @@ def _markers(article: str) -> tuple[list[tuple[str, int]], dict[str, str], set[s
     """Each real element carrying data-carepress: its marker, its depth below <article>
     (the article's children are at depth 2), the text of the elements per marker, and the
     markers of the ones that are hidden."""
-    root = etree.fromstring(article, _PARSER) if article.strip() else None
+    from lxml import etree
+
+    root = etree.fromstring(article, _parser()) if article.strip() else None
     found: list[tuple[str, int]] = []
     text: dict[str, str] = {}
     hidden: set[str] = set()
