@@ -7,6 +7,7 @@ published."""
 from __future__ import annotations
 
 import shutil
+import sys
 import time
 from pathlib import Path
 
@@ -245,6 +246,31 @@ def test_unchanged_feeds_are_linked_from_the_cache_and_a_change_writes_them_agai
     assert hub.build(env=IN_PROCESS).returncode == 0
     assert rss.read_text().count("<item>") == 1
     assert len(list((hub.root / FEED_CACHE).iterdir())) == 1  # only the newest feeds are kept
+
+
+_BUILD_AND_LIST_MODULES = """
+import sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+config = load_config(config_file="mkdocs.yml", site_dir="site")
+config.plugins.on_startup(command="build", dirty=False)
+build(config)
+config.plugins.on_shutdown()
+print(sorted(m for m in ("lxml", "feedgen", "PIL", "syllapy") if m in sys.modules))
+"""
+
+
+def test_a_rebuild_with_nothing_changed_loads_no_writer_it_does_not_need(hub: Hub) -> None:
+    """Memory: a rebuild links its feeds and cards, and reuses the checks' and the pictures'
+    findings, so it loads neither feedgen and lxml, nor Pillow, nor the checks."""
+    hub.write_post("a.md", post_text(title="Coping with worry"))
+    assert list((hub.root / "content").rglob("*.svg"))  # a picture the first build parses
+    first = hub.run(sys.executable, "-c", _BUILD_AND_LIST_MODULES, env=IN_PROCESS)
+    assert first.returncode == 0, first.stderr
+    assert "lxml" in first.stdout and "feedgen" in first.stdout  # (the control)
+    again = hub.run(sys.executable, "-c", _BUILD_AND_LIST_MODULES, env=IN_PROCESS)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.strip().splitlines()[-1] == "[]"
 
 
 def test_a_picture_that_runs_script_is_refused_on_every_build_kept_or_not(hub: Hub) -> None:

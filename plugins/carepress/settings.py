@@ -383,10 +383,12 @@ class Settings:
 
     def check_rule_options(self) -> None:
         """Every id under plugins > carepress > rules names a rule a practice may adjust."""
+        named = [*self.options.rules.severity, *self.options.rules.disable]
+        if not named:
+            return  # (the rule index imports every check: a rebuild may need none of them)
         from .rulepack import PACKS
 
         index = self.rule_index
-        named = [*self.options.rules.severity, *self.options.rules.disable]
         unknown = sorted(r for r in named if r not in index and r not in PACKS)
         if unknown:
             from .suggest import did_you_mean

@@ -21,13 +21,10 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from importlib.metadata import version
 from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-import PIL
-from PIL import Image, ImageDraw, ImageFont
-from PIL.PngImagePlugin import PngInfo
 
 from ..atomic_write import link_or_copy, write_atomically
 from .address import card_path
@@ -35,6 +32,8 @@ from .card_colours import DEFAULT_COLOURS, CardColours
 from .outputs import CARD_DIR
 
 if TYPE_CHECKING:
+    from PIL import Image, ImageDraw, ImageFont
+
     from ..model import FrontMatter
     from ..safeguards import Safeguards
 
@@ -140,10 +139,16 @@ def card_alt_text(spec: CardSpec) -> str:
 CARD_KEY_CHUNK = "carepress-card"
 
 
+@cache
+def _pillow_version() -> str:
+    # From its metadata: a rebuild finds its kept cards by key without loading Pillow.
+    return version("pillow")
+
+
 def card_key(spec: CardSpec) -> str:
     data = {
         "renderer": RENDERER_VERSION,
-        "pillow": PIL.__version__,
+        "pillow": _pillow_version(),
         "size": [spec.shape.width, spec.shape.height],
         "title": spec.title,
         "practice": spec.practice,
@@ -196,6 +201,8 @@ FONT_DIR = Path(__file__).resolve().parent.parent / "data" / "fonts"
 
 @cache
 def font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
+    from PIL import ImageFont  # here: a rebuild that draws nothing never loads Pillow
+
     name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
     try:
         return ImageFont.truetype(str(FONT_DIR / name), size)
@@ -211,6 +218,8 @@ def width_of(face: ImageFont.FreeTypeFont, text: str) -> float:
 
 
 def _render_glyph(text: str) -> bytes:
+    from PIL import Image, ImageDraw
+
     image = Image.new("L", (64, 64))
     ImageDraw.Draw(image).text((8, 8), text, font=font(32), fill=255)
     return image.tobytes()
@@ -367,6 +376,8 @@ def fit_title(
 
 @cache
 def _background(shape: CardShape, colours: CardColours = DEFAULT_COLOURS) -> Image.Image:
+    from PIL import Image, ImageDraw
+
     # The same for every card of a shape (drawn once per process; callers copy it): a
     # vertical gradient, then two faint rings off the top-right corner, drawn at 2x and
     # scaled down so their edges are smooth.
@@ -413,6 +424,8 @@ def _warning_label(
 
 
 def render_card(spec: CardSpec) -> Image.Image:
+    from PIL import ImageDraw
+
     if spec.kind != "card":
         from .slides import render_slide
 
@@ -475,6 +488,8 @@ class CardStats:
 
 
 def _encode(image: Image.Image, path: Path | None, key: str) -> Path | bytes:
+    from PIL.PngImagePlugin import PngInfo
+
     buffer = BytesIO()
     # The key says what the card shows: `carepress verify` tells a stale card by it.
     info = PngInfo()

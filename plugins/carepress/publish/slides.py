@@ -22,8 +22,6 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PIL import Image, ImageDraw
-
 from ..atomic_write import link_or_copy, write_atomically
 from .card_colours import DEFAULT_COLOURS, CardColours
 from .cards import (
@@ -47,6 +45,8 @@ from .cards import (
 from .outputs import CARD_DIR
 
 if TYPE_CHECKING:
+    from PIL import Image
+
     from ..model import FrontMatter
     from ..safeguards import Safeguards
 
@@ -325,6 +325,8 @@ def _undrawn_letter(char: str) -> bool:
 
 
 def render_slide(spec: CardSpec) -> Image.Image:
+    from PIL import ImageDraw
+
     shape = spec.shape
     image = _background(shape, spec.colours).copy()
     draw = ImageDraw.Draw(image)
@@ -363,6 +365,8 @@ def render_slide(spec: CardSpec) -> Image.Image:
 
 def slides_pdf(pngs: list[bytes]) -> bytes:
     """The slides as one PDF, a page each (LinkedIn's document posts), made offline."""
+    from PIL import Image
+
     return _pdf_of([Image.open(BytesIO(png)).convert("RGB") for png in pngs])
 
 
@@ -393,6 +397,8 @@ def carousel_job(slides: Sequence[CardSpec], cache_dir: Path) -> CarouselJob:
 
 
 def draw_carousel_into_cache(job: CarouselJob) -> None:
+    from PIL import Image
+
     images = []
     for spec, path in job.slides:
         if path.is_file():
