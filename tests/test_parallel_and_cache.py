@@ -248,6 +248,32 @@ def test_unchanged_feeds_are_linked_from_the_cache_and_a_change_writes_them_agai
     assert len(list((hub.root / FEED_CACHE).iterdir())) == 1  # only the newest feeds are kept
 
 
+def test_unchanged_share_kit_pages_are_linked_and_a_change_renders_them_again(
+    hub: Hub,
+) -> None:
+    from carepress.publish.share_kits import PAGE_CACHE
+
+    hub.write_post("a.md", post_text(title="Coping with worry", slug="worry"))
+    hub.write_post("b.md", post_text(title="Sleep and worry", slug="sleep"))
+    assert hub.build(env=IN_PROCESS).returncode == 0
+    kit = hub.site / "social" / "worry" / "index.html"
+    first = kit.read_bytes()
+    assert hub.build(env=IN_PROCESS).returncode == 0
+    assert kit.read_bytes() == first
+    kept = {p.stat().st_ino for p in (hub.root / PAGE_CACHE).glob("*.html")}
+    assert kit.stat().st_ino in kept and len(kept) == 2  # linked, not rendered again
+    # The post's new title, and the template the practice edits: rendered again.
+    hub.write_post("a.md", post_text(title="Coping with everyday worry", slug="worry"))
+    assert hub.build(env=IN_PROCESS).returncode == 0
+    assert "Coping with everyday worry" in kit.read_text()
+    template = hub.root / "overrides" / "carepress-share-kit.html"
+    template.write_text(template.read_text() + "\n<!-- edited by the practice -->\n")
+    assert hub.build(env=IN_PROCESS).returncode == 0
+    assert "edited by the practice" in kit.read_text()
+    assert "edited by the practice" in (hub.site / "social" / "sleep" / "index.html").read_text()
+    assert len(list((hub.root / PAGE_CACHE).glob("*.html"))) == 2  # the old ones are gone
+
+
 _BUILD_AND_LIST_MODULES = """
 import sys
 from mkdocs.commands.build import build

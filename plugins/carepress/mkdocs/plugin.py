@@ -83,6 +83,7 @@ class CarePressPlugin(BasePlugin):
         self.feeds: FeedCollector | None = None
         self.sharing: CardsAndMeta | None = None
         self.share_kits: ShareKits | None = None
+        self._hub_key: bytes | None = None  # the report cache's hash of the hub (on_files)
         self._files: Files | None = None
         self._excerpt_warnings: dict[str, str] = {}  # src_uri -> rendered label, per build
         self._verdicts: PageVerdicts | None = None  # pages verified before, by their bytes
@@ -154,6 +155,7 @@ class CarePressPlugin(BasePlugin):
         config_file = Path(config.config_file_path)
         # A build's reports and a preview's (which renders each post) are kept apart.
         cache = ReportCache(settings, config_file, html=self.serving)
+        self._hub_key = cache.hub
         self._page_findings = page_collisions(settings)
         left_out, findings = check_pages(files, self.settings, drafts=not self.serving)
         self._page_findings += findings
@@ -248,6 +250,8 @@ class CarePressPlugin(BasePlugin):
         self._report(posts + pages)  # the rest were reported in on_files
         self._page_findings += pages
         self.share_kits = ShareKits(self.settings, self.reports.values(), self._now)
+        if self._hub_key is not None:
+            self.share_kits.keep_pages(self.settings, self._hub_key)
 
     def _temp(self) -> Path:
         """Where sanitised copies of broken posts live while serving; removed at shutdown."""

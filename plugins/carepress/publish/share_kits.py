@@ -11,6 +11,7 @@ the nav, the search index or the sitemap. The MkDocs plugin writes them after it
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import posixpath
 import re
@@ -21,6 +22,7 @@ from typing import Any
 
 from jinja2 import Template, TemplateError
 
+from ..atomic_write import link_or_copy, write_atomically
 from ..calendar.site_calendar import SITE_CALENDAR, coming_up, site_calendar
 from ..engine import Post
 from ..settings import Settings
@@ -30,6 +32,9 @@ from .profile import profile_kit
 from .snippet_files import SharedPost, shared_post, write_snippets_csv, write_snippets_json
 
 TEMPLATE = "carepress-share-kit.html"
+# Each post's share-kit page as last rendered, by the hash of all it is made of: a rebuild
+# links the unchanged ones into the site (as it does cards and feeds) instead of rendering.
+PAGE_CACHE = Path(".cache") / "carepress" / "share-kits"
 
 
 class ShareKitError(Exception):
@@ -144,6 +149,7 @@ class ShareKits:
         self.profile = profile_kit(settings) if self.enabled else {}
         self.calendar = b""
         self.coming_up: list[dict[str, object]] = []
+        self._kept: tuple[Path, bytes] | None = None
         if not self.enabled:
             return
         reports = list(reports)
@@ -153,6 +159,19 @@ class ShareKits:
             post = shared_post(report, settings, now)
             if post is not None:
                 self.posts[post.slug] = post
+
+    def keep_pages(self, settings: Settings, hub: bytes) -> None:
+        """Keep the post pages between builds, under a key made of `hub` (the hash of the
+        hub's configuration and CarePress: report_cache.hub_fingerprint), the theme
+        overrides' files (the template and anything it includes), the site's look and the
+        post's own values."""
+        overrides = b""
+        if settings.custom_dir is not None and settings.custom_dir.is_dir():
+            for path in sorted(settings.custom_dir.rglob("*")):
+                if path.is_file():
+                    overrides += str(path).encode() + b"\0" + path.read_bytes() + b"\0"
+        self._kept = (settings.root / PAGE_CACHE,
+                      hashlib.sha256(hub + overrides).digest())  # fmt: skip
 
     def write(self, site_dir: Path, template: Template, look: SiteLook,
               extra: Mapping[str, Any] | None = None) -> None:  # fmt: skip
@@ -177,9 +196,29 @@ class ShareKits:
                     f"{exc}. Compare it with the template of the CarePress sample hub."
                 ) from exc
 
-        for name, post in self.posts.items():
-            _write(site_dir / page_of(name, self.directory_urls),
-                   render(f"Share kit: {post.title}", post, None))  # fmt: skip
+        pages = {
+            name: (post, site_dir / page_of(name, self.directory_urls))
+            for name, post in self.posts.items()
+        }
+        if self._kept is None:
+            for post, target in pages.values():
+                _write(target, render(f"Share kit: {post.title}", post, None))
+        else:
+            folder, base = self._kept
+            base = hashlib.sha256(base + repr((look, self.directory_urls)).encode()).digest()
+            used = set()
+            for post, target in pages.values():
+                kept = folder / (hashlib.sha256(base + repr(post).encode()).hexdigest() + ".html")
+                if not kept.is_file():
+                    page = render(f"Share kit: {post.title}", post, None)
+                    write_atomically(kept, page.encode("utf-8"))
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.unlink(missing_ok=True)
+                link_or_copy(kept, target)
+                used.add(kept.name)
+            for old in folder.glob("*.html"):  # pages of posts since changed or gone
+                if old.name not in used:
+                    old.unlink(missing_ok=True)
         _write(site_dir / page_of(PROFILE_KIT, self.directory_urls),
                render("Profile kit", None, self.profile,
                       calendar_url=site["home"] + page_address(CALENDAR_PAGE,

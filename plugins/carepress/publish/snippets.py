@@ -137,6 +137,9 @@ class PackedSnippets(Mapping[str, Snippet]):
     def __reduce__(self) -> tuple[Any, ...]:
         return (PackedSnippets, (self.utf8, self.sensitive))
 
+    def __repr__(self) -> str:  # what they say, never where they are: a share kit's cache key
+        return f"PackedSnippets({self.utf8!r}, {self.sensitive!r})"
+
     def decoded(self) -> dict[str, Snippet]:
         return {
             platform: Snippet.from_dict(data, self.sensitive)
