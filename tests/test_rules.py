@@ -59,6 +59,10 @@ EXAMPLES = {
         "In the note, he apologised to his wife and asked her to look after the dog.",
         "She left a note on the fridge reminding us about the dentist.",
     ),
+    "safe-messaging.note-contents": (
+        "In her final letter before she took her own life, she listed every debt she owed.",
+        "Her final letter to the council listed every broken streetlight on our road.",
+    ),
     "safe-messaging.success-failure-forms": (
         "He tried twice before finally succeeding in taking his own life.",
         "Successful treatment of depression lowers the risk of suicide.",
