@@ -218,7 +218,7 @@ def test_a_changed_rule_or_setting_checks_every_post_again(hub: Hub) -> None:
     assert "ERROR   -  carepress: content/posts/a.md:24:9: 'crazy'" in second.stderr
 
 
-def test_unchanged_feeds_are_linked_from_the_cache_and_a_change_writes_them_again(
+def test_unchanged_feeds_are_copied_from_the_cache_and_a_change_writes_them_again(
     hub: Hub,
 ) -> None:
     from carepress.publish.feed_cache import FEED_CACHE
@@ -230,8 +230,12 @@ def test_unchanged_feeds_are_linked_from_the_cache_and_a_change_writes_them_agai
     first = rss.read_bytes()
     (kept,) = (hub.root / FEED_CACHE).iterdir()
     assert hub.build(env=IN_PROCESS).returncode == 0
+    assert rss.read_bytes() == first == (kept / "feeds" / "rss.xml").read_bytes()
+    # A copy, never a link: a file edited in the site leaves the kept one as written.
+    rss.write_text("edited in place")
+    assert (kept / "feeds" / "rss.xml").read_bytes() == first
+    assert hub.build(env=IN_PROCESS).returncode == 0
     assert rss.read_bytes() == first
-    assert rss.stat().st_ino == (kept / "feeds" / "rss.xml").stat().st_ino  # linked, not written
     # Every file the writer wrote is in the site again (the social feeds, the empty sitemaps).
     written = sorted(p.relative_to(kept) for p in kept.rglob("*") if p.is_file())
     assert all((hub.site / p).is_file() for p in written) and len(written) > 10
@@ -248,7 +252,7 @@ def test_unchanged_feeds_are_linked_from_the_cache_and_a_change_writes_them_agai
     assert len(list((hub.root / FEED_CACHE).iterdir())) == 1  # only the newest feeds are kept
 
 
-def test_unchanged_share_kit_pages_are_linked_and_a_change_renders_them_again(
+def test_unchanged_share_kit_pages_are_copied_and_a_change_renders_them_again(
     hub: Hub,
 ) -> None:
     from carepress.publish.share_kits import PAGE_CACHE
@@ -260,8 +264,8 @@ def test_unchanged_share_kit_pages_are_linked_and_a_change_renders_them_again(
     first = kit.read_bytes()
     assert hub.build(env=IN_PROCESS).returncode == 0
     assert kit.read_bytes() == first
-    kept = {p.stat().st_ino for p in (hub.root / PAGE_CACHE).glob("*.html")}
-    assert kit.stat().st_ino in kept and len(kept) == 2  # linked, not rendered again
+    kept = {p.read_bytes() for p in (hub.root / PAGE_CACHE).glob("*.html")}
+    assert first in kept and len(kept) == 2
     # The post's new title, and the template the practice edits: rendered again.
     hub.write_post("a.md", post_text(title="Coping with everyday worry", slug="worry"))
     assert hub.build(env=IN_PROCESS).returncode == 0

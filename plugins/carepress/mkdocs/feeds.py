@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 
 from ..engine import Post
 from ..publish.catalog import FeedCatalog, FeedLink, feed_catalog
-from ..publish.feed_cache import cached_feeds, feeds_key, link_feeds
+from ..publish.feed_cache import cached_feeds, copy_feeds, feeds_key
 from ..publish.feed_plan import feed_members
 from ..publish.post import FeedPost, Site, in_feeds
 from ..settings import Settings
@@ -109,7 +109,7 @@ class FeedCollector:
             self.settings.root, key,
             lambda into: _write_feeds(into, self._feed_posts(), self.site, self.settings, self.now),
         )  # fmt: skip
-        link_feeds(folder, Path(site_dir))
+        copy_feeds(folder, Path(site_dir))
 
     def _cache_key(self) -> str | None:
         """What the feeds are made of: the hub (its configuration, CarePress), the site, and

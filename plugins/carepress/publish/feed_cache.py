@@ -1,9 +1,10 @@
 """The hub's feeds kept between builds, in `.cache/carepress/feeds/<key>/`: a rebuild whose
 feeds would come out byte for byte the same (the same posts, bodies and addresses, the same
-configuration and CarePress) links them into the site instead of writing them again, and
+configuration and CarePress) copies them into the site instead of writing them again, and
 never loads feedgen and lxml. The key hashes everything a feed is made from; the feeds are
 reproducible by construction (publish/feeds.py), so the kept files are the ones a writer
-would write now."""
+would write now. Copied, not linked: a file in the site may be edited in place (by another
+plugin, or by hand), and the kept one must stay as it was written."""
 
 from __future__ import annotations
 
@@ -13,8 +14,6 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
-
-from ..atomic_write import link_or_copy
 
 FEED_CACHE = Path(".cache") / "carepress" / "feeds"
 
@@ -50,14 +49,13 @@ def cached_feeds(root: Path, key: str, write: Callable[[Path], object]) -> Path:
     return folder
 
 
-def link_feeds(folder: Path, site_dir: Path) -> int:
+def copy_feeds(folder: Path, site_dir: Path) -> int:
     """Every kept feed file into the site at its place; how many."""
     count = 0
     for path in folder.rglob("*"):
         if path.is_file():
             target = site_dir / path.relative_to(folder)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.unlink(missing_ok=True)
-            link_or_copy(path, target)
+            shutil.copyfile(path, target)
             count += 1
     return count

@@ -15,6 +15,7 @@ import hashlib
 import html
 import posixpath
 import re
+import shutil
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,7 @@ from typing import Any
 
 from jinja2 import Template, TemplateError
 
-from ..atomic_write import link_or_copy, write_atomically
+from ..atomic_write import write_atomically
 from ..calendar.site_calendar import SITE_CALENDAR, coming_up, site_calendar
 from ..engine import Post
 from ..settings import Settings
@@ -33,7 +34,7 @@ from .snippet_files import SharedPost, shared_post, write_snippets_csv, write_sn
 
 TEMPLATE = "carepress-share-kit.html"
 # Each post's share-kit page as last rendered, by the hash of all it is made of: a rebuild
-# links the unchanged ones into the site (as it does cards and feeds) instead of rendering.
+# copies the unchanged ones into the site (as it does the feeds) instead of rendering them.
 PAGE_CACHE = Path(".cache") / "carepress" / "share-kits"
 
 
@@ -213,8 +214,7 @@ class ShareKits:
                     page = render(f"Share kit: {post.title}", post, None)
                     write_atomically(kept, page.encode("utf-8"))
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.unlink(missing_ok=True)
-                link_or_copy(kept, target)
+                shutil.copyfile(kept, target)  # a copy: the site's file may be edited in place
                 used.add(kept.name)
             for old in folder.glob("*.html"):  # pages of posts since changed or gone
                 if old.name not in used:
