@@ -228,7 +228,7 @@ def test_unchanged_feeds_are_copied_from_the_cache_and_a_change_writes_them_agai
     assert hub.build(env=IN_PROCESS).returncode == 0
     rss = hub.site / "feeds" / "rss.xml"
     first = rss.read_bytes()
-    (kept,) = (hub.root / FEED_CACHE).iterdir()
+    (kept,) = (hub.root / FEED_CACHE).iterdir()  # one configuration so far
     assert hub.build(env=IN_PROCESS).returncode == 0
     assert rss.read_bytes() == first == (kept / "feeds" / "rss.xml").read_bytes()
     # A copy, never a link: a file edited in the site leaves the kept one as written.
@@ -249,7 +249,7 @@ def test_unchanged_feeds_are_copied_from_the_cache_and_a_change_writes_them_agai
     config.write_text(text.replace("        limit: 20\n", "        limit: 1\n", 1))
     assert hub.build(env=IN_PROCESS).returncode == 0
     assert rss.read_text().count("<item>") == 1
-    assert len(list((hub.root / FEED_CACHE).iterdir())) == 1  # only the newest feeds are kept
+    assert len(list((hub.root / FEED_CACHE).iterdir())) <= 4  # the newest few are kept
 
 
 def test_unchanged_share_kit_pages_are_copied_and_a_change_renders_them_again(
@@ -264,7 +264,7 @@ def test_unchanged_share_kit_pages_are_copied_and_a_change_renders_them_again(
     first = kit.read_bytes()
     assert hub.build(env=IN_PROCESS).returncode == 0
     assert kit.read_bytes() == first
-    kept = {p.read_bytes() for p in (hub.root / PAGE_CACHE).glob("*.html")}
+    kept = {p.read_bytes() for p in (hub.root / PAGE_CACHE).rglob("*.html")}
     assert first in kept and len(kept) == 2
     # The post's new title, and the template the practice edits: rendered again.
     hub.write_post("a.md", post_text(title="Coping with everyday worry", slug="worry"))
@@ -275,7 +275,11 @@ def test_unchanged_share_kit_pages_are_copied_and_a_change_renders_them_again(
     assert hub.build(env=IN_PROCESS).returncode == 0
     assert "edited by the practice" in kit.read_text()
     assert "edited by the practice" in (hub.site / "social" / "sleep" / "index.html").read_text()
-    assert len(list((hub.root / PAGE_CACHE).glob("*.html"))) == 2  # the old ones are gone
+    # The old pages are gone: the edited template is a new configuration, kept beside the
+    # last few (a preview's and a build's at once).
+    (newest,) = [p for p in (hub.root / PAGE_CACHE).iterdir() if "edited" in
+                 next(p.glob("*.html")).read_text()]  # fmt: skip
+    assert len(list(newest.glob("*.html"))) == 2
 
 
 _BUILD_AND_LIST_MODULES = """

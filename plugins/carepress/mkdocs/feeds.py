@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 
 from ..engine import Post
 from ..publish.catalog import FeedCatalog, FeedLink, feed_catalog
-from ..publish.feed_cache import cached_feeds, copy_feeds, feeds_key
+from ..publish.feed_cache import feeds_into, feeds_key
 from ..publish.feed_plan import feed_members
 from ..publish.post import FeedPost, Site, in_feeds
 from ..settings import Settings
@@ -105,11 +105,10 @@ class FeedCollector:
         if key is None:
             _write_feeds(Path(site_dir), self._feed_posts(), self.site, self.settings, self.now)
             return
-        folder = cached_feeds(
-            self.settings.root, key,
+        feeds_into(
+            Path(site_dir), self.settings.root, key,
             lambda into: _write_feeds(into, self._feed_posts(), self.site, self.settings, self.now),
         )  # fmt: skip
-        copy_feeds(folder, Path(site_dir))
 
     def _cache_key(self) -> str | None:
         """What the feeds are made of: the hub (its configuration, CarePress), the site, and

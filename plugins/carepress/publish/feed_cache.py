@@ -25,37 +25,45 @@ def feeds_key(parts: Iterable[bytes]) -> str:
     return digest.hexdigest()
 
 
-def cached_feeds(root: Path, key: str, write: Callable[[Path], object]) -> Path:
-    """The folder holding the feeds for `key`: the one kept from a build before, or written
-    now by `write` into a folder of its own (which then replaces the older one whole)."""
-    cache = root / FEED_CACHE
-    folder = cache / key
-    if folder.is_dir():
-        return folder
+# Feeds of this many configurations are kept: a `mkdocs serve` and a build of one hub (each
+# with its own key) can run at once without removing what the other is copying.
+KEPT = 4
+
+
+def feeds_into(site_dir: Path, root: Path, key: str, write: Callable[[Path], object]) -> None:
+    """The feeds for `key` in the site: copied from the cache, or written into it first (the
+    older entries beyond the newest `KEPT` are removed)."""
+    folder = root / FEED_CACHE / key
+    if not folder.is_dir():
+        _keep(folder, write)
+    try:
+        _copy_tree(folder, site_dir)
+    except FileNotFoundError:  # removed by another build meanwhile: write them here
+        write(site_dir)
+
+
+def _keep(folder: Path, write: Callable[[Path], object]) -> None:
+    cache = folder.parent
     cache.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=cache, prefix=".writing-"))
     try:
         write(staging)
         os.chmod(staging, 0o755)  # mkdtemp makes 0700; a cache is shared like the site
-        for old in cache.iterdir():
-            if old != staging and not old.name.startswith(".writing-"):
-                shutil.rmtree(old, ignore_errors=True)
         staging.rename(folder)
     except OSError:
         if not folder.is_dir():  # another build kept the same feeds first: theirs will do
             raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return folder
+    kept = sorted((p for p in cache.iterdir() if not p.name.startswith(".")),
+                  key=lambda p: p.stat().st_mtime, reverse=True)  # fmt: skip
+    for old in kept[KEPT:]:
+        shutil.rmtree(old, ignore_errors=True)
 
 
-def copy_feeds(folder: Path, site_dir: Path) -> int:
-    """Every kept feed file into the site at its place; how many."""
-    count = 0
-    for path in folder.rglob("*"):
+def _copy_tree(folder: Path, site_dir: Path) -> None:
+    for path in sorted(folder.rglob("*")):
         if path.is_file():
             target = site_dir / path.relative_to(folder)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target)
-            count += 1
-    return count

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html
+import os
 import posixpath
 import re
 import shutil
@@ -171,8 +172,9 @@ class ShareKits:
             for path in sorted(settings.custom_dir.rglob("*")):
                 if path.is_file():
                     overrides += str(path).encode() + b"\0" + path.read_bytes() + b"\0"
-        self._kept = (settings.root / PAGE_CACHE,
-                      hashlib.sha256(hub + overrides).digest())  # fmt: skip
+        key = hashlib.sha256(hub + overrides).digest()
+        # A folder per configuration: a `mkdocs serve` and a build of one hub can run at once.
+        self._kept = (settings.root / PAGE_CACHE / key.hex()[:16], key)
 
     def write(self, site_dir: Path, template: Template, look: SiteLook,
               extra: Mapping[str, Any] | None = None) -> None:  # fmt: skip
@@ -210,15 +212,20 @@ class ShareKits:
             used = set()
             for post, target in pages.values():
                 kept = folder / (hashlib.sha256(base + repr(post).encode()).hexdigest() + ".html")
-                if not kept.is_file():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    shutil.copyfile(kept, target)  # a copy: a site file may be edited in place
+                except FileNotFoundError:
                     page = render(f"Share kit: {post.title}", post, None)
                     write_atomically(kept, page.encode("utf-8"))
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(kept, target)  # a copy: the site's file may be edited in place
+                    _write(target, page)
                 used.add(kept.name)
             for old in folder.glob("*.html"):  # pages of posts since changed or gone
                 if old.name not in used:
                     old.unlink(missing_ok=True)
+            if folder.is_dir():
+                os.utime(folder)  # in use: the newest
+                _forget_all_but_the_newest(folder.parent, KEPT_CONFIGURATIONS)
         _write(site_dir / page_of(PROFILE_KIT, self.directory_urls),
                render("Profile kit", None, self.profile,
                       calendar_url=site["home"] + page_address(CALENDAR_PAGE,
@@ -230,6 +237,17 @@ class ShareKits:
         write_snippets_json(out / "snippets.json", posts, self.profile)
         write_snippets_csv(out / "snippets.csv", posts)
         (out / SITE_CALENDAR).write_bytes(self.calendar)
+
+
+# Share-kit pages of this many configurations (a build's, a preview's...) are kept.
+KEPT_CONFIGURATIONS = 4
+
+
+def _forget_all_but_the_newest(cache: Path, kept: int) -> None:
+    folders = sorted((p for p in cache.iterdir() if p.is_dir()),
+                     key=lambda p: p.stat().st_mtime, reverse=True)  # fmt: skip
+    for old in folders[kept:]:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def _write(target: Path, html: str) -> None:
