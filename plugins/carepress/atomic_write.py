@@ -1,5 +1,5 @@
-"""A file written whole or not at all (a cache or a site file another process may read), and
-a kept file put into the site."""
+"""A file written whole or not at all (a cache or a site file another process may read), a
+kept file put into the site, and a cache's folders beyond the newest few forgotten."""
 
 from __future__ import annotations
 
@@ -30,3 +30,18 @@ def link_or_copy(cached: Path, target: Path) -> None:
         os.link(cached, target)
     except OSError:
         shutil.copyfile(cached, target)
+
+
+# Folders of this many configurations are kept in a cache (a build's and a preview's of one
+# hub can run at once, each with its own key, without removing what the other is reading).
+KEPT_CONFIGURATIONS = 4
+
+
+def keep_newest(in_use: Path, kept: int = KEPT_CONFIGURATIONS) -> None:
+    """Mark `in_use` as the newest of its cache's folders, and remove all but the newest
+    `kept` of them."""
+    os.utime(in_use)
+    folders = sorted((p for p in in_use.parent.iterdir() if p.is_dir() and p.name[0] != "."),
+                     key=lambda p: p.stat().st_mtime, reverse=True)  # fmt: skip
+    for old in folders[kept:]:
+        shutil.rmtree(old, ignore_errors=True)

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from .engine import Post
+from .file_digest import sha256_of_parts
 from .findings import Finding
 from .settings import Settings
 
@@ -191,10 +192,7 @@ class ReportCache:
         """Hub-wide findings that depend on the hub's files and CarePress's code alone, and
         on `depends_on` (the bytes of what else they read): kept from the last build, or
         computed now. Call after `lookup`, before `store`."""
-        digest = hashlib.sha256(self._hub)
-        for part in depends_on:
-            digest.update(len(part).to_bytes(8, "big") + part)
-        key = digest.digest()
+        key = sha256_of_parts([self._hub, *depends_on])
         kept = self._kept.get(name)
         if kept is not None and kept[0] == key:
             return list(kept[1])

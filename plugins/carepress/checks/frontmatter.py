@@ -578,14 +578,17 @@ def check_front_matter(post: PostFile, settings: Settings, now: dt.datetime) -> 
         )  # fmt: skip
     findings += markup_findings(post)
     result = FrontMatterResult(model=None)
+    model: FrontMatter | None
     try:
-        model = FrontMatter.model_validate(post.meta)
-        if post.unreadable_keys:  # valid without them, but they were meant to say something
-            raise ValidationError.from_exception_data("FrontMatter", [])
+        model, errors = FrontMatter.model_validate(post.meta), []
     except ValidationError as exc:
+        model, errors = None, exc.errors()
+    # A key whose YAML could not be read leaves the rest only salvaged: valid without it,
+    # the post still lacks what the writer meant that key to say.
+    if model is None or post.unreadable_keys:
         seen: set[tuple[Any, ...]] = set()
         result.bad_keys |= post.unreadable_keys  # their YAML finding says what is wrong
-        for err in exc.errors():
+        for err in errors:
             loc = tuple(err["loc"])
             if loc in seen or str(loc[0]) in post.unreadable_keys:
                 continue

@@ -19,8 +19,9 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 
 from ..engine import Post
+from ..file_digest import sha256_of_parts
 from ..publish.catalog import FeedCatalog, FeedLink, feed_catalog
-from ..publish.feed_cache import feeds_into, feeds_key
+from ..publish.feed_cache import feeds_into
 from ..publish.feed_plan import feed_members
 from ..publish.post import FeedPost, Site, in_feeds
 from ..settings import Settings
@@ -101,14 +102,16 @@ class FeedCollector:
     def write(self, site_dir: str) -> None:
         if not self.enabled:
             return
+        def write_into(folder: Path) -> None:
+            from ..publish.feeds import write_feeds  # feedgen and lxml: only to write them
+
+            write_feeds(folder, self._feed_posts(), self.site, self.settings, self.now)
+
         key = self._cache_key()
         if key is None:
-            _write_feeds(Path(site_dir), self._feed_posts(), self.site, self.settings, self.now)
-            return
-        feeds_into(
-            Path(site_dir), self.settings.root, key,
-            lambda into: _write_feeds(into, self._feed_posts(), self.site, self.settings, self.now),
-        )  # fmt: skip
+            write_into(Path(site_dir))
+        else:
+            feeds_into(Path(site_dir), self.settings.root, key, write_into)
 
     def _cache_key(self) -> str | None:
         """What the feeds are made of: the hub (its configuration, CarePress), the site, and
@@ -124,15 +127,7 @@ class FeedCollector:
             if post_key is None:
                 return None
             parts += [src_uri.encode(), post_key, url.encode(), body_html.encode()]
-        return feeds_key(parts)
-
-
-def _write_feeds(
-    site_dir: Path, posts: list[FeedPost], site: Site, settings: Settings, now: dt.datetime
-) -> None:
-    from ..publish.feeds import write_feeds  # feedgen and lxml: only when feeds are written
-
-    write_feeds(site_dir, posts, site, settings, now)
+        return sha256_of_parts(parts).hex()
 
 
 class FeedLinks:

@@ -11,9 +11,7 @@ the nav, the search index or the sitemap. The MkDocs plugin writes them after it
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import html
-import os
 import posixpath
 import re
 import shutil
@@ -24,9 +22,10 @@ from typing import Any
 
 from jinja2 import Template, TemplateError
 
-from ..atomic_write import write_atomically
+from ..atomic_write import keep_newest, write_atomically
 from ..calendar.site_calendar import SITE_CALENDAR, coming_up, site_calendar
 from ..engine import Post
+from ..file_digest import sha256_of_parts
 from ..settings import Settings
 from .outputs import CALENDAR_PAGE, PROFILE_KIT, SHARE_DIR
 from .platforms import PLATFORMS
@@ -167,12 +166,12 @@ class ShareKits:
         hub's configuration and CarePress: report_cache.hub_fingerprint), the theme
         overrides' files (the template and anything it includes), the site's look and the
         post's own values."""
-        overrides = b""
+        overrides = []
         if settings.custom_dir is not None and settings.custom_dir.is_dir():
             for path in sorted(settings.custom_dir.rglob("*")):
                 if path.is_file():
-                    overrides += str(path).encode() + b"\0" + path.read_bytes() + b"\0"
-        key = hashlib.sha256(hub + overrides).digest()
+                    overrides += [str(path).encode(), path.read_bytes()]
+        key = sha256_of_parts([hub, *overrides])
         # A folder per configuration: a `mkdocs serve` and a build of one hub can run at once.
         self._kept = (settings.root / PAGE_CACHE / key.hex()[:16], key)
 
@@ -208,10 +207,10 @@ class ShareKits:
                 _write(target, render(f"Share kit: {post.title}", post, None))
         else:
             folder, base = self._kept
-            base = hashlib.sha256(base + repr((look, self.directory_urls)).encode()).digest()
+            base = sha256_of_parts([base, repr((look, self.directory_urls)).encode()])
             used = set()
             for post, target in pages.values():
-                kept = folder / (hashlib.sha256(base + repr(post).encode()).hexdigest() + ".html")
+                kept = folder / (sha256_of_parts([base, repr(post).encode()]).hex() + ".html")
                 target.parent.mkdir(parents=True, exist_ok=True)
                 try:
                     shutil.copyfile(kept, target)  # a copy: a site file may be edited in place
@@ -224,8 +223,7 @@ class ShareKits:
                 if old.name not in used:
                     old.unlink(missing_ok=True)
             if folder.is_dir():
-                os.utime(folder)  # in use: the newest
-                _forget_all_but_the_newest(folder.parent, KEPT_CONFIGURATIONS)
+                keep_newest(folder)
         _write(site_dir / page_of(PROFILE_KIT, self.directory_urls),
                render("Profile kit", None, self.profile,
                       calendar_url=site["home"] + page_address(CALENDAR_PAGE,
@@ -237,17 +235,6 @@ class ShareKits:
         write_snippets_json(out / "snippets.json", posts, self.profile)
         write_snippets_csv(out / "snippets.csv", posts)
         (out / SITE_CALENDAR).write_bytes(self.calendar)
-
-
-# Share-kit pages of this many configurations (a build's, a preview's...) are kept.
-KEPT_CONFIGURATIONS = 4
-
-
-def _forget_all_but_the_newest(cache: Path, kept: int) -> None:
-    folders = sorted((p for p in cache.iterdir() if p.is_dir()),
-                     key=lambda p: p.stat().st_mtime, reverse=True)  # fmt: skip
-    for old in folders[kept:]:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def _write(target: Path, html: str) -> None:
