@@ -66,6 +66,20 @@ def test_a_bad_key_does_not_echo_through_the_checks_that_read_it(hub: Hub) -> No
     assert all(r.startswith("frontmatter.") for r in rules), rules
 
 
+@pytest.mark.parametrize(
+    "broken", [{"audience": None, "reviewed": None}, {"reviewed": "last week"}]
+)
+def test_a_stand_in_audience_or_review_asks_for_no_review(hub: Hub, broken: dict) -> None:
+    """With `audience` missing (its stand-in is every audience: a review may not be owed) or
+    `reviewed` unreadable, the post is not also told it lacks a clinical review: that key's
+    own finding says it."""
+    hub.write_post("p.md", post_text(body=BODY, **broken))
+    rules = {rule for rule, _ in _findings(hub)}
+    assert rules & {"frontmatter.required", "frontmatter.invalid-value", "frontmatter.wrong-type"}
+    assert "frontmatter.unreviewed" not in rules
+    assert "safe-messaging.committed-suicide" in rules  # the body is still checked
+
+
 def test_a_post_with_front_matter_errors_is_not_published(hub: Hub) -> None:
     hub.write_post("p.md", post_text(body=BODY, authors=None))
     built = hub.build()

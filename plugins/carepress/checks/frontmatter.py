@@ -149,6 +149,9 @@ RULES_READING_KEY = {
     "content_warnings": ("content-warning.undeclared-",),
     "type": ("consent.",),
     "consent": ("consent.",),
+    # The stand-in audience is every audience: whether a review is owed is the real key's.
+    "audience": ("frontmatter.unreviewed",),
+    "reviewed": ("frontmatter.unreviewed",),
 }
 
 
