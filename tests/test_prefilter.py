@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import regex
 from carepress.prefilter import DIGITS, MAX_STRINGS, LiteralIndex, LiteralSearch, required_literals
+from conftest import make_hub
 
 
 def test_required_literals_prefer_rare_text_over_everyday_words() -> None:
@@ -107,3 +108,25 @@ def test_literals_are_kept_between_runs_and_a_bad_file_is_ignored(tmp_path) -> N
     cache.write_text("{not json", encoding="utf-8")
     prefilter.recall_literals(cache)
     assert prefilter.required_literals(pattern) == literals
+
+
+def test_the_kept_literals_are_the_users_and_named_by_this_version(
+    tmp_path, monkeypatch
+) -> None:
+    """Shared by every hub on the machine (they depend on nothing of the hub's), under the
+    user's cache folder, one file per version of this module."""
+    from carepress import prefilter
+    from carepress.settings import load_settings
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    kept = prefilter.user_cache_file()
+    assert kept == tmp_path / "cache" / "carepress" / f"literals-{prefilter._VERSION}.json"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert prefilter.user_cache_file() == tmp_path / "home" / ".cache" / "carepress" / kept.name
+    # A hub's check fills it, and leaves no copy in the hub.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    hub = make_hub(tmp_path / "hub")
+    prefilter._LEARNT.add("something new")  # as if this process had worked one out
+    assert load_settings(hub.root / "mkdocs.yml").literal_search is not None
+    assert kept.is_file() and not list(hub.root.rglob("literals*.json"))

@@ -181,7 +181,9 @@ def _sequence(items: Any) -> Literals:
 
 # Working out a pattern's literals parses it (a few ms for a large one): the edit loop
 # (`carepress check post.md`) would spend most of its start there. Each pattern's answer is
-# kept between runs in the hub's cache folder, keyed by the pattern's text.
+# kept between runs, keyed by the pattern's text, in the user's cache folder: it depends
+# only on the pattern and this module, so every hub on the machine shares it (a new hub's
+# first build would otherwise work out all of them again, ~0.5 s).
 _KNOWN: dict[str, Literals] = {}
 _LEARNT: set[str] = set()
 
@@ -205,6 +207,15 @@ def required_literals(pattern: str) -> Literals:
 
 # Answers worked out by other code are not reused: the file names this module's version.
 _VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+
+
+def user_cache_file() -> Path | None:
+    """Where this version's answers are kept for the user (None without a home folder)."""
+    try:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    except RuntimeError:
+        return None
+    return base / "carepress" / f"literals-{_VERSION}.json"
 
 
 def recall_literals(cache_file: Path) -> None:

@@ -38,7 +38,7 @@ from .content import DEFAULT_MAX_BYTES
 from .crisis import all_regions
 from .findings import CATEGORIES, Finding, Level
 from .practice import Day, Practice
-from .prefilter import LiteralSearch, recall_literals, remember_literals
+from .prefilter import LiteralSearch, recall_literals, remember_literals, user_cache_file
 from .publish.address import PostAddress, PostAddressing, address_of
 from .publish.card_colours import DEFAULT_COLOURS, CardColours, card_colours
 from .rendering import MarkdownSetup, RenderError
@@ -64,9 +64,6 @@ DEFAULT_CONTENT_WARNINGS = (
     "death-and-grief",
     "trauma",
 )
-
-# What each rule pattern needs (prefilter.py), kept between runs beside the report cache.
-LITERALS_CACHE = Path(".cache") / "carepress" / "literals.json"
 
 
 class ConfigError(Exception):
@@ -412,13 +409,15 @@ class Settings:
         found in one pass: what a post's paragraphs are indexed by."""
         from .checks.claims import claim_parts  # local: claims imports this module
 
-        cache = self.root / LITERALS_CACHE
-        recall_literals(cache)
+        cache = user_cache_file()
+        if cache:
+            recall_literals(cache)
         terms = [term for topic in self.topics.values() for term in topic.terms]
         needs = [*self.rules.values(), *terms, *claim_parts()]
         markers = [r.needed_literals for r in self.rules.values() if r.kind == "together"]
         search = LiteralSearch([*(need.literals for need in needs), *markers])
-        remember_literals(cache)
+        if cache:
+            remember_literals(cache)
         return search
 
     @cached_property
