@@ -11,6 +11,14 @@ from carepress.checks.client_stories import client_stories, given_names
 from conftest import Hub, post_text
 
 IDENTIFIABLE = [
+    # Classes added with batch J: permission to write, a first disclosure, described to me,
+    # work with me, a client's handle, "who's 15", roles in a village, readers who know them.
+    "Omar, who's 15, opened up about his dad for the first time.",
+    "The deputy head at Greenfield Academy admitted in session that she is exhausted.",
+    "Follow my wonderful client on Instagram @calm_with_cara for updates.",
+    "The owner of the village bakery has been doing EMDR with me since the fire.",
+    "Leo, the captain of the county rugby team, described to me how lonely he feels.",
+    "Many of you will recognise her from the farmers' market; she has been seeing me for a year.",
     "Last winter my client Jenna, 34, told me she had stopped sleeping.",
     "Jenna, 34, came to see me after her divorce.",
     "When Jenna, a 34-year-old teacher, first came to my office, she could barely speak.",
@@ -45,6 +53,7 @@ IDENTIFIABLE = [
     "Grace, 17, the goalie on the Eastview team, has been coming to see me since fall.",
 ]
 NOT_A_STORY = [
+    "From Priya on reception to our clinical lead Sam, everyone is trained in first aid.",
     "Clients often tell us that the first session is the hardest.",
     "Many of the people I work with describe feeling guilty when they rest.",
     "Imagine a parent who feels exhausted every Sunday night.",
