@@ -32,6 +32,8 @@ IDENTIFIABLE = [
     "J.R., a senior at Roosevelt High, came to see me after a panic attack in class.",
     "Yesterday's session with Mei, a pharmacist in Riverton, was a turning point.",
     "One of my clients, the only dentist in our small town, struggles with insomnia.",
+    "A client of mine, the only female firefighter in Dunmore, told me about the hazing.",
+    "I have been seeing the head coach at Riverside for his panic attacks.",
     "Ana (19, a barista at Bean There on Main) said I could share her story.",
     "My newest client follows @brightside_runner on Instagram and asked me to mention it.",
     "I'm working with a nurse at Mercy General who is the sole carer for her father.",
@@ -131,3 +133,15 @@ def test_a_consented_case_vignette_keeps_its_own_path(hub: Hub) -> None:
     hub.write_post("p.md", post_text(body=body, type="case-vignette", consent="CR-2026-001"))
     found = json.loads(hub.check("--format", "json").stdout)
     assert not [f for f in found if f["rule"].startswith("confidentiality.")]
+
+
+@pytest.mark.parametrize(
+    "role",
+    ["the only Sikh GP in Timaru", "the head chef at Nando's", "the youngest partner at Hale"],
+)
+def test_a_unique_role_at_a_named_place_is_an_identifier(role: str) -> None:
+    """Case-insensitive patterns once read a capital as any one letter: only "in T" matched."""
+    from carepress.checks.client_stories import patterns
+
+    found = patterns().identifiers["unique role"].search(f"My client is {role}, and she agreed.")
+    assert found is not None and found.group(0) == role

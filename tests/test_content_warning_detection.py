@@ -301,3 +301,18 @@ def test_classes_of_phrasing_raise_their_warning(topics, sentence: str, warning:
 @pytest.mark.parametrize("sentence", CLASS_CLEAN)
 def test_other_senses_of_the_class_words_raise_nothing(topics, sentence: str) -> None:
     assert _detected(topics, sentence) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "warning"),
+    [
+        ("Mum's empties were lined up behind the shed.", "substance-use"),
+        ("Now that she's gone, the house is so quiet.", "death-and-grief"),
+    ],
+)
+def test_a_curly_apostrophe_raises_what_a_straight_one_does(
+    topics, sentence: str, warning: str
+) -> None:
+    """Phones and word processors type ’; the topics' terms are written with '."""
+    assert warning in _detected(topics, sentence)
+    assert _detected(topics, sentence.replace("'", "\u2019")) == _detected(topics, sentence)

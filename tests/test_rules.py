@@ -430,3 +430,34 @@ def test_prefilter_never_changes_what_a_rule_finds(settings) -> None:
         assert list(find_claims(prose, index=index)) == list(find_claims(prose)), prose[:80]
         skipped += sum(len(index.bounds) - len(index.spans(p.literals)) for p in claim_parts())
     assert skipped > len(texts)  # paragraphs the claim pattern no longer runs over
+
+
+# Phones and word processors type ’ for an apostrophe; rules are written with '.
+TYPED_APOSTROPHES = [
+    ("He committed suicide, and she's gone now.", "safe-messaging.committed-suicide"),
+    ("I'm so OCD about my desk.", "stigma.diagnosis-as-adjective"),
+    ("Don't bother tapering off, just stop.", "clinical-advice.medication-change"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "rule_id"), TYPED_APOSTROPHES)
+@pytest.mark.parametrize("apostrophe", ["\u2019", "\u02bc"])
+def test_an_apostrophe_typed_any_way_finds_what_the_straight_one_finds(
+    settings, sentence: str, rule_id: str, apostrophe: str
+) -> None:
+    typed = sentence.replace("'", apostrophe)
+    assert rule_id in _fired(settings, sentence)
+    assert _fired(settings, typed) == _fired(settings, sentence)
+    # ...and says what the writer typed.
+    text = prose_of(typed, 1).text
+    rule = settings.rules[rule_id]
+    assert all(m.text in typed for m in rule_matches(rule, text, settings))
+
+
+def test_apostrophes_in_a_character_class_and_escaped_stay_valid() -> None:
+    from carepress.rules import APOSTROPHE_CLASS, as_typed
+
+    assert as_typed("she's gone") == rf"she{APOSTROPHE_CLASS}s\s+gone"
+    assert as_typed(r"[\w']+") == "[\\w'\u2019\u02bc]+"
+    assert as_typed(r"[]']x'") == f"[]'\u2019\u02bc]x{APOSTROPHE_CLASS}"
+    assert as_typed(r"\'") == r"\'"
