@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime as dt
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -32,7 +33,7 @@ CORPUS = ROOT / "tests" / "corpus"
 FRONT_MATTER = {
     "title": "Notes for readers",
     "description": "A short note for readers of the practice's blog.",
-    "date": "2026-03-14",
+    "date": dt.date(2026, 3, 14),
     "authors": ["dana-reyes"],
     "audience": ["clients"],
     "sources": [{"id": "s", "title": "Health topics", "url": "https://www.nimh.nih.gov/health"}],

@@ -95,6 +95,12 @@ CASES = [
     Case("description-missing", edited({3: None}), 1, "description: this required field"),
     Case("date-not-a-date", edited({4: "date: March 3rd"}), 4, "date: 'March 3rd' is not a date"),
     Case(
+        "date-in-quotes",
+        edited({4: 'date: "2026-03-03"'}),
+        4,
+        "date: '2026-03-03' is in quotes, so it is read as text, not a date; remove the quotes",
+    ),
+    Case(
         "date-impossible-day",
         edited({4: "date: 2026-02-30"}),
         4,

@@ -7,6 +7,23 @@ from carepress.checks.claims import find_claims
 from carepress.prose import prose_of
 
 NEEDS_SOURCE = [
+    # Classes added with batch J: research with two adverbs, a group's under-diagnosis,
+    # percentages in words, experts who have proven, any expert, correlations, "almost
+    # everyone who", all of history, bodies of evidence, "grow up more", the worst drug,
+    # hyphenated groups.
+    "Research has repeatedly found that sleep loss worsens mood.",
+    "Autism is hugely underdiagnosed in girls.",
+    "Around forty percent of new parents feel isolated.",
+    "Psychologists have proven that journaling rewires your brain.",
+    "Ask any therapist and they'll say the same.",
+    "The earlier a teen starts vaping, the more likely they are to smoke.",
+    "Almost everyone who finishes the programme stays well.",
+    "Anxiety in teens is higher now than at any point in history.",
+    "There is a vast body of evidence on this.",
+    "Kids who skip breakfast grow up less focused.",
+    "Nicotine is harder to quit than heroin.",
+    "The evidence couldn't be clearer on screen time.",
+    "Therapy helps the vast majority of single-incident trauma cases.",
     "About 5% of adults live with depression in a given year.",
     "Nearly one in five adults in the US lives with a mental illness.",
     "Two out of three people who seek help say therapy was worth it.",
@@ -30,6 +47,8 @@ NEEDS_SOURCE = [
 ]
 
 ORDINARY = [
+    "The more you practise, the better it feels.",
+    "Ask any question you like at the end of the session.",
     "Call or text 988 any time, day or night.",
     "Try the 5-4-3-2-1 grounding exercise when you feel overwhelmed.",
     "Breathe in for 4 counts and out for 6 counts.",

@@ -11,6 +11,14 @@ from carepress.checks.client_stories import client_stories, given_names
 from conftest import Hub, post_text
 
 IDENTIFIABLE = [
+    # Classes added with batch J: permission to write, a first disclosure, described to me,
+    # work with me, a client's handle, "who's 15", roles in a village, readers who know them.
+    "Omar, who's 15, opened up about his dad for the first time.",
+    "The deputy head at Greenfield Academy admitted in session that she is exhausted.",
+    "Follow my wonderful client on Instagram @calm_with_cara for updates.",
+    "The owner of the village bakery has been doing EMDR with me since the fire.",
+    "Leo, the captain of the county rugby team, described to me how lonely he feels.",
+    "Many of you will recognise her from the farmers' market; she has been seeing me for a year.",
     "Last winter my client Jenna, 34, told me she had stopped sleeping.",
     "Jenna, 34, came to see me after her divorce.",
     "When Jenna, a 34-year-old teacher, first came to my office, she could barely speak.",
@@ -24,6 +32,8 @@ IDENTIFIABLE = [
     "J.R., a senior at Roosevelt High, came to see me after a panic attack in class.",
     "Yesterday's session with Mei, a pharmacist in Riverton, was a turning point.",
     "One of my clients, the only dentist in our small town, struggles with insomnia.",
+    "A client of mine, the only female firefighter in Dunmore, told me about the hazing.",
+    "I have been seeing the head coach at Riverside for his panic attacks.",
     "Ana (19, a barista at Bean There on Main) said I could share her story.",
     "My newest client follows @brightside_runner on Instagram and asked me to mention it.",
     "I'm working with a nurse at Mercy General who is the sole carer for her father.",
@@ -45,6 +55,7 @@ IDENTIFIABLE = [
     "Grace, 17, the goalie on the Eastview team, has been coming to see me since fall.",
 ]
 NOT_A_STORY = [
+    "From Priya on reception to our clinical lead Sam, everyone is trained in first aid.",
     "Clients often tell us that the first session is the hardest.",
     "Many of the people I work with describe feeling guilty when they rest.",
     "Imagine a parent who feels exhausted every Sunday night.",
@@ -122,3 +133,15 @@ def test_a_consented_case_vignette_keeps_its_own_path(hub: Hub) -> None:
     hub.write_post("p.md", post_text(body=body, type="case-vignette", consent="CR-2026-001"))
     found = json.loads(hub.check("--format", "json").stdout)
     assert not [f for f in found if f["rule"].startswith("confidentiality.")]
+
+
+@pytest.mark.parametrize(
+    "role",
+    ["the only Sikh GP in Timaru", "the head chef at Nando's", "the youngest partner at Hale"],
+)
+def test_a_unique_role_at_a_named_place_is_an_identifier(role: str) -> None:
+    """Case-insensitive patterns once read a capital as any one letter: only "in T" matched."""
+    from carepress.checks.client_stories import patterns
+
+    found = patterns().identifiers["unique role"].search(f"My client is {role}, and she agreed.")
+    assert found is not None and found.group(0) == role

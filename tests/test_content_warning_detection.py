@@ -62,6 +62,157 @@ TOUCHING = [
 ]
 
 
+# Classes of phrasing added with batch J (a story told without the topic's name), each with
+# new wording, and near-misses of the same words in another sense.
+CLASS_TOUCHING = [
+    # abuse: naming in care settings, violence by degree, harm to someone in care, marks he
+    # left, someone close throwing things, blame for his temper, punishments, covert hurting,
+    # smearing the victim, signs no one explains, flinching, the kitchen floor
+    ("Staff at the home were accused of neglect and abuse of residents.", "abuse"),
+    ("She spent years in violent relationships before anyone noticed.", "abuse"),
+    ("The toddler had been repeatedly hit by a relative.", "abuse"),
+    ("Cameras showed a worker slapping an elderly patient at mealtime.", "abuse"),
+    ("You could still see the marks she had left on his neck.", "abuse"),
+    ("Her husband hurled chairs across the kitchen.", "abuse"),
+    ("I was always blamed for her moods.", "abuse"),
+    ("Dad made us kneel on the hard floor for hours.", "abuse"),
+    ("He would squeeze my wrist so hard under the table.", "abuse"),
+    ("He told the police I was hysterical and making it up.", "abuse"),
+    ("Teachers saw burns no one could explain.", "abuse"),
+    ("The little boy would flinch whenever his uncle lifted a hand.", "abuse"),
+    ("It always ended with her on the bathroom floor.", "abuse"),
+    # death and grief: things kept, nobody left to use them, the last days, heaven, years on
+    ("I can't bring myself to wash his favourite jumper.", "death-and-grief"),
+    ("Her reading glasses sit on the shelf with no one left to wear them.", "death-and-grief"),
+    ("Dad's side of the bed has stayed untouched.", "death-and-grief"),
+    ("The doctor told us it would be hours, not days.", "death-and-grief"),
+    ("They switched off her ventilator just after midnight.", "death-and-grief"),
+    ("We stayed with her all night until the end.", "death-and-grief"),
+    ("Grandad never got to hold his first great-grandson.", "death-and-grief"),
+    ("My daughter thinks her nan is watching from heaven.", "death-and-grief"),
+    ("We laid the table and had to take a plate away again.", "death-and-grief"),
+    ("It's been months since I last heard him sing.", "death-and-grief"),
+    # eating disorders: purging counts, restricting, weight falling, plate rituals, mealtime
+    # battles, calories known, living on drinks, praise for skipping, having "already eaten",
+    # eating to illness, exercise to earn food, bodily signs, treatment
+    ("By spring she was purging three times a day.", "eating-disorders"),
+    ("She slipped back into restricting over the holidays.", "eating-disorders"),
+    ("Her weight plummeted over the summer term.", "eating-disorders"),
+    ("I would push the pasta around my plate until dinner ended.", "eating-disorders"),
+    ("Every dinner became a battle over every mouthful.", "eating-disorders"),
+    ("She knew the calories in everything on the menu.", "eating-disorders"),
+    ("Black coffee and gum got her through the school day.", "eating-disorders"),
+    ("Whenever I skipped lunch my coach said I looked great.", "eating-disorders"),
+    ("He kept saying he had already eaten at a friend's.", "eating-disorders"),
+    ("If I couldn't walk it off, I wouldn't let myself eat.", "eating-disorders"),
+    ("She did 300 sit-ups after every slice of cake.", "eating-disorders"),
+    ("Her hair had started falling out in clumps.", "eating-disorders"),
+    ("On the unit they had her finish a supplement drink.", "eating-disorders"),
+    # self-harm: cutting as a verb, clean from it, blades kept, implements, own skin, bleeding,
+    # cigarettes, cover stories, being asked, punishing oneself, wound care, recovery marks
+    ("My son has been cutting and we only just found out.", "self-harm"),
+    ("She's been free from cutting since the spring.", "self-harm"),
+    ("I hid a razor blade inside my phone case.", "self-harm"),
+    ("She scratched at her wrist with a pin until it bled.", "self-harm"),
+    ("He would bite his own hand until it bruised.", "self-harm"),
+    ("Some nights I made myself bleed just to feel calm.", "self-harm"),
+    ("He stubbed his cigarette out on his arm.", "self-harm"),
+    ("He swore the burns were from the kettle.", "self-harm"),
+    ("The burns on my legs weren't an accident; I did them myself.", "self-harm"),
+    ("They asked me if the burns were intentional.", "self-harm"),
+    ("I used to punish myself for bad marks at school.", "self-harm"),
+    ("The drawer still has steri-strips from those years.", "self-harm"),
+    ("I draw on my wrist in biro instead now.", "self-harm"),
+    # sexual violence: secrets, waking with clothes torn, no then silence, what he did to me,
+    # cornering, why I didn't scream, exposure, carrying on through tears, grooming lines,
+    # coercion, entitlement, shared images
+    ("He called it our special secret.", "sexual-violence"),
+    ("I woke up with no memory of the night and my tights ripped.", "sexual-violence"),
+    ("She said no and then just went quiet until it was over.", "sexual-violence"),
+    ("I still think about what the babysitter did to her.", "sexual-violence"),
+    ("Her supervisor kept cornering her in the lift.", "sexual-violence"),
+    ("People still ask why I didn't scream.", "sexual-violence"),
+    ("A man exposed himself to two women in the park.", "sexual-violence"),
+    ("He carried on even after I begged him to stop.", "sexual-violence"),
+    ("Her coach told her she was mature for her age.", "sexual-violence"),
+    ("He wouldn't unlock the car until I did what he wanted.", "sexual-violence"),
+    ("He insisted that husbands are entitled to it.", "sexual-violence"),
+    ("My ex posted the pictures I had sent him to a group chat.", "sexual-violence"),
+    # substance use: mixtures, bumps, needing a drink to start, kit, prescriptions running out,
+    # canisters, bottles a night, chips, slang, the first one, stimulant signs, crushed pills,
+    # hiding how much, masking the smell
+    ("The toxicology report found a cocktail of painkillers.", "substance-use"),
+    ("There were bumps in the loo all night.", "substance-use"),
+    ("He needed a swig before he could face work.", "substance-use"),
+    ("She found burnt foil in his bedroom.", "substance-use"),
+    ("Mum's prescription keeps running out early.", "substance-use"),
+    ("Silver canisters littered the beach after the festival.", "substance-use"),
+    ("Three bottles of red a night had become normal.", "substance-use"),
+    ("He picked up his six-month chip last week.", "substance-use"),
+    ("Wake and bake before every lecture.", "substance-use"),
+    ("I'd wait until five to pour the first one.", "substance-use"),
+    ("His jaw was going all night at the party.", "substance-use"),
+    ("She started crushing her pills to get them to hit faster.", "substance-use"),
+    ("I used a mug so my partner wouldn't see how much wine I had.", "substance-use"),
+    ("He always came back smelling of mouthwash.", "substance-use"),
+    # suicide: not existing, prized things given away, not around long, not waking, belongings
+    # left at a high place, the platform edge, tired of waking, a plan, farewells, a stash,
+    # found beneath a bridge, the only reason, who would find me, the night planned
+    ("Most nights I wish to not exist for a while.", "suicide"),
+    ("He gave away his prized record collection.", "suicide"),
+    ("She said she wouldn't be around for much longer.", "suicide"),
+    ("I searched for ways not to wake up.", "suicide"),
+    ("His bike was found abandoned near the viaduct.", "suicide"),
+    ("I stood at the edge of the platform for a long time.", "suicide"),
+    ("honestly just tired of waking up", "suicide"),
+    ("I told my therapist I had a plan.", "suicide"),
+    ("He texted 'see you on the other side' to his sister.", "suicide"),
+    ("I kept a stockpile of tablets in my wardrobe.", "suicide"),
+    ("He was found beneath the bridge by a jogger.", "suicide"),
+    ("The only reason I'm still here is my dog.", "suicide"),
+    ("I used to think about who would find me.", "suicide"),
+    ("She wrote to her mum the night she planned to go.", "suicide"),
+    # trauma: sensory triggers, sent back there, fireworks, the place where it happened, the
+    # light on, raised voices, part of me, silence about the war, dog bites, diving for cover,
+    # dissociation, waking up screaming, avoidance since
+    ("The smell of burning toast makes my hands shake.", "trauma"),
+    ("A door slamming sends me straight back to that room.", "trauma"),
+    ("On bonfire night she shuts herself in the bathroom.", "trauma"),
+    ("I still can't walk past the corner where it happened.", "trauma"),
+    ("She sleeps with the light on and checks the locks.", "trauma"),
+    ("He goes completely still whenever someone raises their voice.", "trauma"),
+    ("Part of me never left that ward.", "trauma"),
+    ("My grandfather never spoke about the war.", "trauma"),
+    ("Since the neighbour's dog bit her she panics at any barking.", "trauma"),
+    ("When the exhaust backfired I hit the deck.", "trauma"),
+    ("During rows I feel like I'm watching from the ceiling.", "trauma"),
+    ("He still wakes up screaming some nights.", "trauma"),
+    ("She hasn't been in a car since she was trapped in one.", "trauma"),
+]
+
+CLASS_CLEAN = [
+    "We played crazy golf and threw plates at the pottery class.",
+    "RIP to my phone screen again.",
+    "My Zoom call died twice today.",
+    "The houseplants are dying in this heat.",
+    "I nearly died of embarrassment at the wedding.",
+    "That song has been done to death.",
+    "In tarot, the Death card means change.",
+    "Our dog has her weigh-in at the vet on Friday.",
+    "Burnt myself on the oven tray again making the roast.",
+    "The whole bridal party was groomed and pampered before the ceremony.",
+    "The office is in withdrawal since the coffee machine broke.",
+    "Stoned dates work well in this recipe.",
+    "Weed the veg patch before it rains.",
+    "Our Dry January challenge raised money for the food bank.",
+    "need a shot of espresso before i can face my inbox",
+    "That overtake was suicidal, honestly.",
+    "Saying goodbye to the old house was harder than I expected.",
+    "The startle reflex is normal in newborns.",
+    "Horror films have me sleeping with the light on.",
+]
+
+
 @pytest.fixture(scope="module")
 def topics():
     return load_settings(REPO / "mkdocs.yml").topics
@@ -140,3 +291,28 @@ def test_detection_severity_is_configurable(hub: Hub) -> None:
     check = hub.check()
     assert check.returncode == 0
     assert "warning content-warning.undeclared-suicide" in check.stdout
+
+
+@pytest.mark.parametrize(("sentence", "warning"), CLASS_TOUCHING)
+def test_classes_of_phrasing_raise_their_warning(topics, sentence: str, warning: str) -> None:
+    assert _detected(topics, sentence) == set(warning.split("+"))
+
+
+@pytest.mark.parametrize("sentence", CLASS_CLEAN)
+def test_other_senses_of_the_class_words_raise_nothing(topics, sentence: str) -> None:
+    assert _detected(topics, sentence) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "warning"),
+    [
+        ("Mum's empties were lined up behind the shed.", "substance-use"),
+        ("Now that she's gone, the house is so quiet.", "death-and-grief"),
+    ],
+)
+def test_a_curly_apostrophe_raises_what_a_straight_one_does(
+    topics, sentence: str, warning: str
+) -> None:
+    """Phones and word processors type ’; the topics' terms are written with '."""
+    assert warning in _detected(topics, sentence)
+    assert _detected(topics, sentence.replace("'", "\u2019")) == _detected(topics, sentence)

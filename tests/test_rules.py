@@ -171,6 +171,61 @@ EXAMPLES = {
 }
 
 
+# Classes of phrasing added with batch J: (rule id, new wording it must flag, a near-miss with
+# the same words in another sense that it must not).
+CLASS_EXAMPLES = [
+    ("safe-messaging.method", "He overdosed on his dad's insulin.",
+     "He manages his insulin with a pump."),
+    ("safe-messaging.method", "She walked into the river near her home.",
+     "She walked along the river near her home."),
+    ("safe-messaging.method", "He died after falling from the roof of the hotel.",
+     "The roof of the hotel has a garden."),
+    ("safe-messaging.note", "Her note said she was sorry for everything.",
+     "Leaving a note for the cleaner is fine."),
+    ("safe-messaging.positive-framing", "She decided to end it, and she felt free at last.",
+     "She decided to end it with her boyfriend, and she felt free at last."),
+    ("safe-messaging.positive-framing", "After he took his own life, people said he was at rest.",
+     "She was laid to rest after taking her own life."),
+    ("safe-messaging.positive-framing", "For some, ending it is the kindest option.",
+     "For some, a gradual start is the kindest option."),
+    ("safe-messaging.positive-framing", "His suicide turned him into an icon overnight.",
+     "His music turned him into an icon overnight."),
+    ("safe-messaging.success-failure-forms", "I attempted twice and failed both times.",
+     "I attempted the exam twice and failed both times."),
+    ("stigma.crazy", "My landlord is certifiable.", "We played crazy golf on the pier."),
+    ("stigma.crazy", "You'd be stark raving mad to move there.",
+     "Our psycho-educational group starts in March."),
+    ("stigma.diagnosis-as-adjective", "Her kitchen is OCD clean.",
+     "OCD is not about being tidy."),
+    ("stigma.suffers-from", "Anxiety sufferers often avoid crowds.",
+     "People with anxiety often avoid crowds."),
+    ("clinical-advice.medication-change", "No need to taper off this one.",
+     "Tapering off slowly with your prescriber is safest."),
+    ("clinical-advice.medication-change", "Bump your dose up when you feel low.",
+     "Bump the meeting up to Tuesday."),
+    ("clinical-advice.medication-instruction", "Pop an extra sertraline before the party.",
+     "Pop an extra jumper on before the walk."),
+    ("clinical-advice.medication-instruction", "It's fine to drink while you're on diazepam.",
+     "It's fine to ask your prescriber about alcohol and diazepam."),
+    ("clinical-advice.medication-instruction",
+     "Give yourself a break from your mood stabiliser over the holidays.",
+     "Give yourself a break from the news over the holidays."),
+    ("clinical-advice.medication-instruction",
+     "Breastfeeding mums can keep taking their sertraline.",
+     "Breastfeeding mums can talk to their GP about sertraline."),
+    ("clinical-advice.promise", "Your panic attacks will stop after three sessions of this.",
+     "Many people notice their anxiety easing over a few sessions."),
+    ("clinical-advice.diagnosing", "What you describe is textbook postnatal depression.",
+     "Postnatal depression is common and treatable."),
+    ("clinical-advice.replacing-care", "Don't let your GP pressure you into antidepressants.",
+     "Your GP can talk you through antidepressants."),
+    ("clinical-advice.replacing-care",
+     "Manage your OCD at home without a specialist.",
+     "This workbook can sit beside seeing a specialist."),
+]
+
+
+
 @pytest.fixture(scope="module")
 def settings():
     return load_settings(REPO / "mkdocs.yml")
@@ -192,6 +247,14 @@ def test_rule_fires_and_allows_clinical_context(settings, rule_id: str) -> None:
     fires, clean = EXAMPLES[rule_id]
     assert rule_id in _fired(settings, fires)
     assert _fired(settings, clean) == set()
+
+
+@pytest.mark.parametrize(("rule_id", "fires", "near_miss"), CLASS_EXAMPLES)
+def test_classes_of_phrasing_fire_and_their_near_misses_do_not(
+    settings, rule_id: str, fires: str, near_miss: str
+) -> None:
+    assert rule_id in _fired(settings, fires)
+    assert rule_id not in _fired(settings, near_miss)
 
 
 def test_quotations_and_code_are_mentions_not_uses(settings) -> None:
@@ -329,6 +392,10 @@ def test_prefilter_never_changes_what_a_rule_finds(settings) -> None:
     """The literal prefilter only skips work: on every corpus sentence, example and sample
     post, each rule, topic and claim pattern finds exactly what it finds without it."""
     texts = [s for pair in EXAMPLES.values() for s in pair]
+    texts += [s for _, *pair in CLASS_EXAMPLES for s in pair]
+    from test_content_warning_detection import CLASS_CLEAN, CLASS_TOUCHING
+
+    texts += [s for s, _ in CLASS_TOUCHING] + CLASS_CLEAN
     for name in ("safe_messaging", "stigma", "clinical_advice", "confidentiality"):
         corpus = yaml.safe_load((REPO / "tests" / "corpus" / f"{name}.yml").read_text())
         texts += corpus["flag"] + corpus["clean"]
@@ -363,3 +430,34 @@ def test_prefilter_never_changes_what_a_rule_finds(settings) -> None:
         assert list(find_claims(prose, index=index)) == list(find_claims(prose)), prose[:80]
         skipped += sum(len(index.bounds) - len(index.spans(p.literals)) for p in claim_parts())
     assert skipped > len(texts)  # paragraphs the claim pattern no longer runs over
+
+
+# Phones and word processors type ’ for an apostrophe; rules are written with '.
+TYPED_APOSTROPHES = [
+    ("He committed suicide, and she's gone now.", "safe-messaging.committed-suicide"),
+    ("I'm so OCD about my desk.", "stigma.diagnosis-as-adjective"),
+    ("Don't bother tapering off, just stop.", "clinical-advice.medication-change"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "rule_id"), TYPED_APOSTROPHES)
+@pytest.mark.parametrize("apostrophe", ["\u2019", "\u02bc"])
+def test_an_apostrophe_typed_any_way_finds_what_the_straight_one_finds(
+    settings, sentence: str, rule_id: str, apostrophe: str
+) -> None:
+    typed = sentence.replace("'", apostrophe)
+    assert rule_id in _fired(settings, sentence)
+    assert _fired(settings, typed) == _fired(settings, sentence)
+    # ...and says what the writer typed.
+    text = prose_of(typed, 1).text
+    rule = settings.rules[rule_id]
+    assert all(m.text in typed for m in rule_matches(rule, text, settings))
+
+
+def test_apostrophes_in_a_character_class_and_escaped_stay_valid() -> None:
+    from carepress.rules import APOSTROPHE_CLASS, as_typed
+
+    assert as_typed("she's gone") == rf"she{APOSTROPHE_CLASS}s\s+gone"
+    assert as_typed(r"[\w']+") == "[\\w'\u2019\u02bc]+"
+    assert as_typed(r"[]']x'") == f"[]'\u2019\u02bc]x{APOSTROPHE_CLASS}"
+    assert as_typed(r"\'") == r"\'"

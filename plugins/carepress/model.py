@@ -83,6 +83,14 @@ def _to_datetime(value: Any) -> dt.datetime:
         return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
     if isinstance(value, dt.date):
         return dt.datetime.combine(value, dt.time(), tzinfo=dt.UTC)
+    if isinstance(value, str):
+        try:
+            dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            pass
+        else:  # date: "2026-03-14" reads as text in YAML, and Material refuses text
+            raise ValueError(f"{value!r} is in quotes, so it is read as text, not a date; "
+                             f"remove the quotes: {value.strip()}")  # fmt: skip
     raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-14")
 
 

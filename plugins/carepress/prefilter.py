@@ -22,6 +22,8 @@ from typing import Any
 
 import ahocorasick
 
+from .rules import APOSTROPHE_CLASS, APOSTROPHES
+
 try:  # Python 3.11+: re._parser; older: sre_parse
     from re import _constants as C  # type: ignore[attr-defined]
     from re import _parser as parser  # type: ignore[attr-defined]
@@ -197,7 +199,9 @@ def required_literals(pattern: str) -> Literals:
     if key in _KNOWN:
         return _KNOWN[key]
     try:
-        found = _sequence(parser.parse(pattern, re.IGNORECASE))
+        # Text is looked in with one apostrophe (normalise), so the literals hold that one.
+        plain = pattern.replace(APOSTROPHE_CLASS, "'").replace(APOSTROPHES, "'")
+        found = _sequence(parser.parse(plain, re.IGNORECASE))
     except (re.error, RecursionError, TypeError, ValueError):
         found = None
     _KNOWN[key] = found
@@ -247,9 +251,13 @@ def remember_literals(cache_file: Path) -> None:
     _LEARNT.clear()
 
 
+_ONE_APOSTROPHE = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
+
+
 def normalise(text: str) -> str:
-    """Lower-cased, every whitespace run one space: what literals are looked for in."""
-    return " ".join(text.lower().split())
+    """Lower-cased, every whitespace run one space and every apostrophe the straight one:
+    what literals are looked for in."""
+    return " ".join(text.lower().translate(_ONE_APOSTROPHE).split())
 
 
 def may_match(literals: Literals, normalised_text: str) -> bool:

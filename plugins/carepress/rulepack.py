@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from .findings import Severity
 from .prefilter import LiteralIndex, Literals, may_match, normalise, required_literals, windows
 from .prose import sentence_spans
-from .rules import RuleFileError, flexible_spaces, load_rule_files, packaged
+from .rules import RuleFileError, as_typed, load_rule_files, packaged
 
 PACKS = ("safe-messaging", "stigma", "clinical-advice", "confidentiality")
 
@@ -119,7 +119,7 @@ def _compile(patterns: Iterable[str], ignorecase: bool, where: str) -> LazyPatte
     patterns = list(patterns)
     if not patterns:
         return None
-    joined = "|".join(f"(?:{flexible_spaces(p)})" for p in patterns)
+    joined = "|".join(f"(?:{as_typed(p)})" for p in patterns)
     flags = regex.IGNORECASE if ignorecase else 0
     # Word edges without \b, so patterns may start or end with punctuation.
     return LazyPattern(rf"(?<!\w)(?:{joined})(?!\w)", flags, where)

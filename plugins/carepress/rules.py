@@ -12,12 +12,33 @@ import yaml
 
 from .yaml_loading import safe_load
 
+# Apostrophes as keyboards and phones type them: straight, curly (most phones and word
+# processors) or the modifier letter. Rules are written with the straight one.
+APOSTROPHES = "'\u2019\u02bc"
+APOSTROPHE_CLASS = f"[{APOSTROPHES}]"
 
-def flexible_spaces(pattern: str) -> str:
-    """Writers wrap lines anywhere: a space in a rule pattern matches any run of whitespace
-    (a line break too), and ' ?' an optional one. Edges are trimmed."""
-    pattern = pattern.strip()
-    return re.sub(r" \?", r"\\s*", pattern).replace(" ", r"\s+")
+
+def as_typed(pattern: str) -> str:
+    """A rule pattern as writers type text: a space matches any run of whitespace (writers
+    wrap lines anywhere; a line break too), ' ?' an optional one, and an apostrophe any
+    apostrophe ("she's" finds "she’s"). Edges are trimmed."""
+    pattern = re.sub(r" \?", r"\\s*", pattern.strip()).replace(" ", r"\s+")
+    out: list[str] = []
+    in_class = escaped = False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[" and not in_class:
+            in_class = True
+        elif char == "]" and in_class and out[-1] != "[":
+            in_class = False
+        elif char == "'":
+            out.append(APOSTROPHES if in_class else APOSTROPHE_CLASS)
+            continue
+        out.append(char)
+    return "".join(out)
 
 
 class RuleFileError(Exception):

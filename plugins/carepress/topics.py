@@ -11,7 +11,7 @@ import regex
 
 from .prefilter import GatedPattern, LiteralIndex
 from .rulepack import LazyPattern
-from .rules import RuleFileError, flexible_spaces, load_rule_files, packaged
+from .rules import RuleFileError, as_typed, load_rule_files, packaged
 
 PACKAGED_FILE = "content_warnings.yml"
 
@@ -58,7 +58,7 @@ def _compile(patterns: list[str], source: str) -> LazyPattern | None:
     """Compiled on first use (most checks of one post need few topics' patterns)."""
     if not patterns:
         return None
-    joined = "|".join(f"(?:{flexible_spaces(p)})" for p in patterns)
+    joined = "|".join(f"(?:{as_typed(p)})" for p in patterns)
     return LazyPattern(rf"\b(?:{joined})\b", regex.IGNORECASE, source)
 
 

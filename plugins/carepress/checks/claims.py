@@ -15,7 +15,7 @@ from ..model import FrontMatter
 from ..prefilter import GatedPattern, LiteralIndex
 from ..prose import BLOCK_RE
 from ..rulepack import LazyPattern
-from ..rules import flexible_spaces, packaged
+from ..rules import as_typed, packaged
 from ..settings import Settings
 from .registry import PostContext, RuleInfo, declare_family, post_check
 
@@ -36,7 +36,7 @@ def claim_patterns() -> dict[str, str]:
     data = packaged("claims.yml")
     words = data["number_words"]
     return {
-        kind: flexible_spaces(pattern.replace("{n}", words))
+        kind: as_typed(pattern.replace("{n}", words))
         for kind, pattern in data["patterns"].items()
     }
 

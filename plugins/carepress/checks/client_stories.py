@@ -19,7 +19,7 @@ from ..prefilter import GatedPattern, LiteralIndex, LiteralSearch
 from ..prose import Prose, sentence_spans
 from ..published_texts import TextsProse
 from ..rulepack import LazyPattern
-from ..rules import flexible_spaces
+from ..rules import as_typed
 from ..yaml_loading import safe_load
 from .registry import PostContext, RuleInfo, declare, post_check
 
@@ -58,7 +58,7 @@ class _Patterns:
 
 def _join(patterns: list[str] | str, flags: int = re.IGNORECASE) -> LazyPattern:
     items = [patterns] if isinstance(patterns, str) else patterns
-    joined = "|".join(f"(?:{flexible_spaces(p)})" for p in items)
+    joined = "|".join(f"(?:{as_typed(p)})" for p in items)
     # Word edges where the pattern has a word character there (", 34," starts with a comma).
     # Compiled on first use (most posts tell of no client, and the edit loop should not
     # compile identifiers it never looks for), with `re` where it can: it compiles faster.
