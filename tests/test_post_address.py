@@ -71,14 +71,14 @@ def _materials_addresses(hub: Hub) -> dict[str, str]:
     """Each post's URL as the blog plugin gives it, by its path in docs_dir."""
     clear_plugin_cache()
     config = load_config(str(hub.root / "mkdocs.yml"))
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        config = config.plugins.on_config(config)
-        files = config.plugins.on_files(get_files(config), config=config)
-        # Every post file, drafts too: this is about addresses, not what gets published.
-        return {file.src_uri: file.url for file in files if file.src_uri.startswith("posts/")}
-    finally:
-        config.plugins.on_shutdown()
+    # The blog plugin alone, as a build runs it up to the files: the others (CarePress's
+    # checks, search's templates) take most of the time and give no address.
+    blog = config.plugins["material/blog"]
+    config = blog.on_config(config) or config
+    files = get_files(config)
+    files = blog.on_files(files, config=config) or files  # it changes them in place
+    # Every post file, drafts too: this is about addresses, not what gets published.
+    return {file.src_uri: file.url for file in files if file.src_uri.startswith("posts/")}
 
 
 def _carepress_addresses(hub: Hub) -> dict[str, str]:

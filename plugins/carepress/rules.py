@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -18,27 +19,27 @@ APOSTROPHES = "'\u2019\u02bc"
 APOSTROPHE_CLASS = f"[{APOSTROPHES}]"
 
 
+# What an apostrophe in a pattern may sit in: an escape (left as it is), a character class
+# (which gains the other apostrophes), or neither (which becomes a class of them).
+_ESCAPE_CLASS_OR_APOSTROPHE = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|'")
+
+
+def _any_apostrophe(found: re.Match[str]) -> str:
+    text = found.group(0)
+    if text == "'":
+        return APOSTROPHE_CLASS
+    return text.replace("'", APOSTROPHES) if text[0] == "[" else text
+
+
+@cache
 def as_typed(pattern: str) -> str:
     """A rule pattern as writers type text: a space matches any run of whitespace (writers
     wrap lines anywhere; a line break too), ' ?' an optional one, and an apostrophe any
     apostrophe ("she's" finds "she’s"). Edges are trimmed."""
     pattern = re.sub(r" \?", r"\\s*", pattern.strip()).replace(" ", r"\s+")
-    out: list[str] = []
-    in_class = escaped = False
-    for char in pattern:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char == "[" and not in_class:
-            in_class = True
-        elif char == "]" and in_class and out[-1] != "[":
-            in_class = False
-        elif char == "'":
-            out.append(APOSTROPHES if in_class else APOSTROPHE_CLASS)
-            continue
-        out.append(char)
-    return "".join(out)
+    if "'" not in pattern:
+        return pattern
+    return _ESCAPE_CLASS_OR_APOSTROPHE.sub(_any_apostrophe, pattern)
 
 
 class RuleFileError(Exception):
