@@ -6,6 +6,7 @@ import datetime as dt
 import importlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -18,6 +19,13 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def interruptible() -> None:
+    """Popen's preexec_fn for a preview stopped by Ctrl-C: the child takes SIGINT as a
+    writer's terminal gives it, even when the tests run as a background job (whose children
+    start with SIGINT ignored, and then never stop)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def unavailable(reason: str) -> None:

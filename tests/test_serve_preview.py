@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from conftest import BIN, ENV, Hub, make_hub, post_text
+from conftest import BIN, ENV, Hub, interruptible, make_hub, post_text
 
 
 def _free_port() -> int:
@@ -64,6 +64,7 @@ def _serving(
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        preexec_fn=interruptible,
     )
     server = _Server(f"http://127.0.0.1:{port}", time.monotonic() + 60, process)
     try:

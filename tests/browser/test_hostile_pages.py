@@ -19,7 +19,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
-from conftest import BIN, ENV, Hub, build_in_process, make_hub, post_text
+from conftest import BIN, ENV, Hub, build_in_process, interruptible, make_hub, post_text
 from test_hostile_input import BODIES, INTRO, SAFE_BODIES
 
 from browser.support import CSP_RECORDER, inspect_page
@@ -80,6 +80,7 @@ def previewed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     process = subprocess.Popen(
         [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
         cwd=hub.root, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        preexec_fn=interruptible,
     )  # fmt: skip
     host = f"127.0.0.1:{port}"
     deadline = time.monotonic() + 120
