@@ -174,6 +174,11 @@ EXAMPLES = {
 # Classes of phrasing added with batch J: (rule id, new wording it must flag, a near-miss with
 # the same words in another sense that it must not).
 CLASS_EXAMPLES = [
+    # What followed a suicide or an attempt is not its cause.
+    ("safe-messaging.single-cause", "He took his own life after losing his job.",
+     "After losing her brother to suicide, she founded a support group for siblings."),
+    ("safe-messaging.single-cause", "She took her life after her diagnosis.",
+     "She talks openly about the year she spent in hospital after her attempt."),
     ("safe-messaging.method", "He overdosed on his dad's insulin.",
      "He manages his insulin with a pump."),
     ("safe-messaging.method", "She walked into the river near her home.",
