@@ -191,6 +191,10 @@ CLASS_TOUCHING = [
 ]
 
 CLASS_CLEAN = [
+    # An exception found first must not hide a longer one that holds the term.
+    "Our physiotherapy neighbours run a rehab programme for people after knee replacements.",
+    "The smell of that durian was an assault on my senses.",
+    "That joke died a slow death in the group chat.",
     "We played crazy golf and threw plates at the pottery class.",
     "RIP to my phone screen again.",
     "My Zoom call died twice today.",

@@ -174,6 +174,11 @@ EXAMPLES = {
 # Classes of phrasing added with batch J: (rule id, new wording it must flag, a near-miss with
 # the same words in another sense that it must not).
 CLASS_EXAMPLES = [
+    # What followed a suicide or an attempt is not its cause.
+    ("safe-messaging.single-cause", "He took his own life after losing his job.",
+     "After losing her brother to suicide, she founded a support group for siblings."),
+    ("safe-messaging.single-cause", "She took her life after her diagnosis.",
+     "She talks openly about the year she spent in hospital after her attempt."),
     ("safe-messaging.method", "He overdosed on his dad's insulin.",
      "He manages his insulin with a pump."),
     ("safe-messaging.method", "She walked into the river near her home.",
@@ -461,3 +466,16 @@ def test_apostrophes_in_a_character_class_and_escaped_stay_valid() -> None:
     assert as_typed(r"[\w']+") == "[\\w'\u2019\u02bc]+"
     assert as_typed(r"[]']x'") == f"[]'\u2019\u02bc]x{APOSTROPHE_CLASS}"
     assert as_typed(r"\'") == r"\'"
+
+
+def test_an_address_at_the_sites_own_domain_is_the_practices(settings) -> None:
+    """The sample site is learn.riverbend-therapy.example.org: its intake desk's address is
+    the practice's own; a client's address at a mail provider is not, nor one at a domain
+    the site's domain is only part of."""
+    assert settings.practice_domains == {
+        "learn.riverbend-therapy.example.org", "riverbend-therapy.example.org"}  # fmt: skip
+    for own in ("intake@riverbend-therapy.example.org", "Dana@learn.riverbend-therapy.example.org"):
+        assert "confidentiality.email" not in _fired(settings, f"Email {own} to book.")
+    elsewhere = ("jenna.k@gmail.com", "someone@example.org", "a@riverbend-therapy.example.org.io")
+    for other in elsewhere:
+        assert "confidentiality.email" in _fired(settings, f"Email {other} to book.")

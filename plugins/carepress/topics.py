@@ -42,8 +42,13 @@ class Topic:
             found += self.generic.finditer(text)
         if not found:
             return
-        exceptions = self.exceptions.finditer(text) if self.exceptions else ()
-        covered = [m.span() for m in exceptions]
+        # Overlapping: a shorter exception found first must not hide a longer one that
+        # holds the term ("physiotherapy ... a rehab" and "rehab programme ... knee").
+        covered = (
+            [m.span() for m in self.exceptions.compiled.finditer(text, overlapped=True)]
+            if self.exceptions
+            else []
+        )
         last_end = -1
         for match in sorted(found, key=lambda m: (m.start(), -m.end())):
             start, end = match.span()

@@ -23,7 +23,9 @@ def _listed(rule: Rule, text: str, settings: Settings) -> bool:
         digits = _digits(text)
         return any(digits.endswith(allowed) for allowed in settings.allowed_phone_digits)
     if rule.allow_listed == "email":
-        return text.lower() in settings.allowed_emails
+        address = text.lower()
+        domain = address.rpartition("@")[2]
+        return address in settings.allowed_emails or domain in settings.practice_domains
     return False
 
 
