@@ -303,10 +303,6 @@ class Settings:
     rules: Mapping[str, Rule]  # the rule packs' rules that are on
     allowed_phone_digits: frozenset[str]
     allowed_emails: frozenset[str]
-    # The site's own domains (its host, and the domain it is a part of: "learn.practice.org"
-    # is practice.org's): an address there is the practice's (intake@, a colleague's). Not
-    # the domain of extra.practice.email, which may be a mail provider's.
-    practice_domains: frozenset[str] = frozenset()
     future_posts_are_drafts: bool = True
     excerpt_separator: str = "<!-- more -->"
     excerpt_required: bool = False
@@ -406,6 +402,14 @@ class Settings:
                 f"mkdocs.yml: plugins > carepress > rules: {', '.join(fixed)} cannot be "
                 "switched off or changed: the build refuses such a page whatever the settings"
             )
+
+    @cached_property
+    def practice_domains(self) -> frozenset[str]:
+        """The site's own domains (its host, and the domain it is a part of:
+        "learn.practice.org" is practice.org's): an address there is the practice's (intake@,
+        a colleague's). Not the domain of extra.practice.email, which may be a provider's."""
+        host = urlsplit(self.site_url).hostname or ""
+        return frozenset(d for d in (host, host.partition(".")[2]) if "." in d)
 
     @cached_property
     def literal_search(self) -> LiteralSearch:
@@ -624,7 +628,6 @@ def settings_from_options(
         rules=rules,
         allowed_phone_digits=_allowed_phones(practice),
         allowed_emails=frozenset(e.lower() for e in [practice.email] if e),
-        practice_domains=_site_domains(site_url),
         future_posts_are_drafts=bool(blog.get("draft_if_future_date", False)),
         excerpt_separator=str(blog.get("post_excerpt_separator") or "<!-- more -->"),
         excerpt_required=blog.get("post_excerpt") == "required",
@@ -704,12 +707,6 @@ def configured_site_url(config_file: Path) -> str:
     """The site_url mkdocs.yml sets. `mkdocs serve` replaces config.site_url with its own
     local address, but snippets are counted (and shown) with the address they will carry."""
     return str(_read_config(config_file).get("site_url") or "")
-
-
-def _site_domains(site_url: str | None) -> frozenset[str]:
-    host = urlsplit(site_url or "").hostname or ""
-    parent = host.partition(".")[2]
-    return frozenset(d for d in (host, parent) if d.count(".") >= 1)
 
 
 def load_settings(config_file: Path) -> Settings:

@@ -65,10 +65,10 @@ def take(site: Path, pages: Sequence[str], browser: str) -> dict[str, bytes]:
             options = {"png": "--screenshot", "pdf": "--print-to-pdf"}
             # Both from one start where Chromium can (its new headless mode); what an older
             # one did not make is asked for again on its own.
-            for wanted in (("png", "pdf"), *((s,) for s in ("png", "pdf"))):
-                wanted = tuple(s for s in wanted if not outputs[s].is_file())
+            for attempt in (("png", "pdf"), ("png",), ("pdf",)):
+                wanted = [s for s in attempt if not outputs[s].is_file()]
                 if not wanted:
-                    break
+                    continue
                 # Its own fresh profile: nothing of the user's (Chromium locks one in use).
                 command = [browser, *_FLAGS, "--no-pdf-header-footer",
                            f"--user-data-dir={Path(scratch) / f'profile-{number}'}",
