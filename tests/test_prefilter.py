@@ -130,3 +130,53 @@ def test_the_kept_literals_are_the_users_and_named_by_this_version(
     prefilter._LEARNT.add("something new")  # as if this process had worked one out
     assert load_settings(hub.root / "mkdocs.yml").literal_search is not None
     assert kept.is_file() and not list(hub.root.rglob("literals*.json"))
+
+
+def test_a_group_runs_only_the_patterns_whose_literals_a_text_holds() -> None:
+    from carepress.prefilter import GatedGroup, GatedPattern
+
+    group = GatedGroup(
+        GatedPattern(regex.compile(p, regex.I))
+        for p in (r"stop\s+their\s+medication", r"worry", r"\w+ly\b", r"never\s+here")
+    )
+    search = LiteralSearch(p.literals for p in group.patterns)
+    index = LiteralIndex(TEXT, search)
+    # The pattern without literals always runs; "never here" is in no paragraph.
+    assert [p.pattern.pattern for p in group.present(TEXT, index)] == [
+        r"stop\s+their\s+medication",
+        r"worry",
+        r"\w+ly\b",
+    ]
+    assert group.present(TEXT) == group.present(TEXT, index)  # without an index: the text
+    # An index built for other literals cannot tell: every pattern may match.
+    assert group.present(TEXT, LiteralIndex(TEXT, LiteralSearch([DIGITS]))) == list(
+        group.patterns
+    )
+    matches = [m.group(0) for m in group.finditer(TEXT, index)]
+    assert matches[:2] == ["stop their medication", "Worry"] and "suddenly" in matches
+
+
+def test_a_rule_of_many_parts_matches_as_one_alternation_would(tmp_path) -> None:
+    """Each part of a rule runs alone; where two start at one place the first listed wins,
+    and the next match starts after it, as in one regular expression of alternatives."""
+    from carepress.rulepack import load_rules
+
+    rules_file = tmp_path / "ours.yml"
+    rules_file.write_text(
+        "pack: ours\ncategory: stigma\nsource: https://example.org\nrules:\n"
+        "  - id: ours.swap\n    type: substitution\n    message: say it plainly\n"
+        "    swap:\n      'mental illness': a mental health condition\n"
+        "      'illness': a health condition\n      'ill people': people who are unwell\n",
+        encoding="utf-8",
+    )
+    from carepress.findings import CATEGORIES
+
+    on, _ = load_rules([rules_file], frozenset(CATEGORIES))
+    rule = on["ours.swap"]
+    text = "Mental illness is not a flaw. Ill people deserve care; illness is common."
+    found = [(m.text, m.suggestion) for m in rule.matches(text)]
+    assert found == [
+        ("Mental illness", "a mental health condition"),
+        ("Ill people", "people who are unwell"),
+        ("illness", "a health condition"),
+    ]

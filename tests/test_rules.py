@@ -381,15 +381,19 @@ def _without_prefilter(rule_or_topic):
     """A copy whose literals are unknown (None): every text is scanned in full."""
     import dataclasses
 
+    from carepress.prefilter import GatedGroup
     from carepress.topics import Topic
 
+    def ungated(group: GatedGroup) -> GatedGroup:
+        patterns = tuple(dataclasses.replace(pattern) for pattern in group.patterns)
+        for pattern in patterns:
+            pattern.__dict__["literals"] = None  # computed on first use; set it first
+        return GatedGroup(patterns)
+
     if isinstance(rule_or_topic, Topic):
-        terms = tuple(dataclasses.replace(term) for term in rule_or_topic.terms)
-        for term in terms:
-            term.__dict__["literals"] = None  # computed on first use; set it first
-        return dataclasses.replace(rule_or_topic, terms=terms)
-    copy = dataclasses.replace(rule_or_topic)
-    copy.__dict__["literals"] = None  # literals is computed on first use; set it first
+        return dataclasses.replace(rule_or_topic, terms=ungated(rule_or_topic.terms))
+    copy = dataclasses.replace(rule_or_topic, parts=ungated(rule_or_topic.parts))
+    copy.__dict__["needed_literals"] = None
     return copy
 
 

@@ -348,3 +348,42 @@ class GatedPattern:
     def finditer(self, text: str, index: LiteralIndex | None = None) -> Iterator[Any]:
         for start, end in windows(text, self.literals, index):
             yield from self.pattern.finditer(text, start, end)
+
+
+class GatedGroup:
+    """Many gated patterns looked for in one text (a topic's hundred terms): with the text's
+    index, the patterns whose literals it holds are picked out by one set operation, not a
+    call per pattern, and only they run."""
+
+    def __init__(self, patterns: Iterable[GatedPattern]) -> None:
+        self.patterns = tuple(patterns)
+
+    @cached_property
+    def _by_literals(self) -> tuple[dict[frozenset[str], list[int]], frozenset, tuple[int, ...]]:
+        groups: dict[frozenset[str], list[int]] = {}
+        always = []
+        for position, pattern in enumerate(self.patterns):
+            if pattern.literals is None:
+                always.append(position)
+            else:
+                groups.setdefault(pattern.literals, []).append(position)
+        return groups, frozenset(groups), tuple(always)
+
+    def present_positions(self, text: str, index: LiteralIndex | None = None) -> list[int]:
+        """Where in `patterns` are those that may match `text`, in order: those whose
+        literals it holds (or the index does not know) and those without literals."""
+        if index is None:
+            normalised = normalise(text)
+            return [i for i, p in enumerate(self.patterns) if may_match(p.literals, normalised)]
+        groups, keys, always = self._by_literals
+        found = (keys & index.where.keys()) | (keys - index.known)
+        return sorted([*always, *(i for literals in found for i in groups[literals])])
+
+    def present(self, text: str, index: LiteralIndex | None = None) -> list[GatedPattern]:
+        """The patterns that may match `text`, in their order."""
+        return [self.patterns[i] for i in self.present_positions(text, index)]
+
+    def finditer(self, text: str, index: LiteralIndex | None = None) -> Iterator[Any]:
+        """Every match of every pattern (pattern by pattern, each in order)."""
+        for pattern in self.present(text, index):
+            yield from pattern.finditer(text, index)

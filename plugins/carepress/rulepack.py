@@ -25,7 +25,16 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .findings import Severity
-from .prefilter import LiteralIndex, Literals, may_match, normalise, required_literals, windows
+from .prefilter import (
+    GatedGroup,
+    GatedPattern,
+    LiteralIndex,
+    Literals,
+    may_match,
+    normalise,
+    required_literals,
+    windows,
+)
 from .prose import sentence_spans
 from .rules import RuleFileError, as_typed, load_rule_files, packaged
 
@@ -158,8 +167,11 @@ class Rule:
     hint: str
     source: str
     kind: str
-    tokens: LazyPattern | None
-    swaps: tuple[str, ...]  # suggestion of each substitution, by group number
+    # What a match is: the rule's tokens (a substitution's patterns, in `swaps` order; a
+    # cooccurrence rule's markers), each gated by its own literals: a rule of many
+    # alternatives compiles and runs only those whose words a paragraph holds.
+    parts: GatedGroup
+    swaps: tuple[str, ...]  # the suggestion of each substitution pattern, by position
     exceptions: LazyPattern | None
     markers: LazyPattern | None
     details: LazyPattern | None
@@ -169,11 +181,9 @@ class Rule:
 
     @cached_property
     def literals(self) -> Literals:
-        """Literal text one of which every match contains (None: unknown, always scan; see
-        prefilter.py). Read from the pattern on first use: a build whose posts all come
-        from the report cache checks none."""
-        pattern = self.tokens if self.kind != "cooccurrence" else self.markers
-        return required_literals(pattern.pattern) if pattern is not None else None
+        """Literal text one of which every match contains (None: unknown; see prefilter.py)."""
+        wanted = [part.literals for part in self.parts.patterns]
+        return None if None in wanted else frozenset().union(*wanted)  # type: ignore[arg-type]
 
     @cached_property
     def needed_literals(self) -> Literals:
@@ -181,16 +191,47 @@ class Rule:
         pattern = self.markers if self.kind == "together" else self.details
         return required_literals(pattern.pattern) if pattern is not None else None
 
+    def _candidates(
+        self, text: str, index: LiteralIndex | None
+    ) -> tuple[list[tuple[int, int, regex.Match[str]]], list[tuple[int, int]]]:
+        """Every part's matches as (start, part, match), in order and not overlapping (the
+        first part wins where two start together, as in one alternation), and the
+        paragraphs they were looked for in."""
+        # Most rules cannot match most posts: the post's literal index skips them before
+        # any regular expression runs, and a part runs only in the paragraphs that hold one
+        # of its literals.
+        needed = (
+            windows(text, self.needed_literals, index)
+            if self.kind == "together" and self.needed_literals is not None
+            else None
+        )
+        if needed == []:
+            return [], []
+        found: list[tuple[int, int, regex.Match[str]]] = []
+        searched: set[tuple[int, int]] = set()
+        for position in self.parts.present_positions(text, index):
+            part = self.parts.patterns[position]
+            spans = windows(text, part.literals, index)
+            if needed is not None:
+                # A `together` match needs a marker in its sentence: only paragraphs that
+                # hold one of the markers' words as well can hold one.
+                spans = _overlaps(spans, needed)
+            for a, b in spans:
+                searched.add((a, b))
+                found += ((m.start(), position, m) for m in part.pattern.finditer(text, a, b))
+        if len(found) > 1:
+            found.sort(key=lambda f: (f[0], f[1]))
+            kept, last_end = [], -1
+            for item in found:
+                if item[0] >= last_end:
+                    kept.append(item)
+                    last_end = item[2].end()
+            found = kept
+        return found, sorted(searched)
+
     def matches(self, text: str, index: LiteralIndex | None = None) -> Iterator[Match]:
-        # Most rules cannot match most posts: a substring test on the lower-cased text skips
-        # them before any regular expression runs, and with an index of the post's paragraphs
-        # the expression runs only where one of the rule's literals is.
-        spans = windows(text, self.literals, index)
-        if spans and self.kind == "together" and self.needed_literals is not None:
-            # A `together` match needs a marker in its sentence: only paragraphs that hold
-            # one of the markers' words as well can hold one.
-            spans = _overlaps(spans, windows(text, self.needed_literals, index))
-        if not spans:
+        found, spans = self._candidates(text, index)
+        if not found:
             return
         # Most posts match no rule: exceptions and quotations are only looked for once a
         # rule has a candidate, which keeps a clean post's check to one scan per rule.
@@ -213,22 +254,16 @@ class Rule:
                 a <= start and end <= b for a, b in skipped["quoted"]
             )
 
-        pattern = self.tokens if self.kind != "cooccurrence" else self.markers
-        if pattern is None:
-            return
         # Each sentence's markers or details are looked for once, however many matches it holds.
         found_in: dict[tuple[int, int], bool] = {}
         sentences = _Sentences(text)
-        for m in (m for a, b in spans for m in pattern.finditer(text, a, b)):
-            start, end = m.span()
+        needed = self.markers if self.kind == "together" else self.details
+        for start, position, m in found:
+            end = m.end()
             if not allowed(start, end):
                 continue
-            suggestion = ""
-            if self.swaps:
-                group = next(k for k, v in m.groupdict().items() if v is not None)
-                suggestion = self.swaps[int(group[1:])]
+            suggestion = self.swaps[position] if self.swaps else ""
             detail = False
-            needed = self.markers if self.kind == "together" else self.details
             if self.kind in ("together", "cooccurrence") and needed is not None:
                 sentence = sentences.around(start)
                 if sentence not in found_in:
@@ -252,9 +287,7 @@ def _overlaps(
 
 
 def _build(spec: RuleSpec, pack: PackSpec, where: str) -> Rule:
-    # A substitution's patterns become one regex with a group per pattern (s0, s1, ...), so a
-    # post is scanned once per rule and the group that matched names the suggestion.
-    tokens = spec.tokens or [f"(?P<s{i}>{p})" for i, p in enumerate(spec.swap)]
+    parts = spec.markers if spec.type == "cooccurrence" else spec.tokens or list(spec.swap)
     rule = Rule(
         id=spec.id,
         category=pack.category,
@@ -263,7 +296,10 @@ def _build(spec: RuleSpec, pack: PackSpec, where: str) -> Rule:
         hint=spec.hint,
         source=spec.source or pack.source,
         kind=spec.type,
-        tokens=_compile(tokens, spec.ignorecase, f"{where}: {spec.id}"),
+        parts=GatedGroup(
+            GatedPattern(_compile([part], spec.ignorecase, f"{where}: {spec.id}"))
+            for part in parts
+        ),
         swaps=tuple(spec.swap.values()),
         exceptions=_compile(spec.exceptions, True, f"{where}: {spec.id} exceptions"),
         markers=_compile(spec.markers, spec.ignorecase, f"{where}: {spec.id} markers"),
@@ -302,7 +338,8 @@ def load_rules(
     for where, data, own in sources:
         for rule in _pack(data, where, categories):
             if own:  # the practice's file: report a bad pattern now, not mid-check
-                for pattern in (rule.tokens, rule.exceptions, rule.markers, rule.details):
+                parts = [part.pattern for part in rule.parts.patterns]
+                for pattern in (*parts, rule.exceptions, rule.markers, rule.details):
                     _ = pattern.compiled if pattern is not None else None
             if rule.id in rules:
                 raise RuleFileError(f"{where}: rule id {rule.id!r} is defined twice")

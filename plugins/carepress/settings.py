@@ -413,15 +413,17 @@ class Settings:
 
     @cached_property
     def literal_search(self) -> LiteralSearch:
-        """Every literal some rule, content-warning topic or claim needs (see prefilter.py),
-        found in one pass: what a post's paragraphs are indexed by."""
-        from .checks.claims import claim_parts  # local: claims imports this module
+        """Every literal some rule, content-warning topic, claim or client-story context
+        needs (see prefilter.py), found in one pass: what a post's paragraphs are indexed by."""
+        from .checks.claims import claim_parts  # local: both import this module
+        from .checks.client_stories import context_parts
 
         cache = user_cache_file()
         if cache:
             recall_literals(cache)
-        terms = [term for topic in self.topics.values() for term in topic.terms]
-        needs = [*self.rules.values(), *terms, *claim_parts()]
+        terms = [term for topic in self.topics.values() for term in topic.terms.patterns]
+        parts = [part for rule in self.rules.values() for part in rule.parts.patterns]
+        needs = [*parts, *terms, *claim_parts(), *context_parts()]
         markers = [r.needed_literals for r in self.rules.values() if r.kind == "together"]
         search = LiteralSearch([*(need.literals for need in needs), *markers])
         if cache:

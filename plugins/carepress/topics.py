@@ -9,7 +9,7 @@ from typing import Any
 
 import regex
 
-from .prefilter import GatedPattern, LiteralIndex
+from .prefilter import GatedGroup, GatedPattern, LiteralIndex
 from .rulepack import LazyPattern
 from .rules import RuleFileError, as_typed, load_rule_files, packaged
 
@@ -20,9 +20,9 @@ PACKAGED_FILE = "content_warnings.yml"
 class Topic:
     id: str
     label: str
-    # Each term gated by its own literals (prefilter.GatedPattern), compiled on first use: a
+    # Each term gated by its own literals (prefilter.GatedGroup), compiled on first use: a
     # topic of a hundred terms runs only the few whose words a paragraph holds.
-    terms: tuple[GatedPattern, ...]
+    terms: GatedGroup
     exceptions: LazyPattern | None
     # Terms that name this topic only when none of `covered_by` is declared: "hurt
     # themselves" in a post with the suicide warning is how suicide risk is described.
@@ -37,7 +37,7 @@ class Topic:
     ) -> Iterator[regex.Match[str]]:
         """Term matches, in order and not overlapping, that are not inside an everyday-phrase
         exception."""
-        found = [m for term in self.terms for m in term.finditer(text, index)]
+        found = list(self.terms.finditer(text, index))
         if self.generic is not None and not set(self.covered_by) & set(declared):
             found += self.generic.finditer(text)
         if not found:
@@ -67,8 +67,8 @@ def _compile(patterns: list[str], source: str) -> LazyPattern | None:
     return LazyPattern(rf"\b(?:{joined})\b", regex.IGNORECASE, source)
 
 
-def _terms(patterns: list[str], source: str) -> tuple[GatedPattern, ...]:
-    return tuple(
+def _terms(patterns: list[str], source: str) -> GatedGroup:
+    return GatedGroup(
         GatedPattern(pattern)
         for term in patterns
         if (pattern := _compile([term], f"{source}: {term[:40]}")) is not None
@@ -120,7 +120,7 @@ def load_topics(vocabulary: Iterable[str], extra_files: Iterable[Path] = ()) -> 
             covered_by=tuple(entry["covered_by"]),
         )
         if extra_files:  # the practice's own terms: report a bad pattern now, not mid-check
-            patterns = [t.pattern for t in topics[key].terms]
+            patterns = [t.pattern for t in topics[key].terms.patterns]
             for pattern in (*patterns, topics[key].exceptions, topics[key].generic):
                 _ = pattern.compiled if pattern is not None else None
     return topics

@@ -15,7 +15,7 @@ from functools import cache
 from importlib.resources import files
 
 from ..findings import Finding
-from ..prefilter import GatedPattern, LiteralIndex, LiteralSearch
+from ..prefilter import GatedGroup, GatedPattern, LiteralIndex, LiteralSearch
 from ..prose import Prose, sentence_spans
 from ..published_texts import TextsProse
 from ..rulepack import LazyPattern
@@ -48,7 +48,7 @@ _INITIALS_RE = re.compile(r"(?<![\w.])[A-Z]\.(?:(?: ?[A-Z]\.){1,2}(?!\w)|(?=,))"
 class _Patterns:
     # The therapy context, pattern by pattern: the first five mark a story about one
     # client, the last (hearing something) is the weakest.
-    context_parts: tuple[GatedPattern, ...]
+    context: GatedGroup
     hypothetical: LazyPattern
     titled: re.Pattern[str]
     word_names: frozenset[str]  # given names that are also everyday words ("Grace", "Will")
@@ -74,7 +74,7 @@ def patterns() -> _Patterns:
     places = [p.replace("{occupation}", data["occupation_words"]) for p in data["place"]]
     organisation = data["place"][0] + rf" (?:{data['organisation_words']})"
     return _Patterns(
-        context_parts=tuple(GatedPattern(_join(c)) for c in context),
+        context=GatedGroup(GatedPattern(_join(c)) for c in context),
         hypothetical=_join(data["hypothetical"]),
         titled=re.compile(rf"(?<!\w){data['titled']}\s+$"),
         word_names=frozenset(data["word_names"].split()),
@@ -136,30 +136,38 @@ class Story:
 
 
 def _sentences_hit(
-    parts: tuple[GatedPattern, ...], text: str, starts: list[int]
+    parts: GatedGroup, text: str, starts: list[int], index: LiteralIndex | None
 ) -> list[set[int]]:
     """For each pattern, the sentences where it matches, each pattern run only in the
     paragraphs that hold one of its literals: most hold no therapy context at all."""
-    index = LiteralIndex(text, _context_search())
-    return [
-        {bisect.bisect_right(starts, m.start()) - 1 for m in part.finditer(text, index)}
-        for part in parts
-    ]
+    index = index or LiteralIndex(text, _context_search())
+    hit: list[set[int]] = [set() for _ in parts.patterns]
+    for position in parts.present_positions(text, index):
+        part = parts.patterns[position]
+        found = part.finditer(text, index)
+        hit[position] = {bisect.bisect_right(starts, m.start()) - 1 for m in found}
+    return hit
+
+
+def context_parts() -> tuple[GatedPattern, ...]:
+    """The therapy-context patterns, whose literals a post's index (settings.literal_search)
+    is built to find."""
+    return patterns().context.patterns
 
 
 @cache
 def _context_search() -> LiteralSearch:
-    return LiteralSearch(part.literals for part in patterns().context_parts)
+    return LiteralSearch(part.literals for part in context_parts())
 
 
-def client_stories(text: str) -> Iterator[Story]:
+def client_stories(text: str, index: LiteralIndex | None = None) -> Iterator[Story]:
     """Sentences that tell of a client: identifiable ones, and those with a client marker.
     The therapy context and the names are looked for first; the details only in the
-    sentences that have one of them."""
+    sentences that have one of them. `index`: the text's literal index, if it has one."""
     p = patterns()
     spans = sentence_spans(text)
     starts = [a for a, _ in spans]
-    by_part = _sentences_hit(p.context_parts, text, starts)
+    by_part = _sentences_hit(p.context, text, starts, index)
     context = set().union(*by_part)
     strong = set().union(*by_part[:-1])
     markers = set().union(*by_part[:5])
@@ -193,10 +201,12 @@ def client_stories(text: str) -> Iterator[Story]:
             yield Story(start, False, "tells of a client")
 
 
-def story_findings(path: str, prose: Prose | TextsProse) -> list[Finding]:
+def story_findings(
+    path: str, prose: Prose | TextsProse, index: LiteralIndex | None = None
+) -> list[Finding]:
     """A finding for each client story in a prose, at its line."""
     findings = []
-    for story in client_stories(prose.text):
+    for story in client_stories(prose.text, index):
         line, column = prose.line_col(story.start)
         if story.identifiable:
             findings.append(
@@ -220,4 +230,7 @@ def story_findings(path: str, prose: Prose | TextsProse) -> list[Finding]:
 def check_client_stories(ctx: PostContext) -> list[Finding]:
     if ctx.front_matter.type in ("testimonial", "case-vignette"):
         return []  # consented stories: consent.missing holds them to their record
-    return story_findings(ctx.post.path, ctx.published) + story_findings(ctx.post.path, ctx.words)
+    path = ctx.post.path
+    return story_findings(path, ctx.published, ctx.published_index) + story_findings(
+        path, ctx.words, ctx.index
+    )
