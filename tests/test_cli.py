@@ -96,3 +96,48 @@ def test_build_refuses_a_hub_without_a_practice_profile(hub: Hub) -> None:
     assert result.returncode != 0
     assert "extra > practice" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_whole_hub_check_rechecks_only_what_changed(hub: Hub, monkeypatch) -> None:
+    """`carepress check` of a whole hub keeps each post's report (report_cache.py, as a
+    rebuild does): a rerun checks only the changed posts and reports the same findings."""
+    from carepress import cli, parallel
+
+    checked: list[str] = []
+    real_check = parallel.check_post
+
+    def counting(path, *args, **kwargs):
+        checked.append(path.name)
+        return real_check(path, *args, **kwargs)
+
+    monkeypatch.setattr(parallel, "check_post", counting)
+    monkeypatch.setenv("CAREPRESS_WORKERS", "0")
+    monkeypatch.chdir(hub.root)
+    hub.write_post("a.md", post_text(title="Coping with worry"))
+    hub.write_post("b.md", post_text(title="Sleep and worry"))
+
+    def check(*args: str) -> tuple[int, list[str]]:
+        checked.clear()
+        status = cli.main(["check", *args])
+        return status, sorted(checked)
+
+    assert check() == (0, ["a.md", "b.md"])
+    assert check() == (0, [])
+    crazy = "Intro.\n\n<!-- more -->\n\nIt felt crazy.\n"
+    hub.write_post("b.md", post_text(body=crazy, title="Sleep and worry"))
+    status, again = check()
+    assert (status, again) == (0, ["b.md"])
+    kept = hub.check("--format", "json")  # a new process reads the same kept reports
+    fresh = hub.check("--format", "json", "--fresh")
+    assert kept.stdout == fresh.stdout and "'crazy'" in kept.stdout
+    text = hub.check()
+    assert "2 of them had not changed since the last check of the hub" in text.stdout
+    # A named file is always checked now, and never changes what the hub check keeps.
+    assert check("content/posts/a.md") == (0, ["a.md"])
+    assert check() == (0, [])
+    # A changed setting checks every post again.
+    config = hub.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "\n  - carepress:\n", "\n  - carepress:\n      rules: {severity: {stigma.crazy: error}}\n"
+    ))  # fmt: skip
+    assert check() == (1, ["a.md", "b.md"])

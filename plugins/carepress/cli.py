@@ -6,6 +6,7 @@ Exit status (a contract): 0 no errors, 1 errors found, 2 usage or configuration 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -74,6 +75,11 @@ def _parser() -> argparse.ArgumentParser:
         "--links", action="store_true", help="also check every source's web address online (cached)"
     )
     check.add_argument("--links-timeout", type=float, default=10.0, metavar="SECONDS")
+    check.add_argument(
+        "--fresh",
+        action="store_true",
+        help="check every post again, not only those changed since the last check of the hub",
+    )
     check.add_argument(
         "--links-cache",
         type=Path,
@@ -309,14 +315,24 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     paths = _expand(args.paths, settings)
     show_progress = sys.stderr.isatty() and len(paths) >= 20
     now = utc_now()
-    reports = _check_paths(paths, settings, now, _progress_bar if show_progress else None)
+    progress = _progress_bar if show_progress else None
+    hub: list[Finding] = []
+    kept = 0
+    if args.paths:  # the files named, checked now (the edit loop loads no cache)
+        reports = _check_paths(paths, settings, now, progress)
+    else:  # the whole hub: its posts and its other files and texts
+        reports, hub, kept = _check_hub(paths, settings, args.config, now, progress, args.fresh)
     for report, finding in duplicate_addresses(reports, settings, now):
         report.findings.append(finding)
     if args.links:
         _check_links(args, settings, reports)
-    hub = _pages(settings, args.config) if not args.paths else []  # the whole hub, too
     findings = in_reading_order([*(f for r in reports for f in r.findings), *hub])
     _print_findings(findings, args.format, len(reports))
+    if kept and args.format == "text":
+        print(
+            f"{kept} of them had not changed since the last check of the hub, and their "
+            "findings were kept (`carepress check --fresh` checks every post again)."
+        )
     return EXIT_ERRORS if any(f.is_error for f in findings) else EXIT_OK
 
 
@@ -348,28 +364,51 @@ def _check_paths(
         raise ConfigError(str(exc)) from exc
 
 
-def _pages(settings: Settings, config_file: Path) -> list[Finding]:
-    """The hub's pages that are not posts (one address each, front matter and HTML held to
-    what the theme prints), the other files of docs_dir, and the practice's own texts."""
+def _check_hub(
+    paths: list[Path],
+    settings: Settings,
+    config_file: Path,
+    now: dt.datetime,
+    progress: Callable[[int, int], None] | None,
+    fresh: bool,
+) -> tuple[list[Post], list[Finding], int]:
+    """Every post of the hub, and the hub's pages, other files and the practice's texts
+    (and how many posts' reports were kept).
+    What nothing it depends on has changed since the last check of the hub is kept
+    (report_cache.py, as a rebuild does); the rest is checked now (`fresh`: all of it)."""
     # Imported here: a one-post check (the edit loop) needs neither, nor jinja2 and lxml.
-    from .checks.practice_texts import practice_text_findings
-    from .checks.static_files import docs_dir_problems
+    from .hub_findings import kept_hub_findings
+    from .report_cache import ReportCache, file_bytes
 
-    findings = page_collisions(settings) + practice_text_findings(settings, config_file)
-    findings += docs_dir_problems(
-        settings.docs_dir, settings.root, settings.shipped_theme_dirs, settings.display_path
+    cache = ReportCache(settings, config_file, html=True, use="check")
+    kept, missing = cache.lookup(paths, now)
+    if fresh:
+        kept, missing = {}, paths
+        cache.forget_hub_findings()
+    checked = dict(zip(missing, _check_paths(missing, settings, now, progress), strict=True))
+    cache.keep(checked.values(), now)
+    pages = [path for group in page_addresses(settings).values() for path in group]
+    findings = page_collisions(settings) + kept_hub_findings(cache, settings, config_file)
+    findings += cache.kept_findings(
+        "pages",
+        lambda: [f for path in pages for f in _page_findings(path, settings)],
+        [str(path).encode() + b"\0" + file_bytes(path) for path in pages],
     )
-    for paths in page_addresses(settings).values():
-        for path in paths:
-            try:
-                findings += check_page(path, settings)
-            except (OverBudget, RecursionError):
-                findings.append(
-                    Finding(settings.display_path(path), 1, 1, "html.too-complex", "html",
-                            "error", "this page is too complex for Markdown to render",
-                            "split its longest paragraph, or show such text as code")
-                )  # fmt: skip
-    return findings
+    with contextlib.suppress(OSError):  # a read-only hub is still checked, afresh each time
+        cache.store()
+    return [kept.get(path) or checked[path] for path in paths], findings, len(kept)
+
+
+def _page_findings(path: Path, settings: Settings) -> list[Finding]:
+    """A page that is not a post: one address, front matter and HTML held to the theme's."""
+    try:
+        return check_page(path, settings)
+    except (OverBudget, RecursionError):
+        return [
+            Finding(settings.display_path(path), 1, 1, "html.too-complex", "html", "error",
+                    "this page is too complex for Markdown to render",
+                    "split its longest paragraph, or show such text as code")
+        ]  # fmt: skip
 
 
 def _check_links(args: argparse.Namespace, settings: Settings, reports: list[Post]) -> None:

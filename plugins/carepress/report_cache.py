@@ -10,8 +10,10 @@ front matter, or the new year (a source's age), whichever comes first. What cann
 known from those is never kept: a post with `links:` (it depends on other pages), and a
 check that ran out of time or hit a bug.
 
-The cache is one file, `.cache/carepress/reports.pickle` in the hub (beside the card
-cache), read once a build and written back with the reports of the posts that exist now.
+The cache is one file per use in `.cache/carepress/` in the hub (beside the card cache):
+`reports.pickle` for a build, `reports.serve.pickle` for a preview (which renders each post)
+and `reports.check.pickle` for `carepress check` of a whole hub. Each is read once a run and
+written back with the reports of the posts that exist now.
 It holds pickled objects, so it has the trust of the hub's own files (like mkdocs.yml,
 whose !!python tags MkDocs runs): a file that does not unpickle is ignored.
 """
@@ -115,9 +117,13 @@ def keepable(report: Post) -> bool:
 class ReportCache:
     """`lookup` the posts whose reports are kept, `keep` the ones checked now, `store`."""
 
-    def __init__(self, settings: Settings, config_file: Path, html: bool) -> None:
-        # A build's reports and a preview's (which renders each post) are kept apart.
-        self.file = settings.root / CACHE_FILE.with_suffix(".serve.pickle" if html else ".pickle")
+    def __init__(
+        self, settings: Settings, config_file: Path, html: bool, *, use: str = ""
+    ) -> None:
+        # A build's reports and a preview's (which renders each post) are kept apart, and
+        # the check command's from both (each run forgets the posts it did not see).
+        suffix = f".{use}.pickle" if use else ".serve.pickle" if html else ".pickle"
+        self.file = settings.root / CACHE_FILE.with_suffix(suffix)
         self._hub = hub_fingerprint(settings, config_file, html)
         self._max_bytes = settings.max_post_bytes
         self._entries: dict[bytes, tuple[dt.datetime, Post]] = {}
@@ -185,6 +191,10 @@ class ReportCache:
             else:
                 missing.append(path)
         return found, missing
+
+    def forget_hub_findings(self) -> None:
+        """Work out every hub-wide finding again this run (after `lookup`)."""
+        self._kept = {}
 
     def kept_findings(
         self, name: str, compute: Callable[[], list[Finding]], depends_on: Iterable[bytes] = ()

@@ -19,20 +19,19 @@ from mkdocs.structure.pages import Page
 from ..budget import RENDERS_PER_POST
 from ..byline import byline_for
 from ..checks.collisions import duplicate_addresses, page_collisions
-from ..checks.practice_texts import practice_text_findings
-from ..checks.static_files import docs_dir_fingerprint, docs_dir_problems
 from ..crisis import regions_for
 from ..engine import Post, utc_now
 from ..findings import Finding, in_reading_order, summary
+from ..hub_findings import kept_hub_findings
 from ..inline_citations import cited_html, cited_markdown, superscript
 from ..model import FrontMatter
 from ..parallel import InBackground, check_many
-from ..policy_pages import policy_partials, policy_values
+from ..policy_pages import policy_values
 from ..publish.card_colours import unmatched_primary
 from ..publish.platforms import PLATFORMS
 from ..publish.share_kits import ShareKits
 from ..rendering import MarkdownSetup
-from ..report_cache import ReportCache, file_bytes
+from ..report_cache import ReportCache
 from ..safeguards import Safeguards
 from ..settings import (
     CarePressOptions,
@@ -168,19 +167,8 @@ class CarePressPlugin(BasePlugin):
         }
         for src_uri, report in zip(posts, self._check(list(posts.values()), cache), strict=True):
             self.reports[src_uri] = report
-        self._page_findings += cache.kept_findings(
-            "docs_dir",
-            lambda: docs_dir_problems(settings.docs_dir, settings.root,
-                                      settings.shipped_theme_dirs, settings.display_path),
-            docs_dir_fingerprint(settings.docs_dir),
-        )  # fmt: skip
         try:
-            self._page_findings += cache.kept_findings(
-                "practice",
-                lambda: practice_text_findings(settings, config_file),
-                [str(path).encode() + b"\0" + file_bytes(path)
-                 for _, path in policy_partials(settings)],
-            )  # fmt: skip
+            self._page_findings += kept_hub_findings(cache, settings, config_file)
         except ConfigError as exc:  # a policy page's text that cannot be rendered
             raise PluginError(f"CarePress: {exc}") from exc
         cache.store()

@@ -1,0 +1,31 @@
+"""What a hub holds besides its posts, judged once a run: the other files of docs_dir and
+the practice's own texts (profile, disclaimers, policy pages). A build, a preview and
+`carepress check` of a whole hub keep these findings in their report cache
+(report_cache.py), keyed by what they read, so a rerun with nothing changed renders none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .checks.practice_texts import practice_text_findings
+from .checks.static_files import docs_dir_fingerprint, docs_dir_problems
+from .findings import Finding
+from .policy_pages import policy_partials
+from .report_cache import ReportCache, file_bytes
+from .settings import Settings
+
+
+def kept_hub_findings(cache: ReportCache, settings: Settings, config_file: Path) -> list[Finding]:
+    """Raises ConfigError for a policy page's text that cannot be rendered."""
+    findings = cache.kept_findings(
+        "docs_dir",
+        lambda: docs_dir_problems(settings.docs_dir, settings.root,
+                                  settings.shipped_theme_dirs, settings.display_path),
+        docs_dir_fingerprint(settings.docs_dir),
+    )  # fmt: skip
+    findings += cache.kept_findings(
+        "practice",
+        lambda: practice_text_findings(settings, config_file),
+        [str(path).encode() + b"\0" + file_bytes(path) for _, path in policy_partials(settings)],
+    )
+    return findings
