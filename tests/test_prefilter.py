@@ -5,7 +5,17 @@ tested against running every pattern over the whole text."""
 from __future__ import annotations
 
 import regex
-from carepress.prefilter import DIGITS, MAX_STRINGS, LiteralIndex, LiteralSearch, required_literals
+from carepress.prefilter import (
+    BOUNDARY,
+    DIGITS,
+    MAX_STRINGS,
+    NONE_AFTER,
+    NONE_BEFORE,
+    LiteralIndex,
+    LiteralSearch,
+    bare,
+    required_literals,
+)
 from conftest import make_hub
 
 
@@ -23,16 +33,10 @@ def test_short_lists_of_spellings_are_spelled_out_whole() -> None:
     }
     assert required_literals(r"(?:double|halve)\s+your\s+(?:dose|pills?)") == spelled
     assert required_literals(r"(?<!\w)(?:a|the)\s+(?:former\s+)?(?:man|woman)\b") == frozenset(
-        {
-            "a man",
-            "a woman",
-            "the man",
-            "the woman",
-            "a former man",
-            "a former woman",
-            "the former man",
-            "the former woman",
-        }
+        f"{NONE_BEFORE}{who} {former}{what}{BOUNDARY}"
+        for who in ("a", "the")
+        for former in ("", "former ")
+        for what in ("man", "woman")
     )
     # A class of a few characters and spaces is spelled out too ("self" is in "yourself").
     assert required_literals(r"self[-\s]?harm") == frozenset({"selfharm", "self-harm", "self harm"})
@@ -43,6 +47,28 @@ def test_short_lists_of_spellings_are_spelled_out_whole() -> None:
     many = "|".join(f"w{i:04d}" for i in range(count))
     literals = required_literals(rf"(?:{many})\s+(?:yes|no)")
     assert literals and len(literals) == count and not any(" " in lit for lit in literals)
+
+
+def test_word_edges_go_with_the_literals_and_are_checked_where_they_are_found() -> None:
+    """"ate" as a food word starts and ends a word: "create", "state" and "late" hold no
+    match, so a paragraph holding only them is skipped. Beside a character that is not ASCII
+    the index cannot tell, and runs the pattern."""
+    food = required_literals(r"\b(?:eat|ate|food)\b")
+    assert food == {f"{BOUNDARY}{w}{BOUNDARY}" for w in ("eat", "ate", "food")}
+    assert required_literals(r"(?<!\w)(?:sad)(?!\w)") == {f"{NONE_BEFORE}sad{NONE_AFTER}"}
+    # A mark beside a space says nothing of the literal: it is left out.
+    assert required_literals(r"\b\s+whole\s+\b") == {"whole"}
+    # One spelling with marks and one without: the one without, which holds wherever the
+    # other does.
+    assert required_literals(r"(?:(?<!\w)|(?=\W))client") == {"client"}
+    text = "We create a state of calm.\n\nShe ate late.\n\nWe ate.\n\nΩate here."
+    index = LiteralIndex(text, LiteralSearch([food]))
+    assert [text[a:b] for a, b in index.spans(food)] == ["She ate late.", "We ate.", "Ωate here."]
+    pattern = regex.compile(r"\b(?:eat|ate|food)\b", regex.I)
+    everywhere = [m.span() for m in pattern.finditer(text)]
+    windowed = [m.span() for a, b in index.spans(food) for m in pattern.finditer(text, a, b)]
+    assert windowed == everywhere
+    assert bare(f"{BOUNDARY}ate{NONE_AFTER}") == "ate"
 
 
 def test_digits_and_rare_characters_are_literals() -> None:
@@ -91,7 +117,7 @@ def test_literals_are_kept_between_runs_and_a_bad_file_is_ignored(tmp_path) -> N
     unique = uuid.uuid4().hex[:12]
     pattern = rf"\b(?:quux{unique}|frobnicate)\s+widgets?\b"
     literals = prefilter.required_literals(pattern)
-    assert literals and "frobnicate widget" in literals
+    assert literals and f"{BOUNDARY}frobnicate widgets{BOUNDARY}" in literals
     cache = tmp_path / "carepress" / "literals.json"
     prefilter.remember_literals(cache)
     data = json.loads(cache.read_text(encoding="utf-8"))

@@ -14,17 +14,18 @@ runs in this process.
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .engine import Post, check_post
 from .publish.snippets import PackedSnippets
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 WORKERS_ENV = "CAREPRESS_WORKERS"
 MIN_POSTS = 64  # below this, starting a worker costs more than it saves
@@ -36,19 +37,19 @@ _job: tuple[Settings, dt.datetime, bool, bool] | None = None
 
 def worker_count(posts: int) -> int:
     """How many worker processes to check this many posts with (0: in this process)."""
+    configured = os.environ.get(WORKERS_ENV, "").strip()
+    if configured and not configured.isdigit():
+        raise ValueError(f"{WORKERS_ENV} must be a whole number, not {configured!r}")
+    cores = os.cpu_count() or 1
+    if not configured and (posts < MIN_POSTS or cores < 2):
+        return 0  # (and the edit loop never loads multiprocessing)
+    import multiprocessing
+
     if sys.platform == "darwin" or "fork" not in multiprocessing.get_all_start_methods():
         # Only fork hands the workers the loaded settings cheaply (and on macOS forking a
         # process that has loaded system frameworks is not safe).
         return 0
-    configured = os.environ.get(WORKERS_ENV, "").strip()
-    if configured:
-        if not configured.isdigit():
-            raise ValueError(f"{WORKERS_ENV} must be a whole number, not {configured!r}")
-        return int(configured)
-    cores = os.cpu_count() or 1
-    if posts < MIN_POSTS or cores < 2:
-        return 0
-    return min(cores, 4)
+    return int(configured) if configured else min(cores, 4)
 
 
 def _checked(
@@ -91,6 +92,9 @@ def check_many(
             if progress:
                 progress(done, len(paths))
         return reports
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     _job = (settings, now, html, keep_text)
     try:
         context = multiprocessing.get_context("fork")
@@ -127,6 +131,9 @@ class InBackground:
         self._pool: ProcessPoolExecutor | None = None
         self._futures: list[Future[None]] = []
         if workers and self.items:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
             _task = task
             context = multiprocessing.get_context("fork")
             self._pool = ProcessPoolExecutor(workers, mp_context=context)

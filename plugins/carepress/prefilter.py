@@ -4,6 +4,11 @@ a post without running its regular expression.
 `required_literals(pattern)` returns a set of strings of which at least one occurs (lower-
 cased) in every match, or None when it cannot tell (then the rule always runs). It reads the
 pattern with Python's own regex parser; a pattern it cannot read simply gets no prefilter.
+
+A literal may carry word-edge marks where the pattern has them (`\b`, `(?<!\\w)`, `(?!\\w)`):
+"\x01ate" is "ate" starting a word, so "create" and "state" do not count for a food word.
+The index checks a mark only between ASCII characters; next to any other it holds (a marked
+literal never skips more than the pattern itself would).
 """
 
 from __future__ import annotations
@@ -32,6 +37,11 @@ except ImportError:  # pragma: no cover
     import sre_parse as parser  # type: ignore[no-redef]
 
 Literals = frozenset[str] | None
+# Word-edge marks inside a literal (see above): a word boundary, no word character before,
+# no word character after.
+BOUNDARY, NONE_BEFORE, NONE_AFTER = "\x01", "\x02", "\x03"
+MARKS = BOUNDARY + NONE_BEFORE + NONE_AFTER
+_NO_MARKS = str.maketrans(dict.fromkeys(MARKS, None))
 MIN_LENGTH = 3  # shorter literals ("a", "to") are in every post: no use as a filter
 # ...but a digit, or a character prose seldom has, is: phone numbers, emails, doses.
 DIGITS = frozenset("0123456789")
@@ -51,8 +61,14 @@ _EVERYDAY = """
 COMMON_WORDS = frozenset(_EVERYDAY.split())
 
 
+def bare(literal: str) -> str:
+    """The literal's text without its word-edge marks."""
+    return literal.translate(_NO_MARKS)
+
+
 def _selectivity(option: frozenset[str]) -> tuple[bool, int, int]:
-    return (not option & COMMON_WORDS, min(map(len, option)), -len(option))
+    texts = {bare(literal) for literal in option}
+    return (not texts & COMMON_WORDS, min(map(len, texts)), -len(option))
 
 
 def _best(options: list[Literals]) -> Literals:
@@ -78,10 +94,36 @@ def _is_digit_class(op: Any, av: Any) -> bool:
     return op is C.IN and list(av) == [(C.CATEGORY, C.CATEGORY_DIGIT)]
 
 
+def _mark(op: Any, av: Any) -> str:
+    """The word-edge mark a zero-width item stands for ("" for any other)."""
+    if op is C.AT:
+        return BOUNDARY if av is C.AT_BOUNDARY else ""
+    if op is C.ASSERT_NOT:
+        direction, inner = av
+        items = list(inner)
+        if len(items) == 1 and items[0][0] is C.IN and list(items[0][1]) == [
+            (C.CATEGORY, C.CATEGORY_WORD)
+        ]:
+            return NONE_BEFORE if direction < 0 else NONE_AFTER
+    return ""
+
+
+def _fewest_marks(strings: frozenset[str]) -> frozenset[str]:
+    """Where a string is there both with marks and without, the one without (it holds
+    wherever the marked one does): a union stays as small as the unmarked one."""
+    plain = {s for s in strings if not any(m in s for m in MARKS)}
+    if len(plain) == len(strings):
+        return strings
+    return frozenset(s for s in strings if s in plain or bare(s) not in plain)
+
+
 # Beyond this, spelling out costs more than it saves. Large enough for a phrase of three short
 # word lists ("try|just" x "stop|change" x "your meds|the pills"): "change" alone is in
 # every post, "try change" almost never.
 MAX_STRINGS = 128
+
+
+_EDGE_MARKS = re.compile(rf"^[{MARKS}]+(?=\s)|(?<=\s)[{MARKS}]+$|^[{MARKS}]+$")
 
 
 def _as_option(strings: frozenset[str]) -> Literals:
@@ -89,8 +131,9 @@ def _as_option(strings: frozenset[str]) -> Literals:
     enough to be rare (or hold a rare character)."""
     literals = set()
     for string in strings:
-        string = string.strip()
-        if len(string) >= MIN_LENGTH:
+        # A mark only says something beside a character of the literal.
+        string = _EDGE_MARKS.sub("", string.strip()).strip()
+        if len(bare(string)) >= MIN_LENGTH:
             literals.add(string)
             continue
         rare = [ch for ch in string if ch in RARE_CHARACTERS]
@@ -108,21 +151,21 @@ def _language(op: Any, av: Any) -> frozenset[str] | None:
     if _is_whitespace_run(op, av):
         return frozenset({" "})  # matched against text whose whitespace runs are one space
     if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
-        return frozenset({""})  # zero-width
+        return frozenset({_mark(op, av)})  # zero-width: a word-edge mark, or nothing
     if op is C.SUBPATTERN:
         return _concatenation(av[-1])
     if op is C.BRANCH:
         branches = [_concatenation(b) for b in av[1]]
         if any(b is None for b in branches):
             return None
-        union = frozenset().union(*branches)  # type: ignore[arg-type]
+        union = _fewest_marks(frozenset().union(*branches))  # type: ignore[arg-type]
         return union if len(union) <= MAX_STRINGS else None
     if op is C.IN and 0 < len(av) <= 4 and all(_is_char_or_space(o, a) for o, a in av):
         # `[-\s]` (what "self[- ]?harm" becomes): a space is one space in normalised text
         return frozenset(" " if o is C.CATEGORY else chr(a).lower() for o, a in av)
     if op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
         inner = _concatenation(av[2])
-        return None if inner is None else inner | {""}
+        return None if inner is None else _fewest_marks(inner | {""})
     return None
 
 
@@ -260,8 +303,17 @@ def normalise(text: str) -> str:
     return " ".join(text.lower().translate(_ONE_APOSTROPHE).split())
 
 
+_BARE: dict[frozenset[str], tuple[str, ...]] = {}
+
+
 def may_match(literals: Literals, normalised_text: str) -> bool:
-    return literals is None or any(literal in normalised_text for literal in literals)
+    """Whether the text holds one of the literals (their marks unchecked: a substring test)."""
+    if literals is None:
+        return True
+    texts = _BARE.get(literals)
+    if texts is None:
+        texts = _BARE[literals] = tuple({bare(literal) for literal in literals})
+    return any(text in normalised_text for text in texts)
 
 
 def windows(text: str, literals: Literals, index: LiteralIndex | None) -> list[tuple[int, int]]:
@@ -277,24 +329,72 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 class LiteralSearch:
     """Where any of several literal sets occurs, found in one pass over a text (an
-    Aho-Corasick automaton over all their literals)."""
+    Aho-Corasick automaton over all their literals' texts; their marks are checked where
+    each is found)."""
 
     def __init__(self, requirements: Iterable[Literals]) -> None:
-        owners: dict[str, set[frozenset[str]]] = {}
+        # text -> marks -> the literal sets holding that text with those marks
+        owners: dict[str, dict[tuple[tuple[int, str], ...], set[frozenset[str]]]] = {}
         for literals in requirements:
             for literal in literals or ():
-                owners.setdefault(literal, set()).add(literals)  # type: ignore[arg-type]
-        self.known = frozenset(s for sets in owners.values() for s in sets)
+                marks = _marks_of(literal)
+                text = bare(literal) if marks else literal
+                owners.setdefault(text, {}).setdefault(marks, set()).add(literals)  # type: ignore[arg-type]
+        self.known = frozenset(
+            owner for by_marks in owners.values() for sets in by_marks.values() for owner in sets
+        )
         self._automaton = ahocorasick.Automaton()
-        for literal, sets in owners.items():
-            self._automaton.add_word(literal, tuple(sets))
+        for text, by_marks in owners.items():
+            entries = tuple((marks, tuple(sets)) for marks, sets in by_marks.items())
+            self._automaton.add_word(text, (len(text), entries))
         self.empty = not owners
         if not self.empty:
             self._automaton.make_automaton()
 
     def find(self, text: str) -> Iterator[tuple[int, tuple[frozenset[str], ...]]]:
-        """(end offset, the literal sets holding the literal found) of every occurrence."""
-        return iter(()) if self.empty else self._automaton.iter(text)
+        """(end offset, the literal sets holding the literal found) of every occurrence
+        whose marks hold."""
+        if self.empty:
+            return
+        for end, (length, entries) in self._automaton.iter(text):
+            start = end - length + 1
+            for marks, sets in entries:
+                if not marks or _marks_hold(text, start, marks):
+                    yield end, sets
+
+
+def _marks_of(literal: str) -> tuple[tuple[int, str], ...]:
+    """(offset in the literal's text, mark) of each of its word-edge marks."""
+    found, offset = [], 0
+    for ch in literal:
+        if ch in MARKS:
+            found.append((offset, ch))
+        else:
+            offset += 1
+    return tuple(found)
+
+
+_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
+def _marks_hold(text: str, start: int, marks: tuple[tuple[int, str], ...]) -> bool:
+    """Whether each mark holds at its place in text (a literal found at `start`). Only ASCII
+    characters are judged: beside any other (or a text's end, for a boundary) a mark holds."""
+    for offset, mark in marks:
+        at = start + offset
+        before = text[at - 1] if at > 0 else " "
+        after = text[at] if at < len(text) else " "
+        if mark == NONE_BEFORE:
+            if before in _ASCII_WORD:
+                return False
+        elif mark == NONE_AFTER:
+            if after in _ASCII_WORD:
+                return False
+        elif before < "\x80" and after < "\x80" and (before in _ASCII_WORD) == (
+            after in _ASCII_WORD
+        ):
+            return False
+    return True
 
 
 class LiteralIndex:
