@@ -32,11 +32,18 @@ def test_short_lists_of_spellings_are_spelled_out_whole() -> None:
         f"{verb} your {what}" for verb in ("double", "halve") for what in ("dose", "pill", "pills")
     }
     assert required_literals(r"(?:double|halve)\s+your\s+(?:dose|pills?)") == spelled
+    # (Word edges are kept on the short ones, which other words hold: "a man" in "a manner".)
     assert required_literals(r"(?<!\w)(?:a|the)\s+(?:former\s+)?(?:man|woman)\b") == frozenset(
-        f"{NONE_BEFORE}{who} {former}{what}{BOUNDARY}"
-        for who in ("a", "the")
-        for former in ("", "former ")
-        for what in ("man", "woman")
+        {
+            f"{NONE_BEFORE}a man{BOUNDARY}",
+            "a woman",
+            "the man",
+            "the woman",
+            "a former man",
+            "a former woman",
+            "the former man",
+            "the former woman",
+        }
     )
     # A class of a few characters and spaces is spelled out too ("self" is in "yourself").
     assert required_literals(r"self[-\s]?harm") == frozenset({"selfharm", "self-harm", "self harm"})
@@ -56,8 +63,10 @@ def test_word_edges_go_with_the_literals_and_are_checked_where_they_are_found() 
     food = required_literals(r"\b(?:eat|ate|food)\b")
     assert food == {f"{BOUNDARY}{w}{BOUNDARY}" for w in ("eat", "ate", "food")}
     assert required_literals(r"(?<!\w)(?:sad)(?!\w)") == {f"{NONE_BEFORE}sad{NONE_AFTER}"}
-    # A mark beside a space says nothing of the literal: it is left out.
+    # A mark beside a space says nothing of the literal: it is left out. So are the marks of
+    # a long literal, which other words seldom hold.
     assert required_literals(r"\b\s+whole\s+\b") == {"whole"}
+    assert required_literals(r"\bbreakfast\b") == {"breakfast"}
     # One spelling with marks and one without: the one without, which holds wherever the
     # other does.
     assert required_literals(r"(?:(?<!\w)|(?=\W))client") == {"client"}
@@ -117,7 +126,7 @@ def test_literals_are_kept_between_runs_and_a_bad_file_is_ignored(tmp_path) -> N
     unique = uuid.uuid4().hex[:12]
     pattern = rf"\b(?:quux{unique}|frobnicate)\s+widgets?\b"
     literals = prefilter.required_literals(pattern)
-    assert literals and f"{BOUNDARY}frobnicate widgets{BOUNDARY}" in literals
+    assert literals and "frobnicate widget" in literals
     cache = tmp_path / "carepress" / "literals.json"
     prefilter.remember_literals(cache)
     data = json.loads(cache.read_text(encoding="utf-8"))

@@ -43,6 +43,7 @@ BOUNDARY, NONE_BEFORE, NONE_AFTER = "\x01", "\x02", "\x03"
 MARKS = BOUNDARY + NONE_BEFORE + NONE_AFTER
 _NO_MARKS = str.maketrans(dict.fromkeys(MARKS, None))
 MIN_LENGTH = 3  # shorter literals ("a", "to") are in every post: no use as a filter
+MARKED_MAX = 6  # longer literals keep no word-edge marks (see _as_option)
 # ...but a digit, or a character prose seldom has, is: phone numbers, emails, doses.
 DIGITS = frozenset("0123456789")
 RARE_CHARACTERS = frozenset("0123456789@#$%&*+=/\\|~^<>[]{}_")
@@ -131,10 +132,13 @@ def _as_option(strings: frozenset[str]) -> Literals:
     enough to be rare (or hold a rare character)."""
     literals = set()
     for string in strings:
-        # A mark only says something beside a character of the literal.
+        # A mark only says something beside a character of the literal, and only a short
+        # literal is often found inside other words ("ate" in "create"; checking the marks
+        # of every literal would cost a new process more than it saves).
         string = _EDGE_MARKS.sub("", string.strip()).strip()
-        if len(bare(string)) >= MIN_LENGTH:
-            literals.add(string)
+        text = bare(string)
+        if len(text) >= MIN_LENGTH:
+            literals.add(string if len(text) <= MARKED_MAX else text)
             continue
         rare = [ch for ch in string if ch in RARE_CHARACTERS]
         if not rare:
@@ -329,49 +333,64 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 class LiteralSearch:
     """Where any of several literal sets occurs, found in one pass over a text (an
-    Aho-Corasick automaton over all their literals' texts; their marks are checked where
-    each is found)."""
+    Aho-Corasick automaton over all their literals), and one more over the few literals
+    with word-edge marks (a smaller automaton over their texts; each mark is checked
+    where the text is found)."""
 
     def __init__(self, requirements: Iterable[Literals]) -> None:
-        # text -> marks -> the literal sets holding that text with those marks
-        owners: dict[str, dict[tuple[tuple[int, str], ...], set[frozenset[str]]]] = {}
+        plain: dict[str, set[frozenset[str]]] = {}
+        marked: dict[str, dict[tuple[tuple[int, str], ...], set[frozenset[str]]]] = {}
+        known = set()
         for literals in requirements:
-            for literal in literals or ():
-                marks = _marks_of(literal)
-                text = bare(literal) if marks else literal
-                owners.setdefault(text, {}).setdefault(marks, set()).add(literals)  # type: ignore[arg-type]
-        self.known = frozenset(
-            owner for by_marks in owners.values() for sets in by_marks.values() for owner in sets
+            if not literals:
+                continue
+            known.add(literals)
+            for literal in literals:
+                text, marks = _split(literal)
+                if marks:
+                    marked.setdefault(text, {}).setdefault(marks, set()).add(literals)
+                else:
+                    plain.setdefault(text, set()).add(literals)
+        self.known = frozenset(known)
+        self._plain = _automaton((text, tuple(sets)) for text, sets in plain.items())
+        self._marked = _automaton(
+            (text, (len(text), tuple((marks, tuple(sets)) for marks, sets in by_marks.items())))
+            for text, by_marks in marked.items()
         )
-        self._automaton = ahocorasick.Automaton()
-        for text, by_marks in owners.items():
-            entries = tuple((marks, tuple(sets)) for marks, sets in by_marks.items())
-            self._automaton.add_word(text, (len(text), entries))
-        self.empty = not owners
-        if not self.empty:
-            self._automaton.make_automaton()
 
     def find(self, text: str) -> Iterator[tuple[int, tuple[frozenset[str], ...]]]:
         """(end offset, the literal sets holding the literal found) of every occurrence
         whose marks hold."""
-        if self.empty:
-            return
-        for end, (length, entries) in self._automaton.iter(text):
-            start = end - length + 1
-            for marks, sets in entries:
-                if not marks or _marks_hold(text, start, marks):
-                    yield end, sets
+        if self._plain is not None:
+            yield from self._plain.iter(text)
+        if self._marked is not None:
+            for end, (length, entries) in self._marked.iter(text):
+                start = end - length + 1
+                for marks, sets in entries:
+                    if _marks_hold(text, start, marks):
+                        yield end, sets
 
 
-def _marks_of(literal: str) -> tuple[tuple[int, str], ...]:
-    """(offset in the literal's text, mark) of each of its word-edge marks."""
-    found, offset = [], 0
-    for ch in literal:
-        if ch in MARKS:
-            found.append((offset, ch))
-        else:
-            offset += 1
-    return tuple(found)
+def _automaton(words: Iterable[tuple[str, Any]]) -> ahocorasick.Automaton | None:
+    automaton = ahocorasick.Automaton()
+    for word, value in words:
+        automaton.add_word(word, value)
+    if not len(automaton):
+        return None
+    automaton.make_automaton()
+    return automaton
+
+
+_MARK_RE = re.compile(f"[{MARKS}]")
+
+
+def _split(literal: str) -> tuple[str, tuple[tuple[int, str], ...]]:
+    """The literal's text, and (offset in that text, mark) of each of its word-edge marks."""
+    if BOUNDARY not in literal and NONE_BEFORE not in literal and NONE_AFTER not in literal:
+        return literal, ()
+    found = _MARK_RE.finditer(literal)
+    marks = tuple((m.start() - i, m.group()) for i, m in enumerate(found))
+    return _MARK_RE.sub("", literal), marks
 
 
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
