@@ -131,7 +131,7 @@ def test_a_whole_hub_check_rechecks_only_what_changed(hub: Hub, monkeypatch) -> 
     fresh = hub.check("--format", "json", "--fresh")
     assert kept.stdout == fresh.stdout and "'crazy'" in kept.stdout
     text = hub.check()
-    assert "2 of them had not changed since the last check of the hub" in text.stdout
+    assert "2 of the 2 posts had not changed since the last check of the hub" in text.stdout
     # A named file is always checked now, and never changes what the hub check keeps.
     assert check("content/posts/a.md") == (0, ["a.md"])
     assert check() == (0, [])

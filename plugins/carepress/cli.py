@@ -330,8 +330,8 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     _print_findings(findings, args.format, len(reports))
     if kept and args.format == "text":
         print(
-            f"{kept} of them had not changed since the last check of the hub, and their "
-            "findings were kept (`carepress check --fresh` checks every post again)."
+            f"{kept} of the {len(reports)} posts had not changed since the last check of the "
+            "hub; their results were reused (`carepress check --fresh` checks every post again)."
         )
     return EXIT_ERRORS if any(f.is_error for f in findings) else EXIT_OK
 
