@@ -381,10 +381,7 @@ def _check_hub(
     from .report_cache import ReportCache, file_bytes
 
     cache = ReportCache(settings, config_file, html=True, use="check")
-    kept, missing = cache.lookup(paths, now)
-    if fresh:
-        kept, missing = {}, paths
-        cache.forget_hub_findings()
+    kept, missing = cache.lookup(paths, now, fresh=fresh)
     checked = dict(zip(missing, _check_paths(missing, settings, now, progress), strict=True))
     cache.keep(checked.values(), now)
     pages = [path for group in page_addresses(settings).values() for path in group]

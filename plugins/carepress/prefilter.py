@@ -67,6 +67,10 @@ def bare(literal: str) -> str:
     return literal.translate(_NO_MARKS)
 
 
+def _has_marks(literal: str) -> bool:
+    return BOUNDARY in literal or NONE_BEFORE in literal or NONE_AFTER in literal
+
+
 def _selectivity(option: frozenset[str]) -> tuple[bool, int, int]:
     texts = {bare(literal) for literal in option}
     return (not texts & COMMON_WORDS, min(map(len, texts)), -len(option))
@@ -112,7 +116,7 @@ def _mark(op: Any, av: Any) -> str:
 def _fewest_marks(strings: frozenset[str]) -> frozenset[str]:
     """Where a string is there both with marks and without, the one without (it holds
     wherever the marked one does): a union stays as small as the unmarked one."""
-    plain = {s for s in strings if not any(m in s for m in MARKS)}
+    plain = {s for s in strings if not _has_marks(s)}
     if len(plain) == len(strings):
         return strings
     return frozenset(s for s in strings if s in plain or bare(s) not in plain)
@@ -386,11 +390,11 @@ _MARK_RE = re.compile(f"[{MARKS}]")
 
 def _split(literal: str) -> tuple[str, tuple[tuple[int, str], ...]]:
     """The literal's text, and (offset in that text, mark) of each of its word-edge marks."""
-    if BOUNDARY not in literal and NONE_BEFORE not in literal and NONE_AFTER not in literal:
+    if not _has_marks(literal):
         return literal, ()
     found = _MARK_RE.finditer(literal)
     marks = tuple((m.start() - i, m.group()) for i, m in enumerate(found))
-    return _MARK_RE.sub("", literal), marks
+    return bare(literal), marks
 
 
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")

@@ -172,10 +172,11 @@ class ReportCache:
         return stored.get("entries", {})
 
     def lookup(
-        self, paths: Iterable[Path], now: dt.datetime
+        self, paths: Iterable[Path], now: dt.datetime, *, fresh: bool = False
     ) -> tuple[dict[Path, Post], list[Path]]:
-        """The kept reports (as of `now`), and the paths to check."""
-        stored = self._load()
+        """The kept reports (as of `now`), and the paths to check (`fresh`: all of them, and
+        every hub-wide finding worked out again; the file is not read)."""
+        stored = {} if fresh else self._load()
         self._stored_keys = set(stored)
         found: dict[Path, Post] = {}
         missing: list[Path] = []
@@ -191,10 +192,6 @@ class ReportCache:
             else:
                 missing.append(path)
         return found, missing
-
-    def forget_hub_findings(self) -> None:
-        """Work out every hub-wide finding again this run (after `lookup`)."""
-        self._kept = {}
 
     def kept_findings(
         self, name: str, compute: Callable[[], list[Finding]], depends_on: Iterable[bytes] = ()

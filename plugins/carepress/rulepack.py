@@ -180,12 +180,6 @@ class Rule:
     allow_listed: str | None
 
     @cached_property
-    def literals(self) -> Literals:
-        """Literal text one of which every match contains (None: unknown; see prefilter.py)."""
-        wanted = [part.literals for part in self.parts.patterns]
-        return None if None in wanted else frozenset().union(*wanted)  # type: ignore[arg-type]
-
-    @cached_property
     def needed_literals(self) -> Literals:
         """What a sentence must hold for a `together` rule's markers (or details) to match."""
         pattern = self.markers if self.kind == "together" else self.details
