@@ -115,6 +115,37 @@ def test_the_index_finds_every_match_a_whole_text_scan_finds() -> None:
     assert index.spans(frozenset({"elsewhere"})) == [(0, len(TEXT))]
 
 
+
+def test_a_kept_search_finds_what_a_built_one_finds_and_a_bad_file_is_rebuilt(tmp_path) -> None:
+    """The automata are kept in the user's cache folder under a digest of the literal sets:
+    loaded, they index a text exactly as built ones do; other sets get their own file; a
+    damaged file is built again; only the newest few files stay."""
+    from carepress import prefilter, user_cache
+
+    needs = [required_literals(p) for p in PATTERNS]
+    food = required_literals(r"\b(?:eat|ate|food)\b")  # marked literals: the second automaton
+    text = TEXT + "\n\nWe ate. We create.\n\nΩate here."
+    built = LiteralIndex(text, LiteralSearch([*needs, food]))
+    first = LiteralSearch.kept([*needs, food], tmp_path)
+    (kept,) = tmp_path.glob("search-*.pickle")
+    loaded = LiteralSearch.kept([*needs, food], tmp_path)
+    assert loaded._groups == first._groups
+    for search in (first, loaded):
+        index = LiteralIndex(text, search)
+        assert index.where == built.where and index.known == built.known
+    assert LiteralIndex(text, loaded).spans(food) == built.spans(food)
+    # Other literal sets: another file, not the first one's automata.
+    other = LiteralSearch.kept(needs[:2], tmp_path)
+    assert len(list(tmp_path.glob("search-*.pickle"))) == 2
+    assert LiteralIndex(text, other).where == LiteralIndex(text, LiteralSearch(needs[:2])).where
+    kept.write_bytes(b"not a pickle")
+    again = LiteralSearch.kept([*needs, food], tmp_path)
+    assert LiteralIndex(text, again).where == built.where
+    for number in range(user_cache.KEPT_FILES + 2):
+        LiteralSearch.kept([frozenset({f"word{number}"})], tmp_path)
+    assert len(list(tmp_path.glob("search-*.pickle"))) == user_cache.KEPT_FILES
+    assert prefilter.LiteralSearch.kept(needs, None).known == frozenset(needs)  # no home
+
 def test_literals_are_kept_between_runs_and_a_bad_file_is_ignored(tmp_path) -> None:
     import json
     import uuid

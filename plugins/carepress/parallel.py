@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import kept_patterns
 from .engine import Post, check_post
 from .publish.snippets import PackedSnippets
 from .settings import Settings
@@ -66,7 +67,9 @@ def _checked(
 def _check_chunk(paths: Sequence[Path]) -> list[Post]:
     assert _job is not None
     settings, now, html, keep_text = _job
-    return [_checked(path, settings, now, html, keep_text) for path in paths]
+    reports = [_checked(path, settings, now, html, keep_text) for path in paths]
+    kept_patterns.keep()  # a forked worker ends without running exit handlers
+    return reports
 
 
 def check_many(

@@ -17,7 +17,7 @@ import bisect
 import hashlib
 import itertools
 import json
-import os
+import pickle
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -27,6 +27,8 @@ from typing import Any
 
 import ahocorasick
 
+from . import user_cache
+from .atomic_write import write_atomically
 from .rules import APOSTROPHE_CLASS, APOSTROPHES
 
 try:  # Python 3.11+: re._parser; older: sre_parse
@@ -266,11 +268,8 @@ _VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 
 def user_cache_file() -> Path | None:
     """Where this version's answers are kept for the user (None without a home folder)."""
-    try:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    except RuntimeError:
-        return None
-    return base / "carepress" / f"literals-{_VERSION}.json"
+    kept_in = user_cache.folder()
+    return kept_in / f"literals-{_VERSION}.json" if kept_in else None
 
 
 def recall_literals(cache_file: Path) -> None:
@@ -293,12 +292,10 @@ def remember_literals(cache_file: Path) -> None:
     known = {key: None if value is None else sorted(value) for key, value in _KNOWN.items()}
     data = {"version": _VERSION, "literals": known}
     try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        partial = cache_file.with_name(f"{cache_file.name}.{os.getpid()}")
-        partial.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-        partial.replace(cache_file)
+        write_atomically(cache_file, json.dumps(data, separators=(",", ":")).encode("utf-8"))
     except OSError:
         return
+    user_cache.forget_older(cache_file.parent, "literals-*.json")
     _LEARNT.clear()
 
 
@@ -339,44 +336,108 @@ class LiteralSearch:
     """Where any of several literal sets occurs, found in one pass over a text (an
     Aho-Corasick automaton over all their literals), and one more over the few literals
     with word-edge marks (a smaller automaton over their texts; each mark is checked
-    where the text is found)."""
+    where the text is found).
+
+    Building the automata over some 30,000 literals is most of a one-post check's own work,
+    so `kept` keeps them between runs in the user's cache folder, under a digest of the
+    literal sets: loading them is a quarter of building them."""
 
     def __init__(self, requirements: Iterable[Literals]) -> None:
-        plain: dict[str, set[frozenset[str]]] = {}
-        marked: dict[str, dict[tuple[tuple[int, str], ...], set[frozenset[str]]]] = {}
-        known = set()
-        for literals in requirements:
-            if not literals:
-                continue
-            known.add(literals)
+        self._requirements = tuple(dict.fromkeys(r for r in requirements if r))
+        self.known = frozenset(self._requirements)
+        # Each literal's owners (the sets that hold it) as one small number in the
+        # automaton: an automaton of numbers is quick to save and load.
+        groups: dict[tuple[int, ...], int] = {}
+        plain: dict[str, list[int]] = {}
+        marked: dict[str, dict[tuple[tuple[int, str], ...], list[int]]] = {}
+        for number, literals in enumerate(self._requirements):
             for literal in literals:
+                if literal.isprintable():  # marks are control characters: none here
+                    plain.setdefault(literal, []).append(number)
+                    continue
                 text, marks = _split(literal)
                 if marks:
-                    marked.setdefault(text, {}).setdefault(marks, set()).add(literals)
+                    marked.setdefault(text, {}).setdefault(marks, []).append(number)
                 else:
-                    plain.setdefault(text, set()).add(literals)
-        self.known = frozenset(known)
-        self._plain = _automaton((text, tuple(sets)) for text, sets in plain.items())
+                    plain.setdefault(text, []).append(number)
+
+        def group(numbers: list[int]) -> int:
+            return groups.setdefault(tuple(numbers), len(groups))
+
+        self._plain = _automaton(
+            ((text, group(numbers)) for text, numbers in plain.items()), ahocorasick.STORE_INTS
+        )
         self._marked = _automaton(
-            (text, (len(text), tuple((marks, tuple(sets)) for marks, sets in by_marks.items())))
+            (
+                text,
+                (len(text), tuple((marks, group(numbers)) for marks, numbers in by_marks.items())),
+            )
             for text, by_marks in marked.items()
         )
+        self._groups = tuple(groups)
+        self._owners = self._owners_of(self._groups)
+
+    def _owners_of(self, groups: tuple[tuple[int, ...], ...]) -> list[tuple[frozenset[str], ...]]:
+        return [tuple(self._requirements[n] for n in numbers) for numbers in groups]
 
     def find(self, text: str) -> Iterator[tuple[int, tuple[frozenset[str], ...]]]:
         """(end offset, the literal sets holding the literal found) of every occurrence
         whose marks hold."""
+        owners = self._owners
         if self._plain is not None:
-            yield from self._plain.iter(text)
+            for end, group in self._plain.iter(text):
+                yield end, owners[group]
         if self._marked is not None:
             for end, (length, entries) in self._marked.iter(text):
                 start = end - length + 1
-                for marks, sets in entries:
+                for marks, group in entries:
                     if _marks_hold(text, start, marks):
-                        yield end, sets
+                        yield end, owners[group]
+
+    @classmethod
+    def kept(cls, requirements: Iterable[Literals], folder: Path | None) -> LiteralSearch:
+        """The search for these literal sets: loaded from `folder` when a run before built it
+        (for the same sets, this module and pyahocorasick), else built and kept there. A
+        missing, damaged or unwritable file only means building."""
+        wanted = tuple(dict.fromkeys(r for r in requirements if r))
+        if folder is None:
+            return cls(wanted)
+        digest = hashlib.sha256(f"{_VERSION} {_AUTOMATON_BUILD}".encode())
+        for literals in wanted:
+            digest.update("\0".join(sorted(literals)).encode("utf-8", "surrogatepass"))
+            digest.update(b"\x1f")
+        file = folder / f"search-{digest.hexdigest()[:32]}.pickle"
+        try:
+            with file.open("rb") as stream:
+                plain, marked, groups = pickle.load(stream)
+            search = cls.__new__(cls)
+            search._requirements = wanted
+            search.known = frozenset(wanted)
+            search._plain, search._marked, search._groups = plain, marked, groups
+            search._owners = search._owners_of(groups)
+            return search
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, IndexError):
+            pass
+        search = cls(wanted)
+        _keep(file, (search._plain, search._marked, search._groups))
+        return search
 
 
-def _automaton(words: Iterable[tuple[str, Any]]) -> ahocorasick.Automaton | None:
-    automaton = ahocorasick.Automaton()
+_AUTOMATON_BUILD = user_cache.build_of(ahocorasick)
+
+
+def _keep(file: Path, state: Any) -> None:
+    try:
+        write_atomically(file, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        return
+    user_cache.forget_older(file.parent, "search-*.pickle")
+
+
+def _automaton(
+    words: Iterable[tuple[str, Any]], store: int = ahocorasick.STORE_ANY
+) -> ahocorasick.Automaton | None:
+    automaton = ahocorasick.Automaton(store)
     for word, value in words:
         automaton.add_word(word, value)
     if not len(automaton):

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-import regex
+from . import kept_patterns
 
 # Possessive {3,}+: a line of thousands of backticks is not retried at every shorter run.
 _FENCE_RE = re.compile(r"^( {0,3})(`{3,}+|~{3,}+)[^\n]*\n.*?(?:^\1?\2[ \t]*$|\Z)", re.M | re.S)
@@ -174,7 +174,7 @@ def prose_of(body: str, first_line: int, code_free: str | None = None) -> Prose:
 
 # A sentence ends at . ! ? before a capital (not after a title, an initial or a.m./p.m.), at a
 # blank line, and before a list item or a heading.
-_SENTENCE_END_RE = regex.compile(
+_SENTENCE_END_RE = kept_patterns.compile(
     r"(?<!\b(?:Dr|Mr|Mrs|Ms|Mx|St|Prof|Rev|Jr|Sr|vs|etc|[ap]\.m|[A-Z]))[.!?]+[\"”’)]*\s+"
     r"(?=[\"“(]?[A-Z0-9])|\n\s*\n|\n(?=[ \t]*(?:[-*+]|\d+[.)]|#+)[ \t])"
 )

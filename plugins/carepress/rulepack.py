@@ -24,6 +24,7 @@ from typing import Any, Literal
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from . import kept_patterns
 from .findings import Severity
 from .prefilter import (
     GatedGroup,
@@ -113,7 +114,7 @@ class LazyPattern:
             except re.error:
                 pass
         try:
-            return regex.compile(self.pattern, self.flags)
+            return kept_patterns.compile(self.pattern, self.flags)
         except regex.error as exc:
             raise RuleFileError(f"{self.where}: invalid pattern: {exc}") from exc
 
@@ -137,7 +138,7 @@ def _compile(patterns: Iterable[str], ignorecase: bool, where: str) -> LazyPatte
 # Double quotes, curly or straight; single quotes around a word or short phrase, curly or
 # straight, opening where no letter is before them (so "don't ... 'mental'" is not a quote
 # from the apostrophe on).
-_QUOTED_RE = regex.compile(
+_QUOTED_RE = kept_patterns.compile(
     r'"[^"\n]{1,300}"|“[^”\n]{1,300}”|(?<!\w)‘[^’\n]{1,60}’(?!\w)|(?<!\w)\'[^\'\n]{1,60}\'(?!\w)'
 )
 

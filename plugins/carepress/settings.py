@@ -425,7 +425,8 @@ class Settings:
         parts = [part for rule in self.rules.values() for part in rule.parts.patterns]
         needs = [*parts, *terms, *claim_parts(), *context_parts()]
         markers = [r.needed_literals for r in self.rules.values() if r.kind == "together"]
-        search = LiteralSearch([*(need.literals for need in needs), *markers])
+        folder = cache.parent if cache else None
+        search = LiteralSearch.kept([*(need.literals for need in needs), *markers], folder)
         if cache:
             remember_literals(cache)
         return search

@@ -30,11 +30,12 @@ from typing import Any
 
 import regex
 
+from .. import kept_patterns
 from .tlds import TLDS
 
 # --- plain counts ---------------------------------------------------------------------------
 
-_GRAPHEME = regex.compile(r"\X")
+_GRAPHEME = kept_patterns.compile(r"\X")
 
 
 def graphemes(text: str) -> int:
@@ -110,7 +111,7 @@ def _url_pattern(
         rf"(?:(?:{path_char}*(?:{parens}{path_char}*)*(?:{path_end}|{parens}))"
         rf"|(?:{path_alt}{path_char}+/))"
     )
-    return regex.compile(
+    return kept_patterns.compile(
         rf"(?P<before>{_PRECEDING})"
         rf"(?P<url>(?P<protocol>{protocol})?(?P<domain>{_domain(punct)})"
         rf"(?::[0-9]+)?(?P<path>/{path}*)?{query})",
@@ -136,15 +137,15 @@ def _x_url() -> regex.Pattern[str]:
 
 @functools.cache
 def _ascii_domain() -> regex.Pattern[str]:
-    return regex.compile(
+    return kept_patterns.compile(
         rf"(?:(?>[\-a-zA-Z0-9{_LATIN_ACCENTS}]+)\.)+(?:{_TLD}|{_PUNYCODE})", tlds=sorted(TLDS)
     )
 
 
-_TCO = regex.compile(r"(?i:https?://t\.co/)([a-zA-Z0-9]+)")
+_TCO = kept_patterns.compile(r"(?i:https?://t\.co/)([a-zA-Z0-9]+)")
 _MAX_URL_LENGTH = 4096
 _MAX_TCO_SLUG = 40
-_LABEL_SEPARATORS = regex.compile(r"[\u3002\uff0e\uff61]")
+_LABEL_SEPARATORS = kept_patterns.compile(r"[\u3002\uff0e\uff61]")
 
 
 def _punycode_label(label: str) -> str:
@@ -174,14 +175,14 @@ def _tco_end(url: str) -> int | None:
 
 # A link never holds a space and always holds a dot: the URL pattern only needs to run over
 # such words (and the character before each, which it reads), not over every position.
-_WORD = regex.compile(rf"(?<![^{_SPACES}])[^{_SPACES}]+")
+_WORD = kept_patterns.compile(rf"(?<![^{_SPACES}])[^{_SPACES}]+")
 
 
 # A link as CarePress writes one (http or https, a lower-case ASCII host under a known TLD,
 # a plain path ending in a letter, digit, "_", "-" or "/", campaign tags), as a whole word:
 # X's and Mastodon's patterns both take it whole, so it is counted without them (compiling
 # them was most of a one-post check's start).
-_PLAIN_LINK = regex.compile(
+_PLAIN_LINK = kept_patterns.compile(
     r"https?://(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?P<tld>[a-z]{2,63})"
     r"(?:/(?:[A-Za-z0-9_~./-]*[A-Za-z0-9_/-])?)?(?:\?[A-Za-z0-9_=&-]*[A-Za-z0-9_=&-])?"
 )
@@ -264,7 +265,7 @@ _EMOJI_ELEMENT = (
     r"|\p{Emoji_Presentation}"
     r"|(?![\u00a9\u00ae\u2122\u265f])\p{Extended_Pictographic})"
 )
-_EMOJI = regex.compile(
+_EMOJI = kept_patterns.compile(
     rf"[0-9#*]\ufe0f?\u20e3|[\U0001f1e6-\U0001f1ff]{{2}}"
     rf"|{_EMOJI_ELEMENT}(?:\u200d{_EMOJI_ELEMENT})*"
 )
@@ -367,13 +368,15 @@ def bluesky_length(text: str) -> int:
 
 # @atproto/api's detectFacets (rich-text/detection.ts, util.ts): JavaScript's `\s`, written out.
 _JS_SPACE = r"\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
-_BSKY_LINK = regex.compile(rf"(?:^|(?<=[{_JS_SPACE}(]))(?i:https?://)[^{_JS_SPACE}]+", regex.M)
+_BSKY_LINK = kept_patterns.compile(
+    rf"(?:^|(?<=[{_JS_SPACE}(]))(?i:https?://)[^{_JS_SPACE}]+", regex.M
+)
 _TAG_STOP = rf"{_JS_SPACE}\u00ad\u2060\u200a\u200b\u200c\u200d\u20e2"
-_BSKY_TAG = regex.compile(
+_BSKY_TAG = kept_patterns.compile(
     rf"(?:^|(?<=[{_JS_SPACE}]))[#＃]"
     rf"(?!\ufe0f)[^{_TAG_STOP}]*[^0-9{_TAG_STOP}\p{{P}}]+[^{_TAG_STOP}]*"
 )
-_TRAILING_PUNCT = regex.compile(r"\p{P}+$")
+_TRAILING_PUNCT = kept_patterns.compile(r"\p{P}+$")
 _TAG_MAX_GRAPHEMES = 64  # app.bsky.richtext.facet#tag: maxGraphemes 64, maxLength 640 (bytes)
 _TAG_MAX_BYTES = 640
 
@@ -464,11 +467,11 @@ def _mastodon_url() -> regex.Pattern[str]:
     )
 
 
-_MASTODON_MENTION = regex.compile(
+_MASTODON_MENTION = kept_patterns.compile(
     r"(?<![=/\w])@(?P<user>[a-zA-Z0-9_]+(?:[a-zA-Z0-9_.\-]+[a-zA-Z0-9_]+)?)(?:@[\w.\-]+\w+)?"
 )
-_MASTODON_MENTION_END = regex.compile(rf"[@＠{_LATIN_ACCENTS}]|://")
-_BLANK = regex.compile(r"\p{White_Space}*")
+_MASTODON_MENTION_END = kept_patterns.compile(rf"[@＠{_LATIN_ACCENTS}]|://")
+_BLANK = kept_patterns.compile(r"\p{White_Space}*")
 
 
 def _mastodon_entities(text: str, url_length: int) -> list[tuple[int, int, str]]:
@@ -542,7 +545,7 @@ def link_count(text: str) -> int:
     return len(set(links(text)))
 
 
-_HASHTAG = regex.compile(r"(?<![\w&#＃])[#＃]\w+")
+_HASHTAG = kept_patterns.compile(r"(?<![\w&#＃])[#＃]\w+")
 
 
 def hashtag_count(text: str) -> int:

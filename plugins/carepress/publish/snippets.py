@@ -21,8 +21,7 @@ from importlib.resources import files
 from typing import Any
 from urllib.parse import urlencode
 
-import regex
-
+from .. import kept_patterns
 from ..model import FrontMatter
 from ..safeguards import Safeguards
 from ..settings import Settings
@@ -159,8 +158,8 @@ class PackedSnippets(Mapping[str, Snippet]):
         return self.decoded().items()
 
 
-_NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
-_SPACES = regex.compile(r"\s+")
+_NOT_WORD = kept_patterns.compile(r"[^\p{L}\p{N}]+")
+_SPACES = kept_patterns.compile(r"\s+")
 
 
 @cache
@@ -205,7 +204,7 @@ def _sentence_ends(text: str) -> list[int]:
     return sorted((m.end() for m in _SENTENCE_END.finditer(text.rstrip())), reverse=True)
 
 
-_SENTENCE_END = regex.compile(r"[.!?][\"”’)]*(?=\s+\S)")
+_SENTENCE_END = kept_patterns.compile(r"[.!?][\"”’)]*(?=\s+\S)")
 
 
 def _shorten(text: str, end: int) -> str:

@@ -1,0 +1,43 @@
+"""The user's cache folder: what CarePress works out from rule data alone (each pattern's
+literals, the literal search, compiled patterns) is kept there between runs and shared by
+every hub on the machine. Each file's name says which code and rules made it; a file that is
+missing, damaged or stale only means working it out again."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+# Files of one kind made by other versions or rule sets (a practice editing its own rules
+# makes new ones each time): beyond this many, the least recently written go.
+KEPT_FILES = 4
+
+
+def folder() -> Path | None:
+    """~/.cache/carepress, or under $XDG_CACHE_HOME (None without a home folder)."""
+    try:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    except RuntimeError:
+        return None
+    return base / "carepress"
+
+
+def build_of(module: Any) -> str:
+    """Which build of an installed module this is, for a compiled module without a version
+    attribute whose saved objects hold only for the build that saved them."""
+    try:
+        found = Path(module.__file__).stat()
+    except (OSError, TypeError, AttributeError):
+        return "unknown"
+    return f"{found.st_size}-{found.st_mtime_ns}"
+
+
+def forget_older(kept_in: Path, pattern: str, kept: int = KEPT_FILES) -> None:
+    """Remove all but the `kept` newest files of `kept_in` named like `pattern`."""
+    try:
+        files = sorted(kept_in.glob(pattern), key=lambda found: found.stat().st_mtime)
+        for old in files[:-kept]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        return
