@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from carepress.parallel import WORKERS_ENV, worker_count
 from carepress.report_cache import CACHE_FILE
+from carepress.settings import ConfigError
 from conftest import Hub, make_hub, post_text
 
 IN_WORKERS = {WORKERS_ENV: "2"}
@@ -102,6 +103,30 @@ def test_worker_count(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(ValueError, match="whole number"):
         worker_count(10)
 
+
+
+def _refuse() -> None:
+    raise ConfigError("a policy page's text cannot be rendered")
+
+
+def test_work_apart_runs_in_a_worker_only_where_workers_may(monkeypatch) -> None:
+    """The practice's texts are checked in one forked worker (their ~20 MB of rule data stay
+    out of the build's process), and in this process where workers are off, for a small hub,
+    or where forking is not allowed (a preview's server threads); a failure comes back."""
+    import os
+
+    from carepress.parallel import apart
+
+    monkeypatch.setenv(WORKERS_ENV, "2")
+    assert apart(os.getpid, 12) != os.getpid()
+    assert apart(os.getpid, 12, allowed=False) == os.getpid()
+    assert apart(lambda: [1, "two"], 12) == [1, "two"]
+    with pytest.raises(ConfigError, match="cannot be rendered"):
+        apart(_refuse, 12)
+    monkeypatch.setenv(WORKERS_ENV, "0")
+    assert apart(os.getpid, 5000) == os.getpid()
+    monkeypatch.delenv(WORKERS_ENV)
+    assert apart(os.getpid, 3) == os.getpid()  # few posts: not worth a process
 
 def test_a_bad_worker_count_stops_the_build_with_a_message(hub: Hub) -> None:
     hub.write_post("fine.md", post_text(title="A fine post"))

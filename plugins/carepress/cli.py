@@ -385,7 +385,9 @@ def _check_hub(
     checked = dict(zip(missing, _check_paths(missing, settings, now, progress), strict=True))
     cache.keep(checked.values(), now)
     pages = [path for group in page_addresses(settings).values() for path in group]
-    findings = page_collisions(settings) + kept_hub_findings(cache, settings, config_file)
+    # In this process: the hub's pages need the literal search here anyway.
+    hub = kept_hub_findings(cache, settings, config_file, len(paths), fork=False)
+    findings = page_collisions(settings) + hub
     findings += cache.kept_findings(
         "pages",
         lambda: [f for path in pages for f in _page_findings(path, settings)],

@@ -10,13 +10,17 @@ from pathlib import Path
 from .checks.practice_texts import practice_text_findings
 from .checks.static_files import docs_dir_fingerprint, docs_dir_problems
 from .findings import Finding
+from .parallel import apart
 from .policy_pages import policy_partials
 from .report_cache import ReportCache, file_bytes
 from .settings import Settings
 
 
-def kept_hub_findings(cache: ReportCache, settings: Settings, config_file: Path) -> list[Finding]:
-    """Raises ConfigError for a policy page's text that cannot be rendered."""
+def kept_hub_findings(
+    cache: ReportCache, settings: Settings, config_file: Path, posts: int, *, fork: bool = True
+) -> list[Finding]:
+    """Raises ConfigError for a policy page's text that cannot be rendered. The practice's
+    texts are checked apart (parallel.apart) in a hub of `posts` posts, unless not `fork`."""
     findings = cache.kept_findings(
         "docs_dir",
         lambda: docs_dir_problems(settings.docs_dir, settings.root,
@@ -25,7 +29,7 @@ def kept_hub_findings(cache: ReportCache, settings: Settings, config_file: Path)
     )  # fmt: skip
     findings += cache.kept_findings(
         "practice",
-        lambda: practice_text_findings(settings, config_file),
+        lambda: apart(lambda: practice_text_findings(settings, config_file), posts, allowed=fork),
         [str(path).encode() + b"\0" + file_bytes(path) for _, path in policy_partials(settings)],
     )
     return findings

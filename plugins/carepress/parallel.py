@@ -18,7 +18,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import kept_patterns
 from .engine import Post, check_post
@@ -28,6 +28,7 @@ from .settings import Settings
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
+T = TypeVar("T")
 WORKERS_ENV = "CAREPRESS_WORKERS"
 MIN_POSTS = 64  # below this, starting a worker costs more than it saves
 CHUNK = 32  # posts per task: small enough to share the work out evenly
@@ -111,6 +112,37 @@ def check_many(
     finally:
         _job = None
     return reports
+
+
+_alone: Callable[[], Any] | None = None  # what `apart` runs in its worker
+
+
+def _run_alone() -> Any:
+    assert _alone is not None
+    result = _alone()
+    kept_patterns.keep()
+    return result
+
+
+def apart(task: Callable[[], T], posts: int, *, allowed: bool = True) -> T:
+    """`task()` in one forked worker, its result handed back: memory the task needs only while
+    it runs (the literal search and compiled patterns for a hub's own texts, ~20 MB) stays
+    out of this long-lived process, whose peak a build's is. In this process for a hub
+    `check_many` would check in-process (few posts, workers off, no fork), and where not
+    `allowed` (a preview's server has threads, which forking does not copy)."""
+    global _alone
+    if not allowed or not worker_count(posts):
+        return task()
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    _alone = task
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(1, mp_context=context) as pool:
+            return pool.submit(_run_alone).result()
+    finally:
+        _alone = None
 
 
 _task: Callable[[Any], None] | None = None  # what InBackground's workers run

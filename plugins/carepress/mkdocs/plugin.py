@@ -168,7 +168,9 @@ class CarePressPlugin(BasePlugin):
         for src_uri, report in zip(posts, self._check(list(posts.values()), cache), strict=True):
             self.reports[src_uri] = report
         try:
-            self._page_findings += kept_hub_findings(cache, settings, config_file)
+            self._page_findings += kept_hub_findings(
+                cache, settings, config_file, len(posts), fork=not self.serving
+            )
         except ConfigError as exc:  # a policy page's text that cannot be rendered
             raise PluginError(f"CarePress: {exc}") from exc
         cache.store()
