@@ -20,7 +20,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from . import kept_patterns
 from .engine import Post, check_post
 from .publish.snippets import PackedSnippets
 from .settings import Settings
@@ -68,9 +67,7 @@ def _checked(
 def _check_chunk(paths: Sequence[Path]) -> list[Post]:
     assert _job is not None
     settings, now, html, keep_text = _job
-    reports = [_checked(path, settings, now, html, keep_text) for path in paths]
-    kept_patterns.keep()  # a forked worker ends without running exit handlers
-    return reports
+    return [_checked(path, settings, now, html, keep_text) for path in paths]
 
 
 def check_many(
@@ -119,9 +116,7 @@ _alone: Callable[[], Any] | None = None  # what `apart` runs in its worker
 
 def _run_alone() -> Any:
     assert _alone is not None
-    result = _alone()
-    kept_patterns.keep()
-    return result
+    return _alone()
 
 
 def apart(task: Callable[[], T], posts: int, *, allowed: bool = True) -> T:

@@ -6,6 +6,7 @@ missing, damaged or stale only means working it out again."""
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -34,10 +35,13 @@ def build_of(module: Any) -> str:
 
 
 def forget_older(kept_in: Path, pattern: str, kept: int = KEPT_FILES) -> None:
-    """Remove all but the `kept` newest files of `kept_in` named like `pattern`."""
+    """Remove all but the `kept` newest files (or folders) of `kept_in` named like `pattern`."""
     try:
-        files = sorted(kept_in.glob(pattern), key=lambda found: found.stat().st_mtime)
-        for old in files[:-kept]:
-            old.unlink(missing_ok=True)
+        found = sorted(kept_in.glob(pattern), key=lambda path: path.stat().st_mtime)
+        for old in found[:-kept]:
+            if old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                old.unlink(missing_ok=True)
     except OSError:
         return
