@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from .yaml_loading import safe_load
+from .yaml_loading import kept_load
 
 # Apostrophes as keyboards and phones type them: straight, curly (most phones and word
 # processors) or the modifier letter. Rules are written with the straight one.
@@ -47,14 +47,14 @@ class RuleFileError(Exception):
 
 
 def packaged(name: str) -> Any:
-    return safe_load(files("carepress").joinpath(f"data/rules/{name}").read_text("utf-8"))
+    return kept_load(files("carepress").joinpath(f"data/rules/{name}").read_text("utf-8"))
 
 
 def load_rule_files(paths: Iterable[Path]) -> list[tuple[Path, Any]]:
     loaded = []
     for path in paths:
         try:
-            loaded.append((path, safe_load(path.read_text(encoding="utf-8-sig"))))
+            loaded.append((path, kept_load(path.read_text(encoding="utf-8-sig"))))
         except FileNotFoundError as exc:
             raise RuleFileError(f"{path}: rule file not found") from exc
         except (yaml.YAMLError, UnicodeDecodeError) as exc:

@@ -20,7 +20,7 @@ from ..prose import Prose, sentence_spans
 from ..published_texts import TextsProse
 from ..rulepack import LazyPattern
 from ..rules import as_typed
-from ..yaml_loading import safe_load
+from ..yaml_loading import kept_load
 from .registry import PostContext, RuleInfo, declare, post_check
 
 IDENTIFIABLE = "confidentiality.identifiable-client"
@@ -68,7 +68,7 @@ def _join(patterns: list[str] | str, flags: int = re.IGNORECASE) -> LazyPattern:
 
 @cache
 def patterns() -> _Patterns:
-    data = safe_load(files("carepress").joinpath("data/client_stories.yml").read_text("utf-8"))
+    data = kept_load(files("carepress").joinpath("data/client_stories.yml").read_text("utf-8"))
     occupation = [p.replace("{occupation}", data["occupation_words"]) for p in data["occupation"]]
     context = data["therapy_context"]
     places = [p.replace("{occupation}", data["occupation_words"]) for p in data["place"]]

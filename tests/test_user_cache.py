@@ -1,5 +1,6 @@
-"""Compiled patterns kept between runs (kept_patterns.py): a pattern loaded from its kept file
-matches exactly as a freshly compiled one, and a missing or damaged file only means compiling."""
+"""What is kept per machine in the user's cache folder (user_cache.py): compiled patterns
+(kept_patterns.py) and parsed rule files (yaml_loading.kept_load). What is loaded is what
+compiling or parsing gives, and a missing or damaged file only means doing it again."""
 
 from __future__ import annotations
 
@@ -79,3 +80,21 @@ def test_a_new_process_loads_what_an_earlier_one_kept(tmp_path) -> None:
         for _ in range(2)
     ]
     assert runs == [["1", "True"], ["0", "True"]]
+
+
+def test_rule_data_is_parsed_once_and_loaded_after(tmp_path, monkeypatch) -> None:
+    import yaml
+    from carepress import yaml_loading
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    text = f"rules:\n  - id: calm-{uuid.uuid4().hex}\n    tokens: [worry, 'don’t panic']\n"
+    parsed = yaml_loading.kept_load(text)
+    (file,) = (tmp_path / "carepress" / "yaml").glob("*.pickle")
+    with monkeypatch.context() as patched:
+        patched.setattr(yaml_loading, "safe_load", lambda text: pytest.fail("parsed again"))
+        assert yaml_loading.kept_load(text) == parsed == yaml.safe_load(text)
+    file.write_bytes(b"damaged")
+    assert yaml_loading.kept_load(text) == parsed
+    with pytest.raises(yaml.YAMLError):
+        yaml_loading.kept_load("rules: [unclosed")
+    assert len(list(file.parent.glob("*.pickle"))) == 1  # nothing kept for a broken file
