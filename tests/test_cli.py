@@ -141,3 +141,26 @@ def test_a_whole_hub_check_rechecks_only_what_changed(hub: Hub, monkeypatch) -> 
         "\n  - carepress:\n", "\n  - carepress:\n      rules: {severity: {stigma.crazy: error}}\n"
     ))  # fmt: skip
     assert check() == (1, ["a.md", "b.md"])
+
+
+def test_the_command_leaves_without_teardown_but_runs_exit_handlers_and_flushes(
+    hub: Hub, tmp_path
+) -> None:
+    """`carepress` (cli.run) ends with os._exit to skip freeing a million objects one by one:
+    exit handlers must still run, and all the output (here a JSON report larger than a
+    pipe's buffer) must reach the reader, with the exit code."""
+    import sys
+
+    for number in range(120):
+        hub.write_post(f"bad-{number}.md", post_text(audience=["client"], description="x" * 900))
+    marker = tmp_path / "handlers-ran"
+    script = (
+        "import atexit, pathlib, sys; from carepress.cli import run; "
+        f"atexit.register(pathlib.Path({str(marker)!r}).write_text, 'yes'); "
+        "sys.argv = ['carepress', 'check', '--format', 'json']; run()"
+    )
+    result = hub.run(sys.executable, "-c", script)
+    assert result.returncode == 1, result.stderr
+    findings = json.loads(result.stdout)
+    assert len({f["path"] for f in findings}) == 120 and len(result.stdout) > 65536
+    assert marker.read_text() == "yes"
