@@ -130,7 +130,7 @@ def test_a_kept_search_finds_what_a_built_one_finds_and_a_bad_file_is_rebuilt(tm
     first = LiteralSearch.kept([*needs, food], tmp_path)
     (kept,) = tmp_path.glob("search-*.pickle")
     loaded = LiteralSearch.kept([*needs, food], tmp_path)
-    assert loaded._groups == first._groups
+    assert loaded._owners == first._owners
     for search in (first, loaded):
         index = LiteralIndex(text, search)
         assert index.where == built.where and index.known == built.known

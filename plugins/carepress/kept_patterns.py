@@ -11,14 +11,12 @@ of its text, flags and named lists, in a folder of the user's cache per build of
 from __future__ import annotations
 
 import hashlib
-import pickle
 from pathlib import Path
 from typing import Any
 
 import regex
 
 from . import user_cache
-from .atomic_write import write_atomically
 
 MAX_KEPT = 5_000  # patterns in the folder; the least recently written go first
 
@@ -34,30 +32,18 @@ def _kept_in() -> Path | None:
 def compile(pattern: str, flags: int = 0, **named_lists: Any) -> regex.Pattern[str]:
     """`regex.compile(pattern, flags, **named_lists)`, loaded from the kept file when a run
     before compiled it. Raises regex.error for a pattern that does not compile."""
+    global _pruned
     folder = _kept_in()
     lists = sorted((name, sorted(map(str, values))) for name, values in named_lists.items())
     key = repr((pattern, int(flags), lists)).encode("utf-8", "surrogatepass")
     file = folder / f"{hashlib.sha256(key).hexdigest()[:32]}.pickle" if folder else None
-    if file is not None:
-        try:
-            found = pickle.loads(file.read_bytes())
-            if isinstance(found, regex.Pattern) and found.pattern == pattern:
-                return found
-        except Exception:  # missing or damaged: compiled again
-            pass
-    compiled = regex.compile(pattern, flags, **named_lists)
-    if file is not None:
-        _keep(file, compiled)
-    return compiled
-
-
-def _keep(file: Path, compiled: regex.Pattern[str]) -> None:
-    global _pruned
-    try:
-        write_atomically(file, pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError:
-        return
-    if not _pruned:  # once a process: patterns of rules edited away
+    compiled, written = user_cache.kept(
+        file,
+        lambda: regex.compile(pattern, flags, **named_lists),
+        lambda found: isinstance(found, regex.Pattern) and found.pattern == pattern,
+    )
+    if written and file is not None and not _pruned:  # once a process: rules edited away
         _pruned = True
         user_cache.forget_older(file.parent, "*.pickle", kept=MAX_KEPT)
         user_cache.forget_older(file.parent.parent, "patterns-*")
+    return compiled

@@ -53,6 +53,15 @@ def worker_count(posts: int) -> int:
     return int(configured) if configured else min(cores, 4)
 
 
+def _forked_pool(workers: int) -> ProcessPoolExecutor:
+    """Workers forked from this process: they inherit what is loaded (see above). Imported
+    here, so the edit loop never loads multiprocessing."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+
+
 def _checked(
     path: Path, settings: Settings, now: dt.datetime, html: bool, keep_text: bool
 ) -> Post:
@@ -93,13 +102,9 @@ def check_many(
             if progress:
                 progress(done, len(paths))
         return reports
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     _job = (settings, now, html, keep_text)
     try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(min(workers, len(paths)), mp_context=context) as pool:
+        with _forked_pool(min(workers, len(paths))) as pool:
             chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
             reports = []
             for chunk in pool.map(_check_chunk, chunks):
@@ -128,13 +133,9 @@ def apart(task: Callable[[], T], posts: int, *, allowed: bool = True) -> T:
     global _alone
     if not allowed or not worker_count(posts):
         return task()
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     _alone = task
     try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(1, mp_context=context) as pool:
+        with _forked_pool(1) as pool:
             return pool.submit(_run_alone).result()
     finally:
         _alone = None
@@ -161,12 +162,8 @@ class InBackground:
         self._pool: ProcessPoolExecutor | None = None
         self._futures: list[Future[None]] = []
         if workers and self.items:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
             _task = task
-            context = multiprocessing.get_context("fork")
-            self._pool = ProcessPoolExecutor(workers, mp_context=context)
+            self._pool = _forked_pool(workers)
             self._futures = [
                 self._pool.submit(_run_chunk, self.items[i : i + CHUNK])
                 for i in range(0, len(self.items), CHUNK)

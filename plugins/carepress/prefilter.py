@@ -17,7 +17,6 @@ import bisect
 import hashlib
 import itertools
 import json
-import pickle
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -242,7 +241,7 @@ def _without_longer(literals: Literals) -> Literals:
         return literals
     kept: list[str] = []
     for literal in sorted(literals, key=len):
-        if not literal.isprintable() or not any(shorter in literal for shorter in kept):
+        if _has_marks(literal) or not any(shorter in literal for shorter in kept):
             kept.append(literal)
     return frozenset(kept) if len(kept) < len(literals) else literals
 
@@ -345,6 +344,11 @@ def windows(text: str, literals: Literals, index: LiteralIndex | None) -> list[t
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
+# The plain literals' automaton, the marked ones', and each owner group (which literal sets
+# hold a literal, by number) that their values name.
+Automata = tuple[Any, Any, tuple[tuple[int, ...], ...]]
+
+
 class LiteralSearch:
     """Where any of several literal sets occurs, found in one pass over a text (an
     Aho-Corasick automaton over all their literals), and one more over the few literals
@@ -355,43 +359,11 @@ class LiteralSearch:
     so `kept` keeps them between runs in the user's cache folder, under a digest of the
     literal sets: loading them is a quarter of building them."""
 
-    def __init__(self, requirements: Iterable[Literals]) -> None:
+    def __init__(self, requirements: Iterable[Literals], automata: Automata | None = None) -> None:
         self._requirements = tuple(dict.fromkeys(r for r in requirements if r))
         self.known = frozenset(self._requirements)
-        # Each literal's owners (the sets that hold it) as one small number in the
-        # automaton: an automaton of numbers is quick to save and load.
-        groups: dict[tuple[int, ...], int] = {}
-        plain: dict[str, list[int]] = {}
-        marked: dict[str, dict[tuple[tuple[int, str], ...], list[int]]] = {}
-        for number, literals in enumerate(self._requirements):
-            for literal in literals:
-                if literal.isprintable():  # marks are control characters: none here
-                    plain.setdefault(literal, []).append(number)
-                    continue
-                text, marks = _split(literal)
-                if marks:
-                    marked.setdefault(text, {}).setdefault(marks, []).append(number)
-                else:
-                    plain.setdefault(text, []).append(number)
-
-        def group(numbers: list[int]) -> int:
-            return groups.setdefault(tuple(numbers), len(groups))
-
-        self._plain = _automaton(
-            ((text, group(numbers)) for text, numbers in plain.items()), ahocorasick.STORE_INTS
-        )
-        self._marked = _automaton(
-            (
-                text,
-                (len(text), tuple((marks, group(numbers)) for marks, numbers in by_marks.items())),
-            )
-            for text, by_marks in marked.items()
-        )
-        self._groups = tuple(groups)
-        self._owners = self._owners_of(self._groups)
-
-    def _owners_of(self, groups: tuple[tuple[int, ...], ...]) -> list[tuple[frozenset[str], ...]]:
-        return [tuple(self._requirements[n] for n in numbers) for numbers in groups]
+        self._plain, self._marked, groups = automata or _automata(self._requirements)
+        self._owners = [tuple(self._requirements[n] for n in numbers) for numbers in groups]
 
     def find(self, text: str) -> Iterator[tuple[int, tuple[frozenset[str], ...]]]:
         """(end offset, the literal sets holding the literal found) of every occurrence
@@ -413,38 +385,57 @@ class LiteralSearch:
         (for the same sets, this module and pyahocorasick), else built and kept there. A
         missing, damaged or unwritable file only means building."""
         wanted = tuple(dict.fromkeys(r for r in requirements if r))
-        if folder is None:
-            return cls(wanted)
         digest = hashlib.sha256(f"{_VERSION} {_AUTOMATON_BUILD}".encode())
         for literals in wanted:
             digest.update("\0".join(sorted(literals)).encode("utf-8", "surrogatepass"))
             digest.update(b"\x1f")
-        file = folder / f"search-{digest.hexdigest()[:32]}.pickle"
-        try:
-            with file.open("rb") as stream:
-                plain, marked, groups = pickle.load(stream)
-            search = cls.__new__(cls)
-            search._requirements = wanted
-            search.known = frozenset(wanted)
-            search._plain, search._marked, search._groups = plain, marked, groups
-            search._owners = search._owners_of(groups)
-            return search
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, IndexError):
-            pass
-        search = cls(wanted)
-        _keep(file, (search._plain, search._marked, search._groups))
-        return search
+        file = folder / f"search-{digest.hexdigest()[:32]}.pickle" if folder else None
+        automata, written = user_cache.kept(
+            file, lambda: _automata(wanted), lambda found: _fits(found, len(wanted))
+        )
+        if written and folder is not None:
+            user_cache.forget_older(folder, "search-*.pickle")
+        return cls(wanted, automata)
 
 
 _AUTOMATON_BUILD = user_cache.build_of(ahocorasick)
 
 
-def _keep(file: Path, state: Any) -> None:
-    try:
-        write_atomically(file, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError:
-        return
-    user_cache.forget_older(file.parent, "search-*.pickle")
+def _automata(requirements: tuple[frozenset[str], ...]) -> Automata:
+    # Each literal's owners (the sets that hold it) as one small number in the automaton:
+    # an automaton of numbers is quick to save and load.
+    groups: dict[tuple[int, ...], int] = {}
+    plain: dict[str, list[int]] = {}
+    marked: dict[str, dict[tuple[tuple[int, str], ...], list[int]]] = {}
+    for number, literals in enumerate(requirements):
+        for literal in literals:
+            if literal.isprintable():  # marks are control characters: none here
+                plain.setdefault(literal, []).append(number)
+                continue
+            text, marks = _split(literal)
+            if marks:
+                marked.setdefault(text, {}).setdefault(marks, []).append(number)
+            else:
+                plain.setdefault(text, []).append(number)
+
+    def group(numbers: list[int]) -> int:
+        return groups.setdefault(tuple(numbers), len(groups))
+
+    plain_automaton = _automaton(
+        ((text, group(numbers)) for text, numbers in plain.items()), ahocorasick.STORE_INTS
+    )
+    marked_automaton = _automaton(
+        (text, (len(text), tuple((marks, group(numbers)) for marks, numbers in by_marks.items())))
+        for text, by_marks in marked.items()
+    )
+    return plain_automaton, marked_automaton, tuple(groups)
+
+
+def _fits(found: Any, sets: int) -> bool:
+    """Whether kept automata are whole and name only sets there are."""
+    if not isinstance(found, tuple) or len(found) != 3:
+        return False
+    return all(0 <= n < sets for numbers in found[2] for n in numbers)
 
 
 def _automaton(

@@ -6,9 +6,15 @@ missing, damaged or stale only means working it out again."""
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+from .atomic_write import write_atomically
+
+T = TypeVar("T")
 
 # Files of one kind made by other versions or rule sets (a practice editing its own rules
 # makes new ones each time): beyond this many, the least recently written go.
@@ -22,6 +28,30 @@ def folder() -> Path | None:
     except RuntimeError:
         return None
     return base / "carepress"
+
+
+def kept(
+    file: Path | None, make: Callable[[], T], fits: Callable[[Any], bool] = lambda _: True
+) -> tuple[T, bool]:
+    """What `make()` gives: loaded from `file` (pickled) when an earlier run made it and it
+    `fits`, else made now and kept there. Also whether it was written now, so the caller
+    can forget older files of its kind. A missing, damaged or unwritable file (or no file)
+    only means making it; what `make` raises is raised."""
+    if file is not None:
+        try:
+            found = pickle.loads(file.read_bytes())
+            if fits(found):
+                return found, False
+        except Exception:  # missing or damaged: made again
+            pass
+    made = make()
+    if file is None:
+        return made, False
+    try:
+        write_atomically(file, pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        return made, False
+    return made, True
 
 
 def build_of(module: Any) -> str:

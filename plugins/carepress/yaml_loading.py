@@ -4,9 +4,12 @@ faster than the pure-Python one and with the same results."""
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 import yaml
+
+from . import user_cache
 
 FastSafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -19,25 +22,10 @@ def kept_load(text: str) -> Any:
     """`safe_load` for rule data, which every run reads whole (content_warnings.yml alone is
     160 KB, ~15 ms to parse): the result is kept, pickled, in the user's cache folder under
     a digest of the text, and loaded from there in a few hundred microseconds."""
-    import hashlib
-    import pickle
-
-    from . import user_cache
-    from .atomic_write import write_atomically
-
     base = user_cache.folder()
-    if base is None:
-        return safe_load(text)
     digest = hashlib.sha256(f"{yaml.__version__} {FastSafeLoader.__name__}\0{text}".encode())
-    file = base / "yaml" / f"{digest.hexdigest()[:32]}.pickle"
-    try:
-        return pickle.loads(file.read_bytes())
-    except Exception:  # missing or damaged: parsed again
-        pass
-    data = safe_load(text)
-    try:
-        write_atomically(file, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError:
-        return data
-    user_cache.forget_older(file.parent, "*.pickle", kept=64)
+    file = base / "yaml" / f"{digest.hexdigest()[:32]}.pickle" if base else None
+    data, written = user_cache.kept(file, lambda: safe_load(text))
+    if written and file is not None:
+        user_cache.forget_older(file.parent, "*.pickle", kept=64)
     return data
