@@ -4,6 +4,8 @@ tested against running every pattern over the whole text."""
 
 from __future__ import annotations
 
+import pickle
+
 import regex
 from carepress.prefilter import (
     BOUNDARY,
@@ -142,6 +144,10 @@ def test_a_kept_search_finds_what_a_built_one_finds_and_a_bad_file_is_rebuilt(tm
     kept.write_bytes(b"not a pickle")
     again = LiteralSearch.kept([*needs, food], tmp_path)
     assert LiteralIndex(text, again).where == built.where
+    for damaged in ((1, 2, ()), (None, None, ((99,),)), ("a", "b", "c")):  # yet still pickles
+        kept.write_bytes(pickle.dumps(damaged))
+        again = LiteralSearch.kept([*needs, food], tmp_path)
+        assert LiteralIndex(text, again).where == built.where
     for number in range(user_cache.KEPT_FILES + 2):
         LiteralSearch.kept([frozenset({f"word{number}"})], tmp_path)
     assert len(list(tmp_path.glob("search-*.pickle"))) == user_cache.KEPT_FILES

@@ -4,6 +4,7 @@ compiling or parsing gives, and a missing or damaged file only means doing it ag
 
 from __future__ import annotations
 
+import pickle
 import subprocess
 import sys
 import uuid
@@ -95,6 +96,23 @@ def test_rule_data_is_parsed_once_and_loaded_after(tmp_path, monkeypatch) -> Non
         assert yaml_loading.kept_load(text) == parsed == yaml.safe_load(text)
     file.write_bytes(b"damaged")
     assert yaml_loading.kept_load(text) == parsed
+    file.write_bytes(pickle.dumps(1))  # damaged, yet still a pickle
+    assert yaml_loading.kept_load(text) == parsed
     with pytest.raises(yaml.YAMLError):
         yaml_loading.kept_load("rules: [unclosed")
     assert len(list(file.parent.glob("*.pickle"))) == 1  # nothing kept for a broken file
+
+
+def test_what_cannot_be_kept_is_used_and_not_kept(tmp_path) -> None:
+    """Rule data nested too deep to pickle (a practice's own rule file) is parsed and used;
+    nothing is written, and the next run parses it again."""
+    from carepress import user_cache
+
+    deep: list = []
+    for _ in range(5000):
+        deep = [deep]
+    file = tmp_path / "deep.pickle"
+    made, written = user_cache.kept(file, lambda: deep)
+    assert made is deep and not written and not file.exists()
+    made, written = user_cache.kept(file, lambda: 42)
+    assert (made, written) == (42, True) and user_cache.kept(file, lambda: 0) == (42, False)

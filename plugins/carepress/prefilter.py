@@ -432,10 +432,16 @@ def _automata(requirements: tuple[frozenset[str], ...]) -> Automata:
 
 
 def _fits(found: Any, sets: int) -> bool:
-    """Whether kept automata are whole and name only sets there are."""
+    """Whether kept automata are what `_automata` makes (a damaged file may still unpickle)
+    and name only sets there are."""
     if not isinstance(found, tuple) or len(found) != 3:
         return False
-    return all(0 <= n < sets for numbers in found[2] for n in numbers)
+    plain, marked, groups = found
+    return (
+        all(a is None or isinstance(a, ahocorasick.Automaton) for a in (plain, marked))
+        and isinstance(groups, tuple)
+        and all(isinstance(g, tuple) and all(0 <= n < sets for n in g) for g in groups)
+    )
 
 
 def _automaton(

@@ -35,8 +35,8 @@ def kept(
 ) -> tuple[T, bool]:
     """What `make()` gives: loaded from `file` (pickled) when an earlier run made it and it
     `fits`, else made now and kept there. Also whether it was written now, so the caller
-    can forget older files of its kind. A missing, damaged or unwritable file (or no file)
-    only means making it; what `make` raises is raised."""
+    can forget older files of its kind. A missing, damaged or unwritable file (or no file,
+    or something that does not pickle) only means making it; what `make` raises is raised."""
     if file is not None:
         try:
             found = pickle.loads(file.read_bytes())
@@ -48,7 +48,11 @@ def kept(
     if file is None:
         return made, False
     try:
-        write_atomically(file, pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
+        data = pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, RecursionError, TypeError, AttributeError):
+        return made, False  # (a practice's rule file nested hundreds deep): used, not kept
+    try:
+        write_atomically(file, data)
     except OSError:
         return made, False
     return made, True

@@ -24,8 +24,14 @@ def kept_load(text: str) -> Any:
     a digest of the text, and loaded from there in a few hundred microseconds."""
     base = user_cache.folder()
     digest = hashlib.sha256(f"{yaml.__version__} {FastSafeLoader.__name__}\0{text}".encode())
-    file = base / "yaml" / f"{digest.hexdigest()[:32]}.pickle" if base else None
-    data, written = user_cache.kept(file, lambda: safe_load(text))
+    name = digest.hexdigest()[:32]
+    file = base / "yaml" / f"{name}.pickle" if base else None
+    # Kept with its name: a damaged file that still unpickles (to anything) is not taken.
+    (_, data), written = user_cache.kept(
+        file,
+        lambda: (name, safe_load(text)),
+        lambda found: isinstance(found, tuple) and len(found) == 2 and found[0] == name,
+    )
     if written and file is not None:
         user_cache.forget_older(file.parent, "*.pickle", kept=64)
     return data
