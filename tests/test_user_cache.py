@@ -101,6 +101,10 @@ def test_rule_data_is_parsed_once_and_loaded_after(tmp_path, monkeypatch) -> Non
     with pytest.raises(yaml.YAMLError):
         yaml_loading.kept_load("rules: [unclosed")
     assert len(list(file.parent.glob("*.pickle"))) == 1  # nothing kept for a broken file
+    # Another version of CarePress on the machine keeps its own files, under other names.
+    monkeypatch.setattr(yaml_loading, "_KEPT_BY", "another version")
+    assert yaml_loading.kept_load(text) == parsed
+    assert len(list(file.parent.glob("*.pickle"))) == 2
 
 
 def test_what_cannot_be_kept_is_used_and_not_kept(tmp_path) -> None:

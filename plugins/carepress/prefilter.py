@@ -275,7 +275,7 @@ def required_literals(pattern: str) -> Literals:
 
 
 # Answers worked out by other code are not reused: the file names this module's version.
-_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+_VERSION = user_cache.version_of(__file__)
 
 
 def user_cache_file() -> Path | None:

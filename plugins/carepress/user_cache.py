@@ -5,6 +5,7 @@ missing, damaged or stale only means working it out again."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import shutil
@@ -56,6 +57,12 @@ def kept(
     except OSError:
         return made, False
     return made, True
+
+
+def version_of(source_file: str) -> str:
+    """A digest of a module's own source: what it keeps is named with it, so another version
+    of CarePress on the same machine (whose kept files may differ in form) never reads them."""
+    return hashlib.sha256(Path(source_file).read_bytes()).hexdigest()[:16]
 
 
 def build_of(module: Any) -> str:

@@ -12,6 +12,9 @@ import yaml
 from . import user_cache
 
 FastSafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# What kept_load keeps is this module's, PyYAML's and the loader's (another version of
+# CarePress on the machine names its files otherwise).
+_KEPT_BY = f"{user_cache.version_of(__file__)} {yaml.__version__} {FastSafeLoader.__name__}"
 
 
 def safe_load(text: str) -> Any:
@@ -23,7 +26,7 @@ def kept_load(text: str) -> Any:
     160 KB, ~15 ms to parse): the result is kept, pickled, in the user's cache folder under
     a digest of the text, and loaded from there in a few hundred microseconds."""
     base = user_cache.folder()
-    digest = hashlib.sha256(f"{yaml.__version__} {FastSafeLoader.__name__}\0{text}".encode())
+    digest = hashlib.sha256(f"{_KEPT_BY}\0{text}".encode())
     name = digest.hexdigest()[:32]
     file = base / "yaml" / f"{name}.pickle" if base else None
     # Kept with its name: a damaged file that still unpickles (to anything) is not taken.
