@@ -63,3 +63,60 @@ def test_markup_in_front_matter_never_reaches_a_page(hub: Hub) -> None:
     assert result.returncode != 0
     assert "description: HTML or script is not allowed" in result.stderr
     assert not (hub.site / "blog" / "evil").exists()
+
+
+# Headings whose markup the allowlist sees as a comment and an attribute's value, but which
+# Python-Markdown's tag stripping turns into whole tags in the table of contents (found by a
+# red-team pass: the first one sent Chromium to another site from the sidebar).
+_HIDE = "<?<!--?><span title='--> ?> {tag} '>x</span>"
+TOC_ATTACKS = {
+    "meta": '<meta/http-equiv="refresh"/content="0;url=https://evil.example/">',
+    "plaintext": '<plaintext/x="">',
+    "img": '<img/alt="a"/src="x"/onerror="alert(1)">',
+    "base": '<base/href="/feeds/">',
+    "script": '<script/src="/assets/javascripts/carepress-share.js">',
+}
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def test_headings_never_put_markup_in_the_table_of_contents(hub: Hub) -> None:
+    body = "Calm breathing helps.\n\n<!-- more -->\n\n" + "".join(
+        f"## Step {name} {_HIDE.format(tag=tag)}\n\nBreathe out slowly.\n\n"
+        for name, tag in TOC_ATTACKS.items()
+    )
+    hub.write_post("toc.md", post_text(body=body, slug="toc"))
+    calm = "Calm.\n\n<!-- more -->\n\n## Step\n\nOut.\n"
+    hub.write_post("calm.md", post_text(body=calm, slug="calm"))
+    result = hub.build()
+    assert result.returncode == 0, result.stderr
+    page = hub.page("blog/toc")
+
+    def tags(html: str) -> list[tuple[str, dict[str, str | None]]]:
+        parsed = _Tags()
+        parsed.feed(html)
+        return parsed.tags
+
+    found = [
+        (tag, attrs) for tag, attrs in tags(page)
+        if tag in ("plaintext", "base")
+        or (tag == "meta" and (attrs.get("http-equiv") or "").lower() == "refresh")
+        or (tag == "img" and attrs.get("src") == "x")
+        or any(name.startswith("on") for name in attrs)
+    ]  # fmt: skip
+    assert found == []
+
+    def scripts(html: str) -> list[str | None]:
+        return [attrs.get("src") for tag, attrs in tags(html) if tag == "script"]
+
+    assert scripts(page) == scripts(hub.page("blog/calm"))  # none added
+    # Each entry is the heading's text, as a reader expects it in the sidebar.
+    for name in TOC_ATTACKS:
+        assert f"Step {name}" in page

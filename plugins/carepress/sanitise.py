@@ -255,6 +255,15 @@ def as_read(url: str) -> str:
     return _UNSEEN.sub("", url).strip(_C0_AND_SPACE).replace("\\", "/")
 
 
+def as_text(fragment: str) -> str:
+    """An HTML fragment as text: every tag and comment removed (and what script and style
+    hold), the rest escaped; entities stay as written. For values a template prints as HTML
+    that should only ever hold text."""
+    if "<" not in fragment:
+        return fragment  # text with entities: nothing to remove
+    return str(nh3.clean(fragment, tags=set(), attributes={}, link_rel=None))
+
+
 def beyond_parser_limits(page_html: str) -> Removal | None:
     """HTML past MAX_DEPTH (each start tag of an element that holds content opens a level,
     each end tag closes one) or MAX_REFERENCES: refused before the parser sees it."""

@@ -56,6 +56,7 @@ from .theme_values import (
     escape_page,
     escape_page_titles,
     escape_title_from_heading,
+    toc_as_text,
 )
 from .unsafe_html import UnsafeHtml
 
@@ -345,6 +346,7 @@ class CarePressPlugin(BasePlugin):
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
+        toc_as_text(page.toc)
         safeguards = self._safeguards(page.file.src_uri)
         if safeguards is not None:
             context["carepress_post"] = safeguards

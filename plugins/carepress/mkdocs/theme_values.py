@@ -6,6 +6,9 @@ without `| e`. Rather than override every template that prints them, each value 
 where the theme reads it, once, before anything is rendered: a quote or a `<` in a
 title shows as itself and never becomes markup. (Feeds, snippets and cards read the core's
 own model, which is never escaped.)
+
+A page's table of contents is the exception: its titles are HTML made by Python-Markdown
+(entities, and tags it failed to strip), so they are reduced to text (`toc_as_text`).
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from mkdocs.structure.files import Files
+
+from ..sanitise import as_text
 
 PAGE_KEYS = ("title", "subtitle")
 
@@ -67,3 +72,15 @@ def escape_title_from_heading(page: Any) -> None:
     a front-matter title."""
     if "title" not in page.meta and isinstance(page.title, str) and page.title:
         page.meta["title"] = html.escape(page.title)
+
+
+def toc_as_text(toc: Iterable[Any]) -> None:
+    """In on_page_context, once the blog plugin has added its excerpts' entries: each entry
+    of the page's table of contents as text. Python-Markdown makes an entry's title from
+    its heading by stripping tags with regular expressions, and markup the allowlist saw as
+    a comment or an attribute's value in the page can come out of it whole; Material prints
+    the title unescaped in the sidebar (a `<meta http-equiv="refresh">` there sent readers
+    to another site)."""
+    for item in toc:
+        item.title = as_text(item.title)
+        toc_as_text(item.children)
