@@ -66,3 +66,50 @@ def test_an_unfinished_draft_does_not_block_publishing(hub: Hub) -> None:
     assert (hub.site / "blog" / "published" / "index.html").is_file()
     hub.write_post("wip.md", post_text(body=body, slug="wip"))
     assert hub.check().returncode == 1
+
+
+SECRET = "Zebracanary unannounced plan"  # the drafts' titles, which the blog makes slugs of
+LINKS = {
+    "inline": "See [the next post](secret.md).",
+    "reference": "See [the next post][next].\n\n[next]: secret.md",
+    "attributes": 'See [the next post](secret.md){: title="soon" }.',
+    "anchor": "See [its first part](later.md#part-one).",
+}
+
+
+def test_a_link_to_a_draft_or_future_post_stops_the_build(hub: Hub) -> None:
+    """MkDocs turns a link to a post the blog leaves out into the address it would have had,
+    made from its title, and only logs it: the page, its excerpt and every feed would carry
+    the unpublished post's slug. Every way of writing the link stops the build."""
+    hub.write_post("secret.md", post_text(title=SECRET, draft=True, slug=None))
+    hub.write_post("later.md", post_text(title=SECRET + " two", date="2099-06-01", slug=None))
+    hub.write_post("fine.md", post_text(title="A published neighbour", slug="fine"))
+    for name, link in LINKS.items():
+        body = f"Worry is normal.\n\n<!-- more -->\n\n## More\n\n{link}\n"
+        hub.write_post("linking.md", post_text(body=body, slug="linking"))
+        result = hub.build()
+        assert result.returncode != 0, name
+        target = "later.md" if name == "anchor" else "secret.md"
+        why = "in the future" if name == "anchor" else "a draft"
+        line = next(n for n, text in enumerate(
+            (hub.posts / "linking.md").read_text().splitlines(), 1) if target in text)
+        assert f"content/posts/linking.md:{line}:1: a link to content/posts/{target}" in (
+            result.stderr), (name, result.stderr)
+        assert why in result.stderr
+        assert not hub.site.exists()  # nothing was published
+    # A link to a published post, and to a page, is what links are for.
+    links = "See [a neighbour](fine.md) and [help](../crisis.md)."
+    body = f"Worry is normal.\n\n<!-- more -->\n\n{links}\n"
+    hub.write_post("linking.md", post_text(body=body, slug="linking"))
+    result = hub.build()
+    assert result.returncode == 0, result.stderr
+    assert "zebracanary" not in hub.page("blog/linking").lower()
+
+
+def test_a_page_linking_to_a_draft_stops_the_build_too(hub: Hub) -> None:
+    hub.write_post("secret.md", post_text(title=SECRET, draft=True, slug=None))
+    about = hub.root / "content" / "about.md"
+    about.write_text(about.read_text() + "\nComing soon: [our next post](posts/secret.md).\n")
+    result = hub.build()
+    assert result.returncode != 0
+    assert "content/about.md:" in result.stderr and "content/posts/secret.md" in result.stderr

@@ -58,6 +58,7 @@ from .theme_values import (
     escape_title_from_heading,
     toc_as_text,
 )
+from .unpublished_links import UnpublishedLinks
 from .unsafe_html import UnsafeHtml
 
 log = get_plugin_logger(__name__)
@@ -91,6 +92,7 @@ class CarePressPlugin(BasePlugin):
         self.unsafe_html: UnsafeHtml | None = None
         self.csp: ContentSecurity | None = None  # the site's policy, from on_env
         self._page_findings: list[Finding] = []  # pages that are not posts, per build
+        self._unpublished_links: UnpublishedLinks | None = None  # from on_nav
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -235,11 +237,12 @@ class CarePressPlugin(BasePlugin):
 
     def _finish_checks(self, config: MkDocsConfig) -> None:
         """In on_env, after MkDocs has rendered every page's body and before it writes any:
-        stop if the HTML allowlist found errors."""
+        stop if the HTML allowlist found errors, or a page links to a post left out."""
         assert self.unsafe_html is not None
         posts, pages = self.unsafe_html.findings(self.reports)
-        self._report(posts + pages)  # the rest were reported in on_files
-        self._page_findings += pages
+        links = self._unpublished_links.findings if self._unpublished_links else []
+        self._report(posts + pages + links)  # the rest were reported in on_files
+        self._page_findings += pages + links
         self.share_kits = ShareKits(self.settings, self.reports.values(), self._now)
         if self._hub_key is not None:
             self.share_kits.keep_pages(self.settings, self._hub_key)
@@ -267,6 +270,8 @@ class CarePressPlugin(BasePlugin):
     @event_priority(-100)
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self._hold_to_materials_addresses(files)
+        assert self.settings is not None
+        self._unpublished_links = UnpublishedLinks(files, self.settings, self.reports, self._now)
         escape_page_titles(files)
         blog = config.plugins.get("material/blog")
         escape_authors(getattr(blog, "authors", {}).values())
@@ -427,6 +432,8 @@ class CarePressPlugin(BasePlugin):
         # Every page, as Markdown (and any plugin before this one) rendered it: readers get
         # only what the allowlist lets through, and the build stops if it removed anything.
         html = self.unsafe_html.clean(html, page.file.src_uri, Path(page.file.abs_src_path or ""))
+        if self._unpublished_links is not None:
+            self._unpublished_links.look(html, page.file)
         report = self.reports.get(page.file.src_uri)
         # The sitemap's lastmod: a post's own date, never the build's (which MkDocs gives
         # every page); the other pages (home, lists, crisis) last changed with the newest post.
