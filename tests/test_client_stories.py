@@ -88,6 +88,11 @@ NOT_A_STORY = [
     "As a mom of twins and a former teacher myself, I know September can be hard.",
     "Jordan Peterson's books are not what we recommend for anxiety.",
     "Burnout is common among nurses at every hospital.",
+    # Batch X classes: an imperative "think of a/someone" example; a public figure's full
+    # name in the possessive; a story said to be shared with consent and giving no details.
+    "Think of someone, maybe 40, who dreads every Monday at work.",
+    "Kevin Love's essay on panic attacks in the NBA changed how athletes talk.",
+    "Shared with her permission: a former client wrote to say the Thursday group kept her going.",
 ]
 
 
@@ -109,6 +114,13 @@ def test_general_hypothetical_and_public_text_is_not_a_story(sentence: str) -> N
 def test_an_unnamed_client_story_is_a_warning() -> None:
     stories = list(client_stories("A patient I saw last week cried through the whole hour."))
     assert [s.identifiable for s in stories] == [False]
+
+
+def test_consent_drops_the_story_warning_but_not_an_identifiable_story() -> None:
+    told = "A former client asked us to share this note about the evening group."
+    assert list(client_stories(told)) == []
+    named = "My client Ola, a 34-year-old teacher in Leeds, asked me to share her story."
+    assert [s.identifiable for s in client_stories(named)] == [True]
 
 
 def test_an_identifiable_story_stops_the_build_at_its_line(hub: Hub) -> None:

@@ -36,7 +36,8 @@ declare(
 _ANCHOR_AFTER = re.compile(r"\s*(?:,\s*(?:\d|a\b|an\b|the\b|my\b|our\b|who\b|whose\b|age\b)|\()")
 _ANCHOR_BEFORE = re.compile(r"(?:named|called|client|patient|clients|patients)\s+$", re.I)
 _NAME_RE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)(?![\w'’-]*[a-z]*\.\w)")
-_SURNAME_RE = re.compile(r" (?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)(?= |,|\.|$)")
+# A surname may be possessive ("Simone Biles's decision"): the full name is still seen.
+_SURNAME_RE = re.compile(r" (?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)(?= |,|\.|$|['’])")
 _SELF_RE = re.compile(
     r"(?:I'm|I am|my name is)\s+(?:(?:Dr|Mr|Mrs|Ms|Mx)\.?\s+)?(?:[A-Z][a-z]+\s+)?$"
 )
@@ -50,6 +51,7 @@ class _Patterns:
     # client, the last (hearing something) is the weakest.
     context: GatedGroup
     hypothetical: LazyPattern
+    consented: LazyPattern  # said to be shared with consent: no story warning without details
     titled: re.Pattern[str]
     word_names: frozenset[str]  # given names that are also everyday words ("Grace", "Will")
     public_person: LazyPattern
@@ -76,6 +78,7 @@ def patterns() -> _Patterns:
     return _Patterns(
         context=GatedGroup(GatedPattern(_join(c)) for c in context),
         hypothetical=_join(data["hypothetical"]),
+        consented=_join(data["consented"]),
         titled=re.compile(rf"(?<!\w){data['titled']}\s+$"),
         word_names=frozenset(data["word_names"].split()),
         public_person=_join(data["public_person"]),
@@ -197,7 +200,7 @@ def client_stories(text: str, index: LiteralIndex | None = None) -> Iterator[Sto
             len(ids) >= 2 or (is_strong and ids - {"occupation"})
         ):
             yield Story(start, True, f"gives {', '.join(sorted(ids))} of a client")
-        elif i in markers:
+        elif i in markers and not p.consented.search(text, before, end):
             yield Story(start, False, "tells of a client")
 
 
