@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NoReturn
 from .budget import OverBudget
 from .checks.collisions import duplicate_addresses, page_addresses, page_collisions
 from .checks.pages import check_page
+from .checks.unpublished_links import links_in_posts
 from .engine import Post, check_front, utc_now
 from .findings import (
     Finding,
@@ -323,7 +324,8 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
         reports = _check_paths(paths, settings, now, progress)
     else:  # the whole hub: its posts and its other files and texts
         reports, hub, kept = _check_hub(paths, settings, args.config, now, progress, args.fresh)
-    for report, finding in duplicate_addresses(reports, settings, now):
+    for report, finding in [*duplicate_addresses(reports, settings, now),
+                            *links_in_posts(reports, settings, now)]:  # fmt: skip
         report.findings.append(finding)
     if args.links:
         _check_links(args, settings, reports)

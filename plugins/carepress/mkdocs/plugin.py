@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from ..budget import RENDERS_PER_POST
 from ..byline import byline_for
 from ..checks.collisions import duplicate_addresses, page_collisions
+from ..checks.unpublished_links import LinksInPages
 from ..crisis import regions_for
 from ..engine import Post, utc_now
 from ..findings import Finding, in_reading_order, summary
@@ -40,6 +41,7 @@ from ..settings import (
     configured_site_url,
     settings_from_options,
 )
+from ..verify.leaks import why_left_out
 from ..verify.safeguards import CRISIS_LINE_PAGES, crisis_page_problem
 from .cards_and_meta import CardsAndMeta
 from .content_security import ContentSecurity
@@ -58,7 +60,6 @@ from .theme_values import (
     escape_title_from_heading,
     toc_as_text,
 )
-from .unpublished_links import UnpublishedLinks
 from .unsafe_html import UnsafeHtml
 
 log = get_plugin_logger(__name__)
@@ -92,7 +93,7 @@ class CarePressPlugin(BasePlugin):
         self.unsafe_html: UnsafeHtml | None = None
         self.csp: ContentSecurity | None = None  # the site's policy, from on_env
         self._page_findings: list[Finding] = []  # pages that are not posts, per build
-        self._unpublished_links: UnpublishedLinks | None = None  # from on_nav
+        self._unpublished_links: LinksInPages | None = None  # from on_nav
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -271,7 +272,13 @@ class CarePressPlugin(BasePlugin):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self._hold_to_materials_addresses(files)
         assert self.settings is not None
-        self._unpublished_links = UnpublishedLinks(files, self.settings, self.reports, self._now)
+        left_out = {}  # the posts the blog plugin has just left out, by their addresses
+        for file in files.documentation_pages(inclusion=lambda level: level.is_excluded()):
+            report = self.reports.get(file.src_uri)
+            why = why_left_out(report, self._now) if report is not None else None
+            if why is not None:
+                left_out[file.url] = (report.path, why)
+        self._unpublished_links = LinksInPages(left_out, self.settings)
         escape_page_titles(files)
         blog = config.plugins.get("material/blog")
         escape_authors(getattr(blog, "authors", {}).values())
@@ -433,7 +440,7 @@ class CarePressPlugin(BasePlugin):
         # only what the allowlist lets through, and the build stops if it removed anything.
         html = self.unsafe_html.clean(html, page.file.src_uri, Path(page.file.abs_src_path or ""))
         if self._unpublished_links is not None:
-            self._unpublished_links.look(html, page.file)
+            self._unpublished_links.look(html, page.file.url, Path(page.file.abs_src_path or ""))
         report = self.reports.get(page.file.src_uri)
         # The sitemap's lastmod: a post's own date, never the build's (which MkDocs gives
         # every page); the other pages (home, lists, crisis) last changed with the newest post.

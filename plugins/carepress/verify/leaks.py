@@ -34,12 +34,21 @@ def why_unpublished(report: Post, now: dt.datetime) -> str | None:
     model = report.front_matter or report.checked_as
     if model is None:
         return "a post whose front matter cannot be read"
+    if report.has_errors and why_left_out(report, now) is None:
+        return "a post with errors (see `carepress check`)"
+    return why_left_out(report, now)
+
+
+def why_left_out(report: Post, now: dt.datetime) -> str | None:
+    """Why the blog leaves a post out of the site by its own choice (a draft, a date to
+    come), or None."""
+    model = report.front_matter or report.checked_as
+    if model is None:
+        return None
     if model.draft:
         return "a draft"
     if model.created > now:
         return f"a post dated {model.created:%Y-%m-%d}, in the future"
-    if report.has_errors:
-        return "a post with errors (see `carepress check`)"
     return None
 
 

@@ -1,0 +1,129 @@
+"""Links from a page to a post the site leaves out (a draft, a post dated in the future).
+
+The blog plugin leaves such a post out, but MkDocs still turns a link to it into the address
+it would have had, which the blog makes from the post's title: `[next week](draft.md)` would
+publish "../my-unannounced-plan/" in the page, its excerpt and every feed, and MkDocs only
+logs it. The finding (site.unpublished) is at the line of the source naming the post.
+
+- The build reads each page's links as MkDocs resolved them, in its HTML (`LinksInPages`),
+  so every way of writing one counts (inline, reference, with attributes), and stops
+  before any page is written.
+- `carepress check` of the whole hub finds the links written to a post's file in the
+  Markdown of the posts (`links_in_posts`), to say so before a build does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from ..engine import Post
+from ..findings import Finding
+from ..settings import Settings
+from ..verify.leaks import why_left_out
+from ..verify.rules import UNPUBLISHED
+
+# Links as the allowlist writes them (the build reads its output): href="...".
+_HREF = re.compile(r'<a\s[^>]*?\bhref="([^"]*)"', re.IGNORECASE)
+# In Markdown: an inline link's or a reference's target that names a Markdown file.
+_MARKDOWN_TARGET = re.compile(
+    r"""(?:\]\(\s*<?|^[ ]{0,3}\[[^\]\n]{1,999}\]:[ \t]*<?|href=["'])([^\s()<>"'#?]+\.md)\b""",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+def _finding(source: Path, target: Path, why: str, settings: Settings) -> Finding:
+    return Finding(
+        path=settings.display_path(source),
+        line=_line_naming(source, target.name),
+        column=1,
+        rule=UNPUBLISHED,
+        category="site",
+        severity="error",
+        message=(
+            f"a link to {settings.display_path(target)}, which is {why}: the page would "
+            "publish the address the blog gives that post, made from its title"
+        ),
+        hint="remove the link until that post is published",
+    )
+
+
+def _line_naming(source: Path, name: str) -> int:
+    """The first line of the page's file that names the linked file (1 if none does: a link
+    written another way)."""
+    try:
+        lines = source.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return 1
+    return next((number for number, line in enumerate(lines, 1) if name in line), 1)
+
+
+def _address(url: str) -> str:
+    return "/" + unquote(url).strip("/")
+
+
+class LinksInPages:
+    """The build's reading: `left_out` maps each left-out post's address (MkDocs' `file.url`)
+    to its file and why it is left out."""
+
+    def __init__(self, left_out: Mapping[str, tuple[Path, str]], settings: Settings) -> None:
+        self._left_out = {_address(url): target for url, target in left_out.items()}
+        self.settings = settings
+        self.findings: list[Finding] = []
+
+    def look(self, page_html: str, page_url: str, source: Path) -> None:
+        """The links of one page (its HTML, its address, its file) that reach a post left out."""
+        if not self._left_out:
+            return
+        base = "/" + page_url
+        reached: dict[Path, str] = {}
+        for match in _HREF.finditer(page_html):
+            parts = urlsplit(html.unescape(match.group(1)))
+            if parts.scheme or parts.netloc:
+                continue  # another site's address (or the site's own, written whole)
+            target = self._left_out.get(_address(urljoin(base, parts.path)))
+            if target is not None:
+                reached[target[0]] = target[1]
+        self.findings += [_finding(source, t, why, self.settings) for t, why in reached.items()]
+
+
+def links_in_posts(
+    reports: Iterable[Post], settings: Settings, now: dt.datetime
+) -> list[tuple[Post, Finding]]:
+    """`carepress check`'s reading: each published post's links to the file of a post that
+    is not published, as the Markdown writes them (MkDocs resolves a target against the
+    linking file's folder, or docs_dir when it starts with "/")."""
+    reports = list(reports)
+    unpublished = {
+        os.path.normpath(r.path.resolve()): why
+        for r in reports
+        if (why := why_left_out(r, now)) is not None
+    }
+    found: list[tuple[Post, Finding]] = []
+    if not unpublished:
+        return found
+    docs_dir = settings.docs_dir.resolve()
+    for report in reports:
+        if os.path.normpath(report.path.resolve()) in unpublished:
+            continue  # a draft may link to another: neither is published
+        try:
+            text = report.path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        if ".md" not in text.lower():
+            continue
+        folder = report.path.resolve().parent
+        reached: dict[Path, str] = {}
+        for match in _MARKDOWN_TARGET.finditer(text):
+            written = unquote(match.group(1))
+            base = docs_dir if written.startswith("/") else folder
+            target = os.path.normpath(base / written.lstrip("/"))
+            if target in unpublished:
+                reached[Path(target)] = unpublished[target]
+        found += [(report, _finding(report.path, t, why, settings)) for t, why in reached.items()]
+    return found
