@@ -55,6 +55,18 @@ class Post:
     def is_published(self, now: dt.datetime) -> bool:
         return self.front_matter is not None and self.front_matter.is_published(now)
 
+    def left_out_because(self, now: dt.datetime) -> str | None:
+        """Why the blog leaves this post out of the site by its own choice (a draft, a date
+        to come), or None."""
+        model = self.front_matter or self.checked_as
+        if model is None:
+            return None
+        if model.draft:
+            return "a draft"
+        if model.created > now:
+            return f"a post dated {model.created:%Y-%m-%d}, in the future"
+        return None
+
 
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)

@@ -25,7 +25,6 @@ from urllib.parse import unquote, urljoin, urlsplit
 from ..engine import Post
 from ..findings import Finding
 from ..settings import Settings
-from ..verify.leaks import why_left_out
 from ..verify.rules import UNPUBLISHED
 
 # Links as the allowlist writes them (the build reads its output): href="...".
@@ -102,7 +101,7 @@ def links_in_posts(
     unpublished = {
         os.path.normpath(r.path.resolve()): why
         for r in reports
-        if (why := why_left_out(r, now)) is not None
+        if (why := r.left_out_because(now)) is not None
     }
     found: list[tuple[Post, Finding]] = []
     if not unpublished:

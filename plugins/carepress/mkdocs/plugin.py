@@ -41,7 +41,6 @@ from ..settings import (
     configured_site_url,
     settings_from_options,
 )
-from ..verify.leaks import why_left_out
 from ..verify.safeguards import CRISIS_LINE_PAGES, crisis_page_problem
 from .cards_and_meta import CardsAndMeta
 from .content_security import ContentSecurity
@@ -275,7 +274,7 @@ class CarePressPlugin(BasePlugin):
         left_out = {}  # the posts the blog plugin has just left out, by their addresses
         for file in files.documentation_pages(inclusion=lambda level: level.is_excluded()):
             report = self.reports.get(file.src_uri)
-            why = why_left_out(report, self._now) if report is not None else None
+            why = report.left_out_because(self._now) if report is not None else None
             if why is not None:
                 left_out[file.url] = (report.path, why)
         self._unpublished_links = LinksInPages(left_out, self.settings)

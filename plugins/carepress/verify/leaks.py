@@ -31,25 +31,12 @@ SENTENCES_PER_POST = 6
 
 def why_unpublished(report: Post, now: dt.datetime) -> str | None:
     """Why a post must stay out of the site, or None when it may be published."""
-    model = report.front_matter or report.checked_as
-    if model is None:
+    if report.front_matter is None and report.checked_as is None:
         return "a post whose front matter cannot be read"
-    if report.has_errors and why_left_out(report, now) is None:
+    left_out = report.left_out_because(now)
+    if left_out is None and report.has_errors:
         return "a post with errors (see `carepress check`)"
-    return why_left_out(report, now)
-
-
-def why_left_out(report: Post, now: dt.datetime) -> str | None:
-    """Why the blog leaves a post out of the site by its own choice (a draft, a date to
-    come), or None."""
-    model = report.front_matter or report.checked_as
-    if model is None:
-        return None
-    if model.draft:
-        return "a draft"
-    if model.created > now:
-        return f"a post dated {model.created:%Y-%m-%d}, in the future"
-    return None
+    return left_out
 
 
 @dataclass(frozen=True)
