@@ -213,6 +213,26 @@ def test_a_dirty_build_keeps_the_site_and_moves_the_new_kits_in_over_the_old(hub
     assert not list(hub.root.glob(".carepress-*"))
 
 
+def test_a_dirty_build_refuses_to_leave_an_unpublished_post_online(hub: Hub) -> None:
+    """A post published, then made a draft again (or dated forward): a dirty build would
+    keep its page, its entries on the blog's pages and its tag feeds (a red-team finding)."""
+    hub.write_post("worry.md", post_text(title="Coping with worry", slug="worry"))
+    hub.write_post("sleep.md", post_text(title="Sleep and worry", slug="sleep"))
+    assert hub.build(env=IN_PROCESS).returncode == 0
+    assert (hub.site / "blog" / "worry" / "index.html").is_file()
+    for change in ({"draft": True}, {"date": "2099-06-01"}):
+        hub.write_post("worry.md", post_text(title="Coping with worry", slug="worry", **change))
+        result = hub.build("--dirty", env=IN_PROCESS)
+        assert result.returncode != 0, change
+        assert "content/posts/worry.md is no longer published" in result.stderr
+        assert "build without --dirty" in result.stderr
+    clean = hub.build(env=IN_PROCESS)  # a clean build takes the page down
+    assert clean.returncode == 0, clean.stderr
+    assert not (hub.site / "blog" / "worry").exists()
+    # Once the page is gone, dirty builds work again.
+    assert hub.build("--dirty", env=IN_PROCESS).returncode == 0
+
+
 def test_a_changed_post_is_checked_again_and_the_rest_come_from_the_cache(hub: Hub) -> None:
     hub.write_post("a.md", post_text(title="Coping with worry"))
     hub.write_post("b.md", post_text(title="Sleep and worry"))

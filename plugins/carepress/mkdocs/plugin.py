@@ -179,6 +179,8 @@ class CarePressPlugin(BasePlugin):
         cache.store()
         for report, finding in duplicate_addresses(self.reports.values(), settings, self._now):
             report.findings.append(finding)
+        if not self.cleans and not self.serving:
+            self._refuse_pages_left_online(Path(config.site_dir))
         self.feeds = FeedCollector(
             self.settings, config, self.reports, self._now, (cache.hub, cache.key_of)
         )
@@ -189,6 +191,22 @@ class CarePressPlugin(BasePlugin):
         if not self.serving:  # `mkdocs serve` has other threads, which forking does not copy
             self.sharing.start_drawing(InBackground.workers_beside_the_build(len(posts)))
         return files
+
+    def _refuse_pages_left_online(self, site_dir: Path) -> None:
+        """`--dirty` updates site_dir in place: a post published before and left out now (made
+        a draft again, or dated forward) would keep its page, its place on the blog's
+        pages, its tag feeds and its share kit."""
+        online = sorted(
+            report.display_path for report in self.reports.values()
+            if report.address is not None and report.left_out_because(self._now)
+            and (site_dir / report.address.page_file.lstrip("/")).is_file()
+        )  # fmt: skip
+        if online:
+            raise PluginError(
+                f"CarePress: {', '.join(online)} is no longer published, but its page from an "
+                "earlier build is in site_dir, and --dirty would leave it online with its "
+                "entries in the blog's pages and feeds: build without --dirty."
+            )
 
     def _safeguards(self, src_uri: str) -> Safeguards | None:
         report = self.reports.get(src_uri)

@@ -16,7 +16,7 @@ import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from ..model import FrontMatter
 from .outputs import CARD_DIR
@@ -58,6 +58,12 @@ class PostAddress:
     def card_path(self) -> str:
         """The post's social card file, relative to the site root."""
         return card_path(self.slug)
+
+    @property
+    def page_file(self) -> str:
+        """Where the post's page is in the site (as MkDocs writes a page's URL to a file)."""
+        path = unquote(self.path)
+        return path + "index.html" if path.endswith("/") or not path else path
 
     @property
     def card_url(self) -> str:

@@ -18,7 +18,6 @@ from ..engine import Post
 from ..findings import Finding
 from ..publish.cards import portrait_path
 from ..publish.outputs import SHARE_DIR
-from .pages import page_file
 from .rules import UNPUBLISHED, site_finding
 from .site_files import SiteFiles
 from .text import plain_sentences, words
@@ -54,7 +53,7 @@ def _canary(report: Post, why: str, published_words: set[str]) -> Canary:
     paths: list[str] = []
     texts: list[tuple[str, str]] = []
     if report.address is not None:
-        page, slug = page_file(report.address), report.address.slug
+        page, slug = report.address.page_file, report.address.slug
         own += [page, f"{SHARE_DIR}/{slug}/index.html", f"{SHARE_DIR}/{slug}.html",
                 report.address.card_path, portrait_path(slug)]  # fmt: skip
         if "/" in unquote(report.address.path).strip("/"):  # a folder a path names alone

@@ -4,13 +4,11 @@ verification the build runs on every page it writes), and built from the post as
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from urllib.parse import unquote
 
 from lxml import etree
 
 from ..engine import Post
 from ..findings import Finding
-from ..publish.address import PostAddress
 from .rules import PAGE_MISSING, SAFEGUARD, STALE, site_finding
 from .safeguards import missing_safeguards
 from .site_files import SiteFiles
@@ -24,12 +22,6 @@ NOT_RUN = (
     "markdown_extensions in mkdocs.yml, build again, and run `carepress publish`"
 )
 _PARSER = etree.HTMLParser(no_network=True, huge_tree=True)
-
-
-def page_file(address: PostAddress) -> str:
-    """Where a post's page is in the site (as MkDocs writes a page's URL to a file)."""
-    path = unquote(address.path)
-    return path + "index.html" if path.endswith("/") or not path else path
 
 
 def _article(page: str) -> str:
@@ -51,7 +43,7 @@ def post_page_findings(
     for report in posts:
         assert report.address is not None and report.safeguards is not None
         assert report.front_matter is not None and report.post is not None
-        relative = page_file(report.address)
+        relative = report.address.page_file
         page = files.read(relative)
         where = shown_as(relative)
         if page is None:
