@@ -107,6 +107,15 @@ CASES = [
         "date: '2026-02-30' is not a real date",
     ),
     Case("date-impossible-month", edited({4: "date: 2026-13-01"}), 4, "is not a real date"),
+    # A red-team pass: an update date past 2106 stamped the gzipped sitemap with it (a
+    # traceback from gzip), and a review dated 9999 overflowed reckoning its next year.
+    Case(
+        "date-updated-in-the-future",
+        edited({4: "date:\n  created: 2026-03-14\n  updated: 2107-01-01"}),
+        6,
+        "date.updated: is in the future",
+    ),
+    Case("date-year-9999", edited({4: "date: 9999-12-31"}), 4, "the year is after 2999"),
     Case(
         "bom-and-unknown-key",
         b"\xef\xbb\xbf" + edited({}, ["audiance: [clients]"]).encode(),

@@ -77,8 +77,14 @@ def _slug(value: str) -> str:
     return value
 
 
+LAST_YEAR = 2999  # a later date is a typo; reckoning a year past it (reviews) overflows
+
+
 def _to_datetime(value: Any) -> dt.datetime:
     # Material treats a bare date as midnight UTC; do the same so "future" means the same.
+    if isinstance(value, dt.date) and value.year > LAST_YEAR:
+        raise ValueError(f"{value:%Y-%m-%d} is not a date a post can have: the year is after "
+                         f"{LAST_YEAR}")  # fmt: skip
     if isinstance(value, dt.datetime):
         return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
     if isinstance(value, dt.date):

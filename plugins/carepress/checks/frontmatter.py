@@ -514,6 +514,19 @@ def _consistency_findings(post: PostFile, model: FrontMatter, now: dt.datetime) 
                 "remove the draft line; a future-dated post is published on its date automatically",
             )
         )
+    if model.date.updated and model.date.updated > max(now, model.date.created):
+        findings.append(
+            Finding(
+                post.path,
+                post.line_of(("date", "updated")),
+                1,
+                "frontmatter.date-order",
+                "frontmatter",
+                "error",
+                "date.updated: is in the future",
+                "use the date the post was last changed (today at the latest)",
+            )
+        )
     if model.date.updated and model.date.updated < model.date.created:
         findings.append(
             Finding(
