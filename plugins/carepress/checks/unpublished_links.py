@@ -1,4 +1,5 @@
-"""Links from a page to a post the site leaves out (a draft, a post dated in the future).
+"""Links from a page to a post the site leaves out (a draft, a post dated in the future), or
+to a draft page.
 
 The blog plugin leaves such a post out, but MkDocs still turns a link to it into the address
 it would have had, which the blog makes from the post's title: `[next week](draft.md)` would
@@ -46,9 +47,9 @@ def _finding(source: Path, target: Path, why: str, settings: Settings) -> Findin
         severity="error",
         message=(
             f"a link to {settings.display_path(target)}, which is {why}: the page would "
-            "publish the address the blog gives that post, made from its title"
+            "publish the address it is going to have (a post's is made from its title)"
         ),
-        hint="remove the link until that post is published",
+        hint="remove the link until that page is published",
     )
 
 
