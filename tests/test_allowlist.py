@@ -31,6 +31,11 @@ SITE = Sanitiser("https://learn.example.org/")
          Removal("url", "img", "src", "data:image/png;base64,AA")),
         ("<svg><path d='M0'/></svg>", Removal("element", "svg")),
         ("<div id='__config'>x</div>", Removal("attribute", "div", "id", "__config")),
+        # The safeguards' ids and the Sources list's (a red-team pass gave a decoy the crisis
+        # box's title id, which the box's aria-labelledby names).
+        ('<p id="carepress-crisis-title">Decoy</p>',
+         Removal("attribute", "p", "id", "carepress-crisis-title")),
+        ('<li id="source-1">x</li>', Removal("attribute", "li", "id", "source-1")),
         ('<table><tr><td style="color: red">x</td></tr></table>',
          Removal("attribute", "td", "style", "color: red")),
         ('<input type="text">', Removal("attribute", "input", "type", "text")),

@@ -83,6 +83,9 @@ _INPUT_TYPES = frozenset({"checkbox", "radio"})
 # element with such an id would come first in the page and be read instead. Code-block
 # line anchors and content tabs use these prefixes.
 _GENERATED_IDS = re.compile(r"__(?:codelineno|span|tabbed|code|fnref|fn)[-_]")
+# CarePress's own ids: the safeguards' titles (which their aria-labelledby names) and the
+# Sources list the citations jump to. A post's element holding one would come first.
+_CAREPRESS_IDS = re.compile(r"carepress-|source-\d+$", re.I)
 # The theme's layout classes (md-consent__overlay is a fixed panel over the whole page) and
 # CarePress's own: a post may not dress its text as either. Material's buttons are welcome,
 # and the citations CarePress writes into the Markdown keep theirs.
@@ -199,6 +202,8 @@ class Sanitiser:
             return None
         if attribute == "id" and value.startswith("__"):
             return value if _GENERATED_IDS.match(value) else None
+        if attribute == "id" and _CAREPRESS_IDS.match(value):
+            return None
         if element == "input" and attribute == "type":
             return value if value.lower() in _INPUT_TYPES else None
         return value
