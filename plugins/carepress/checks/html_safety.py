@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..budget import RENDERS_PER_POST, time_budget
-from ..content import PostFile
 from ..findings import Finding
 from ..prose import BLOCK_RE, Lines
 from ..sanitise import Removal
@@ -131,16 +129,9 @@ declare(
 def check_html_safety(ctx: PostContext) -> list[Finding]:
     if not ctx.render_html:  # a build judges the HTML MkDocs renders instead
         return []
-    return html_findings(ctx.post, ctx.settings)
-
-
-def html_findings(post: PostFile, settings: Settings) -> list[Finding]:
-    """Render the post as the build will, and report what the allowlist would remove. The
-    rendering has the share of the post's time budget the build gives each of its four."""
-    with time_budget(settings.options.max_seconds_per_post / RENDERS_PER_POST):
-        rendered = settings.render(post.body)
-    removals = settings.sanitiser.clean(rendered).removals
-    return locate_removals(post.path, post.body, post.body_line, removals, settings)
+    removals = ctx.sanitised.removals
+    return locate_removals(ctx.post.path, ctx.post.body, ctx.post.body_line, removals,
+                           ctx.settings)  # fmt: skip
 
 
 def locate_removals(

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from ..publish.snippets import Snippet
     from ..published_texts import TextsProse
     from ..safeguards import Safeguards
+    from ..sanitise import Sanitised
     from ..settings import Settings
 
 
@@ -110,6 +111,20 @@ class PostContext:
         from ..prefilter import LiteralIndex
 
         return LiteralIndex(self.shown.text, self.settings.literal_search)
+
+    @cached_property
+    def rendered(self) -> str:
+        """The body as the build renders it (the hub's markdown_extensions), under the share
+        of the post's time budget the build gives each of its four renderings."""
+        from ..budget import RENDERS_PER_POST, time_budget
+
+        with time_budget(self.settings.options.max_seconds_per_post / RENDERS_PER_POST):
+            return self.settings.render(self.post.body)
+
+    @cached_property
+    def sanitised(self) -> Sanitised:
+        """The rendered body through the HTML allowlist: what readers get, and what it removed."""
+        return self.settings.sanitiser.clean(self.rendered)
 
     @cached_property
     def citations(self) -> list[Citation]:

@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from ..budget import RENDERS_PER_POST
 from ..byline import byline_for
 from ..checks.collisions import duplicate_addresses, page_collisions
+from ..checks.help_links import page_findings as help_link_findings
 from ..checks.unpublished_links import LinksInPages
 from ..crisis import regions_for
 from ..engine import Post, utc_now
@@ -93,6 +94,7 @@ class CarePressPlugin(BasePlugin):
         self.csp: ContentSecurity | None = None  # the site's policy, from on_env
         self._page_findings: list[Finding] = []  # pages that are not posts, per build
         self._unpublished_links: LinksInPages | None = None  # from on_nav
+        self._link_findings: list[Finding] = []  # crisis links that mislead, per build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -259,6 +261,7 @@ class CarePressPlugin(BasePlugin):
         assert self.unsafe_html is not None
         posts, pages = self.unsafe_html.findings(self.reports)
         links = self._unpublished_links.findings if self._unpublished_links else []
+        links, self._link_findings = links + self._link_findings, []
         self._report(posts + pages + links)  # the rest were reported in on_files
         self._page_findings += pages + links
         self.share_kits = ShareKits(self.settings, self.reports.values(), self._now)
@@ -460,8 +463,11 @@ class CarePressPlugin(BasePlugin):
         # Every page, as Markdown (and any plugin before this one) rendered it: readers get
         # only what the allowlist lets through, and the build stops if it removed anything.
         html = self.unsafe_html.clean(html, page.file.src_uri, Path(page.file.abs_src_path or ""))
+        source = Path(page.file.abs_src_path or "")
         if self._unpublished_links is not None:
-            self._unpublished_links.look(html, page.file.url, Path(page.file.abs_src_path or ""))
+            self._unpublished_links.look(html, page.file.url, source)
+        assert self.settings is not None
+        self._link_findings += help_link_findings(html, source, self.settings)
         report = self.reports.get(page.file.src_uri)
         # The sitemap's lastmod: a post's own date, never the build's (which MkDocs gives
         # every page); the other pages (home, lists, crisis) last changed with the newest post.

@@ -1,0 +1,147 @@
+"""Links that offer help go where they say.
+
+A reader in distress taps the first "call 988" they see. A post can write that text over any
+address, and the allowlist (rightly) lets tel:, sms: and web links through. So, on the HTML
+the build publishes (the rendered post for `carepress check`, each page's in the build):
+
+- `crisis.phone-link`: a tel: or sms: link reaches the practice's own number, a crisis line,
+  a helpline, or the emergency services (data/crisis_lines.yml), never another number;
+- `crisis.misleading-link`: a link whose text offers a crisis line or helpline ("call 988",
+  "chat with Samaritans") reaches that line: its number, or its own site.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..crisis import CrisisLine, all_regions
+from ..findings import Finding
+from ..settings import Settings
+from .registry import PostContext, RuleInfo, declare, post_check
+
+PHONE_LINK = "crisis.phone-link"
+MISLEADING_LINK = "crisis.misleading-link"
+declare(
+    RuleInfo(PHONE_LINK, "crisis", "error", "a tel: or sms: link to a number that is neither "
+             "the practice's, a crisis line's, a helpline's nor the emergency services'",
+             adjustable=False),
+    RuleInfo(MISLEADING_LINK, "crisis", "error", "a link whose text offers a crisis line or "
+             "helpline but which goes somewhere else", adjustable=False),
+)  # fmt: skip
+
+# Links as the allowlist writes them (href="..." first or not; the text up to </a>).
+_LINK = re.compile(r'<a\s[^>]*?\bhref="([^"]*)"[^>]*>(.*?)</a>', re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+# Words that offer contact: "call 988", "text SHOUT to 85258", "chat with the Lifeline".
+_OFFER = re.compile(
+    r"\b(?:call|calls|calling|text|texting|chat|chatting|ring|phone|dial|contact|reach|"
+    r"message|talk to|speak to|get help from)\b",
+    re.IGNORECASE,
+)
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower().removeprefix("www.")
+
+
+@cache
+def _lines() -> tuple[CrisisLine, ...]:
+    return tuple(line for r in all_regions().values() for line in (*r.lines, *r.helplines))
+
+
+@cache
+def _short_numbers() -> frozenset[str]:
+    """Numbers too short to be told apart by their last digits: 988, 116 123, 000."""
+    numbers = [n for line in _lines() for n in (line.call, line.text) if n]
+    numbers += [re.sub(r"[^\d ]", "", n) for r in all_regions().values()
+                for n in re.findall(r"\d[\d ]*\d|\d", r.emergency)]  # fmt: skip
+    return frozenset(d for d in map(_digits, numbers) if 0 < len(d) < 7)
+
+
+def _number_allowed(digits: str, settings: Settings) -> bool:
+    if digits in _short_numbers():
+        return True
+    return len(digits) >= 7 and any(digits.endswith(a) for a in settings.allowed_phone_digits)
+
+
+def _mentions(text: str, line: CrisisLine) -> bool:
+    names = [line.name, line.name.split(" (")[0]]
+    numbers = [n for n in (line.call, line.text) if n]
+    return any(name.lower() in text.lower() for name in names) or any(
+        re.search(rf"(?<![\d-]){re.escape(n)}(?![\d-])", text) for n in numbers
+    )
+
+
+def _reaches(href: str, line: CrisisLine) -> bool:
+    scheme = href.split(":", 1)[0].lower()
+    if scheme in ("tel", "sms"):
+        wanted = {_digits(n) for n in (line.call, line.text) if n}
+        digits = _digits(href.split("?", 1)[0])
+        return any(digits == w or (len(w) >= 7 and digits.endswith(w[-10:])) for w in wanted)
+    hosts = {_host(u) for u in (line.url, line.chat) if u}
+    host = _host(href)
+    return bool(host) and any(host == h or host.endswith("." + h) for h in hosts)
+
+
+def help_link_problems(page_html: str, settings: Settings) -> Iterator[tuple[str, str, str]]:
+    """(rule, message, what to look for in the source) for each link that misleads."""
+    for match in _LINK.finditer(page_html):
+        href = html.unescape(match.group(1)).strip()
+        text = " ".join(html.unescape(_TAG.sub(" ", match.group(2))).split())
+        scheme = href.split(":", 1)[0].lower()
+        if scheme in ("tel", "sms"):
+            digits = _digits(href.split("?", 1)[0])
+            if not _number_allowed(digits, settings):
+                yield (PHONE_LINK, f"the link '{text}' calls or texts {digits}, which is neither "
+                       "the practice's number nor a crisis line's or helpline's",
+                       href.split(":", 1)[1].split("?", 1)[0])  # fmt: skip
+                continue
+        if not _OFFER.search(text):
+            continue
+        offered = [line for line in _lines() if _mentions(text, line)]
+        if offered and not any(_reaches(href, line) for line in offered):
+            yield (MISLEADING_LINK, f"the link '{text}' offers {offered[0].name}, but it goes "
+                   f"to {href}", text)  # fmt: skip
+
+
+def help_link_findings(
+    page_html: str, path: str, body: str, first_line: int, settings: Settings
+) -> list[Finding]:
+    """The problems as findings, each at the first line of the body that holds what it
+    names (the address written, or the link's words), else the body's first line."""
+    found = []
+    lines = body.splitlines()
+    for rule, message, needle in help_link_problems(page_html, settings):
+        number = next((n for n, text in enumerate(lines) if needle and needle in text), 0)
+        found.append(Finding(path, first_line + number, 1, rule, "crisis", "error", message,
+                             "link each crisis line to its own number or site, as the crisis "
+                             "box does (data/crisis_lines.yml)"))  # fmt: skip
+    return found
+
+
+@post_check(order=5, needs_front_matter=False)
+def check_help_links(ctx: PostContext) -> list[Finding]:
+    if not ctx.render_html:  # a build judges the HTML MkDocs renders instead
+        return []
+    return help_link_findings(ctx.sanitised.html, ctx.post.path, ctx.post.body,
+                              ctx.post.body_line, ctx.settings)  # fmt: skip
+
+
+def page_findings(page_html: str, source: Path, settings: Settings) -> list[Finding]:
+    """The build's reading, on a page's published HTML; its file is read only for a problem."""
+    if not any(True for _ in help_link_problems(page_html, settings)):
+        return []
+    try:
+        text = source.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        text = ""
+    return help_link_findings(page_html, settings.display_path(source), text, 1, settings)

@@ -1,0 +1,71 @@
+"""Links that offer help go where they say (checks/help_links.py): a red-team pass published
+a "call or text 988" that dialled another number and a "chat with the 988 Lifeline" that
+opened another site, beside the real crisis box."""
+
+from __future__ import annotations
+
+import pytest
+from carepress.checks.help_links import MISLEADING_LINK, PHONE_LINK, help_link_problems
+from carepress.settings import load_settings
+from conftest import REPO, Hub, post_text
+
+SETTINGS = load_settings(REPO / "mkdocs.yml")
+
+
+@pytest.mark.parametrize(
+    ("link", "rule"),
+    [
+        ('<a href="tel:+15035550123">call or text 988</a>', PHONE_LINK),
+        ('<a href="sms:+447700900123">text SHOUT</a>', PHONE_LINK),
+        ('<a href="tel:0800555000">our helpline</a>', PHONE_LINK),
+        ('<a href="https://evil.example/988">chat with the 988 Lifeline</a>', MISLEADING_LINK),
+        ('<a href="https://988lifeline.org.evil.example/">Call 988</a>', MISLEADING_LINK),
+        ('<a href="https://example.org/help">Contact Samaritans</a>', MISLEADING_LINK),
+        ('<a href="https://example.org/">text <b>HOME</b> to 741741</a>', MISLEADING_LINK),
+    ],
+)
+def test_a_link_that_misleads_is_named(link: str, rule: str) -> None:
+    assert [r for r, _, _ in help_link_problems(f"<p>{link}</p>", SETTINGS)] == [rule]
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        '<a href="tel:988">Call 988</a>',
+        '<a href="sms:741741?&amp;body=HOME">Text HOME to 741741</a>',
+        '<a href="https://988lifeline.org/chat/">chat with the 988 Lifeline</a>',
+        '<a href="https://www.samaritans.org/how-we-can-help/">contact Samaritans</a>',
+        '<a href="tel:116123">ring Samaritans on 116 123</a>',
+        '<a href="tel:911">call 911</a>',
+        '<a href="https://www.nimh.nih.gov/">Read how 988 works</a>',  # no offer to call
+        '<a href="https://example.org/">call your GP</a>',  # no line named
+    ],
+)
+def test_a_link_that_goes_where_it_says_passes(link: str) -> None:
+    assert list(help_link_problems(f"<p>{link}</p>", SETTINGS)) == []
+
+
+def test_the_practice_s_own_number_may_be_linked(hub: Hub) -> None:
+    config = hub.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "    crisis_region: US\n", "    crisis_region: US\n    phone: \"+1 503 555 0188\"\n"))
+    settings = load_settings(config)
+    assert list(help_link_problems('<a href="tel:+15035550188">call us</a>', settings)) == []
+    assert [r for r, _, _ in help_link_problems('<a href="tel:+15035550199">call us</a>',
+                                                 settings)] == [PHONE_LINK]  # fmt: skip
+
+
+def test_the_build_and_the_check_both_stop_a_decoy(hub: Hub) -> None:
+    body = ("Worry is normal.\n\n<!-- more -->\n\n## Help\n\n"
+            "If you need help now, [call or text 988](tel:+15035550123).\n")  # fmt: skip
+    hub.write_post("decoy.md", post_text(body=body, slug="decoy"))
+    line = next(n for n, text in enumerate(
+        (hub.posts / "decoy.md").read_text().splitlines(), 1) if "tel:" in text)
+    built = hub.build()
+    assert built.returncode != 0
+    assert f"content/posts/decoy.md:{line}:1: the link 'call or text 988' calls or texts " in (
+        built.stderr)
+    assert not hub.site.exists()
+    checked = hub.check()
+    assert checked.returncode != 0
+    assert f"content/posts/decoy.md:{line}:1: error {PHONE_LINK}" in checked.stdout
