@@ -119,10 +119,3 @@ def test_a_page_linking_to_a_draft_stops_the_build_too(hub: Hub) -> None:
     result = hub.build()
     assert result.returncode != 0
     assert "content/about.md:" in result.stderr and "content/posts/secret.md" in result.stderr
-    # A draft page that is not a post: its address (its file name) is not published either.
-    hub.write_post("secret.md", post_text(title=SECRET, slug="secret"))
-    (hub.root / "content" / "plans.md").write_text("---\ntitle: Plans\ndraft: true\n---\n\nSoon.\n")
-    about.write_text(about.read_text().replace("(posts/secret.md)", "(plans.md)"))
-    result = hub.build()
-    assert result.returncode != 0
-    assert "a link to content/plans.md, which is a draft page" in result.stderr, result.stderr

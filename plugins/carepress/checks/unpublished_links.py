@@ -1,5 +1,4 @@
-"""Links from a page to a post the site leaves out (a draft, a post dated in the future), or
-to a draft page.
+"""Links from a page to a post the site leaves out (a draft, a post dated in the future).
 
 The blog plugin leaves such a post out, but MkDocs still turns a link to it into the address
 it would have had, which the blog makes from the post's title: `[next week](draft.md)` would
@@ -47,9 +46,9 @@ def _finding(source: Path, target: Path, why: str, settings: Settings) -> Findin
         severity="error",
         message=(
             f"a link to {settings.display_path(target)}, which is {why}: the page would "
-            "publish the address it is going to have (a post's is made from its title)"
+            "publish the address the blog gives that post, made from its title"
         ),
-        hint="remove the link until that page is published",
+        hint="remove the link until that post is published",
     )
 
 

@@ -12,7 +12,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -292,16 +292,12 @@ class CarePressPlugin(BasePlugin):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self._hold_to_materials_addresses(files)
         assert self.settings is not None
-        # The posts the blog plugin has just left out, and the draft pages, by their addresses.
-        left_out = {}
+        left_out = {}  # the posts the blog plugin has just left out, by their addresses
         for file in files.documentation_pages(inclusion=lambda level: level.is_excluded()):
             report = self.reports.get(file.src_uri)
-            if report is not None:
-                why = report.left_out_because(self._now)
-            else:
-                why = "a draft page" if file.inclusion == InclusionLevel.DRAFT else None
+            why = report.left_out_because(self._now) if report is not None else None
             if why is not None:
-                left_out[file.url] = (Path(file.abs_src_path or file.src_uri), why)
+                left_out[file.url] = (report.path, why)
         self._unpublished_links = LinksInPages(left_out, self.settings)
         escape_page_titles(files)
         blog = config.plugins.get("material/blog")
