@@ -487,86 +487,35 @@ def theme_findings(page: PostFile, settings: Settings) -> list[Finding]:
 
 
 def _consistency_findings(post: PostFile, model: FrontMatter, now: dt.datetime) -> list[Finding]:
-    findings = []
-    if model.type in TYPES_NEEDING_CONSENT and not model.consent:
-        findings.append(
-            Finding(
-                post.path,
-                post.line_of(("type",)),
-                1,
-                "consent.missing",
-                "consent",
-                "error",
-                f"type: a {model.type} needs a consent reference",
-                "add consent: <id of the signed consent record> (never the person's name)",
-            )
-        )
-    if model.draft is False and model.created > now:
-        findings.append(
-            Finding(
-                post.path,
-                post.line_of(("draft",)),
-                1,
-                "frontmatter.future-not-draft",
-                "frontmatter",
-                "error",
-                "draft: false would publish a post dated in the future now",
-                "remove the draft line; a future-dated post is published on its date automatically",
-            )
-        )
-    if model.date.updated and model.date.updated > max(now, model.date.created):
-        findings.append(
-            Finding(
-                post.path,
-                post.line_of(("date", "updated")),
-                1,
-                "frontmatter.date-order",
-                "frontmatter",
-                "error",
-                "date.updated: is in the future",
-                "use the date the post was last changed (today at the latest)",
-            )
-        )
-    if model.date.updated and model.date.updated < model.date.created:
-        findings.append(
-            Finding(
-                post.path,
-                post.line_of(("date", "updated")),
-                1,
-                "frontmatter.date-order",
-                "frontmatter",
-                "error",
-                "date.updated: is before date.created",
-                "the update date must be on or after the date the post was created",
-            )
-        )
-    if model.expires and model.expires <= model.date.created:
-        findings.append(
-            Finding(
-                post.path,
-                post.line_of(("expires",)),
-                1,
-                "frontmatter.date-order",
-                "frontmatter",
-                "error",
-                "expires: is not after the post's date",
-                "the post would never appear in a feed; use a later date or remove the line",
-            )
-        )
-    if model.reviewed and model.reviewed.on > now:
-        findings.append(
-            Finding(
-                post.path,
-                post.line_of(("reviewed", "on")),
-                1,
-                "frontmatter.review-in-future",
-                "frontmatter",
-                "error",
-                "reviewed.on: a review cannot be dated in the future",
-                "use the date the clinical review actually happened",
-            )
-        )
-    return findings
+    """Fields that are each valid but do not fit together (or with today)."""
+    dates = model.date
+    # (whether it is wrong, where, rule, category, message, hint)
+    problems = [
+        (model.type in TYPES_NEEDING_CONSENT and not model.consent, ("type",), "consent.missing",
+         "consent", f"type: a {model.type} needs a consent reference",
+         "add consent: <id of the signed consent record> (never the person's name)"),
+        (model.draft is False and model.created > now, ("draft",), "frontmatter.future-not-draft",
+         "frontmatter", "draft: false would publish a post dated in the future now",
+         "remove the draft line; a future-dated post is published on its date automatically"),
+        (bool(dates.updated and dates.updated > max(now, dates.created)), ("date", "updated"),
+         "frontmatter.date-order", "frontmatter", "date.updated: is in the future",
+         "use the date the post was last changed (today at the latest)"),
+        (bool(dates.updated and dates.updated < dates.created), ("date", "updated"),
+         "frontmatter.date-order", "frontmatter", "date.updated: is before date.created",
+         "the update date must be on or after the date the post was created"),
+        (bool(model.expires and model.expires <= dates.created), ("expires",),
+         "frontmatter.date-order", "frontmatter", "expires: is not after the post's date",
+         "the post would never appear in a feed; use a later date or remove the line"),
+        (bool(model.reviewed and model.reviewed.on > now), ("reviewed", "on"),
+         "frontmatter.review-in-future", "frontmatter",
+         "reviewed.on: a review cannot be dated in the future",
+         "use the date the clinical review actually happened"),
+    ]  # fmt: skip
+    return [
+        Finding(post.path, post.line_of(keys), 1, rule, category, "error", message, hint)
+        for wrong, keys, rule, category, message, hint in problems
+        if wrong
+    ]
 
 
 def check_front_matter(post: PostFile, settings: Settings, now: dt.datetime) -> FrontMatterResult:
