@@ -117,6 +117,19 @@ CASES = [
     ),
     Case("date-year-9999", edited({4: "date: 9999-12-31"}), 4, "the year is after 2999"),
     Case(
+        "date-updated-before-created",
+        edited({4: "date:\n  created: 2026-03-14\n  updated: 2026-03-01"}),
+        6,
+        "date.updated: is before date.created",
+    ),
+    Case("expires-before-date", edited({}, ["expires: 2026-03-01"]), 14, "expires: is not after"),
+    Case(
+        "review-in-the-future",
+        edited({}, ["reviewed: {by: mei-lin, on: 2099-01-01}"]),
+        14,
+        "reviewed.on: a review cannot be dated in the future",
+    ),
+    Case(
         "bom-and-unknown-key",
         b"\xef\xbb\xbf" + edited({}, ["audiance: [clients]"]).encode(),
         14,
