@@ -8,8 +8,8 @@ logs it. The finding (site.unpublished) is at the line of the source naming the 
 - The build reads each page's links as MkDocs resolved them, in its HTML (`LinksInPages`),
   so every way of writing one counts (inline, reference, with attributes), and stops
   before any page is written.
-- `carepress check` of the whole hub finds the links written to a post's file in the
-  Markdown of the posts (`links_in_posts`), to say so before a build does.
+- `carepress check` finds the links written to a post's file in the Markdown of the posts
+  it checks (`links_in_posts`), to say so before a build does.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from ..engine import Post
+from ..engine import Post, check_front
 from ..findings import Finding
 from ..settings import Settings
 from ..verify.rules import UNPUBLISHED
@@ -96,19 +96,24 @@ def links_in_posts(
 ) -> list[tuple[Post, Finding]]:
     """`carepress check`'s reading: each published post's links to the file of a post that
     is not published, as the Markdown writes them (MkDocs resolves a target against the
-    linking file's folder, or docs_dir when it starts with "/")."""
-    reports = list(reports)
-    unpublished = {
-        os.path.normpath(r.path.resolve()): why
-        for r in reports
-        if (why := r.left_out_because(now)) is not None
-    }
-    found: list[tuple[Post, Finding]] = []
-    if not unpublished:
-        return found
+    linking file's folder, or docs_dir when it starts with "/"). A linked post that was not
+    checked with them (`carepress check FILE`) has its front matter read for this."""
+    known = {os.path.normpath(r.path.resolve()): r for r in reports}
     docs_dir = settings.docs_dir.resolve()
-    for report in reports:
-        if os.path.normpath(report.path.resolve()) in unpublished:
+
+    def left_out(target: str) -> str | None:
+        report = known.get(target)
+        if report is None:
+            path = Path(target)
+            inside = path.is_relative_to(docs_dir) and path.is_file()
+            if not (inside and settings.is_post(str(path.relative_to(docs_dir)))):
+                return None
+            report = known[target] = check_front(path, settings, now)
+        return report.left_out_because(now)
+
+    found: list[tuple[Post, Finding]] = []
+    for report in list(known.values()):
+        if report.left_out_because(now) is not None:
             continue  # a draft may link to another: neither is published
         try:
             text = report.path.read_text(encoding="utf-8", errors="replace")
@@ -122,7 +127,8 @@ def links_in_posts(
             written = unquote(match.group(1))
             base = docs_dir if written.startswith("/") else folder
             target = os.path.normpath(base / written.lstrip("/"))
-            if target in unpublished:
-                reached[Path(target)] = unpublished[target]
+            why = left_out(target)
+            if why is not None:
+                reached[Path(target)] = why
         found += [(report, _finding(report.path, t, why, settings)) for t, why in reached.items()]
     return found
