@@ -21,6 +21,9 @@ SETTINGS = load_settings(REPO / "mkdocs.yml")
         ('<a href="https://evil.example/988">chat with the 988 Lifeline</a>', MISLEADING_LINK),
         ('<a href="https://988lifeline.org.evil.example/">Call 988</a>', MISLEADING_LINK),
         ('<a href="https://example.org/help">Contact Samaritans</a>', MISLEADING_LINK),
+        ('<a href="https://example.org/help">Text Shout</a>', MISLEADING_LINK),
+        ('<a href="https://example.org/help">call the 9-8-8 suicide crisis helpline</a>',
+         MISLEADING_LINK),
         ('<a href="https://example.org/">text <b>HOME</b> to 741741</a>', MISLEADING_LINK),
     ],
 )
@@ -39,6 +42,9 @@ def test_a_link_that_misleads_is_named(link: str, rule: str) -> None:
         '<a href="tel:911">call 911</a>',
         '<a href="https://www.nimh.nih.gov/">Read how 988 works</a>',  # no offer to call
         '<a href="https://example.org/">call your GP</a>',  # no line named
+        # One-word names are the lines only as written: "Shout", "Lifeline".
+        '<a href="https://example.org/contact">call us or give us a shout</a>',
+        '<a href="https://example.org/parents">call it a lifeline for parents</a>',
     ],
 )
 def test_a_link_that_goes_where_it_says_passes(link: str) -> None:

@@ -73,12 +73,18 @@ def _number_allowed(digits: str, settings: Settings) -> bool:
     return len(digits) >= 7 and any(digits.endswith(a) for a in settings.allowed_phone_digits)
 
 
+@cache
+def _mention(line: CrisisLine) -> re.Pattern[str]:
+    """The line's name or number as words. A one-word name is matched as written ("Shout",
+    "Lifeline": "give us a shout" and "a lifeline for parents" are not the lines)."""
+    name = line.name.split(" (")[0]
+    names = rf"\b{re.escape(name)}\b" if " " not in name else rf"(?i:\b{re.escape(name)}\b)"
+    numbers = [rf"(?<![\d-]){re.escape(n)}(?![\d-])" for n in (line.call, line.text) if n]
+    return re.compile("|".join([names, *numbers]))
+
+
 def _mentions(text: str, line: CrisisLine) -> bool:
-    names = [line.name, line.name.split(" (")[0]]
-    numbers = [n for n in (line.call, line.text) if n]
-    return any(name.lower() in text.lower() for name in names) or any(
-        re.search(rf"(?<![\d-]){re.escape(n)}(?![\d-])", text) for n in numbers
-    )
+    return _mention(line).search(text) is not None
 
 
 def _reaches(href: str, line: CrisisLine) -> bool:
