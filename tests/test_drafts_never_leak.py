@@ -119,3 +119,16 @@ def test_a_page_linking_to_a_draft_stops_the_build_too(hub: Hub) -> None:
     result = hub.build()
     assert result.returncode != 0
     assert "content/about.md:" in result.stderr and "content/posts/secret.md" in result.stderr
+
+
+def test_an_address_no_browser_reads_is_not_a_traceback(tmp_path: Path) -> None:
+    """Red-team pass 3: `<a href="//[::1">` made urlsplit raise inside the build."""
+    from carepress.checks.unpublished_links import LinksInPages
+    from carepress.settings import load_settings
+    from conftest import REPO
+
+    links = LinksInPages({"blog/secret/": (tmp_path / "secret.md", "a draft")},
+                         load_settings(REPO / "mkdocs.yml"))  # fmt: skip
+    links.look('<p><a href="//[::1">call 988</a> <a href="../secret/">x</a></p>', "blog/a/",
+               tmp_path / "a.md")  # fmt: skip
+    assert [f.rule for f in links.findings] == ["site.unpublished"]

@@ -22,6 +22,13 @@ SETTINGS = load_settings(REPO / "mkdocs.yml")
         ('<a href="https://988lifeline.org.evil.example/">Call 988</a>', MISLEADING_LINK),
         ('<a href="https://example.org/help">Contact Samaritans</a>', MISLEADING_LINK),
         ('<a href="https://example.org/help">Text Shout</a>', MISLEADING_LINK),
+        # Red-team pass 3: a pause or an extension after the number, a tab in the scheme, a
+        # backslash before the host (each read as a phone or a browser reads it).
+        ('<a href="tel:5550100,18006624357">Call us now</a>', PHONE_LINK),
+        ('<a href="tel:5550100;ext=8006624357">Phone the office</a>', PHONE_LINK),
+        ('<a href="te&#9;l:5550100">Ring the desk</a>', PHONE_LINK),
+        ('<a href="https://evil.example.com\\@988lifeline.org/">Chat with 988</a>',
+         MISLEADING_LINK),
         ('<a href="https://example.org/help">call the 9-8-8 suicide crisis helpline</a>',
          MISLEADING_LINK),
         ('<a href="https://example.org/">text <b>HOME</b> to 741741</a>', MISLEADING_LINK),
@@ -42,6 +49,17 @@ def test_a_link_that_misleads_is_named(link: str, rule: str) -> None:
         '<a href="tel:911">call 911</a>',
         '<a href="https://www.nimh.nih.gov/">Read how 988 works</a>',  # no offer to call
         '<a href="https://example.org/">call your GP</a>',  # no line named
+        # Red-team pass 3's false alarms: pages about a line, the site's own crisis page,
+        # the lines' numbers in international form, a pause to choose an option.
+        '<a href="https://www.samhsa.gov/mental-health/988">Learn what happens when you '
+        'call 988</a>',
+        '<a href="https://www.npr.org/x">Calls to 988 rose in its first year</a>',
+        '<a href="../../crisis/">call or text 988, or see our crisis page</a>',
+        '<a href="tel:+64800543354">Lifeline Aotearoa</a>',
+        '<a href="sms:+61477131114">text Lifeline</a>',
+        '<a href="tel:+44116123">call Samaritans</a>',
+        '<a href="tel:988,1">dial 988 and then 1</a>',
+        '<a href="//[::1">call 988</a>',  # not an address a browser goes to: no traceback
         # One-word names are the lines only as written: "Shout", "Lifeline".
         '<a href="https://example.org/contact">call us or give us a shout</a>',
         '<a href="https://example.org/parents">call it a lifeline for parents</a>',
@@ -56,7 +74,8 @@ def test_the_practice_s_own_number_may_be_linked(hub: Hub) -> None:
     config.write_text(config.read_text().replace(
         "    crisis_region: US\n", "    crisis_region: US\n    phone: \"+1 503 555 0188\"\n"))
     settings = load_settings(config)
-    assert list(help_link_problems('<a href="tel:+15035550188">call us</a>', settings)) == []
+    for local in ("tel:+15035550188", "tel:555-0188", "tel:(503)%20555-0188"):
+        assert list(help_link_problems(f'<a href="{local}">call us</a>', settings)) == []
     assert [r for r, _, _ in help_link_problems('<a href="tel:+15035550199">call us</a>',
                                                  settings)] == [PHONE_LINK]  # fmt: skip
 

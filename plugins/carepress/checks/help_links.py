@@ -17,10 +17,11 @@ import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from ..crisis import CrisisLine, all_regions
 from ..findings import Finding
+from ..sanitise import as_read
 from ..settings import Settings
 from .registry import PostContext, RuleInfo, declare, post_check
 
@@ -38,9 +39,11 @@ declare(
 _LINK = re.compile(r'<a\s[^>]*?\bhref="([^"]*)"[^>]*>(.*?)</a>', re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 # Words that offer contact: "call 988", "text SHOUT to 85258", "chat with the Lifeline".
+# The words of a link that offers contact start with it: "Call 988", "Text HOME to
+# 741741", "Chat with the 988 Lifeline" (not "Learn what happens when you call 988").
 _OFFER = re.compile(
-    r"\b(?:call|calls|calling|text|texting|chat|chatting|ring|phone|dial|contact|reach|"
-    r"message|talk to|speak to|get help from)\b",
+    r"(?:please |you can |or )?(?:call|text|chat|ring|phone|dial|contact|reach|message|"
+    r"talk to|speak to|get help from)\b",
     re.IGNORECASE,
 )
 
@@ -50,7 +53,10 @@ def _digits(text: str) -> str:
 
 
 def _host(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    try:
+        return (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    except ValueError:  # "//[::1": no host a browser would go to either
+        return ""
 
 
 @cache
@@ -67,10 +73,27 @@ def _short_numbers() -> frozenset[str]:
     return frozenset(d for d in map(_digits, numbers) if 0 < len(d) < 7)
 
 
+def _dialled(href: str) -> str:
+    """The digits a tel: or sms: address dials first: up to a pause or an extension
+    ("tel:5550100,18006624357" dials 555 0100, then the rest as tones)."""
+    number = re.split(r"[,;?pPwW]", unquote(href.split(":", 1)[1]), maxsplit=1)[0]
+    return _digits(number)
+
+
+def _same_number(dialled: str, listed: str) -> bool:
+    """One number written two ways: with or without a country code ("+44 116 123"), a
+    trunk 0 ("+64 800 543 354" for 0800 543 354), or as a local number ("555-0142")."""
+    a, b = dialled.lstrip("0"), listed.lstrip("0")
+    if not a or not b:
+        return False
+    if len(b) < 7:  # a short code: its digits, after a country code at most
+        return a == b or (a.endswith(b) and len(a) - len(b) <= 3)
+    return a.endswith(b[-9:]) or (len(a) >= 7 and b.endswith(a))
+
+
 def _number_allowed(digits: str, settings: Settings) -> bool:
-    if digits in _short_numbers():
-        return True
-    return len(digits) >= 7 and any(digits.endswith(a) for a in settings.allowed_phone_digits)
+    listed = [*_short_numbers(), *settings.allowed_phone_digits]
+    return any(_same_number(digits, n) for n in listed)
 
 
 @cache
@@ -91,8 +114,7 @@ def _reaches(href: str, line: CrisisLine) -> bool:
     scheme = href.split(":", 1)[0].lower()
     if scheme in ("tel", "sms"):
         wanted = {_digits(n) for n in (line.call, line.text) if n}
-        digits = _digits(href.split("?", 1)[0])
-        return any(digits == w or (len(w) >= 7 and digits.endswith(w[-10:])) for w in wanted)
+        return any(_same_number(_dialled(href), w) for w in wanted)
     hosts = {_host(u) for u in (line.url, line.chat) if u}
     host = _host(href)
     return bool(host) and any(host == h or host.endswith("." + h) for h in hosts)
@@ -101,17 +123,19 @@ def _reaches(href: str, line: CrisisLine) -> bool:
 def help_link_problems(page_html: str, settings: Settings) -> Iterator[tuple[str, str, str]]:
     """(rule, message, what to look for in the source) for each link that misleads."""
     for match in _LINK.finditer(page_html):
-        href = html.unescape(match.group(1)).strip()
+        href = as_read(html.unescape(match.group(1)))  # as a browser reads it: tabs dropped...
         text = " ".join(html.unescape(_TAG.sub(" ", match.group(2))).split())
-        scheme = href.split(":", 1)[0].lower()
+        scheme = href.split(":", 1)[0].lower() if ":" in href else ""
         if scheme in ("tel", "sms"):
-            digits = _digits(href.split("?", 1)[0])
+            digits = _dialled(href)
             if not _number_allowed(digits, settings):
                 yield (PHONE_LINK, f"the link '{text}' calls or texts {digits}, which is neither "
                        "the practice's number nor a crisis line's or helpline's",
                        href.split(":", 1)[1].split("?", 1)[0])  # fmt: skip
                 continue
-        if not _OFFER.search(text):
+        elif not _host(href):
+            continue  # a page of the site itself ("see our crisis page")
+        if not _OFFER.match(text):
             continue
         offered = [line for line in _lines() if _mentions(text, line)]
         if offered and not any(_reaches(href, line) for line in offered):

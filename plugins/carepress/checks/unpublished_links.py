@@ -82,7 +82,10 @@ class LinksInPages:
         base = "/" + page_url
         reached: dict[Path, str] = {}
         for match in _HREF.finditer(page_html):
-            parts = urlsplit(html.unescape(match.group(1)))
+            try:
+                parts = urlsplit(html.unescape(match.group(1)))
+            except ValueError:  # "//[::1": not an address of the site
+                continue
             if parts.scheme or parts.netloc:
                 continue  # another site's address (or the site's own, written whole)
             target = self._left_out.get(_address(urljoin(base, parts.path)))
