@@ -74,6 +74,8 @@ LINKS = {
     "reference": "See [the next post][next].\n\n[next]: secret.md",
     "attributes": 'See [the next post](secret.md){: title="soon" }.',
     "anchor": "See [its first part](later.md#part-one).",
+    # Red-team pass 3: a picture's address is resolved like a link's.
+    "picture": "![Next week](secret.md)",
 }
 
 
@@ -97,7 +99,7 @@ def test_a_link_to_a_draft_or_future_post_stops_the_build(hub: Hub) -> None:
             result.stderr), (name, result.stderr)
         assert why in result.stderr
         assert not hub.site.exists()  # nothing was published
-        if name != "attributes":  # `carepress check` reads the Markdown: the same finding
+        if name not in ("attributes", "picture"):  # `carepress check` reads the Markdown
             checked = hub.check(*(["content/posts/linking.md"] if name == "inline" else []))
             assert checked.returncode != 0
             assert (f"content/posts/linking.md:{line}:1: error site.unpublished a link to "
@@ -132,3 +134,8 @@ def test_an_address_no_browser_reads_is_not_a_traceback(tmp_path: Path) -> None:
     links.look('<p><a href="//[::1">call 988</a> <a href="../secret/">x</a></p>', "blog/a/",
                tmp_path / "a.md")  # fmt: skip
     assert [f.rule for f in links.findings] == ["site.unpublished"]
+    # The site's own address written whole reaches the draft too; another site's does not.
+    site = load_settings(REPO / "mkdocs.yml").site_url
+    for address, found in ((f"{site}blog/secret/", 2), ("https://other.example/blog/secret/", 2)):
+        links.look(f'<a href="{address}">plan</a>', "blog/a/", tmp_path / "b.md")
+        assert len(links.findings) == found

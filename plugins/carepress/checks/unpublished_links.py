@@ -20,15 +20,16 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import SplitResult, unquote, urljoin, urlsplit
 
 from ..engine import Post, check_front
 from ..findings import Finding
 from ..settings import Settings
 from ..verify.rules import UNPUBLISHED
 
-# Links as the allowlist writes them (the build reads its output): href="...".
-_HREF = re.compile(r'<a\s[^>]*?\bhref="([^"]*)"', re.IGNORECASE)
+# Addresses as the allowlist writes them (the build reads its output): a link's href and a
+# picture's src (`![next week](draft.md)` is resolved like a link).
+_HREF = re.compile(r'<(?:a|img|source)\s[^>]*?\b(?:href|src)="([^"]*)"', re.IGNORECASE)
 # In Markdown: an inline link's or a reference's target that names a Markdown file.
 _MARKDOWN_TARGET = re.compile(
     r"""(?:\]\(\s*<?|^[ ]{0,3}\[[^\]\n]{1,999}\]:[ \t]*<?|href=["'])([^\s()<>"'#?]+\.md)\b""",
@@ -73,7 +74,15 @@ class LinksInPages:
     def __init__(self, left_out: Mapping[str, tuple[Path, str]], settings: Settings) -> None:
         self._left_out = {_address(url): target for url, target in left_out.items()}
         self.settings = settings
+        site = urlsplit(settings.site_url)
+        self._site = (site.hostname or "", site.path or "/")
         self.findings: list[Finding] = []
+
+    def _is_own(self, parts: SplitResult) -> bool:
+        """An address of the site itself, written whole (https://its.host/its/path/...)."""
+        host, root = self._site
+        own_host = bool(host) and (parts.hostname or "").lower() == host.lower()
+        return own_host and parts.scheme in ("http", "https", "") and parts.path.startswith(root)
 
     def look(self, page_html: str, page_url: str, source: Path) -> None:
         """The links of one page (its HTML, its address, its file) that reach a post left out."""
@@ -87,8 +96,12 @@ class LinksInPages:
             except ValueError:  # "//[::1": not an address of the site
                 continue
             if parts.scheme or parts.netloc:
-                continue  # another site's address (or the site's own, written whole)
-            target = self._left_out.get(_address(urljoin(base, parts.path)))
+                if not self._is_own(parts):
+                    continue  # another site's address
+                address = "/" + parts.path[len(self._site[1]) :].lstrip("/")
+            else:
+                address = urljoin(base, parts.path)
+            target = self._left_out.get(_address(address))
             if target is not None:
                 reached[target[0]] = target[1]
         self.findings += [_finding(source, t, why, self.settings) for t, why in reached.items()]
