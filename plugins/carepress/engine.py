@@ -57,15 +57,9 @@ class Post:
 
     def left_out_because(self, now: dt.datetime) -> str | None:
         """Why the blog leaves this post out of the site by its own choice (a draft, a date
-        to come), or None."""
+        to come), or None: its front matter's answer, as far as it could be read."""
         model = self.front_matter or self.checked_as
-        if model is None:
-            return None
-        if model.draft:
-            return "a draft"
-        if model.created > now:
-            return f"a post dated {model.created:%Y-%m-%d}, in the future"
-        return None
+        return model.left_out_because(now) if model is not None else None
 
 
 def utc_now() -> dt.datetime:

@@ -347,7 +347,15 @@ class FrontMatter(_Strict):
 
     def is_published(self, now: dt.datetime) -> bool:
         """Not a draft and not dated in the future (Material's draft_if_future_date rule)."""
-        return not self.draft and self.date.created <= now
+        return self.left_out_because(now) is None
+
+    def left_out_because(self, now: dt.datetime) -> str | None:
+        """Why the blog leaves the post out of the site (a draft, a date to come), or None."""
+        if self.draft:
+            return "a draft"
+        if self.created > now:
+            return f"a post dated {self.created:%Y-%m-%d}, in the future"
+        return None
 
     def is_expired(self, now: dt.datetime) -> bool:
         return self.expires is not None and self.expires <= now

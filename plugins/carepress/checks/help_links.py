@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -38,7 +38,6 @@ declare(
 # Links as the allowlist writes them (href="..." first or not; the text up to </a>).
 _LINK = re.compile(r'<a\s[^>]*?\bhref="([^"]*)"[^>]*>(.*?)</a>', re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
-# Words that offer contact: "call 988", "text SHOUT to 85258", "chat with the Lifeline".
 # The words of a link that offers contact start with it: "Call 988", "Text HOME to
 # 741741", "Chat with the 988 Lifeline" (not "Learn what happens when you call 988").
 _OFFER = re.compile(
@@ -144,13 +143,13 @@ def help_link_problems(page_html: str, settings: Settings) -> Iterator[tuple[str
 
 
 def help_link_findings(
-    page_html: str, path: str, body: str, first_line: int, settings: Settings
+    problems: Iterable[tuple[str, str, str]], path: str, body: str, first_line: int
 ) -> list[Finding]:
     """The problems as findings, each at the first line of the body that holds what it
     names (the address written, or the link's words), else the body's first line."""
     found = []
     lines = body.splitlines()
-    for rule, message, needle in help_link_problems(page_html, settings):
+    for rule, message, needle in problems:
         number = next((n for n, text in enumerate(lines) if needle and needle in text), 0)
         found.append(Finding(path, first_line + number, 1, rule, "crisis", "error", message,
                              "link each crisis line to its own number or site, as the crisis "
@@ -162,16 +161,17 @@ def help_link_findings(
 def check_help_links(ctx: PostContext) -> list[Finding]:
     if not ctx.render_html:  # a build judges the HTML MkDocs renders instead
         return []
-    return help_link_findings(ctx.sanitised.html, ctx.post.path, ctx.post.body,
-                              ctx.post.body_line, ctx.settings)  # fmt: skip
+    problems = help_link_problems(ctx.sanitised.html, ctx.settings)
+    return help_link_findings(problems, ctx.post.path, ctx.post.body, ctx.post.body_line)
 
 
 def page_findings(page_html: str, source: Path, settings: Settings) -> list[Finding]:
     """The build's reading, on a page's published HTML; its file is read only for a problem."""
-    if not any(True for _ in help_link_problems(page_html, settings)):
+    problems = list(help_link_problems(page_html, settings))
+    if not problems:
         return []
     try:
         text = source.read_text(encoding="utf-8", errors="replace")
     except OSError:
         text = ""
-    return help_link_findings(page_html, settings.display_path(source), text, 1, settings)
+    return help_link_findings(problems, settings.display_path(source), text, 1)

@@ -76,7 +76,6 @@ class LinksInPages:
         self.settings = settings
         site = urlsplit(settings.site_url)
         self._site = (site.hostname or "", site.path or "/")
-        self.findings: list[Finding] = []
 
     def _is_own(self, parts: SplitResult) -> bool:
         """An address of the site itself, written whole (https://its.host/its/path/...)."""
@@ -84,10 +83,10 @@ class LinksInPages:
         own_host = bool(host) and (parts.hostname or "").lower() == host.lower()
         return own_host and parts.scheme in ("http", "https", "") and parts.path.startswith(root)
 
-    def look(self, page_html: str, page_url: str, source: Path) -> None:
+    def look(self, page_html: str, page_url: str, source: Path) -> list[Finding]:
         """The links of one page (its HTML, its address, its file) that reach a post left out."""
         if not self._left_out:
-            return
+            return []
         base = "/" + page_url
         reached: dict[Path, str] = {}
         for match in _HREF.finditer(page_html):
@@ -104,7 +103,7 @@ class LinksInPages:
             target = self._left_out.get(_address(address))
             if target is not None:
                 reached[target[0]] = target[1]
-        self.findings += [_finding(source, t, why, self.settings) for t, why in reached.items()]
+        return [_finding(source, t, why, self.settings) for t, why in reached.items()]
 
 
 def links_in_posts(

@@ -94,7 +94,8 @@ class CarePressPlugin(BasePlugin):
         self.csp: ContentSecurity | None = None  # the site's policy, from on_env
         self._page_findings: list[Finding] = []  # pages that are not posts, per build
         self._unpublished_links: LinksInPages | None = None  # from on_nav
-        self._link_findings: list[Finding] = []  # crisis links that mislead, per build
+        # Links to posts left out, and crisis links that mislead: per build, until on_env.
+        self._link_findings: list[Finding] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -260,8 +261,7 @@ class CarePressPlugin(BasePlugin):
         stop if the HTML allowlist found errors, or a page links to a post left out."""
         assert self.unsafe_html is not None
         posts, pages = self.unsafe_html.findings(self.reports)
-        links = self._unpublished_links.findings if self._unpublished_links else []
-        links, self._link_findings = links + self._link_findings, []
+        links, self._link_findings = self._link_findings, []
         self._report(posts + pages + links)  # the rest were reported in on_files
         self._page_findings += pages + links
         self.share_kits = ShareKits(self.settings, self.reports.values(), self._now)
@@ -458,10 +458,10 @@ class CarePressPlugin(BasePlugin):
         assert self.unsafe_html is not None
         # Every page, as Markdown (and any plugin before this one) rendered it: readers get
         # only what the allowlist lets through, and the build stops if it removed anything.
-        html = self.unsafe_html.clean(html, page.file.src_uri, Path(page.file.abs_src_path or ""))
         source = Path(page.file.abs_src_path or "")
+        html = self.unsafe_html.clean(html, page.file.src_uri, source)
         if self._unpublished_links is not None:
-            self._unpublished_links.look(html, page.file.url, source)
+            self._link_findings += self._unpublished_links.look(html, page.file.url, source)
         assert self.settings is not None
         self._link_findings += help_link_findings(html, source, self.settings)
         report = self.reports.get(page.file.src_uri)
