@@ -101,6 +101,18 @@ def test_serve_shows_problems_on_the_page_without_stopping(hub: Hub) -> None:
     assert "Traceback" not in output
 
 
+def test_serve_reports_a_decoy_crisis_link_once_at_its_line(hub: Hub) -> None:
+    """The preview checks each post whole (help links included): the page it then renders
+    from a sanitised copy is not judged again under the copy's name and lines."""
+    body = ("Worry is normal.\n\n<!-- more -->\n\n## Help\n\n"
+            "If you need help now, [call or text 988](tel:+15035550123).\n")  # fmt: skip
+    hub.write_post("decoy.md", post_text(body=body, slug="decoy"))
+    with _serving(hub.root) as server:
+        assert "calls or texts 15035550123" in server.get("/blog/decoy/")
+    mentions = [line for line in server.output.splitlines() if "15035550123" in line]
+    assert len(mentions) == 1 and "content/posts/decoy.md:" in mentions[0], server.output
+
+
 def test_serve_counts_snippets_with_the_sites_own_address(tmp_path) -> None:
     # `mkdocs serve` swaps site_url for http://127.0.0.1:<port>/, which X does not count as a
     # 23-character link: the sample posts' X snippets only fit with the real address.
