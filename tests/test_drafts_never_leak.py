@@ -72,10 +72,13 @@ SECRET = "Zebracanary unannounced plan"  # the drafts' titles, which the blog ma
 LINKS = {
     "inline": "See [the next post](secret.md).",
     "reference": "See [the next post][next].\n\n[next]: secret.md",
+    "reference in a list": "- See [the next post][next].\n\n    [next]: secret.md",
     "attributes": 'See [the next post](secret.md){: title="soon" }.',
     "anchor": "See [its first part](later.md#part-one).",
     # Red-team pass 3: a picture's address is resolved like a link's.
     "picture": "![Next week](secret.md)",
+    # Raw HTML is not resolved by MkDocs, and would publish the draft's file name.
+    "raw HTML": 'See <a href="secret.md">the next post</a>.',
 }
 
 

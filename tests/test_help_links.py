@@ -32,6 +32,21 @@ SETTINGS = load_settings(REPO / "mkdocs.yml")
         ('<a href="https://example.org/help">call the 9-8-8 suicide crisis helpline</a>',
          MISLEADING_LINK),
         ('<a href="https://example.org/">text <b>HOME</b> to 741741</a>', MISLEADING_LINK),
+        # Red-team pass 3's bypasses: what a screen reader says, a number split by markup,
+        # invisible and full-width characters, a one-word name in lower case, a picture's
+        # alt text, and another country's line offered on a US site.
+        ('<a href="https://evil.example/" aria-label="Call 988 now">Help</a>',
+         MISLEADING_LINK),
+        ('<a href="https://evil.example/" title="Text Shout">Help</a>', MISLEADING_LINK),
+        ('<a href="https://evil.example/">Call 9<b>8</b>8</a>', MISLEADING_LINK),
+        ('<a href="https://evil.example/">Call 9\u200b88</a>', MISLEADING_LINK),
+        ('<a href="https://evil.example/">Call \uff19\uff18\uff18</a>', MISLEADING_LINK),
+        ('<a href="https://evil.example/">call samaritans</a>', MISLEADING_LINK),
+        ('<a href="https://evil.example/">text shout now</a>', MISLEADING_LINK),
+        ('<a href="https://evil.example/"><img src="x.png" alt="Call 988"></a>',
+         MISLEADING_LINK),
+        ('<a href="https://988.ca/">Call or text 988</a>', MISLEADING_LINK),
+        ('<a href="https://evil.example/">Text 838255</a>', MISLEADING_LINK),
     ],
 )
 def test_a_link_that_misleads_is_named(link: str, rule: str) -> None:
@@ -63,6 +78,12 @@ def test_a_link_that_misleads_is_named(link: str, rule: str) -> None:
         # One-word names are the lines only as written: "Shout", "Lifeline".
         '<a href="https://example.org/contact">call us or give us a shout</a>',
         '<a href="https://example.org/parents">call it a lifeline for parents</a>',
+        # A street address that holds a line's number; the Veterans Crisis Line's own ways.
+        '<a href="https://maps.example/x">Contact us at 111 River Street</a>',
+        '<a href="https://maps.example/x">Visit or call us: 988 Pine Avenue, Portland</a>',
+        '<a href="sms:838255">Text 838255</a>',
+        '<a href="https://www.veteranscrisisline.net/">Contact the Veterans Crisis Line</a>',
+        '<a href="tel:988" aria-label="Call 988, the Suicide and Crisis Lifeline">Call 988</a>',
     ],
 )
 def test_a_link_that_goes_where_it_says_passes(link: str) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import lxml.html
 import pytest
 from carepress.cli import main
 from conftest import Hub, build_in_process, post_text
@@ -510,6 +511,18 @@ def test_a_title_from_a_heading_stays_text(hub: Hub) -> None:
     assert built.ok, built.log
     for page in hub.site.rglob("*.html"):
         assert "<img src=x onerror" not in page.read_text("utf-8"), page
+
+
+def test_a_title_from_a_heading_reads_as_written(hub: Hub) -> None:
+    """`# Tips & tricks` is the page's title as a reader sees it: once escaped, not twice
+    (the tab read "Tips &amp; tricks")."""
+    _page("tips.md", "# Tips & tricks for *busy* weeks\n\nText.\n")(hub)
+    built = build_in_process(hub.root)
+    assert built.ok, built.log
+    page = lxml.html.fromstring((hub.site / "tips" / "index.html").read_bytes())
+    assert page.findtext(".//title").startswith("Tips & tricks for busy weeks - ")
+    assert page.xpath("string(//meta[@property='og:title']/@content)") == (
+        "Tips & tricks for busy weeks")
 
 
 def test_a_title_with_an_attribute_list_styles_nothing_on_the_index(hub: Hub) -> None:

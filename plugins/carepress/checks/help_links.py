@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -35,9 +36,14 @@ declare(
              "helpline but which goes somewhere else", adjustable=False),
 )  # fmt: skip
 
-# Links as the allowlist writes them (href="..." first or not; the text up to </a>).
-_LINK = re.compile(r'<a\s[^>]*?\bhref="([^"]*)"[^>]*>(.*?)</a>', re.IGNORECASE | re.DOTALL)
+# Links as the allowlist writes them: attributes in double quotes, the text up to </a>.
+_LINK = re.compile(r"<a(\s[^>]*)>(.*?)</a>", re.IGNORECASE | re.DOTALL)
+_ATTRIBUTE = re.compile(r'\s([\w-]+)="([^"]*)"')
 _TAG = re.compile(r"<[^>]*>")
+# The words a reader meets besides the link's text: a screen reader says its aria-label, a
+# picture inside a link says its alt text.
+_NAMING = ("aria-label", "title")
+_ALT = re.compile(r'<img\s[^>]*?\balt="([^"]*)"', re.IGNORECASE)
 # The words of a link that offers contact start with it: "Call 988", "Text HOME to
 # 741741", "Chat with the 988 Lifeline" (not "Learn what happens when you call 988").
 _OFFER = re.compile(
@@ -45,6 +51,27 @@ _OFFER = re.compile(
     r"talk to|speak to|get help from)\b",
     re.IGNORECASE,
 )
+
+
+def _plain(text: str) -> str:
+    """Full-width and other compatibility forms as plain ones ("９８８" is 988), invisible
+    format characters (zero-width spaces) gone."""
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(c for c in text if unicodedata.category(c) != "Cf")
+
+
+def _readable(text: str) -> str:
+    """Text as a reader sees it: plain, its spaces one."""
+    return " ".join(_plain(html.unescape(text)).split())
+
+
+def _link_words(attributes: dict[str, str], inner: str) -> list[str]:
+    """Every way the link is read: its text (markup inside a word joins it: "9<b>8</b>8"; a
+    tag between words parts them), its accessible names and its pictures' alt texts."""
+    words = [_readable(_TAG.sub(" ", inner)), _readable(_TAG.sub("", inner))]
+    words += [_readable(attributes[name]) for name in _NAMING if name in attributes]
+    words += [_readable(alt) for alt in _ALT.findall(inner)]
+    return list(dict.fromkeys(w for w in words if w))
 
 
 def _digits(text: str) -> str:
@@ -95,13 +122,22 @@ def _number_allowed(digits: str, settings: Settings) -> bool:
     return any(_same_number(digits, n) for n in listed)
 
 
+# "Contact us at 111 River Street" is a street address, not NHS 111.
+_NOT_AN_ADDRESS = (r"(?!\s+(?:[A-Z][\w'.-]*\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|"
+                   r"Drive|Dr|Boulevard|Blvd|Way|Place|Pl|Court|Ct|Close|Crescent|Terrace|"
+                   r"Highway|Hwy|Parkway|Square|Sq)\b)")
+
+
 @cache
 def _mention(line: CrisisLine) -> re.Pattern[str]:
     """The line's name or number as words. A one-word name is matched as written ("Shout",
     "Lifeline": "give us a shout" and "a lifeline for parents" are not the lines)."""
     name = line.name.split(" (")[0]
     names = rf"\b{re.escape(name)}\b" if " " not in name else rf"(?i:\b{re.escape(name)}\b)"
-    numbers = [rf"(?<![\d-]){re.escape(n)}(?![\d-])" for n in (line.call, line.text) if n]
+    if " " not in name:  # right after the offer, any case: "text shout", "call samaritans"
+        names += rf"|(?i:^{_OFFER.pattern}\s+(?:the\s+)?{re.escape(name)}\b)"
+    numbers = [rf"(?<![\d-]){re.escape(n)}(?![\d-]){_NOT_AN_ADDRESS}"
+               for n in (line.call, line.text) if n]  # fmt: skip
     return re.compile("|".join([names, *numbers]))
 
 
@@ -119,11 +155,32 @@ def _reaches(href: str, line: CrisisLine) -> bool:
     return bool(host) and any(host == h or host.endswith("." + h) for h in hosts)
 
 
+def _offered(words: str, region: str) -> list[CrisisLine]:
+    """The lines a link's words offer. Where one of them serves the practice's region, only
+    those count: "call 988" on a US site is the US line, not Canada's 9-8-8."""
+    if not _OFFER.match(words):
+        return []
+    offered = [line for line in _lines() if _mentions(words, line)]
+    own = set(_region_lines(region))
+    return [line for line in offered if line in own] or offered
+
+
+@cache
+def _region_lines(region: str) -> tuple[CrisisLine, ...]:
+    found = all_regions().get(region)
+    return (*found.lines, *found.helplines) if found else ()
+
+
 def help_link_problems(page_html: str, settings: Settings) -> Iterator[tuple[str, str, str]]:
     """(rule, message, what to look for in the source) for each link that misleads."""
+    region = settings.practice.crisis_region
     for match in _LINK.finditer(page_html):
-        href = as_read(html.unescape(match.group(1)))  # as a browser reads it: tabs dropped...
-        text = " ".join(html.unescape(_TAG.sub(" ", match.group(2))).split())
+        attributes = {k.lower(): v for k, v in _ATTRIBUTE.findall(match.group(1))}
+        if "href" not in attributes:
+            continue
+        href = _plain(as_read(html.unescape(attributes["href"])))  # as a browser reads it
+        all_words = _link_words(attributes, match.group(2))
+        text = all_words[0] if all_words else ""
         scheme = href.split(":", 1)[0].lower() if ":" in href else ""
         if scheme in ("tel", "sms"):
             digits = _dialled(href)
@@ -134,12 +191,12 @@ def help_link_problems(page_html: str, settings: Settings) -> Iterator[tuple[str
                 continue
         elif not _host(href):
             continue  # a page of the site itself ("see our crisis page")
-        if not _OFFER.match(text):
-            continue
-        offered = [line for line in _lines() if _mentions(text, line)]
-        if offered and not any(_reaches(href, line) for line in offered):
-            yield (MISLEADING_LINK, f"the link '{text}' offers {offered[0].name}, but it goes "
-                   f"to {href}", text)  # fmt: skip
+        for words in all_words:
+            offered = _offered(words, region)
+            if offered and not any(_reaches(href, line) for line in offered):
+                yield (MISLEADING_LINK, f"the link '{words}' offers {offered[0].name}, but it "
+                       f"goes to {href}", text)  # fmt: skip
+                break
 
 
 def help_link_findings(

@@ -30,9 +30,11 @@ from ..verify.rules import UNPUBLISHED
 # Addresses as the allowlist writes them (the build reads its output): a link's href and a
 # picture's src (`![next week](draft.md)` is resolved like a link).
 _HREF = re.compile(r'<(?:a|img|source)\s[^>]*?\b(?:href|src)="([^"]*)"', re.IGNORECASE)
-# In Markdown: an inline link's or a reference's target that names a Markdown file.
+# In Markdown: an inline link's or a reference's target that names a Markdown file. A
+# reference may be indented in a list item or a quote (one in a code block is counted too:
+# the check says more than the build then, never less).
 _MARKDOWN_TARGET = re.compile(
-    r"""(?:\]\(\s*<?|^[ ]{0,3}\[[^\]\n]{1,999}\]:[ \t]*<?|href=["'])([^\s()<>"'#?]+\.md)\b""",
+    r"""(?:\]\(\s*<?|^[ \t>]*\[[^\]\n]{1,999}\]:[ \t]*<?|href=["'])([^\s()<>"'#?]+\.md)\b""",
     re.MULTILINE | re.IGNORECASE,
 )
 
@@ -73,6 +75,8 @@ class LinksInPages:
 
     def __init__(self, left_out: Mapping[str, tuple[Path, str]], settings: Settings) -> None:
         self._left_out = {_address(url): target for url, target in left_out.items()}
+        # Raw HTML's `<a href="draft.md">` is not resolved by MkDocs: it names the file.
+        self._left_out_files = {t[0].resolve(): t for t in left_out.values()}
         self.settings = settings
         site = urlsplit(settings.site_url)
         self._site = (site.hostname or "", site.path or "/")
@@ -82,6 +86,13 @@ class LinksInPages:
         host, root = self._site
         own_host = bool(host) and (parts.hostname or "").lower() == host.lower()
         return own_host and parts.scheme in ("http", "https", "") and parts.path.startswith(root)
+
+    def _file_named(self, path: str, source: Path) -> Path:
+        """The file a Markdown file name in a page's HTML names, as MkDocs would read it:
+        from the page's folder, or from docs_dir when it starts with "/"."""
+        path = unquote(path)
+        folder = self.settings.docs_dir if path.startswith("/") else source.parent
+        return (folder / path.lstrip("/")).resolve()
 
     def look(self, page_html: str, page_url: str, source: Path) -> list[Finding]:
         """The links of one page (its HTML, its address, its file) that reach a post left out."""
@@ -98,6 +109,11 @@ class LinksInPages:
                 if not self._is_own(parts):
                     continue  # another site's address
                 address = "/" + parts.path[len(self._site[1]) :].lstrip("/")
+            elif parts.path.lower().endswith(".md"):
+                target = self._left_out_files.get(self._file_named(parts.path, source))
+                if target is not None:
+                    reached[target[0]] = target[1]
+                continue
             else:
                 address = urljoin(base, parts.path)
             target = self._left_out.get(_address(address))

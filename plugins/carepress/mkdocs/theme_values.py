@@ -67,11 +67,12 @@ def _walk(items: Iterable[Any]) -> Iterable[Any]:
 
 
 def escape_title_from_heading(page: Any) -> None:
-    """In on_page_content: a page without a `title:` takes its first heading's text, which
-    MkDocs unescapes (`# About &lt;b&gt;` gives the title "About <b>"); kept escaped, as
-    a front-matter title."""
+    """In on_page_content: a page without a `title:` takes its first heading's HTML with its
+    tags stripped by regular expressions, entities kept (`# Tips &amp; tricks` gives
+    "Tips &amp; tricks"), and markup hidden in a comment can come out whole; the theme
+    prints it as HTML. Kept as text, as the table of contents is."""
     if "title" not in page.meta and isinstance(page.title, str) and page.title:
-        page.meta["title"] = html.escape(page.title)
+        page.meta["title"] = as_text(page.title)
 
 
 def toc_as_text(toc: Iterable[Any]) -> None:
