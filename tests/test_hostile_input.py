@@ -208,6 +208,25 @@ def test_a_hostile_body_is_refused_at_its_line(
         assert ours[0]["line"] >= _line_of(text, "<!-- more -->")
 
 
+def test_a_heading_that_makes_a_safeguard_s_id_says_how_to_keep_it(
+    hub: Hub, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A writer's heading "Source 1" makes id="source-1", which the Sources list owns: the
+    finding says it is the heading, and how to keep the words."""
+    body = INTRO + "## Source 1\n\nWhere the numbers come from.\n"
+    path = hub.write_post("heading.md", post_text(body=body, slug="heading"))
+    status, findings = _checked(hub, capsys, path)
+    assert status == 1
+    ours = [f for f in findings if f["rule"] == "html.attribute"]
+    assert ours and ours[0]["line"] == _line_of(post_text(body=body, slug="heading"), "## Source")
+    assert "a heading's words make its id" in ours[0]["message"]
+    assert "{#another-id}" in ours[0]["hint"]
+    hub.write_post("heading.md", post_text(body=body.replace("Source 1", "Source 1 {#first}"),
+                                           slug="heading"))  # fmt: skip
+    status, findings = _checked(hub, capsys, path)
+    assert not [f for f in findings if f["severity"] == "error"], findings
+
+
 @pytest.mark.parametrize("case", FRONTS, ids=lambda c: c.name)
 def test_hostile_front_matter_is_refused_at_its_line(
     hub: Hub, case: Front, capsys: pytest.CaptureFixture[str]

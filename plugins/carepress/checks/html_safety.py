@@ -55,8 +55,16 @@ _RULES = {
 }
 
 
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
 def removal_finding(path: str, line: int, removal: Removal) -> Finding:
     rule, why, hint = _RULES[removal.kind]
+    if removal.attribute == "id" and removal.element in _HEADINGS:
+        # Most often not written at all: the heading's words made it ("## Source 1").
+        why = ("is an id the page's own safeguards use (a heading's words make its id, "
+               "\"## Source 1\" makes id=\"source-1\")")  # fmt: skip
+        hint = "reword the heading, or give it an id of its own: ## Heading {#another-id}"
     return Finding(path, line, 1, rule, "html", "error", f"{removal.describe()} {why}", hint)
 
 
