@@ -115,3 +115,14 @@ def test_the_build_and_the_check_both_stop_a_decoy(hub: Hub) -> None:
     checked = hub.check()
     assert checked.returncode != 0
     assert f"content/posts/decoy.md:{line}:1: error {PHONE_LINK}" in checked.stdout
+
+
+def test_a_decoy_written_with_emphasis_is_found_at_its_line() -> None:
+    """The link's words as a reader sees them ("Call 988") are not in the Markdown
+    (`**Call** 988`): its address is, and finds the line."""
+    from carepress.checks.help_links import help_link_findings
+
+    body = "Intro.\n\nMore text.\n\n[**Call** 988](https://evil.example/988) any time.\n"
+    page = '<p><a href="https://evil.example/988"><strong>Call</strong> 988</a> any time.</p>'
+    found = help_link_findings(help_link_problems(page, SETTINGS), "post.md", body, 10)
+    assert [(f.rule, f.line) for f in found] == [(MISLEADING_LINK, 14)]

@@ -385,10 +385,9 @@ def _check_hub(
 
     cache = ReportCache(settings, config_file, html=True, use="check")
     kept, missing = cache.lookup(paths, now, fresh=fresh)
-    checked = dict(zip(missing, _check_paths(missing, settings, now, progress), strict=True))
-    cache.keep(checked.values(), now)
     pages = [path for group in page_addresses(settings).values() for path in group]
-    # In this process: the hub's pages need the literal search here anyway.
+    # The hub's own texts and pages first, in this process: what they load (the checks, the
+    # literal search, Markdown) is then inherited by the workers that check the posts.
     hub = kept_hub_findings(cache, settings, config_file, len(paths), fork=False)
     findings = page_collisions(settings) + hub
     findings += cache.kept_findings(
@@ -396,6 +395,8 @@ def _check_hub(
         lambda: [f for path in pages for f in _page_findings(path, settings)],
         [str(path).encode() + b"\0" + file_bytes(path) for path in pages],
     )
+    checked = dict(zip(missing, _check_paths(missing, settings, now, progress), strict=True))
+    cache.keep(checked.values(), now)
     with contextlib.suppress(OSError):  # a read-only hub is still checked, afresh each time
         cache.store()
     return [kept.get(path) or checked[path] for path in paths], findings, len(kept)

@@ -171,8 +171,11 @@ def _region_lines(region: str) -> tuple[CrisisLine, ...]:
     return (*found.lines, *found.helplines) if found else ()
 
 
-def help_link_problems(page_html: str, settings: Settings) -> Iterator[tuple[str, str, str]]:
-    """(rule, message, what to look for in the source) for each link that misleads."""
+Problem = tuple[str, str, tuple[str, ...]]  # rule, message, what to look for in the source
+
+
+def help_link_problems(page_html: str, settings: Settings) -> Iterator[Problem]:
+    """Each link that misleads: its rule, message, and the texts that find its line."""
     region = settings.practice.crisis_region
     for match in _LINK.finditer(page_html):
         attributes = {k.lower(): v for k, v in _ATTRIBUTE.findall(match.group(1))}
@@ -187,7 +190,7 @@ def help_link_problems(page_html: str, settings: Settings) -> Iterator[tuple[str
             if not _number_allowed(digits, settings):
                 yield (PHONE_LINK, f"the link '{text}' calls or texts {digits}, which is neither "
                        "the practice's number nor a crisis line's or helpline's",
-                       href.split(":", 1)[1].split("?", 1)[0])  # fmt: skip
+                       (href.split(":", 1)[1].split("?", 1)[0], text))  # fmt: skip
                 continue
         elif not _host(href):
             continue  # a page of the site itself ("see our crisis page")
@@ -195,19 +198,20 @@ def help_link_problems(page_html: str, settings: Settings) -> Iterator[tuple[str
             offered = _offered(words, region)
             if offered and not any(_reaches(href, line) for line in offered):
                 yield (MISLEADING_LINK, f"the link '{words}' offers {offered[0].name}, but it "
-                       f"goes to {href}", text)  # fmt: skip
+                       f"goes to {href}", (html.unescape(attributes["href"]), text))  # fmt: skip
                 break
 
 
 def help_link_findings(
-    problems: Iterable[tuple[str, str, str]], path: str, body: str, first_line: int
+    problems: Iterable[Problem], path: str, body: str, first_line: int
 ) -> list[Finding]:
     """The problems as findings, each at the first line of the body that holds what it
-    names (the address written, or the link's words), else the body's first line."""
+    names (the address as written, else the link's words), else the body's first line."""
     found = []
     lines = body.splitlines()
-    for rule, message, needle in problems:
-        number = next((n for n, text in enumerate(lines) if needle and needle in text), 0)
+    for rule, message, needles in problems:
+        at = (n for needle in needles if needle for n, text in enumerate(lines) if needle in text)
+        number = next(at, 0)
         found.append(Finding(path, first_line + number, 1, rule, "crisis", "error", message,
                              "link each crisis line to its own number or site, as the crisis "
                              "box does (data/crisis_lines.yml)"))  # fmt: skip
