@@ -47,6 +47,16 @@ SETTINGS = load_settings(REPO / "mkdocs.yml")
          MISLEADING_LINK),
         ('<a href="https://988.ca/">Call or text 988</a>', MISLEADING_LINK),
         ('<a href="https://evil.example/">Text 838255</a>', MISLEADING_LINK),
+        # Red-team pass 4: an address with no host, an offer after a lead-in or a symbol,
+        # spaced digits, letters a keypad dials, a toll-free line without its area code.
+        ('<a href="mailto:lifeline988@gmail.com">Contact the 988 Lifeline</a>',
+         MISLEADING_LINK),
+        ('<a href="https://evil.example/988">Need to talk now? Call 988</a>', MISLEADING_LINK),
+        ('<a href="https://evil.example/a">\U0001f4de Call 988</a>', MISLEADING_LINK),
+        ('<a href="https://evil.example/b">Call 9 8 8</a>', MISLEADING_LINK),
+        ('<a href="https://evil.example/c">Call (800) 662-4357</a>', MISLEADING_LINK),
+        ('<a href="tel:988-HELP">Call 988</a>', PHONE_LINK),
+        ('<a href="tel:9506264">Call the NAMI HelpLine</a>', PHONE_LINK),
     ],
 )
 def test_a_link_that_misleads_is_named(link: str, rule: str) -> None:
@@ -84,6 +94,11 @@ def test_a_link_that_misleads_is_named(link: str, rule: str) -> None:
         '<a href="sms:838255">Text 838255</a>',
         '<a href="https://www.veteranscrisisline.net/">Contact the Veterans Crisis Line</a>',
         '<a href="tel:988" aria-label="Call 988, the Suicide and Crisis Lifeline">Call 988</a>',
+        '<a href="tel:1-800-950-6264">Call the NAMI HelpLine</a>',
+        '<a href="tel:988p1">Call 988 and press 1</a>',
+        '<a href="mailto:hello@riverbend.example">Contact us about a first session</a>',
+        '<a href="https://988lifeline.org/">Worried about someone? Call 988</a>',
+        '<a href="https://www.samhsa.gov/find-help/988">Why you might call 988 - SAMHSA</a>',
     ],
 )
 def test_a_link_that_goes_where_it_says_passes(link: str) -> None:

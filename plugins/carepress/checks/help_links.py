@@ -99,33 +99,59 @@ def _short_numbers() -> frozenset[str]:
     return frozenset(d for d in map(_digits, numbers) if 0 < len(d) < 7)
 
 
-def _dialled(href: str) -> str:
-    """The digits a tel: or sms: address dials first: up to a pause or an extension
+def _number_part(href: str) -> str:
+    """What a tel: or sms: address dials first: up to a pause, an extension or a message
     ("tel:5550100,18006624357" dials 555 0100, then the rest as tones)."""
-    number = re.split(r"[,;?pPwW]", unquote(href.split(":", 1)[1]), maxsplit=1)[0]
-    return _digits(number)
+    return re.split(r"[,;?]|(?<=\d)[pPwW]", unquote(href.split(":", 1)[1]), maxsplit=1)[0]
 
 
-def _same_number(dialled: str, listed: str) -> bool:
+def _dialled(href: str) -> str:
+    return _digits(_number_part(href))
+
+
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
+_LETTERS = re.compile(r"[^\W\d_]")  # "988-HELP": a keypad turns letters into digits
+
+
+def _same_number(dialled: str, listed: str, *, local: bool = False) -> bool:
     """One number written two ways: with or without a country code ("+44 116 123"), a
-    trunk 0 ("+64 800 543 354" for 0800 543 354), or as a local number ("555-0142")."""
+    trunk 0 ("+64 800 543 354" for 0800 543 354), or, where `local`, without its area code
+    ("555-0142", the practice's own number). A line's number is dialled whole: 950-6264 is
+    not NAMI's 1-800-950-6264 but a number in the reader's own area."""
     a, b = dialled.lstrip("0"), listed.lstrip("0")
     if not a or not b:
         return False
     if len(b) < 7:  # a short code: its digits, after a country code at most
         return a == b or (a.endswith(b) and len(a) - len(b) <= 3)
-    return a.endswith(b[-9:]) or (len(a) >= 7 and b.endswith(a))
+    whole = b[-9:] if len(b) > 9 else b
+    return a.endswith(whole) or (local and len(a) >= 7 and b.endswith(a))
+
+
+@cache
+def _line_numbers() -> tuple[str, ...]:
+    return tuple(d for line in _lines() for n in (line.call, line.text) if n
+                 for d in [_digits(n)] if d)  # fmt: skip
 
 
 def _number_allowed(digits: str, settings: Settings) -> bool:
-    listed = [*_short_numbers(), *settings.allowed_phone_digits]
-    return any(_same_number(digits, n) for n in listed)
+    own = _digits(settings.practice.phone or "")
+    return any(_same_number(digits, n) for n in (*_short_numbers(), *_line_numbers())) or (
+        bool(own) and _same_number(digits, own, local=True)
+    )
 
 
 # "Contact us at 111 River Street" is a street address, not NHS 111.
 _NOT_AN_ADDRESS = (r"(?!\s+(?:[A-Z][\w'.-]*\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|"
                    r"Drive|Dr|Boulevard|Blvd|Way|Place|Pl|Court|Ct|Close|Crescent|Terrace|"
                    r"Highway|Hwy|Parkway|Square|Sq)\b)")
+
+
+def _spaced(number: str) -> str:
+    """A number's digits (its last ten: the national number) with any spacing a writer may
+    put between them: "9 8 8", "9-8-8", "1.800.662.4357", "(800) 662-4357"."""
+    digits = _digits(number)
+    national = digits[-10:]  # "(800) 662-4357" is 1-800-662-4357 without its country code
+    return r"[\s().-]{0,3}".join(map(re.escape, national))
 
 
 @cache
@@ -136,7 +162,7 @@ def _mention(line: CrisisLine) -> re.Pattern[str]:
     names = rf"\b{re.escape(name)}\b" if " " not in name else rf"(?i:\b{re.escape(name)}\b)"
     if " " not in name:  # right after the offer, any case: "text shout", "call samaritans"
         names += rf"|(?i:^{_OFFER.pattern}\s+(?:the\s+)?{re.escape(name)}\b)"
-    numbers = [rf"(?<![\d-]){re.escape(n)}(?![\d-]){_NOT_AN_ADDRESS}"
+    numbers = [rf"(?<![\d-]){_spaced(n)}(?![\d-]){_NOT_AN_ADDRESS}"
                for n in (line.call, line.text) if n]  # fmt: skip
     return re.compile("|".join([names, *numbers]))
 
@@ -155,12 +181,22 @@ def _reaches(href: str, line: CrisisLine) -> bool:
     return bool(host) and any(host == h or host.endswith("." + h) for h in hosts)
 
 
+# Where an offer may start: the words' start, or a new clause ("Need to talk now? Call
+# 988"), after any symbols ("📞 Call 988"). Not mid-sentence: "Learn what happens when you
+# call 988" is a page about the line.
+_CLAUSE = re.compile(r"(?:^|[.?!:;\u2013\u2014|]\s*|\s[-\u2013\u2014]\s+)[\W_]*")
+
+
+def _offers(words: str) -> list[str]:
+    """The parts of a link's words that offer contact, each from its offer on."""
+    return [words[m.end():] for m in _CLAUSE.finditer(words) if _OFFER.match(words, m.end())]
+
+
 def _offered(words: str, region: str) -> list[CrisisLine]:
     """The lines a link's words offer. Where one of them serves the practice's region, only
     those count: "call 988" on a US site is the US line, not Canada's 9-8-8."""
-    if not _OFFER.match(words):
-        return []
-    offered = [line for line in _lines() if _mentions(words, line)]
+    offers = _offers(words)
+    offered = [line for line in _lines() if any(_mentions(o, line) for o in offers)]
     own = set(_region_lines(region))
     return [line for line in offered if line in own] or offered
 
@@ -184,15 +220,20 @@ def help_link_problems(page_html: str, settings: Settings) -> Iterator[Problem]:
         href = _plain(as_read(html.unescape(attributes["href"])))  # as a browser reads it
         all_words = _link_words(attributes, match.group(2))
         text = all_words[0] if all_words else ""
-        scheme = href.split(":", 1)[0].lower() if ":" in href else ""
+        scheme = match_scheme.group(1).lower() if (match_scheme := _SCHEME.match(href)) else ""
         if scheme in ("tel", "sms"):
             digits = _dialled(href)
+            if _LETTERS.search(_number_part(href)):
+                yield (PHONE_LINK, f"the link '{text}' dials a number written with letters "
+                       f"({href.split(':', 1)[1]}), which phones dial as other digits: write "
+                       "the number in digits", (href.split(":", 1)[1], text))  # fmt: skip
+                continue
             if not _number_allowed(digits, settings):
                 yield (PHONE_LINK, f"the link '{text}' calls or texts {digits}, which is neither "
                        "the practice's number nor a crisis line's or helpline's",
                        (href.split(":", 1)[1].split("?", 1)[0], text))  # fmt: skip
                 continue
-        elif not _host(href):
+        elif not scheme and not _host(href):
             continue  # a page of the site itself ("see our crisis page")
         for words in all_words:
             offered = _offered(words, region)

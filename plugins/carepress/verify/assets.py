@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from ..findings import Finding
+from ..sanitise import as_read
 from .rules import THIRD_PARTY, site_finding
 from .site_files import SiteFiles
 
@@ -26,19 +27,27 @@ _LOADING_RELS = {"stylesheet", "icon", "apple-touch-icon", "preload", "prefetch"
                  "modulepreload", "manifest", "preconnect", "dns-prefetch", "prerender",
                  "mask-icon"}  # fmt: skip
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""", re.IGNORECASE)
-# A page with none of these loads nothing from elsewhere: the parse is skipped.
-_MAYBE_REMOTE = re.compile(r"""(?:=\s*["']?\s*|url\(\s*['"]?|@import\s+['"]|,\s*)(?:https?:)?//""",
-                           re.IGNORECASE)  # fmt: skip
+_CSS_IMAGE_SET = re.compile(r"image-set\(([^)]*)\)", re.IGNORECASE)  # image-set("a.png" 1x)
+_CSS_STRING = re.compile(r"""["']([^"']+)["']""")
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})\s?|(.))", re.DOTALL)
 _PARSER = etree.HTMLParser(no_network=True, huge_tree=True)
 
 
 def _host(url: str) -> str | None:
-    """The host a URL would load from, or None for one on this site (or not fetched)."""
-    url = url.strip()
-    parts = urlsplit(url)
-    if parts.scheme.lower() in ("http", "https", "") and url.startswith(("//", "http:", "https:")):
-        return (parts.hostname or "").lower() or None
-    return None
+    """The host a URL would load from, or None for one on this site (or not fetched), read
+    as a browser reads it: "/\\host/x" and "/<tab>/host/x" are "//host/x", and "http:host"
+    (any number of slashes) names a host too."""
+    url = as_read(url)
+    if url.lower().startswith(("http:", "https:")):
+        rest = url.split(":", 1)[1]
+    elif url.startswith("//"):
+        rest = url
+    else:
+        return None
+    try:
+        return (urlsplit("//" + rest.lstrip("/")).hostname or "").lower() or None
+    except ValueError:  # "//[::1": a browser loads nothing from it either
+        return None
 
 
 def _srcset(value: str) -> Iterator[str]:
@@ -67,8 +76,18 @@ def _page_urls(raw: str) -> Iterator[str]:
 
 
 def _css_urls(css: str) -> Iterator[str]:
+    css = _CSS_ESCAPE.sub(_unescaped, css)  # url(\\68ttps://...) is url(https://...)
     for match in _CSS_URL.finditer(css):
         yield match.group(1) or match.group(2)
+    for images in _CSS_IMAGE_SET.finditer(css):
+        yield from _CSS_STRING.findall(images.group(1))
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    if match.group(1):
+        code = int(match.group(1), 16)
+        return chr(code) if 0 < code <= 0x10FFFF else "\ufffd"
+    return match.group(2)
 
 
 def third_party_findings(files: SiteFiles, site_url: str, shown_as: Callable[[str], str]
@@ -79,7 +98,8 @@ def third_party_findings(files: SiteFiles, site_url: str, shown_as: Callable[[st
         if not relative.endswith((".html", ".htm", ".css")):
             continue
         found = files.read(relative)
-        if found is None or not _MAYBE_REMOTE.search(found.raw):
+        if found is None:  # (each page is parsed whole: a quick pre-test on the raw text
+            # missed addresses written as a browser still reads them)
             continue
         urls = _css_urls(found.raw) if relative.endswith(".css") else _page_urls(found.raw)
         hosts = sorted({h for u in urls if (h := _host(u)) is not None and h != own})
