@@ -112,6 +112,24 @@ CASES: dict[str, tuple[Callable[[Path], None], str, str]] = {
         _edit("social/snippets.json", _plant_in_json_strings("posts")),
         "social/snippets.json", "site.unpublished",
     ),
+    # Red-team pass 4 (Zensical): a link to a draft resolved by its file, or written as its
+    # address without the closing slash, or not resolved at all.
+    "a link to a draft's file address": (
+        _edit("about/index.html", lambda t: t.replace(
+            "</main>", '<a href="../posts/setting-boundaries-with-family/">soon</a></main>', 1)),
+        "about/index.html", "site.unpublished",
+    ),
+    "a draft's address without its slash": (
+        _edit("about/index.html", lambda t: t.replace(
+            "</main>", '<a href="https://learn.riverbend-therapy.example.org/blog/'
+            'setting-boundaries-with-family">soon</a></main>', 1)),
+        "about/index.html", "site.unpublished",
+    ),
+    "a draft's file name": (
+        _edit("feeds/rss.xml", lambda t: t.replace(
+            "</description>", " setting-boundaries-with-family.md</description>", 1)),
+        "feeds/rss.xml", "site.unpublished",
+    ),
     "a script from another host": (
         _edit("about/index.html", lambda t: t.replace(
             "</head>", '<script src="https://cdn.example.com/track.js"></script></head>', 1)),

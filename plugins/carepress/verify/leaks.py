@@ -10,8 +10,10 @@ prove nothing and are not looked for.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import unquote
 
 from ..engine import Post
@@ -43,14 +45,27 @@ class Canary:
     report: Post
     why: str
     files: tuple[str, ...]  # its own outputs, which must not exist
-    paths: tuple[str, ...]  # its address, as any file would write it
+    paths: tuple[str, ...]  # its address and file, as any file would write them
     texts: tuple[tuple[str, str], ...]  # (what, its words)
 
+    @property
+    def named(self) -> re.Pattern[str] | None:
+        """Any of its paths as a whole name, with or without a closing slash: "blog/x",
+        "blog/x/", "blog/x#part" (not "blog/x-two/")."""
+        if not self.paths:
+            return None
+        names = "|".join(re.escape(p.rstrip("/")) for p in self.paths)
+        return re.compile(rf"(?<![\w.-])(?:{names})(?![\w-])")
 
-def _canary(report: Post, why: str, published_words: set[str]) -> Canary:
+
+def _canary(report: Post, why: str, published_words: set[str], docs_dir: Path) -> Canary:
     model = report.front_matter or report.checked_as
     own: list[str] = []
-    paths: list[str] = []
+    # Its file: an engine that does not resolve a link to it (raw HTML) or resolves it by
+    # the file (Zensical: "posts/x/") publishes that instead of the blog's address.
+    paths: list[str] = [report.path.name]
+    if report.path.is_relative_to(docs_dir):
+        paths.append(report.path.relative_to(docs_dir).with_suffix("").as_posix())
     texts: list[tuple[str, str]] = []
     if report.address is not None:
         page, slug = report.address.page_file, report.address.slug
@@ -90,9 +105,10 @@ def leak_findings(
     unpublished: Iterable[tuple[Post, str]],
     published: Iterable[Post],
     shown_as: Callable[[str], str],
+    docs_dir: Path,
 ) -> list[Finding]:
     known = published_words(published)
-    canaries = [_canary(report, why, known) for report, why in unpublished]
+    canaries = [_canary(report, why, known, docs_dir) for report, why in unpublished]
     findings: list[Finding] = []
     for canary in canaries:
         for own in canary.files:
@@ -105,11 +121,14 @@ def leak_findings(
     if not any(c.paths or c.texts for c in canaries):
         return findings
     own_files = {own for canary in canaries for own in canary.files}
+    named = [canary.named for canary in canaries]
     for file in files.texts():
         if file.relative in own_files:
             continue  # said above
-        for canary in canaries:
-            what = next((f"its address {p!r}" for p in canary.paths if p in file.text), None)
+        text = unquote(file.text)  # "blog/caf%C3%A9/" is "blog/café/"
+        for canary, names in zip(canaries, named, strict=True):
+            found = names.search(text) if names is not None else None
+            what = f"its address {found.group(0)!r}" if found else None
             if what is None:
                 what = next((f"its {kind}" for kind, text in canary.texts if text in file.words),
                             None)  # fmt: skip

@@ -59,7 +59,7 @@ def verify_site(
     files = SiteFiles(site_dir)
     findings = post_page_findings(files, published, shown_as)
     findings += _pages_with_crisis_lines(files, settings, shown_as)
-    findings += leak_findings(files, unpublished, published, shown_as)
+    findings += leak_findings(files, unpublished, published, shown_as, settings.docs_dir)
     findings += feed_findings(files, reports, settings, now, shown_as)
     findings += shared_findings(files, reports, settings, now, shown_as)
     findings += calendar_findings(files, reports, settings, now, shown_as)
