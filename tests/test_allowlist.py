@@ -36,6 +36,9 @@ SITE = Sanitiser("https://learn.example.org/")
         ('<p id="carepress-crisis-title">Decoy</p>',
          Removal("attribute", "p", "id", "carepress-crisis-title")),
         ('<li id="source-1">x</li>', Removal("attribute", "li", "id", "source-1")),
+        # Red-team pass 4: the theme shows `headerlink` only on hover (opacity 0), and an
+        # element left open would take in the disclaimer after it.
+        ('<b class="headerlink">x</b>', Removal("attribute", "b", "class", "headerlink")),
         ('<table><tr><td style="color: red">x</td></tr></table>',
          Removal("attribute", "td", "style", "color: red")),
         ('<input type="text">', Removal("attribute", "input", "type", "text")),

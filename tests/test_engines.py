@@ -197,3 +197,83 @@ def test_zensical_stops_on_a_post_the_checks_refuse(zensical: str, tmp_path: Pat
     assert built.returncode != 0
     assert "CarePress refuses content/posts/sleep-and-mood.md" in built.stdout + built.stderr
     assert "without a source" in built.stdout + built.stderr
+
+
+# Red-team pass 4 attacked the Zensical path: each of these reached a site that
+# `carepress publish` verified.
+ZENSICAL_INTRO = "A walk can help when the day feels heavy.\n\n<!-- more -->\n\n"
+
+
+def _page_handlers(page: Path) -> list[str]:
+    """Every event-handler attribute and script source in a built page, parsed."""
+    import lxml.html
+
+    root = lxml.html.fromstring(page.read_bytes())
+    found = [f"{el.tag} {name}" for el in root.iter() if isinstance(el.tag, str)
+             for name in el.attrib if name.lower().startswith("on")]  # fmt: skip
+    return found + [f"img {el.get('src')}" for el in root.iter("img") if el.get("src") == "x"]
+
+
+def test_zensical_prints_headings_in_the_contents_as_text(zensical: str, tmp_path: Path) -> None:
+    """Zensical prints each contents entry's HTML (or its data-toc-label) as it is, after
+    regular expressions that can turn an attribute's value into a handler."""
+    hub = make_hub(tmp_path / "hub", with_sample_posts=True, carousels=True)
+    body = ZENSICAL_INTRO + (
+        "## Why a walk helps { data-toc-label='<img alt=\"\" src=x onerror=alert(1)>Help' }\n\n"
+        "Text.\n\n"
+        "### Walk <span title='id=\"'>' autofocus tabindex=1 onfocus='alert(1)' x=</span>\n\n"
+        "More text.\n"
+    )
+    hub.write_post("walk.md", post_text(body=body, slug="walk"))
+    built = _zensical_build(hub)
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert _page_handlers(hub.site / "blog" / "walk" / "index.html") == []
+
+
+def test_zensical_publishes_a_page_as_the_allowlist_writes_it(
+    zensical: str, tmp_path: Path
+) -> None:
+    """An element a post leaves open is closed where its paragraph ends: a browser would
+    otherwise open it again around the disclaimer (`headerlink` made it invisible)."""
+    import lxml.html
+
+    hub = make_hub(tmp_path / "hub", with_sample_posts=True, carousels=True)
+    body = ZENSICAL_INTRO + "## Why\n\nMoving can calm the mind a little. <b>\n"
+    hub.write_post("walk.md", post_text(body=body, slug="walk"))
+    built = _zensical_build(hub)
+    assert built.returncode == 0, built.stdout + built.stderr
+    page = lxml.html.fromstring((hub.site / "blog" / "walk" / "index.html").read_bytes())
+    disclaimer = page.xpath("//*[@data-carepress='disclaimer']")[0]
+    assert not [el.tag for el in disclaimer.iterancestors() if el.tag == "b"]
+    assert "a little. <b></b></p>" in (hub.site / "blog" / "walk" / "index.html").read_text()
+    # A page that is not a post is held to the allowlist too.
+    about = hub.root / "content" / "about.md"
+    about.write_text(about.read_text() + "\n<img src=x onerror=alert(1)>\n")
+    refused = _zensical_build(hub)
+    assert refused.returncode != 0
+    assert "CarePress refuses content/about.md" in refused.stdout + refused.stderr
+    assert "onerror" in refused.stdout + refused.stderr
+
+
+@pytest.mark.parametrize(
+    ("where", "link"),
+    [
+        ("content/posts/walk.md", "Read [our myths page](eating-disorder-myths.md)."),
+        ("content/posts/walk.md", 'Read <a href="eating-disorder-myths.md">our myths page</a>.'),
+        ("content/about.md", "Coming soon: [myths](posts/eating-disorder-myths.md)."),
+    ],
+)
+def test_zensical_stops_on_a_link_to_a_draft(
+    zensical: str, tmp_path: Path, where: str, link: str
+) -> None:
+    """Zensical resolves a link to a draft by its file ("../posts/eating-disorder-myths/")
+    and writes it in the page and every feed."""
+    hub = make_hub(tmp_path / "hub", with_sample_posts=True, carousels=True)
+    hub.write_post("walk.md", post_text(body=ZENSICAL_INTRO + "## More\n\nText.\n", slug="walk"))
+    path = hub.root / where
+    path.write_text(path.read_text() + f"\n{link}\n")
+    built = _zensical_build(hub)
+    assert built.returncode != 0
+    out = built.stdout + built.stderr
+    assert f"CarePress refuses {where}" in out
+    assert "a link to content/posts/eating-disorder-myths.md, which is a draft" in out

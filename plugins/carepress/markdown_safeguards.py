@@ -6,8 +6,14 @@ Listed in `markdown_extensions`, it does nothing under MkDocs or ProperDocs (the
 places the safeguards there, through the theme's content.html). Under an engine that tells
 the renderer which page it renders (Zensical's rendering context), it
 
-- checks each post as `carepress check` does and stops the build on an error (fail closed:
-  the engine prints the message and writes no site);
+- checks each post as `carepress check` does, links to posts the site leaves out included,
+  and stops the build on an error (fail closed: the engine prints the message and writes no
+  site);
+- puts every page's own HTML through the allowlist, as the plugin does under MkDocs: a page
+  it would change stops the build, and the rest is published as the allowlist writes it
+  (which closes what the page left open: an unclosed `<b>` would take in the disclaimer);
+- makes each heading's entry in the table of contents text (Zensical prints an entry's
+  HTML, or its `data-toc-label`, as it is);
 - renders its citations and Sources list as the plugin does (inline_citations.py);
 - lays the post out with the hub's own partial (overrides/partials/carepress-post.html):
   the warning banner and crisis box before the text, the disclaimer, the fold;
@@ -33,10 +39,14 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from .byline import byline_for
+from .checks.html_safety import locate_removals
+from .checks.pages import read_page
+from .checks.unpublished_links import links_in_posts
 from .crisis import regions_for
 from .engine import Post, check_post, utc_now
 from .inline_citations import cited_html, cited_markdown
 from .policy_pages import POLICY_PAGES, render_policy
+from .sanitise import as_text
 from .settings import ConfigError, Settings, load_settings
 from .theme_templates import base_url_of, theme_environment
 
@@ -101,6 +111,24 @@ class Rendering:
             raise UnsafePost(f"CarePress refuses {report.display_path}:\n{_errors(report)}")
         return report
 
+    def allowlisted(self, page_html: str, report: Post | None = None) -> str:
+        """The page's own HTML as the allowlist writes it; a page it would change, or one that
+        links to a post the site leaves out, is refused at the lines of its source.
+        `report`: the post's, when the page is one (a page is always published)."""
+        settings = self.settings
+        shown = settings.display_path(self.path)
+        linking = report or Post(self.path, shown, post=None, front_matter=None)
+        found = [finding for _, finding in links_in_posts([linking], settings, utc_now())]
+        sanitised = settings.sanitiser.clean(page_html)
+        if sanitised.removals:
+            page, _ = read_page(self.path, shown)
+            body, line = (page.body, page.body_line) if page is not None else ("", 1)
+            found += locate_removals(shown, body, line, sanitised.removals, settings)
+        if found:
+            raise UnsafePost(f"CarePress refuses {shown}:\n" +
+                             "\n".join(f.one_line() for f in found))  # fmt: skip
+        return sanitised.html
+
 
 def _rendering(md: Markdown, config_file: str) -> Rendering | None:
     page = _rendering_page(md)
@@ -139,6 +167,18 @@ class DocumentDone(Treeprocessor):
 
     def run(self, root: Any) -> None:
         self.postprocessor.whole_page_next = True
+        _toc_as_text(getattr(self.md, "toc_tokens", None) or [])
+
+
+def _toc_as_text(tokens: list[dict[str, Any]]) -> None:
+    """Each entry's title, HTML and label as text: Python-Markdown makes them from the
+    heading by stripping tags with regular expressions, and Zensical prints them as HTML
+    (after more regular expressions, which can turn an attribute's value into a new one)."""
+    for token in tokens:
+        for key in ("name", "html", "data-toc-label"):
+            if isinstance(token.get(key), str):
+                token[key] = as_text(token[key])
+        _toc_as_text(token.get("children") or [])
 
 
 class SafeguardsPostprocessor(Postprocessor):
@@ -155,6 +195,8 @@ class SafeguardsPostprocessor(Postprocessor):
         if rendering is None:
             return text
         settings = rendering.settings
+        report = rendering.checked(self.config_file) if rendering.is_post else None
+        text = rendering.allowlisted(text, report)
         if rendering.relative == CRISIS_SOURCE:
             regions = regions_for(settings.practice.crisis_region)
             return text + self._render(settings, rendering, CRISIS_PARTIAL,
@@ -168,9 +210,8 @@ class SafeguardsPostprocessor(Postprocessor):
                 return text + render_policy(settings, page, base_url_of(rendering.relative))
             except ConfigError as exc:
                 raise UnsafePost(f"CarePress: {exc}") from exc
-        if not rendering.is_post:
+        if report is None:
             return text
-        report = rendering.checked(self.config_file)
         assert report.front_matter is not None
         body = cited_html(text, list(report.front_matter.sources))
         byline = byline_for(report.front_matter, settings.authors)

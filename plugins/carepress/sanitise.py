@@ -200,6 +200,8 @@ class Sanitiser:
             _THEME_CLASS.match(c) and c not in _CLASSES_ALLOWED for c in value.split()
         ):
             return None
+        if attribute == "class" and element != "a" and "headerlink" in value.split():
+            return None  # the theme shows it only on hover: the headings' own links (<a>)
         if attribute == "id" and value.startswith("__"):
             return value if _GENERATED_IDS.match(value) else None
         if attribute == "id" and _CAREPRESS_IDS.match(value):
