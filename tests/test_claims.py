@@ -7,6 +7,9 @@ from carepress.checks.claims import find_claims
 from carepress.prose import prose_of
 
 NEEDS_SOURCE = [
+    # A question that states a number is still a claim.
+    "Did you know that one in five adults lives with a mental illness?",
+    "Did you know that anxiety is the most common mental health condition?",
     # Classes added with batch J: research with two adverbs, a group's under-diagnosis,
     # percentages in words, experts who have proven, any expert, correlations, "almost
     # everyone who", all of history, bodies of evidence, "grow up more", the worst drug,
@@ -69,6 +72,8 @@ ORDINARY = [
     "Chapter 3 of the workbook covers worry time.",
     "The first 2 sessions focus on getting to know you.",
     "Ask your doctor whether a check-up makes sense.",
+    # Questions to ask a prescriber, in a list (a blind whole post): they ask, not claim.
+    "- What side effects are most common, and do they usually fade?\n- How long until it works?",
 ]
 
 

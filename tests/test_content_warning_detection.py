@@ -320,3 +320,58 @@ def test_a_curly_apostrophe_raises_what_a_straight_one_does(
     """Phones and word processors type ’; the topics' terms are written with '."""
     assert warning in _detected(topics, sentence)
     assert _detected(topics, sentence.replace("'", "\u2019")) == _detected(topics, sentence)
+
+
+# A long post on something else, for mentions in passing (300 words and more of prose).
+LONG_BODY = "Sleep is a skill that can be relearned with patience. " * 40
+
+
+def _warning_findings(hub: Hub, body: str, **front: object) -> list[tuple[str, str]]:
+    import json
+
+    path = hub.write_post("passing.md", post_text(body=body, slug="passing", **front))
+    found = json.loads(hub.check(str(path), "--format", "json").stdout or "[]")
+    return [(f["rule"], f["severity"]) for f in found if f["rule"].startswith("content-warning")]
+
+
+@pytest.mark.parametrize(
+    ("mention", "topic"),
+    [
+        ("- You're drinking to manage anxiety, grief, or painful memories", "death-and-grief"),
+        ("A walk is not a cure for depression, anxiety, or trauma.", "trauma"),
+        ("- **Risk factors**: recent losses, substance use, isolation", "substance-use"),
+    ],
+)
+def test_one_plain_mention_in_a_long_post_is_a_warning(
+    hub: Hub, mention: str, topic: str
+) -> None:
+    """Blind whole posts were stopped by one "grief" in a list of feelings: in a long post
+    on something else the writer is asked, not stopped. Said twice, or in a short text
+    (where it is the topic), it stops the post."""
+    rule = f"content-warning.undeclared-{topic}"
+    intro = "Rest matters.\n\n<!-- more -->\n\n"
+    assert _warning_findings(hub, intro + LONG_BODY + "\n\n" + mention + "\n") == [
+        (rule, "warning")]  # fmt: skip
+    twice = intro + LONG_BODY + "\n\n" + mention + "\n\n" + mention.replace("- ", "") + "\n"
+    assert _warning_findings(hub, twice) == [(rule, "error")]
+    assert _warning_findings(hub, intro + mention + "\n") == [(rule, "error")]
+
+
+def test_a_death_in_a_post_warning_of_suicide_needs_no_second_warning(hub: Hub) -> None:
+    body = ("Know the signs.\n\n<!-- more -->\n\n## Signs\n\n- Thoughts of death or suicide\n\n"
+            "If you are worried, call or text 988.\n")  # fmt: skip
+    assert _warning_findings(hub, body, content_warnings=["suicide"]) == []
+    assert ("content-warning.undeclared-death-and-grief", "error") in _warning_findings(hub, body)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is often asked quietly, near the end of a session.",
+        'Naming it can take some of the fuel out of the "I\'m dying" story.',
+        "When her partner gently pushed her to say more, she did.",
+        "Breaking or throwing things, punching walls, driving recklessly to scare you.",
+    ],
+)
+def test_what_blind_whole_posts_meant_otherwise_raises_nothing(topics, sentence: str) -> None:
+    assert _detected(topics, sentence) == set()

@@ -28,6 +28,12 @@ class Topic:
     # themselves" in a post with the suicide warning is how suicide risk is described.
     generic: LazyPattern | None = None
     covered_by: tuple[str, ...] = ()
+    # The topic's name as a plain noun ("grief", "trauma"): said once in a long post, in a
+    # list of feelings or risk factors, it is a mention in passing (checks/content_warnings.py).
+    passing: LazyPattern | None = None
+
+    def in_passing(self, term: str) -> bool:
+        return self.passing is not None and self.passing.compiled.fullmatch(term) is not None
 
     def matches(
         self,
@@ -81,10 +87,10 @@ def _entries(data: Any, source: str) -> Iterable[tuple[str, dict[str, Any]]]:
     for key, entry in data.items():
         if not isinstance(entry, dict):
             raise RuleFileError(f"{source}: {key}: expected label, terms and exceptions")
-        unknown = set(entry) - {"label", "terms", "exceptions", "generic", "covered_by"}
+        unknown = set(entry) - {"label", *_LISTS}
         if unknown:
             raise RuleFileError(f"{source}: {key}: unknown keys {sorted(unknown)}")
-        for field in ("terms", "exceptions", "generic", "covered_by"):
+        for field in _LISTS:
             values = entry.get(field) or []
             if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
                 raise RuleFileError(
@@ -94,8 +100,11 @@ def _entries(data: Any, source: str) -> Iterable[tuple[str, dict[str, Any]]]:
         yield str(key), entry
 
 
+_LISTS = ("terms", "exceptions", "generic", "covered_by", "passing")
+
+
 def _empty() -> dict[str, Any]:
-    return {"label": None, "terms": [], "exceptions": [], "generic": [], "covered_by": []}
+    return {"label": None, **{field: [] for field in _LISTS}}
 
 
 def load_topics(vocabulary: Iterable[str], extra_files: Iterable[Path] = ()) -> dict[str, Topic]:
@@ -106,7 +115,7 @@ def load_topics(vocabulary: Iterable[str], extra_files: Iterable[Path] = ()) -> 
         for key, entry in _entries(data, str(path)):
             into = merged.setdefault(key, _empty())
             into["label"] = entry.get("label") or into["label"]
-            for field in ("terms", "exceptions", "generic", "covered_by"):
+            for field in _LISTS:
                 into[field] += list(entry.get(field) or [])
     topics = {}
     for key in vocabulary:
@@ -118,9 +127,11 @@ def load_topics(vocabulary: Iterable[str], extra_files: Iterable[Path] = ()) -> 
             exceptions=_compile(entry["exceptions"], f"{key} exceptions"),
             generic=_compile(entry["generic"], f"{key} generic"),
             covered_by=tuple(entry["covered_by"]),
+            passing=_compile(entry["passing"], f"{key} passing"),
         )
         if extra_files:  # the practice's own terms: report a bad pattern now, not mid-check
             patterns = [t.pattern for t in topics[key].terms.patterns]
-            for pattern in (*patterns, topics[key].exceptions, topics[key].generic):
+            found = topics[key]
+            for pattern in (*patterns, found.exceptions, found.generic, found.passing):
                 _ = pattern.compiled if pattern is not None else None
     return topics

@@ -20,7 +20,17 @@ from ..settings import Settings
 from .registry import PostContext, RuleInfo, declare_family, post_check
 
 FOOTNOTE_REF_RE = re.compile(r"\[\^[^\]\s]+\](?!:)")
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
+# A sentence ends at its stop, or where the next list item starts.
+_SENTENCE_END_RE = re.compile(
+    r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])|\n(?=[ \t]*(?:[-*+]|\d+[.)])[ \t])"
+)
+# A question asks; it claims only with a number in it ("Did you know one in five...?" does).
+_QUESTION_RE = re.compile(r"\?[\"”’)*_]*\s*$")
+_NUMBER_RE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|half|third|"
+    r"quarter)\b|^\W*did you know",
+    re.IGNORECASE,
+)
 _SEVERITY_RANK = {"off": 0, "info": 1, "warning": 2, "error": 3}
 
 
@@ -112,6 +122,8 @@ def find_claims(
             if found:
                 at, kind = min(found, key=lambda f: f[0])
                 sentence = block[start:stop].strip()
+                if _QUESTION_RE.search(sentence) and not _NUMBER_RE.search(sentence):
+                    continue  # "What side effects are most common?" asks a prescriber
                 yield Claim(offset + at, sentence, kind), cited
 
 
