@@ -10,6 +10,8 @@ NEEDS_SOURCE = [
     # A question that states a number is still a claim.
     "Did you know that one in five adults lives with a mental illness?",
     "Did you know that anxiety is the most common mental health condition?",
+    "In my practice, 80% of couples who finish therapy report closer relationships.",
+    "Anxiety referrals rose by 110 percent in two years.",
     # Classes added with batch J: research with two adverbs, a group's under-diagnosis,
     # percentages in words, experts who have proven, any expert, correlations, "almost
     # everyone who", all of history, bodies of evidence, "grow up more", the worst drug,
@@ -74,6 +76,10 @@ ORDINARY = [
     "Ask your doctor whether a check-up makes sense.",
     # Questions to ask a prescriber, in a list (a blind whole post): they ask, not claim.
     "- What side effects are most common, and do they usually fade?\n- How long until it works?",
+    # A therapist's own office, effort as a percentage, what someone else says.
+    "Body image is one of the most common things people bring up in my office.",
+    "The urge to come back at 110 percent is understandable.",
+    "- Anger that's always your fault, according to them",
 ]
 
 

@@ -60,6 +60,10 @@ NOT_A_STORY = [
     "Many of the people I work with describe feeling guilty when they rest.",
     "Imagine a parent who feels exhausted every Sunday night.",
     "Let's call her Anna; she is a composite of several people, with details changed.",
+    # A composite said so at the start of the paragraph (a blind whole post).
+    "Picture a composite of many teens we meet, not any one person. Some look, on paper, like "
+    "they have it all figured out. Honor roll, varsity team, first chair in orchestra. Then, a "
+    "few sessions later, the same teen tells me she stays up until 2 a.m. rewriting an essay.",
     "This example is fictional: a nurse named Jo notices she snaps at her kids.",
     "Suppose a 40-year-old teacher feels dread every Sunday evening.",
     "Aaron Beck developed cognitive therapy at the University of Pennsylvania.",

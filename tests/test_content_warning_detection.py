@@ -371,6 +371,10 @@ def test_a_death_in_a_post_warning_of_suicide_needs_no_second_warning(hub: Hub) 
         'Naming it can take some of the fuel out of the "I\'m dying" story.',
         "When her partner gently pushed her to say more, she did.",
         "Breaking or throwing things, punching walls, driving recklessly to scare you.",
+        # The second blind batch's.
+        "You're passing up work opportunities you actually want.",
+        "Rest, boredom, and unstructured time with friends aren't wasted.",
+        'Telling a partner can turn "you\'re overreacting" into "looks like a lot hit you".',
     ],
 )
 def test_what_blind_whole_posts_meant_otherwise_raises_nothing(topics, sentence: str) -> None:

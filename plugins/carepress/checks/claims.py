@@ -24,11 +24,18 @@ FOOTNOTE_REF_RE = re.compile(r"\[\^[^\]\s]+\](?!:)")
 _SENTENCE_END_RE = re.compile(
     r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])|\n(?=[ \t]*(?:[-*+]|\d+[.)])[ \t])"
 )
-# A question asks; it claims only with a number in it ("Did you know one in five...?" does).
+# A question asks, and what a therapist sees in their own office is their experience: each
+# claims only with a number in it ("Did you know one in five...?" does).
 _QUESTION_RE = re.compile(r"\?[\"”’)*_]*\s*$")
+_OWN_EXPERIENCE_RE = re.compile(
+    r"\b(?:in|from|across|over) my (?:\w+ ){0,2}(?:office|practice|work|experience|clinic|"
+    r"caseload|sessions|therapy room|years)\b|\b(?:people|clients|parents|couples) (?:\w+ )?"
+    r"(?:bring|brings) (?:up|to me|to us|into (?:my|our|the) (?:office|sessions?))",
+    re.IGNORECASE,
+)
 _NUMBER_RE = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|half|third|"
-    r"quarter)\b|^\W*did you know",
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|half|a third|"
+    r"a quarter)\b (?:in|out of|of (?:all|every)|percent|per cent|times)\b|^\W*did you know",
     re.IGNORECASE,
 )
 _SEVERITY_RANK = {"off": 0, "info": 1, "warning": 2, "error": 3}
@@ -122,7 +129,8 @@ def find_claims(
             if found:
                 at, kind = min(found, key=lambda f: f[0])
                 sentence = block[start:stop].strip()
-                if _QUESTION_RE.search(sentence) and not _NUMBER_RE.search(sentence):
+                asks = _QUESTION_RE.search(sentence) or _OWN_EXPERIENCE_RE.search(sentence)
+                if asks and not _NUMBER_RE.search(sentence):
                     continue  # "What side effects are most common?" asks a prescriber
                 yield Claim(offset + at, sentence, kind), cited
 

@@ -179,8 +179,12 @@ def client_stories(text: str, index: LiteralIndex | None = None) -> Iterator[Sto
     }
     for i in sorted(context | set(named_in)):
         start, end = spans[i]
+        # Said hypothetical or composite in this sentence, the one before, or anywhere
+        # earlier in its paragraph ("Picture a composite of many teens... Then, a few
+        # sessions later, she tells me...").
         before = spans[i - 1][0] if i else start
-        if p.hypothetical.search(text, before, end):
+        paragraph = text.rfind("\n\n", 0, start) + 1
+        if p.hypothetical.search(text, min(before, paragraph), end):
             continue
         ids = {kind for kind, pattern in p.identifiers.items() if pattern.search(text, start, end)}
         if "organisation" in ids:
