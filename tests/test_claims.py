@@ -12,6 +12,8 @@ NEEDS_SOURCE = [
     "Did you know that anxiety is the most common mental health condition?",
     "In my practice, 80% of couples who finish therapy report closer relationships.",
     "Anxiety referrals rose by 110 percent in two years.",
+    "Teen drinking has dropped by half since 2010.",
+    "Anxiety has grown into a crisis among teens.",
     # Classes added with batch J: research with two adverbs, a group's under-diagnosis,
     # percentages in words, experts who have proven, any expert, correlations, "almost
     # everyone who", all of history, bodies of evidence, "grow up more", the worst drug,
@@ -80,6 +82,8 @@ ORDINARY = [
     "Body image is one of the most common things people bring up in my office.",
     "The urge to come back at 110 percent is understandable.",
     "- Anger that's always your fault, according to them",
+    "Some men think of therapy as something you do only when everything has fallen apart.",
+    "My son has grown up so fast.",
 ]
 
 

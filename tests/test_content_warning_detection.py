@@ -337,7 +337,8 @@ def _warning_findings(hub: Hub, body: str, **front: object) -> list[tuple[str, s
 @pytest.mark.parametrize(
     ("mention", "topic"),
     [
-        ("- You're drinking to manage anxiety, grief, or painful memories", "death-and-grief"),
+        ("- My grandmother died last spring.", "death-and-grief"),
+        ("- Cut back on caffeine and alcohol in the evening.", "substance-use"),
         ("A walk is not a cure for depression, anxiety, or trauma.", "trauma"),
         ("- **Risk factors**: recent losses, substance use, isolation", "substance-use"),
     ],
@@ -355,6 +356,30 @@ def test_one_plain_mention_in_a_long_post_is_a_warning(
     twice = intro + LONG_BODY + "\n\n" + mention + "\n\n" + mention.replace("- ", "") + "\n"
     assert _warning_findings(hub, twice) == [(rule, "error")]
     assert _warning_findings(hub, intro + mention + "\n") == [(rule, "error")]
+
+
+def test_grief_with_no_death_in_a_long_post_is_in_passing(hub: Hub) -> None:
+    """Grieving a marriage or lost health, however often: asked, not stopped; with a death
+    in the post it is the topic."""
+    rule = "content-warning.undeclared-death-and-grief"
+    intro = "Rest matters.\n\n<!-- more -->\n\n"
+    grieving = ("Grieving a marriage is real. You may keep grieving the future you planned. "
+                "That grief comes in waves.\n")  # fmt: skip
+    assert _warning_findings(hub, intro + LONG_BODY + "\n\n" + grieving) == [(rule, "warning")]
+    died = grieving + "\nMy father died the same year.\n"
+    assert _warning_findings(hub, intro + LONG_BODY + "\n\n" + died) == [(rule, "error")]
+
+
+@pytest.mark.parametrize(
+    ("mention", "topic"),
+    [
+        ("Some people have thoughts of suicide.", "suicide"),
+        ("She was raped at a party when she was fifteen.", "sexual-violence"),
+    ],
+)
+def test_the_gravest_topics_are_never_in_passing(hub: Hub, mention: str, topic: str) -> None:
+    body = "Rest matters.\n\n<!-- more -->\n\n" + LONG_BODY + "\n\n" + mention + "\n"
+    assert _warning_findings(hub, body) == [(f"content-warning.undeclared-{topic}", "error")]
 
 
 def test_a_death_in_a_post_warning_of_suicide_needs_no_second_warning(hub: Hub) -> None:
@@ -375,6 +400,9 @@ def test_a_death_in_a_post_warning_of_suicide_needs_no_second_warning(hub: Hub) 
         "You're passing up work opportunities you actually want.",
         "Rest, boredom, and unstructured time with friends aren't wasted.",
         'Telling a partner can turn "you\'re overreacting" into "looks like a lot hit you".',
+        # The third's.
+        "- Unwanted sexual or religious thoughts that clash with their values",
+        "You can miss someone and know you're better off without them.",
     ],
 )
 def test_what_blind_whole_posts_meant_otherwise_raises_nothing(topics, sentence: str) -> None:

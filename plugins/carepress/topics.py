@@ -28,12 +28,19 @@ class Topic:
     # themselves" in a post with the suicide warning is how suicide risk is described.
     generic: LazyPattern | None = None
     covered_by: tuple[str, ...] = ()
-    # The topic's name as a plain noun ("grief", "trauma"): said once in a long post, in a
-    # list of feelings or risk factors, it is a mention in passing (checks/content_warnings.py).
-    passing: LazyPattern | None = None
+    # How a long post may touch the topic in passing (checks/content_warnings.py): with one
+    # mention of any of its terms (`once_in_passing`), or with only its `needs_company`
+    # words however often ("grieving" a divorce, with no death in the post).
+    once_in_passing: bool = False
+    needs_company: LazyPattern | None = None
 
-    def in_passing(self, term: str) -> bool:
-        return self.passing is not None and self.passing.compiled.fullmatch(term) is not None
+    def in_passing(self, terms: list[str], in_prose: bool) -> bool:
+        """Whether these matches in a long post touch the topic in passing: `in_prose`, all in
+        the body (the title and description are shared alone)."""
+        if len(terms) == 1 and self.once_in_passing and in_prose:
+            return True
+        company = self.needs_company
+        return company is not None and all(company.compiled.fullmatch(t) for t in terms)
 
     def matches(
         self,
@@ -87,7 +94,7 @@ def _entries(data: Any, source: str) -> Iterable[tuple[str, dict[str, Any]]]:
     for key, entry in data.items():
         if not isinstance(entry, dict):
             raise RuleFileError(f"{source}: {key}: expected label, terms and exceptions")
-        unknown = set(entry) - {"label", *_LISTS}
+        unknown = set(entry) - {"label", "once_in_passing", *_LISTS}
         if unknown:
             raise RuleFileError(f"{source}: {key}: unknown keys {sorted(unknown)}")
         for field in _LISTS:
@@ -100,11 +107,11 @@ def _entries(data: Any, source: str) -> Iterable[tuple[str, dict[str, Any]]]:
         yield str(key), entry
 
 
-_LISTS = ("terms", "exceptions", "generic", "covered_by", "passing")
+_LISTS = ("terms", "exceptions", "generic", "covered_by", "needs_company")
 
 
 def _empty() -> dict[str, Any]:
-    return {"label": None, **{field: [] for field in _LISTS}}
+    return {"label": None, "once_in_passing": False, **{field: [] for field in _LISTS}}
 
 
 def load_topics(vocabulary: Iterable[str], extra_files: Iterable[Path] = ()) -> dict[str, Topic]:
@@ -115,6 +122,7 @@ def load_topics(vocabulary: Iterable[str], extra_files: Iterable[Path] = ()) -> 
         for key, entry in _entries(data, str(path)):
             into = merged.setdefault(key, _empty())
             into["label"] = entry.get("label") or into["label"]
+            into["once_in_passing"] = bool(entry.get("once_in_passing", into["once_in_passing"]))
             for field in _LISTS:
                 into[field] += list(entry.get(field) or [])
     topics = {}
@@ -127,11 +135,12 @@ def load_topics(vocabulary: Iterable[str], extra_files: Iterable[Path] = ()) -> 
             exceptions=_compile(entry["exceptions"], f"{key} exceptions"),
             generic=_compile(entry["generic"], f"{key} generic"),
             covered_by=tuple(entry["covered_by"]),
-            passing=_compile(entry["passing"], f"{key} passing"),
+            once_in_passing=entry["once_in_passing"],
+            needs_company=_compile(entry["needs_company"], f"{key} needs_company"),
         )
         if extra_files:  # the practice's own terms: report a bad pattern now, not mid-check
             patterns = [t.pattern for t in topics[key].terms.patterns]
             found = topics[key]
-            for pattern in (*patterns, found.exceptions, found.generic, found.passing):
+            for pattern in (*patterns, found.exceptions, found.generic, found.needs_company):
                 _ = pattern.compiled if pattern is not None else None
     return topics
