@@ -84,6 +84,7 @@ ORDINARY = [
     "- Anger that's always your fault, according to them",
     "Some men think of therapy as something you do only when everything has fallen apart.",
     "My son has grown up so fast.",
+    "As a family therapist, I see sibling tension come up more often than people expect.",
 ]
 
 

@@ -370,6 +370,16 @@ def test_grief_with_no_death_in_a_long_post_is_in_passing(hub: Hub) -> None:
     assert _warning_findings(hub, intro + LONG_BODY + "\n\n" + died) == [(rule, "error")]
 
 
+def test_a_disaster_as_a_metaphor_in_a_long_post_is_in_passing(hub: Hub) -> None:
+    rule = "content-warning.undeclared-trauma"
+    intro = "Rest matters.\n\n<!-- more -->\n\n"
+    quake = ("## First, the earthquake\n\nFinding out felt like an earthquake. After an "
+             "earthquake, you rebuild.\n")  # fmt: skip
+    assert _warning_findings(hub, intro + LONG_BODY + "\n\n" + quake) == [(rule, "warning")]
+    survived = quake + "\nShe survived a shooting at her school.\n"
+    assert _warning_findings(hub, intro + LONG_BODY + "\n\n" + survived) == [(rule, "error")]
+
+
 @pytest.mark.parametrize(
     ("mention", "topic"),
     [
@@ -403,6 +413,9 @@ def test_a_death_in_a_post_warning_of_suicide_needs_no_second_warning(hub: Hub) 
         # The third's.
         "- Unwanted sexual or religious thoughts that clash with their values",
         "You can miss someone and know you're better off without them.",
+        # The fourth's.
+        "If you are in crisis, call or text 988 to reach the 988 Suicide & Crisis Lifeline.",
+        "It's choosing how you take in news rather than letting it pour in through every crack.",
     ],
 )
 def test_what_blind_whole_posts_meant_otherwise_raises_nothing(topics, sentence: str) -> None:

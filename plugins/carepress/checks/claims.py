@@ -30,7 +30,9 @@ _QUESTION_RE = re.compile(r"\?[\"”’)*_]*\s*$")
 _OWN_EXPERIENCE_RE = re.compile(
     r"\b(?:in|from|across|over) my (?:\w+ ){0,2}(?:office|practice|work|experience|clinic|"
     r"caseload|sessions|therapy room|years)\b|\b(?:people|clients|parents|couples) (?:\w+ )?"
-    r"(?:bring|brings) (?:up|to me|to us|into (?:my|our|the) (?:office|sessions?))",
+    r"(?:bring|brings) (?:up|to me|to us|into (?:my|our|the) (?:office|sessions?))|"
+    r"\b(?:I|we) (?:often |regularly )?(?:see|hear|meet|notice)\b|\bas an? (?:\w+ )?(?:therapist|"
+    r"counsell?or|psychologist|clinician|social worker)\b",
     re.IGNORECASE,
 )
 _NUMBER_RE = re.compile(
