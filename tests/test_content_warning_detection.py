@@ -358,26 +358,24 @@ def test_one_plain_mention_in_a_long_post_is_a_warning(
     assert _warning_findings(hub, intro + mention + "\n") == [(rule, "error")]
 
 
-def test_grief_with_no_death_in_a_long_post_is_in_passing(hub: Hub) -> None:
-    """Grieving a marriage or lost health, however often: asked, not stopped; with a death
-    in the post it is the topic."""
-    rule = "content-warning.undeclared-death-and-grief"
-    intro = "Rest matters.\n\n<!-- more -->\n\n"
-    grieving = ("Grieving a marriage is real. You may keep grieving the future you planned. "
-                "That grief comes in waves.\n")  # fmt: skip
-    assert _warning_findings(hub, intro + LONG_BODY + "\n\n" + grieving) == [(rule, "warning")]
-    died = grieving + "\nMy father died the same year.\n"
-    assert _warning_findings(hub, intro + LONG_BODY + "\n\n" + died) == [(rule, "error")]
-
-
-def test_a_disaster_as_a_metaphor_in_a_long_post_is_in_passing(hub: Hub) -> None:
-    rule = "content-warning.undeclared-trauma"
-    intro = "Rest matters.\n\n<!-- more -->\n\n"
-    quake = ("## First, the earthquake\n\nFinding out felt like an earthquake. After an "
-             "earthquake, you rebuild.\n")  # fmt: skip
-    assert _warning_findings(hub, intro + LONG_BODY + "\n\n" + quake) == [(rule, "warning")]
-    survived = quake + "\nShe survived a shooting at her school.\n"
-    assert _warning_findings(hub, intro + LONG_BODY + "\n\n" + survived) == [(rule, "error")]
+@pytest.mark.parametrize(
+    ("in_passing", "the_topic", "topic"),
+    [
+        # Grieving a marriage or lost health, however often; with a death it is the topic.
+        ("Grieving a marriage is real. You may keep grieving the future you planned. That "
+         "grief comes in waves.", "My father died the same year.", "death-and-grief"),
+        # A disaster as a metaphor; with an event lived through it is the topic.
+        ("## First, the earthquake\n\nFinding out felt like an earthquake. After an "
+         "earthquake, you rebuild.", "She survived a shooting at her school.", "trauma"),
+    ],
+)  # fmt: skip
+def test_words_that_need_company_are_in_passing_alone(
+    hub: Hub, in_passing: str, the_topic: str, topic: str
+) -> None:
+    rule = f"content-warning.undeclared-{topic}"
+    body = "Rest matters.\n\n<!-- more -->\n\n" + LONG_BODY + "\n\n" + in_passing + "\n"
+    assert _warning_findings(hub, body) == [(rule, "warning")]
+    assert _warning_findings(hub, body + "\n" + the_topic + "\n") == [(rule, "error")]
 
 
 @pytest.mark.parametrize(

@@ -63,6 +63,11 @@ def _edit(relative: str, change: Callable[[str], str]) -> Callable[[Path], None]
     return apply
 
 
+def _before(marker: str, planted: str) -> Callable[[str], str]:
+    """Plant text just before the first `marker` of a file."""
+    return lambda text: text.replace(marker, planted + marker, 1)
+
+
 def _remove(pattern: str) -> Callable[[str], str]:
     return lambda text: re.sub(pattern, "", text, count=1, flags=re.DOTALL)
 
@@ -115,24 +120,22 @@ CASES: dict[str, tuple[Callable[[Path], None], str, str]] = {
     # Red-team pass 4 (Zensical): a link to a draft resolved by its file, or written as its
     # address without the closing slash, or not resolved at all.
     "a link to a draft's file address": (
-        _edit("about/index.html", lambda t: t.replace(
-            "</main>", '<a href="../posts/setting-boundaries-with-family/">soon</a></main>', 1)),
+        _edit("about/index.html", _before(
+            "</main>", '<a href="../posts/setting-boundaries-with-family/">soon</a>')),
         "about/index.html", "site.unpublished",
     ),
     "a draft's address without its slash": (
-        _edit("about/index.html", lambda t: t.replace(
-            "</main>", '<a href="https://learn.riverbend-therapy.example.org/blog/'
-            'setting-boundaries-with-family">soon</a></main>', 1)),
+        _edit("about/index.html", _before("</main>", '<a href="https://learn.riverbend-'
+              'therapy.example.org/blog/setting-boundaries-with-family">soon</a>')),
         "about/index.html", "site.unpublished",
     ),
     "a draft's file name": (
-        _edit("feeds/rss.xml", lambda t: t.replace(
-            "</description>", " setting-boundaries-with-family.md</description>", 1)),
+        _edit("feeds/rss.xml", _before("</description>", " setting-boundaries-with-family.md")),
         "feeds/rss.xml", "site.unpublished",
     ),
     "a script from another host": (
-        _edit("about/index.html", lambda t: t.replace(
-            "</head>", '<script src="https://cdn.example.com/track.js"></script></head>', 1)),
+        _edit("about/index.html", _before(
+            "</head>", '<script src="https://cdn.example.com/track.js"></script>')),
         "about/index.html", "site.third-party",
     ),
 }  # fmt: skip
