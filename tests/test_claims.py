@@ -14,6 +14,8 @@ NEEDS_SOURCE = [
     "Anxiety referrals rose by 110 percent in two years.",
     "Teen drinking has dropped by half since 2010.",
     "Anxiety has grown into a crisis among teens.",
+    "About 40 to 60 million adults live with an anxiety disorder.",
+    "Unemployment among young adults is at 14% this year.",
     # Classes added with batch J: research with two adverbs, a group's under-diagnosis,
     # percentages in words, experts who have proven, any expert, correlations, "almost
     # everyone who", all of history, bodies of evidence, "grow up more", the worst drug,
@@ -85,6 +87,12 @@ ORDINARY = [
     "Some men think of therapy as something you do only when everything has fallen apart.",
     "My son has grown up so fast.",
     "As a family therapist, I see sibling tension come up more often than people expect.",
+    # The sixth blind batch's.
+    "- **Size:** 6 to 9 adults (18 and older)",
+    "We hold a small number of reduced-fee spots for people who need them.",
+    "Nobody can be 100% sure they're healthy.",
+    "Pick one low-stakes task this week and deliberately do it at 85 percent.",
+    "A partner may have grown distant, become secretive, or crossed a line.",
 ]
 
 

@@ -414,7 +414,14 @@ def test_a_death_in_a_post_warning_of_suicide_needs_no_second_warning(hub: Hub) 
         # The fourth's.
         "If you are in crisis, call or text 988 to reach the 988 Suicide & Crisis Lifeline.",
         "It's choosing how you take in news rather than letting it pour in through every crack.",
+        # The fifth's.
+        "Now add blood sugar checks, inhalers, infusions, missed school days, food restrictions.",
     ],
 )
 def test_what_blind_whole_posts_meant_otherwise_raises_nothing(topics, sentence: str) -> None:
     assert _detected(topics, sentence) == set()
+
+
+def test_an_assault_among_other_frightening_events_is_trauma_not_sexual_violence(topics) -> None:
+    sentence = "Whether it's a car crash, an assault, a wildfire evacuation, or a sudden loss."
+    assert _detected(topics, sentence) == {"trauma"}
