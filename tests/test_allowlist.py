@@ -39,6 +39,9 @@ SITE = Sanitiser("https://learn.example.org/")
         # Red-team pass 4: the theme shows `headerlink` only on hover (opacity 0), and an
         # element left open would take in the disclaimer after it.
         ('<b class="headerlink">x</b>', Removal("attribute", "b", "class", "headerlink")),
+        # Red-team pass 5: the theme loads Mermaid from unpkg.com for this class.
+        ('<div class="mermaid">graph TD; A--&gt;B</div>',
+         Removal("attribute", "div", "class", "mermaid")),
         ('<table><tr><td style="color: red">x</td></tr></table>',
          Removal("attribute", "td", "style", "color: red")),
         ('<input type="text">', Removal("attribute", "input", "type", "text")),

@@ -142,3 +142,7 @@ def test_an_address_no_browser_reads_is_not_a_traceback(tmp_path: Path) -> None:
     for address, count in ((f"{site}blog/secret/", 1), ("https://other.example/blog/secret/", 0)):
         assert len(links.look(f'<a href="{address}">plan</a>', "blog/a/", tmp_path / "b.md")) == (
             count)
+    # Red-team pass 5: a server finds the same page behind a doubled slash, a "." or "..",
+    # or other capitals.
+    for address in ("/blog//secret/", "/blog/./secret/", "../x/../secret/", "/Blog/Secret"):
+        assert len(links.look(f'<a href="{address}">plan</a>', "blog/a/", tmp_path / "c.md")) == 1

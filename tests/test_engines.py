@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import sysconfig
 import venv
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -253,6 +254,30 @@ def test_zensical_publishes_a_page_as_the_allowlist_writes_it(
     assert refused.returncode != 0
     assert "CarePress refuses content/about.md" in refused.stdout + refused.stderr
     assert "onerror" in refused.stdout + refused.stderr
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        (lambda text: text + "\n[Call 988](https://evil.example.com/) any time.\n",
+         "offers 988 Suicide & Crisis Lifeline"),
+        (lambda text: text.replace("title: About this site",
+                                   "title: 'About <img src=x onerror=alert(1)> this site'"),
+         "markup"),
+    ],
+)  # fmt: skip
+def test_zensical_holds_a_page_that_is_not_a_post_to_the_checks(
+    zensical: str, tmp_path: Path, change: Callable[[str], str], said: str
+) -> None:
+    """Red-team pass 5: a decoy crisis link and a title that ran script on the About page
+    reached a site `carepress publish` verified."""
+    hub = make_hub(tmp_path / "hub", with_sample_posts=True, carousels=True)
+    about = hub.root / "content" / "about.md"
+    about.write_text(change(about.read_text()))
+    built = _zensical_build(hub)
+    out = built.stdout + built.stderr
+    assert built.returncode != 0, out
+    assert "CarePress refuses content/about.md" in out and said in out
 
 
 @pytest.mark.parametrize(

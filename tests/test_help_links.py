@@ -4,12 +4,18 @@ opened another site, beside the real crisis box."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from carepress.checks.help_links import MISLEADING_LINK, PHONE_LINK, help_link_problems
 from carepress.settings import load_settings
 from conftest import REPO, Hub, post_text
 
 SETTINGS = load_settings(REPO / "mkdocs.yml")
+# The same hub for a practice in the UK, whose lines have one-word names (Samaritans, Shout).
+UK = dataclasses.replace(
+    SETTINGS, practice=SETTINGS.practice.model_copy(update={"crisis_region": "UK"})
+)
 
 
 @pytest.mark.parametrize(
@@ -20,8 +26,6 @@ SETTINGS = load_settings(REPO / "mkdocs.yml")
         ('<a href="tel:0800555000">our helpline</a>', PHONE_LINK),
         ('<a href="https://evil.example/988">chat with the 988 Lifeline</a>', MISLEADING_LINK),
         ('<a href="https://988lifeline.org.evil.example/">Call 988</a>', MISLEADING_LINK),
-        ('<a href="https://example.org/help">Contact Samaritans</a>', MISLEADING_LINK),
-        ('<a href="https://example.org/help">Text Shout</a>', MISLEADING_LINK),
         # Red-team pass 3: a pause or an extension after the number, a tab in the scheme, a
         # backslash before the host (each read as a phone or a browser reads it).
         ('<a href="tel:5550100,18006624357">Call us now</a>', PHONE_LINK),
@@ -37,12 +41,9 @@ SETTINGS = load_settings(REPO / "mkdocs.yml")
         # alt text, and another country's line offered on a US site.
         ('<a href="https://evil.example/" aria-label="Call 988 now">Help</a>',
          MISLEADING_LINK),
-        ('<a href="https://evil.example/" title="Text Shout">Help</a>', MISLEADING_LINK),
         ('<a href="https://evil.example/">Call 9<b>8</b>8</a>', MISLEADING_LINK),
         ('<a href="https://evil.example/">Call 9\u200b88</a>', MISLEADING_LINK),
         ('<a href="https://evil.example/">Call \uff19\uff18\uff18</a>', MISLEADING_LINK),
-        ('<a href="https://evil.example/">call samaritans</a>', MISLEADING_LINK),
-        ('<a href="https://evil.example/">text shout now</a>', MISLEADING_LINK),
         ('<a href="https://evil.example/"><img src="x.png" alt="Call 988"></a>',
          MISLEADING_LINK),
         ('<a href="https://988.ca/">Call or text 988</a>', MISLEADING_LINK),
@@ -57,6 +58,23 @@ SETTINGS = load_settings(REPO / "mkdocs.yml")
         ('<a href="https://evil.example/c">Call (800) 662-4357</a>', MISLEADING_LINK),
         ('<a href="tel:988-HELP">Call 988</a>', PHONE_LINK),
         ('<a href="tel:9506264">Call the NAMI HelpLine</a>', PHONE_LINK),
+        # Red-team pass 5: other hyphens and dashes, a premium number with a line's last
+        # digits, a short code behind other digits, an offer after a comma or a tap, the
+        # -ing form, look-alike letters, a line's other name and its number in letters, a
+        # line's name alone, and an address that follows the offer.
+        ('<a href="https://evil.example/a">call 9\u20118\u20118</a>', MISLEADING_LINK),
+        ('<a href="https://evil.example/a">Call 1\u2013800\u2013662\u20134357</a>',
+         MISLEADING_LINK),
+        ('<a href="tel:1-900-662-4357">Call SAMHSA</a>', PHONE_LINK),
+        ('<a href="tel:555988">Call 988</a>', PHONE_LINK),
+        ('<a href="https://evil.example/d">If you are struggling, call 988</a>', MISLEADING_LINK),
+        ('<a href="https://evil.example/d">Tap to call 988</a>', MISLEADING_LINK),
+        ('<a href="https://evil.example/d">Calling 988 now</a>', MISLEADING_LINK),
+        ('<a href="https://evil.example/d">C\u0430ll 988</a>', MISLEADING_LINK),
+        ('<a href="https://evil.example/">Call the SAMHSA helpline</a>', MISLEADING_LINK),
+        ('<a href="https://evil.example/b">Call 1-800-656-HOPE</a>', MISLEADING_LINK),
+        ('<a href="https://evil.example/">988 Suicide &amp; Crisis Lifeline</a>', MISLEADING_LINK),
+        ('<a href="https://evil.example/">Call 988 Help\'s On The Way</a>', MISLEADING_LINK),
     ],
 )
 def test_a_link_that_misleads_is_named(link: str, rule: str) -> None:
@@ -99,6 +117,15 @@ def test_a_link_that_misleads_is_named(link: str, rule: str) -> None:
         '<a href="mailto:hello@riverbend.example">Contact us about a first session</a>',
         '<a href="https://988lifeline.org/">Worried about someone? Call 988</a>',
         '<a href="https://www.samhsa.gov/find-help/988">Why you might call 988 - SAMHSA</a>',
+        # Red-team pass 5's false alarms: a US service named Samaritans on a US site, the
+        # state's own 988 centre named before the number, the practice's own offers.
+        '<a href="https://samaritansusa.org/">Contact Samaritans USA</a>',
+        '<a href="https://www.linesforlife.org/">Contact Lines for Life, Oregon\'s 988 call '
+        'center</a>',
+        '<a href="https://riverbend.example.org/contact">Contact us about our 988 readiness '
+        'training</a>',
+        '<a href="https://riverbend.example.org/contact">Contact us: Suite 988, Portland</a>',
+        '<a href="tel:988">Call 988 (or text)</a>',
     ],
 )
 def test_a_link_that_goes_where_it_says_passes(link: str) -> None:
@@ -141,3 +168,31 @@ def test_a_decoy_written_with_emphasis_is_found_at_its_line() -> None:
     page = '<p><a href="https://evil.example/988"><strong>Call</strong> 988</a> any time.</p>'
     found = help_link_findings(help_link_problems(page, SETTINGS), "post.md", body, 10)
     assert [(f.rule, f.line) for f in found] == [(MISLEADING_LINK, 14)]
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        '<a href="https://example.org/help">Contact Samaritans</a>',
+        '<a href="https://example.org/help">Text Shout</a>',
+        '<a href="https://evil.example/" title="Text Shout">Help</a>',
+        '<a href="https://evil.example/">call samaritans</a>',
+        '<a href="https://evil.example/">text shout now</a>',
+    ],
+)
+def test_a_one_word_line_of_the_practice_s_region_is_read(link: str) -> None:
+    """A one-word name is a line's where it serves the practice's readers: on a UK site
+    "Contact Samaritans" is the Samaritans; on a US site, Samaritans USA may be meant."""
+    assert [r for r, _, _ in help_link_problems(f"<p>{link}</p>", UK)] == [MISLEADING_LINK]
+    assert list(help_link_problems(f"<p>{link}</p>", SETTINGS)) == []
+
+
+def test_a_page_that_is_not_a_post_is_held_to_it_by_the_check(hub: Hub) -> None:
+    """Red-team pass 5: the build refused a decoy on the About page and `carepress check`
+    of the hub did not look."""
+    about = hub.root / "content" / "about.md"
+    about.write_text(about.read_text() + "\n[Call 988](https://evil.example.com/) any time.\n")
+    line = len(about.read_text().splitlines())
+    checked = hub.check()
+    assert checked.returncode != 0
+    assert f"content/about.md:{line}:1: error {MISLEADING_LINK}" in checked.stdout

@@ -129,6 +129,17 @@ CASES: dict[str, tuple[Callable[[Path], None], str, str]] = {
               'therapy.example.org/blog/setting-boundaries-with-family">soon</a>')),
         "about/index.html", "site.unpublished",
     ),
+    # Red-team pass 5: the address as a server still finds it, or the slug in a sentence.
+    "a draft's address with a doubled slash": (
+        _edit("about/index.html", _before(
+            "</main>", '<a href="/blog//setting-boundaries-with-family/">soon</a>')),
+        "about/index.html", "site.unpublished",
+    ),
+    "a draft's slug in a sentence": (
+        _edit("search/search_index.json", lambda t: t.replace(
+            '"text":"', '"text":"Our next post, Setting-Boundaries-With-Family, is coming. ', 1)),
+        "search/search_index.json", "site.unpublished",
+    ),
     "a draft's file name": (
         _edit("feeds/rss.xml", _before("</description>", " setting-boundaries-with-family.md")),
         "feeds/rss.xml", "site.unpublished",

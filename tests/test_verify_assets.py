@@ -36,6 +36,7 @@ def _hosts(tmp_path: Path, page: str) -> str:
          "evil7.example"),
         ('<div style="background: url(&#104;ttps://evil8.example/h.png)">x</div>',
          "evil8.example"),
+        ('<div class="mermaid">graph TD; A--&gt;B</div>', "unpkg.com"),
     ],
 )
 def test_another_host_written_any_way_a_browser_reads_is_found(

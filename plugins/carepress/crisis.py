@@ -40,6 +40,7 @@ class CrisisLine(BaseModel):
     text: str | None = None  # the number to text
     keyword: str | None = None  # the word to text it, when it wants one ("HOME")
     chat: str | None = None  # the page to chat from, when it offers chat
+    aliases: tuple[str, ...] = ()  # other names people call it by ("SAMHSA")
 
     @property
     def actions(self) -> tuple[Action, ...]:

@@ -39,8 +39,9 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from .byline import byline_for
+from .checks.help_links import help_link_findings, help_link_problems
 from .checks.html_safety import locate_removals
-from .checks.pages import read_page
+from .checks.pages import check_page_front, read_page
 from .checks.unpublished_links import links_in_posts
 from .crisis import regions_for
 from .engine import Post, check_post, utc_now
@@ -120,10 +121,16 @@ class Rendering:
         linking = report or Post(self.path, shown, post=None, front_matter=None)
         found = [finding for _, finding in links_in_posts([linking], settings, utc_now())]
         sanitised = settings.sanitiser.clean(page_html)
+        # (a page the engine makes, such as the blog's archive, has no file)
+        page, unread = read_page(self.path, shown) if self.path.is_file() else (None, [])
+        body, line = (page.body, page.body_line) if page is not None else ("", 1)
         if sanitised.removals:
-            page, _ = read_page(self.path, shown)
-            body, line = (page.body, page.body_line) if page is not None else ("", 1)
             found += locate_removals(shown, body, line, sanitised.removals, settings)
+        if report is None:  # a page: its front matter (a title with markup) and help links
+            found += unread + (check_page_front(page, settings) if page is not None else [])
+            problems = help_link_problems(sanitised.html, settings)
+            found += help_link_findings(problems, shown, body, line)
+        found = [finding for finding in found if finding.is_error]
         if found:
             raise UnsafePost(f"CarePress refuses {shown}:\n" +
                              "\n".join(f.one_line() for f in found))  # fmt: skip

@@ -91,6 +91,9 @@ _CAREPRESS_IDS = re.compile(r"carepress-|source-\d+$", re.I)
 # and the citations CarePress writes into the Markdown keep theirs.
 _THEME_CLASS = re.compile(r"md-|carepress-", re.I)
 _CLASSES_ALLOWED = frozenset({"md-button", "md-button--primary", "carepress-cite"})
+# Classes the theme's script acts on by loading code from another site (Material and
+# Zensical fetch Mermaid from unpkg.com for any element of class "mermaid").
+_LOADING_CLASSES = frozenset({"mermaid"})
 
 # Removed together with their content (scripts and styles are never text).
 CLEAN_CONTENT = frozenset({"script", "style", "template", "noscript"})
@@ -202,6 +205,8 @@ class Sanitiser:
             return None
         if attribute == "class" and element != "a" and "headerlink" in value.split():
             return None  # the theme shows it only on hover: the headings' own links (<a>)
+        if attribute == "class" and _LOADING_CLASSES & set(value.lower().split()):
+            return None
         if attribute == "id" and value.startswith("__"):
             return value if _GENERATED_IDS.match(value) else None
         if attribute == "id" and _CAREPRESS_IDS.match(value):

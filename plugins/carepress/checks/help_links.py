@@ -20,7 +20,9 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ..crisis import CrisisLine, all_regions
+import regex
+
+from ..crisis import INTERNATIONAL, CrisisLine, all_regions
 from ..findings import Finding
 from ..sanitise import as_read
 from ..settings import Settings
@@ -44,13 +46,25 @@ _TAG = re.compile(r"<[^>]*>")
 # picture inside a link says its alt text.
 _NAMING = ("aria-label", "title")
 _ALT = re.compile(r'<img\s[^>]*?\balt="([^"]*)"', re.IGNORECASE)
-# The words of a link that offers contact start with it: "Call 988", "Text HOME to
-# 741741", "Chat with the 988 Lifeline" (not "Learn what happens when you call 988").
+# A clause of a link's words that offers contact starts with it: "Call 988", "Text HOME to
+# 741741", "Tap to chat with the 988 Lifeline" (not "Learn what happens when you call 988";
+# not the practice itself: "Contact us about our 988 training").
 _OFFER = re.compile(
-    r"(?:please |you can |or )?(?:call|text|chat|ring|phone|dial|contact|reach|message|"
-    r"talk to|speak to|get help from)\b",
+    r"(?:please |you can |or |(?:tap|click|press|touch)(?: here)? to )?(?:call|calling|text|"
+    r"texting|chat|chatting|ring|phone|dial|contact|reach|message|talk to|speak to|"
+    r"get help from)\b(?!\s+(?:us|me|our|the (?:office|practice|front desk))\b)",
     re.IGNORECASE,
 )
+# Letters that look like Latin ones in other scripts ("Cаll 988" with a Cyrillic а).
+_LOOKALIKES = str.maketrans(
+    "\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u04bb\u0410\u0412"
+    "\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0406\u03bf\u03b1\u039f"
+    "\u0391\u0392\u0395\u0397\u0399\u039a\u039c\u039d\u03a1\u03a4\u03a7",
+    "aeopcyxijshABEKMHOPCTXIoaOABEHIKMNPTX",
+)
+# A phone keypad's letters, for numbers written in words ("1-800-656-HOPE").
+_KEYPAD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "22233344455566677778889999")
+_VANITY = re.compile(r"(?<=[\d-])[A-Z]{3,}\b")
 
 
 def _plain(text: str) -> str:
@@ -61,16 +75,18 @@ def _plain(text: str) -> str:
 
 
 def _readable(text: str) -> str:
-    """Text as a reader sees it: plain, its spaces one."""
-    return " ".join(_plain(html.unescape(text)).split())
+    """Text as a reader sees it: plain, look-alike letters as Latin ones, its spaces one."""
+    return " ".join(_plain(html.unescape(text)).translate(_LOOKALIKES).split())
 
 
 def _link_words(attributes: dict[str, str], inner: str) -> list[str]:
     """Every way the link is read: its text (markup inside a word joins it: "9<b>8</b>8"; a
-    tag between words parts them), its accessible names and its pictures' alt texts."""
+    tag between words parts them), its accessible names and its pictures' alt texts, and
+    each with a number's letters dialled ("1-800-656-HOPE")."""
     words = [_readable(_TAG.sub(" ", inner)), _readable(_TAG.sub("", inner))]
     words += [_readable(attributes[name]) for name in _NAMING if name in attributes]
     words += [_readable(alt) for alt in _ALT.findall(inner)]
+    words += [_VANITY.sub(lambda m: m.group(0).translate(_KEYPAD), w) for w in words]
     return list(dict.fromkeys(w for w in words if w))
 
 
@@ -113,6 +129,9 @@ _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 _LETTERS = re.compile(r"[^\W\d_]")  # "988-HELP": a keypad turns letters into digits
 
 
+_COUNTRY_CODES = ("1", "44", "353", "61", "64")  # the regions of data/crisis_lines.yml
+
+
 def _same_number(dialled: str, listed: str, *, local: bool = False) -> bool:
     """One number written two ways: with or without a country code ("+44 116 123"), a
     trunk 0 ("+64 800 543 354" for 0800 543 354), or, where `local`, without its area code
@@ -121,9 +140,9 @@ def _same_number(dialled: str, listed: str, *, local: bool = False) -> bool:
     a, b = dialled.lstrip("0"), listed.lstrip("0")
     if not a or not b:
         return False
-    if len(b) < 7:  # a short code: its digits, after a country code at most
-        return a == b or (a.endswith(b) and len(a) - len(b) <= 3)
-    whole = b[-9:] if len(b) > 9 else b
+    if len(b) < 7:  # a short code: its digits, after one of the regions' country codes
+        return a == b or any(a == code + b for code in _COUNTRY_CODES)
+    whole = b[-10:]  # its national number: 1-900-662-4357 is not 1-800-662-4357
     return a.endswith(whole) or (local and len(a) >= 7 and b.endswith(a))
 
 
@@ -140,35 +159,63 @@ def _number_allowed(digits: str, settings: Settings) -> bool:
     )
 
 
-# "Contact us at 111 River Street" is a street address, not NHS 111.
+# "Contact us at 111 River Street" or "Suite 988" is an address, not NHS 111 or 988.
 _NOT_AN_ADDRESS = (r"(?!\s+(?:[A-Z][\w'.-]*\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|"
                    r"Drive|Dr|Boulevard|Blvd|Way|Place|Pl|Court|Ct|Close|Crescent|Terrace|"
                    r"Highway|Hwy|Parkway|Square|Sq)\b)")
+_NOT_A_ROOM = r"(?<!\b(?:Suite|Ste|Room|Rm|Unit|Floor|Fl|Building|Bldg|No|Box)\.? )(?<!#)"
 
 
 def _spaced(number: str) -> str:
     """A number's digits (its last ten: the national number) with any spacing a writer may
-    put between them: "9 8 8", "9-8-8", "1.800.662.4357", "(800) 662-4357"."""
+    put between them: "9 8 8", "9-8-8", "9‑8‑8", "1.800.662.4357", "(800) 662-4357"."""
     digits = _digits(number)
     national = digits[-10:]  # "(800) 662-4357" is 1-800-662-4357 without its country code
-    return r"[\s().-]{0,3}".join(map(re.escape, national))
+    spaced = r"[^\w\n]{0,3}".join(map(re.escape, national))
+    if len(national) < 10:
+        return spaced  # a short code stands alone ("1988" is a year, not 988)
+    return rf"(?:\+?\d{{1,3}}[^\w\n]{{0,3}})?{spaced}"  # with its country code or not
+
+
+def _names(line: CrisisLine) -> tuple[str, ...]:
+    return (line.name.split(" (")[0], *line.aliases)
 
 
 @cache
-def _mention(line: CrisisLine) -> re.Pattern[str]:
-    """The line's name or number as words. A one-word name is matched as written ("Shout",
-    "Lifeline": "give us a shout" and "a lifeline for parents" are not the lines)."""
-    name = line.name.split(" (")[0]
-    names = rf"\b{re.escape(name)}\b" if " " not in name else rf"(?i:\b{re.escape(name)}\b)"
-    if " " not in name:  # right after the offer, any case: "text shout", "call samaritans"
-        names += rf"|(?i:^{_OFFER.pattern}\s+(?:the\s+)?{re.escape(name)}\b)"
-    numbers = [rf"(?<![\d-]){_spaced(n)}(?![\d-]){_NOT_AN_ADDRESS}"
-               for n in (line.call, line.text) if n]  # fmt: skip
-    return re.compile("|".join([names, *numbers]))
+def _name_mention(line: CrisisLine) -> re.Pattern[str]:
+    """The line's names as words. A one-word name is matched as written ("Shout",
+    "Lifeline": "give us a shout" and "a lifeline for parents" are not the lines), or in
+    any case right after the offer ("text shout")."""
+    parts = []
+    for name in _names(line):
+        if " " in name:
+            parts.append(rf"(?i:\b{re.escape(name)}\b)")
+        else:
+            parts += [rf"\b{re.escape(name)}\b",
+                      rf"(?i:^{_OFFER.pattern}\s+(?:the\s+)?{re.escape(name)}\b)"]  # fmt: skip
+    return re.compile("|".join(parts))
 
 
-def _mentions(text: str, line: CrisisLine) -> bool:
-    return _mention(line).search(text) is not None
+@cache
+def _number_mention(line: CrisisLine) -> regex.Pattern[str]:
+    """The line's numbers as words: right after the offer always ("Call 988 Help's On The
+    Way"), elsewhere unless an address ("Contact us at 111 River Street", "Suite 988")."""
+    numbers = [_spaced(n) for n in (line.call, line.text) if n]
+    if not numbers:
+        return regex.compile(r"(?!)")
+    either = "|".join(numbers)
+    direct = (rf"(?i:^{_OFFER.pattern}(?:\s+(?:or\s+)?(?:text|call))?\s+(?:the\s+)?"
+              rf"(?:{either}))(?![\d-])")  # fmt: skip
+    anywhere = rf"{_NOT_A_ROOM}(?<![\d-])(?:{either})(?![\d-]){_NOT_AN_ADDRESS}"
+    return regex.compile(f"{direct}|{anywhere}")  # (regex: the room's look-behind varies)
+
+
+def _mentions(clause: str, line: CrisisLine, named_ok: bool) -> bool:
+    """Whether an offering clause names the line: its number, or, where `named_ok` (a
+    line of the practice's region, or a name of several words), its name."""
+    if _number_mention(line).search(clause):
+        return True
+    return named_ok and _name_mention(line).search(clause) is not None
 
 
 def _reaches(href: str, line: CrisisLine) -> bool:
@@ -181,23 +228,36 @@ def _reaches(href: str, line: CrisisLine) -> bool:
     return bool(host) and any(host == h or host.endswith("." + h) for h in hosts)
 
 
-# Where an offer may start: the words' start, or a new clause ("Need to talk now? Call
-# 988"), after any symbols ("📞 Call 988"). Not mid-sentence: "Learn what happens when you
-# call 988" is a page about the line.
-_CLAUSE = re.compile(r"(?:^|[.?!:;\u2013\u2014|]\s*|\s[-\u2013\u2014]\s+)[\W_]*")
+# A link's words in clauses: an offer starts one ("Need to talk now? Call 988", "If you are
+# struggling, call 988"), after any symbols ("📞 Call 988"), and its line is named in it
+# ("Contact Lines for Life, Oregon's 988 call center" offers no line). Not mid-clause:
+# "Learn what happens when you call 988" is a page about the line.
+_CLAUSE_END = re.compile(
+    r"[.?!:;,|]+(?:\s+|$)|\s[-\u2013\u2014]\s+|(?<!\d)[\u2013\u2014](?!\d)"
+)  # (not inside a number: "1.800.662.4357", "1–800")
+_LEADING = re.compile(r"[\W_]*")
 
 
-def _offers(words: str) -> list[str]:
-    """The parts of a link's words that offer contact, each from its offer on."""
-    return [words[m.end():] for m in _CLAUSE.finditer(words) if _OFFER.match(words, m.end())]
+def _clauses(words: str) -> list[str]:
+    return [c[_LEADING.match(c).end():] for c in _CLAUSE_END.split(words) if c.strip()]  # type: ignore[union-attr]
 
 
 def _offered(words: str, region: str) -> list[CrisisLine]:
-    """The lines a link's words offer. Where one of them serves the practice's region, only
-    those count: "call 988" on a US site is the US line, not Canada's 9-8-8."""
-    offers = _offers(words)
-    offered = [line for line in _lines() if any(_mentions(o, line) for o in offers)]
-    own = set(_region_lines(region))
+    """The lines a link's words offer: named in a clause that starts with an offer, or a
+    clause that starts with a line's name of several words ("988 Suicide & Crisis
+    Lifeline"). Where one of them serves the practice's region, only those count: "call
+    988" on a US site is the US line, not Canada's 9-8-8. Another region's line is not
+    taken from a one-word name ("Samaritans USA" is not the UK's Samaritans)."""
+    own = set(_region_lines(region)) | set(_region_lines(INTERNATIONAL))
+    offered = []
+    for clause in _clauses(words):
+        offers = _OFFER.match(clause) is not None
+        for line in _lines():
+            several = [n for n in _names(line) if " " in n]
+            named = any(clause.lower().startswith(n.lower()) for n in several)
+            if named or (offers and _mentions(clause, line, line in own or bool(several))):
+                offered.append(line)
+    offered = list(dict.fromkeys(offered))
     return [line for line in offered if line in own] or offered
 
 

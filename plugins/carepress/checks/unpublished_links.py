@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import os
+import posixpath
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -66,7 +67,8 @@ def _line_naming(source: Path, name: str) -> int:
 
 
 def _address(url: str) -> str:
-    return "/" + unquote(url).strip("/")
+    """An address as a server finds it: "/blog//x/", "/blog/./x/" and "/Blog/X" are /blog/x."""
+    return posixpath.normpath("/" + unquote(url).strip("/")).lower().replace("//", "/")
 
 
 class LinksInPages:

@@ -30,6 +30,9 @@ _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""", re
 _CSS_IMAGE_SET = re.compile(r"image-set\(([^)]*)\)", re.IGNORECASE)  # image-set("a.png" 1x)
 _CSS_STRING = re.compile(r"""["']([^"']+)["']""")
 _CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})\s?|(.))", re.DOTALL)
+# Classes the theme's script answers by loading code from elsewhere (Material and Zensical
+# fetch Mermaid for any element of class "mermaid"; a CSP stops it under MkDocs only).
+_THEME_LOADS = {"mermaid": "https://unpkg.com/mermaid/dist/mermaid.min.js"}
 _PARSER = etree.HTMLParser(no_network=True, huge_tree=True)
 
 
@@ -71,6 +74,9 @@ def _page_urls(raw: str) -> Iterator[str]:
             yield element.get("href") or ""
         if element.get("style"):
             yield from _css_urls(element.get("style") or "")
+        if _THEME_LOADS.keys() & set((element.get("class") or "").lower().split()):
+            yield from (_THEME_LOADS[c] for c in (element.get("class") or "").lower().split()
+                        if c in _THEME_LOADS)  # fmt: skip
         if tag == "style" and element.text:
             yield from _css_urls(element.text)
 

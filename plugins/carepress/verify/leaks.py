@@ -50,12 +50,12 @@ class Canary:
 
     @property
     def named(self) -> re.Pattern[str] | None:
-        """Any of its paths as a whole name, with or without a closing slash: "blog/x",
-        "blog/x/", "blog/x#part" (not "blog/x-two/")."""
+        """Any of its paths as a whole name, in any case, with or without a closing slash:
+        "blog/x", "blog/X/", "blog/x#part" (not "blog/x-two/")."""
         if not self.paths:
             return None
         names = "|".join(re.escape(p.rstrip("/")) for p in self.paths)
-        return re.compile(rf"(?<![\w.-])(?:{names})(?![\w-])")
+        return re.compile(rf"(?<![\w.-])(?:{names})(?![\w-])", re.IGNORECASE)
 
 
 def _canary(report: Post, why: str, published_words: set[str], docs_dir: Path) -> Canary:
@@ -74,6 +74,8 @@ def _canary(report: Post, why: str, published_words: set[str], docs_dir: Path) -
         if "/" in unquote(report.address.path).strip("/"):  # a folder a path names alone
             paths.append(unquote(report.address.path))
         paths += [f"{SHARE_DIR}/{slug}/", report.address.card_path]
+        if slug.count("-") >= 2:  # a name no other text has: its address however written
+            paths.append(slug)  # ("/blog//x/", "blog/y/../x/", or the slug in a sentence)
     if model is not None:
         shown = (("title", model.title, MIN_TITLE_WORDS),
                  ("description", model.description, MIN_SENTENCE_WORDS))  # fmt: skip
