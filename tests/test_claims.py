@@ -16,6 +16,7 @@ NEEDS_SOURCE = [
     "Anxiety has grown into a crisis among teens.",
     "About 40 to 60 million adults live with an anxiety disorder.",
     "Unemployment among young adults is at 14% this year.",
+    "Regular exercise lowers the risk of depression in older adults.",
     # Classes added with batch J: research with two adverbs, a group's under-diagnosis,
     # percentages in words, experts who have proven, any expert, correlations, "almost
     # everyone who", all of history, bodies of evidence, "grow up more", the worst drug,
@@ -93,6 +94,8 @@ ORDINARY = [
     "Nobody can be 100% sure they're healthy.",
     "Pick one low-stakes task this week and deliberately do it at 85 percent.",
     "A partner may have grown distant, become secretive, or crossed a line.",
+    # The seventh's.
+    "You can't prevent every one, but you can lower the odds.",
 ]
 
 

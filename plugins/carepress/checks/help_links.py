@@ -6,8 +6,12 @@ the build publishes (the rendered post for `carepress check`, each page's in the
 
 - `crisis.phone-link`: a tel: or sms: link reaches the practice's own number, a crisis line,
   a helpline, or the emergency services (data/crisis_lines.yml), never another number;
-- `crisis.misleading-link`: a link whose text offers a crisis line or helpline ("call 988",
-  "chat with Samaritans") reaches that line: its number, or its own site.
+- `crisis.misleading-link`: a link whose words offer a crisis line or helpline ("call 988",
+  "If you are struggling, text 741741") reaches that line: its number, or its own site.
+
+The words are read as readers meet them (`_link_words`: the text, aria-label, title and
+pictures' alt text, with look-alike letters, invisible characters and dialled letters
+undone), clause by clause (`_offered`); numbers are compared whole (`_same_number`).
 """
 
 from __future__ import annotations
