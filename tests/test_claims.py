@@ -17,6 +17,7 @@ NEEDS_SOURCE = [
     "About 40 to 60 million adults live with an anxiety disorder.",
     "Unemployment among young adults is at 14% this year.",
     "Regular exercise lowers the risk of depression in older adults.",
+    "3 out of 10 teens report sleeping badly on school nights.",
     # Classes added with batch J: research with two adverbs, a group's under-diagnosis,
     # percentages in words, experts who have proven, any expert, correlations, "almost
     # everyone who", all of history, bodies of evidence, "grow up more", the worst drug,
@@ -96,6 +97,8 @@ ORDINARY = [
     "A partner may have grown distant, become secretive, or crossed a line.",
     # The seventh's.
     "You can't prevent every one, but you can lower the odds.",
+    # The eighth's: a rating, not a ratio.
+    "At a 3 out of 10, you can talk things through.",
 ]
 
 

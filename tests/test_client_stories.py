@@ -60,6 +60,8 @@ NOT_A_STORY = [
     "Many of the people I work with describe feeling guilty when they rest.",
     "Imagine a parent who feels exhausted every Sunday night.",
     "Let's call her Anna; she is a composite of several people, with details changed.",
+    # A time of day is not a client's initials (a blind whole post's title).
+    "The 2 A.M. Replay: why your mind races at night in your apartment in Portland.",
     # A composite said so at the start of the paragraph (a blind whole post).
     "Picture a composite of many teens we meet, not any one person. Some look, on paper, like "
     "they have it all figured out. Honor roll, varsity team, first chair in orchestra. Then, a "

@@ -414,6 +414,8 @@ def test_a_death_in_a_post_warning_of_suicide_needs_no_second_warning(hub: Hub) 
         # The fourth's.
         "If you are in crisis, call or text 988 to reach the 988 Suicide & Crisis Lifeline.",
         "It's choosing how you take in news rather than letting it pour in through every crack.",
+        # The seventh's.
+        "Nobody sends a sympathy card when a friendship ends.",
         # The fifth's.
         "Now add blood sugar checks, inhalers, infusions, missed school days, food restrictions.",
     ],

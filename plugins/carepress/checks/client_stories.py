@@ -42,7 +42,11 @@ _SELF_RE = re.compile(
     r"(?:I'm|I am|my name is)\s+(?:(?:Dr|Mr|Mrs|Ms|Mx)\.?\s+)?(?:[A-Z][a-z]+\s+)?$"
 )
 _PREVIOUS_WORD_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+) $")
-_INITIALS_RE = re.compile(r"(?<![\w.])[A-Z]\.(?:(?: ?[A-Z]\.){1,2}(?!\w)|(?=,))")
+# Initials ("J.M."), not a time of day ("2 A.M.", "at 9 P.M.").
+_INITIALS_RE = re.compile(
+    r"(?<![\w.])(?!(?<=\d )[AP]\. ?M\.)(?!(?<=\d)[AP]\. ?M\.)"
+    r"[A-Z]\.(?:(?: ?[A-Z]\.){1,2}(?!\w)|(?=,))"
+)
 
 
 @dataclass(frozen=True)
