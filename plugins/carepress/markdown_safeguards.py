@@ -39,7 +39,7 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from .byline import byline_for
-from .checks.help_links import help_link_findings, help_link_problems
+from .checks.help_links import page_findings as help_link_page_findings
 from .checks.html_safety import locate_removals
 from .checks.pages import check_page_front, read_page
 from .checks.unpublished_links import links_in_posts
@@ -128,8 +128,7 @@ class Rendering:
             found += locate_removals(shown, body, line, sanitised.removals, settings)
         if report is None:  # a page: its front matter (a title with markup) and help links
             found += unread + (check_page_front(page, settings) if page is not None else [])
-            problems = help_link_problems(sanitised.html, settings)
-            found += help_link_findings(problems, shown, body, line)
+            found += help_link_page_findings(sanitised.html, self.path, settings)
         found = [finding for finding in found if finding.is_error]
         if found:
             raise UnsafePost(f"CarePress refuses {shown}:\n" +

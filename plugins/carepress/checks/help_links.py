@@ -111,12 +111,12 @@ def _lines() -> tuple[CrisisLine, ...]:
 
 
 @cache
-def _short_numbers() -> frozenset[str]:
-    """Numbers too short to be told apart by their last digits: 988, 116 123, 000."""
+def _listed_numbers() -> tuple[str, ...]:
+    """The digits of every line's and helpline's numbers, and of the emergency numbers."""
     numbers = [n for line in _lines() for n in (line.call, line.text) if n]
-    numbers += [re.sub(r"[^\d ]", "", n) for r in all_regions().values()
-                for n in re.findall(r"\d[\d ]*\d|\d", r.emergency)]  # fmt: skip
-    return frozenset(d for d in map(_digits, numbers) if 0 < len(d) < 7)
+    numbers += [n for region in all_regions().values()
+                for n in re.findall(r"\d[\d ]*\d|\d", region.emergency)]  # fmt: skip
+    return tuple(dict.fromkeys(d for d in map(_digits, numbers) if d))
 
 
 def _number_part(href: str) -> str:
@@ -150,15 +150,9 @@ def _same_number(dialled: str, listed: str, *, local: bool = False) -> bool:
     return a.endswith(whole) or (local and len(a) >= 7 and b.endswith(a))
 
 
-@cache
-def _line_numbers() -> tuple[str, ...]:
-    return tuple(d for line in _lines() for n in (line.call, line.text) if n
-                 for d in [_digits(n)] if d)  # fmt: skip
-
-
 def _number_allowed(digits: str, settings: Settings) -> bool:
     own = _digits(settings.practice.phone or "")
-    return any(_same_number(digits, n) for n in (*_short_numbers(), *_line_numbers())) or (
+    return any(_same_number(digits, n) for n in _listed_numbers()) or (
         bool(own) and _same_number(digits, own, local=True)
     )
 
@@ -222,9 +216,13 @@ def _mentions(clause: str, line: CrisisLine, named_ok: bool) -> bool:
     return named_ok and _name_mention(line).search(clause) is not None
 
 
+def _scheme(href: str) -> str:
+    found = _SCHEME.match(href)
+    return found.group(1).lower() if found else ""
+
+
 def _reaches(href: str, line: CrisisLine) -> bool:
-    scheme = href.split(":", 1)[0].lower()
-    if scheme in ("tel", "sms"):
+    if _scheme(href) in ("tel", "sms"):
         wanted = {_digits(n) for n in (line.call, line.text) if n}
         return any(_same_number(_dialled(href), w) for w in wanted)
     hosts = {_host(u) for u in (line.url, line.chat) if u}
@@ -239,11 +237,11 @@ def _reaches(href: str, line: CrisisLine) -> bool:
 _CLAUSE_END = re.compile(
     r"[.?!:;,|]+(?:\s+|$)|\s[-\u2013\u2014]\s+|(?<!\d)[\u2013\u2014](?!\d)"
 )  # (not inside a number: "1.800.662.4357", "1–800")
-_LEADING = re.compile(r"[\W_]*")
+_LEADING = re.compile(r"^[\W_]+")
 
 
 def _clauses(words: str) -> list[str]:
-    return [c[_LEADING.match(c).end():] for c in _CLAUSE_END.split(words) if c.strip()]  # type: ignore[union-attr]
+    return [_LEADING.sub("", c) for c in _CLAUSE_END.split(words) if c.strip()]
 
 
 def _offered(words: str, region: str) -> list[CrisisLine]:
@@ -284,7 +282,7 @@ def help_link_problems(page_html: str, settings: Settings) -> Iterator[Problem]:
         href = _plain(as_read(html.unescape(attributes["href"])))  # as a browser reads it
         all_words = _link_words(attributes, match.group(2))
         text = all_words[0] if all_words else ""
-        scheme = match_scheme.group(1).lower() if (match_scheme := _SCHEME.match(href)) else ""
+        scheme = _scheme(href)
         if scheme in ("tel", "sms"):
             digits = _dialled(href)
             if _LETTERS.search(_number_part(href)):

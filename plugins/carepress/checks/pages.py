@@ -23,7 +23,7 @@ from ..findings import Finding
 from ..model import Slug, Tag, Text, icon_name
 from ..settings import Settings
 from .frontmatter import markup_findings, pydantic_finding, theme_findings
-from .help_links import help_link_findings, help_link_problems
+from .help_links import page_findings as help_link_page_findings
 from .html_safety import locate_removals
 
 # MkDocs' own test for MultiMarkdown-style metadata (mkdocs.utils.meta.META_RE).
@@ -103,12 +103,4 @@ def check_page(path: Path, settings: Settings) -> list[Finding]:
     with time_budget(settings.options.max_seconds_per_post):
         sanitised = settings.sanitiser.clean(settings.render(page.body))
     findings += locate_removals(shown, page.body, page.body_line, sanitised.removals, settings)
-    return findings + page_help_links(sanitised.html, shown, page, settings)
-
-
-def page_help_links(
-    page_html: str, shown: str, page: PostFile, settings: Settings
-) -> list[Finding]:
-    """Links on a page that offer a crisis line or dial a number (checks/help_links.py)."""
-    problems = help_link_problems(page_html, settings)
-    return help_link_findings(problems, shown, page.body, page.body_line)
+    return findings + help_link_page_findings(sanitised.html, path, settings)

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from ..findings import Finding
-from ..sanitise import as_read
+from ..sanitise import THEME_LOADING_CLASSES, as_read
 from .rules import THIRD_PARTY, site_finding
 from .site_files import SiteFiles
 
@@ -30,9 +30,6 @@ _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""", re
 _CSS_IMAGE_SET = re.compile(r"image-set\(([^)]*)\)", re.IGNORECASE)  # image-set("a.png" 1x)
 _CSS_STRING = re.compile(r"""["']([^"']+)["']""")
 _CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})\s?|(.))", re.DOTALL)
-# Classes the theme's script answers by loading code from elsewhere (Material and Zensical
-# fetch Mermaid for any element of class "mermaid"; a CSP stops it under MkDocs only).
-_THEME_LOADS = {"mermaid": "https://unpkg.com/mermaid/dist/mermaid.min.js"}
 _PARSER = etree.HTMLParser(no_network=True, huge_tree=True)
 
 
@@ -74,9 +71,9 @@ def _page_urls(raw: str) -> Iterator[str]:
             yield element.get("href") or ""
         if element.get("style"):
             yield from _css_urls(element.get("style") or "")
-        if _THEME_LOADS.keys() & set((element.get("class") or "").lower().split()):
-            yield from (_THEME_LOADS[c] for c in (element.get("class") or "").lower().split()
-                        if c in _THEME_LOADS)  # fmt: skip
+        for name in (element.get("class") or "").lower().split():
+            if name in THEME_LOADING_CLASSES:
+                yield THEME_LOADING_CLASSES[name]
         if tag == "style" and element.text:
             yield from _css_urls(element.text)
 

@@ -127,9 +127,9 @@ def leak_findings(
     for file in files.texts():
         if file.relative in own_files:
             continue  # said above
-        text = unquote(file.text)  # "blog/caf%C3%A9/" is "blog/café/"
+        unquoted = unquote(file.text)  # "blog/caf%C3%A9/" is "blog/café/"
         for canary, names in zip(canaries, named, strict=True):
-            found = names.search(text) if names is not None else None
+            found = names.search(unquoted) if names is not None else None
             what = f"its address {found.group(0)!r}" if found else None
             if what is None:
                 what = next((f"its {kind}" for kind, text in canary.texts if text in file.words),
