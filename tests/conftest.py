@@ -15,10 +15,20 @@ from types import ModuleType
 
 import pytest
 import yaml
+from command_server import CommandServer
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+EXEC_ONLY = os.environ.get("CAREPRESS_TESTS_EXEC") == "1"  # no command server
+_SERVER: list[CommandServer] = []
+
+
+def command_server() -> CommandServer:
+    """This test process's command server, started on first use."""
+    if not _SERVER:
+        _SERVER.append(CommandServer(Path(sys.executable), ENV))
+    return _SERVER[0]
 
 
 def interruptible() -> None:
@@ -139,21 +149,27 @@ class Hub:
         return path
 
     def run(
-        self, *args: str, timeout: int = 180, env: dict[str, str] | None = None
+        self, *args: str, timeout: int = 180, env: dict[str, str] | None = None,
+        fresh: bool = False,
     ) -> subprocess.CompletedProcess[str]:
+        """A command in the hub's folder. `mkdocs` and `carepress` run forked from the test
+        worker's command server (tests/command_server.py) unless `fresh` asks for a new
+        interpreter, as a test of reproducibility across runs must."""
+        argv, environment = list(args), {**ENV, **(env or {})}
+        if not fresh and not EXEC_ONLY and CommandServer.serves(argv):
+            scratch = self.root.parent / f".command-{os.getpid()}"
+            return command_server().run(argv, self.root, environment, timeout, scratch)
         return subprocess.run(
-            list(args),
-            cwd=self.root,
-            env={**ENV, **(env or {})},
-            capture_output=True,
-            text=True,
+            argv, cwd=self.root, env=environment, capture_output=True, text=True,
             timeout=timeout,
-        )
+        )  # fmt: skip
 
     def build(
-        self, *extra: str, env: dict[str, str] | None = None
+        self, *extra: str, env: dict[str, str] | None = None, fresh: bool = False
     ) -> subprocess.CompletedProcess[str]:
-        return self.run(str(BIN / "mkdocs"), "build", "--site-dir", "site", *extra, env=env)
+        return self.run(
+            str(BIN / "mkdocs"), "build", "--site-dir", "site", *extra, env=env, fresh=fresh
+        )
 
     def carepress(self, *args: str) -> subprocess.CompletedProcess[str]:
         return self.run(str(BIN / "carepress"), *args)

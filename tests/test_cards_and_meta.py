@@ -429,3 +429,12 @@ def test_each_post_also_gets_a_portrait_card_for_instagram(built: Hub, hub: Hub)
     assert not (hub.site / "assets" / "cards" / "portrait").exists()
     posts = json.loads((hub.site / "social" / "snippets.json").read_text())["posts"]
     assert "portrait" not in posts[0]["card"]
+
+
+def test_every_printable_ascii_letter_is_drawn_as_can_draw_assumes() -> None:
+    """`can_draw` answers for printable ASCII without Pillow (a check of one post need not
+    load it): the shipped font does draw each of them."""
+    from carepress.publish.cards import _missing_glyph, _render_glyph, can_draw
+
+    for char in map(chr, range(0x21, 0x7F)):
+        assert can_draw(char) and _render_glyph(char) != _missing_glyph(), char

@@ -55,9 +55,20 @@ NEEDS_SOURCE = [
     "Smokers are three times more likely to report panic attacks.",
     "Meta-analyses suggest that mindfulness programs reduce stress.",
     "The data show that most people recover with treatment.",
+    # Risk, superlatives and trends that keep being claims beside the ninth blind batch's.
+    "Alcohol can increase the risk of depression.",
+    "Anxiety is one of the most common mental health conditions.",
+    "Teen vaping has grown sharply.",
 ]
 
 ORDINARY = [
+    # The ninth blind batch's: a post's own myths and questions, a reason in advice, children
+    # who are older now.
+    "We separate the most common myths from the facts.",
+    "This is one of the most common questions people ask, and often one of the most painful.",
+    "Don't contact or confront the stalker yourself, as this can raise the risk.",
+    "Sudden changes can raise suspicion and increase risk, so advocates often help plan.",
+    "Children have grown. The service member may be used to a different pace.",
     "The more you practise, the better it feels.",
     "Ask any question you like at the end of the session.",
     "Call or text 988 any time, day or night.",

@@ -67,6 +67,10 @@ NOT_A_STORY = [
     "they have it all figured out. Honor roll, varsity team, first chair in orchestra. Then, a "
     "few sessions later, the same teen tells me she stays up until 2 a.m. rewriting an essay.",
     "This example is fictional: a nurse named Jo notices she snaps at her kids.",
+    # Said composite in the paragraph before, or in the section's heading (blind batch 9).
+    '*"Elena," below, is not a real client. She is a composite of many women.*\n\n'
+    "Elena is 44. She manages projects for a living.",
+    "## A composite story\n\nElena is 44. She manages projects for a living.",
     "Suppose a 40-year-old teacher feels dread every Sunday evening.",
     "Aaron Beck developed cognitive therapy at the University of Pennsylvania.",
     "Kristin Neff, a psychologist at the University of Texas, studies self-compassion.",
@@ -115,6 +119,14 @@ def test_an_identifiable_client_story_is_found(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", NOT_A_STORY)
 def test_general_hypothetical_and_public_text_is_not_a_story(sentence: str) -> None:
     assert list(client_stories(sentence)) == [], sentence
+
+
+def test_a_composite_label_covers_its_section_not_the_whole_post() -> None:
+    """A label two paragraphs back, under another heading, does not cover a later story."""
+    story = "Last week my client Jenna, 34, told me she could not sleep."
+    far = "## A composite story\n\nAnna is a composite.\n\n## Sleep\n\nSleep matters.\n\n"
+    assert [s.identifiable for s in client_stories(far + story)] == [True]
+    assert list(client_stories("## A composite story\n\n" + story)) == []
 
 
 def test_an_unnamed_client_story_is_a_warning() -> None:

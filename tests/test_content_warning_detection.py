@@ -339,7 +339,7 @@ def _warning_findings(hub: Hub, body: str, **front: object) -> list[tuple[str, s
     [
         ("- My grandmother died last spring.", "death-and-grief"),
         ("- Cut back on caffeine and alcohol in the evening.", "substance-use"),
-        ("A walk is not a cure for depression, anxiety, or trauma.", "trauma"),
+        ("A walk is not a cure for depression, anxiety, or flashbacks.", "trauma"),
         ("- **Risk factors**: recent losses, substance use, isolation", "substance-use"),
     ],
 )
@@ -367,6 +367,13 @@ def test_one_plain_mention_in_a_long_post_is_a_warning(
         # A disaster as a metaphor; with an event lived through it is the topic.
         ("## First, the earthquake\n\nFinding out felt like an earthquake. After an "
          "earthquake, you rebuild.", "She survived a shooting at her school.", "trauma"),
+        # Trauma's clinical names depict nothing; with what happened it is the topic.
+        ("A new medicine is studied for PTSD. Dissociation is a common side effect. Trauma-"
+         "focused therapy comes first, and trauma is not a reason to rush.",
+         "She survived a shooting at her school.", "trauma"),
+        # A relapse of bipolar disorder; with drinking it is the topic.
+        ("Stopping suddenly can bring on relapse. Make a written relapse plan.",
+         "He has been drinking every night since the spring.", "substance-use"),
     ],
 )  # fmt: skip
 def test_words_that_need_company_are_in_passing_alone(
@@ -418,6 +425,9 @@ def test_a_death_in_a_post_warning_of_suicide_needs_no_second_warning(hub: Hub) 
         "Nobody sends a sympathy card when a friendship ends.",
         # The fifth's.
         "Now add blood sugar checks, inhalers, infusions, missed school days, food restrictions.",
+        # The ninth's.
+        "It has often been overlooked or put down to personality.",
+        "Stalking behaviours include repeated unwanted contact, following or watching.",
     ],
 )
 def test_what_blind_whole_posts_meant_otherwise_raises_nothing(topics, sentence: str) -> None:

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from carepress.mkdocs.plugin import TEMPLATE_CACHE
 from carepress.parallel import WORKERS_ENV, worker_count
 from carepress.report_cache import CACHE_FILE
 from carepress.settings import ConfigError
@@ -325,6 +326,21 @@ def test_unchanged_share_kit_pages_are_copied_and_a_change_renders_them_again(
     (newest,) = [p for p in (hub.root / PAGE_CACHE).iterdir() if "edited" in
                  next(p.glob("*.html")).read_text()]  # fmt: skip
     assert len(list(newest.glob("*.html"))) == 2
+
+
+def test_the_theme_is_compiled_once_and_an_edited_template_again(hub: Hub) -> None:
+    """The theme's templates are kept compiled between builds (Jinja's bytecode cache, by
+    template and checked against its source): an override edited between two builds shows."""
+    hub.write_post("a.md", post_text(slug="a"))
+    assert hub.build("--strict").returncode == 0
+    kept = sorted((hub.root / TEMPLATE_CACHE).iterdir())
+    assert len(kept) > 20  # Material's templates and the practice's overrides
+    main = hub.root / "overrides" / "main.html"
+    main.write_text(main.read_text().replace(
+        '<meta charset="utf-8">', '<meta charset="utf-8"><meta name="x-edited" content="1">'))
+    assert hub.build("--strict").returncode == 0
+    assert '<meta name="x-edited" content="1">' in hub.page("blog/a")
+    assert sorted((hub.root / TEMPLATE_CACHE).iterdir()) == kept  # main.html's entry replaced
 
 
 _BUILD_AND_LIST_MODULES = """

@@ -13,9 +13,16 @@ import yaml
 from carepress.engine import utc_now
 from carepress.parallel import check_many
 from carepress.settings import load_settings
+from carepress.yaml_loading import FastSafeLoader
 from conftest import REPO
 
 CORPUS = REPO / "tests" / "corpus"
+
+
+def _load(path: Path) -> dict:
+    """A corpus file, read by libyaml where PyYAML has it (the pure-Python parser takes
+    seconds over the corpora)."""
+    return yaml.load(path.read_text(encoding="utf-8"), FastSafeLoader)
 CATEGORIES = {
     "safe-messaging", "stigma", "clinical-advice", "confidentiality", "citation",
     *(f"cw-{topic}" for topic in ("suicide", "self-harm", "eating-disorders",
@@ -29,7 +36,7 @@ def test_each_half_holds_every_category(half: str) -> None:
     files = {path.stem: path for path in (CORPUS / half).glob("*.yml")}
     assert set(files) == CATEGORIES
     for category, path in files.items():
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = _load(path)
         assert data["category"] == category
         flag = [e["text"] for e in data["flag"]]
         clean = [e["text"] for e in data["clean"]]
@@ -43,7 +50,7 @@ def test_the_halves_share_no_sentence() -> None:
             entry["text"]
             for path in (CORPUS / half).glob("*.yml")
             for label in ("flag", "clean")
-            for entry in yaml.safe_load(path.read_text(encoding="utf-8"))[label]
+            for entry in _load(path)[label]
         }
 
     assert not texts("dev") & texts("test")

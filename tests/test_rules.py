@@ -179,6 +179,10 @@ CLASS_EXAMPLES = [
      "After losing her brother to suicide, she founded a support group for siblings."),
     ("safe-messaging.single-cause", "She took her life after her diagnosis.",
      "She talks openly about the year she spent in hospital after her attempt."),
+    # Means safety names what to store safely; a story of a stockpile is a method.
+    ("safe-messaging.method", "She had stockpiled her sleeping pills for weeks.",
+     "A conversation about lethal means also covers other things, such as stockpiled "
+     "medications."),
     ("safe-messaging.method", "He overdosed on his dad's insulin.",
      "He manages his insulin with a pump."),
     ("safe-messaging.method", "She walked into the river near her home.",

@@ -183,12 +183,15 @@ def client_stories(text: str, index: LiteralIndex | None = None) -> Iterator[Sto
     }
     for i in sorted(context | set(named_in)):
         start, end = spans[i]
-        # Said hypothetical or composite in this sentence, the one before, or anywhere
-        # earlier in its paragraph ("Picture a composite of many teens... Then, a few
-        # sessions later, she tells me...").
+        # Said hypothetical or composite in this sentence, the one before, anywhere earlier
+        # in its paragraph or the paragraph before ("Picture a composite of many teens...
+        # Then, a few sessions later, she tells me..."), or in its section's heading.
         before = spans[i - 1][0] if i else start
         paragraph = text.rfind("\n\n", 0, start) + 1
-        if p.hypothetical.search(text, min(before, paragraph), end):
+        previous = text.rfind("\n\n", 0, max(paragraph - 2, 0)) + 1
+        if p.hypothetical.search(text, min(before, previous), end) or _heading_says(
+            p.hypothetical, text, start
+        ):
             continue
         ids = {kind for kind, pattern in p.identifiers.items() if pattern.search(text, start, end)}
         if "organisation" in ids:
@@ -210,6 +213,15 @@ def client_stories(text: str, index: LiteralIndex | None = None) -> Iterator[Sto
             yield Story(start, True, f"gives {', '.join(sorted(ids))} of a client")
         elif i in markers and not p.consented.search(text, before, end):
             yield Story(start, False, "tells of a client")
+
+
+def _heading_says(label: LazyPattern, text: str, start: int) -> bool:
+    """Whether the heading of the section `start` is in labels it ("## A composite story")."""
+    heading = text.rfind("\n#", 0, start) + 1 or (0 if text.startswith("#") else -1)
+    if heading < 0:
+        return False
+    end = text.find("\n", heading)
+    return bool(label.search(text, heading, end if end >= 0 else len(text)))
 
 
 def story_findings(

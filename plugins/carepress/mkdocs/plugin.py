@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -63,6 +63,7 @@ from .theme_values import (
 from .unsafe_html import UnsafeHtml
 
 log = get_plugin_logger(__name__)
+TEMPLATE_CACHE = Path(".cache") / "carepress" / "templates"
 
 
 class CarePressPlugin(BasePlugin):
@@ -347,6 +348,11 @@ class CarePressPlugin(BasePlugin):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         assert self.settings is not None
+        # The theme's templates compiled once, not on every build or preview reload: Jinja
+        # keeps each one's code under its name and checks it against its source on load.
+        templates = self.settings.root / TEMPLATE_CACHE
+        templates.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(templates))
         self._finish_checks(config)
         self.csp = ContentSecurity.for_site(env, config, files)
         self._report(missing_templates(files, env, self.settings))

@@ -232,8 +232,8 @@ def _missing_glyph() -> bytes:
 
 @cache
 def can_draw(char: str) -> bool:
-    if char == " ":
-        return True
+    if " " <= char <= "~":
+        return True  # DejaVu Sans draws all of printable ASCII: no need to load Pillow
     if unicodedata.category(char) in ("Mn", "Me", "Cf", "Cc"):
         return False  # combining marks, joiners, variation selectors: nothing to draw alone
     return _render_glyph(char) != _missing_glyph()
