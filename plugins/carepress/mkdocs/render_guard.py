@@ -55,5 +55,8 @@ def guard_render(page: Page, seconds: float, serving: bool) -> None:
             f"This page cannot be shown</p><p>{html.escape(message)}</p></div>"
         )
         page.toc = TableOfContents([])
+        # Material renders each post's Markdown again for its excerpt on the blog's index,
+        # archive and category pages, unguarded: the preview would take minutes there.
+        page.markdown = "This post cannot be shown in the preview: its page says why.\n"
 
     page.render = guarded  # type: ignore[method-assign]
