@@ -69,6 +69,11 @@ CLASS_TOUCHING = [
     # left, someone close throwing things, blame for his temper, punishments, covert hurting,
     # smearing the victim, signs no one explains, flinching, the kitchen floor
     ("Staff at the home were accused of neglect and abuse of residents.", "abuse"),
+    # Blind batch 10's near misses stay the topic: bruises nobody explains, a passing that
+    # is a death, a body that remembers what happened.
+    ("The nurse noticed unexplained bruises on both of her arms.", "abuse"),
+    ("Since her passing was so sudden, the family had no time.", "death-and-grief"),
+    ("My body remembers the crash before my mind does.", "trauma"),
     ("She spent years in violent relationships before anyone noticed.", "abuse"),
     ("The toddler had been repeatedly hit by a relative.", "abuse"),
     ("Cameras showed a worker slapping an elderly patient at mealtime.", "abuse"),
@@ -425,6 +430,10 @@ def test_a_death_in_a_post_warning_of_suicide_needs_no_second_warning(hub: Hub) 
         "Nobody sends a sympathy card when a friendship ends.",
         # The fifth's.
         "Now add blood sugar checks, inhalers, infusions, missed school days, food restrictions.",
+        # The tenth's.
+        "Many call it homesickness, as if it were a passing mood.",
+        "Warning signs include falls, unexplained bruises or minor accidents.",
+        "The body remembers home in ways the mind doesn't always expect.",
         # The ninth's.
         "It has often been overlooked or put down to personality.",
         "Stalking behaviours include repeated unwanted contact, following or watching.",

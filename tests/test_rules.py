@@ -183,6 +183,9 @@ CLASS_EXAMPLES = [
     ("safe-messaging.method", "She had stockpiled her sleeping pills for weeks.",
      "A conversation about lethal means also covers other things, such as stockpiled "
      "medications."),
+    # A helpline the data lists is not a private number (blind batch 10: love is respect).
+    ("confidentiality.phone", "Call me on 1-866-331-9475 to talk.",
+     "Young people can call love is respect at 1-866-331-9474."),
     ("safe-messaging.method", "He overdosed on his dad's insulin.",
      "He manages his insulin with a pump."),
     ("safe-messaging.method", "She walked into the river near her home.",
