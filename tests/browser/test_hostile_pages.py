@@ -112,3 +112,30 @@ def test_a_refused_post_is_previewed_safe(browser: Any, previewed: str, case: An
         context.close()
     assert report == {k: [] for k in report}, report
     assert "This post cannot be published yet" in notice
+
+
+_UNSAFE_PAGE = """<!doctype html><html lang="en"><head><title>Control</title></head><body>
+<article><p onmouseover="alert('hovered')">Hover me.</p><a href="#top">A link</a>
+<p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="" width="40" height="40"
+  onmouseover="this.src='http://pixel.example/hover.gif'"></p></article>
+<script>setTimeout(() => fetch("http://tracker.example/late").catch(() => {}), 300)</script>
+</body></html>"""
+
+
+def test_the_inspection_sees_what_a_hostile_page_does(browser: Any, tmp_path: Any) -> None:
+    """The control for every page above: a dialog raised by a hover, a request made after
+    the page has loaded, a picture swapped for another host's on a hover, an event handler
+    in the article and no policy are all reported."""
+    from carepress.archive.screenshots import served
+
+    (tmp_path / "index.html").write_text(_UNSAFE_PAGE, encoding="utf-8")
+    context = browser.new_context()
+    try:
+        with served(tmp_path) as base:
+            report = inspect_page(context, base, base.split("/")[2])
+    finally:
+        context.close()
+    assert report["dialogs"] == ["hovered"]
+    assert "http://tracker.example/late" in report["foreign_requests"]
+    assert "http://pixel.example/hover.gif" in report["foreign_requests"]
+    assert report["hazards"] and report["missing_policy"]
