@@ -27,6 +27,7 @@ import yaml
 from carepress.engine import utc_now
 from carepress.parallel import check_many
 from carepress.settings import load_settings
+from carepress.yaml_loading import safe_load
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpus"
@@ -79,7 +80,7 @@ class Score:
 def load(folder: Path) -> dict[str, dict[str, list[str]]]:
     corpora = {}
     for path in sorted(folder.glob("*.yml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_load(path.read_text(encoding="utf-8"))
         corpora[path.stem] = {
             label: [e["text"] if isinstance(e, dict) else e for e in data.get(label) or []]
             for label in ("flag", "clean")

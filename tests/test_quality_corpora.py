@@ -9,20 +9,18 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-import yaml
 from carepress.engine import utc_now
 from carepress.parallel import check_many
 from carepress.settings import load_settings
-from carepress.yaml_loading import FastSafeLoader
+from carepress.yaml_loading import safe_load
 from conftest import REPO
 
 CORPUS = REPO / "tests" / "corpus"
 
 
 def _load(path: Path) -> dict:
-    """A corpus file, read by libyaml where PyYAML has it (the pure-Python parser takes
-    seconds over the corpora)."""
-    return yaml.load(path.read_text(encoding="utf-8"), FastSafeLoader)
+    # CarePress's own loader (libyaml): the pure-Python parser takes seconds over the corpora.
+    return safe_load(path.read_text(encoding="utf-8"))
 CATEGORIES = {
     "safe-messaging", "stigma", "clinical-advice", "confidentiality", "citation",
     *(f"cw-{topic}" for topic in ("suicide", "self-harm", "eating-disorders",

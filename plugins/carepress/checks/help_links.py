@@ -180,6 +180,12 @@ def _names(line: CrisisLine) -> tuple[str, ...]:
 
 
 @cache
+def _long_names(line: CrisisLine) -> tuple[str, ...]:
+    """The line's names of several words, in lower case: one may start a clause alone."""
+    return tuple(name.lower() for name in _names(line) if " " in name)
+
+
+@cache
 def _name_mention(line: CrisisLine) -> re.Pattern[str]:
     """The line's names as words. A one-word name is matched as written ("Shout",
     "Lifeline": "give us a shout" and "a lifeline for parents" are not the lines), or in
@@ -254,10 +260,12 @@ def _offered(words: str, region: str) -> list[CrisisLine]:
     offered = []
     for clause in _clauses(words):
         offers = _OFFER.match(clause) is not None
+        lowered = clause.lower()
         for line in _lines():
-            several = [n for n in _names(line) if " " in n]
-            named = any(clause.lower().startswith(n.lower()) for n in several)
-            if named or (offers and _mentions(clause, line, line in own or bool(several))):
+            several = _long_names(line)
+            if lowered.startswith(several) or (
+                offers and _mentions(clause, line, line in own or bool(several))
+            ):
                 offered.append(line)
     offered = list(dict.fromkeys(offered))
     return [line for line in offered if line in own] or offered

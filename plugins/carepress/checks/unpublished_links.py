@@ -68,7 +68,7 @@ def _line_naming(source: Path, name: str) -> int:
 
 def _address(url: str) -> str:
     """An address as a server finds it: "/blog//x/", "/blog/./x/" and "/Blog/X" are /blog/x."""
-    return posixpath.normpath("/" + unquote(url).strip("/")).lower().replace("//", "/")
+    return posixpath.normpath("/" + unquote(url).strip("/")).lower()
 
 
 class LinksInPages:
