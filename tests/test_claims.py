@@ -62,6 +62,9 @@ NEEDS_SOURCE = [
 ]
 
 ORDINARY = [
+    # The eleventh blind batch's: the reader's own clinicians, a share of one's own energy.
+    "Your own clinicians know your history and are the right people to help you decide.",
+    "- spending a large share of your mental energy thinking about food, weight or shape",
     # The ninth blind batch's: a post's own myths and questions, a reason in advice, children
     # who are older now.
     "We separate the most common myths from the facts.",

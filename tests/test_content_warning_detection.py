@@ -437,10 +437,81 @@ def test_a_death_in_a_post_warning_of_suicide_needs_no_second_warning(hub: Hub) 
         # The ninth's.
         "It has often been overlooked or put down to personality.",
         "Stalking behaviours include repeated unwanted contact, following or watching.",
+        # The eleventh's.
+        "The NHS notes there's no evidence that children with selective mutism are more "
+        "likely than other children to have experienced abuse, neglect or trauma.",
+        "- **Witnessing:** seeing cruelty or suffering, especially to civilians or children.",
     ],
 )
 def test_what_blind_whole_posts_meant_otherwise_raises_nothing(topics, sentence: str) -> None:
     assert _detected(topics, sentence) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic", "not_topic"),
+    [
+        # The eleventh blind batch's: injuries as a sign of self-harm, a cause of death among
+        # others, grief's own term.
+        ("Unexplained injuries or long sleeves in hot weather can also be signs of self-harm.",
+         "self-harm", "abuse"),
+        ("It can be a death by suicide, an overdose, an illness or an accident.",
+         "suicide", "substance-use"),
+        ("Look for a therapist with experience in traumatic or complicated grief.",
+         "death-and-grief", "trauma"),
+    ],
+)  # fmt: skip
+def test_what_blind_whole_posts_meant_is_one_topic_not_another(
+    topics, sentence: str, topic: str, not_topic: str
+) -> None:
+    found = _detected(topics, sentence)
+    assert topic in found and not_topic not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        # What the classes above must not swallow.
+        ("There is no evidence that she abused her children, the court heard.", "abuse"),
+        ("It isn't caused by abuse, but children who were abused can develop it.", "abuse"),
+        ("Unexplained injuries on a toddler must be reported to the safeguarding lead.", "abuse"),
+        ("The cruelty of her stepfather shaped her whole childhood.", "abuse"),
+        ("He died of an overdose last spring.", "substance-use"),
+        ("Years later, the trauma of that night still wakes her.", "trauma"),
+    ],
+)
+def test_the_classes_of_the_eleventh_batch_keep_what_they_must(
+    topics, sentence: str, topic: str
+) -> None:
+    assert topic in _detected(topics, sentence)
+
+
+@pytest.mark.parametrize(
+    ("pointer", "topic"),
+    [
+        ("If you ever have thoughts of harming yourself, call or text 988.", "self-harm"),
+        ("If you're having thoughts of suicide or feel you can't keep yourself safe, call or "
+         "text 988 at any time.", "suicide"),
+        ("Call Samaritans on 116 123 if you are having suicidal thoughts.", "suicide"),
+        ("- **If you're in crisis or having thoughts of harming yourself:** call or text 988.",
+         "self-harm"),
+    ],
+)  # fmt: skip
+def test_a_pointer_to_help_is_asked_about_never_stopped(hub: Hub, pointer: str, topic: str) -> None:
+    """Four of the eleventh blind batch's fourteen posts (on panic in pregnancy, eating
+    disorders, carers, memories of abuse) give a crisis line this way and discuss neither
+    topic: the writer is asked, in a short post as in a long one."""
+    rule = f"content-warning.undeclared-{topic}"
+    body = "Rest matters.\n\n<!-- more -->\n\n" + pointer + "\n"
+    assert _warning_findings(hub, body) == [(rule, "warning")]
+    story = "Last year she had thoughts of suicide and told no one."
+    assert ("content-warning.undeclared-suicide", "error") in _warning_findings(
+        hub, body + "\n" + story + "\n"
+    )
+    # Not a pointer: what someone else did, told with "if".
+    told = "If he had thoughts of suicide, he never told anyone; we found out from his diary."
+    assert _warning_findings(hub, "Rest.\n\n<!-- more -->\n\n" + told + "\n") == [
+        ("content-warning.undeclared-suicide", "error")
+    ]
 
 
 def test_an_assault_among_other_frightening_events_is_trauma_not_sexual_violence(topics) -> None:

@@ -184,8 +184,22 @@ CLASS_EXAMPLES = [
      "A conversation about lethal means also covers other things, such as stockpiled "
      "medications."),
     # A helpline the data lists is not a private number (blind batch 10: love is respect).
-    ("confidentiality.phone", "Call me on 1-866-331-9475 to talk.",
+    ("confidentiality.phone", "Call me on 503-331-9475 to talk.",
      "Young people can call love is respect at 1-866-331-9474."),
+    # Toll-free and freephone numbers are organisations' lines (blind batch 11: the
+    # Alzheimer's Association Helpline).
+    ("confidentiality.phone", "Call Jenna on 555-201-3344 if you want to talk to her.",
+     "The Alzheimer's Association Helpline at 1-800-272-3900 is open around the clock."),
+    ("confidentiality.phone", "Her mobile is 07700 900123.",
+     "Ring the freephone line on 0800 123 4567."),
+    # A cause of death among others is not a method (blind batch 11).
+    ("safe-messaging.method-detail", "He died by suicide, an overdose of his mother's pills.",
+     "It can be a death by suicide, an overdose, an illness or an accident."),
+    # A condition someone has, named: not a diagnosis (blind batch 11).
+    ("clinical-advice.diagnosing", "Your partner's depressed and needs medication.",
+     "You can't cure your partner's depression, and it isn't your job to."),
+    ("clinical-advice.diagnosing", "Your husband's a narcissist, plain and simple.",
+     "Your son's ADHD diagnosis came at nine."),
     ("safe-messaging.method", "He overdosed on his dad's insulin.",
      "He manages his insulin with a pump."),
     ("safe-messaging.method", "She walked into the river near her home.",

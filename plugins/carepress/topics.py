@@ -33,6 +33,10 @@ class Topic:
     # words however often ("grieving" a divorce, with no death in the post).
     once_in_passing: bool = False
     needs_company: LazyPattern | None = None
+    # Pointers to help ("If you have thoughts of suicide, call or text 988"), which safe
+    # messaging asks for wherever help may be needed: a topic named only inside one is
+    # asked about, never stopped, in a post of any length.
+    pointers: LazyPattern | None = None
 
     def in_passing(self, terms: list[str], in_prose: bool) -> bool:
         """Whether these matches in a long post touch the topic in passing: `in_prose`, all in
@@ -41,6 +45,19 @@ class Topic:
             return True
         company = self.needs_company
         return company is not None and all(company.compiled.fullmatch(t) for t in terms)
+
+    def only_in_pointers(self, found: Iterable[tuple[str, regex.Match[str]]]) -> bool:
+        """Whether every match (with the text it was found in) lies inside a pointer to help."""
+        if self.pointers is None:
+            return False
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for text, match in found:
+            if text not in spans:
+                spans[text] = [m.span() for m in self.pointers.compiled.finditer(text)]
+            start, end = match.span()
+            if not any(a <= start and end <= b for a, b in spans[text]):
+                return False
+        return True
 
     def matches(
         self,
@@ -107,7 +124,7 @@ def _entries(data: Any, source: str) -> Iterable[tuple[str, dict[str, Any]]]:
         yield str(key), entry
 
 
-_LISTS = ("terms", "exceptions", "generic", "covered_by", "needs_company")
+_LISTS = ("terms", "exceptions", "generic", "covered_by", "needs_company", "pointers")
 
 
 def _empty() -> dict[str, Any]:
@@ -137,10 +154,12 @@ def load_topics(vocabulary: Iterable[str], extra_files: Iterable[Path] = ()) -> 
             covered_by=tuple(entry["covered_by"]),
             once_in_passing=entry["once_in_passing"],
             needs_company=_compile(entry["needs_company"], f"{key} needs_company"),
+            pointers=_compile(entry["pointers"], f"{key} pointers"),
         )
         if extra_files:  # the practice's own terms: report a bad pattern now, not mid-check
             patterns = [t.pattern for t in topics[key].terms.patterns]
             found = topics[key]
-            for pattern in (*patterns, found.exceptions, found.generic, found.needs_company):
+            for pattern in (*patterns, found.exceptions, found.generic, found.needs_company,
+                            found.pointers):
                 _ = pattern.compiled if pattern is not None else None
     return topics

@@ -52,7 +52,12 @@ def check_content_warnings(ctx: PostContext) -> list[Finding]:
         hint = f"add {topic.id} to content_warnings, so readers are warned before the post"
         level = severity
         terms = [" ".join(m.group(0).split()) for _, m in matches]
-        if long_post and topic.in_passing(terms, all(w is prose for w, _ in matches)):
+        if topic.only_in_pointers((w.text, m) for w, m in matches):
+            level = "warning"
+            message = f"the post mentions '{term}'{also} only to point readers to help"
+            hint = (f"a pointer to help needs no warning; if the post talks about "
+                    f"{topic.label}, add {topic.id} to content_warnings")
+        elif long_post and topic.in_passing(terms, all(w is prose for w, _ in matches)):
             # One "alcohol" in a long post on sleep, or "grieving" a divorce, touches the
             # topic in passing: the writer is asked, not stopped (a short text that names
             # it is about it: an error).
