@@ -7,6 +7,13 @@ from carepress.checks.claims import find_claims
 from carepress.prose import prose_of
 
 NEEDS_SOURCE = [
+    # "Most" of a group defined by a condition, or of conditions and events: a proportion
+    # in words (the pattern never matched a bare "most people" until 2026-12-06).
+    "Most people with OCD wait years before getting an accurate diagnosis.",
+    "Most adults with ADHD were never diagnosed as children.",
+    "Most mental health conditions begin before age 24.",
+    "Most relapses happen within the first ninety days of leaving rehab.",
+    "Nearly half of all mental illness begins before a young person turns fourteen.",
     # A question that states a number is still a claim.
     "Did you know that one in five adults lives with a mental illness?",
     "Did you know that anxiety is the most common mental health condition?",
@@ -62,6 +69,11 @@ NEEDS_SOURCE = [
 ]
 
 ORDINARY = [
+    # "Most" as everyday speech, or as a superlative.
+    "Most people can't just step away for months, and I know that.",
+    "With patient support, most children do find their voice.",
+    "This is the hardest part for most parents.",
+    "Eating disorders are some of the most misunderstood health conditions.",
     # The eleventh blind batch's: the reader's own clinicians, a share of one's own energy.
     "Your own clinicians know your history and are the right people to help you decide.",
     "- spending a large share of your mental energy thinking about food, weight or shape",
