@@ -7,6 +7,8 @@ from carepress.checks.claims import find_claims
 from carepress.prose import prose_of
 
 NEEDS_SOURCE = [
+    "Teen drinking has fallen sharply since 2010.",
+    "Current research says misophonia is a difference in how the brain processes sound.",
     # "Most" of a group defined by a condition, or of conditions and events: a proportion
     # in words (the pattern never matched a bare "most people" until 2026-12-06).
     "Most people with OCD wait years before getting an accurate diagnosis.",
@@ -69,6 +71,9 @@ NEEDS_SOURCE = [
 ]
 
 ORDINARY = [
+    # The twelfth blind batch's: a falling-out, and a post's plan to say what research says.
+    'If you and your friend had fallen out, or drifted, you may be carrying "if onlys" too.',
+    "In this post we look at common myths and what current research says about them.",
     # "Most" as everyday speech, or as a superlative.
     "Most people can't just step away for months, and I know that.",
     "With patient support, most children do find their voice.",

@@ -517,3 +517,32 @@ def test_a_pointer_to_help_is_asked_about_never_stopped(hub: Hub, pointer: str, 
 def test_an_assault_among_other_frightening_events_is_trauma_not_sexual_violence(topics) -> None:
     sentence = "Whether it's a car crash, an assault, a wildfire evacuation, or a sudden loss."
     assert _detected(topics, sentence) == {"trauma"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic", "flagged"),
+    [
+        # The twelfth blind batch's classes, each with a near miss that must stay the topic.
+        ("- Don't praise weight loss or comment on their body, even positively.",
+         "sexual-violence", False),
+        ("My boss would comment on my body every morning and brush past me.",
+         "sexual-violence", True),
+        ("- feeling cut off from friends, who \"don't get it\"", "abuse", False),
+        ("He cut me off from my friends and family.", "abuse", True),
+        ("People who live with anxiety often find hangxiety hits them especially hard.",
+         "abuse", False),
+        ("Dad hits them hard when he's been drinking.", "abuse", True),
+    ],
+)  # fmt: skip
+def test_the_classes_of_the_twelfth_batch(topics, sentence: str, topic: str, flagged: bool) -> None:
+    assert (topic in _detected(topics, sentence)) is flagged
+
+
+def test_thoughts_of_dying_in_a_post_that_warns_of_death_are_its_mortality(hub: Hub) -> None:
+    """A cancer post's "Why do I keep thinking about dying?" (the twelfth blind batch): with
+    death-and-grief declared, no suicide warning is asked for; without it, both are."""
+    body = ("Fear is common.\n\n<!-- more -->\n\n## Why do I keep thinking about dying?\n\n"
+            "Thoughts about death are a very human response to a diagnosis.\n")  # fmt: skip
+    assert _warning_findings(hub, body, content_warnings=["death-and-grief"]) == []
+    found = _warning_findings(hub, body)
+    assert ("content-warning.undeclared-suicide", "error") in found

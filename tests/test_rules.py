@@ -192,6 +192,12 @@ CLASS_EXAMPLES = [
      "The Alzheimer's Association Helpline at 1-800-272-3900 is open around the clock."),
     ("confidentiality.phone", "Her mobile is 07700 900123.",
      "Ring the freephone line on 0800 123 4567."),
+    # Alcohol units are a public-health measure, not a dose (blind batch 12).
+    ("clinical-advice.dosing", "Take 20 units of insulin before bed.",
+     "In the UK, the low-risk guideline is not to drink more than 14 units a week."),
+    # UK-wide 03 numbers are organisations' lines (blind batch 12: FRANK).
+    ("confidentiality.phone", "Her number is 07700 900 123, call after six.",
+     "FRANK offers honest drug information and a helpline on 0300 123 6600."),
     # A cause of death among others is not a method (blind batch 11).
     ("safe-messaging.method-detail", "He died by suicide, an overdose of his mother's pills.",
      "It can be a death by suicide, an overdose, an illness or an accident."),
