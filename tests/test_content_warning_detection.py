@@ -486,6 +486,103 @@ def test_the_classes_of_the_eleventh_batch_keep_what_they_must(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        # Blind batch T's classes, in phrasings of our own. Abuse: a dependant found
+        # neglected, punishment past any parent's, violence told plainly, control named.
+        ("Officers found the boys sleeping on a bare mattress with untreated lice.", "abuse"),
+        ("She was found malnourished after her son had stopped visiting.", "abuse"),
+        ("I was made to sit in the cold shed for hours if I cried.", "abuse"),
+        ("My mother would go days without talking to us as a punishment.", "abuse"),
+        ("Any argument at home ended in a beating.", "abuse"),
+        ("He held her head under the water in the sink.", "abuse"),
+        ("My stepdad threw a mug at my face when I was nine.", "abuse"),
+        ("Her ex used the children as pawns in every handover.", "abuse"),
+        ("There were loans in my name that I never signed.", "abuse"),
+        ("The inquiry said staff missed several opportunities to protect the child.", "abuse"),
+        # Sexual violence: images shared, faked or demanded, ages, sex demanded for
+        # something, forced undressing, told in detail, passed between men, rape myths.
+        ("Deepfake pictures of girls at the school were shared on Snapchat.", "sexual-violence"),
+        ("he showed everyone the nudes i sent my boyfriend", "sexual-violence"),
+        ("She said if I didn't send more pics she'd share the old ones.", "sexual-violence"),
+        ("i was 14 and he was 31, and nobody said a word", "sexual-violence"),
+        ("The manager hinted I'd get the shift if I slept with him.", "sexual-violence"),
+        ("They forced the new boys to strip and filmed them.", "sexual-violence"),
+        ("He keeps texting me what he'd do to me if we were alone.", "sexual-violence"),
+        ("Jurors still ask whether her short skirt meant she was asking for it.",
+         "sexual-violence"),
+        # Trauma: disasters as news, someone seen hurt, what helpers did, the night of it.
+        ("Two died when the minibus overturned on the A9.", "trauma"),
+        ("The wildfire raced through the valley before dawn.", "trauma"),
+        ("I watched a man stabbed outside the station.", "trauma"),
+        ("He gave CPR to his neighbour until the paramedics came.", "trauma"),
+        ("The toddler was pulled from the floodwater by a passer-by.", "trauma"),
+        ("I still dream I'm trapped in the car.", "trauma"),
+        ("She still thinks about the morning of the explosion every day.", "trauma"),
+        ("He has never talked about the acid attack.", "trauma"),
+        ("Clinicians are learning to recognise moral injury in nurses.", "trauma"),
+    ],
+)
+def test_the_classes_of_batch_t_are_found(topics, sentence: str, topic: str) -> None:
+    assert topic in _detected(topics, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        # Their near misses, and batch T's false alarms as classes of everyday use.
+        ("Patients with pressure sores need repositioning every two hours.", "abuse"),
+        ("I was left to look after my little brother while Mum worked nights.", "abuse"),
+        ("Never punish a child for wetting the bed; it is not deliberate.", "abuse"),
+        ("Our under-12s took a real beating from the wind on Saturday.", "abuse"),
+        ("At swimming lessons they teach kids to put their face under the water.", "abuse"),
+        ("My friends call me fat-fingered because of my typing.", "abuse"),
+        ("The intern became the scapegoat for the failed launch.", "abuse"),
+        ("The app controls the thermostat and the lights from your phone.", "abuse"),
+        ("Curfews and chores are part of family life, not cruelty.", "abuse"),
+        ("The gallery's new room shows nude paintings from the eighteenth century.",
+         "sexual-violence"),
+        ("Leaked photos of the new phone were posted online.", "sexual-violence"),
+        ("I was 15 and he was 17 when we first started going out.", "sexual-violence"),
+        ("She asked her friend if she should sleep with him on the third date.",
+         "sexual-violence"),
+        ("The nurse asked him to undress and put on a gown.", "sexual-violence"),
+        ("We got him drunk for his stag do and he sang all night.", "sexual-violence"),
+        ("The ball was passed between men on the pitch for ten minutes.", "sexual-violence"),
+        ("The bus strike derailed my plans for the weekend.", "trauma"),
+        ("The flu tore through the office in December.", "trauma"),
+        ("The cat went under the bed and would not come out.", "trauma"),
+        ("The evening course covers how to do CPR on a dummy.", "trauma"),
+        ("I still dream I'm late for my exams.", "trauma"),
+        ("Our dog attacks the postman's trousers every morning.", "trauma"),
+        ("Self-referral forms for the PTSD clinic are at reception.", "trauma"),
+        ("For us, trauma-informed means you set the pace and can stop whenever you like.",
+         "trauma"),
+        ("Mum was in the army for twelve years before she retrained as a teacher.", "trauma"),
+        ("The kitchen was a total war zone after the kids made pancakes.", "trauma"),
+    ],
+)
+def test_the_near_misses_of_batch_t_are_not_the_topic(topics, sentence: str, topic: str) -> None:
+    assert topic not in _detected(topics, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        # What batch T's exceptions must not swallow.
+        ("He called the beatings discipline, not abuse.", "abuse"),
+        ("Dad spent ten years in the army and came home from Helmand a different man.",
+         "trauma"),
+        ("My hometown became a war zone when the shelling started.", "trauma"),
+        ("Our trauma service supports people after assaults, crashes and other frightening "
+         "events.", "trauma"),
+    ],
+)
+def test_the_exceptions_of_batch_t_keep_what_they_must(topics, sentence: str, topic: str) -> None:
+    assert topic in _detected(topics, sentence)
+
+
+@pytest.mark.parametrize(
     ("pointer", "topic"),
     [
         ("If you ever have thoughts of harming yourself, call or text 988.", "self-harm"),
