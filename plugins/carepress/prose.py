@@ -2,7 +2,8 @@
 
 Checks search prose, not code, URLs, HTML tags or comments. Instead of extracting text
 (and losing line numbers), everything that is not prose is blanked out with spaces of the
-same length, so an offset in the result is an offset in the body.
+same length, so an offset in the result is an offset in the body. Words are spelt plainly
+(disguise.py: look-alike letters, invisible characters), also without moving an offset.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from . import kept_patterns
+from .disguise import undisguised
 
 # Possessive {3,}+: a line of thousands of backticks is not retried at every shorter run.
 _FENCE_RE = re.compile(r"^( {0,3})(`{3,}+|~{3,}+)[^\n]*\n.*?(?:^\1?\2[ \t]*$|\Z)", re.M | re.S)
@@ -169,7 +171,7 @@ def prose_of(body: str, first_line: int, code_free: str | None = None) -> Prose:
     for pattern, needles in MARKUP_PATTERNS:
         if any(needle in text for needle in needles):
             text = pattern.sub(blank, text)
-    return Prose(text, first_line)
+    return Prose(undisguised(text), first_line)
 
 
 # A sentence ends at . ! ? before a capital (not after a title, an initial or a.m./p.m.), at a

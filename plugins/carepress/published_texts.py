@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .content import KeyPath, PostFile
+from .disguise import undisguised
 from .model import FrontMatter
 from .prose import Lines
 
@@ -44,7 +45,7 @@ class TextsProse:
     @cached_property
     def _flat(self) -> list[str]:
         """Each text on one line, so that it is one paragraph of the prose."""
-        return [" ".join(t.text.split()) for t in self.texts]
+        return [undisguised(" ".join(t.text.split())) for t in self.texts]
 
     @cached_property
     def text(self) -> str:

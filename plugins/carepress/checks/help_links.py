@@ -27,6 +27,7 @@ from urllib.parse import unquote, urlsplit
 import regex
 
 from ..crisis import INTERNATIONAL, CrisisLine, all_regions
+from ..disguise import LOOKALIKES
 from ..findings import Finding
 from ..sanitise import as_read
 from ..settings import Settings
@@ -59,13 +60,6 @@ _OFFER = re.compile(
     r"get help from)\b(?!\s+(?:us|me|our|the (?:office|practice|front desk))\b)",
     re.IGNORECASE,
 )
-# Letters that look like Latin ones in other scripts ("Cаll 988" with a Cyrillic а).
-_LOOKALIKES = str.maketrans(
-    "\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u04bb\u0410\u0412"
-    "\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0406\u03bf\u03b1\u039f"
-    "\u0391\u0392\u0395\u0397\u0399\u039a\u039c\u039d\u03a1\u03a4\u03a7",
-    "aeopcyxijshABEKMHOPCTXIoaOABEHIKMNPTX",
-)
 # A phone keypad's letters, for numbers written in words ("1-800-656-HOPE").
 _KEYPAD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "22233344455566677778889999")
 _VANITY = re.compile(r"(?<=[\d-])[A-Z]{3,}\b")
@@ -80,7 +74,7 @@ def _plain(text: str) -> str:
 
 def _readable(text: str) -> str:
     """Text as a reader sees it: plain, look-alike letters as Latin ones, its spaces one."""
-    return " ".join(_plain(html.unescape(text)).translate(_LOOKALIKES).split())
+    return " ".join(_plain(html.unescape(text)).translate(LOOKALIKES).split())
 
 
 def _link_words(attributes: dict[str, str], inner: str) -> list[str]:

@@ -1,0 +1,75 @@
+"""Words as a reader reads them, whatever characters spell them.
+
+A word can look like itself to a reader and not to a pattern: "sui\u200bcide" with a zero-width
+space, "self\u2010harm" with a typographic hyphen (word processors and PDFs paste them),
+"suіcide" with a Cyrillic і, "ｓｕｉｃｉｄｅ" in full-width letters. Every check reads prose
+through `undisguised`, so such a post is judged by what it says.
+
+The result has the text's length, character for character, so an offset in it is an offset
+in the text (prose.py's contract): a look-alike or full-width letter becomes the Latin one,
+an odd hyphen inside a word becomes "-", and a word's invisible characters become spaces
+after it (a rule's space matches any run of whitespace).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+# Letters that look like Latin ones in other scripts ("Cаll 988" with a Cyrillic а).
+LOOKALIKES = str.maketrans(
+    "\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u04bb\u0410\u0412"
+    "\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0406\u03bf\u03b1\u039f"
+    "\u0391\u0392\u0395\u0397\u0399\u039a\u039c\u039d\u03a1\u03a4\u03a7",
+    "aeopcyxijshABEKMHOPCTXIoaOABEHIKMNPTX",
+)
+_LOOKALIKE_LETTERS = frozenset(chr(c) for c in LOOKALIKES)
+
+# Characters that draw nothing: soft hyphen, combining grapheme joiner, Mongolian vowel
+# separator, zero-width space and joiners, direction marks, word joiner and friends, BOM.
+_INVISIBLE = "\u00ad\u034f\u180e\u200b-\u200f\u2060-\u2064\ufeff"
+_HYPHENS = "\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"
+# What a text must hold for any of this to apply (most prose holds none: one search).
+_SUSPECT_RE = re.compile(
+    f"[{_INVISIBLE}{_HYPHENS}\u0370-\u04ff\uff10-\uff5a\U0001d400-\U0001d7ff\u24b6-\u24e9]"
+)
+# A word holds a letter or digit: the joiners between emoji are left alone. It starts only
+# where no word character or invisible one stands before it, and nothing in it is retried:
+# a run of ten thousand zero-width spaces is read once, not once from each of them.
+_WORD_RE = re.compile(f"(?<![\\w{_INVISIBLE}])(?:[{_INVISIBLE}]*+\\w)++[{_INVISIBLE}]*+")
+_HYPHEN_IN_WORD_RE = re.compile(f"(?<=\\w)[{_HYPHENS}](?=\\w)")
+_INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
+
+
+@cache
+def _compatible(char: str) -> str:
+    """A full-width, mathematical or circled letter or digit as the plain one ("ｓ", "𝐬", "ⓢ"
+    are "s"); any other character as itself."""
+    if char.isascii():
+        return char
+    plain = unicodedata.normalize("NFKC", char)
+    return plain if len(plain) == 1 and plain.isascii() and plain.isalnum() else char
+
+
+def _word(match: re.Match[str]) -> str:
+    word = match.group(0)
+    # Its invisible characters as spaces after it: a pattern's space is any run of them.
+    hidden = " " * len(_INVISIBLE_RE.findall(word))
+    shown = [_compatible(c) for c in _INVISIBLE_RE.sub("", word)]
+    # Look-alikes are read as Latin only in a word of Latin letters and look-alikes: a word
+    # of Russian or Greek is left as written.
+    if any(c in _LOOKALIKE_LETTERS for c in shown) and all(
+        c.isascii() or c in _LOOKALIKE_LETTERS for c in shown
+    ):
+        shown = [c.translate(LOOKALIKES) for c in shown]
+    return "".join(shown) + hidden
+
+
+def undisguised(text: str) -> str:
+    """`text` with its words spelt plainly (see above); the same length, and the same
+    object when there is nothing to undo."""
+    if text.isascii() or not _SUSPECT_RE.search(text):
+        return text
+    text = _HYPHEN_IN_WORD_RE.sub("-", text)
+    return _WORD_RE.sub(_word, text)

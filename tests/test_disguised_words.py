@@ -1,0 +1,75 @@
+"""Words spelt to slip past the checks are read as a reader reads them: invisible
+characters, typographic hyphens, look-alike letters from other scripts, full-width and
+mathematical letters. Found at their own line and column, in the body and the title."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from carepress.disguise import undisguised
+from conftest import Hub, post_text
+
+ZWSP, SOFT, WJ = "\u200b", "\u00ad", "\u2060"
+CYRILLIC_I, CYRILLIC_O, CYRILLIC_A = "\u0456", "\u043e", "\u0430"
+
+DISGUISED = [
+    # (text as typed, the rule it must still meet)
+    (f"Thoughts of sui{ZWSP}cide came at night.", "content-warning.undeclared-suicide"),
+    (f"Thoughts of su{CYRILLIC_I}cide came at night.", "content-warning.undeclared-suicide"),
+    ("Thoughts of \uff53\uff55\uff49\uff43\uff49\uff44\uff45 came at night.",
+     "content-warning.undeclared-suicide"),
+    ("Thoughts of \U0001d42c\U0001d42e\U0001d422\U0001d41c\U0001d422\U0001d41d\U0001d41e "
+     "came at night.", "content-warning.undeclared-suicide"),
+    ("She has been self\u2010harming since spring.", "content-warning.undeclared-self-harm"),
+    ("She has been self\u2011harming since spring.", "content-warning.undeclared-self-harm"),
+    (f"He comm{SOFT}it{SOFT}ted suicide last year.", "safe-messaging.committed-suicide"),
+    (f"My neighbour is a total psych{CYRILLIC_O}.", "stigma."),
+    (f"Just stop t{CYRILLIC_A}king your antidep{WJ}ressants.", "clinical-advice."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "rule"), DISGUISED)
+def test_a_disguised_word_meets_its_rule_at_its_place(hub: Hub, text: str, rule: str) -> None:
+    body = f"An introduction [@nimh-anxiety].\n\n<!-- more -->\n\nA first line.\n\n{text}\n"
+    path = hub.write_post("p.md", post_text(body=body))
+    found = json.loads(hub.check("--format", "json").stdout)
+    line = path.read_text(encoding="utf-8").splitlines().index(text) + 1
+    assert any(f["rule"].startswith(rule) and f["line"] == line for f in found), found
+
+
+def test_a_disguised_title_is_read_as_it_reads(hub: Hub) -> None:
+    hub.write_post("p.md", post_text(title=f"Su{CYRILLIC_I}cide and the winter months"))
+    found = json.loads(hub.check("--format", "json").stdout)
+    assert "content-warning.undeclared-suicide" in {f["rule"] for f in found}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plain ASCII stays the very same object.",
+        "Curly quotes \u2019and\u2019 dashes \u2014 stay as they are.",
+        "\u0421\u043e\u0440\u043e\u043a is a word of Russian; \u03b1\u03b2\u03b3 is Greek.",
+        "A family \U0001f468\u200d\U0001f469\u200d\U0001f467 joined by zero-width joiners.",
+    ],
+)
+def test_words_in_other_scripts_and_emoji_are_left_as_written(text: str) -> None:
+    assert undisguised(text) == text
+
+
+@pytest.mark.parametrize("text", [t for t, _ in DISGUISED])
+def test_undisguising_keeps_every_offset(text: str) -> None:
+    plain = undisguised(text)
+    assert len(plain) == len(text) and plain != text
+    # Every plain word before and after a disguised one is where it was.
+    for word in re.finditer(r"(?<!\S)[A-Za-z]+(?=[ .])", text):
+        assert plain[word.start() : word.end()] == word.group(0)
+
+
+def test_a_hostile_run_of_invisible_characters_is_read_once() -> None:
+    text = "\u200b" * 200_000 + "suicide" + "\u00ad" * 200_000
+    # Read in well under a second; a reading from each character (quadratic) would not end
+    # within the suite's time.
+    plain = undisguised(text)
+    assert plain.startswith("suicide") and len(plain) == len(text)
