@@ -9,6 +9,7 @@ import re
 
 import pytest
 from carepress.disguise import undisguised
+from carepress.prose import prose_of
 from conftest import Hub, post_text
 
 ZWSP, SOFT, WJ = "\u200b", "\u00ad", "\u2060"
@@ -27,6 +28,13 @@ DISGUISED = [
     (f"He comm{SOFT}it{SOFT}ted suicide last year.", "safe-messaging.committed-suicide"),
     (f"My neighbour is a total psych{CYRILLIC_O}.", "stigma."),
     (f"Just stop t{CYRILLIC_A}king your antidep{WJ}ressants.", "clinical-advice."),
+    # Markup inside a word, which the reader never sees as a break.
+    ("Thoughts of sui*cid*e came at night.", "content-warning.undeclared-suicide"),
+    ("Thoughts of su<b></b>icide came at night.", "content-warning.undeclared-suicide"),
+    ("Thoughts of <span>sui</span><span>cide</span> came at night.",
+     "content-warning.undeclared-suicide"),
+    ("Thoughts of sui&#99;ide came at night.", "content-warning.undeclared-suicide"),
+    ("He comm&shy;itted suicide last year.", "safe-messaging.committed-suicide"),
 ]  # fmt: skip
 
 
@@ -37,6 +45,18 @@ def test_a_disguised_word_meets_its_rule_at_its_place(hub: Hub, text: str, rule:
     found = json.loads(hub.check("--format", "json").stdout)
     line = path.read_text(encoding="utf-8").splitlines().index(text) + 1
     assert any(f["rule"].startswith(rule) and f["line"] == line for f in found), found
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("a line<br>break", "a line    break"),  # a break between words stays one
+        ("R&amp;D and 2 * 3", "R&amp;D and 2 * 3"),
+        ("self-**harm**", "self-harm  **"),
+    ],
+)
+def test_markup_joins_only_what_it_splits(typed: str, read: str) -> None:
+    assert prose_of(typed, 1).text == read
 
 
 def test_a_disguised_title_is_read_as_it_reads(hub: Hub) -> None:
@@ -58,7 +78,7 @@ def test_words_in_other_scripts_and_emoji_are_left_as_written(text: str) -> None
     assert undisguised(text) == text
 
 
-@pytest.mark.parametrize("text", [t for t, _ in DISGUISED])
+@pytest.mark.parametrize("text", [t for t, _ in DISGUISED if not re.search(r"[*<&]", t)])
 def test_undisguising_keeps_every_offset(text: str) -> None:
     plain = undisguised(text)
     assert len(plain) == len(text) and plain != text
@@ -73,3 +93,8 @@ def test_a_hostile_run_of_invisible_characters_is_read_once() -> None:
     # within the suite's time.
     plain = undisguised(text)
     assert plain.startswith("suicide") and len(plain) == len(text)
+
+
+def test_a_word_split_by_thousands_of_marks_is_read_once() -> None:
+    text = "a*" * 100_000 + " and " + "<b>" * 100_000 + "x"
+    assert len(prose_of(text, 1).text) == len(text)

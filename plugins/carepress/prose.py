@@ -9,6 +9,7 @@ same length, so an offset in the result is an offset in the body. Words are spel
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -165,9 +166,45 @@ class Prose:
         return self.lines.line_col(offset)
 
 
+# Markup inside a word that the reader never sees as a break: emphasis marks ("sui*cid*e"),
+# inline tags ("su<b></b>icide") and character references ("sui&#99;ide"). Possessive
+# throughout, and none of its parts can start a word character: read once, in linear time.
+_INLINE_TAG = (
+    r"</?(?:a|abbr|b|bdi|bdo|cite|data|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|"
+    r"strong|sub|sup|time|u|var|wbr)\b[^<>\n]{0,200}+>"
+)
+_SPLIT_WORD_RE = re.compile(
+    rf"\w++(?:-?+(?:{_INLINE_TAG}|\*{{1,3}}+|&#?[A-Za-z0-9]{{1,10}}+;)++-?+\w++)++", re.I
+)
+_JOINING_RE = re.compile(rf"{_INLINE_TAG}|\*++|&#?[A-Za-z0-9]{{1,10}}+;", re.I)
+
+
+def _shown(part: re.Match[str]) -> str:
+    """What a reader sees of markup inside a word: nothing of a tag or an emphasis mark, the
+    letter a reference stands for, nothing of an invisible one ("&shy;")."""
+    text = part.group(0)
+    if not text.startswith("&"):
+        return ""
+    char = html.unescape(text)
+    if len(char) == 1 and (char.isalnum() or not char.isprintable()):
+        return char if char.isalnum() else ""
+    return text  # another reference ("R&amp;D"): as written
+
+
+def _joined(match: re.Match[str]) -> str:
+    """A word split by markup as the reader reads it, padded to its length with spaces (a
+    rule's space is any run of whitespace): "sui*cid*e" is "suicide  "."""
+    word = match.group(0)
+
+    plain = undisguised(_JOINING_RE.sub(_shown, word))
+    return plain + " " * (len(word) - len(plain))
+
+
 def prose_of(body: str, first_line: int, code_free: str | None = None) -> Prose:
     """`code_free`: `without_code(body)` when the caller has it already (PostFile keeps it)."""
     text = without_code(body) if code_free is None else code_free
+    if any(mark in text for mark in ("*", "<", "&")):
+        text = _SPLIT_WORD_RE.sub(_joined, text)
     for pattern, needles in MARKUP_PATTERNS:
         if any(needle in text for needle in needles):
             text = pattern.sub(blank, text)
