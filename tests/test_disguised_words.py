@@ -35,6 +35,9 @@ DISGUISED = [
      "content-warning.undeclared-suicide"),
     ("Thoughts of sui&#99;ide came at night.", "content-warning.undeclared-suicide"),
     ("He comm&shy;itted suicide last year.", "safe-messaging.committed-suicide"),
+    # A reference at a word's start or end (the outside red team's).
+    ("She was &#114;aped at a party.", "content-warning.undeclared-sexual-violence"),
+    ("&#83;top taking your lithium today.", "clinical-advice."),
 ]  # fmt: skip
 
 
@@ -98,3 +101,30 @@ def test_a_hostile_run_of_invisible_characters_is_read_once() -> None:
 def test_a_word_split_by_thousands_of_marks_is_read_once() -> None:
     text = "a*" * 100_000 + " and " + "<b>" * 100_000 + "x"
     assert len(prose_of(text, 1).text) == len(text)
+
+
+def test_a_footnote_is_prose_the_reader_sees(hub: Hub) -> None:
+    """A footnote's text was blanked with link reference definitions (the outside red team
+    hid a client, a suicide and a medication instruction in one): it is read like the body,
+    at its own line."""
+    body = ("An introduction [@nimh-anxiety].\n\n<!-- more -->\n\nWe think of her often.[^1]\n\n"
+            "[^1]: She took her own life last spring. Stop taking your lithium.\n")  # fmt: skip
+    path = hub.write_post("p.md", post_text(body=body))
+    found = json.loads(hub.check("--format", "json").stdout)
+    line = next(i for i, t in enumerate(path.read_text().splitlines(), 1) if t.startswith("[^1]:"))
+    rules = {f["rule"] for f in found if f["line"] == line}
+    assert "content-warning.undeclared-suicide" in rules
+    assert any(r.startswith("clinical-advice.") for r in rules), found
+    # A link's reference definition is still never read as prose.
+    assert prose_of("[x]: https://example.org/suicide", 1).text.strip() == ""
+
+
+def test_a_direction_override_is_an_error_at_its_place(hub: Hub) -> None:
+    """"\u202eedicius" shows readers "suicide" (the outside red team's): the post is refused."""
+    body = "An introduction [@nimh-anxiety].\n\n<!-- more -->\n\nMy brother \u202eedicius\u202c.\n"
+    path = hub.write_post("p.md", post_text(body=body))
+    found = json.loads(hub.check("--format", "json").stdout)
+    line = next(i for i, t in enumerate(path.read_text().splitlines(), 1) if "\u202e" in t)
+    assert ("html.direction-override", line, "error") in {
+        (f["rule"], f["line"], f["severity"]) for f in found
+    }

@@ -40,6 +40,24 @@ def test_title_and_description_are_checked_at_their_line(
     assert any(r.startswith(rule) and line == _line(path, f"{field}:") for r, line in found), found
 
 
+@pytest.mark.parametrize(
+    ("front", "key"),
+    [
+        ({"tags": ["coping", "took-his-own-life"]}, "- took-his-own-life"),
+        ({"social": {"x": {"hashtags": ["care", "TookHisOwnLife"]}}}, "    - TookHisOwnLife"),
+    ],
+)
+def test_tags_and_hashtags_are_read_as_the_words_they_publish(
+    hub: Hub, front: dict, key: str
+) -> None:
+    """The outside red team published #TookHisOwnLife in every snippet of a post with no
+    warning: tags and hashtags are read as words, at their line."""
+    path = hub.write_post("p.md", post_text(body=BODY, **front))
+    found = _found(hub)
+    line = path.read_text().splitlines().index(key) + 1
+    assert ("content-warning.undeclared-suicide", line) in found, (line, found)
+
+
 def test_a_topic_in_the_title_gets_its_banner_once_declared(hub: Hub) -> None:
     hub.write_post("p.md", post_text(body=BODY, title="Suicide and the winter months"))
     assert hub.check().returncode == 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -27,7 +28,11 @@ _COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 # "](](](" or "<a <a <a" would otherwise be scanned to its end from each start: quadratic).
 _BACKTICKS_RE = re.compile(r"`+")
 _LINK_TARGET_RE = re.compile(r"\]\([^()\s\]]*(?:[ \t]+\"[^\"\n]*\")?\)|\]\[[^\[\]\n]*\]")
-_REFERENCE_DEF_RE = re.compile(r"^ {0,3}\[[^\[\]\n]+\]:[ \t]*\S+.*$", re.M)
+# A link reference definition ("[x]: https://..."), never shown. A footnote's ("[^1]: ...")
+# is prose the reader sees at the page's foot: only its label is markup.
+_REFERENCE_DEF_RE = re.compile(
+    r"^ {0,3}\[(?!\^)[^\[\]\n]+\]:[ \t]*\S+.*$|^ {0,3}\[\^[^\[\]\n]+\]:", re.M
+)
 _AUTOLINK_RE = re.compile(r"<(?:https?|mailto):[^<>\s]+>|https?://[^\s)<>\]]+")
 _TAG_RE = re.compile(r"</?[a-zA-Z][^<>\n]*>")
 _ATTR_LIST_RE = re.compile(r"\{[:.#][^{}\n]*\}")
@@ -167,44 +172,40 @@ class Prose:
 
 
 # Markup inside a word that the reader never sees as a break: emphasis marks ("sui*cid*e"),
-# inline tags ("su<b></b>icide") and character references ("sui&#99;ide"). Possessive
-# throughout, and none of its parts can start a word character: read once, in linear time.
+# inline tags ("su<b></b>icide"), and character references anywhere in a word
+# ("&#114;aped", "sui&#99;ide"). Each becomes the letter it shows (if any) and zero-width
+# spaces to its length, which `undisguised` then moves to the word's end: the word reads
+# whole and every offset holds. Possessive, and each match starts after a word character:
+# linear on a hostile run of marks.
 _INLINE_TAG = (
     r"</?(?:a|abbr|b|bdi|bdo|cite|data|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|"
     r"strong|sub|sup|time|u|var|wbr)\b[^<>\n]{0,200}+>"
 )
-_SPLIT_WORD_RE = re.compile(
-    rf"\w++(?:-?+(?:{_INLINE_TAG}|\*{{1,3}}+|&#?[A-Za-z0-9]{{1,10}}+;)++-?+\w++)++", re.I
-)
-_JOINING_RE = re.compile(rf"{_INLINE_TAG}|\*++|&#?[A-Za-z0-9]{{1,10}}+;", re.I)
+_MARKUP_IN_WORD_RE = re.compile(rf"(?<=[\w-])(?:{_INLINE_TAG}|\*{{1,3}}+)++(?=[\w-])", re.I)
+_CHARACTER_REFERENCE_RE = re.compile(r"&#?[A-Za-z0-9]{1,10}+;")
+_ZERO_WIDTH = "\u200b"
 
 
-def _shown(part: re.Match[str]) -> str:
-    """What a reader sees of markup inside a word: nothing of a tag or an emphasis mark, the
-    letter a reference stands for, nothing of an invisible one ("&shy;")."""
-    text = part.group(0)
-    if not text.startswith("&"):
-        return ""
-    char = html.unescape(text)
-    if len(char) == 1 and (char.isalnum() or not char.isprintable()):
-        return char if char.isalnum() else ""
-    return text  # another reference ("R&amp;D"): as written
+def _hidden(match: re.Match[str]) -> str:
+    return _ZERO_WIDTH * len(match.group(0))
 
 
-def _joined(match: re.Match[str]) -> str:
-    """A word split by markup as the reader reads it, padded to its length with spaces (a
-    rule's space is any run of whitespace): "sui*cid*e" is "suicide  "."""
-    word = match.group(0)
-
-    plain = undisguised(_JOINING_RE.sub(_shown, word))
-    return plain + " " * (len(word) - len(plain))
+def _as_shown(match: re.Match[str]) -> str:
+    """A reference as the letter it shows, or as nothing if it shows nothing ("&shy;");
+    any other ("&amp;", "&nbsp;") as written."""
+    char = html.unescape(match.group(0))
+    if len(char) != 1 or not (char.isalnum() or unicodedata.category(char) == "Cf"):
+        return match.group(0)
+    return (char if char.isalnum() else _ZERO_WIDTH) + _ZERO_WIDTH * (len(match.group(0)) - 1)
 
 
 def prose_of(body: str, first_line: int, code_free: str | None = None) -> Prose:
     """`code_free`: `without_code(body)` when the caller has it already (PostFile keeps it)."""
     text = without_code(body) if code_free is None else code_free
-    if any(mark in text for mark in ("*", "<", "&")):
-        text = _SPLIT_WORD_RE.sub(_joined, text)
+    if "&" in text:
+        text = _CHARACTER_REFERENCE_RE.sub(_as_shown, text)
+    if "*" in text or "<" in text:
+        text = _MARKUP_IN_WORD_RE.sub(_hidden, text)
     for pattern, needles in MARKUP_PATTERNS:
         if any(needle in text for needle in needles):
             text = pattern.sub(blank, text)

@@ -67,6 +67,16 @@ class TextsProse:
         return bool(self.texts)
 
 
+_WORD_JOINS_RE = re.compile(r"[-_#]+|(?<=[a-z])(?=[A-Z])")
+
+
+def _as_words(tag: str) -> str:
+    """A tag or hashtag as words: "took-his-own-life", "#TookHisOwnLife" and
+    "took_his_own_life" are "took his own life" (and a rule's "self[- ]?harm" reads "self
+    harm")."""
+    return " ".join(_WORD_JOINS_RE.sub(" ", tag).split())
+
+
 def _field(
     post: PostFile, key: KeyPath, value: str | None, reference: bool = False
 ) -> list[PlacedText]:
@@ -87,6 +97,13 @@ def front_matter_texts(post: PostFile, model: FrontMatter) -> list[PlacedText]:
         texts += _field(post, ("social", "carousel", i), slide.title)
         texts += _field(post, ("social", "carousel", i), slide.text)
     texts += _field(post, ("social", "quote"), model.social.quote)
+    # Tags and hashtags are published as words run together (#TookHisOwnLife, tag pages,
+    # feeds' categories): read as the words they are.
+    for i, tag in enumerate(model.tags):
+        texts += _field(post, ("tags", i), _as_words(tag))
+    for platform, override in model.social.items():
+        for i, hashtag in enumerate(override.hashtags):
+            texts += _field(post, ("social", platform, "hashtags", i), _as_words(hashtag))
     for i, source in enumerate(model.sources):
         texts += _field(post, ("sources", i, "title"), source.title, reference=True)
     return texts
