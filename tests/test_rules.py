@@ -336,6 +336,25 @@ def test_quotations_and_code_are_mentions_not_uses(settings) -> None:
     assert "stigma.crazy" in _fired(settings, "That was crazy.")
 
 
+@pytest.mark.parametrize(
+    "mention",
+    [
+        'Phrases like "suicide is the only way out" are dangerous myths.',
+        'Never write "she committed suicide after her exams"; say she died by suicide.',
+        'Ask your pharmacist, "Is it safe to stop these if I feel better?"',
+    ],
+)
+def test_a_quotation_about_words_or_a_question_to_ask_is_a_mention(settings, mention) -> None:
+    assert not {r for r in _fired(settings, mention) if r.startswith(("safe-messaging",
+                                                                       "clinical-advice"))}
+
+
+def test_a_longer_quotation_in_a_story_is_what_readers_read(settings) -> None:
+    """The outside red team's: quoting a person put any words past every language rule."""
+    fired = _fired(settings, 'She said "suicide is the only way out for me now" and I agreed.')
+    assert "safe-messaging.solution" in fired
+
+
 BODY = (
     "Worry is common.\n\n<!-- more -->\n\n## Words\n\n"
     "Some days feel crazy [@nimh-anxiety].\n\n"

@@ -141,6 +141,30 @@ def _compile(patterns: Iterable[str], ignorecase: bool, where: str) -> LazyPatte
 _QUOTED_RE = kept_patterns.compile(
     r'"[^"\n]{1,300}"|“[^”\n]{1,300}”|(?<!\w)‘[^’\n]{1,60}’(?!\w)|(?<!\w)\'[^\'\n]{1,60}\'(?!\w)'
 )
+# A quotation is a mention of words, not their use, when it is a phrase (four words or
+# fewer: "committed suicide"), a question to ask, or when its sentence talks about words
+# ("avoid saying...", "phrases like..."). A longer quotation in a story is what someone
+# said, and readers read it: "She said, 'I know which bridge I will jump from.'" is a use.
+_MENTION_WORDS = 4
+_ABOUT_WORDS_RE = kept_patterns.compile(
+    r"\b(?:phrases?|terms?|words?|wording|language|expressions?|labels?|headlines?|slogans?|"
+    r"clich[eé]s?|myths?|saying|say instead|to say|instead of|rather than|avoid\w*|"
+    r"(?:don['’]t|do not|never|stop|try not to) (?:say|use|write|call)|replac\w+|swap\w*|"
+    r"outdated|stigmati\w+|misconceptions?|quote[sd]?)\b",
+    regex.IGNORECASE,
+)
+
+
+def _mentions(text: str, a: int, b: int, sentences: _Sentences) -> Iterator[tuple[int, int]]:
+    """The quotations between a and b that mention words rather than use them."""
+    for m in _QUOTED_RE.finditer(text, a, b):
+        # A phrase, or a question to put to someone ("ask, 'Is it safe to drink with these?'").
+        if len(m.group(0).split()) <= _MENTION_WORDS or m.group(0)[-2:-1] == "?":
+            yield m.span()
+            continue
+        start, end = sentences.around(m.start())
+        if _ABOUT_WORDS_RE.search(text, start, max(end, m.end())):
+            yield m.span()
 
 
 class _Sentences:
@@ -231,6 +255,7 @@ class Rule:
         # Most posts match no rule: exceptions and quotations are only looked for once a
         # rule has a candidate, which keeps a clean post's check to one scan per rule.
         skipped: dict[str, list[tuple[int, int]]] = {}
+        sentences = _Sentences(text)
 
         def allowed(start: int, end: int) -> bool:
             # Looked for only where the rule may match (no match spans a blank line).
@@ -241,7 +266,7 @@ class Rule:
                     else []
                 )
                 skipped["quoted"] = (
-                    [m.span() for a, b in spans for m in _QUOTED_RE.finditer(text, a, b)]
+                    [span for a, b in spans for span in _mentions(text, a, b, sentences)]
                     if self.skip_quoted
                     else []
                 )
@@ -251,7 +276,6 @@ class Rule:
 
         # Each sentence's markers or details are looked for once, however many matches it holds.
         found_in: dict[tuple[int, int], bool] = {}
-        sentences = _Sentences(text)
         needed = self.markers if self.kind == "together" else self.details
         for start, position, m in found:
             end = m.end()
