@@ -68,6 +68,23 @@ NEEDS_SOURCE = [
     "Alcohol can increase the risk of depression.",
     "Anxiety is one of the most common mental health conditions.",
     "Teen vaping has grown sharply.",
+    # Batch U's classes: a trend "getting worse every year" or "through the roof"; a remedy
+    # as good as medication; experts saying, science clearly shown; years of life; a return
+    # for every pound; a leading preventable cause, the biggest killer; every other country;
+    # a group's higher rates; the least likely group; half of all illness.
+    "Loneliness among older men is getting worse every year.",
+    "Referrals to our local CAMHS have gone through the roof.",
+    "Online CBT is as effective as face-to-face therapy for most people.",
+    "Doctors have long been warning that energy drinks harm teenagers' sleep.",
+    "Trauma is stored in the body, as neuroscience has now clearly shown.",
+    "People with severe mental illness die 15 to 20 years earlier than others.",
+    "Employers get back five pounds for every pound they spend on wellbeing.",
+    "Drinking during pregnancy is the leading preventable cause of learning disability.",
+    "Suicide is the biggest killer of men under fifty.",
+    "Australians lose more money per person on gambling than any other country on earth.",
+    "Women in medicine report higher rates of burnout than men do.",
+    "Older people are the least likely age group to be referred for talking therapies.",
+    "Half of all lifelong mental illness has started by the time a child is fourteen.",
 ]
 
 ORDINARY = [
@@ -130,6 +147,13 @@ ORDINARY = [
     "You can't prevent every one, but you can lower the odds.",
     # The eighth's: a rating, not a ratio.
     "At a 3 out of 10, you can talk things through.",
+    # Batch U's near misses: a personal trend, delight, a timetable, a helper, one's own habit.
+    "My back's been getting worse every winter since the fall.",
+    "The kids went through the roof when they saw the puppy.",
+    "The new timetable works just as well as the old one.",
+    "Our experts are here to help you choose the right course.",
+    "I'm the leading cause of my own procrastination, honestly.",
+    "We raised five pounds for every mile walked.",
 ]
 
 

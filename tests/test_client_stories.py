@@ -53,6 +53,24 @@ IDENTIFIABLE = [
     "Rohan, a driver I see in Fremont, says traffic is where the panic hits.",
     "My client, the twin sister of a well-known local news anchor, feels invisible.",
     "Grace, 17, the goalie on the Eastview team, has been coming to see me since fall.",
+    # Batch U's classes: a first disclosure with a session's date; "I had a client last week";
+    # "who's been working with me"; a diary's "Worked with a ..."; "I sat with a ..."; "one of
+    # the people I see is"; "My 7.15 on Mondays"; a client's mum rang me; a local role; someone
+    # who runs the village shop; a newly appointed CFO; a neighbour two doors down; a recovery
+    # to follow at a handle; "agreed to let us mention".
+    "From Tuesday 4 March, 3pm: J. talked for the first time about her father's drinking.",
+    "I had a client last week, a junior partner at a firm in Leeds, who hadn't slept in months.",
+    "Congratulations to Priya, the Year 12 student from Harrow who's been working with me.",
+    "Worked with a 27-year-old software engineer at Infosys Mysuru this week.",
+    "I sat with a young mum from Castlebar on Thursday at 4pm who had just lost her job.",
+    "One of the people I see is the lollipop lady outside Greenfield Primary.",
+    "My 7.15 on Mondays lives two doors down from me.",
+    "Emily's mum rang me on Friday at 8pm to say Emily had been admitted again.",
+    "The vicar of our parish has said I can share a little of his journey through burnout.",
+    "The man who runs the chippy on our high street has been seeing me since March.",
+    "The newly appointed CFO of a fashion retailer sat in my office yesterday.",
+    "Her Instagram is @mindful.meg if you want to follow her recovery.",
+    "We were delighted when Rohan Mehta, 42, from Leicester, agreed to let us mention him.",
 ]
 NOT_A_STORY = [
     "From Priya on reception to our clinical lead Sam, everyone is trained in first aid.",
@@ -103,6 +121,13 @@ NOT_A_STORY = [
     "Think of someone, maybe 40, who dreads every Monday at work.",
     "Kevin Love's essay on panic attacks in the NBA changed how athletes talk.",
     "Shared with her permission: a former client wrote to say the Thursday group kept her going.",
+    # Batch U's near misses: a client in general terms, the vicar lending a hall, a team of
+    # volunteers, a meeting with GPs, staff ringing about the rota.
+    "I had a client last week ask me about sleep, which is a common question.",
+    "The vicar of our parish has kindly lent us the hall for our carers' group.",
+    "Worked with a great team of volunteers at the fun run this weekend.",
+    "I met with a group of local GPs on Thursday to talk about referrals.",
+    "Our new receptionist, Amy, rang me on Friday to confirm the rota.",
 ]
 
 

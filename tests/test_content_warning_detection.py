@@ -643,3 +643,110 @@ def test_thoughts_of_dying_in_a_post_that_warns_of_death_are_its_mortality(hub: 
     assert _warning_findings(hub, body, content_warnings=["death-and-grief"]) == []
     found = _warning_findings(hub, body)
     assert ("content-warning.undeclared-suicide", "error") in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic", "flagged"),
+    [
+        # Batch U's classes (blind, 2026-12-06), each with near misses that must stay out.
+        # Self-harm: wounds someone made on themselves, what they had been doing to their arms,
+        # scars to cover, thin lines on a thigh, a hair tie snapped on a wrist, knuckles ground
+        # into a wall, a head banged on a wall when overwhelmed (not the idiom).
+        ("Teachers often miss injuries that young people have inflicted on themselves.",
+         "self-harm", True),
+        ("She never told anyone what she had been doing to her thighs.", "self-harm", True),
+        ("Any tips for hiding scars when you start a new job?", "self-harm", True),
+        ("Best concealer to cover acne scars?", "self-harm", False),
+        ("He noticed the faint silvery lines across her forearm.", "self-harm", True),
+        ("I've got white tan lines on my arms from my watch.", "self-harm", False),
+        ("She kept snapping the band on her wrist in lessons until it left welts.",
+         "self-harm", True),
+        ("Wear a hair tie on your wrist so you always have one.", "self-harm", False),
+        ("She dragged her arms along the pebbledash until they bled.", "self-harm", True),
+        ("Pressed my hands against the wall until the cramp eased.", "self-harm", False),
+        ("My son bangs his head on the floor when he's overwhelmed.", "self-harm", True),
+        ("I could bang my head against the wall when the printer jams.", "self-harm", False),
+        ("I did this to myself, should have gone to bed earlier.", "self-harm", False),
+        # Substance use: chasing a high, track marks, money up someone's nose, hooked on
+        # prescription pills, laced with a drug, ice use, drinking to get out of bed, pills to
+        # sleep, a hidden bottle, smelling of drink, waking on a sofa with no memory.
+        ("He spent his twenties chasing a high he never got back.", "substance-use", True),
+        ("Chasing a high score on the arcade machine all afternoon.", "substance-use", False),
+        ("Every penny of her wages went up her nose that year.", "substance-use", True),
+        ("Water went up his nose when he dived in.", "substance-use", False),
+        ("She got hooked on codeine after the operation.", "substance-use", True),
+        ("I'm hooked on true crime podcasts.", "substance-use", False),
+        ("Pills laced with fentanyl are turning up in the city.", "substance-use", True),
+        ("The wedding cake was laced with brandy.", "substance-use", False),
+        ("The new ice use policy at the rink bans sticks on public sessions.",
+         "substance-use", False),
+        ("He needed a drink to steady his hands before work.", "substance-use", True),
+        ("I couldn't get through the day without a drink by then.", "substance-use", True),
+        ("I can't sleep without my fan on.", "substance-use", False),
+        ("Mum kept vodka in the cistern for years.", "substance-use", True),
+        ("A bottle of perfume in the wardrobe had leaked onto her scarves.",
+         "substance-use", False),
+        ("Dad always came in smelling of whisky after his shift.", "substance-use", True),
+        ("The cake smelled of rum and cinnamon.", "substance-use", False),
+        ("He fell asleep on the train and woke up in Crewe with no idea how he got there.",
+         "substance-use", False),
+        # Eating disorders: months of barely eating, lying about having eaten, worry about
+        # someone's eating, the wrist test, exercise to undo food, gaining it all back.
+        ("He's hardly eaten anything for weeks and the school nurse has noticed.",
+         "eating-disorders", True),
+        ("I've barely eaten since lunch, I'm starving.", "eating-disorders", False),
+        ("She keeps lying about what she's eaten at school.", "eating-disorders", True),
+        ("We're really worried about her eating since she started university.",
+         "eating-disorders", True),
+        ("Any concerns about eating out with a nut allergy should go to the trip leader.",
+         "eating-disorders", False),
+        ("I ran an extra five miles because I'd eaten a whole pizza the night before.",
+         "eating-disorders", True),
+        ("We ran to the station because we had a train to catch.", "eating-disorders", False),
+        ("She wore a watch so big it circled her wrist twice.", "eating-disorders", False),
+        # Death and grief: condolences, a baby lost at so many weeks, a first Christmas without
+        # Mum, someone drowned (not drowned out, nor the near-drowned), a town mourning a bank.
+        ("Our deepest condolences to the family.", "death-and-grief", True),
+        ("Sorry for your loss on Saturday, lads, better luck next week.",
+         "death-and-grief", False),
+        ("They lost their son at 30 weeks last spring.", "death-and-grief", True),
+        ("We lost our little boy in the supermarket for five terrifying minutes.",
+         "death-and-grief", False),
+        ("Our first Christmas without Mum, and the house feels wrong.", "death-and-grief", True),
+        ("Three weeks without my phone and I feel brilliant.", "death-and-grief", False),
+        ("Two teenagers drowned in the reservoir during the heatwave.", "death-and-grief", True),
+        ("His voice was drowned out by the crowd.", "death-and-grief", False),
+        ("He nearly drowned at the beach as a boy and still won't swim.",
+         "death-and-grief", False),
+        ("The village is grieving the closure of its only post office after 120 years.",
+         "death-and-grief", False),
+        ("The whole town is mourning the loss of the two boys killed on the bypass.",
+         "death-and-grief", True),
+        # Suicide: an attempt survived last spring, going through with it, looking up ways, no
+        # way out, talked down from a ledge, how easy to step off, not around any more, a
+        # plan and a date, nobody noticing I'm gone, passive ideation; a manoeuvre on the
+        # road called suicidal is not.
+        ("She survived her attempt two years ago and now volunteers with us.", "suicide", True),
+        ("The hostage's guards foiled an attempt to free him.", "suicide", False),
+        ("not being dramatic but i've started looking up ways and that scared me",
+         "suicide", True),
+        ("I spent ages looking up ways to make sourdough.", "suicide", False),
+        ("The climbers could see no way out of the cave until the tide dropped.",
+         "suicide", False),
+        ("Police talked the man down from the bridge after two hours.", "suicide", True),
+        ("We talked the cat down from the roof with a tin of tuna.", "suicide", False),
+        ("how easy it would be to just step off the treadmill and go home", "suicide", False),
+        ("When a client tells me they have a plan and a date, I change my approach.",
+         "suicide", True),
+        ("We have a plan and a date for the wedding!", "suicide", False),
+        ("Nobody will notice I'm gone for an hour, the party's loud.", "suicide", False),
+        ("Passive ideation is more common than people think.", "suicide", True),
+        ("We drove out to the cliffs for a picnic on Sunday.", "suicide", False),
+        ("That U-turn on the bypass was absolutely suicidal, he nearly hit a bus.",
+         "suicide", False),
+        ("Pulling out of the driveway that morning, I was suicidal and nobody knew.",
+         "suicide", True),
+    ],
+)  # fmt: skip
+def test_the_classes_of_batch_u(topics, sentence: str, topic: str, flagged: bool) -> None:
+    assert (topic in _detected(topics, sentence)) is flagged

@@ -295,6 +295,23 @@ CLASS_EXAMPLES = [
     ("clinical-advice.medication-instruction",
      "Eat more greens and ditch your meds.",
      "Turn the key and stop the engine before refuelling."),
+    # Batch U's classes, each with a near miss of the everyday kind.
+    ("stigma.crazy", "He hasn't been quite all there since the accident.",
+     "The paperwork isn't all there yet, so we can't submit."),
+    ("stigma.crazy", "He drove like a madman down the lane.",
+     "Crazy how fast this year went, honestly."),
+    ("stigma.crazy", "My neighbour is completely insane, he mows at midnight.",
+     "Insane to think it's been ten years since we opened."),
+    ("stigma.crazy", "She went crazy at him in the car park.",
+     "Go nuts for our new pistachio gelato, this weekend only!"),
+    ("stigma.addiction-labels", "my da's an alkie but he's sound most days",
+     "My dad is in recovery from alcohol use disorder."),
+    ("stigma.stereotype", "Prices so low you'll think we've escaped from the asylum!",
+     "The old asylum has been converted into flats."),
+    ("stigma.stereotype", "Half of them are just cutting themselves for attention.",
+     "It's a myth that young people self-harm for attention."),
+    ("confidentiality.street-address", "Our practice is supporting Tom, who lives at 14 Mill Lane.",
+     "Our practice is now open on Saturdays from 9am to 1pm at 14 Mill Lane."),
 ]
 
 
