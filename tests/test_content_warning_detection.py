@@ -750,3 +750,39 @@ def test_thoughts_of_dying_in_a_post_that_warns_of_death_are_its_mortality(hub: 
 )  # fmt: skip
 def test_the_classes_of_batch_u(topics, sentence: str, topic: str, flagged: bool) -> None:
     assert (topic in _detected(topics, sentence)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic", "flagged"),
+    [
+        # An outside red team's classes (slang, method and place told as a story, a no not
+        # heeded, a loss), each beside an everyday sentence with the same words.
+        ("He topped himself last year.", "suicide", True),
+        ("He topped the league last season.", "suicide", False),
+        ("honestly i want to kms", "suicide", True),
+        ("I ran 10 kms this morning.", "suicide", False),
+        ("She self-deleted after the bullying.", "suicide", True),
+        ("He talked about checking out early, the permanent way.", "suicide", True),
+        ("Check out early for the best deals!", "suicide", False),
+        ("He used a rope from the garage rafters.", "suicide", True),
+        ("We hung the rope swing from the old oak branch.", "suicide", False),
+        ("She drove to the cliffs and went over the edge.", "suicide", True),
+        ("We walked along the cliffs at sunset, careful near the edge.", "suicide", False),
+        ("She's doing SH again, mostly on her thighs.", "self-harm", True),
+        ("She keeps a blade in her pencil case.", "self-harm", True),
+        ("She keeps a spare blade for her craft knife in the sewing box.", "self-harm", False),
+        ("He was on Xanny bars all weekend.", "substance-use", True),
+        ("We got blazed every night after school.", "substance-use", True),
+        ("We got stoned fruit at the market.", "substance-use", False),
+        ("He polished off a fifth before noon.", "substance-use", True),
+        ("She said no, and he did not stop.", "sexual-violence", True),
+        ("She said no to dessert, and he did not stop teasing her about it.",
+         "sexual-violence", False),
+        ("We lost Dad in March.", "death-and-grief", True),
+        ("We lost Dad in the supermarket for ten minutes.", "death-and-grief", False),
+    ],
+)  # fmt: skip
+def test_the_classes_an_outside_red_team_found(
+    topics, sentence: str, topic: str, flagged: bool
+) -> None:
+    assert (topic in _detected(topics, sentence)) is flagged
