@@ -128,3 +128,36 @@ def test_a_direction_override_is_an_error_at_its_place(hub: Hub) -> None:
     assert ("html.direction-override", line, "error") in {
         (f["rule"], f["line"], f["severity"]) for f in found
     }
+
+
+
+def _findings_at(hub: Hub, body: str, marker: str) -> set[str]:
+    path = hub.write_post("p.md", post_text(body=body))
+    found = json.loads(hub.check("--format", "json").stdout)
+    line = next(i for i, t in enumerate(path.read_text().splitlines(), 1) if marker in t)
+    return {f["rule"] for f in found if f["line"] == line and f["severity"] == "error"}
+
+
+INTRO = "An introduction [@nimh-anxiety].\n\n<!-- more -->\n\n"
+
+
+def test_code_is_read_as_the_text_readers_see(hub: Hub) -> None:
+    """Two outside red teams put whole sentences in code, which the checks skipped."""
+    fenced = INTRO + "People search for this:\n\n```text\nhow to kill myself without pain\n```\n"
+    assert "content-warning.undeclared-suicide" in _findings_at(hub, fenced, "kill myself")
+    inline = INTRO + "Our honest tip: `suicide is the only way out for some people`.\n"
+    assert "safe-messaging.solution" in _findings_at(hub, inline, "honest tip")
+
+
+def test_a_short_code_span_in_a_list_of_words_to_avoid_is_a_mention(hub: Hub) -> None:
+    """The sample hub's own post lists phrases to avoid in code, under a lead-in that says so."""
+    body = (INTRO + "**Avoid** (listed only as examples of what not to write):\n\n"
+            "- `committed suicide`\n- `took the coward's way out`, `selfish`\n")  # fmt: skip
+    hub.write_post("p.md", post_text(body=body, content_warnings=["suicide"]))
+    found = json.loads(hub.check("--format", "json").stdout)
+    assert not [f for f in found if f["rule"].startswith(("safe-messaging", "stigma"))], found
+
+
+def test_a_sentence_split_across_table_cells_is_read_across_its_row(hub: Hub) -> None:
+    body = INTRO + "| Thought | When |\n|---|---|\n| I want to kill | myself tonight |\n"
+    assert "content-warning.undeclared-suicide" in _findings_at(hub, body, "I want to kill")

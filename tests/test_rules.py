@@ -211,6 +211,17 @@ CLASS_EXAMPLES = [
      "Some people say antidepressants are poison; the evidence says otherwise."),
     ("safe-messaging.epidemic", "Youth suicide has reached pandemic levels.",
      "Rates of youth suicide rose in the decade to 2021."),
+    # A second outside red team's: peace brought by suicide with no pronoun, a note's words
+    # at a distance, every pill in the cabinet.
+    ("safe-messaging.positive-framing",
+     "For him, suicide finally brought the peace and rest he had been looking for.",
+     "For him, the retreat finally brought the peace and rest he had been looking for."),
+    ("safe-messaging.note",
+     "She left a letter for her sister saying they would be better off without her.",
+     "She left a letter for her sister saying the spare key is under the mat."),
+    ("safe-messaging.method",
+     "He took every pill in his medicine cabinet and was found the next morning.",
+     "I took all the pills in my bag to the pharmacy for a review."),
     # Alcohol units are a public-health measure, not a dose (blind batch 12).
     ("clinical-advice.dosing", "Take 20 units of insulin before bed.",
      "In the UK, the low-risk guideline is not to drink more than 14 units a week."),

@@ -17,7 +17,7 @@ import frontmatter
 import yaml
 
 from .findings import Finding
-from .prose import Lines, without_code
+from .prose import Lines, code_as_read, without_code
 from .yaml_loading import FastSafeLoader
 
 # Same front-matter shape MkDocs and Material accept (mkdocs.utils.meta.YAML_RE), so the
@@ -74,8 +74,13 @@ class PostFile:
 
     @cached_property
     def code_free(self) -> str:
-        """The body with code and comments blanked: what the prose and HTML checks read."""
+        """The body with code and comments blanked: what the HTML checks read."""
         return without_code(self.body)
+
+    @cached_property
+    def as_read(self) -> str:
+        """The body as readers read it, code's text included: what the prose checks read."""
+        return code_as_read(self.body)
 
 
 class _LineLoader(FastSafeLoader):  # type: ignore[misc, valid-type]

@@ -138,6 +138,37 @@ def without_code(body: str) -> str:
     return text
 
 
+def _fence_as_read(match: re.Match[str]) -> str:
+    """A fenced block as its reader sees it: its lines, the fences blanked."""
+    lines = match.group(0).split("\n")
+    lines[0] = " " * len(lines[0])
+    last = len(lines) - 1 if lines[-1].strip() else len(lines) - 2
+    if last > 0 and lines[last].lstrip().startswith(("```", "~~~")):
+        lines[last] = " " * len(lines[last])
+    return "\n".join(lines)
+
+
+def code_as_read(body: str) -> str:
+    """The body as readers read it: comments blanked (never shown), code kept as the text it
+    shows. A fence's lines are blanked; an inline code span's backticks become quotation
+    marks, so a short span, like a short quotation, mentions words rather than uses them
+    (`committed suicide` in a list of words to avoid)."""
+    text = body
+    if "<!--" in body:
+        text = _COMMENT_RE.sub(blank, text)
+    if "```" in body or "~~~" in body:
+        text = _FENCE_RE.sub(_fence_as_read, text)
+    if "`" in text:
+        chars = list(text)
+        for span in _inline_code(text):
+            # The span opens and closes with runs of the same length.
+            ticks = len(text) - len(text[span.begin :].lstrip("`")) - span.begin
+            chars[span.begin : span.begin + ticks] = '"' * ticks
+            chars[span.finish - ticks : span.finish] = '"' * ticks
+        text = "".join(chars)
+    return text
+
+
 class Lines:
     """Offsets to line numbers, by bisection over the text's line breaks (counting the
     breaks before each offset anew is quadratic in a post with many findings)."""
@@ -209,6 +240,8 @@ def prose_of(body: str, first_line: int, code_free: str | None = None) -> Prose:
     for pattern, needles in MARKUP_PATTERNS:
         if any(needle in text for needle in needles):
             text = pattern.sub(blank, text)
+    if "|" in text:  # a table's cells read on across their row, as readers read them
+        text = text.replace("|", " ")
     return Prose(undisguised(text), first_line)
 
 

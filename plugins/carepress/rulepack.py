@@ -155,6 +155,9 @@ _ABOUT_WORDS_RE = kept_patterns.compile(
 )
 
 
+_LIST_ITEM_RE = regex.compile(r"\s*(?:[-*+]|\d{1,9}[.)])[ \t]")
+
+
 def _mentions(text: str, a: int, b: int, sentences: _Sentences) -> Iterator[tuple[int, int]]:
     """The quotations between a and b that mention words rather than use them."""
     for m in _QUOTED_RE.finditer(text, a, b):
@@ -163,6 +166,9 @@ def _mentions(text: str, a: int, b: int, sentences: _Sentences) -> Iterator[tupl
             yield m.span()
             continue
         start, end = sentences.around(m.start())
+        block = text.rfind("\n\n", 0, start) + 1
+        if _LIST_ITEM_RE.match(text, block):  # a list of words: its lead-in names them
+            start = text.rfind("\n\n", 0, max(block - 1, 0)) + 1
         if _ABOUT_WORDS_RE.search(text, start, max(end, m.end())):
             yield m.span()
 

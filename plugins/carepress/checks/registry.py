@@ -73,7 +73,7 @@ class PostContext:
     def prose(self) -> Prose:
         from ..prose import prose_of
 
-        return prose_of(self.post.body, self.post.body_line, self.post.code_free)
+        return prose_of(self.post.body, self.post.body_line, self.post.as_read)
 
     @cached_property
     def words(self) -> Prose:
