@@ -100,7 +100,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Hub:
             description="Asking directly is caring, and where to find support.",
             content_warnings=["suicide"],
             categories=["Grief"],
-            tags=["grief", "suicide-loss"],
+            tags=["support", "suicide-prevention"],
             audience=["clients", "community"],
             date={"created": "2026-02-01", "updated": "2026-03-01"},
             reviewed=REVIEWED,
@@ -174,7 +174,7 @@ def test_post_page_has_open_graph_and_twitter_tags(built: Hub) -> None:
     assert head.one("og:image:alt") == alt
     assert head.one("article:published_time") == "2026-02-01T00:00:00+00:00"
     assert head.one("article:modified_time") == "2026-03-01T00:00:00+00:00"
-    assert head.meta["article:tag"] == ["grief", "suicide-loss"]
+    assert head.meta["article:tag"] == ["support", "suicide-prevention"]
     assert head.one("twitter:card") == "summary_large_image"
     assert head.one("twitter:title") == head.one("og:title")
     assert head.one("twitter:description") == head.one("og:description")
