@@ -88,7 +88,9 @@ BODIES = [
     Body("ping", '<a href="https://example.org/" ping="https://tracker.example/">x</a>',
          "html.attribute"),
     # Hangs: Markdown itself slows down badly on these (the check and the build stop them).
-    Body("many-brackets", "[" * 6000, "html.too-complex"),
+    # Empty links opened without end: Python-Markdown's link pattern retries from each one
+    # (6,000 bare "[" were as slow until Markdown 3.11.4; these still are).
+    Body("many-brackets", "[](" * 8000, "html.too-complex"),
     Body("many-open-tags", "<a " * 60_000, "html.too-complex"),
     Body("nested-lists", "1. " * 3000, "html.too-complex"),
     Body("many-fence-lines", "```\n" * 40_000, "html.too-complex"),

@@ -129,8 +129,10 @@ class PostContext:
     @cached_property
     def citations(self) -> list[Citation]:
         from ..inline_citations import find_citations
+        from ..prose import prose_of
 
-        return find_citations(self.prose)
+        # Only outside code: a key written in code shows the syntax, and renders as written.
+        return find_citations(prose_of(self.post.body, self.post.body_line, self.post.code_free))
 
 
 PostCheckFunction = Callable[[PostContext], list[Finding]]
