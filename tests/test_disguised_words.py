@@ -39,9 +39,15 @@ DISGUISED = [
     ("She was &#114;aped at a party.", "content-warning.undeclared-sexual-violence"),
     ("&#83;top taking your lithium today.", "clinical-advice."),
 ]  # fmt: skip
+SPELT = [
+    # Spelt out a letter at a time, or misspelt at one letter (the second red team's).
+    ("He said S U I C I D E was the answer.", "content-warning.undeclared-suicide"),
+    ("I want to k i l l myself.", "content-warning.undeclared-suicide"),
+    ("Thoughts of sucide came at night.", "content-warning.undeclared-suicide"),
+]
 
 
-@pytest.mark.parametrize(("text", "rule"), DISGUISED)
+@pytest.mark.parametrize(("text", "rule"), DISGUISED + SPELT)
 def test_a_disguised_word_meets_its_rule_at_its_place(hub: Hub, text: str, rule: str) -> None:
     body = f"An introduction [@nimh-anxiety].\n\n<!-- more -->\n\nA first line.\n\n{text}\n"
     path = hub.write_post("p.md", post_text(body=body))
@@ -56,6 +62,8 @@ def test_a_disguised_word_meets_its_rule_at_its_place(hub: Hub, text: str, rule:
         ("a line<br>break", "a line    break"),  # a break between words stays one
         ("R&amp;D and 2 * 3", "R&amp;D and 2 * 3"),
         ("self-**harm**", "self-harm  **"),
+        ("Plan A B C D is ready.", "Plan ABCD    is ready."),  # letters joined, nothing more
+        ("I am a b", "I am a b"),
     ],
 )
 def test_markup_joins_only_what_it_splits(typed: str, read: str) -> None:
@@ -99,7 +107,7 @@ def test_a_hostile_run_of_invisible_characters_is_read_once() -> None:
 
 
 def test_a_word_split_by_thousands_of_marks_is_read_once() -> None:
-    text = "a*" * 100_000 + " and " + "<b>" * 100_000 + "x"
+    text = "a*" * 100_000 + " and " + "<b>" * 100_000 + "x " + "a " * 100_000
     assert len(prose_of(text, 1).text) == len(text)
 
 

@@ -230,6 +230,20 @@ def _as_shown(match: re.Match[str]) -> str:
     return (char if char.isalnum() else _ZERO_WIDTH) + _ZERO_WIDTH * (len(match.group(0)) - 1)
 
 
+# A word spelt out a letter at a time ("S U I C I D E"): four or more single letters with one
+# space between each, read as the word, padded to its length.
+# It starts only at a run's first letter (not after another single letter and a space):
+# one scan of a run however long.
+_SPACED_LETTERS_RE = re.compile(
+    r"(?<![\w'’])(?<!(?<![\w'’])[A-Za-z] )(?:[A-Za-z] ){3,}[A-Za-z](?![\w'’])"
+)
+
+
+def _unspaced(match: re.Match[str]) -> str:
+    letters = match.group(0).replace(" ", "")
+    return letters + " " * (len(match.group(0)) - len(letters))
+
+
 def prose_of(body: str, first_line: int, code_free: str | None = None) -> Prose:
     """`code_free`: `without_code(body)` when the caller has it already (PostFile keeps it)."""
     text = without_code(body) if code_free is None else code_free
@@ -242,6 +256,7 @@ def prose_of(body: str, first_line: int, code_free: str | None = None) -> Prose:
             text = pattern.sub(blank, text)
     if "|" in text:  # a table's cells read on across their row, as readers read them
         text = text.replace("|", " ")
+    text = _SPACED_LETTERS_RE.sub(_unspaced, text)
     return Prose(undisguised(text), first_line)
 
 
