@@ -582,33 +582,41 @@ def test_the_exceptions_of_batch_t_keep_what_they_must(topics, sentence: str, to
     assert topic in _detected(topics, sentence)
 
 
-@pytest.mark.parametrize(
-    ("pointer", "topic"),
-    [
-        ("If you ever have thoughts of harming yourself, call or text 988.", "self-harm"),
-        ("If you're having thoughts of suicide or feel you can't keep yourself safe, call or "
-         "text 988 at any time.", "suicide"),
-        ("Call Samaritans on 116 123 if you are having suicidal thoughts.", "suicide"),
-        ("- **If you're in crisis or having thoughts of harming yourself:** call or text 988.",
-         "self-harm"),
-    ],
-)  # fmt: skip
-def test_a_pointer_to_help_is_asked_about_never_stopped(hub: Hub, pointer: str, topic: str) -> None:
+POINTERS = [
+    ("If you ever have thoughts of harming yourself, call or text 988.", "self-harm"),
+    ("If you're having thoughts of suicide or feel you can't keep yourself safe, call or "
+     "text 988 at any time.", "suicide"),
+    ("Call Samaritans on 116 123 if you are having suicidal thoughts.", "suicide"),
+    ("- **If you're in crisis or having thoughts of harming yourself:** call or text 988.",
+     "self-harm"),
+]  # fmt: skip
+
+
+def test_a_pointer_to_help_is_asked_about_never_stopped(hub: Hub) -> None:
     """Four of the eleventh blind batch's fourteen posts (on panic in pregnancy, eating
     disorders, carers, memories of abuse) give a crisis line this way and discuss neither
-    topic: the writer is asked, in a short post as in a long one."""
-    rule = f"content-warning.undeclared-{topic}"
-    body = "Rest matters.\n\n<!-- more -->\n\n" + pointer + "\n"
-    assert _warning_findings(hub, body) == [(rule, "warning")]
+    topic: the writer is asked, in a short post as in a long one. Each case a post of its
+    own, all checked by one command."""
+    import json
+
     story = "Last year she had thoughts of suicide and told no one."
-    assert ("content-warning.undeclared-suicide", "error") in _warning_findings(
-        hub, body + "\n" + story + "\n"
-    )
     # Not a pointer: what someone else did, told with "if".
     told = "If he had thoughts of suicide, he never told anyone; we found out from his diary."
-    assert _warning_findings(hub, "Rest.\n\n<!-- more -->\n\n" + told + "\n") == [
-        ("content-warning.undeclared-suicide", "error")
-    ]
+    bodies = {}
+    for number, (pointer, _) in enumerate(POINTERS):
+        bodies[f"pointer{number}"] = "Rest matters.\n\n<!-- more -->\n\n" + pointer + "\n"
+        bodies[f"story{number}"] = bodies[f"pointer{number}"] + "\n" + story + "\n"
+    bodies["told"] = "Rest.\n\n<!-- more -->\n\n" + told + "\n"
+    for slug, body in bodies.items():
+        hub.write_post(f"{slug}.md", post_text(body=body, slug=slug))
+    found: dict[str, list[tuple[str, str]]] = {slug: [] for slug in bodies}
+    for f in json.loads(hub.check("--format", "json").stdout):
+        if f["rule"].startswith("content-warning"):
+            found[f["path"].rsplit("/", 1)[1][:-3]].append((f["rule"], f["severity"]))
+    for number, (_, topic) in enumerate(POINTERS):
+        assert found[f"pointer{number}"] == [(f"content-warning.undeclared-{topic}", "warning")]
+        assert ("content-warning.undeclared-suicide", "error") in found[f"story{number}"]
+    assert found["told"] == [("content-warning.undeclared-suicide", "error")]
 
 
 def test_an_assault_among_other_frightening_events_is_trauma_not_sexual_violence(topics) -> None:

@@ -47,13 +47,19 @@ SPELT = [
 ]
 
 
-@pytest.mark.parametrize(("text", "rule"), DISGUISED + SPELT)
-def test_a_disguised_word_meets_its_rule_at_its_place(hub: Hub, text: str, rule: str) -> None:
-    body = f"An introduction [@nimh-anxiety].\n\n<!-- more -->\n\nA first line.\n\n{text}\n"
-    path = hub.write_post("p.md", post_text(body=body))
+def test_a_disguised_word_meets_its_rule_at_its_place(hub: Hub) -> None:
+    """Each case a post of its own, all checked by one command."""
+    lines = {}
+    for number, (text, _) in enumerate(DISGUISED + SPELT):
+        body = f"An introduction [@nimh-anxiety].\n\n<!-- more -->\n\nA first line.\n\n{text}\n"
+        path = hub.write_post(f"p{number}.md", post_text(body=body, slug=f"p{number}"))
+        lines[number] = path.read_text(encoding="utf-8").splitlines().index(text) + 1
     found = json.loads(hub.check("--format", "json").stdout)
-    line = path.read_text(encoding="utf-8").splitlines().index(text) + 1
-    assert any(f["rule"].startswith(rule) and f["line"] == line for f in found), found
+    for number, (text, rule) in enumerate(DISGUISED + SPELT):
+        assert any(
+            f["path"].endswith(f"/p{number}.md") and f["rule"].startswith(rule)
+            and f["line"] == lines[number] for f in found
+        ), (text, rule)  # fmt: skip
 
 
 @pytest.mark.parametrize(

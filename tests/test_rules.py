@@ -531,9 +531,8 @@ def _without_prefilter(rule_or_topic):
     return copy
 
 
-def test_prefilter_never_changes_what_a_rule_finds(settings) -> None:
-    """The literal prefilter only skips work: on every corpus sentence, example and sample
-    post, each rule, topic and claim pattern finds exactly what it finds without it."""
+def _prefilter_texts(settings) -> tuple[list[str], list[str], list[LiteralIndex]]:
+    """Every corpus sentence, example and sample post, as prose, with its literal index."""
     texts = [s for pair in EXAMPLES.values() for s in pair]
     texts += [s for _, *pair in CLASS_EXAMPLES for s in pair]
     from test_content_warning_detection import CLASS_CLEAN, CLASS_TOUCHING
@@ -544,7 +543,14 @@ def test_prefilter_never_changes_what_a_rule_finds(settings) -> None:
         texts += corpus["flag"] + corpus["clean"]
     texts += [p.read_text(encoding="utf-8") for p in settings.post_files()]
     proses = [prose_of(text, 1).text for text in texts]
-    indexes = [LiteralIndex(prose, settings.literal_search) for prose in proses]
+    return texts, proses, [LiteralIndex(prose, settings.literal_search) for prose in proses]
+
+
+# The literal prefilter only skips work: on every corpus sentence, example and sample post,
+# each rule, topic and claim pattern finds exactly what it finds without it. Three tests,
+# so that test workers share the work.
+def test_prefilter_never_changes_what_a_rule_finds(settings) -> None:
+    texts, proses, indexes = _prefilter_texts(settings)
     skipped = 0
     for rule in settings.rules.values():
         unfiltered = _without_prefilter(rule)
@@ -554,16 +560,24 @@ def test_prefilter_never_changes_what_a_rule_finds(settings) -> None:
             assert list(rule.matches(prose, index)) == everything, rule.id
             skipped += not rule.parts.present(prose, index)  # no part of it runs here
     assert skipped > len(texts)  # the filter does skip work
+
+
+def test_prefilter_never_changes_what_a_topic_finds(settings) -> None:
+    _, proses, indexes = _prefilter_texts(settings)
     for topic in settings.topics.values():
         unfiltered_topic = _without_prefilter(topic)
         for prose, index in zip(proses, indexes, strict=True):
             expected = [m.span() for m in unfiltered_topic.matches(prose)]
             assert [m.span() for m in topic.matches(prose)] == expected, topic.id
             assert [m.span() for m in topic.matches(prose, index)] == expected, topic.id
-    # Claims (checks/claims.py) too, with the claim corpus's sentences among the texts.
+
+
+def test_prefilter_never_changes_what_a_claim_pattern_finds(settings) -> None:
+    """With the claim corpus's sentences among the texts."""
     from carepress.checks.claims import claim_parts, find_claims
     from test_claims import NEEDS_SOURCE, ORDINARY
 
+    texts, proses, _ = _prefilter_texts(settings)
     claims = [prose_of(text, 1).text for text in [*NEEDS_SOURCE, *ORDINARY]]
     skipped = 0
     for prose in [*proses, *claims]:
