@@ -54,8 +54,7 @@ class Topic:
         for text, match in found:
             if text not in spans:
                 spans[text] = [m.span() for m in self.pointers.compiled.finditer(text)]
-            start, end = match.span()
-            if not any(a <= start and end <= b for a, b in spans[text]):
+            if not _within(match.span(), spans[text]):
                 return False
         return True
 
@@ -85,8 +84,14 @@ class Topic:
             if start < last_end:
                 continue  # two terms found the same words
             last_end = end
-            if not any(a <= start and end <= b for a, b in covered):
+            if not _within((start, end), covered):
                 yield match
+
+
+def _within(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """Whether a match's span lies inside one of `spans` (an exception's, a pointer's)."""
+    start, end = span
+    return any(a <= start and end <= b for a, b in spans)
 
 
 def _compile(patterns: list[str], source: str) -> LazyPattern | None:

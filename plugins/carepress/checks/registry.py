@@ -129,10 +129,11 @@ class PostContext:
     @cached_property
     def citations(self) -> list[Citation]:
         from ..inline_citations import find_citations
-        from ..prose import prose_of
 
-        # Only outside code: a key written in code shows the syntax, and renders as written.
-        return find_citations(prose_of(self.post.body, self.post.body_line, self.post.code_free))
+        # Only outside code (blanked there in `code_free`): a key written in code shows the
+        # syntax, and renders as written.
+        code_free = self.post.code_free
+        return [c for c in find_citations(self.prose) if code_free[c.start] == "["]
 
 
 PostCheckFunction = Callable[[PostContext], list[Finding]]
