@@ -129,6 +129,16 @@ def test_a_footnote_is_prose_the_reader_sees(hub: Hub) -> None:
     rules = {f["rule"] for f in found if f["line"] == line}
     assert "content-warning.undeclared-suicide" in rules
     assert any(r.startswith("clinical-advice.") for r in rules), found
+    # A footnote that is an imperative alone, its label blanked before it, and a list item.
+    body = ("An introduction [@nimh-anxiety].\n\n<!-- more -->\n\nWe think of her.[^1]\n\n"
+            "- Stop taking your sertraline.\n\n[^1]: Stop taking your lithium.\n")  # fmt: skip
+    path = hub.write_post("p.md", post_text(body=body))
+    found = json.loads(hub.check("--format", "json").stdout)
+    lines = path.read_text().splitlines()
+    for marker in ("[^1]:", "- Stop"):
+        line = next(i for i, t in enumerate(lines, 1) if t.startswith(marker))
+        assert any(f["rule"] == "clinical-advice.medication-change" and f["line"] == line
+                   for f in found), (marker, found)  # fmt: skip
     # A link's reference definition is still never read as prose.
     assert prose_of("[x]: https://example.org/suicide", 1).text.strip() == ""
 
