@@ -79,6 +79,11 @@ LINKS = {
     "picture": "![Next week](secret.md)",
     # Raw HTML is not resolved by MkDocs, and would publish the draft's file name.
     "raw HTML": 'See <a href="secret.md">the next post</a>.',
+    # Its address, written whole, from the site's root, or relative to the linking post.
+    "full address": "See [the next post]("
+    "https://learn.riverbend-therapy.example.org/blog/zebracanary-unannounced-plan/).",
+    "address from the root": "See [the next post](/blog/zebracanary-unannounced-plan/).",
+    "relative address": 'See <a href="../zebracanary-unannounced-plan/">the next post</a>.',
 }
 
 
@@ -96,25 +101,44 @@ def test_a_link_to_a_draft_or_future_post_stops_the_build(hub: Hub) -> None:
         assert result.returncode != 0, name
         target = "later.md" if name == "anchor" else "secret.md"
         why = "in the future" if name == "anchor" else "a draft"
+        written = "unannounced-plan/" if "address" in name else target
         line = next(n for n, text in enumerate(
-            (hub.posts / "linking.md").read_text().splitlines(), 1) if target in text)
+            (hub.posts / "linking.md").read_text().splitlines(), 1) if written in text)
         assert f"content/posts/linking.md:{line}:1: a link to content/posts/{target}" in (
             result.stderr), (name, result.stderr)
         assert why in result.stderr
         assert not hub.site.exists()  # nothing was published
         if name not in ("attributes", "picture"):  # `carepress check` reads the Markdown
-            checked = hub.check(*(["content/posts/linking.md"] if name == "inline" else []))
+            one_post = name in ("inline", "full address", "relative address")
+            checked = hub.check(*(["content/posts/linking.md"] if one_post else []))
             assert checked.returncode != 0
             assert (f"content/posts/linking.md:{line}:1: error site.unpublished a link to "
                     f"content/posts/{target}") in checked.stdout, (name, checked.stdout)
-    # A link to a published post, and to a page, is what links are for.
-    links = "See [a neighbour](fine.md) and [help](../crisis.md)."
+    # A link to a published post, and to a page, is what links are for, however written.
+    links = ("See [a neighbour](fine.md), [help](../crisis.md), [again](../fine/), "
+             "[the blog](/blog/) and [a picture](../../assets/logo.svg).")
     body = f"Worry is normal.\n\n<!-- more -->\n\n{links}\n"
     hub.write_post("linking.md", post_text(body=body, slug="linking"))
     result = hub.build()
     assert result.returncode == 0, result.stderr
     assert "zebracanary" not in hub.page("blog/linking").lower()
     assert "site.unpublished" not in hub.check("--format", "json").stdout
+
+
+def test_a_draft_with_a_published_posts_slug_leaves_links_to_that_post_alone(hub: Hub) -> None:
+    """The address belongs to the published post: a draft that would share it (a copy being
+    reworked) does not make links to the published post links to a draft."""
+    hub.write_post("original.md", post_text(title="Sleep and worry", slug="sleep"))
+    hub.write_post("rework.md", post_text(title="Sleep and worry, again", slug="sleep",
+                                          draft=True, description="A rework in progress."))
+    body = "Worry is normal.\n\n<!-- more -->\n\nSee [sleep](../sleep/) and [it](original.md).\n"
+    hub.write_post("linking.md", post_text(body=body, slug="linking"))
+    result = hub.build("--strict")
+    assert result.returncode == 0, result.stderr
+    assert "A rework in progress" not in hub.page("blog/sleep")
+    checked = hub.check("--format", "json")
+    assert checked.returncode == 0, checked.stdout
+    assert "site.unpublished" not in checked.stdout
 
 
 def test_a_page_linking_to_a_draft_stops_the_build_too(hub: Hub) -> None:

@@ -25,25 +25,26 @@ from urllib.parse import SplitResult, unquote, urljoin, urlsplit
 
 from ..engine import Post, check_front
 from ..findings import Finding
+from ..publish.address import url_path
 from ..settings import Settings
 from ..verify.rules import UNPUBLISHED
 
 # Addresses as the allowlist writes them (the build reads its output): a link's href and a
 # picture's src (`![next week](draft.md)` is resolved like a link).
 _HREF = re.compile(r'<(?:a|img|source)\s[^>]*?\b(?:href|src)="([^"]*)"', re.IGNORECASE)
-# In Markdown: an inline link's or a reference's target that names a Markdown file. A
-# reference may be indented in a list item or a quote (one in a code block is counted too:
-# the check says more than the build then, never less).
+# In Markdown: an inline link's or a reference's target, or a raw link's. A reference may be
+# indented in a list item or a quote (one in a code block is counted too: the check says more
+# than the build then, never less).
 _MARKDOWN_TARGET = re.compile(
-    r"""(?:\]\(\s*<?|^[ \t>]*\[[^\]\n]{1,999}\]:[ \t]*<?|href=["'])([^\s()<>"'#?]+\.md)\b""",
+    r"""(?:\]\(\s*<?|^[ \t>]*\[[^\]\n]{1,999}\]:[ \t]*<?|href=["'])([^\s()<>"']+)""",
     re.MULTILINE | re.IGNORECASE,
 )
 
 
-def _finding(source: Path, target: Path, why: str, settings: Settings) -> Finding:
+def _finding(source: Path, target: Path, why: str, settings: Settings, written: str) -> Finding:
     return Finding(
         path=settings.display_path(source),
-        line=_line_naming(source, target.name),
+        line=_line_naming(source, (written, target.name)),
         column=1,
         rule=UNPUBLISHED,
         category="site",
@@ -56,14 +57,18 @@ def _finding(source: Path, target: Path, why: str, settings: Settings) -> Findin
     )
 
 
-def _line_naming(source: Path, name: str) -> int:
-    """The first line of the page's file that names the linked file (1 if none does: a link
-    written another way)."""
+def _line_naming(source: Path, names: tuple[str, ...]) -> int:
+    """The first line of the page's file that holds the link as written, or else names the
+    linked file (1 if none does: a link written another way)."""
     try:
         lines = source.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return 1
-    return next((number for number, line in enumerate(lines, 1) if name in line), 1)
+    for name in names:
+        line = next((number for number, line in enumerate(lines, 1) if name in line), None)
+        if line is not None:
+            return line
+    return 1
 
 
 def _address(url: str) -> str:
@@ -73,10 +78,20 @@ def _address(url: str) -> str:
 
 class LinksInPages:
     """The build's reading: `left_out` maps each left-out post's address (MkDocs' `file.url`)
-    to its file and why it is left out."""
+    to its file and why it is left out. An address a published page also has is not left
+    out: a draft sharing a published post's slug does not make links to that post wrong."""
 
-    def __init__(self, left_out: Mapping[str, tuple[Path, str]], settings: Settings) -> None:
-        self._left_out = {_address(url): target for url, target in left_out.items()}
+    def __init__(
+        self,
+        left_out: Mapping[str, tuple[Path, str]],
+        settings: Settings,
+        published: Iterable[str] = (),
+    ) -> None:
+        taken = {_address(url) for url in published}
+        self._left_out = {
+            _address(url): target for url, target in left_out.items()
+            if _address(url) not in taken
+        }  # fmt: skip
         # Raw HTML's `<a href="draft.md">` is not resolved by MkDocs: it names the file.
         self._left_out_files = {t[0].resolve(): t for t in left_out.values()}
         self.settings = settings
@@ -96,41 +111,56 @@ class LinksInPages:
         folder = self.settings.docs_dir if path.startswith("/") else source.parent
         return (folder / path.lstrip("/")).resolve()
 
+    def target(self, href: str, page_url: str, source: Path) -> tuple[Path, str] | None:
+        """The left-out post (its file, why) that one link of a page reaches, if any."""
+        try:
+            parts = urlsplit(href)
+        except ValueError:  # "//[::1": not an address of the site
+            return None
+        if parts.scheme or parts.netloc:
+            if not self._is_own(parts):
+                return None  # another site's address
+            address = "/" + parts.path[len(self._site[1]) :].lstrip("/")
+        elif parts.path.lower().endswith(".md"):
+            return self._left_out_files.get(self._file_named(parts.path, source))
+        else:
+            address = urljoin("/" + page_url, parts.path)
+        return self._left_out.get(_address(address))
+
     def look(self, page_html: str, page_url: str, source: Path) -> list[Finding]:
         """The links of one page (its HTML, its address, its file) that reach a post left out."""
         if not self._left_out:
             return []
-        base = "/" + page_url
-        reached: dict[Path, str] = {}
+        reached: dict[Path, tuple[str, str]] = {}
         for match in _HREF.finditer(page_html):
-            try:
-                parts = urlsplit(html.unescape(match.group(1)))
-            except ValueError:  # "//[::1": not an address of the site
-                continue
-            if parts.scheme or parts.netloc:
-                if not self._is_own(parts):
-                    continue  # another site's address
-                address = "/" + parts.path[len(self._site[1]) :].lstrip("/")
-            elif parts.path.lower().endswith(".md"):
-                target = self._left_out_files.get(self._file_named(parts.path, source))
-                if target is not None:
-                    reached[target[0]] = target[1]
-                continue
-            else:
-                address = urljoin(base, parts.path)
-            target = self._left_out.get(_address(address))
-            if target is not None:
-                reached[target[0]] = target[1]
-        return [_finding(source, t, why, self.settings) for t, why in reached.items()]
+            href = html.unescape(match.group(1))
+            found = self.target(href, page_url, source)
+            if found is not None:
+                reached.setdefault(found[0], (found[1], href))
+        return [_finding(source, t, why, self.settings, href)
+                for t, (why, href) in reached.items()]  # fmt: skip
+
+
+def _may_be_a_page_address(written: str) -> bool:
+    """A link that could name a post's page by its address: not a picture or a file, not an
+    anchor on the same page. Only such links make `carepress check` read every post's
+    front matter (a one-post check reads no other post otherwise)."""
+    try:
+        path = urlsplit(written).path
+    except ValueError:  # "//[::1"
+        return False
+    last = path.rsplit("/", 1)[-1]
+    return bool(path) and (not last or last.lower().endswith(".html") or "." not in last)
 
 
 def links_in_posts(
     reports: Iterable[Post], settings: Settings, now: dt.datetime
 ) -> list[tuple[Post, Finding]]:
-    """`carepress check`'s reading: each published post's links to the file of a post that
-    is not published, as the Markdown writes them (MkDocs resolves a target against the
-    linking file's folder, or docs_dir when it starts with "/"). A linked post that was not
-    checked with them (`carepress check FILE`) has its front matter read for this."""
+    """`carepress check`'s reading: each published post's links to a post that is not
+    published, as the Markdown writes them: to its file (MkDocs resolves a target against
+    the linking file's folder, or docs_dir when it starts with "/") or to its address
+    (relative, from the site's root or whole). A linked post that was not checked with them
+    (`carepress check FILE`) has its front matter read for this."""
     known = {os.path.normpath(r.path.resolve()): r for r in reports}
     docs_dir = settings.docs_dir.resolve()
 
@@ -144,6 +174,23 @@ def links_in_posts(
             report = known[target] = check_front(path, settings, now)
         return report.left_out_because(now)
 
+    by_address: LinksInPages | None = None  # read on the first link that may be an address
+
+    def addresses() -> LinksInPages:
+        nonlocal by_address
+        if by_address is None:
+            for path in settings.post_files():
+                left_out(os.path.normpath(path.resolve()))  # every post's front matter
+            every = list(known.values())
+            by_address = LinksInPages(
+                {r.address.path: (r.path, why) for r in every
+                 if r.address is not None and (why := r.left_out_because(now)) is not None},
+                settings,
+                published=[r.address.path for r in every
+                           if r.address is not None and r.left_out_because(now) is None],
+            )  # fmt: skip
+        return by_address
+
     found: list[tuple[Post, Finding]] = []
     for report in list(known.values()):
         if report.left_out_because(now) is not None:
@@ -152,16 +199,35 @@ def links_in_posts(
             text = report.path.read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
-        if ".md" not in text.lower():
-            continue
         folder = report.path.resolve().parent
-        reached: dict[Path, str] = {}
+        page_url = _page_url(report, settings)
+        reached: dict[Path, tuple[str, str]] = {}
         for match in _MARKDOWN_TARGET.finditer(text):
-            written = unquote(match.group(1))
-            base = docs_dir if written.startswith("/") else folder
-            target = os.path.normpath(base / written.lstrip("/"))
-            why = left_out(target)
-            if why is not None:
-                reached[Path(target)] = why
-        found += [(report, _finding(report.path, t, why, settings)) for t, why in reached.items()]
+            written = match.group(1)
+            link = html.unescape(unquote(written))
+            file_name = link.split("#", 1)[0].split("?", 1)[0]
+            if file_name.lower().endswith(".md"):
+                base = docs_dir if file_name.startswith("/") else folder
+                target = os.path.normpath(base / file_name.lstrip("/"))
+                why = left_out(target)
+                if why is not None:
+                    reached.setdefault(Path(target), (why, written))
+            elif page_url is not None and _may_be_a_page_address(link):
+                post = addresses().target(link, page_url, report.path)
+                if post is not None:
+                    reached.setdefault(post[0], (post[1], written))
+        found += [(report, _finding(report.path, t, why, settings, written))
+                  for t, (why, written) in reached.items()]  # fmt: skip
     return found
+
+
+def _page_url(report: Post, settings: Settings) -> str | None:
+    """The address a published page of the hub has (MkDocs' `file.url`), to resolve its
+    relative links; None for a file outside docs_dir."""
+    if report.address is not None:
+        return report.address.path
+    try:
+        relative = report.path.resolve().relative_to(settings.docs_dir.resolve())
+    except ValueError:
+        return None
+    return url_path(relative.as_posix(), settings.addressing.directory_urls)

@@ -299,7 +299,8 @@ class CarePressPlugin(BasePlugin):
             why = report.left_out_because(self._now) if report is not None else None
             if why is not None:
                 left_out[file.url] = (report.path, why)
-        self._unpublished_links = LinksInPages(left_out, self.settings)
+        published = [file.url for file in files.documentation_pages()]
+        self._unpublished_links = LinksInPages(left_out, self.settings, published)
         escape_page_titles(files)
         blog = config.plugins.get("material/blog")
         escape_authors(getattr(blog, "authors", {}).values())
