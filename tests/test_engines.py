@@ -129,14 +129,15 @@ def _zensical_build(hub: Hub) -> subprocess.CompletedProcess[str]:
     return hub.run(str(BIN / "zensical"), "build", timeout=300)
 
 
-def test_zensical_with_the_extension_then_publish_gives_a_verified_site(
+def test_carepress_build_with_zensical_checks_builds_and_publishes_a_verified_site(
     zensical: str, sample_hub: Hub, tmp_path: Path
 ) -> None:
+    """`carepress build --engine zensical` is `carepress check`, `zensical build` and
+    `carepress publish` in one command (the steps are tested apart below)."""
     hub = make_hub(tmp_path / "hub", with_sample_posts=True, carousels=True)  # as the sample
-    built = _zensical_build(hub)
-    assert built.returncode == 0, built.stdout + built.stderr
-    published = hub.carepress("publish")
+    published = hub.carepress("build", "--engine", "zensical")
     assert published.returncode == 0, published.stdout + published.stderr
+    assert "No problems found" in published.stdout
     assert "safe to publish" in published.stdout
     # The same writers from the same posts: the feeds and snippets are the MkDocs build's.
     for name in ("feeds/rss.xml", "feeds/atom.xml", "feeds/feed.json", "social/snippets.json"):
@@ -188,6 +189,37 @@ def test_publish_refuses_a_hub_with_a_broken_post_and_writes_nothing(
     )
     assert "Traceback" not in published.stderr
     assert not (hub.site / "feeds").exists() and not (hub.site / "social").exists()
+
+
+def test_carepress_build_with_zensical_builds_nothing_while_a_post_has_an_error(
+    zensical: str, tmp_path: Path
+) -> None:
+    """Every finding first, in the check's words, and no partial site: Zensical itself would
+    stop at the first refused post, inside its own traceback."""
+    hub = make_hub(tmp_path / "hub", with_sample_posts=True, carousels=True)  # as the sample
+    post = hub.posts / "sleep-and-mood.md"
+    post.write_text(post.read_text() + "\n\nIn 2024, 42% of adults slept badly.\n")
+    built = hub.carepress("build", "--engine", "zensical")
+    assert built.returncode == 1
+    assert "content/posts/sleep-and-mood.md:" in built.stdout
+    assert "without a source" in built.stdout
+    assert "nothing was built" in built.stderr
+    assert "Traceback" not in built.stdout + built.stderr
+    assert not hub.site.exists()
+
+
+def test_a_refusal_inside_zensical_is_its_message_not_a_traceback(
+    zensical: str, tmp_path: Path
+) -> None:
+    """What only the render finds (here: the theme lacks the post's partial) stops Zensical;
+    the command shows CarePress's message, not the Python traceback Zensical wraps it in."""
+    hub = make_hub(tmp_path / "hub", with_sample_posts=True, carousels=True)  # as the sample
+    (hub.root / "overrides" / "partials" / "carepress-post.html").unlink()
+    built = hub.carepress("build", "--engine", "zensical")
+    assert built.returncode == 1
+    assert ("carepress: zensical stopped: UnsafePost: CarePress: the theme overrides lack "
+            "partials/carepress-post.html") in built.stderr
+    assert "Traceback (most recent call last)" not in built.stdout + built.stderr
 
 
 def test_zensical_stops_on_a_post_the_checks_refuse(zensical: str, tmp_path: Path) -> None:

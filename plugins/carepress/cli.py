@@ -122,7 +122,8 @@ def _parser() -> argparse.ArgumentParser:
 
     for name, what in (
         ("build", "build the site with the hub's engine (MkDocs, else ProperDocs), quietly; "
-                  "options after `build` go to the engine, e.g. --strict"),
+                  "options after `build` go to the engine, e.g. --strict; with Zensical: "
+                  "check, build, then publish"),
         ("serve", "preview the site as you write (the engine's live-reloading server); "
                   "options after `serve` go to the engine, e.g. -a 127.0.0.1:8001"),
     ):  # fmt: skip
@@ -922,9 +923,32 @@ def _new(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def _build_with_zensical(args: argparse.Namespace, engine_args: list[str]) -> int:
+    """Zensical skips the plugin, so what it would do comes around the build: every post and
+    page checked first (nothing is built while one has an error: Zensical would stop on it
+    partway and leave a partial site), then Zensical's build, then CarePress's outputs
+    written into the site and the site verified (`carepress publish`)."""
+    try:
+        settings = load_settings(args.config)
+    except ConfigError as exc:
+        print(f"carepress: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    check = argparse.Namespace(**vars(args), paths=[], format="text", links=False, fresh=False)
+    if _check(check, settings) != EXIT_OK:
+        print("carepress: nothing was built: fix the errors above, then build again.",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_ERRORS
+    built = run_engine("build", args.config, engine_args, "zensical")
+    if built != 0:
+        return built
+    return _publish(argparse.Namespace(**vars(args), site_dir=None), settings)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args, engine_args = parser.parse_known_args(argv)
+    if args.command == "build" and args.engine == "zensical":
+        return _build_with_zensical(args, engine_args)
     if args.command in ("build", "serve"):  # the engine reads mkdocs.yml and reports on it
         return run_engine(args.command, args.config, engine_args, args.engine)
     if engine_args:
