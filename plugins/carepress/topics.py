@@ -119,6 +119,10 @@ def _entries(data: Any, source: str) -> Iterable[tuple[str, dict[str, Any]]]:
         unknown = set(entry) - {"label", "once_in_passing", *_LISTS}
         if unknown:
             raise RuleFileError(f"{source}: {key}: unknown keys {sorted(unknown)}")
+        if not isinstance(entry.get("once_in_passing", False), bool):
+            raise RuleFileError(f"{source}: {key}: once_in_passing must be true or false")
+        if not isinstance(entry.get("label") or "", str):
+            raise RuleFileError(f"{source}: {key}: label must be text")
         for field in _LISTS:
             values = entry.get(field) or []
             if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
@@ -144,7 +148,7 @@ def load_topics(vocabulary: Iterable[str], extra_files: Iterable[Path] = ()) -> 
         for key, entry in _entries(data, str(path)):
             into = merged.setdefault(key, _empty())
             into["label"] = entry.get("label") or into["label"]
-            into["once_in_passing"] = bool(entry.get("once_in_passing", into["once_in_passing"]))
+            into["once_in_passing"] = entry.get("once_in_passing", into["once_in_passing"])
             for field in _LISTS:
                 into[field] += list(entry.get(field) or [])
     topics = {}
