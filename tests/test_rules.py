@@ -4,6 +4,8 @@ suppressions, practice overrides and the practice's own rule files work."""
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 import yaml
@@ -472,6 +474,28 @@ def test_practice_overrides_and_own_rules(hub: Hub) -> None:
     assert bad.returncode == 2
     assert "plugins > carepress > rules: unknown rule ids: clinical-advise" in bad.stderr
     assert "did you mean 'clinical-advice'" in bad.stderr.lower()
+
+
+@pytest.mark.parametrize(
+    ("entry", "said"),
+    [
+        ("once_in_passing: 'no'", "once_in_passing must be true or false"),
+        ("label: [a, b]", "label must be text"),
+        ("terms: pill", "terms must be a list of text"),
+        ("word: [x]", "unknown keys ['word']"),
+    ],
+)
+def test_a_practice_content_warning_file_with_a_wrong_type_is_refused_by_name(
+    tmp_path: Path, entry: str, said: str
+) -> None:
+    """A quoted 'no' is text, and was read as true: each key's type is checked."""
+    from carepress.rules import RuleFileError
+    from carepress.topics import load_topics
+
+    own = tmp_path / "our-warnings.yml"
+    own.write_text(f"substance-use:\n  {entry}\n")
+    with pytest.raises(RuleFileError, match=re.escape(f"substance-use: {said}")):
+        load_topics(["substance-use"], [own])
 
 
 def test_readability_and_accessibility(hub: Hub) -> None:
