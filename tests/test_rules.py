@@ -476,6 +476,38 @@ def test_practice_overrides_and_own_rules(hub: Hub) -> None:
     assert "did you mean 'clinical-advice'" in bad.stderr.lower()
 
 
+SAFETY_BODY = (
+    "Worry is common.\n\n<!-- more -->\n\n"
+    "<!-- carepress-disable-next-line safe-messaging.committed-suicide{reason} -->\n"
+    "In 1974, papers wrote that a local man had committed suicide.\n"
+)
+
+
+def test_switching_off_a_rule_that_keeps_readers_safe_takes_a_reason_and_is_listed(
+    hub: Hub,
+) -> None:
+    """A suppression could silently switch off a content warning or safe messaging: one of an
+    error that keeps readers safe needs a reason, and each is then listed for a reviewer."""
+    warned = {"content_warnings": ["suicide"]}
+    hub.write_post("q.md", post_text(body=SAFETY_BODY.format(reason=""), slug="q", **warned))
+    checked = hub.check("--format", "json")
+    found = {f["rule"]: f for f in json.loads(checked.stdout)}
+    assert checked.returncode == 1
+    assert "safe-messaging.committed-suicide" not in found  # switched off, but not silently
+    assert found["suppression.no-reason"]["severity"] == "error"
+    assert "after '--'" in found["suppression.no-reason"]["hint"]
+
+    reason = " -- quoting a 1974 headline to show how reporting has changed"
+    hub.write_post("q.md", post_text(body=SAFETY_BODY.format(reason=reason), slug="q", **warned))
+    checked = hub.check("--format", "json")
+    assert checked.returncode == 0, checked.stdout
+    (note,) = [f for f in json.loads(checked.stdout) if f["rule"].startswith("suppression.")]
+    assert note["rule"] == "suppression.safety-rule-off" and note["severity"] == "info"
+    assert note["message"] == ("'safe-messaging.committed-suicide' is switched off here: "
+                               "quoting a 1974 headline to show how reporting has changed")
+    # A style rule needs no reason: BODY's stigma suppressions stand as they are.
+
+
 @pytest.mark.parametrize(
     ("entry", "said"),
     [

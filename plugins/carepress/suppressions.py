@@ -1,7 +1,12 @@
 """In-place suppressions: `<!-- carepress-disable rule-id -->` ... `<!-- carepress-enable
 rule-id -->` and `<!-- carepress-disable-next-line rule-id -->`; a `disable` at the top of
 the body covers the whole file, front matter included. A suppression must name its
-rules, and one that suppresses nothing is reported, so stale suppressions do not pile up."""
+rules, and one that suppresses nothing is reported, so stale suppressions do not pile up.
+
+Switching off an error that keeps readers safe (a content warning, safe messaging, a
+client's privacy, clinical advice, crisis help) takes a reason after `--`, and the check
+then lists it (info), so a reviewer sees every one: `<!-- carepress-disable-next-line
+confidentiality.client-story -- our own staff bio, shared with consent -->`."""
 
 from __future__ import annotations
 
@@ -17,6 +22,10 @@ if TYPE_CHECKING:
     from .checks.registry import RuleInfo
 
 KnownRules = Callable[[], Mapping[str, "RuleInfo"]]
+# The categories whose errors stand between a reader and harm.
+SAFETY_CATEGORIES = frozenset(
+    {"content-warning", "safe-messaging", "confidentiality", "clinical-advice", "crisis"}
+)
 
 _COMMENT_RE = re.compile(
     r"<!--\s*carepress-(?P<kind>disable-next-line|disable|enable)\b(?P<ids>[^>]*?)-->"
@@ -29,7 +38,9 @@ class _Range:
     first: int
     last: int
     line: int  # where the comment is
+    reason: str = ""  # after "--" in the comment
     used: bool = False
+    safety_error: bool = False  # it switched off an error of a SAFETY_CATEGORIES rule
 
 
 def _ranges(post: PostFile, known_rules: KnownRules) -> tuple[list[_Range], list[Finding]]:
@@ -43,7 +54,9 @@ def _ranges(post: PostFile, known_rules: KnownRules) -> tuple[list[_Range], list
     end = post.body_line + post.body.count("\n")
     for m in comments:
         line = post.body_lines.line(m.start())
-        ids = [i for i in re.split(r"[\s,]+", m.group("ids").strip()) if i]
+        named, _, reason = m.group("ids").partition("--")
+        reason = " ".join(reason.split())
+        ids = [i for i in re.split(r"[\s,]+", named.strip()) if i]
         kind = m.group("kind")
         if not ids:
             problems.append(
@@ -83,11 +96,11 @@ def _ranges(post: PostFile, known_rules: KnownRules) -> tuple[list[_Range], list
                     )
                 )
             elif kind == "disable-next-line":
-                ranges.append(_Range(rule, line + 1, line + 1, line))
+                ranges.append(_Range(rule, line + 1, line + 1, line, reason))
             elif kind == "disable":
                 # At the top of the body it covers the whole file, front matter included.
                 first = 1 if not post.body[: m.start()].strip() else line
-                open_[rule] = _Range(rule, first, end, line)
+                open_[rule] = _Range(rule, first, end, line, reason)
                 ranges.append(open_[rule])
             elif rule in open_:
                 open_.pop(rule).last = line
@@ -108,7 +121,10 @@ def apply_suppressions(
             kept.append(finding)
         else:
             hit.used = True
+            hit.safety_error |= finding.is_error and finding.category in SAFETY_CATEGORIES
     for r in ranges:
+        if r.safety_error:
+            kept.append(_safety_note(post, r))
         if not r.used:
             kept.append(
                 Finding(
@@ -123,3 +139,20 @@ def apply_suppressions(
                 )
             )
     return kept + problems
+
+
+def _safety_note(post: PostFile, switched_off: _Range) -> Finding:
+    """What a reviewer must see: a rule that keeps readers safe, switched off, and why."""
+    rule, line = switched_off.rule, switched_off.line
+    if not switched_off.reason:
+        return Finding(
+            post.path, line, 1, "suppression.no-reason", "suppression", "error",
+            f"'{rule}' keeps readers safe: switching it off needs a reason a reviewer can read",
+            f"write the reason after '--': <!-- carepress-disable... {rule} -- why it does not "
+            "apply here -->, or fix what the finding names",
+        )  # fmt: skip
+    return Finding(
+        post.path, line, 1, "suppression.safety-rule-off", "suppression", "info",
+        f"'{rule}' is switched off here: {switched_off.reason}",
+        "a reviewer should agree with the reason before the post is published",
+    )  # fmt: skip

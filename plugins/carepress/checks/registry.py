@@ -223,6 +223,12 @@ declare(
              "a carepress-disable comment names a rule no post may switch off", adjustable=False),
     RuleInfo("suppression.unused", "suppression", "warning",
              "a carepress-disable comment suppresses nothing (stale)", adjustable=False),
+    RuleInfo("suppression.no-reason", "suppression", "error",
+             "a carepress-disable comment switches off an error that keeps readers safe "
+             "without a reason after '--'", adjustable=False),
+    RuleInfo("suppression.safety-rule-off", "suppression", "info",
+             "a rule that keeps readers safe is switched off here, with the reason given",
+             adjustable=False),
     RuleInfo("internal.error", "internal", "error",
              "CarePress could not check the post (a bug); the post is not published",
              adjustable=False),
