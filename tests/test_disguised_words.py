@@ -38,11 +38,22 @@ DISGUISED = [
     # A reference at a word's start or end (the outside red team's).
     ("She was &#114;aped at a party.", "content-warning.undeclared-sexual-violence"),
     ("&#83;top taking your lithium today.", "clinical-advice."),
+    # The third red team's: any character Unicode says draws nothing (a variation selector,
+    # a tag, a Hangul filler), a comment inside a word, a dotless i, small capitals.
+    ("Are you thinking about sui\ufe00cide?", "content-warning.undeclared-suicide"),
+    ("Are you thinking about su\U000e0020icide?", "content-warning.undeclared-suicide"),
+    ("Are you thinking about sui\u3164cide?", "content-warning.undeclared-suicide"),
+    ("Self-h<!-- -->arm is often a way to cope.", "content-warning.undeclared-self-harm"),
+    ("Are you thinking about su\u0131c\u0131de?", "content-warning.undeclared-suicide"),
+    ("Thoughts of \ua731\u1d1c\u026a\u1d04\u026a\u1d05\u1d07 came at night.",
+     "content-warning.undeclared-suicide"),
 ]  # fmt: skip
 SPELT = [
     # Spelt out a letter at a time, or misspelt at one letter (the second red team's).
     ("He said S U I C I D E was the answer.", "content-warning.undeclared-suicide"),
     ("I want to k i l l myself.", "content-warning.undeclared-suicide"),
+    ("He said S.U.I.C.I.D.E. was the answer.", "content-warning.undeclared-suicide"),
+    ("I want to k-i-l-l myself.", "content-warning.undeclared-suicide"),
     ("Thoughts of sucide came at night.", "content-warning.undeclared-suicide"),
 ]
 
@@ -70,6 +81,10 @@ def test_a_disguised_word_meets_its_rule_at_its_place(hub: Hub) -> None:
         ("self-**harm**", "self-harm  **"),
         ("Plan A B C D is ready.", "Plan ABCD    is ready."),  # letters joined, nothing more
         ("I am a b", "I am a b"),
+        ("U.S.A. and e.g. notes", "U.S.A. and e.g. notes"),  # initials of three letters stay
+        ("S.U.I.C.I.D.E. is", "SUICIDE      . is"),
+        ("snake_case_name", "snake_case_name"),
+        ("a note <!-- to self --> here", "a note " + " " * 16 + " here"),  # between words
     ],
 )
 def test_markup_joins_only_what_it_splits(typed: str, read: str) -> None:

@@ -21,18 +21,31 @@ from functools import cache
 LOOKALIKES = str.maketrans(
     "\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u04bb\u0410\u0412"
     "\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0406\u03bf\u03b1\u039f"
-    "\u0391\u0392\u0395\u0397\u0399\u039a\u039c\u039d\u03a1\u03a4\u03a7",
-    "aeopcyxijshABEKMHOPCTXIoaOABEHIKMNPTX",
+    "\u0391\u0392\u0395\u0397\u0399\u039a\u039c\u039d\u03a1\u03a4\u03a7"
+    # Turkish dotless and dotted i; Latin small capitals ("ꜱᴜɪᴄɪᴅᴇ")
+    "\u0131\u0130"
+    "\u1d00\u0299\u1d04\u1d05\u1d07\ua730\u0262\u029c\u026a\u1d0a\u1d0b\u029f\u1d0d"
+    "\u0274\u1d0f\u1d18\u01eb\u0280\ua731\u1d1b\u1d1c\u1d20\u1d21\u028f\u1d22",
+    "aeopcyxijshABEKMHOPCTXIoaOABEHIKMNPTX"
+    "iI"
+    "abcdefghijklmnopqrstuvwyz",
 )
 _LOOKALIKE_LETTERS = frozenset(chr(c) for c in LOOKALIKES)
 
-# Characters that draw nothing: soft hyphen, combining grapheme joiner, Mongolian vowel
-# separator, zero-width space and joiners, direction marks, word joiner and friends, BOM.
-_INVISIBLE = "\u00ad\u034f\u180e\u200b-\u200f\u2060-\u2064\ufeff"
+# Characters that draw nothing: Unicode's default-ignorable code points (soft hyphen,
+# combining grapheme joiner, Hangul fillers, Khmer inherent vowels, Mongolian selectors,
+# zero-width space and joiners, direction marks and embeddings, word joiner and friends,
+# variation selectors, BOM, musical formatting, tags).
+_INVISIBLE = (
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff"
+)
 _HYPHENS = "\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"
 # What a text must hold for any of this to apply (most prose holds none: one search).
 _SUSPECT_RE = re.compile(
-    f"[{_INVISIBLE}{_HYPHENS}\u0370-\u04ff\uff10-\uff5a\U0001d400-\U0001d7ff\u24b6-\u24e9]"
+    f"[{_INVISIBLE}{_HYPHENS}\u0370-\u04ff\uff10-\uff5a\U0001d400-\U0001d7ff\u24b6-\u24e9"
+    "\u0130\u0131\u0262-\u029f\u01eb\u1d00-\u1d22\ua730\ua731]"
 )
 # A word holds a letter or digit: the joiners between emoji are left alone. It starts only
 # where no word character or invisible one stands before it, and nothing in it is retried:

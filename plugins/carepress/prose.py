@@ -49,6 +49,18 @@ def blank(match: re.Match[str]) -> str:
     return _NOT_NEWLINE_RE.sub(" ", text) if "\n" in text else " " * len(text)
 
 
+def _blank_comment(match: re.Match[str]) -> str:
+    """A comment as spaces; one inside a word ("self-h<!-- -->arm"), which readers never see
+    as a break, as zero-width spaces, which `undisguised` moves to the word's end."""
+    text, start, end = match.string, match.start(), match.end()
+    inside_a_word = (
+        start > 0 and end < len(text) and "\n" not in match.group(0)
+        and (text[start - 1].isalnum() or text[start - 1] == "-")
+        and (text[end].isalnum() or text[end] == "-")
+    )  # fmt: skip
+    return "\u200b" * (end - start) if inside_a_word else blank(match)
+
+
 # Code (fenced, indented, inline) and comments: never prose, never rendered as HTML. Each
 # with text none of its matches is without: most posts hold no code, and the indented-code
 # pattern (a lookbehind at every position) is the slowest scan of a post's checks otherwise.
@@ -134,7 +146,7 @@ def without_code(body: str) -> str:
             # lose "Hello", which readers see).
             text = _blank_spans(text, pattern.finditer(body))
         else:
-            text = pattern.sub(blank, text)
+            text = pattern.sub(_blank_comment if pattern is _COMMENT_RE else blank, text)
     return text
 
 
@@ -155,7 +167,7 @@ def code_as_read(body: str) -> str:
     (`committed suicide` in a list of words to avoid)."""
     text = body
     if "<!--" in body:
-        text = _COMMENT_RE.sub(blank, text)
+        text = _COMMENT_RE.sub(_blank_comment, text)
     if "```" in body or "~~~" in body:
         text = _FENCE_RE.sub(_fence_as_read, text)
     if "`" in text:
@@ -230,17 +242,21 @@ def _as_shown(match: re.Match[str]) -> str:
     return (char if char.isalnum() else _ZERO_WIDTH) + _ZERO_WIDTH * (len(match.group(0)) - 1)
 
 
-# A word spelt out a letter at a time ("S U I C I D E"): four or more single letters with one
-# space between each, read as the word, padded to its length.
-# It starts only at a run's first letter (not after another single letter and a space):
-# one scan of a run however long.
+# A word spelt out a letter at a time ("S U I C I D E", "S.U.I.C.I.D.E", "k-i-l-l"): four or
+# more single letters with the same space, dot, hyphen or underscore between each, read as
+# the word, padded to its length. It starts only at a run's first letter (not after another
+# single letter and a separator): one scan of a run however long.
 _SPACED_LETTERS_RE = re.compile(
-    r"(?<![\w'’])(?<!(?<![\w'’])[A-Za-z] )(?:[A-Za-z] ){3,}[A-Za-z](?![\w'’])"
+    r"(?<![\w'’])(?<!(?<![\w'’])[A-Za-z][ .-])"
+    r"[A-Za-z](?P<between>[ ._-])"
+    r"(?:[A-Za-z](?P=between)(?=[A-Za-z](?:(?P=between)|(?![\w'’])))){2,}+"
+    r"[A-Za-z](?![\w'’])"
 )
+_SPACED_LETTERS_NEEDLE_RE = re.compile(r"(?<![\w'’])[A-Za-z][ ._-][A-Za-z][ ._-]")
 
 
 def _unspaced(match: re.Match[str]) -> str:
-    letters = match.group(0).replace(" ", "")
+    letters = match.group(0)[::2]
     return letters + " " * (len(match.group(0)) - len(letters))
 
 
@@ -256,7 +272,8 @@ def prose_of(body: str, first_line: int, code_free: str | None = None) -> Prose:
             text = pattern.sub(blank, text)
     if "|" in text:  # a table's cells read on across their row, as readers read them
         text = text.replace("|", " ")
-    text = _SPACED_LETTERS_RE.sub(_unspaced, text)
+    if _SPACED_LETTERS_NEEDLE_RE.search(text):
+        text = _SPACED_LETTERS_RE.sub(_unspaced, text)
     return Prose(undisguised(text), first_line)
 
 
