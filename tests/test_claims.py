@@ -85,9 +85,13 @@ NEEDS_SOURCE = [
     "Women in medicine report higher rates of burnout than men do.",
     "Older people are the least likely age group to be referred for talking therapies.",
     "Half of all lifelong mental illness has started by the time a child is fourteen.",
+    # Blind batch 13's near miss: a group's rate that has fallen stays a trend.
+    "Falls among older parents have fallen by a third.",
 ]
 
 ORDINARY = [
+    # The thirteenth blind batch's: a person who has had a fall, not a rate.
+    "A phone call telling you that your parent has fallen can change a family's year.",
     # The twelfth blind batch's: a falling-out, and a post's plan to say what research says.
     'If you and your friend had fallen out, or drifted, you may be carrying "if onlys" too.',
     "In this post we look at common myths and what current research says about them.",

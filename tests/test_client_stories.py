@@ -71,6 +71,8 @@ IDENTIFIABLE = [
     "The newly appointed CFO of a fashion retailer sat in my office yesterday.",
     "Her Instagram is @mindful.meg if you want to follow her recovery.",
     "We were delighted when Rohan Mehta, 42, from Leicester, agreed to let us mention him.",
+    # Blind batch 13's near miss: a name after "working with", in a sentence, stays a story.
+    "Working with Clara, a barista in Eastfield, has taught me how lonely early shifts are.",
 ]
 NOT_A_STORY = [
     "From Priya on reception to our clinical lead Sam, everyone is trained in first aid.",
@@ -128,6 +130,9 @@ NOT_A_STORY = [
     "Worked with a great team of volunteers at the fun run this weekend.",
     "I met with a group of local GPs on Thursday to talk about referrals.",
     "Our new receptionist, Amy, rang me on Friday to confirm the rota.",
+    # Blind batch 13: a title's capitals name the people it is for, neither a person nor a place.
+    "Working With Clients Who Use Cannabis Daily: Notes for Clinicians",
+    "Working With Your Teen Through Exam Stress: Notes for Parents",
 ]
 
 

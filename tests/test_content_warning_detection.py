@@ -346,6 +346,9 @@ def _warning_findings(hub: Hub, body: str, **front: object) -> list[tuple[str, s
         ("- Cut back on caffeine and alcohol in the evening.", "substance-use"),
         ("A walk is not a cure for depression, anxiety, or flashbacks.", "trauma"),
         ("- **Risk factors**: recent losses, substance use, isolation", "substance-use"),
+        # Two terms joined by "and" name the topic once (blind batch 13: what an assessment
+        # asks about); said twice, it is two mentions.
+        ("- Alcohol and drug use.", "substance-use"),
     ],
 )
 def test_one_plain_mention_in_a_long_post_is_a_warning(
@@ -640,6 +643,28 @@ def test_an_assault_among_other_frightening_events_is_trauma_not_sexual_violence
     ],
 )  # fmt: skip
 def test_the_classes_of_the_twelfth_batch(topics, sentence: str, topic: str, flagged: bool) -> None:
+    assert (topic in _detected(topics, sentence)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic", "flagged"),
+    [
+        # The thirteenth blind batch's classes, each with a near miss that must stay the topic:
+        # a teacher's safeguarding duties among the workload; addiction said of porn or sex.
+        ("Teaching combines heavy emotional labour, accountability pressures, safeguarding "
+         "responsibilities and a workload that expands to fill every evening.", "abuse", False),
+        ("Her teacher raised a safeguarding concern about what was happening at home.",
+         "abuse", True),
+        ("## Myth: If you watch porn regularly, you must be addicted", "substance-use", False),
+        ('Myth: "Porn addiction" is an official diagnosis', "substance-use", False),
+        ("He watched porn all night and was addicted to painkillers.", "substance-use", True),
+        ("Drinking and porn: he was addicted.", "substance-use", True),
+        ("She was addicted to heroin by the time she was nineteen.", "substance-use", True),
+    ],
+)  # fmt: skip
+def test_the_classes_of_the_thirteenth_batch(
+    topics, sentence: str, topic: str, flagged: bool
+) -> None:
     assert (topic in _detected(topics, sentence)) is flagged
 
 

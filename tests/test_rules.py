@@ -344,6 +344,14 @@ CLASS_EXAMPLES = [
      "It's a myth that young people self-harm for attention."),
     ("confidentiality.street-address", "Our practice is supporting Tom, who lives at 14 Mill Lane.",
      "Our practice is now open on Saturdays from 9am to 1pm at 14 Mill Lane."),
+    # Blind batch 13's classes: what will not stay the same forever is no promise; a freephone
+    # number grouped another way ("08000 562 561") is still an organisation's line.
+    ("clinical-advice.promise", "With our programme, your grief will be gone forever.",
+     "Grief this heavy doesn't stay the same forever. With support, it does change."),
+    ("clinical-advice.promise", "After six sessions your anxiety is gone forever.",
+     "You won't feel like this forever, even if the grief is raw now."),
+    ("confidentiality.phone", "Text her on 07700 900 123 after school.",
+     "Education Support's helpline is free, around the clock, on 08000 562 561."),
 ]
 
 

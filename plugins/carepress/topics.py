@@ -38,10 +38,12 @@ class Topic:
     # asked about, never stopped, in a post of any length.
     pointers: LazyPattern | None = None
 
-    def in_passing(self, terms: list[str], in_prose: bool) -> bool:
+    def in_passing(self, terms: list[str], in_prose: bool, mentions: int | None = None) -> bool:
         """Whether these matches in a long post touch the topic in passing: `in_prose`, all in
-        the body (the title and description are shared alone)."""
-        if len(terms) == 1 and self.once_in_passing and in_prose:
+        the body (the title and description are shared alone); `mentions`, how many times
+        the topic is named (terms joined by "and", "or" or a comma name it once)."""
+        once = (len(terms) if mentions is None else mentions) == 1
+        if once and self.once_in_passing and in_prose:
             return True
         company = self.needs_company
         return company is not None and all(company.compiled.fullmatch(t) for t in terms)
@@ -86,6 +88,27 @@ class Topic:
             last_end = end
             if not _within((start, end), covered):
                 yield match
+
+
+# What joins two terms into one mention: "Alcohol and drug use", "alcohol, cannabis or
+# other drugs" name the topic once.
+_JOINED = regex.compile(r"\s*(?:,|/|&|\band\b|\bor\b)\s*(?:(?:and|or)\s+)?", regex.IGNORECASE)
+
+
+def mentions(found: Iterable[tuple[str, regex.Match[str]]]) -> int:
+    """How many times matches (with the text each was found in, in order) name their topic:
+    a term joined to the one before it by a comma, "and" or "or" is the same mention."""
+    count = 0
+    last: tuple[str, regex.Match[str]] | None = None
+    for text, match in found:
+        joined = (
+            last is not None
+            and last[0] is text
+            and _JOINED.fullmatch(text, last[1].end(), match.start()) is not None
+        )
+        count += not joined
+        last = (text, match)
+    return count
 
 
 def _within(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..settings import Settings
+from ..topics import mentions
 from .registry import PostContext, RuleInfo, declare_family, post_check
 
 
@@ -57,7 +58,11 @@ def check_content_warnings(ctx: PostContext) -> list[Finding]:
             message = f"the post mentions '{term}'{also} only to point readers to help"
             hint = (f"a pointer to help needs no warning; if the post talks about "
                     f"{topic.label}, add {topic.id} to content_warnings")
-        elif long_post and topic.in_passing(terms, all(w is prose for w, _ in matches)):
+        elif long_post and topic.in_passing(
+            terms,
+            all(w is prose for w, _ in matches),
+            mentions((w.text, m) for w, m in matches),
+        ):
             # One "alcohol" in a long post on sleep, or "grieving" a divorce, touches the
             # topic in passing: the writer is asked, not stopped (a short text that names
             # it is about it: an error).
