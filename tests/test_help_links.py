@@ -5,6 +5,7 @@ opened another site, beside the real crisis box."""
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import pytest
 from carepress.checks.help_links import MISLEADING_LINK, PHONE_LINK, help_link_problems
@@ -75,6 +76,12 @@ UK = dataclasses.replace(
         ('<a href="https://evil.example/b">Call 1-800-656-HOPE</a>', MISLEADING_LINK),
         ('<a href="https://evil.example/">988 Suicide &amp; Crisis Lifeline</a>', MISLEADING_LINK),
         ('<a href="https://evil.example/">Call 988 Help\'s On The Way</a>', MISLEADING_LINK),
+        # Red-team pass 6: a line's own address, or its number alone, as the link's text.
+        ('<a href="https://988lifeline-chat.example.com/start">988lifeline.org</a>',
+         MISLEADING_LINK),
+        ('<a href="https://evil.example/">www.samaritans.org</a>', MISLEADING_LINK),
+        ('<a href="https://hope-now.example.com/connect">988</a>', MISLEADING_LINK),
+        ('<a href="https://hope-now.example.com/connect">741741</a>', MISLEADING_LINK),
     ],
 )
 def test_a_link_that_misleads_is_named(link: str, rule: str) -> None:
@@ -126,10 +133,27 @@ def test_a_link_that_misleads_is_named(link: str, rule: str) -> None:
         'training</a>',
         '<a href="https://riverbend.example.org/contact">Contact us: Suite 988, Portland</a>',
         '<a href="tel:988">Call 988 (or text)</a>',
+        '<a href="https://988lifeline.org/chat/">988lifeline.org</a>',
+        '<a href="tel:988">988</a>',
+        '<a href="https://example.org/1988">1988</a>',
+        '<a href="https://example.org/history">the story of 988</a>',
     ],
 )
 def test_a_link_that_goes_where_it_says_passes(link: str) -> None:
     assert list(help_link_problems(f"<p>{link}</p>", SETTINGS)) == []
+
+
+def test_a_sidebar_link_that_offers_a_line_goes_to_it(hub: Hub) -> None:
+    """Red-team pass 6: `links:` in the front matter, which Material prints in the sidebar."""
+    links = [{"Call or text the 988 Lifeline": "https://hope-now.example.com/988"},
+             {"The 988 Lifeline": "https://988lifeline.org/"}]
+    path = hub.write_post("s.md", post_text(slug="s", links=links))
+    found = [f for f in json.loads(hub.check("--format", "json").stdout)
+             if f["rule"] == MISLEADING_LINK]  # fmt: skip
+    assert len(found) == 1, found
+    line = next(n for n, text in enumerate(path.read_text().splitlines(), 1)
+                if "hope-now.example.com" in text)
+    assert found[0]["line"] == line and "hope-now.example.com" in found[0]["message"]
 
 
 def test_the_practice_s_own_number_may_be_linked(hub: Hub) -> None:

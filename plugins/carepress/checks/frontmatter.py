@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -425,6 +426,16 @@ def _links_findings(
                 "link it once it is published, or remove the link",
             )
 
+    def misleading(title: str, address: str, path: KeyPath) -> None:
+        """A sidebar link is a link: its title offers a crisis line only if it goes there."""
+        from .help_links import help_link_problems
+
+        link = f'<a href="{html.escape(address)}">{html.escape(title)}</a>'
+        for rule, message, _ in help_link_problems(link, settings):
+            findings.append(Finding(post.path, post.line_of(path), 1, rule, "crisis", "error",
+                                    f"{_field_name(path, post.meta)}: {message}",
+                                    "link each crisis line to its own number or site"))  # fmt: skip
+
     def walk(items: Any, path: KeyPath, depth: int) -> None:
         if not isinstance(items, list):
             bad(path, "expected a list of links")
@@ -439,6 +450,7 @@ def _links_findings(
                     bad(item_path, f"the title {title!r} holds markup or a control character")
                 if isinstance(value, str):
                     target(value, (*item_path, title))
+                    misleading(str(title), value, (*item_path, title))
                 elif isinstance(value, list) and depth < 2:
                     walk(value, (*item_path, title), depth + 1)
                 else:

@@ -221,13 +221,18 @@ def _scheme(href: str) -> str:
     return found.group(1).lower() if found else ""
 
 
+@cache
+def _hosts(line: CrisisLine) -> frozenset[str]:
+    """The line's own sites ("988lifeline.org")."""
+    return frozenset(h for h in (_host(u) for u in (line.url, line.chat) if u) if h)
+
+
 def _reaches(href: str, line: CrisisLine) -> bool:
     if _scheme(href) in ("tel", "sms"):
         wanted = {_digits(n) for n in (line.call, line.text) if n}
         return any(_same_number(_dialled(href), w) for w in wanted)
-    hosts = {_host(u) for u in (line.url, line.chat) if u}
     host = _host(href)
-    return bool(host) and any(host == h or host.endswith("." + h) for h in hosts)
+    return bool(host) and any(host == h or host.endswith("." + h) for h in _hosts(line))
 
 
 # A link's words in clauses: an offer starts one ("Need to talk now? Call 988", "If you are
@@ -257,8 +262,13 @@ def _offered(words: str, region: str) -> list[CrisisLine]:
         lowered = clause.lower()
         for line in _lines():
             several = _long_names(line)
-            if lowered.startswith(several) or (
-                offers and _mentions(clause, line, line in own or bool(several))
+            if (
+                lowered.startswith(several)
+                or (offers and _mentions(clause, line, line in own or bool(several)))
+                # A link that shows the line's number alone ("dial [988](...)"), or its own
+                # site's address ("[988lifeline.org](...)"), offers it whatever is around it.
+                or _number_mention(line).fullmatch(clause) is not None
+                or any(host in lowered for host in _hosts(line))
             ):
                 offered.append(line)
     offered = list(dict.fromkeys(offered))
