@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from carepress.checks.claims import find_claims
+from carepress.checks.claims import find_claims, sourced_footnotes
 from carepress.prose import prose_of
 
 NEEDS_SOURCE = [
@@ -198,6 +198,23 @@ def test_citation_in_the_paragraph_covers_the_claim() -> None:
     assert [cited for _, cited in find_claims(prose_of(text, 1).text)] == [True]
     footnote = "Studies show it helps.[^1]\n\n[^1]: A source.\n"
     assert [cited for _, cited in find_claims(prose_of(footnote, 1).text)] == [True]
+
+
+@pytest.mark.parametrize(
+    ("note", "cites"),
+    [
+        ("This is widely agreed on among clinicians.", False),  # the third red team's
+        ("Ask your own clinician about this.", False),
+        ("See https://www.nimh.nih.gov/health/statistics.", True),
+        ("National Institute of Mental Health (2023). Any Anxiety Disorder.", True),
+        ("As summarised in [@nimh-anxiety].", True),
+        ("Smith J. Sleep and mood.\n    Journal of Sleep, doi:10.1000/xyz.", True),
+    ],
+)
+def test_a_footnote_cites_only_if_it_names_a_source(note: str, cites: bool) -> None:
+    text = f"Nearly half of all adults will live with it at some point.[^1]\n\n[^1]: {note}\n"
+    sourced = sourced_footnotes(text)
+    assert [c for _, c in find_claims(prose_of(text, 1).text, sourced=sourced)] == [cites]
 
 
 def test_headings_and_code_are_not_claims() -> None:

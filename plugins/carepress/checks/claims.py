@@ -19,7 +19,20 @@ from ..rules import as_typed, packaged
 from ..settings import Settings
 from .registry import PostContext, RuleInfo, declare_family, post_check
 
-FOOTNOTE_REF_RE = re.compile(r"\[\^[^\]\s]+\](?!:)")
+FOOTNOTE_REF_RE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+# A footnote's definition, with its indented continuation lines.
+_FOOTNOTE_DEF_RE = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:(.*(?:\n(?: {4}|\t).*)*)", re.M)
+# What makes a footnote a source: an address, a source's key, a DOI, or a year of publication.
+_SOURCE_IN_NOTE_RE = re.compile(r"https?://|\[@|\bdoi\b|\b(?:19|20)\d\d\b", re.I)
+
+
+def sourced_footnotes(body: str) -> frozenset[str]:
+    """The labels of the footnotes that name a source ("[^1]: This is widely agreed on" is
+    a remark, not a source: a claim it follows is uncited)."""
+    if "[^" not in body:
+        return frozenset()
+    return frozenset(m.group(1) for m in _FOOTNOTE_DEF_RE.finditer(body)
+                     if _SOURCE_IN_NOTE_RE.search(m.group(2)))  # fmt: skip
 # A sentence ends at its stop, or where the next list item starts.
 _SENTENCE_END_RE = re.compile(
     r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])|\n(?=[ \t]*(?:[-*+]|\d+[.)])[ \t])"
@@ -97,11 +110,15 @@ def _sentences(block: str) -> Iterator[tuple[int, int]]:
 
 
 def find_claims(
-    text: str, uncited_only: bool = False, index: LiteralIndex | None = None
+    text: str,
+    uncited_only: bool = False,
+    index: LiteralIndex | None = None,
+    sourced: frozenset[str] | None = None,
 ) -> Iterator[tuple[Claim, bool]]:
     """Every claim sentence, with whether its paragraph carries a citation or footnote.
     With `index` (of this text, or of the same text with citations blanked), a kind is
-    looked for only in the paragraphs holding one of its literals."""
+    looked for only in the paragraphs holding one of its literals. With `sourced` (the
+    post's `sourced_footnotes`), only a footnote naming a source cites."""
     parts = claim_parts()
     whole = [(0, len(text))]
     candidates = [index.spans(p.literals) if index is not None else whole for p in parts]
@@ -114,7 +131,9 @@ def find_claims(
         ]
         if not kinds:
             continue
-        cited = bool(CITATION_RE.search(block) or FOOTNOTE_REF_RE.search(block))
+        cited = bool(CITATION_RE.search(block)) or any(
+            sourced is None or m.group(1) in sourced for m in FOOTNOTE_REF_RE.finditer(block)
+        )
         # A paragraph with no match holds no sentence with one (sentences end at non-word
         # characters, so the patterns' word edges read the same): one search each skips it.
         if cited and uncited_only:
@@ -167,7 +186,8 @@ def check_claims(ctx: PostContext) -> list[Finding]:
     findings = []
     first = model.sources[0].id if model.sources and model.sources[0].id else "1"
     example = f"[@{first}]" if model.sources else "[@source-id], after adding it to sources:"
-    claims = [(prose, c) for c, _ in find_claims(prose.text, uncited_only=True, index=ctx.index)]
+    sourced = sourced_footnotes(post.body)
+    claims = [(prose, c) for c, _ in find_claims(prose.text, True, ctx.index, sourced)]
     # A title, description or alt text carries no citation of its own: feeds, link previews
     # and snippets show it alone.
     shown = ctx.shown
