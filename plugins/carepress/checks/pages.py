@@ -25,6 +25,7 @@ from ..settings import Settings
 from .frontmatter import markup_findings, pydantic_finding, theme_findings
 from .help_links import page_findings as help_link_page_findings
 from .html_safety import locate_removals
+from .tracking_links import page_findings as tracking_link_page_findings
 
 # MkDocs' own test for MultiMarkdown-style metadata (mkdocs.utils.meta.META_RE).
 _MULTIMARKDOWN_META = re.compile(r"^[ ]{0,3}[A-Za-z0-9_-]+:\s*.*")
@@ -103,4 +104,5 @@ def check_page(path: Path, settings: Settings) -> list[Finding]:
     with time_budget(settings.options.max_seconds_per_post):
         sanitised = settings.sanitiser.clean(settings.render(page.body))
     findings += locate_removals(shown, page.body, page.body_line, sanitised.removals, settings)
-    return findings + help_link_page_findings(sanitised.html, path, settings)
+    return (findings + help_link_page_findings(sanitised.html, path, settings)
+            + tracking_link_page_findings(sanitised.html, path, settings))

@@ -1,0 +1,110 @@
+"""Links that tell a third party who clicked them.
+
+A link pasted from a newsletter tool or an ad dashboard often carries the tool with it: a
+per-reader placeholder (`rid={{subscriber_id}}`, `*|EMAIL|*`), a click id a tracker adds
+(`fbclid`, `gclid`, `mc_eid`...), or the whole address routed through the tracker
+(`https://trk.example/c?u=https%3A%2F%2Fwww.nimh.nih.gov%2F...`). A reader who taps it is
+counted by someone the practice never chose, on a page that promises no tracking. So a link
+goes to the page it names, as itself (`html.tracking-link`).
+
+Read on the HTML the build publishes, like the other link checks: every way of writing a
+link counts.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from ..findings import Finding
+from ..settings import Settings
+from .registry import PostContext, RuleInfo, declare, post_check
+
+RULE = "html.tracking-link"
+declare(
+    RuleInfo(RULE, "html", "error", "a link that tells a third party who clicked it: a "
+             "per-reader placeholder, a tracker's click id, or a redirect through a tracker"),
+)  # fmt: skip
+
+_HREF = re.compile(r'<a\s[^>]*?\bhref="([^"]*)"', re.IGNORECASE)
+# Mail and ad tools' per-recipient fields: {{subscriber_id}}, *|EMAIL|*, %%email%%.
+_PLACEHOLDER = re.compile(r"\{\{[^{}]*\}\}|\*\|[A-Z0-9_:]+\|\*|%%[A-Za-z0-9_]+%%", re.IGNORECASE)
+# Parameters that identify one click or one recipient (campaign tags such as utm_source name
+# a campaign, not a person, and are left alone).
+_CLICK_IDS = frozenset({
+    "fbclid", "gclid", "gbraid", "wbraid", "dclid", "msclkid", "yclid", "twclid", "ttclid",
+    "igshid", "li_fat_id", "mc_eid", "mc_cid", "_hsenc", "_hsmi", "mkt_tok", "oly_enc_id",
+    "oly_anon_id", "vero_id", "wickedid", "rb_clickid", "s_cid", "ml_subscriber",
+    "ml_subscriber_hash", "_kx", "ck_subscriber_id", "sc_cid",
+})  # fmt: skip
+
+
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    except ValueError:
+        return ""
+
+
+def tracking_in(href: str) -> str | None:
+    """Why a link's address tells a third party who clicked, or None."""
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return None
+    readable = unquote(href)
+    if found := _PLACEHOLDER.search(readable):
+        return f"it holds a per-reader placeholder ({found.group(0)})"
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    if ids := sorted({key for key, _ in query if key.lower() in _CLICK_IDS}):
+        return f"it carries a tracker's click id ({', '.join(ids)})"
+    own = _host(href)
+    for _, value in query:
+        target = _host(value) if value.lower().startswith(("http://", "https://")) else ""
+        if own and target and target != own and not target.endswith("." + own):
+            return f"it goes through {own} to reach {target}: link to {target} directly"
+    return None
+
+
+def _problems(page_html: str) -> Iterator[tuple[str, str]]:
+    """(the address as written, why) for each tracking link of a page's HTML."""
+    for match in _HREF.finditer(page_html):
+        href = html.unescape(match.group(1))
+        why = tracking_in(href)
+        if why is not None:
+            yield href, why
+
+
+def _findings(page_html: str, path: str, body: str, first_line: int) -> list[Finding]:
+    found = []
+    lines = body.splitlines()
+    for href, why in dict(_problems(page_html)).items():
+        needles = (href, urlsplit(href).netloc)
+        at = (n for needle in needles if needle for n, text in enumerate(lines) if needle in text)
+        found.append(Finding(
+            path, first_line + next(at, 0), 1, RULE, "html", "error",
+            f"a link tells a third party who clicked it: {why}",
+            "link to the page itself: copy its address from the browser after opening it",
+        ))  # fmt: skip
+    return found
+
+
+@post_check(order=5, needs_front_matter=False)
+def check_tracking_links(ctx: PostContext) -> list[Finding]:
+    if not ctx.render_html:  # a build judges the HTML MkDocs renders instead
+        return []
+    return _findings(ctx.sanitised.html, ctx.post.path, ctx.post.body, ctx.post.body_line)
+
+
+def page_findings(page_html: str, source: Path, settings: Settings) -> list[Finding]:
+    """The build's reading, on a page's published HTML; its file is read only for a problem."""
+    if not any(True for _ in _problems(page_html)):
+        return []
+    try:
+        text = source.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        text = ""
+    return _findings(page_html, settings.display_path(source), text, 1)

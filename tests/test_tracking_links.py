@@ -1,0 +1,63 @@
+"""Links that tell a third party who clicked them are refused: a per-reader placeholder, a
+tracker's click id, a redirect through a tracker (the third red team's click tracker)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from carepress.checks.tracking_links import tracking_in
+from conftest import Hub, post_text
+
+TRACKER = ("https://trk.mailblast-analytics.example/c/v1?rid=reader-{{subscriber_id}}"
+           "&cid=fb-ads-2026&u=https%3A%2F%2Fwww.nimh.nih.gov%2Fhealth")
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        TRACKER,
+        "https://www.nimh.nih.gov/health?email=*|EMAIL|*",
+        "https://www.nimh.nih.gov/health?e=%%email%%",
+        "https://www.nimh.nih.gov/health?rid=%7B%7Bcontact.id%7D%7D",
+        "https://www.nimh.nih.gov/health?fbclid=IwAR3xyz",
+        "https://www.cdc.gov/sleep/?gclid=abc&utm_source=x",
+        "https://www.nhs.uk/mental-health/?mc_eid=12ab&mc_cid=34cd",
+        "https://www.google.com/url?q=https://www.nimh.nih.gov/health&sa=D",
+        "https://click.example.net/r?url=https%3A%2F%2F988lifeline.org%2F",
+    ],
+)
+def test_a_link_that_tells_who_clicked_is_named(href: str) -> None:
+    assert tracking_in(href) is not None
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://www.nimh.nih.gov/health/topics/anxiety-disorders",
+        "https://www.cdc.gov/sleep/?utm_source=newsletter",  # a campaign, not a person
+        "https://web.archive.org/web/2020/https://www.nimh.nih.gov/",  # an archive's path
+        "https://www.nimh.nih.gov/search?q=anxiety",
+        "https://www.nimh.nih.gov/login?next=https://www.nimh.nih.gov/health",  # its own site
+        "https://doi.org/10.1000/{abc}",
+        "mailto:hello@riverbend.example?subject=A%20question",
+        "../../crisis/",
+    ],
+)
+def test_an_ordinary_link_passes(href: str) -> None:
+    assert tracking_in(href) is None
+
+
+def test_the_check_and_the_build_both_refuse_a_tracked_link(hub: Hub) -> None:
+    body = ("Worry is common [@nimh-anxiety].\n\n<!-- more -->\n\nA first line.\n\n"
+            f"Read [the guide to anxiety]({TRACKER}).\n")
+    path = hub.write_post("t.md", post_text(body=body, slug="t"))
+    line = path.read_text().splitlines().index(f"Read [the guide to anxiety]({TRACKER}).") + 1
+    found = [f for f in json.loads(hub.check("--format", "json").stdout)
+             if f["rule"] == "html.tracking-link"]  # fmt: skip
+    assert [(f["line"], f["severity"]) for f in found] == [(line, "error")]
+    assert "{{subscriber_id}}" in found[0]["message"]
+    built = hub.build()
+    assert built.returncode != 0
+    assert f"content/posts/t.md:{line}:1: a link tells a third party" in built.stderr
+    assert not hub.site.exists()
