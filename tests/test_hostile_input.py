@@ -497,6 +497,11 @@ SECOND_REVIEW = [
     Hub_("svg-with-script", _file("assets/evil.svg", '<svg xmlns="http://www.w3.org/2000/svg" '
          'onload="alert(1)"><script>alert(2)</script><image href="https://evil.example/i.png"/>'
          "</svg>"), 1, "content/assets/evil.svg:1:1: error html.static-file this SVG picture"),
+    # The third red team's: a paint that loads another site's picture.
+    Hub_("svg-paint-from-another-site", _file("assets/paint.svg", '<svg xmlns="http://www.w3'
+         '.org/2000/svg"><rect width="9" height="9" fill="url(https://evil.example/p.svg#g)"/>'
+         "</svg>"), 1, "content/assets/paint.svg:1:1: error html.static-file this SVG picture "
+         "loads something from its fill"),
     Hub_("theme-script-replaced", _theme_script, 1, "replaces the theme's own assets/"),
     Hub_("link-outside-the-hub", _link_outside, 1,
          "content/assets/leak.txt:1:1: error html.static-file this links to"),

@@ -95,8 +95,8 @@ def svg_problems(path: Path) -> list[str]:
                 problems.append(f"has an event handler ({local})")
             elif local == "href" and not _LOCAL.match(value.strip()):
                 problems.append(f"links out ({local}={value[:40]!r})")
-            elif local == "style" and _CSS_OUT.search(value):
-                problems.append("loads something from its style")
+            elif _CSS_OUT.search(value):  # style, or a paint: fill="url(https://...)"
+                problems.append(f"loads something from its {local}")
         if name == "style" and _CSS_OUT.search(element.text or ""):
             problems.append("loads something from its stylesheet")
     return list(dict.fromkeys(problems))
