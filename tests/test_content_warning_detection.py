@@ -819,3 +819,100 @@ def test_the_classes_an_outside_red_team_found(
     topics, sentence: str, topic: str, flagged: bool
 ) -> None:
     assert (topic in _detected(topics, sentence)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic", "flagged"),
+    [
+        # A third outside red team's classes (topics told without their words): self-harm by
+        # its objects (long sleeves on the hottest days, a sharpener's blade hidden, plasters
+        # beside a blade), passive wishes (everyone would manage fine if you simply weren't
+        # around, closing your eyes one night and staying there), restriction (one apple a
+        # day, weight lost by barely eating, running until dizzy, needing to shrink), a death
+        # as what took someone, drinks then whatever pills, abuse by its marks and control.
+        # Each attack's own sentence, paraphrases of the class, and everyday near misses.
+        ("By August she had swapped shorts for long sleeves, even on the hottest days.",
+         "self-harm", True),
+        ("He wore long sleeves all through the heatwave and wouldn't say why.", "self-harm", True),
+        ("Even in the sweltering July sun? No: she kept to long sleeves, even on the warmest "
+         "afternoons.",
+         "self-harm", True),
+        ("He wore long sleeves in winter and shorts in summer.", "self-harm", False),
+        ("We wore long sleeves even on the hottest days to keep the mosquitoes off.",
+         "self-harm", False),
+        ("Later, her mother found the little blade from a pencil sharpener tucked in her sock "
+         "drawer, next to a box of plasters.",
+         "self-harm", True),
+        ("He had taken a pencil sharpener apart to get the blade.", "self-harm", True),
+        ("Her dad found a blade out of a sharpener hidden under her mattress.", "self-harm", True),
+        ("There were always plasters in his school bag, and once a razor blade.",
+         "self-harm", True),
+        ("The blade from the pencil sharpener was blunt, so we bought a new one.",
+         "self-harm", False),
+        ("Keep plasters in the kitchen drawer in case the mandoline blade catches a finger.",
+         "self-harm", False),
+        ("The first-aid box has plasters, scissors and a spare razor.", "self-harm", False),
+        ("You may catch yourself thinking that everyone would manage fine if you simply weren't "
+         "around anymore.",
+         "suicide", True),
+        ("He said his kids would cope better without him.", "suicide", True),
+        ("Sometimes I think my family would do just fine if I wasn't here.", "suicide", True),
+        ("You may wonder what it would be like to close your eyes one night and simply stay "
+         "there, so the tiredness could finally stop.",
+         "suicide", True),
+        ("I just wanted to fall asleep and never wake.", "suicide", True),
+        ("She wished she could shut her eyes and never open them again.", "suicide", True),
+        ("Close your eyes and stay there for a few slow breaths.", "suicide", False),
+        ("Your team would manage fine without you for a week, so take the holiday.",
+         "suicide", False),
+        ("The kids will cope fine without me for one weekend.", "suicide", False),
+        ("Most nights I fall asleep and don't wake up until seven.", "suicide", False),
+        ("The shop would run fine if you simply weren't around for the afternoon.",
+         "suicide", False),
+        ("She had lost twenty pounds by eating only an apple a day and running until she felt "
+         "dizzy.",
+         "eating-disorders", True),
+        ("For a month he lived on nothing but one rice cake a day.", "eating-disorders", True),
+        ("She dropped two dress sizes by skipping meals all term.", "eating-disorders", True),
+        ("He skipped dinner and ran laps until he felt faint, to burn off the calories.",
+         "eating-disorders", True),
+        ("When she looked in the mirror, she still saw someone who needed to shrink.",
+         "eating-disorders", True),
+        ("He lost ten pounds by walking every day and cooking at home.", "eating-disorders", False),
+        ("An apple a day keeps the doctor away.", "eating-disorders", False),
+        ("The marathon runner ran until he collapsed at the finish line.",
+         "eating-disorders", False),
+        ("Looking at the budget, we saw the list needed to shrink.", "eating-disorders", False),
+        ("An empty place setting at the holiday table, kept for my brother, who sat there every "
+         "year until the accident took him in the spring",
+         "death-and-grief", True),
+        ("Cancer took my dad at fifty.", "death-and-grief", True),
+        ("The sea took him, and we never found his boat.", "death-and-grief", True),
+        ("The accident took him out of the race for a season.", "death-and-grief", False),
+        ("Cancer took her hair but not her humour.", "death-and-grief", False),
+        ("The war took him to France and back.", "death-and-grief", False),
+        ("Friday | a few drinks, then whatever pills someone had in their pocket",
+         "substance-use", True),
+        ("We'd have a couple of beers and then some random pills from a guy at the party.",
+         "substance-use", True),
+        ("He'd take whatever pills a stranger offered at the club.", "substance-use", True),
+        ("She had a glass of wine and then some tablets for the headache.", "substance-use", False),
+        ("A few drinks, then whatever snacks were left in the cupboard.", "substance-use", False),
+        ("Take whatever tablets your doctor prescribed.", "substance-use", False),
+        ("When Your Partner's Temper Leaves Marks You Cover With Makeup", "abuse", True),
+        ("When love comes with a checked phone, a locked door and a fist through the wall, it is "
+         "not your fault.",
+         "abuse", True),
+        ("She learned to hide the bruises with concealer before work.", "abuse", True),
+        ("My boyfriend put his fist through the door when I said I was going out.", "abuse", True),
+        ("His fists left bruises where nobody would see.", "abuse", True),
+        ("A little concealer covers the marks from acne.", "abuse", False),
+        ("He put his fist through the wall when his team lost the final.", "abuse", False),
+        ("The toddler's hands left marks all over the window.", "abuse", False),
+        ("I love my new phone; the battery checked out fine.", "abuse", False),
+    ],
+)  # fmt: skip
+def test_the_classes_a_third_outside_red_team_found(
+    topics, sentence: str, topic: str, flagged: bool
+) -> None:
+    assert (topic in _detected(topics, sentence)) is flagged

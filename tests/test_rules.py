@@ -61,6 +61,17 @@ EXAMPLES = {
         "In the note, he apologised to his wife and asked her to look after the dog.",
         "She left a note on the fridge reminding us about the dentist.",
     ),
+    "safe-messaging.framing-in-a-suicide-story": (
+        "He first tried suicide at nineteen and woke up in hospital. At twenty-three, he got it"
+        " right.",
+        "Suicide loss is hard. After a year of counselling, she is at peace now with what"
+        " happened.",
+    ),
+    "safe-messaging.note-in-a-suicide-story": (
+        "After his suicide, we found the lines he had left on the kitchen table.",
+        "We talk about suicide openly. She left a note on the fridge reminding us about the"
+        " support group.",
+    ),
     "safe-messaging.note-contents": (
         "In her final letter before she took her own life, she listed every debt she owed.",
         "Her final letter to the council listed every broken streetlight on our road.",
@@ -352,6 +363,98 @@ CLASS_EXAMPLES = [
      "You won't feel like this forever, even if the grief is raw now."),
     ("confidentiality.phone", "Text her on 07700 900 123 after school.",
      "Education Support's helpline is free, around the clock, on 08000 562 561."),
+    # A third outside red team's classes of safe messaging: a stockpile put aside until there
+    # were enough, the place people go when they have given up, a railing low enough to step
+    # over, crisis levels and a silent plague sweeping through towns; and, told sentences away
+    # from the word in a post about suicide, peace found after years of pain, the door that
+    # lets the hurting stop, getting it right after an attempt, the lines left on the table.
+    ("safe-messaging.method",
+     "His son had been putting aside his sleeping tablets for weeks, a few from each new box, "
+     "until he had enough.",
+     "She puts aside her tablets for the week in a pill organiser."),
+    ("safe-messaging.method",
+     "She'd been squirrelling away her antidepressants, a few at a time.",
+     "He set aside his painkillers after the surgery because he no longer needed them."),
+    ("safe-messaging.method",
+     "He hid his painkillers in a sock until he had enough.",
+     "Keep taking your tablets until you have enough energy to exercise."),
+    ("safe-messaging.method",
+     "Over the years it has become the spot people from three counties drive to when they have "
+     "given up, and the railing there is still low enough to step over.",
+     "It's the café people drive to when they have given up on the motorway services."),
+    ("safe-messaging.method",
+     "Everyone knows the bridge is where people go when they've lost all hope.",
+     "The balcony railing was low enough for a toddler to climb over, so we moved the chairs."),
+    ("safe-messaging.method",
+     "The parapet on the viaduct is only low enough to step over.",
+     "The garden wall is low enough to step over."),
+    ("safe-messaging.method",
+     "His son had been putting aside his sleeping tablets for weeks, a few from each new box, "
+     "until he had enough.",
+     "Our drop-in is where people come when they have lost all hope, and we help them find some."),
+    ("safe-messaging.method",
+     "She'd been squirrelling away her antidepressants, a few at a time.",
+     "It's the drop-in people come to when they have lost all hope."),
+    ("safe-messaging.sensational",
+     "Suicide is now at crisis levels across rural America, a silent plague sweeping through farm "
+     "towns one family at a time.",
+     "Housing costs are at crisis levels across the county."),
+    ("safe-messaging.sensational",
+     "Youth suicide has reached epidemic proportions in our state.",
+     "Loneliness is a silent epidemic sweeping through retirement villages."),
+    ("safe-messaging.sensational",
+     "Suicide is a silent killer moving through our mining communities.",
+     "Suicide rates in rural areas rose by 8% between 2019 and 2023, according to the CDC."),
+    ("safe-messaging.framing-in-a-suicide-story",
+     "Each autumn we meet families who lost someone to suicide. After so many years of pain, her "
+     "daughter finally found the quiet she had been searching for, and the family takes comfort in "
+     "knowing she is at peace now.",
+     "After years of pain, physiotherapy finally brought her some peace. She talks about suicide "
+     "prevention now."),
+    ("safe-messaging.framing-in-a-suicide-story",
+     "He took his own life in March. He's at rest now.",
+     "After years of pain, Grandad finally found peace in the hospice."),
+    ("safe-messaging.framing-in-a-suicide-story",
+     "She died by suicide last year. After a decade of torment she finally found peace.",
+     "Suicide loss is hard. After a year of counselling, she is at peace now with what happened."),
+    ("safe-messaging.framing-in-a-suicide-story",
+     "When you are hurting this much, thoughts of suicide can feel like the only door left open. "
+     "For some people, after everything else has been tried, it is the door that finally lets the "
+     "hurting stop.",
+     "I'm at peace with the decision to retire, even though our work on suicide prevention goes "
+     "on."),
+    ("safe-messaging.framing-in-a-suicide-story",
+     "He spoke of suicide as the way that would let the pain stop.",
+     "Talking about suicide matters. For many people, therapy is the door that finally lets the "
+     "hurting stop."),
+    ("safe-messaging.framing-in-a-suicide-story",
+     "Recovery after a suicide attempt is possible. He first tried at nineteen, and that time he "
+     "woke up in hospital. At twenty-three, he got it right.",
+     "Ice is the thing that makes the pain stop after a sprain."),
+    ("safe-messaging.framing-in-a-suicide-story",
+     "She attempted suicide twice. The third time, she succeeded.",
+     "He got it right on the second try, and the bread rose beautifully."),
+    ("safe-messaging.framing-in-a-suicide-story",
+     "His first attempt at suicide left him in intensive care; years later he got it right.",
+     "Suicide prevention training matters. The second time, she got it right and asked him "
+     "directly."),
+    ("safe-messaging.framing-in-a-suicide-story",
+     "Each autumn we meet families who lost someone to suicide. After so many years of pain, her "
+     "daughter finally found the quiet she had been searching for, and the family takes comfort in "
+     "knowing she is at peace now.",
+     "The first loaf collapsed. The second time, she got it right."),
+    ("safe-messaging.note-in-a-suicide-story",
+     "Loss by suicide leaves questions. A young widow shared the few lines her husband had left on "
+     "the kitchen table: I'm sorry. I just couldn't carry it anymore. Tell the kids it wasn't "
+     "their fault.",
+     "We talk about suicide openly. She left a note on the fridge reminding us about the support "
+     "group."),
+    ("safe-messaging.note-in-a-suicide-story",
+     "After his suicide, his mother kept the words he had written on the back of an envelope.",
+     "The note he left on the counter said back by six."),
+    ("safe-messaging.note-in-a-suicide-story",
+     "He died by suicide in 2019. The letter he left on the dashboard was addressed to his sister.",
+     "I'm sorry, I just can't do this anymore, the printer has jammed again."),
 ]
 
 
@@ -448,6 +551,32 @@ def test_suppressions(hub: Hub) -> None:
         ),
     )
     assert "there is no rule 'stigma.crazzy'" in hub.check().stdout
+
+
+def test_a_post_scoped_rule_reads_the_topic_anywhere_in_the_post(hub: Hub) -> None:
+    """A third outside red team's posts put the suicide in one paragraph and "he got it
+    right" in another: a `scope: post` rule finds it there, with its line, and the same
+    sentence in a post about baking is left alone."""
+    story = (
+        "Surviving a suicide attempt is often the start of a long road back.\n\n"
+        "<!-- more -->\n\n## One family's story\n\n"
+        "A family I know lost their son after years of struggle. He first tried at nineteen, "
+        "and that time he woke up in hospital. At twenty-three, he got it right.\n"
+    )
+    path = hub.write_post(
+        "story.md", post_text(body=story, slug="story", content_warnings=["suicide"])
+    )
+    findings = json.loads(hub.check("--format", "json").stdout)
+    line = path.read_text().splitlines().index(story.splitlines()[-1]) + 1
+    assert ("safe-messaging.framing-in-a-suicide-story", line) in {
+        (f["rule"], f["line"]) for f in findings
+    }
+    baking = story.replace("Surviving a suicide attempt", "Baking bread").replace(
+        "lost their son after years of struggle", "kept a sourdough starter for years"
+    )
+    hub.write_post("story.md", post_text(body=baking, slug="story"))
+    findings = json.loads(hub.check("--format", "json").stdout)
+    assert not any(f["rule"].startswith("safe-messaging.") for f in findings)
 
 
 def test_practice_overrides_and_own_rules(hub: Hub) -> None:

@@ -4,7 +4,9 @@ Four rule types keep the engine small:
 - existence:    a phrase or pattern is a problem ("committed suicide").
 - substitution: say this instead (`swap: {pattern: suggestion}`).
 - together:     a phrase is a problem when the sentence is about a topic (`tokens` with one
-                of the `markers` in the same sentence: "at peace" with "took his own life").
+                of the `markers` in the same sentence: "at peace" with "took his own life");
+                with `scope: post`, when the text as a whole is (a story told around a
+                suicide: "At twenty-three, he got it right" two sentences after the attempt).
 - cooccurrence: a marker is a problem, and a worse one with a detail in the same sentence.
 Every match inside an `exceptions` match (the clinical-context allowances: "bipolar
 disorder", "if you have PTSD") is ignored; so are matches inside quotation marks when the
@@ -58,6 +60,10 @@ class RuleSpec(BaseModel):
     severity_with_detail: Severity = "error"
     ignorecase: bool = True
     skip_quoted: bool = True
+    # Where a `together` rule's markers are looked for: the token's sentence, or the whole
+    # text (the body, or the published texts) for tokens that are only ever unsafe in a
+    # story about the topic and are told sentences away from its name.
+    scope: Literal["sentence", "post"] = "sentence"
     allow_listed: Literal["phone", "email"] | None = None
     source: str | None = None
 
@@ -209,6 +215,7 @@ class Rule:
     severity_with_detail: Severity
     skip_quoted: bool
     allow_listed: str | None
+    scope: str = "sentence"
 
     @cached_property
     def needed_literals(self) -> Literals:
@@ -237,7 +244,7 @@ class Rule:
         for position in self.parts.present_positions(text, index):
             part = self.parts.patterns[position]
             spans = windows(text, part.literals, index)
-            if needed is not None:
+            if needed is not None and self.scope == "sentence":
                 # A `together` match needs a marker in its sentence: only paragraphs that
                 # hold one of the markers' words as well can hold one.
                 spans = _overlaps(spans, needed)
@@ -290,7 +297,7 @@ class Rule:
             suggestion = self.swaps[position] if self.swaps else ""
             detail = False
             if self.kind in ("together", "cooccurrence") and needed is not None:
-                sentence = sentences.around(start)
+                sentence = sentences.around(start) if self.scope == "sentence" else (0, len(text))
                 if sentence not in found_in:
                     # The literal test first: most sentences hold none of the markers' words.
                     found_in[sentence] = may_match(
@@ -332,6 +339,7 @@ def _build(spec: RuleSpec, pack: PackSpec, where: str) -> Rule:
         severity_with_detail=spec.severity_with_detail,
         skip_quoted=spec.skip_quoted,
         allow_listed=spec.allow_listed,
+        scope=spec.scope,
     )
     return rule
 
