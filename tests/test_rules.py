@@ -403,6 +403,24 @@ CLASS_EXAMPLES = [
      "We can't promise that panic will become a thing of the past."),
     ("clinical-advice.promise", "Our method works for every single client.",
      "Not every method works for every client, so we review progress together."),
+    # Stigma (warnings): a group by its diagnosis given a character, sent to a locked ward,
+    # dismissed as lazy (an outside red team's third round).
+    ("stigma.stereotype",
+     "People with that diagnosis are manipulative by nature, so keep your distance early.",
+     "It's a myth that people with BPD are manipulative by nature."),
+    ("stigma.stereotype", "Borderline patients are all manipulators.",
+     "People with that diagnosis are often kind, funny and hard-working."),
+    ("stigma.stereotype", "Veterans with PTSD are ticking time bombs.",
+     "People with borderline personality disorder are often described as manipulative, a "
+     "stereotype that hurts them."),
+    ("stigma.stereotype", "Anyone who hears voices belongs in a locked ward, not in your home.",
+     "She spent two weeks on a locked ward and says it kept her safe."),
+    ("stigma.stereotype", "Folks with schizophrenia should all be locked up, honestly.",
+     "Anyone who lives with chronic pain knows how tiring it is."),
+    ("stigma.dismissive", "Depressed people are often just lazy.",
+     "Depression is not laziness, even when it looks like it from outside."),
+    ("stigma.dismissive", "Half the time depression is plain laziness.",
+     "Low energy is a common part of depression, not a character flaw."),
 ]
 
 
