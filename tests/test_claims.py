@@ -7,6 +7,11 @@ from carepress.checks.claims import find_claims, sourced_footnotes
 from carepress.prose import prose_of
 
 NEEDS_SOURCE = [
+    # An appeal to a named institution's research (an outside red team's third round).
+    "A team at Stanford found that gratitude journaling lowers stress hormones within two weeks.",
+    "Researchers at the University of Toronto showed that walking in nature eases rumination.",
+    "Research from King's College London shows that sleep loss worsens anxiety.",
+    "A group of psychologists at Boston Children's Hospital discovered that screens delay sleep.",
     "Teen drinking has fallen sharply since 2010.",
     "Current research says misophonia is a difference in how the brain processes sound.",
     # "Most" of a group defined by a condition, or of conditions and events: a proportion
@@ -92,6 +97,12 @@ NEEDS_SOURCE = [
 ORDINARY = [
     # The thirteenth blind batch's: a person who has had a fall, not a rate.
     "A phone call telling you that your parent has fallen can change a family's year.",
+    # A team, a training, a visit: no research found.
+    "Our team at the practice found a new office on Main Street.",
+    "Dr. Lee trained at Stanford and found her calling in family therapy.",
+    "A team from the University of Oregon visited our clinic last spring.",
+    "Our team at Riverbend found a quieter room for the Tuesday group.",
+    "A team from Harvard showed up to run the charity fun run.",
     # The twelfth blind batch's: a falling-out, and a post's plan to say what research says.
     'If you and your friend had fallen out, or drifted, you may be carrying "if onlys" too.',
     "In this post we look at common myths and what current research says about them.",

@@ -205,3 +205,42 @@ def test_a_unique_role_at_a_named_place_is_an_identifier(role: str) -> None:
 
     found = patterns().identifiers["unique role"].search(f"My client is {role}, and she agreed.")
     assert found is not None and found.group(0) == role
+
+
+# An outside red team's third round: the therapy context in one sentence, the client's details
+# in a later one of the same section that goes on about them ("She ...", "His ..."), or a
+# unique role told as a verb, or a client's own business by its street or its look.
+GOES_ON_ABOUT_THE_CLIENT = [
+    "I want to tell you about someone who has been coming to see me for two years. She started "
+    "with a walk.\n\nYou might even know her. She posts her morning runs as @marisol.runs.pdx.",
+    "I have been seeing a remarkable woman in therapy since spring. Her bakery on Division "
+    "Street, the one with the blue awning, was her dream.",
+    "I have been seeing a man since June. His taqueria on Alberta Street is always full.",
+    "Last winter a new client sat down across from me. He anchors the six o'clock news on our "
+    "local station.",
+    "## Tuesday, March 3, 4 p.m.\n\nShe sat down and said nothing. Then she told me, for the "
+    "first time, that she was leaving her marriage. She is a nurse in the cardiac unit at "
+    "Providence St. Vincent.",
+    "A new client of mine presents the breakfast show on the local radio.",
+]
+STILL_NOT_IDENTIFIABLE = [
+    "Imagine a client who has been coming to see me for a year. She is a nurse at a big "
+    "hospital in Portland.",
+    "Our new therapist, Dr. Ana Ruiz, joins us in May. She is a nurse practitioner from Salem "
+    "Hospital.",
+    "A client told me she felt lighter after a walk.\n\n## Our speaker\n\nShe is a nurse at "
+    "Salem Hospital and runs the Tuesday group.",
+    "Her bakery sells the best bread in town.",
+    "He anchors his day with a morning walk.",
+    "Follow our practice on Instagram at @riverbendtherapy for tips.",
+]
+
+
+@pytest.mark.parametrize("text", GOES_ON_ABOUT_THE_CLIENT)
+def test_a_later_sentence_about_the_client_can_identify_them(text: str) -> None:
+    assert any(story.identifiable for story in client_stories(text)), text
+
+
+@pytest.mark.parametrize("text", STILL_NOT_IDENTIFIABLE)
+def test_a_new_section_a_hypothetical_or_staff_news_is_not_carried(text: str) -> None:
+    assert not any(story.identifiable for story in client_stories(text)), text

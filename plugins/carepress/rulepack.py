@@ -4,7 +4,9 @@ Four rule types keep the engine small:
 - existence:    a phrase or pattern is a problem ("committed suicide").
 - substitution: say this instead (`swap: {pattern: suggestion}`).
 - together:     a phrase is a problem when the sentence is about a topic (`tokens` with one
-                of the `markers` in the same sentence: "at peace" with "took his own life");
+                of the `markers` in the same sentence: "at peace" with "took his own life";
+                with `reach: 1`, or in the sentence before it in its paragraph, where "it"
+                points back: "The medication keeps you stuck. Trust yourself to let it go.");
                 with `scope: post`, when the text as a whole is (a story told around a
                 suicide: "At twenty-three, he got it right" two sentences after the attempt).
 - cooccurrence: a marker is a problem, and a worse one with a detail in the same sentence.
@@ -56,6 +58,7 @@ class RuleSpec(BaseModel):
     swap: dict[str, str] = {}
     exceptions: list[str] = []
     markers: list[str] = []
+    reach: Literal[0, 1] = 0  # a together rule's markers: also in the sentence before
     details: list[str] = []
     severity_with_detail: Severity = "error"
     ignorecase: bool = True
@@ -216,6 +219,7 @@ class Rule:
     skip_quoted: bool
     allow_listed: str | None
     scope: str = "sentence"
+    reach: int = 0  # together: markers in the sentence before (same paragraph) count too
 
     @cached_property
     def needed_literals(self) -> Literals:
@@ -298,6 +302,10 @@ class Rule:
             detail = False
             if self.kind in ("together", "cooccurrence") and needed is not None:
                 sentence = sentences.around(start) if self.scope == "sentence" else (0, len(text))
+                if self.reach and sentence[0] > 0:
+                    before = sentences.around(sentence[0] - 1)
+                    if before != sentence and "\n\n" not in text[before[0] : sentence[0]]:
+                        sentence = (before[0], sentence[1])
                 if sentence not in found_in:
                     # The literal test first: most sentences hold none of the markers' words.
                     found_in[sentence] = may_match(
@@ -340,6 +348,7 @@ def _build(spec: RuleSpec, pack: PackSpec, where: str) -> Rule:
         skip_quoted=spec.skip_quoted,
         allow_listed=spec.allow_listed,
         scope=spec.scope,
+        reach=spec.reach,
     )
     return rule
 

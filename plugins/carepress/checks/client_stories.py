@@ -135,6 +135,15 @@ def _names(text: str, start: int, end: int, p: _Patterns) -> list[tuple[int, str
     return found
 
 
+# A sentence that goes on about someone already in the story: it starts with them.
+_CONTINUES = re.compile(
+    r"\s*(?:[-*+]\s+)?(?:(?:Now|Today|Then|And|But|Also|Still|These days|By day|Every \w+),?\s+)?"
+    r"(?:She|He|They|Her|His|Their|You (?:might|may|will|would|could)(?: even| probably| already)?"
+    r" (?:know|recogni[sz]e) (?:her|him|them))\b"
+)
+_CARRIED = 8  # sentences after a story's therapy context that may go on about its client
+
+
 @dataclass(frozen=True)
 class Story:
     start: int  # where the sentence starts
@@ -181,21 +190,31 @@ def client_stories(text: str, index: LiteralIndex | None = None) -> Iterator[Sto
     named_in = {
         i: names for i, (a, b) in enumerate(spans) if (names := _names(text, a, b, p))
     }
-    for i in sorted(context | set(named_in)):
+    told: dict[int, int] = {}  # sentence -> the earlier sentence (same section) it continues
+    for j in sorted(strong):
+        for i in range(j + 1, min(j + 1 + _CARRIED, len(spans))):
+            if "\n#" in text[spans[j][0] : spans[i][0]]:
+                break  # a new section: a new subject
+            if i not in context and _CONTINUES.match(text, spans[i][0]):
+                told.setdefault(i, j)
+    for i in sorted(context | set(named_in) | set(told)):
         start, end = spans[i]
         # Said hypothetical or composite in this sentence, the one before, anywhere earlier
         # in its paragraph or the paragraph before ("Picture a composite of many teens...
         # Then, a few sessions later, she tells me..."), or in its section's heading.
         before = spans[i - 1][0] if i else start
-        paragraph = text.rfind("\n\n", 0, start) + 1
-        previous = text.rfind("\n\n", 0, max(paragraph - 2, 0)) + 1
-        if p.hypothetical.search(text, min(before, previous), end) or _heading_says(
-            p.hypothetical, text, start
-        ):
+        if _said_hypothetical(p, text, spans, told.get(i, i), end):
             continue
         ids = {kind for kind, pattern in p.identifiers.items() if pattern.search(text, start, end)}
         if "organisation" in ids:
             ids.discard("place")
+        if i in told and (ids & {"handle", "unique role", "organisation"} or len(ids) >= 2):
+            # A sentence that goes on about the client of an earlier one ("She posts her runs
+            # as @...", "He anchors the six o'clock news", "She is a nurse at ..."): its
+            # details identify the client as if the therapy context were in it.
+            yield Story(start, True, f"gives {', '.join(sorted(ids))} of the client told of "
+                        "before it")
+            continue
         names = named_in.get(i, [])
         is_strong, is_weak = i in strong, i in context
         if not is_strong:  # staff, public figures and researchers, by role or full name
@@ -213,6 +232,20 @@ def client_stories(text: str, index: LiteralIndex | None = None) -> Iterator[Sto
             yield Story(start, True, f"gives {', '.join(sorted(ids))} of a client")
         elif i in markers and not p.consented.search(text, before, end):
             yield Story(start, False, "tells of a client")
+
+
+def _said_hypothetical(p: _Patterns, text: str, spans: list, i: int, end: int) -> bool:
+    """Whether sentence i is said hypothetical or composite: in itself, the sentence before,
+    anywhere earlier in its paragraph or the paragraph before, or its section's heading
+    (up to `end`, for a sentence that continues sentence i's story)."""
+    start = spans[i][0]
+    before = spans[i - 1][0] if i else start
+    paragraph = text.rfind("\n\n", 0, start) + 1
+    previous = text.rfind("\n\n", 0, max(paragraph - 2, 0)) + 1
+    return bool(
+        p.hypothetical.search(text, min(before, previous), end)
+        or _heading_says(p.hypothetical, text, start)
+    )
 
 
 def _heading_says(label: LazyPattern, text: str, start: int) -> bool:
