@@ -7,6 +7,10 @@ from carepress.checks.claims import find_claims, sourced_footnotes
 from carepress.prose import prose_of
 
 NEEDS_SOURCE = [
+    # The fourteenth blind batch's near misses: a comparison of groups, a condition's rank.
+    "Anxious teens check their phones more often than their peers.",
+    "Women are diagnosed with depression more often than men.",
+    "Depression is one of the most common mental health conditions.",
     # An appeal to a named institution's research (an outside red team's third round).
     "A team at Stanford found that gratitude journaling lowers stress hormones within two weeks.",
     "Researchers at the University of Toronto showed that walking in nature eases rumination.",
@@ -95,6 +99,10 @@ NEEDS_SOURCE = [
 ]
 
 ORDINARY = [
+    # The fourteenth blind batch's: an idiom, the writer's own habit, what partners describe.
+    "The aim is a pattern that's good enough more often than not.",
+    "I go more often than I'd like to admit.",
+    "This is one of the most common things partners describe, and it's understandable.",
     # The thirteenth blind batch's: a person who has had a fall, not a rate.
     "A phone call telling you that your parent has fallen can change a family's year.",
     # A team, a training, a visit: no research found.

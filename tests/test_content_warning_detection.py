@@ -668,6 +668,21 @@ def test_the_classes_of_the_thirteenth_batch(
     assert (topic in _detected(topics, sentence)) is flagged
 
 
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        # The fourteenth blind batch's: an explosion of someone's anger is no blast.
+        ("Am I constantly managing their moods to avoid an explosion?", False),
+        ("He braced himself for another explosion of rage at dinner.", False),
+        ("Her angry outbursts kept the whole house on edge.", False),
+        ("Since the explosion at the plant, he still can't sleep.", True),
+        ("She was injured in a gas explosion last year.", True),
+    ],
+)  # fmt: skip
+def test_the_classes_of_the_fourteenth_batch(topics, sentence: str, flagged: bool) -> None:
+    assert ("trauma" in _detected(topics, sentence)) is flagged
+
+
 def test_thoughts_of_dying_in_a_post_that_warns_of_death_are_its_mortality(hub: Hub) -> None:
     """A cancer post's "Why do I keep thinking about dying?" (the twelfth blind batch): with
     death-and-grief declared, no suicide warning is asked for; without it, both are."""
