@@ -82,6 +82,9 @@ UK = dataclasses.replace(
         ('<a href="https://evil.example/">www.samaritans.org</a>', MISLEADING_LINK),
         ('<a href="https://hope-now.example.com/connect">988</a>', MISLEADING_LINK),
         ('<a href="https://hope-now.example.com/connect">741741</a>', MISLEADING_LINK),
+        # Characters that draw nothing, as disguise.py reads them (one list for both).
+        ('<a href="https://evil.example/">Call 98\ufe008</a>', MISLEADING_LINK),
+        ('<a href="https://evil.example/">Call 9\u316488</a>', MISLEADING_LINK),
     ],
 )
 def test_a_link_that_misleads_is_named(link: str, rule: str) -> None:

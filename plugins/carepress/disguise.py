@@ -79,6 +79,12 @@ def _word(match: re.Match[str]) -> str:
     return "".join(shown) + hidden
 
 
+def visible(text: str) -> str:
+    """`text` without the characters that draw nothing (shorter: for text that is compared,
+    not located, such as a link's words)."""
+    return _INVISIBLE_RE.sub("", text) if not text.isascii() else text
+
+
 def undisguised(text: str) -> str:
     """`text` with its words spelt plainly (see above); the same length, and the same
     object when there is nothing to undo."""

@@ -27,7 +27,7 @@ from urllib.parse import unquote, urlsplit
 import regex
 
 from ..crisis import INTERNATIONAL, CrisisLine, all_regions
-from ..disguise import LOOKALIKES
+from ..disguise import LOOKALIKES, visible
 from ..findings import Finding
 from ..sanitise import as_read
 from ..settings import Settings
@@ -66,9 +66,10 @@ _VANITY = re.compile(r"(?<=[\d-])[A-Z]{3,}\b")
 
 
 def _plain(text: str) -> str:
-    """Full-width and other compatibility forms as plain ones ("９８８" is 988), invisible
-    format characters (zero-width spaces) gone."""
-    text = unicodedata.normalize("NFKC", text)
+    """Full-width and other compatibility forms as plain ones ("９８８" is 988), characters
+    that draw nothing gone (the format characters, and what disguise.py reads as invisible:
+    variation selectors, Hangul fillers...)."""
+    text = visible(unicodedata.normalize("NFKC", text))
     return "".join(c for c in text if unicodedata.category(c) != "Cf")
 
 
