@@ -744,6 +744,32 @@ def test_a_practice_content_warning_file_with_a_wrong_type_is_refused_by_name(
         load_topics(["substance-use"], [own])
 
 
+def test_a_pack_s_word_list_reaches_every_rule_that_names_it(tmp_path: Path) -> None:
+    """`lists:` and `{name}` in a pattern: one list of medicines for every rule naming one
+    (clinical-advice.yml's lists had drifted apart across its rules)."""
+    from carepress.findings import CATEGORIES
+    from carepress.rulepack import load_rules
+    from carepress.rules import RuleFileError
+
+    own = tmp_path / "house.yml"
+    own.write_text(
+        "pack: house\ncategory: clinical-advice\nsource: https://example.org/guide\n"
+        "lists:\n  herbs: [valerian, kava]\n"
+        "rules:\n  - id: house.herb-swap\n    message: \"'{match}' swaps a medicine\"\n"
+        "    tokens: ['swap (?:it|them) for {herbs}']\n"
+    )
+    rules, _ = load_rules([own], CATEGORIES)
+    rule = rules["house.herb-swap"]
+    assert [m.text for m in rule.matches("Just swap it for kava tonight.")] == ["swap it for kava"]
+    own.write_text(own.read_text().replace("{herbs}", "{herb}"))
+    with pytest.raises(RuleFileError, match="no list named 'herb'"):
+        load_rules([own], CATEGORIES)
+    packaged = (REPO / "plugins/carepress/data/rules/clinical-advice.yml").read_text()
+    named = [line.strip() for line in packaged.splitlines()
+             if "sertraline" in line and not line.strip().startswith("#")]  # fmt: skip
+    assert named == ["- sertraline"]  # in its list, and in no pattern
+
+
 def test_readability_and_accessibility(hub: Hub) -> None:
     long = " ".join(["word"] * 35) + "."
     hard = " ".join(

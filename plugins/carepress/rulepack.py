@@ -13,6 +13,7 @@ Four rule types keep the engine small:
 Every match inside an `exceptions` match (the clinical-context allowances: "bipolar
 disorder", "if you have PTSD") is ignored; so are matches inside quotation marks when the
 rule says `skip_quoted` (writers quoting language to avoid are mentioning it, not using it).
+A pack's `lists` are word lists its patterns share as `{name}` (`{medicine_names}`).
 """
 
 from __future__ import annotations
@@ -90,6 +91,9 @@ class PackSpec(BaseModel):
     category: str
     severity: Severity = "warning"
     source: str
+    # Word lists the pack's patterns share, written `{name}` in a pattern ("{medicine_names}"):
+    # one list, so a word added reaches every rule that names the kind.
+    lists: dict[str, list[str]] = {}
     rules: list[RuleSpec] = Field(min_length=1)
 
 
@@ -363,7 +367,35 @@ def _pack(data: Any, where: str, categories: frozenset[str]) -> list[Rule]:
         raise RuleFileError(
             f"{where}: category {pack.category!r} is not one of {', '.join(sorted(categories))}"
         )
-    return [_build(spec, pack, where) for spec in pack.rules]
+    return [_build(_with_lists(spec, pack.lists, where), pack, where) for spec in pack.rules]
+
+
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_]\w*)\}")  # never a quantifier: those hold digits
+
+
+def _with_lists(spec: RuleSpec, lists: dict[str, list[str]], where: str) -> RuleSpec:
+    """The rule with each `{name}` in its patterns as the alternation of the pack's list."""
+
+    def expanded(pattern: str) -> str:
+        def one(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name not in lists:
+                raise RuleFileError(f"{where}: {spec.id}: no list named {name!r} (lists: "
+                                    f"{', '.join(sorted(lists)) or 'none'})")  # fmt: skip
+            return "(?:" + "|".join(lists[name]) + ")"
+
+        return _PLACEHOLDER.sub(one, pattern)
+
+    if not any(_PLACEHOLDER.search(p) for p in (*spec.tokens, *spec.swap, *spec.exceptions,
+                                                 *spec.markers, *spec.details)):  # fmt: skip
+        return spec
+    return spec.model_copy(update={
+        "tokens": [expanded(p) for p in spec.tokens],
+        "swap": {expanded(k): v for k, v in spec.swap.items()},
+        "exceptions": [expanded(p) for p in spec.exceptions],
+        "markers": [expanded(p) for p in spec.markers],
+        "details": [expanded(p) for p in spec.details],
+    })  # fmt: skip
 
 
 def load_rules(
