@@ -683,6 +683,26 @@ def test_the_classes_of_the_fourteenth_batch(topics, sentence: str, flagged: boo
     assert ("trauma" in _detected(topics, sentence)) is flagged
 
 
+@pytest.mark.parametrize(
+    ("sentence", "topic", "flagged"),
+    [
+        # False alarms earlier stops noted and left: a defeat, an offer declined, too much
+        # of an everyday thing; each with the use that stays the topic.
+        ("We got hammered in the final, 6-0, and still went for pizza.", "substance-use", False),
+        ("We got hammered at the pub after the final.", "substance-use", True),
+        ("She said no to the promotion and he did not stop asking why.", "sexual-violence",
+         False),
+        ("She said no to sex and he did not stop.", "sexual-violence", True),
+        ("Kids are getting an overdose of screen time this summer.", "substance-use", False),
+        ("He took an overdose of paracetamol last spring.", "substance-use", True),
+    ],
+)  # fmt: skip
+def test_everyday_senses_noted_by_earlier_stops(
+    topics, sentence: str, topic: str, flagged: bool
+) -> None:
+    assert (topic in _detected(topics, sentence)) is flagged
+
+
 def test_thoughts_of_dying_in_a_post_that_warns_of_death_are_its_mortality(hub: Hub) -> None:
     """A cancer post's "Why do I keep thinking about dying?" (the twelfth blind batch): with
     death-and-grief declared, no suicide warning is asked for; without it, both are."""
