@@ -73,6 +73,18 @@ IDENTIFIABLE = [
     "We were delighted when Rohan Mehta, 42, from Leicester, agreed to let us mention him.",
     # Blind batch 13's near miss: a name after "working with", in a sentence, stays a story.
     "Working with Clara, a barista in Eastfield, has taught me how lonely early shifts are.",
+    # Batch Y: a ward's councillor attending our clinic, a band's lead singer, the first-choice
+    # goalkeeper, the house opposite the church, a named child in a therapy-success shout-out,
+    # "one of its patients", a colleague asked who else treats someone, a named example.
+    "Our client, the MP for Eastleigh, has been attending our clinic since spring.",
+    "I've been seeing the drummer of a popular local band for his panic attacks.",
+    "We're treating the starting striker at the town club for burnout, and I'm seeing him weekly.",
+    "A client who lives in the white cottage next to the post office told me she is struggling.",
+    "Congratulations to Mia Jones (age 11) after weeks of work on her fear of dogs!",
+    "Last year we helped the head girl at St Anne's School through her panic attacks.",
+    "The clinic confirmed that Ben Ward, who won Saturday's race, is one of its anxiety patients.",
+    "Anyone else treating the brothers from Oakley Farm? Their dad rang us too.",
+    "For example, Sara Lund, the barista at Mill Cafe, halved her panic scores with us.",
 ]
 NOT_A_STORY = [
     "From Priya on reception to our clinical lead Sam, everyone is trained in first aid.",
@@ -133,6 +145,18 @@ NOT_A_STORY = [
     # Blind batch 13: a title's capitals name the people it is for, neither a person nor a place.
     "Working With Clients Who Use Cannabis Daily: Notes for Clinicians",
     "Working With Your Teen Through Exam Stress: Notes for Parents",
+    # Batch Y's false alarm as a class: the client's feedback, survey or portal is no client.
+    "Our client feedback survey found that most people felt listened to from the first session.",
+    "My client base is mostly adults with anxiety.",
+    "Our client portal now lets you rebook online.",
+    # Its near misses: a public role doing public things, a band's singer in an interview, an
+    # ordinary example, a team's shout-out, a house by the sea, a question to colleagues.
+    "The councillor for Westbrook ward opened our new building on Friday.",
+    "The lead singer of a well-known Brighton indie band spoke about stage fright on the radio.",
+    "For example, a teacher might notice a pupil's anxiety before anyone at home does.",
+    "Well done to our team for completing the marathon after months of training.",
+    "We helped the local school set up a quiet room for pupils.",
+    "Anyone else treating teens with school refusal? I'd love to compare notes.",
 ]
 
 

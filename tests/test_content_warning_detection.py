@@ -585,6 +585,73 @@ def test_the_exceptions_of_batch_t_keep_what_they_must(topics, sentence: str, to
     assert topic in _detected(topics, sentence)
 
 
+
+# Batch Y: topics told without their words, by class (paraphrases of our own), and near misses
+# with the same words in another sense.
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("Dad used to yell at my brother that he was useless and a waste of space.", "abuse"),
+        ("Kids who grow up being called worthless carry it into adulthood.", "abuse"),
+        ("She said her mother wished she'd never had her.", "abuse"),
+        ("My husband controls everything I do, even what I'm allowed to wear.", "abuse"),
+        ("He made me show him every receipt and bank statement, every week.", "abuse"),
+        ("My stepdad threw a plate at my mum when dinner was late.", "abuse"),
+        ("Abuse by a partner often starts with jealousy.", "abuse"),
+        ("The course helps carers see when discipline crosses into hitting.", "abuse"),
+        ("No one ever washed us as kids; we went to school hungry.", "abuse"),
+        ("He hid a tracking device in her car and sent dozens of threatening texts.", "abuse"),
+        ("Trauma bonds keep people returning to the partner who hurts them.", "abuse"),
+        ("I pushed his hand away and he carried on anyway.", "sexual-violence"),
+        ("He told the police she had seemed willing.", "sexual-violence"),
+        ("He kept pressuring me until I gave in, and that was never consent.", "sexual-violence"),
+        ("He said I owed my boyfriend sex after everything he'd done for me.", "sexual-violence"),
+        ("The doctor touched me in places that had nothing to do with the exam.",
+         "sexual-violence"),
+        ("He was taking his nan's tablets and couldn't stop.", "substance-use"),
+        ("The GP was struck off for prescribing benzos to patients he knew were addicted.",
+         "substance-use"),
+        ("We'd be passing out every Saturday after the pub.", "substance-use"),
+        ("I became addicted to vaping at fourteen.", "substance-use"),
+        ("Many people feel numb after surviving a terrifying event like a crash.", "trauma"),
+        ("Firefighters witness scenes that most people never will.", "trauma"),
+        ("A neighbour's dog mauled my son last year.", "trauma"),
+        ("The aircraft plunged and passengers were flung against the overhead lockers.",
+         "trauma"),
+    ],
+)
+def test_the_classes_of_batch_y_are_found(topics, sentence: str, topic: str) -> None:
+    assert topic in _detected(topics, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("My toddler controls everything I do these days, from bedtime to breakfast.", "abuse"),
+        ("She packed her car keys, her passport and her phone before the flight.", "abuse"),
+        ("He threw a party for her fortieth and everyone came.", "abuse"),
+        ("Nobody fed us at the conference, so we went for pizza after.", "abuse"),
+        ("I hid an AirTag in my own bag in case it was stolen again.", "abuse"),
+        ("My kids kept nagging me until I gave in and bought a puppy.", "sexual-violence"),
+        ("I owed him a favour after he helped me move house.", "sexual-violence"),
+        ("The physio touched my shoulder and asked if it was sore.", "sexual-violence"),
+        ("I picked up my mum's painkillers from the pharmacy on the way home.", "substance-use"),
+        ("I was taking my mum's painkillers to her in hospital.", "substance-use"),
+        ("I'm hooked on that new crime drama.", "substance-use"),
+        ("The weekend was overwhelming, with three birthday parties and a wedding.", "trauma"),
+        ("Nurses see things differently after a night shift.", "trauma"),
+        ("The puppy bit my sleeve while we were playing.", "trauma"),
+        ("Flight prices dropped sharply after the holidays.", "trauma"),
+        # Batch Y's false alarm as a class: a practice run in line with trauma-informed practice.
+        ("Our reception training focuses on warm greetings and clear signage, in line with "
+         "trauma-informed practice.", "trauma"),
+        ("Our reception team follows trauma-informed principles so every visitor feels welcome.",
+         "trauma"),
+    ],
+)
+def test_the_near_misses_of_batch_y_are_not_the_topic(topics, sentence: str, topic: str) -> None:
+    assert topic not in _detected(topics, sentence)
+
 POINTERS = [
     ("If you ever have thoughts of harming yourself, call or text 988.", "self-harm"),
     ("If you're having thoughts of suicide or feel you can't keep yourself safe, call or "

@@ -67,6 +67,10 @@ EXAMPLES = {
         "Suicide loss is hard. After a year of counselling, she is at peace now with what"
         " happened.",
     ),
+    "safe-messaging.inevitable": (
+        "Sadly, for some people suicide is inevitable no matter what anyone does.",
+        "Suicide is preventable, and help is available.",
+    ),
     "safe-messaging.note-in-a-suicide-story": (
         "After his suicide, we found the lines he had left on the kitchen table.",
         "We talk about suicide openly. She left a note on the fridge reminding us about the"
@@ -132,6 +136,10 @@ EXAMPLES = {
     "clinical-advice.promise": (
         "Within 21 days of this journaling practice, your anxiety will be completely gone.",
         "Therapy doesn't come with a guarantee, but many people find it helps with anxiety.",
+    ),
+    "clinical-advice.answered-question": (
+        "Can I take ibuprofen with my lithium? Yes, that's totally fine.",
+        "Can I take ibuprofen with my lithium? That's a question for your pharmacist.",
     ),
     "clinical-advice.medication-stop-implied": (
         "The medication may be what is keeping you stuck now.",
@@ -532,6 +540,45 @@ CLASS_EXAMPLES = [
      "Depression is not laziness, even when it looks like it from outside."),
     ("stigma.dismissive", "Half the time depression is plain laziness.",
      "Low energy is a common part of depression, not a character flaw."),
+    # Batch Y: a reader's question answered with a verdict (the medicine in the question), a
+    # switch to a named medicine recommended.
+    ("clinical-advice.answered-question",
+     "Can I take ibuprofen with my lithium? Yes, that's totally fine.",
+     "Can I take ibuprofen with my lithium? That's one for your pharmacist."),
+    ("clinical-advice.answered-question",
+     "Is it okay to have wine with my sertraline? Yes, a glass or two won't hurt.",
+     "Can I drink coffee before my session? Sure, that's totally fine."),
+    ("clinical-advice.answered-question",
+     "Should I keep taking lithium while breastfeeding? No, just stop it.",
+     "Can I stop my antidepressants now I feel better? No, not on your own: plan it with "
+     "your prescriber."),
+    ("clinical-advice.medication-change",
+     "If sertraline isn't working, you should switch to venlafaxine instead.",
+     "I switched to sertraline two years ago and it suited me better."),
+    # Safe messaging: a method researched or told (a number of tablets, a named gun in a named
+    # place, a combination swallowed); suicide inevitable, "worked", solving everything;
+    # self-harm glamorised; whose death it was is no cause.
+    ("safe-messaging.method", "She googled how many pills it would take.",
+     "Check with your pharmacist how many tablets you can take in a day."),
+    ("safe-messaging.method", "He used his father's rifle in the shed.",
+     "He used his dad's shotgun for clay pigeon shooting on Saturdays."),
+    ("safe-messaging.method", "He swallowed a mixture of painkillers and vodka.",
+     "She took a combination of sleep hygiene and CBT for her insomnia."),
+    ("safe-messaging.inevitable", "For some, suicide was always only a matter of time.",
+     "Suicide is not inevitable: help and recovery are possible."),
+    ("safe-messaging.success-failure-forms",
+     "Everyone only started caring after she killed herself, which tells you it worked.",
+     "After losing her brother to suicide, she started a support group, and it worked for "
+     "many families."),
+    ("safe-messaging.positive-framing",
+     "His death by suicide solved all their money problems, they said.",
+     "Therapy solved everything for me, honestly."),
+    ("safe-messaging.solution", "Cutting became a nightly ritual for me.",
+     "Cutting my hair short made me feel beautiful again."),
+    ("safe-messaging.single-cause",
+     "He took his own life after his son's arrest.",
+     "The play explores a family's grief after their son's death by suicide, and counsellors "
+     "are available after every performance."),
 ]
 
 
