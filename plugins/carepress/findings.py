@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
@@ -61,6 +62,27 @@ class Finding:
         """``path:line:column: message — hint``: the form the build log uses."""
         hint = f" — {self.hint}" if self.hint else ""
         return f"{self.path}:{self.line}:{self.column}: {self.message}{hint}"
+
+
+def source_text(path: Path) -> str:
+    """A page's file as text, to place a finding in it ("" if it cannot be read: the finding
+    then goes to line 1)."""
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def line_naming(text: str, needles: Iterable[str], first_line: int = 1) -> int:
+    """Where a finding about something written goes: the first line of `text` (numbered from
+    `first_line`) holding the first of `needles` that it holds at all, else `first_line`."""
+    lines = text.splitlines()
+    for needle in needles:
+        if needle:
+            found = next((n for n, line in enumerate(lines) if needle in line), None)
+            if found is not None:
+                return first_line + found
+    return first_line
 
 
 def in_reading_order(findings: Iterable[Finding]) -> list[Finding]:

@@ -28,7 +28,7 @@ import regex
 
 from ..crisis import INTERNATIONAL, CrisisLine, all_regions
 from ..disguise import LOOKALIKES, visible
-from ..findings import Finding
+from ..findings import Finding, line_naming, source_text
 from ..sanitise import as_read
 from ..settings import Settings
 from .registry import PostContext, RuleInfo, declare, post_check
@@ -324,11 +324,9 @@ def help_link_findings(
     """The problems as findings, each at the first line of the body that holds what it
     names (the address as written, else the link's words), else the body's first line."""
     found = []
-    lines = body.splitlines()
     for rule, message, needles in problems:
-        at = (n for needle in needles if needle for n, text in enumerate(lines) if needle in text)
-        number = next(at, 0)
-        found.append(Finding(path, first_line + number, 1, rule, "crisis", "error", message,
+        found.append(Finding(path, line_naming(body, needles, first_line), 1, rule, "crisis",
+                             "error", message,
                              "link each crisis line to its own number or site, as the crisis "
                              "box does (data/crisis_lines.yml)"))  # fmt: skip
     return found
@@ -347,8 +345,4 @@ def page_findings(page_html: str, source: Path, settings: Settings) -> list[Find
     problems = list(help_link_problems(page_html, settings))
     if not problems:
         return []
-    try:
-        text = source.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        text = ""
-    return help_link_findings(problems, settings.display_path(source), text, 1)
+    return help_link_findings(problems, settings.display_path(source), source_text(source), 1)

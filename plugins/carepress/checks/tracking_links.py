@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from ..findings import Finding
+from ..findings import Finding, line_naming, source_text
 from ..settings import Settings
 from .registry import PostContext, RuleInfo, declare, post_check
 
@@ -80,12 +80,10 @@ def _problems(page_html: str) -> Iterator[tuple[str, str]]:
 
 def _findings(page_html: str, path: str, body: str, first_line: int) -> list[Finding]:
     found = []
-    lines = body.splitlines()
     for href, why in dict(_problems(page_html)).items():
-        needles = (href, urlsplit(href).netloc)
-        at = (n for needle in needles if needle for n, text in enumerate(lines) if needle in text)
         found.append(Finding(
-            path, first_line + next(at, 0), 1, RULE, "html", "error",
+            path, line_naming(body, (href, urlsplit(href).netloc), first_line), 1, RULE, "html",
+            "error",
             f"a link tells a third party who clicked it: {why}",
             "link to the page itself: copy its address from the browser after opening it",
         ))  # fmt: skip
@@ -103,8 +101,4 @@ def page_findings(page_html: str, source: Path, settings: Settings) -> list[Find
     """The build's reading, on a page's published HTML; its file is read only for a problem."""
     if not any(True for _ in _problems(page_html)):
         return []
-    try:
-        text = source.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        text = ""
-    return _findings(page_html, settings.display_path(source), text, 1)
+    return _findings(page_html, settings.display_path(source), source_text(source), 1)

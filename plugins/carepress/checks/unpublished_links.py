@@ -24,7 +24,7 @@ from pathlib import Path
 from urllib.parse import SplitResult, unquote, urljoin, urlsplit
 
 from ..engine import Post, check_front
-from ..findings import Finding
+from ..findings import Finding, line_naming, source_text
 from ..publish.address import url_path
 from ..settings import Settings
 from ..verify.rules import UNPUBLISHED
@@ -44,7 +44,7 @@ _MARKDOWN_TARGET = re.compile(
 def _finding(source: Path, target: Path, why: str, settings: Settings, written: str) -> Finding:
     return Finding(
         path=settings.display_path(source),
-        line=_line_naming(source, (written, target.name)),
+        line=line_naming(source_text(source), (written, target.name)),
         column=1,
         rule=UNPUBLISHED,
         category="site",
@@ -55,20 +55,6 @@ def _finding(source: Path, target: Path, why: str, settings: Settings, written: 
         ),
         hint="remove the link until that post is published",
     )
-
-
-def _line_naming(source: Path, names: tuple[str, ...]) -> int:
-    """The first line of the page's file that holds the link as written, or else names the
-    linked file (1 if none does: a link written another way)."""
-    try:
-        lines = source.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        return 1
-    for name in names:
-        line = next((number for number, line in enumerate(lines, 1) if name in line), None)
-        if line is not None:
-            return line
-    return 1
 
 
 def _address(url: str) -> str:
