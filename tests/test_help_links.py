@@ -85,6 +85,12 @@ UK = dataclasses.replace(
         # Characters that draw nothing, as disguise.py reads them (one list for both).
         ('<a href="https://evil.example/">Call 98\ufe008</a>', MISLEADING_LINK),
         ('<a href="https://evil.example/">Call 9\u316488</a>', MISLEADING_LINK),
+        # The fourth red team's: a crisis service named by what it is, over another site.
+        ('<a href="https://www.calmnow-app.com/signup?plan=premium">suicide hotline</a>',
+         MISLEADING_LINK),
+        ('<a href="https://www.calmnow-app.com/">call the crisis line now</a>', MISLEADING_LINK),
+        ('<a href="https://www.calmnow-app.com/">If you feel unsafe, a trained crisis '
+         'counsellor</a>', MISLEADING_LINK),
     ],
 )
 def test_a_link_that_misleads_is_named(link: str, rule: str) -> None:
@@ -140,6 +146,11 @@ def test_a_link_that_misleads_is_named(link: str, rule: str) -> None:
         '<a href="tel:988">988</a>',
         '<a href="https://example.org/1988">1988</a>',
         '<a href="https://example.org/history">the story of 988</a>',
+        '<a href="https://988lifeline.org/">suicide hotline</a>',
+        '<a href="https://learn.riverbend-therapy.example.org/crisis/">crisis line</a>',
+        '<a href="https://news.example/">read about crisis line funding</a>',
+        '<a href="https://news.example/">crisis line funding cut</a>',
+        '<a href="https://example.org/">a crisis of confidence</a>',
     ],
 )
 def test_a_link_that_goes_where_it_says_passes(link: str) -> None:

@@ -60,6 +60,16 @@ _OFFER = re.compile(
     r"get help from)\b(?!\s+(?:us|me|our|the (?:office|practice|front desk))\b)",
     re.IGNORECASE,
 )
+# A crisis service named by what it is, not by its name ("the suicide hotline", "a crisis
+# line", "a trained crisis counsellor"): it must be one of the lines the crisis page lists.
+_GENERIC_SERVICE = re.compile(
+    rf"(?:{_OFFER.pattern}\s+)?(?:the\s+|a\s+|an\s+|your\s+)?(?:local\s+|national\s+|free\s+|"
+    r"24/7\s+|24-hour\s+|confidential\s+|trained\s+)*(?:suicide|crisis|suicide prevention|"
+    r"suicide and crisis|mental health crisis|self-harm|emergency mental health)\s+(?:hot\s?line|"
+    r"help\s?line|line|text line|chat|chat line|counsell?ors?|counselling line|support line|"
+    r"phone line|service)s?(?:\s+(?:now|today|24/7|here|any time|anytime|for free))?",
+    re.IGNORECASE,
+)
 # A phone keypad's letters, for numbers written in words ("1-800-656-HOPE").
 _KEYPAD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "22233344455566677778889999")
 _VANITY = re.compile(r"(?<=[\d-])[A-Z]{3,}\b")
@@ -288,6 +298,7 @@ Problem = tuple[str, str, tuple[str, ...]]  # rule, message, what to look for in
 def help_link_problems(page_html: str, settings: Settings) -> Iterator[Problem]:
     """Each link that misleads: its rule, message, and the texts that find its line."""
     region = settings.practice.crisis_region
+    own_host = _host(settings.site_url)
     for match in _LINK.finditer(page_html):
         attributes = {k.lower(): v for k, v in _ATTRIBUTE.findall(match.group(1))}
         if "href" not in attributes:
@@ -315,6 +326,17 @@ def help_link_problems(page_html: str, settings: Settings) -> Iterator[Problem]:
             if offered and not any(_reaches(href, line) for line in offered):
                 yield (MISLEADING_LINK, f"the link '{words}' offers {offered[0].name}, but it "
                        f"goes to {href}", (html.unescape(attributes["href"]), text))  # fmt: skip
+                break
+            lines = _region_lines(region) + _region_lines(INTERNATIONAL)
+            if (
+                any(_GENERIC_SERVICE.fullmatch(clause) for clause in _clauses(words))
+                and _host(href) != own_host
+                and scheme not in ("tel", "sms")  # dialled: held to the listed numbers above
+                and not any(_reaches(href, line) for line in lines)
+            ):
+                yield (MISLEADING_LINK, f"the link '{words}' offers a crisis line, but it goes "
+                       f"to {href}, which is none of the lines the crisis page lists",
+                       (html.unescape(attributes["href"]), text))  # fmt: skip
                 break
 
 
