@@ -96,9 +96,26 @@ NEEDS_SOURCE = [
     "Half of all lifelong mental illness has started by the time a child is fourteen.",
     # Blind batch 13's near miss: a group's rate that has fallen stays a trend.
     "Falls among older parents have fallen by a third.",
+    # A fourth outside red team: what brain scans reveal, a brain region said to shrink or grow,
+    # an effect told by its size (a table's cells).
+    "After about twelve weeks of talk therapy, brain scans reveal that the fear centre of the "
+    "brain shrinks and the planning centre grows thicker.",
+    "With regular meditation, the amygdala physically shrinks in just eight weeks.",
+    "Imaging studies show that the prefrontal cortex grows thicker after therapy.",
+    "| Daily walk | Cuts depression by a third |",
+    "| Morning light | Halves time to fall asleep |",
+    "A gratitude list cuts your stress in half.",
+    "Journaling before bed reduces anxiety by a quarter.",
 ]
 
 ORDINARY = [
+    # The fourth outside red team's near misses: what a part of the brain does, a recipe's time,
+    # a reader's own cut.
+    "Your amygdala is the part of the brain that spots danger.",
+    "When you're scared, the fear centre of the brain takes over for a moment.",
+    "Cut your caffeine by half after lunch.",
+    "This recipe halves the time it takes to cook dinner.",
+    "Walking lifts your mood, and it's free.",
     # The fourteenth blind batch's: an idiom, the writer's own habit, what partners describe.
     "The aim is a pattern that's good enough more often than not.",
     "I go more often than I'd like to admit.",
@@ -236,6 +253,25 @@ def test_a_footnote_cites_only_if_it_names_a_source(note: str, cites: bool) -> N
     assert [c for _, c in find_claims(prose_of(text, 1).text, sourced=sourced)] == [cites]
 
 
-def test_headings_and_code_are_not_claims() -> None:
+def test_question_headings_and_code_are_not_claims() -> None:
     text = "## 5% of what?\n\n`50% off`\n\n```\nstudies show x\n```\n"
     assert list(find_claims(prose_of(text, 1).text)) == []
+
+
+# A fourth outside red team: a claim stated as a heading. Its section's first paragraph may
+# cite it; a heading that only names a topic is no claim.
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        ("## Exercise works as well as antidepressants for mild depression\n\nSo walk.\n", [False]),
+        ("## Yoga is as effective as therapy\n\nA walk counts.\n", [False]),
+        ("## Brain scans reveal that therapy shrinks the amygdala\n\nKeep going.\n", [False]),
+        ("## Exercise works as well as antidepressants\n\nSo walk [@smith].\n", [True]),
+        ("## Why exercise helps your mood\n\nA walk counts.\n", []),
+        ("## Why later life can raise the risk\n\nSome features matter.\n", []),
+        ("## Getting started\n\nPick a time of day you can stick with.\n", []),
+        ("## Does exercise work as well as antidepressants?\n\nAsk your GP.\n", []),
+    ],
+)
+def test_a_heading_can_state_a_claim_its_section_cites(text: str, claims: list[bool]) -> None:
+    assert [cited for _, cited in find_claims(prose_of(text, 1).text)] == claims

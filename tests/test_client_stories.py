@@ -85,8 +85,22 @@ IDENTIFIABLE = [
     "The clinic confirmed that Ben Ward, who won Saturday's race, is one of its anxiety patients.",
     "Anyone else treating the brothers from Oakley Farm? Their dad rang us too.",
     "For example, Sara Lund, the barista at Mill Cafe, halved her panic scores with us.",
+    # A fourth outside red team: session dates with a role; a full name, age and school with
+    # the day of the sessions (alt text).
+    "A client of mine, a retired firefighter, had been coming in every other Thursday since the "
+    "first week of last January.",
+    "One of my clients, a nurse, has seen me every second Monday since last March.",
+    "A man I see, a bus driver, told me at our session the Thursday before Thanksgiving that he "
+    "had slept.",
+    "Marcus Bell, 17, on the Jefferson High track where he runs before his Tuesday sessions with "
+    "us",
+    "Priya Shah, 16, outside Northfield Academy before her Monday sessions with me",
 ]
 NOT_A_STORY = [
+    # The fourth outside red team's near misses.
+    "Our drop-in group meets every other Thursday in the library.",
+    "Clients often start therapy in the new year, after the holidays.",
+    "Sessions with us start with a short check-in.",
     "From Priya on reception to our clinical lead Sam, everyone is trained in first aid.",
     "Clients often tell us that the first session is the hardest.",
     "Many of the people I work with describe feeling guilty when they rest.",

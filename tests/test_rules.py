@@ -71,6 +71,14 @@ EXAMPLES = {
         "Sadly, for some people suicide is inevitable no matter what anyone does.",
         "Suicide is preventable, and help is available.",
     ),
+    "safe-messaging.inevitable-in-a-suicide-story": (
+        "He died by suicide. It was never really a choice but a destiny.",
+        "Suicide is not inevitable, and it is not a destination. Help works.",
+    ),
+    "safe-messaging.self-harm-means-in-a-post": (
+        "Self-harm can be hard to spot. Look for blades removed from pencil sharpeners.",
+        "Self-harm is hard to talk about. Pencil sharpeners and glue sticks go in the art box.",
+    ),
     "safe-messaging.note-in-a-suicide-story": (
         "After his suicide, we found the lines he had left on the kitchen table.",
         "We talk about suicide openly. She left a note on the fridge reminding us about the"
@@ -199,6 +207,117 @@ EXAMPLES = {
 # Classes of phrasing added with batch J: (rule id, new wording it must flag, a near-miss with
 # the same words in another sense that it must not).
 CLASS_EXAMPLES = [
+    # A fourth outside red team's classes, each with paraphrases and near misses.
+    # Safe messaging: a place where people went to jump, a railing the easiest place to climb.
+    ("safe-messaging.method",
+     "For years, the east walkway of the Vista Bridge, above Jefferson Street, was the spot where "
+     "people in crisis in our city went to jump.",
+     "The pier was the spot where kids in our town went to jump into the sea every summer."),
+    ("safe-messaging.method",
+     "The old quarry was the place where young people from the estate would go to end it.",
+     "The bridge is where people go to run at lunchtime."),
+    ("safe-messaging.method",
+     "The viaduct became a spot where lonely men from three counties went to die.",
+     "The pier is where families go to watch the boats."),
+    ("safe-messaging.method",
+     "The low railing on the south side was the easiest place to climb over.",
+     "The railing by the duck pond is the easiest place for toddlers to climb over, so keep "
+     "watch."),
+    ("safe-messaging.method",
+     "The parapet by the third lamp post is the simplest point to get over.",
+     "The stile is the easiest place to climb over the wall on this walk."),
+    # Suicide as rest where the pain cannot follow, a choice understood, fame found in death.
+    ("safe-messaging.framing-in-a-suicide-story",
+     "Suicide took him. I have to believe he is resting now, somewhere the pain cannot follow "
+     "him, and honestly, after all he went through, I understand why he made that choice.",
+     "Suicide prevention matters. Therapy gave her a place where the pain cannot reach her."),
+    ("safe-messaging.framing-in-a-suicide-story",
+     "She died by suicide in May. She is at rest, where the darkness can never reach her.",
+     "Suicide prevention matters. I will never understand why he made that choice."),
+    ("safe-messaging.framing-in-a-suicide-story",
+     "He took his own life. We understand why he chose that path.",
+     "Suicide prevention matters. I understand why he made that choice to move to Leeds."),
+    ("safe-messaging.framing-in-a-suicide-story",
+     "After the star striker at a nearby school died by suicide last spring, the whole town "
+     "turned out. Finally, in death, he got the love and fame he never felt he had in life.",
+     "Suicide prevention matters. In death, as in life, he was loved by everyone who knew him."),
+    ("safe-messaging.framing-in-a-suicide-story",
+     "She took her own life at nineteen. In death she finally had the attention she never got "
+     "while she was alive.",
+     "Suicide prevention matters. She was loved in life and she is missed now."),
+    # Suicide as a destination, told a sentence from the word.
+    ("safe-messaging.inevitable-in-a-suicide-story",
+     "For some people with long-standing depression, ending their own life is less a decision "
+     "than a destination.",
+     "Suicide is never inevitable. Some weeks no amount of coffee can change how the day ends."),
+    ("safe-messaging.inevitable-in-a-suicide-story",
+     "Suicide is on our minds. When the illness has gone on long enough, there often comes a "
+     "point where no amount of love or treatment can change where things are heading.",
+     "When I was suicidal, it felt like no amount of love could change where things were "
+     "heading."),
+    ("safe-messaging.inevitable-in-a-suicide-story",
+     "Suicide loss is heavy. For him, no amount of care would ever change how it would end.",
+     "Suicide is not inevitable, and it is not a destination. Help works."),
+    # Self-harm's means and hiding places as a parent's checklist.
+    ("safe-messaging.self-harm-means-in-a-post",
+     "Is my teen hurting themselves? Pencil sharpeners that have been taken apart, with the "
+     "small blade missing.",
+     "Is my teen hurting themselves? Pencil sharpeners, rulers and glue sticks go in the art "
+     "box."),
+    ("safe-messaging.self-harm-means-in-a-post",
+     "Self-harm signs at home. Disposable razors broken open in the bathroom bin.",
+     "Self-harm is hard to talk about. My razor broke in the shower so I bought a new one."),
+    ("safe-messaging.self-harm-means-in-a-post",
+     "Self-harm signs at home. Upper thighs, where shorts and swimsuits still cover the skin.",
+     "Self-harm is hard to talk about. Put sunscreen on your upper arms where T-shirts don't "
+     "cover the skin."),
+    ("safe-messaging.self-harm-means-in-a-post",
+     "Self-harm is more common than people think. The stomach and hips, where clothes usually "
+     "hide the marks.",
+     "Self-harm is hard to talk about. Long sleeves can be a sign, and so can many ordinary "
+     "things."),
+    # Clinical advice: a taper in list items, a supplement dosed and combined, stopping as a
+    # bottle gathering dust, a dose doubled.
+    ("clinical-advice.dosing", "**Weeks 1 and 2:** take half of your usual tablet each morning.",
+     "Take half of your usual walk each morning."),
+    ("clinical-advice.dosing", "**Weeks 3 and 4:** take that half every other day.",
+     "Take that half hour every other day just for yourself."),
+    ("clinical-advice.dosing", "For the first fortnight, have half your normal dose at breakfast.",
+     "For the first fortnight, have half your normal portion at breakfast."),
+    ("clinical-advice.medication-change", "**Week 5:** you are done. Put the bottle away.",
+     "Week 5: you are done. Put the workbook away."),
+    ("clinical-advice.medication-change", "St John's wort works the same way as Prozac.",
+     "Ask your pharmacist whether St John's wort interacts with Prozac."),
+    ("clinical-advice.medication-change",
+     "Saffron is as effective as an antidepressant for low mood.",
+     "Saffron is as expensive as gold, gram for gram."),
+    ("clinical-advice.dosing",
+     "Pick up a bottle at the pharmacy and begin with one capsule in the morning and one at "
+     "night, alongside whatever else you already take.",
+     "Start with one chapter a day and see how it goes."),
+    ("clinical-advice.medication-change",
+     "Start with two gummies before bed, alongside anything else you're taking.",
+     "Bring a list of everything you take, alongside your questions, to the appointment."),
+    ("clinical-advice.medication-stop-implied",
+     "Once the practice clicks, you may find that the little orange bottle in your bathroom "
+     "cabinet can simply gather dust.",
+     "Once you start running, the exercise bike in the garage can simply gather dust."),
+    ("clinical-advice.medication-stop-implied",
+     "Your pill bottle could finally gather dust once you sleep better.",
+     "Store your pill bottle somewhere cool and dry."),
+    ("clinical-advice.medication-stop-implied",
+     "With a new routine, the prescription bottle may just sit unopened.",
+     "With a new routine, the yoga mat may just sit unopened."),
+    ("clinical-advice.medication-change",
+     "Plenty of people need more than a starter amount, and nudging yourself up to double what "
+     "you take now until that January visit is a sensible step.",
+     "Nudging yourself up to double the distance you walk now is a sensible step."),
+    ("clinical-advice.medication-change",
+     "Bump it up to twice what you're prescribed until you see her.",
+     "Try to double what you take home from each session by writing notes."),
+    ("clinical-advice.medication-change",
+     "It's fine to double what you take each evening if the low mood lingers.",
+     "It's fine to double what you read each evening if the low mood lingers."),
     # What followed a suicide or an attempt is not its cause.
     ("safe-messaging.single-cause", "He took his own life after losing his job.",
      "After losing her brother to suicide, she founded a support group for siblings."),

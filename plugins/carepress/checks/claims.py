@@ -92,13 +92,30 @@ def claim_parts() -> tuple[ClaimPattern, ...]:
     return tuple(parts)
 
 
-def _blocks(text: str) -> Iterator[tuple[int, str]]:
-    """Paragraphs and list blocks, with their offsets; headings are not claims."""
-    for match in BLOCK_RE.finditer(text):
-        block = match.group(0)
-        if block.lstrip().startswith("#") or not block.strip():
-            continue
-        yield match.start(), block
+_HEADING_RE = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
+_ASKING_HEADING_RE = re.compile(
+    r"[ \t]{0,3}#{1,6}[ \t]+(?:[^\n]*\?[ \t#]*(?:\n|$)"
+    r"|[*_]*(?:why|how|what|when|where|who|which|whether)\b)",
+    re.IGNORECASE,
+)
+
+
+def _blocks(text: str) -> Iterator[tuple[int, str, str]]:
+    """Paragraphs, list blocks and headings, with their offsets and the text whose citation
+    cites them: a block its own; a heading its own or its section's first paragraph's (a
+    heading states a claim its section goes on to source: "## Exercise works as well as
+    antidepressants", a fourth outside red team's); a heading that asks claims nothing."""
+    blocks = [(m.start(), m.group(0)) for m in BLOCK_RE.finditer(text) if m.group(0).strip()]
+    for n, (offset, block) in enumerate(blocks):
+        if _HEADING_RE.match(block):
+            if _ASKING_HEADING_RE.match(block):
+                continue  # a heading that asks ("## 5% of what?", "## Why later life can
+                # raise the risk") names what its section answers: it claims nothing
+            following = blocks[n + 1][1] if n + 1 < len(blocks) else ""
+            following = "" if _HEADING_RE.match(following) else following
+            yield offset, block, block + "\n" + following
+        else:
+            yield offset, block, block
 
 
 def _sentences(block: str) -> Iterator[tuple[int, int]]:
@@ -122,7 +139,7 @@ def find_claims(
     parts = claim_parts()
     whole = [(0, len(text))]
     candidates = [index.spans(p.literals) if index is not None else whole for p in parts]
-    for offset, block in _blocks(text):
+    for offset, block, citing in _blocks(text):
         end = offset + len(block)
         kinds = [
             part
@@ -131,8 +148,8 @@ def find_claims(
         ]
         if not kinds:
             continue
-        cited = bool(CITATION_RE.search(block)) or any(
-            sourced is None or m.group(1) in sourced for m in FOOTNOTE_REF_RE.finditer(block)
+        cited = bool(CITATION_RE.search(citing)) or any(
+            sourced is None or m.group(1) in sourced for m in FOOTNOTE_REF_RE.finditer(citing)
         )
         # A paragraph with no match holds no sentence with one (sentences end at non-word
         # characters, so the patterns' word edges read the same): one search each skips it.
