@@ -7,6 +7,7 @@ from carepress.checks.claims import find_claims, sourced_footnotes
 from carepress.prose import prose_of
 
 NEEDS_SOURCE = [
+    "Teen anxiety is growing fast.",
     # The fourteenth blind batch's near misses: a comparison of groups, a condition's rank.
     "Anxious teens check their phones more often than their peers.",
     "Women are diagnosed with depression more often than men.",
@@ -109,6 +110,8 @@ NEEDS_SOURCE = [
 ]
 
 ORDINARY = [
+    # The fifteenth blind batch's: a quality that grows is no trend.
+    "The aim is growing independence, not permanent supervision.",
     # The fourth outside red team's near misses: what a part of the brain does, a recipe's time,
     # a reader's own cut.
     "Your amygdala is the part of the brain that spots danger.",

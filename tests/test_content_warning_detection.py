@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from carepress.prose import prose_of
 from carepress.settings import load_settings
@@ -768,6 +770,35 @@ def test_everyday_senses_noted_by_earlier_stops(
     topics, sentence: str, topic: str, flagged: bool
 ) -> None:
     assert (topic in _detected(topics, sentence)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        # The fifteenth blind batch's: addiction said of gambling (as of porn, batch 13).
+        ("His gambling addiction cost him the house.", False),
+        ("She was addicted to sports betting for most of her twenties.", False),
+        ("She got addicted to online poker and cocaine.", True),
+        ("He was addicted to painkillers.", True),
+    ],
+)  # fmt: skip
+def test_the_classes_of_the_fifteenth_batch(topics, sentence: str, flagged: bool) -> None:
+    assert ("substance-use" in _detected(topics, sentence)) is flagged
+
+
+def test_recovery_alone_is_the_eating_disorder_s_in_a_post_that_warns_of_it(hub: Hub) -> None:
+    """"People in recovery" in a post declaring eating-disorders is that recovery; in a post
+    declaring nothing it still asks about substance use."""
+    body = ("Recovery is rarely a straight line.\n\n<!-- more -->\n\n"
+            "Many people in recovery describe discovering who they are.\n\n"
+            "If you're supporting someone in recovery, your steady presence matters.\n")
+    hub.write_post("ed.md", post_text(body=body, slug="ed",
+                                      content_warnings=["eating-disorders"]))
+    hub.write_post("plain.md", post_text(body=body, slug="plain"))
+    found = {(f["path"].rsplit("/", 1)[-1], f["rule"])
+             for f in json.loads(hub.check("--format", "json").stdout)}
+    assert ("ed.md", "content-warning.undeclared-substance-use") not in found
+    assert ("plain.md", "content-warning.undeclared-substance-use") in found
 
 
 def test_thoughts_of_dying_in_a_post_that_warns_of_death_are_its_mortality(hub: Hub) -> None:

@@ -112,6 +112,17 @@ def test_superscript_raises_rendered_citations_only_once() -> None:
     assert superscript(raised) == raised
 
 
+def test_a_key_of_digits_names_the_source_with_that_id_before_a_place() -> None:
+    """A new blind writer's posts gave the 988 Lifeline the id "988": `[@988]` was read as
+    the 988th source and refused as unresolved."""
+    from carepress.inline_citations import resolve
+    from carepress.model import Source
+
+    sources = [Source(id="nimh", title="NIMH", url="https://www.nimh.nih.gov/"),
+               Source(id="988", title="988 Lifeline", url="https://988lifeline.org/")]
+    assert [resolve(key, sources) for key in ("988", "nimh", "1", "2", "3")] == [2, 1, 1, 2, None]
+
+
 def test_unresolved_citation_fails_check_and_build_with_the_line(hub: Hub) -> None:
     path = hub.write_post(
         "dep.md",

@@ -207,6 +207,11 @@ EXAMPLES = {
 # Classes of phrasing added with batch J: (rule id, new wording it must flag, a near-miss with
 # the same words in another sense that it must not).
 CLASS_EXAMPLES = [
+    # The fifteenth blind batch's: a list of what not to do is no instruction.
+    ("clinical-advice.medication-instruction",
+     "Stop your medication, skip a dose or change it whenever you like.",
+     "Please don't start, stop or change any medication, or its dose, based on anything you "
+     "read here."),
     # A fourth outside red team's classes, each with paraphrases and near misses.
     # Safe messaging: a place where people went to jump, a railing the easiest place to climb.
     ("safe-messaging.method",

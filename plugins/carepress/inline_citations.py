@@ -39,13 +39,14 @@ def without_citations(prose: Prose) -> Prose:
 
 
 def resolve(key: str, sources: list[Source]) -> int | None:
-    """The 1-based number of the source a key names, or None."""
-    if key.isdigit():
-        number = int(key)
-        return number if 1 <= number <= len(sources) else None
+    """The 1-based number of the source a key names, or None: its id ("[@988]" names the
+    source whose id is "988"), else its place in `sources` ("[@2]", the second)."""
     for number, source in enumerate(sources, start=1):
         if source.id == key:
             return number
+    if key.isdigit():
+        number = int(key)
+        return number if 1 <= number <= len(sources) else None
     return None
 
 
