@@ -139,6 +139,12 @@ def test_a_draft_with_a_published_posts_slug_leaves_links_to_that_post_alone(hub
     checked = hub.check("--format", "json")
     assert checked.returncode == 0, checked.stdout
     assert "site.unpublished" not in checked.stdout
+    # The draft itself, named by its file in raw HTML, is still a draft's name published.
+    raw = 'Worry is normal.\n\n<!-- more -->\n\nSee <a href="rework.md">the rework</a>.\n'
+    hub.write_post("linking.md", post_text(body=raw, slug="linking"))
+    result = hub.build()
+    assert result.returncode != 0
+    assert "a link to content/posts/rework.md, which is a draft" in result.stderr
 
 
 def test_a_page_linking_to_a_draft_stops_the_build_too(hub: Hub) -> None:

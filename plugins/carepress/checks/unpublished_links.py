@@ -74,10 +74,8 @@ class LinksInPages:
         published: Iterable[str] = (),
     ) -> None:
         taken = {_address(url) for url in published}
-        self._left_out = {
-            _address(url): target for url, target in left_out.items()
-            if _address(url) not in taken
-        }  # fmt: skip
+        addresses = ((_address(url), target) for url, target in left_out.items())
+        self._left_out = {address: t for address, t in addresses if address not in taken}
         # Raw HTML's `<a href="draft.md">` is not resolved by MkDocs: it names the file.
         self._left_out_files = {t[0].resolve(): t for t in left_out.values()}
         self.settings = settings
@@ -115,7 +113,7 @@ class LinksInPages:
 
     def look(self, page_html: str, page_url: str, source: Path) -> list[Finding]:
         """The links of one page (its HTML, its address, its file) that reach a post left out."""
-        if not self._left_out:
+        if not self._left_out_files:  # (every left-out post has a file; not every an address)
             return []
         reached: dict[Path, tuple[str, str]] = {}
         for match in _HREF.finditer(page_html):
