@@ -39,10 +39,8 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from .byline import byline_for
-from .checks.help_links import page_findings as help_link_page_findings
 from .checks.html_safety import locate_removals
-from .checks.pages import check_page_front, read_page
-from .checks.tracking_links import page_findings as tracking_link_page_findings
+from .checks.pages import check_page_front, link_findings, read_page
 from .checks.unpublished_links import links_in_posts
 from .crisis import regions_for
 from .engine import Post, check_post, utc_now
@@ -129,8 +127,7 @@ class Rendering:
             found += locate_removals(shown, body, line, sanitised.removals, settings)
         if report is None:  # a page: its front matter (a title with markup) and help links
             found += unread + (check_page_front(page, settings) if page is not None else [])
-            found += help_link_page_findings(sanitised.html, self.path, settings)
-            found += tracking_link_page_findings(sanitised.html, self.path, settings)
+            found += link_findings(sanitised.html, self.path, settings)
         found = [finding for finding in found if finding.is_error]
         if found:
             raise UnsafePost(f"CarePress refuses {shown}:\n" +

@@ -268,6 +268,15 @@ def as_read(url: str) -> str:
     return _UNSEEN.sub("", url).strip(_C0_AND_SPACE).replace("\\", "/")
 
 
+def host_of(url: str) -> str:
+    """The host an address names, in lower case and without "www." ("" for none, or for an
+    address no browser would go to: "//[::1")."""
+    try:
+        return (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    except ValueError:
+        return ""
+
+
 def as_text(fragment: str) -> str:
     """An HTML fragment as text: every tag and comment removed (and what script and style
     hold), the rest escaped; entities stay as written. For values a template prints as HTML

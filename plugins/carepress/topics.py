@@ -38,12 +38,11 @@ class Topic:
     # asked about, never stopped, in a post of any length.
     pointers: LazyPattern | None = None
 
-    def in_passing(self, terms: list[str], in_prose: bool, mentions: int | None = None) -> bool:
+    def in_passing(self, terms: list[str], in_prose: bool, mentions: int) -> bool:
         """Whether these matches in a long post touch the topic in passing: `in_prose`, all in
         the body (the title and description are shared alone); `mentions`, how many times
         the topic is named (terms joined by "and", "or" or a comma name it once)."""
-        once = (len(terms) if mentions is None else mentions) == 1
-        if once and self.once_in_passing and in_prose:
+        if mentions == 1 and self.once_in_passing and in_prose:
             return True
         company = self.needs_company
         return company is not None and all(company.compiled.fullmatch(t) for t in terms)

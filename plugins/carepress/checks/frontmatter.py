@@ -428,13 +428,12 @@ def _links_findings(
 
     def misleading(title: str, address: str, path: KeyPath) -> None:
         """A sidebar link is a link: its title offers a crisis line only if it goes there."""
-        from .help_links import help_link_problems
+        from .help_links import HINT, help_link_problems
 
         link = f'<a href="{html.escape(address)}">{html.escape(title)}</a>'
         for rule, message, _ in help_link_problems(link, settings):
             findings.append(Finding(post.path, post.line_of(path), 1, rule, "crisis", "error",
-                                    f"{_field_name(path, post.meta)}: {message}",
-                                    "link each crisis line to its own number or site"))  # fmt: skip
+                                    f"{_field_name(path, post.meta)}: {message}", HINT))
 
     def walk(items: Any, path: KeyPath, depth: int) -> None:
         if not isinstance(items, list):

@@ -22,14 +22,14 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 import regex
 
 from ..crisis import INTERNATIONAL, CrisisLine, all_regions
 from ..disguise import LOOKALIKES, visible
 from ..findings import Finding, line_naming, source_text
-from ..sanitise import as_read
+from ..sanitise import as_read, host_of
 from ..settings import Settings
 from .registry import PostContext, RuleInfo, declare, post_check
 
@@ -101,13 +101,6 @@ def _link_words(attributes: dict[str, str], inner: str) -> list[str]:
 
 def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
-
-
-def _host(url: str) -> str:
-    try:
-        return (urlsplit(url).hostname or "").lower().removeprefix("www.")
-    except ValueError:  # "//[::1": no host a browser would go to either
-        return ""
 
 
 @cache
@@ -235,14 +228,14 @@ def _scheme(href: str) -> str:
 @cache
 def _hosts(line: CrisisLine) -> frozenset[str]:
     """The line's own sites ("988lifeline.org")."""
-    return frozenset(h for h in (_host(u) for u in (line.url, line.chat) if u) if h)
+    return frozenset(h for h in (host_of(u) for u in (line.url, line.chat) if u) if h)
 
 
 def _reaches(href: str, line: CrisisLine) -> bool:
     if _scheme(href) in ("tel", "sms"):
         wanted = {_digits(n) for n in (line.call, line.text) if n}
         return any(_same_number(_dialled(href), w) for w in wanted)
-    host = _host(href)
+    host = host_of(href)
     return bool(host) and any(host == h or host.endswith("." + h) for h in _hosts(line))
 
 
@@ -292,13 +285,16 @@ def _region_lines(region: str) -> tuple[CrisisLine, ...]:
     return (*found.lines, *found.helplines) if found else ()
 
 
+HINT = ("link each crisis line to its own number or site, as the crisis box does "
+        "(data/crisis_lines.yml)")
 Problem = tuple[str, str, tuple[str, ...]]  # rule, message, what to look for in the source
 
 
 def help_link_problems(page_html: str, settings: Settings) -> Iterator[Problem]:
     """Each link that misleads: its rule, message, and the texts that find its line."""
     region = settings.practice.crisis_region
-    own_host = _host(settings.site_url)
+    own_host = host_of(settings.site_url)
+    listed = _region_lines(region) + _region_lines(INTERNATIONAL)  # the crisis page's lines
     for match in _LINK.finditer(page_html):
         attributes = {k.lower(): v for k, v in _ATTRIBUTE.findall(match.group(1))}
         if "href" not in attributes:
@@ -319,7 +315,7 @@ def help_link_problems(page_html: str, settings: Settings) -> Iterator[Problem]:
                        "the practice's number nor a crisis line's or helpline's",
                        (href.split(":", 1)[1].split("?", 1)[0], text))  # fmt: skip
                 continue
-        elif not scheme and not _host(href):
+        elif not scheme and not host_of(href):
             continue  # a page of the site itself ("see our crisis page")
         for words in all_words:
             offered = _offered(words, region)
@@ -327,12 +323,11 @@ def help_link_problems(page_html: str, settings: Settings) -> Iterator[Problem]:
                 yield (MISLEADING_LINK, f"the link '{words}' offers {offered[0].name}, but it "
                        f"goes to {href}", (html.unescape(attributes["href"]), text))  # fmt: skip
                 break
-            lines = _region_lines(region) + _region_lines(INTERNATIONAL)
             if (
                 any(_GENERIC_SERVICE.fullmatch(clause) for clause in _clauses(words))
-                and _host(href) != own_host
+                and host_of(href) != own_host
                 and scheme not in ("tel", "sms")  # dialled: held to the listed numbers above
-                and not any(_reaches(href, line) for line in lines)
+                and not any(_reaches(href, line) for line in listed)
             ):
                 yield (MISLEADING_LINK, f"the link '{words}' offers a crisis line, but it goes "
                        f"to {href}, which is none of the lines the crisis page lists",
@@ -349,8 +344,7 @@ def help_link_findings(
     for rule, message, needles in problems:
         found.append(Finding(path, line_naming(body, needles, first_line), 1, rule, "crisis",
                              "error", message,
-                             "link each crisis line to its own number or site, as the crisis "
-                             "box does (data/crisis_lines.yml)"))  # fmt: skip
+                             HINT))  # fmt: skip
     return found
 
 

@@ -104,5 +104,11 @@ def check_page(path: Path, settings: Settings) -> list[Finding]:
     with time_budget(settings.options.max_seconds_per_post):
         sanitised = settings.sanitiser.clean(settings.render(page.body))
     findings += locate_removals(shown, page.body, page.body_line, sanitised.removals, settings)
-    return (findings + help_link_page_findings(sanitised.html, path, settings)
-            + tracking_link_page_findings(sanitised.html, path, settings))
+    return findings + link_findings(sanitised.html, path, settings)
+
+
+def link_findings(page_html: str, source: Path, settings: Settings) -> list[Finding]:
+    """Every check of a published page's links, on its HTML (help links, tracking links):
+    the build's, Zensical's and `carepress check`'s reading of a page, in one place."""
+    return (help_link_page_findings(page_html, source, settings)
+            + tracking_link_page_findings(page_html, source, settings))  # fmt: skip

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import urlsplit
 
 from ..findings import Finding
 from ..model import FrontMatter
+from ..sanitise import host_of
 from .registry import PostContext, RuleInfo, declare, post_check
 
 declare(
@@ -35,11 +35,6 @@ def sources_age(model: FrontMatter, max_age_years: int | None) -> dt.date | None
     """The day a post's oldest dated source grows too old (the calendar shows it), or None."""
     years = [s.year for s in model.sources if s.year]
     return outdated_on(min(years), max_age_years) if max_age_years and years else None
-
-
-def _host(url: str) -> str:
-    host = (urlsplit(url).hostname or "").lower()
-    return host.removeprefix("www.")
 
 
 def _matches(host: str, domains: list[str]) -> bool:
@@ -116,7 +111,7 @@ def check_sources(ctx: PostContext) -> list[Finding]:
                     f"sources[{number}].url: uses http://, not https://",
                     "use the https:// address if the site has one",
                 )
-            host = _host(source.url)
+            host = host_of(source.url)
             domains = options.source_domains
             if _matches(host, domains.deny):
                 add(

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from ..findings import Finding, line_naming, source_text
+from ..sanitise import host_of
 from ..settings import Settings
 from .registry import PostContext, RuleInfo, declare, post_check
 
@@ -42,13 +42,6 @@ _CLICK_IDS = frozenset({
 })  # fmt: skip
 
 
-def _host(url: str) -> str:
-    try:
-        return (urlsplit(url).hostname or "").lower().removeprefix("www.")
-    except ValueError:
-        return ""
-
-
 def tracking_in(href: str) -> str | None:
     """Why a link's address tells a third party who clicked, or None."""
     try:
@@ -61,44 +54,47 @@ def tracking_in(href: str) -> str | None:
     query = parse_qsl(parts.query, keep_blank_values=True)
     if ids := sorted({key for key, _ in query if key.lower() in _CLICK_IDS}):
         return f"it carries a tracker's click id ({', '.join(ids)})"
-    own = _host(href)
+    own = host_of(href)
     for _, value in query:
-        target = _host(value) if value.lower().startswith(("http://", "https://")) else ""
+        target = host_of(value) if value.lower().startswith(("http://", "https://")) else ""
         if own and target and target != own and not target.endswith("." + own):
             return f"it goes through {own} to reach {target}: link to {target} directly"
     return None
 
 
-def _problems(page_html: str) -> Iterator[tuple[str, str]]:
-    """(the address as written, why) for each tracking link of a page's HTML."""
+def _problems(page_html: str) -> dict[str, str]:
+    """The address as written -> why, for each tracking link of a page's HTML."""
+    found = {}
     for match in _HREF.finditer(page_html):
         href = html.unescape(match.group(1))
         why = tracking_in(href)
         if why is not None:
-            yield href, why
-
-
-def _findings(page_html: str, path: str, body: str, first_line: int) -> list[Finding]:
-    found = []
-    for href, why in dict(_problems(page_html)).items():
-        found.append(Finding(
-            path, line_naming(body, (href, urlsplit(href).netloc), first_line), 1, RULE, "html",
-            "error",
-            f"a link tells a third party who clicked it: {why}",
-            "link to the page itself: copy its address from the browser after opening it",
-        ))  # fmt: skip
+            found.setdefault(href, why)
     return found
+
+
+def _findings(problems: dict[str, str], path: str, body: str, first_line: int) -> list[Finding]:
+    return [
+        Finding(
+            path, line_naming(body, (href, urlsplit(href).netloc), first_line), 1, RULE, "html",
+            "error", f"a link tells a third party who clicked it: {why}",
+            "link to the page itself: copy its address from the browser after opening it",
+        )
+        for href, why in problems.items()
+    ]  # fmt: skip
 
 
 @post_check(order=5, needs_front_matter=False)
 def check_tracking_links(ctx: PostContext) -> list[Finding]:
     if not ctx.render_html:  # a build judges the HTML MkDocs renders instead
         return []
-    return _findings(ctx.sanitised.html, ctx.post.path, ctx.post.body, ctx.post.body_line)
+    problems = _problems(ctx.sanitised.html)
+    return _findings(problems, ctx.post.path, ctx.post.body, ctx.post.body_line)
 
 
 def page_findings(page_html: str, source: Path, settings: Settings) -> list[Finding]:
     """The build's reading, on a page's published HTML; its file is read only for a problem."""
-    if not any(True for _ in _problems(page_html)):
+    problems = _problems(page_html)
+    if not problems:
         return []
-    return _findings(page_html, settings.display_path(source), source_text(source), 1)
+    return _findings(problems, settings.display_path(source), source_text(source), 1)

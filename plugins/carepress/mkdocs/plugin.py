@@ -19,8 +19,7 @@ from mkdocs.structure.pages import Page
 from ..budget import RENDERS_PER_POST
 from ..byline import byline_for
 from ..checks.collisions import duplicate_addresses, page_collisions
-from ..checks.help_links import page_findings as help_link_findings
-from ..checks.tracking_links import page_findings as tracking_link_findings
+from ..checks.pages import link_findings
 from ..checks.unpublished_links import LinksInPages
 from ..crisis import regions_for
 from ..engine import Post, utc_now
@@ -473,8 +472,7 @@ class CarePressPlugin(BasePlugin):
         assert self.settings is not None
         if not (self.serving and page.file.src_uri in self.reports):
             # (a preview checks its posts whole, help links included, at their own lines)
-            self._link_findings += help_link_findings(html, source, self.settings)
-            self._link_findings += tracking_link_findings(html, source, self.settings)
+            self._link_findings += link_findings(html, source, self.settings)
         report = self.reports.get(page.file.src_uri)
         # The sitemap's lastmod: a post's own date, never the build's (which MkDocs gives
         # every page); the other pages (home, lists, crisis) last changed with the newest post.
