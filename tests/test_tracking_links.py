@@ -61,3 +61,14 @@ def test_the_check_and_the_build_both_refuse_a_tracked_link(hub: Hub) -> None:
     assert built.returncode != 0
     assert f"content/posts/t.md:{line}:1: a link tells a third party" in built.stderr
     assert not hub.site.exists()
+
+
+def test_a_sidebar_link_that_tracks_is_refused_at_its_line(hub: Hub) -> None:
+    links = [{"The guide to anxiety": "https://www.nimh.nih.gov/health?fbclid=IwAR3xyz"},
+             {"Sleep": "https://www.cdc.gov/sleep/"}]
+    path = hub.write_post("s.md", post_text(slug="s", links=links))
+    found = [f for f in json.loads(hub.check("--format", "json").stdout)
+             if f["rule"] == "html.tracking-link"]  # fmt: skip
+    line = next(n for n, text in enumerate(path.read_text().splitlines(), 1) if "fbclid" in text)
+    assert [(f["line"], f["severity"]) for f in found] == [(line, "error")]
+    assert "click id (fbclid)" in found[0]["message"]

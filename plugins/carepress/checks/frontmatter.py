@@ -426,14 +426,20 @@ def _links_findings(
                 "link it once it is published, or remove the link",
             )
 
-    def misleading(title: str, address: str, path: KeyPath) -> None:
-        """A sidebar link is a link: its title offers a crisis line only if it goes there."""
-        from .help_links import HINT, help_link_problems
+    def as_a_link(title: str, address: str, path: KeyPath) -> None:
+        """A sidebar link is a link: its title offers a crisis line only if it goes there,
+        and it tells no third party who clicked it."""
+        from . import help_links, tracking_links
 
         link = f'<a href="{html.escape(address)}">{html.escape(title)}</a>'
-        for rule, message, _ in help_link_problems(link, settings):
+        field = _field_name(path, post.meta)
+        for rule, message, _ in help_links.help_link_problems(link, settings):
             findings.append(Finding(post.path, post.line_of(path), 1, rule, "crisis", "error",
-                                    f"{_field_name(path, post.meta)}: {message}", HINT))
+                                    f"{field}: {message}", help_links.HINT))  # fmt: skip
+        if (why := tracking_links.tracking_in(address)) is not None:
+            findings.append(Finding(post.path, post.line_of(path), 1, tracking_links.RULE,
+                                    "html", "error", f"{field}: {tracking_links.MESSAGE}: {why}",
+                                    tracking_links.HINT))  # fmt: skip
 
     def walk(items: Any, path: KeyPath, depth: int) -> None:
         if not isinstance(items, list):
@@ -449,7 +455,7 @@ def _links_findings(
                     bad(item_path, f"the title {title!r} holds markup or a control character")
                 if isinstance(value, str):
                     target(value, (*item_path, title))
-                    misleading(str(title), value, (*item_path, title))
+                    as_a_link(str(title), value, (*item_path, title))
                 elif isinstance(value, list) and depth < 2:
                     walk(value, (*item_path, title), depth + 1)
                 else:

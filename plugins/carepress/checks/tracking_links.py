@@ -29,6 +29,8 @@ declare(
              "per-reader placeholder, a tracker's click id, or a redirect through a tracker"),
 )  # fmt: skip
 
+MESSAGE = "a link tells a third party who clicked it"
+HINT = "link to the page itself: copy its address from the browser after opening it"
 _HREF = re.compile(r'<a\s[^>]*?\bhref="([^"]*)"', re.IGNORECASE)
 # Mail and ad tools' per-recipient fields: {{subscriber_id}}, *|EMAIL|*, %%email%%.
 _PLACEHOLDER = re.compile(r"\{\{[^{}]*\}\}|\*\|[A-Z0-9_:]+\|\*|%%[A-Za-z0-9_]+%%", re.IGNORECASE)
@@ -77,8 +79,7 @@ def _findings(problems: dict[str, str], path: str, body: str, first_line: int) -
     return [
         Finding(
             path, line_naming(body, (href, urlsplit(href).netloc), first_line), 1, RULE, "html",
-            "error", f"a link tells a third party who clicked it: {why}",
-            "link to the page itself: copy its address from the browser after opening it",
+            "error", f"{MESSAGE}: {why}", HINT,
         )
         for href, why in problems.items()
     ]  # fmt: skip
