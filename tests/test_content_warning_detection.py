@@ -384,6 +384,14 @@ def test_one_plain_mention_in_a_long_post_is_a_warning(
         # A relapse of bipolar disorder; with drinking it is the topic.
         ("Stopping suddenly can bring on relapse. Make a written relapse plan.",
          "He has been drinking every night since the spring.", "substance-use"),
+        # Grief for lost health, with death named as what grief is not (blind batch 15).
+        ("Grief isn't only about death. People grieve the career that had to change, "
+         "and that grief is legitimate. You can grieve even when nobody has died.",
+         "Her mother died in the spring.", "death-and-grief"),
+        # Addiction with no substance in the post: of betting (blind batch 15).
+        ("Chasing losses is a sign of gambling addiction. Addiction thrives on secrecy, "
+         "and that addiction is not a moral failing.",
+         "He also snorted cocaine most weekends.", "substance-use"),
     ],
 )  # fmt: skip
 def test_words_that_need_company_are_in_passing_alone(
@@ -780,10 +788,38 @@ def test_everyday_senses_noted_by_earlier_stops(
         ("She was addicted to sports betting for most of her twenties.", False),
         ("She got addicted to online poker and cocaine.", True),
         ("He was addicted to painkillers.", True),
+        # Speed as the last of a list of qualities; as a drug, in a list or alone.
+        ("Betting apps are built around uncertainty, near-misses and speed.", False),
+        ("The job rewards accuracy, patience and speed.", False),
+        ("He was taking pills and speed most weekends.", True),
+        ("At parties there was always coke, pills or speed.", True),
+        ("Speed kept me awake through my finals.", True),
     ],
 )  # fmt: skip
 def test_the_classes_of_the_fifteenth_batch(topics, sentence: str, flagged: bool) -> None:
     assert ("substance-use" in _detected(topics, sentence)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "death_named"),
+    [
+        # Death named as what grief is not (blind batch 15): only the grief words count, so
+        # a long post of them is in passing; a death told stays a death.
+        ("Grief isn't only about death.", False),
+        ("Grief is not just about someone dying.", False),
+        ("You can grieve even when nobody has died.", False),
+        ("It is a loss without a death, and still a loss.", False),
+        ("Grief after a death is not only sadness.", True),
+        ("Without the death of her brother, none of this would have happened.", True),
+        ("His death was not only sudden but violent.", True),
+    ],
+)  # fmt: skip
+def test_death_named_as_what_a_loss_is_not_is_no_death(
+    topics, sentence: str, death_named: bool
+) -> None:
+    found = [m.group(0).lower() for m in topics["death-and-grief"].matches(sentence)]
+    named = any(not w.startswith(("grie", "mourn")) for w in found)
+    assert named is death_named, found
 
 
 def test_recovery_alone_is_the_eating_disorder_s_in_a_post_that_warns_of_it(hub: Hub) -> None:
