@@ -62,7 +62,7 @@ def test_packed_snippets_are_the_same_snippets(hub_settings) -> None:
             continue
         packed = PackedSnippets.of(report.snippets)
         sent = pickle.loads(pickle.dumps(packed))
-        assert sent.__reduce__()[1] == (packed.utf8, packed.sensitive), "only the text travels"
+        assert sent.__reduce__()[1] == (packed.packed, packed.sensitive), "only the text travels"
         assert dict(sent.items()) == report.snippets
         assert list(sent) == list(report.snippets)  # platforms in the same order
         assert json.loads(sent.json) == {p: s.as_dict() for p, s in report.snippets.items()}

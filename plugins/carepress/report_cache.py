@@ -39,7 +39,7 @@ from .findings import Finding
 from .settings import Settings
 
 CACHE_FILE = Path(".cache") / "carepress" / "reports.pickle"
-FORMAT = 2
+FORMAT = 3  # 3: snippets kept compressed
 # Packages whose behaviour a post's report depends on (rendering, validation, counting).
 PACKAGES = ("mkdocs-material", "Markdown", "pymdown-extensions", "pydantic", "regex", "nh3")
 # Findings that say more about this run than about the post.

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import json
+import zlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -107,23 +108,26 @@ class Snippet:
 
 
 class PackedSnippets(Mapping[str, Snippet]):
-    """A post's snippets by platform, held as the JSON social/snippets.json prints for them.
-    How they travel from a check (a worker, or the report cache) to the build and wait there
-    for the share kit: one string a post, where Snippet objects were ~30 (58,000 at 2,000
-    posts) to unpickle, keep, and have the garbage collector walk on every full pass.
-    Decoded where read (a share-kit page, the few posts of the syndication feeds), and not
-    kept decoded."""
+    """A post's snippets by platform, held as the JSON social/snippets.json prints for them,
+    compressed. How they travel from a check (a worker, or the report cache) to the build
+    and wait there for the share kit: one bytes object a post, where Snippet objects were
+    ~30 (58,000 at 2,000 posts) to unpickle, keep, and have the garbage collector walk on
+    every full pass. The seven platforms' texts repeat one another, so zlib keeps a post's
+    7 KB in under 1 KB (bench/PROFILE.md). Decoded where read (a share-kit page, the few
+    posts of the syndication feeds), and not kept decoded."""
 
-    __slots__ = ("sensitive", "utf8")
+    __slots__ = ("packed", "sensitive")
 
     def __init__(self, json_text: str | bytes, sensitive: bool) -> None:
-        # UTF-8: one dash or curly quote would make a str two bytes a character.
-        self.utf8 = json_text.encode() if isinstance(json_text, str) else json_text
+        """`json_text`: the JSON, or (as unpickled) the bytes `packed` holds."""
+        self.packed = (
+            zlib.compress(json_text.encode(), 1) if isinstance(json_text, str) else json_text
+        )
         self.sensitive = sensitive
 
     @property
     def json(self) -> str:
-        return self.utf8.decode()
+        return zlib.decompress(self.packed).decode()
 
     @classmethod
     def of(cls, snippets: Mapping[str, Snippet]) -> PackedSnippets:
@@ -134,25 +138,28 @@ class PackedSnippets(Mapping[str, Snippet]):
         return cls(json.dumps(data, ensure_ascii=False), sensitive)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (PackedSnippets, (self.utf8, self.sensitive))
+        return (PackedSnippets, (self.packed, self.sensitive))
 
     def __repr__(self) -> str:  # what they say, never where they are: a share kit's cache key
-        return f"PackedSnippets({self.utf8!r}, {self.sensitive!r})"
+        return f"PackedSnippets({self.json!r}, {self.sensitive!r})"
+
+    def _data(self) -> dict[str, Any]:
+        return json.loads(self.json)
 
     def decoded(self) -> dict[str, Snippet]:
         return {
             platform: Snippet.from_dict(data, self.sensitive)
-            for platform, data in json.loads(self.utf8).items()
+            for platform, data in self._data().items()
         }
 
     def __getitem__(self, platform: str) -> Snippet:
         return self.decoded()[platform]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(json.loads(self.utf8))
+        return iter(self._data())
 
     def __len__(self) -> int:
-        return len(json.loads(self.utf8))
+        return len(self._data())
 
     def items(self):  # type: ignore[override]  # one decoding for a whole share-kit page
         return self.decoded().items()
