@@ -232,6 +232,33 @@ def test_a_post_with_every_warning_and_a_long_title_is_shared_everywhere(hub: Hu
     assert " more" not in linkedin and linkedin.count(",") == len(every) - 1
 
 
+
+def test_a_long_address_counted_in_full_still_shares_everywhere(hub: Hub) -> None:
+    """A long title makes a long address, which RSS-to-social tools count in full (a blind
+    writer's post, batch 16, could not be shared on X). The feed text gives up the title's
+    words down to its first, then the title, never a warning, the crisis line, the link or
+    the disclaimer; the post itself and every feed text fit."""
+    title = ("Cyberbullying and Teens: A Parent's Guide to Noticing, Responding and "
+             "Staying Connected")
+    hub.write_post("long.md", post_text(title=title, content_warnings=["self-harm", "suicide"]))
+    check = hub.check("--format", "json")
+    assert [f for f in json.loads(check.stdout) if f["severity"] == "error"] == []
+    snippets = json.loads(hub.carepress("snippets", "--format", "json").stdout)[0]["snippets"]
+    assert set(snippets) == set(PLATFORMS)
+    for platform, snippet in snippets.items():
+        assert snippet["length"] <= snippet["limit"], platform
+        for text in (snippet["text"], snippet["feed_text"]):
+            warned = snippet.get("spoiler_text") or text
+            assert warned.startswith("CW: self-harm, suicide"), platform
+            assert "988" in text, platform
+            if platform != "instagram":  # its link is in the bio
+                assert "/cyberbullying-and-teens" in text, platform
+        assert len(snippet["feed_text"]) <= snippet["limit"], platform
+    # X's feed text, counted as the tools count it, is where the title gave way.
+    hook = snippets["x"]["feed_text"].split("\n\n")[1]
+    assert hook.endswith("…") and title.startswith(hook[:-1]) and len(hook.split()) < 4
+
+
 TEXT = (
     st.text(
         alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="<>"),

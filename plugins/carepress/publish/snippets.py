@@ -195,13 +195,15 @@ def tracked_link(url: str, platform: str, slug: str, utm: bool) -> str:
     return _with_query(url, {"utm_source": platform, "utm_medium": "social", "utm_campaign": slug})
 
 
-MIN_WORDS = 4  # a shorter stub of a description says nothing: drop it instead
+# A title keeps this many words before the warning names fewer topics ("and 5 more"); only
+# when the fewest names leave no room is it cut shorter, to its first word, then left out.
+TITLE_MIN_WORDS = 4
 
 
-def _cut_points(text: str) -> list[int]:
-    """Word boundaries of text that keep at least MIN_WORDS words, longest first."""
+def _cut_points(text: str, min_words: int) -> list[int]:
+    """Word boundaries of text that keep at least `min_words` words, longest first."""
     ends = [m.start() for m in _SPACES.finditer(text.rstrip())]
-    return sorted(ends[MIN_WORDS - 1 :], reverse=True)
+    return sorted(ends[max(min_words, 1) - 1 :], reverse=True)
 
 
 def _sentence_ends(text: str) -> list[int]:
@@ -265,7 +267,7 @@ Length = Callable[[str, str], int]  # (text, content-warning field) -> a platfor
 
 
 def _fit(
-    platform: str, parts: _Parts, spoiler: str, limit: int, count: Length
+    platform: str, parts: _Parts, spoiler: str, limit: int, count: Length, min_words: int
 ) -> tuple[str, bool, int]:
     def length(text: str) -> int:
         return count(text, spoiler)
@@ -289,13 +291,18 @@ def _fit(
         bare = parts.text("", tags)
         if length(bare) <= limit:
             return bare, True, length(bare)
-    # Last, the hook: a long title cut at a word still says what the link is.
+    # Last, the hook: a long title cut at a word still says what the link is; and where
+    # even its first word does not fit (a long address counted in full), the link's own
+    # preview names the post. Warnings, crisis line and disclaimer are never given up.
     if parts.hook_is_title:
         best = _longest_fitting(
-            _cut_points(parts.hook),
+            _cut_points(parts.hook, min_words),
             lambda cut: replace(parts, hook=_shorten(parts.hook, cut)).text("", ()),
             lambda text: length(text) <= limit,
         )
+        if best is None and min_words == 0 and parts.link_line != LINK_IN_BIO:
+            untitled = replace(parts, hook="").text("", ())
+            best = untitled if length(untitled) <= limit else None
         if best is not None:
             return best, True, length(best)
     raise SnippetError(
@@ -328,7 +335,8 @@ def _fit_warned(
     link where that keeps more of the text (a link counts in full for Bluesky and for the
     RSS-to-social tools)."""
     error: SnippetError | None = None
-    for fewer_names, warning in enumerate(warnings):
+    tries = [(m, i, w) for m in (TITLE_MIN_WORDS, 0) for i, w in enumerate(warnings)]
+    for min_words, fewer_names, warning in tries:
         spoiler = warning if spoiler_field else ""
         warned = replace(parts, warning="" if spoiler else warning)
         fitted: _Fitted | None = None
@@ -340,7 +348,9 @@ def _fit_warned(
                 continue  # a shorter link that counts the same (23 per link) gains nothing
             previous_full = full
             try:
-                text, shortened, length = _fit(platform, linked, spoiler, limit, count)
+                text, shortened, length = _fit(
+                    platform, linked, spoiler, limit, count, min_words
+                )
             except SnippetError as exc:
                 error = exc
                 continue
