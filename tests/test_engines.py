@@ -222,6 +222,22 @@ def test_a_refusal_inside_zensical_is_its_message_not_a_traceback(
     assert "Traceback (most recent call last)" not in built.stdout + built.stderr
 
 
+
+def test_a_refused_zensical_build_leaves_the_last_good_site(
+    zensical: str, tmp_path: Path
+) -> None:
+    """Zensical writes into the site as it goes; when it stops partway (a new-user tester
+    found a 45-file site where a 330-file one had been), the last good site comes back."""
+    hub = make_hub(tmp_path / "hub", with_sample_posts=True, carousels=True)  # as the sample
+    assert hub.carepress("build", "--engine", "zensical").returncode == 0
+    before = sorted(p.relative_to(hub.site) for p in hub.site.rglob("*"))
+    (hub.root / "overrides" / "partials" / "carepress-post.html").unlink()
+    built = hub.carepress("build", "--engine", "zensical")
+    assert built.returncode == 1
+    assert "zensical stopped" in built.stderr and "the last good site, unchanged" in built.stderr
+    assert sorted(p.relative_to(hub.site) for p in hub.site.rglob("*")) == before
+    assert not list(hub.root.glob(".*carepress-previous"))
+
 def test_zensical_stops_on_a_post_the_checks_refuse(zensical: str, tmp_path: Path) -> None:
     hub = make_hub(tmp_path / "hub", with_sample_posts=True, carousels=True)  # as the sample
     post = hub.posts / "sleep-and-mood.md"

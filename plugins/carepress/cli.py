@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import json
 import os
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -938,10 +939,32 @@ def _build_with_zensical(args: argparse.Namespace, engine_args: list[str]) -> in
         print("carepress: nothing was built: fix the errors above, then build again.",
               file=sys.stderr)  # fmt: skip
         return EXIT_ERRORS
-    built = run_engine("build", args.config, engine_args, "zensical")
-    if built != 0:
-        return built
-    return _publish(argparse.Namespace(**vars(args), site_dir=None), settings)
+    from .settings import configured_site_dir
+
+    # Zensical writes into the site folder as it goes: the last good site waits aside and
+    # comes back if the build, the outputs or the verification fail, so a refusal never
+    # leaves a partial site where the old one was.
+    site_dir = configured_site_dir(args.config)
+    previous = site_dir.with_name(f".{site_dir.name}.carepress-previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(previous)
+    result = EXIT_ERRORS
+    try:
+        result = run_engine("build", args.config, engine_args, "zensical")
+        if result == 0:
+            result = _publish(argparse.Namespace(**vars(args), site_dir=None), settings)
+    finally:
+        if result == EXIT_OK:
+            shutil.rmtree(previous, ignore_errors=True)
+        elif previous.exists():
+            shutil.rmtree(site_dir, ignore_errors=True)
+            previous.rename(site_dir)
+            print(f"carepress: {settings.display_path(site_dir)} is the last good site, "
+                  "unchanged.", file=sys.stderr)  # fmt: skip
+        else:
+            shutil.rmtree(site_dir, ignore_errors=True)
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
