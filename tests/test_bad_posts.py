@@ -196,6 +196,18 @@ CASES = [
         14,
         "needs a consent reference",
     ),
+    Case(
+        "testimonial-consent-not-a-record",
+        edited({}, ["type: testimonial", "consent: n/a"]),
+        15,
+        "names no consent record",
+    ),
+    Case(
+        "vignette-consent-a-sentence",
+        edited({}, ["type: case-vignette", 'consent: "verbal - she said it was fine"']),
+        15,
+        "names no consent record",
+    ),
     Case("slug-invalid", edited({}, ["slug: What Is This"]), 14, "is not a valid slug"),
     Case(
         "future-not-draft",

@@ -74,7 +74,15 @@ declare(
     ),
     RuleInfo("consent.missing", "consent", "error",
              "a testimonial or case vignette without a consent reference", adjustable=False),
+    RuleInfo("consent.not-a-record", "consent", "error",
+             "a consent that names no written record ('n/a', 'verbal', a sentence)",
+             adjustable=False),
 )  # fmt: skip
+
+# A consent reference is the id of a signed record in the practice's files ("CR-2026-014",
+# "2026/14"): one token with a digit. "n/a", "verbal - she said it was fine" or "yes" name
+# no record anybody could produce (an outside red team published identifying stories so).
+CONSENT_RECORD_RE = re.compile(r"(?=[^\s]*\d)[A-Za-z0-9][A-Za-z0-9._/#:-]{0,39}")
 
 # Markup or script in a front-matter value: tags, comments, javascript: URLs.
 HTML_RE = re.compile(r"</?[a-zA-Z!?][^<>\s]{0,20}>?|javascript\s*:", re.IGNORECASE)
@@ -511,6 +519,11 @@ def _consistency_findings(post: PostFile, model: FrontMatter, now: dt.datetime) 
         (model.type in TYPES_NEEDING_CONSENT and not model.consent, ("type",), "consent.missing",
          "consent", f"type: a {model.type} needs a consent reference",
          "add consent: <id of the signed consent record> (never the person's name)"),
+        (bool(model.consent and not CONSENT_RECORD_RE.fullmatch(model.consent.strip())),
+         ("consent",), "consent.not-a-record", "consent",
+         f"consent: {model.consent.strip()[:40]!r} names no consent record" if model.consent
+         else "", "give the id of the signed, written consent record (e.g. CR-2026-014: one "
+         "word with a number, never the person's name); without one, do not publish it"),
         (model.draft is False and model.created > now, ("draft",), "frontmatter.future-not-draft",
          "frontmatter", "draft: false would publish a post dated in the future now",
          "remove the draft line; a future-dated post is published on its date automatically"),
