@@ -248,12 +248,43 @@ def test_citation_in_the_paragraph_covers_the_claim() -> None:
         ("National Institute of Mental Health (2023). Any Anxiety Disorder.", True),
         ("As summarised in [@nimh-anxiety].", True),
         ("Smith J. Sleep and mood.\n    Journal of Sleep, doi:10.1000/xyz.", True),
+        # A year names a source only with who published it (the fifth red team's note).
+        ("First reported in 2011.", False),
+        ("Recalled from a talk given in 2011.", False),
+        ("Hölzel, B. K. et al. (2011). Mindfulness practice and the brain.", True),
+        ("Smith (2019), a randomised trial.", True),
+        ("NIMH, 2022.", True),
+        ('"Sleep in America" poll, 2020.', True),
+        ("World Health Organization, Mental health atlas 2020.", True),
     ],
 )
 def test_a_footnote_cites_only_if_it_names_a_source(note: str, cites: bool) -> None:
     text = f"Nearly half of all adults will live with it at some point.[^1]\n\n[^1]: {note}\n"
     sourced = sourced_footnotes(text)
     assert [c for _, c in find_claims(prose_of(text, 1).text, sourced=sourced)] == [cites]
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        # A figure after the paragraph's last citation is uncited (the fifth red team: an
+        # unrelated citation on the first sentence "covered" a made-up statistic); a claim
+        # in words after it goes on from the source, as writers do.
+        ("Walks can lift your mood [@a]. About 40% of men never seek help.", [False]),
+        ("Walks help [@a]. Men are twice as likely to wait as women.", [False]),
+        ("About 40% of men never seek help [@a]. Walks help.", [True]),
+        ("Men are twice as likely to wait [@a]. It is common [@a].", [True]),
+        ("SAD is more common in women [@a]. Most people who live here never develop SAD.",
+         [True, True]),
+        ("Walks help.[^1] About 40% of men never seek help.\n\n[^1]: NIMH, 2020.", [False]),
+        ("About 40% of men never seek help.[^1] Walks help.\n\n[^1]: NIMH, 2020.", [True]),
+        ("## Men are twice as likely to wait\n\nAbout 40% of men never seek help [@a].",
+         [True, True]),
+    ],
+)  # fmt: skip
+def test_a_citation_covers_the_figures_before_it(text: str, cited: list[bool]) -> None:
+    sourced = sourced_footnotes(text)
+    assert [c for _, c in find_claims(prose_of(text, 1).text, sourced=sourced)] == cited
 
 
 def test_question_headings_and_code_are_not_claims() -> None:

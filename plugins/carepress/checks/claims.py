@@ -22,8 +22,23 @@ from .registry import PostContext, RuleInfo, declare_family, post_check
 FOOTNOTE_REF_RE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 # A footnote's definition, with its indented continuation lines.
 _FOOTNOTE_DEF_RE = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:(.*(?:\n(?: {4}|\t).*)*)", re.M)
-# What makes a footnote a source: an address, a source's key, a DOI, or a year of publication.
-_SOURCE_IN_NOTE_RE = re.compile(r"https?://|\[@|\bdoi\b|\b(?:19|20)\d\d\b", re.I)
+# What makes a footnote a source: an address, a source's key, a DOI, or a year of publication
+# with who published it (an acronym, "et al.", an author's "Smith," or "Smith (", a quoted or
+# italic title, or a publisher's word). A year alone ("First reported in 2011.", an outside
+# red team's) names nobody to check.
+_SOURCE_IN_NOTE_RE = re.compile(r"https?://|\[@|\bdoi\b", re.I)
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+_PUBLISHER_RE = re.compile(
+    r"\b[A-Z]{2,}\b|\bet al\b|\b[A-Z][a-z]+(?:,| \(|\.(?= [A-Z]))|[\"“*_][^\"”*_\n]{3,}[\"”*_]"
+    r"|\b(?:Journal|Review|Press|University|Institute|Association|Organi[sz]ation|Department|"
+    r"Agency|Centers?|Centres?|Society|College|Foundation|Trust|Council|Survey|Report|Lancet)\b"
+)
+
+
+def _names_a_source(note: str) -> bool:
+    if _SOURCE_IN_NOTE_RE.search(note):
+        return True
+    return bool(_YEAR_RE.search(note) and _PUBLISHER_RE.search(note))
 
 
 def sourced_footnotes(body: str) -> frozenset[str]:
@@ -32,10 +47,12 @@ def sourced_footnotes(body: str) -> frozenset[str]:
     if "[^" not in body:
         return frozenset()
     return frozenset(m.group(1) for m in _FOOTNOTE_DEF_RE.finditer(body)
-                     if _SOURCE_IN_NOTE_RE.search(m.group(2)))  # fmt: skip
-# A sentence ends at its stop, or where the next list item starts.
+                     if _names_a_source(m.group(2)))  # fmt: skip
+# A sentence ends at its stop (and a footnote mark right after it: "shrinks it.[^1] That
+# is why"), or where the next list item starts.
 _SENTENCE_END_RE = re.compile(
-    r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])|\n(?=[ \t]*(?:[-*+]|\d+[.)])[ \t])"
+    r"(?<=[.!?])[\"”’)]*(?:\[\^[^\]\s]+\])?\s+(?=[\"“(]?[A-Z0-9])"
+    r"|\n(?=[ \t]*(?:[-*+]|\d+[.)])[ \t])"
 )
 # A question asks, and what a therapist sees in their own office is their experience: each
 # claims only with a number in it ("Did you know one in five...?" does).
@@ -118,6 +135,27 @@ def _blocks(text: str) -> Iterator[tuple[int, str, str]]:
             yield offset, block, block
 
 
+# A figure: digits, or a number, share or multiple in words ("eleven years", "a third",
+# "twice as likely"); "one" is left out ("one of the few ways" states no figure).
+_FIGURE_RE = re.compile(
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundreds?|thousands?|millions?|billions?|half|halves|halved|thirds?|"
+    r"quarters?|twice|double[sd]?|doubling|triple[sd]?|tripling|fourfold|threefold|twofold|"
+    r"tenfold|percent|per cent)\b",
+    re.IGNORECASE,
+)
+
+
+def _last_citation(text: str, sourced: frozenset[str] | None) -> int:
+    """Where the last citation of `text` starts (a source's key, or a footnote that names a
+    source, or any footnote when `sourced` is None), or -1."""
+    found = [m.start() for m in CITATION_RE.finditer(text)]
+    found += [m.start() for m in FOOTNOTE_REF_RE.finditer(text)
+              if sourced is None or m.group(1) in sourced]  # fmt: skip
+    return max(found, default=-1)
+
+
 def _sentences(block: str) -> Iterator[tuple[int, int]]:
     start = 0
     for end in _SENTENCE_END_RE.finditer(block):
@@ -148,17 +186,28 @@ def find_claims(
         ]
         if not kinds:
             continue
-        cited = bool(CITATION_RE.search(citing)) or any(
-            sourced is None or m.group(1) in sourced for m in FOOTNOTE_REF_RE.finditer(citing)
-        )
+        # A citation covers the block's claims, except a figure stated after the last one
+        # ("Walks lift mood [@a]. Men wait an average of eleven years." leaves the figure
+        # uncited: an outside red team's); a claim in words after it goes on from the
+        # source, as writers do ("...[@a]. Most people who live here don't develop it.").
+        # A heading's citation is its section's first paragraph's.
+        cited_to = _last_citation(citing, sourced)
+        if citing is not block and cited_to >= 0:
+            cited_to = len(block)
+        sentences = list(_sentences(block))
         # A paragraph with no match holds no sentence with one (sentences end at non-word
         # characters, so the patterns' word edges read the same): one search each skips it.
-        if cited and uncited_only:
+        if uncited_only and cited_to >= 0 and not _FIGURE_RE.search(block, cited_to):
             continue
         kinds = [part for part in kinds if part.pattern.search(block)]
         if not kinds:
             continue
-        for start, stop in _sentences(block):
+        for start, stop in sentences:
+            cited = cited_to >= start or (
+                cited_to >= 0 and not _FIGURE_RE.search(block, start, stop)
+            )
+            if cited and uncited_only:
+                continue
             found = [
                 (m.start(), part.kind)
                 for part in kinds
