@@ -309,3 +309,35 @@ def test_question_headings_and_code_are_not_claims() -> None:
 )
 def test_a_heading_can_state_a_claim_its_section_cites(text: str, claims: list[bool]) -> None:
     assert [cited for _, cited in find_claims(prose_of(text, 1).text)] == claims
+
+
+# A fifth outside red team's classes (rt5) and their near misses: "times likelier", research
+# as a verdict, one treatment beating another, a condition hitting a region or group harder or
+# "practically the norm", an effect told noun first (a table's cell).
+RT5 = [
+    ("Girls are now about three times likelier than boys to be diagnosed with depression.", True),
+    ("Women are twice as prone to anxiety as men.", True),
+    ("Older men are far likelier to be misdiagnosed.", True),
+    ("The verdict from decades of clinical trials is in: therapy beats medication.", True),
+    ("Decades of research show that exercise lifts mood.", True),
+    ("CBT outperforms antidepressants for mild depression.", True),
+    ("Seasonal depression hits northern states far harder than southern ones.", True),
+    ("In Oregon, winter low mood is practically the norm.", True),
+    ("Loneliness hits older men harder than anyone else.", True),
+    ("| Sleep lost | Next day |\n|---|---|\n| One hour | Anxiety goes up by about a third |", True),
+    ("After a sleepless night, worry roughly doubles.", True),
+    ("Stress levels drop by 40% after a week of walking.", True),
+    # Near misses.
+    ("A plan you write down is likelier to stick than one you keep in your head.", False),
+    ("The jury is in: our readers loved the new newsletter.", False),
+    ("A short walk beats scrolling for clearing your head.", False),
+    ("Grief hits some people harder than others, and that is normal.", False),
+    ("| Day | Morning | Evening |\n|---|---|---|\n| Monday | Walk | Journal |", False),
+    ("The recipe doubles easily if friends come round.", False),
+    ("Anxiety can feel like it doubles at night, and that is a normal feeling.", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "claim"), RT5)
+def test_rt5_claim_classes_and_near_misses(sentence: str, claim: bool) -> None:
+    assert _is_claim(sentence) is claim

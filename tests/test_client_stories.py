@@ -282,3 +282,39 @@ def test_a_later_sentence_about_the_client_can_identify_them(text: str) -> None:
 @pytest.mark.parametrize("text", STILL_NOT_IDENTIFIABLE)
 def test_a_new_section_a_hypothetical_or_staff_news_is_not_carried(text: str) -> None:
     assert not any(story.identifiable for story in client_stories(text)), text
+
+
+# A fifth outside red team's classes (rt5): the client's details told before the therapy
+# context ("She teaches third grade at ... We started meeting in March, when she told me");
+# work begun ("I started working with the only ..."); "over our sessions"; "someone I
+# counsel"; a new name that does not hide a unique role; a client record as a table.
+RT5 = [
+    ("I want to tell you about Thandiwe. She is 29. She teaches third grade at Maple Creek "
+     "Elementary in Hood River. We started meeting in March, when she told me she cried.", True),
+    ("Last spring I started working with the only woman fire chief in Deschutes County.", True),
+    ("This year we began seeing the only female imam in our city.", True),
+    ("Zephyrine runs the bakery on Oak Street in Silverton. Over our sessions this fall she "
+     "named the worry.", True),
+    ("Someone I counsel (let's call her \"the reverend\") leads the only Lutheran congregation "
+     "in Sisters, Oregon.", True),
+    ("| Client | Age | Work | Town | First session |\n|---|---|---|---|---|\n"
+     "| Oksana | 41 | night charge nurse | Gresham | 14 Jan 2026 |", True),
+    ("| Patient | Occupation | City |\n|---|---|---|\n| R. | teacher | Bend |", True),
+    # Near misses.
+    ("Imagine a parent who runs the bakery on Oak Street in Silverton. Over months of sessions "
+     "she learns to rest.", False),
+    ("Last spring I started working with a new supervisor myself, and it changed how I "
+     "practise.", False),
+    ("We started meeting in March to plan the fundraiser at Oak Street Hall.", False),
+    ("Let's call her Mara. She is in her forties and works in an office, and over our sessions "
+     "she learned to rest.", False),
+    ("| Day | Morning | Evening |\n|---|---|---|\n| Monday | Walk | Journal |", False),
+    ("A composite example:\n\n| Client | Age | Town |\n|---|---|---|\n"
+     "| Sam | 30s | a small town |", False),
+    ("I'm a therapist in Bend, and I started working in private practice in 2015.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "identifiable"), RT5)
+def test_rt5_client_story_classes_and_near_misses(text: str, identifiable: bool) -> None:
+    assert any(s.identifiable for s in client_stories(text)) is identifiable

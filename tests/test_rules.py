@@ -145,6 +145,10 @@ EXAMPLES = {
         "Within 21 days of this journaling practice, your anxiety will be completely gone.",
         "Therapy doesn't come with a guarantee, but many people find it helps with anxiety.",
     ),
+    "clinical-advice.medication-break": (
+        "Can I skip my Lexapro on weekends?\n\nPlenty of people do, and it works out fine.",
+        "Can I skip my Lexapro on weekends?\n\nThat is one to plan with your prescriber.",
+    ),
     "clinical-advice.answered-question": (
         "Can I take ibuprofen with my lithium? Yes, that's totally fine.",
         "Can I take ibuprofen with my lithium? That's a question for your pharmacist.",
@@ -1096,3 +1100,85 @@ def test_an_address_at_the_sites_own_domain_is_the_practices(settings) -> None:
     elsewhere = ("jenna.k@gmail.com", "someone@example.org", "a@riverbend-therapy.example.org.io")
     for other in elsewhere:
         assert "confidentiality.email" in _fired(settings, f"Email {other} to book.")
+
+
+# A fifth outside red team's classes (rt5), each with paraphrases (another writer's word forms
+# and sentence shapes) and the near misses that must stay clean: (rule, sentence, fires).
+RT5_CLASSES = [
+    # A taper told as steps, a fraction at each.
+    ("clinical-advice.dosing", "Week one, take a half. Week two, a quarter.", True),
+    ("clinical-advice.dosing", "Days 1-7: half a tablet. Days 8-14: a quarter of a tablet.", True),
+    ("clinical-advice.dosing", "Step 2: cut to a quarter of your usual dose.", True),
+    ("clinical-advice.dosing", "Week one, take a half-hour walk each morning.", False),
+    ("clinical-advice.dosing", "Week two, a quarter of the group joined the walk.", False),
+    # A writer's own stop offered to readers.
+    ("clinical-advice.medication-change",
+     "That is how I came off Zoloft, and it is how you can too.", True),
+    ("clinical-advice.medication-change",
+     "I weaned myself off my antidepressants in a month, and so can you.", True),
+    ("clinical-advice.medication-change",
+     "I came off sertraline last year, and I know many readers are thinking about it too.", False),
+    # A medicine traded for a supplement, told as what others did.
+    ("clinical-advice.medication-change",
+     "A lot of my readers have traded their antidepressant for 5-HTP and saffron.", True),
+    ("clinical-advice.medication-change",
+     "Several friends swapped their sertraline for St John's wort and never looked back.", True),
+    ("clinical-advice.medication-change",
+     "A reader who swapped her antidepressant for St John's wort without telling her doctor "
+     "ended up in hospital.", False),
+    ("clinical-advice.medication-change",
+     "Talk to your prescriber before changing anything, including adding a supplement.", False),
+    # A supplement said to go well with the reader's own medicine.
+    ("clinical-advice.medication-instruction",
+     "It pairs nicely with an SSRI you are already on, so add a capsule in the morning.", True),
+    ("clinical-advice.medication-instruction",
+     "St John's wort goes really well with your antidepressant.", True),
+    ("clinical-advice.medication-instruction",
+     "Saffron sits happily alongside the meds you're currently taking.", True),
+    ("clinical-advice.medication-instruction",
+     "St John's wort can interact with SSRIs, so tell your pharmacist before you try it.", False),
+    # A break from a medicine told as harmless (post-wide: the question is often a heading).
+    ("clinical-advice.medication-break",
+     "Can I skip my Lexapro on weekends?\n\nJust pick it back up on Monday with breakfast.", True),
+    ("clinical-advice.medication-break",
+     "Plenty of readers skip their sertraline on Saturdays; lots of people do it and feel fine.",
+     True),
+    ("clinical-advice.medication-break",
+     "You can pause your meds over the holidays and start them again after the trip.", True),
+    ("clinical-advice.medication-break",
+     "If your journaling habit slips over the weekend, just pick it back up on Monday.", False),
+    ("clinical-advice.medication-break",
+     "Talk to your prescriber before skipping your antidepressant on weekends.", False),
+    ("clinical-advice.medication-break",
+     "Never skip your lithium over the holidays without a plan.", False),
+    # A checklist's verdict.
+    ("clinical-advice.diagnosis",
+     "Snapping at your kids and dreading Monday? Then you are clinically depressed, full stop.",
+     True),
+    ("clinical-advice.diagnosis", "You're clinically depressed, no question about it.", True),
+    ("clinical-advice.diagnosis", "So you've got ADHD, end of story.", True),
+    ("clinical-advice.diagnosis", "If you're clinically depressed, sleep often changes.", False),
+    ("clinical-advice.diagnosis", "Being clinically depressed is not a choice.", False),
+    ("clinical-advice.diagnosis", "I was clinically depressed for two years.", False),
+    ("clinical-advice.diagnosis", "That doesn't mean you are clinically depressed.", False),
+    # A program that never failed; a result by a date.
+    ("clinical-advice.cure", "We have never seen it fail.", True),
+    ("clinical-advice.cure", "This program has never failed a single client.", True),
+    ("clinical-advice.cure", "It has never failed to surprise me how resilient people are.", False),
+    ("clinical-advice.promise",
+     "Thirty days of our journaling method, and you will feel like yourself again.", True),
+    ("clinical-advice.promise",
+     "Six weeks of our anxiety course and you'll be calmer.", True),
+    ("clinical-advice.promise",
+     "After a few weeks of practice, many people find they feel more like themselves again.",
+     False),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "sentence", "fires"), RT5_CLASSES)
+def test_rt5_classes_and_their_near_misses(
+    settings, rule_id: str, sentence: str, fires: bool
+) -> None:
+    text = prose_of(sentence, 1).text
+    rule = settings.rules[rule_id]
+    assert any(rule_matches(rule, text, settings)) is fires

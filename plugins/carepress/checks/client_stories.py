@@ -55,6 +55,7 @@ class _Patterns:
     # client, the last (hearing something) is the weakest.
     context: GatedGroup
     hypothetical: LazyPattern
+    renamed: LazyPattern  # a new name given ("let's call her ..."): renames, does not invent
     consented: LazyPattern  # said to be shared with consent: no story warning without details
     titled: re.Pattern[str]
     word_names: frozenset[str]  # given names that are also everyday words ("Grace", "Will")
@@ -82,6 +83,7 @@ def patterns() -> _Patterns:
     return _Patterns(
         context=GatedGroup(GatedPattern(_join(c)) for c in context),
         hypothetical=_join(data["hypothetical"]),
+        renamed=_join(data["renamed"]),
         consented=_join(data["consented"]),
         titled=re.compile(rf"(?<!\w){data['titled']}\s+$"),
         word_names=frozenset(data["word_names"].split()),
@@ -142,6 +144,25 @@ _CONTINUES = re.compile(
     r" (?:know|recogni[sz]e) (?:her|him|them))\b"
 )
 _CARRIED = 8  # sentences after a story's therapy context that may go on about its client
+_BACK = 3  # sentences before a therapy context, in its paragraph, that may tell of its client
+# A therapy context that goes on about someone told of before it ("Zephyrine runs the bakery on
+# Oak Street. Over our sessions this fall she named the worry"): a third person in it.
+_THIRD_PERSON = re.compile(r"\b(?:she|he|her|him|his|hers)\b", re.IGNORECASE)
+# The details that identify a client on their own (the rest take two).
+_STRONG_IDS = frozenset({"handle", "unique role", "organisation"})
+# A client record as a table (an outside red team's fifth round): a header naming the person
+# and a column of their details ("| Client | Age | Work | Town | First session |"), in
+# Markdown or as prose renders it (cells two spaces or more apart).
+_TABLE_RULE_RE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:[| \t]+:?-{3,}:?[ \t]*)+\|?[ \t]*$")
+_CELL_SPLIT_RE = re.compile(r"[ \t]*\|[ \t]*|[ \t]{2,}")
+_WHO_HEADERS = frozenset({"client", "patient", "name", "client name", "patient name", "initials",
+                          "pseudonym", "client initials", "person", "who"})
+_DETAIL_HEADERS = frozenset({
+    "age", "town", "city", "suburb", "location", "neighbourhood", "neighborhood", "address",
+    "work", "job", "occupation", "profession", "employer", "workplace", "school", "role",
+    "first session", "start date", "session date", "intake", "intake date", "date of birth",
+    "dob", "born", "diagnosis", "phone", "email", "lives", "home town", "hometown",
+})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -197,18 +218,40 @@ def client_stories(text: str, index: LiteralIndex | None = None) -> Iterator[Sto
                 break  # a new section: a new subject
             if i not in context and _CONTINUES.match(text, spans[i][0]):
                 told.setdefault(i, j)
-    for i in sorted(context | set(named_in) | set(told)):
-        start, end = spans[i]
-        # Said hypothetical or composite in this sentence, the one before, anywhere earlier
-        # in its paragraph or the paragraph before ("Picture a composite of many teens...
-        # Then, a few sessions later, she tells me..."), or in its section's heading.
-        before = spans[i - 1][0] if i else start
-        if _said_hypothetical(p, text, spans, told.get(i, i), end):
+    # The sentences before a therapy context in its paragraph that goes on about "her" or
+    # "him": the client may be told of first ("She teaches third grade at Maple Creek
+    # Elementary. We started meeting in March, when she told me ...").
+    told_after: dict[int, int] = {}
+    for k in sorted(strong):
+        if not _THIRD_PERSON.search(text, *spans[k]):
             continue
+        for i in range(k - 1, max(k - 1 - _BACK, -1), -1):
+            if "\n\n" in text[spans[i][1] : spans[k][0]]:
+                break  # another paragraph
+            if i not in context:
+                told_after.setdefault(i, k)
+    yield from _record_tables(text, p)
+    for i in sorted(context | set(named_in) | set(told) | set(told_after)):
+        start, end = spans[i]
+        before = spans[i - 1][0] if i else start
         ids = {kind for kind, pattern in p.identifiers.items() if pattern.search(text, start, end)}
         if "organisation" in ids:
             ids.discard("place")
-        if i in told and (ids & {"handle", "unique role", "organisation"} or len(ids) >= 2):
+        # Said hypothetical or composite in this sentence, the one before, anywhere earlier
+        # in its paragraph or the paragraph before ("Picture a composite of many teens...
+        # Then, a few sessions later, she tells me..."), or in its section's heading. A new
+        # name alone ("let's call her 'the reverend'") does not hide a role or a workplace.
+        said = text if not ids & _STRONG_IDS else _renames_blanked(p, text, spans, i)
+        last = spans[told_after[i]][1] if i in told_after else end
+        if _said_hypothetical(p, said, spans, told.get(i, i), last):
+            continue
+        if i in told_after and i not in told and (ids & _STRONG_IDS or len(ids) >= 2):
+            yield Story(start, True, f"gives {', '.join(sorted(ids))} of the client told of "
+                        "after it")
+            continue
+        if i in told_after and i not in told and i not in named_in:
+            continue
+        if i in told and (ids & _STRONG_IDS or len(ids) >= 2):
             # A sentence that goes on about the client of an earlier one ("She posts her runs
             # as @...", "He anchors the six o'clock news", "She is a nurse at ..."): its
             # details identify the client as if the therapy context were in it.
@@ -232,6 +275,52 @@ def client_stories(text: str, index: LiteralIndex | None = None) -> Iterator[Sto
             yield Story(start, True, f"gives {', '.join(sorted(ids))} of a client")
         elif i in markers and not p.consented.search(text, before, end):
             yield Story(start, False, "tells of a client")
+
+
+def _renames_blanked(p: _Patterns, text: str, spans: list, i: int) -> str:
+    """The text with the new names given near sentence i ("let's call her ...") blanked: a
+    renaming is no hypothetical when the story still names a role or a workplace."""
+    paragraph = text.rfind("\n\n", 0, spans[i][0]) + 1
+    start = text.rfind("\n\n", 0, max(paragraph - 2, 0)) + 1
+    end = spans[min(i + _BACK, len(spans) - 1)][1]
+    found = list(p.renamed.finditer(text, start, end))
+    if not found:
+        return text
+    parts, at = [], 0
+    for m in found:
+        parts += [text[at : m.start()], " " * (m.end() - m.start())]
+        at = m.end()
+    return "".join(parts) + text[at:]
+
+
+def _record_tables(text: str, p: _Patterns) -> Iterator[Story]:
+    """The rows of a table whose header names the person and their details: a client record
+    ("| Client | Age | Work | Town | First session |"), unless said hypothetical."""
+    if "---" not in text:
+        return
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    for n in range(1, len(lines)):
+        if not _TABLE_RULE_RE.match(lines[n]):
+            continue
+        header = {c.strip(" *_").lower() for c in _CELL_SPLIT_RE.split(lines[n - 1].strip()) if c}
+        if not (header & _WHO_HEADERS and header & _DETAIL_HEADERS):
+            continue
+        where = offsets[n - 1]
+        paragraph = text.rfind("\n\n", 0, max(where - 1, 0))
+        earlier = text.rfind("\n\n", 0, max(paragraph - 1, 0)) + 1
+        if p.hypothetical.search(text, earlier, offsets[n]) or _heading_says(
+            p.hypothetical, text, where
+        ):
+            continue
+        for row in range(n + 1, len(lines)):
+            cells = [c for c in _CELL_SPLIT_RE.split(lines[row].strip()) if c.strip()]
+            if len(cells) < 2:
+                break  # the table ends
+            shown = ", ".join(sorted(header & _DETAIL_HEADERS))
+            yield Story(offsets[row], True, f"gives a client's record as a table row ({shown})")
 
 
 def _said_hypothetical(p: _Patterns, text: str, spans: list, i: int, end: int) -> bool:
