@@ -282,3 +282,23 @@ def test_a_later_sentence_about_the_client_can_identify_them(text: str) -> None:
 @pytest.mark.parametrize("text", STILL_NOT_IDENTIFIABLE)
 def test_a_new_section_a_hypothetical_or_staff_news_is_not_carried(text: str) -> None:
     assert not any(story.identifiable for story in client_stories(text)), text
+
+
+# The sixteenth blind batch's class: the writer describing their own identity ("I write as a
+# Latina therapist") names no client, though "Latina" is also a given name; a client described
+# the same way, or named beside the writer's self-description, still is.
+@pytest.mark.parametrize(
+    ("text", "identifiable"),
+    [
+        ("I write as a Latina therapist. My experiences of race aren't the same as those of my "
+         "Black, Indigenous or Asian American colleagues.", False),
+        ("As a Latina therapist, I notice how often this comes up.", False),
+        ("I'm an Irish counsellor, and I was raised to keep quiet about feelings.", False),
+        ("My client, a Latina nurse from Tucson, told me she felt invisible at work.", True),
+        ("As a Latina nurse from Tucson, she came to see me last week.", True),
+        ("Latina, 34, a nurse in Tucson, came to see me last week.", True),
+        ("I write as a therapist who saw Maria, 34, a nurse in Tucson.", True),
+    ],
+)
+def test_the_writer_describing_themself_is_not_a_client(text: str, identifiable: bool) -> None:
+    assert any(story.identifiable for story in client_stories(text)) is identifiable, text
