@@ -341,3 +341,38 @@ RT5 = [
 @pytest.mark.parametrize(("sentence", "claim"), RT5)
 def test_rt5_claim_classes_and_near_misses(sentence: str, claim: bool) -> None:
     assert _is_claim(sentence) is claim
+
+
+# The sixteenth blind batch's classes, each with the uses that must stay flagged: how a brain
+# or mind in a state works is reasoning, not a finding; a risk named in safety planning (what
+# could happen if the person causing harm finds out) is no statistic. Two of the batch's
+# sentences stay claims: "most children who struggle this way" is a proportion of a group
+# defined by a condition, and "one of the most common things couples argue about" ranks how
+# often couples do something: each needs a source or a softer wording.
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("A tired brain is more reactive and less patient, and it's more likely to see threats "
+         "everywhere.", False),
+        ("A tired brain is more likely to read a neutral face as hostile.", False),
+        ("An anxious, exhausted mind is less likely to notice what went well.", False),
+        ("A stressed body tends to be more likely to stay on alert.", False),
+        ("A child with a tired brain is more likely to fail exams.", True),
+        ("A traumatic brain injury makes you more likely to develop depression.", True),
+        ("A tired brain is twice as likely to misread a face.", True),
+        ("People who sleep badly are more likely to develop depression.", True),
+        ("Teens with a tired brain are three times more likely to crash a car.", True),
+        ("Some steps could raise risk if the person causing harm finds out, so it can help to "
+         "talk them through with a trained advocate before acting.", False),
+        ("Changing your passwords may increase the risk if your partner notices.", False),
+        ("Leaving could raise the risk of being killed if he finds out.", True),
+        ("Leaving raises the risk of homicide fivefold.", True),
+        ("Vaping may raise the risk if you already have asthma.", True),
+        ("Most children who struggle this way want to be at school, or wish they could want "
+         "to, and feel ashamed that they can't manage it.", True),
+        ("Money is one of the most common things couples argue about.", True),
+    ],
+)
+def test_blind_batch_16_classes(sentence: str, claim: bool) -> None:
+    assert _is_claim(sentence) is claim
+

@@ -318,3 +318,23 @@ RT5 = [
 @pytest.mark.parametrize(("text", "identifiable"), RT5)
 def test_rt5_client_story_classes_and_near_misses(text: str, identifiable: bool) -> None:
     assert any(s.identifiable for s in client_stories(text)) is identifiable
+
+
+# The sixteenth blind batch's class: the writer describing their own identity ("I write as a
+# Latina therapist") names no client, though "Latina" is also a given name; a client described
+# the same way, or named beside the writer's self-description, still is.
+@pytest.mark.parametrize(
+    ("text", "identifiable"),
+    [
+        ("I write as a Latina therapist. My experiences of race aren't the same as those of my "
+         "Black, Indigenous or Asian American colleagues.", False),
+        ("As a Latina therapist, I notice how often this comes up.", False),
+        ("I'm an Irish counsellor, and I was raised to keep quiet about feelings.", False),
+        ("My client, a Latina nurse from Tucson, told me she felt invisible at work.", True),
+        ("As a Latina nurse from Tucson, she came to see me last week.", True),
+        ("Latina, 34, a nurse in Tucson, came to see me last week.", True),
+        ("I write as a therapist who saw Maria, 34, a nurse in Tucson.", True),
+    ],
+)
+def test_the_writer_describing_themself_is_not_a_client(text: str, identifiable: bool) -> None:
+    assert any(story.identifiable for story in client_stories(text)) is identifiable, text

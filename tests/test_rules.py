@@ -1182,3 +1182,48 @@ def test_rt5_classes_and_their_near_misses(
     text = prose_of(sentence, 1).text
     rule = settings.rules[rule_id]
     assert any(rule_matches(rule, text, settings)) is fires
+
+
+# The sixteenth blind batch's classes, each with the uses that must stay flagged: what was
+# lost replaced (not a medicine changed); signs that may point to a condition, sent to a
+# clinician to assess; what is not fixed forever (no promise).
+@pytest.mark.parametrize(
+    ("rule_id", "sentence", "fires"),
+    [
+        ("clinical-advice.medication-instruction",
+         "- **Essentials.** Medications, glasses, phone chargers, ID and clothing. If "
+         "prescriptions were lost, your pharmacy or prescriber can help you replace them.", False),
+        ("clinical-advice.medication-instruction",
+         "If you lost your blood pressure tablets in the flood, the pharmacy can replace them.",
+         False),
+        ("clinical-advice.medication-instruction",
+         "If your tablets were lost in the fire, you can replace them with St John's wort.", True),
+        ("clinical-advice.medication-instruction",
+         "If you've lost faith in your antidepressants, a naturopath can help you replace them.",
+         True),
+        ("clinical-advice.medication-instruction",
+         "Your friend can help you replace them with supplements.", True),
+        ("clinical-advice.diagnosing",
+         "Persistent irritability, anxiety, sadness or loss of enjoyment around this time may "
+         "point to perimenopausal depression, which is worth raising with a health care "
+         "provider.", False),
+        ("clinical-advice.diagnosing",
+         "These changes can point to postnatal depression, so talk to your GP or midwife.", False),
+        ("clinical-advice.diagnosing", "All of this points to depression.", True),
+        ("clinical-advice.diagnosing",
+         "Persistent irritability may point to perimenopausal depression.", True),
+        ("clinical-advice.diagnosing",
+         "Your son's tantrums may point to ADHD, so there's no need to see anyone.", True),
+        ("clinical-advice.promise",
+         "That said, treatment plans aren't fixed forever, and people have every right to ask "
+         "questions about side effects, goals and options.", False),
+        ("clinical-advice.promise",
+         "Your therapy goals are not set in stone forever.", False),
+        ("clinical-advice.promise", "With this treatment your anxiety will be fixed forever.",
+         True),
+        ("clinical-advice.promise",
+         "Once you finish the course, your depression is fixed forever.", True),
+    ],
+)
+def test_blind_batch_16_classes(settings, rule_id: str, sentence: str, fires: bool) -> None:
+    assert (rule_id in _fired(settings, sentence)) is fires

@@ -41,6 +41,15 @@ _SURNAME_RE = re.compile(r" (?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)(?= |,|\.|$|
 _SELF_RE = re.compile(
     r"(?:I'm|I am|my name is)\s+(?:(?:Dr|Mr|Mrs|Ms|Mx)\.?\s+)?(?:[A-Z][a-z]+\s+)?$"
 )
+# The writer describing themself (blind batch 16): a name-like word in "I write as a Latina
+# therapist", "I'm an Irish counsellor", "As a Latina clinician, I ..." is who the writer is,
+# not a client's name ("My client, a Latina nurse from Tucson, ..." is still a story).
+_SELF_AS_RE = re.compile(
+    r"(?:\b(?:I|I['’]m|I am|I was|I['’]ve been|I have been)\b[^.!?\n]{0,40}?\bas|"
+    r"\b(?:I['’]m|I am|I was|I['’]ve been|I have been))\s+an?\s+$"
+)
+_SENTENCE_AS_RE = re.compile(r"^[\s*_\"“]*As\s+an?\s+$")
+_FIRST_PERSON_RE = re.compile(r"\b(?:I|I['’]m|I['’]ve|I['’]d|my|me)\b")
 _PREVIOUS_WORD_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+) $")
 # Initials ("J.M."), not a time of day ("2 A.M.", "at 9 P.M.").
 _INITIALS_RE = re.compile(
@@ -122,6 +131,8 @@ def _names(text: str, start: int, end: int, p: _Patterns) -> list[tuple[int, str
         before = text[max(start, match.start() - 16) : match.start()]
         if p.titled.search(before) or _SELF_RE.search(before):
             continue  # staff and public figures by title; the writer introducing themself
+        if _self_described(text, start, end, match.start()):
+            continue  # the writer's own identity: "I write as a Latina therapist"
         previous = _PREVIOUS_WORD_RE.search(before)
         if previous and previous.group(1).lower() in known:
             continue  # a surname after a given name ("Rachel Kim"): the name was seen
@@ -135,6 +146,17 @@ def _names(text: str, start: int, end: int, p: _Patterns) -> list[tuple[int, str
         found.append((match.start(), word if not surname else f"{word}{surname.group(0)}"))
     found += [(m.start(), m.group(0)) for m in _INITIALS_RE.finditer(text, start, end)]
     return found
+
+
+def _self_described(text: str, start: int, end: int, at: int) -> bool:
+    """Whether the word at `at` describes the writer: after "I write as a", "I'm a", or a
+    sentence's opening "As a" whose sentence goes on in the first person."""
+    before = text[max(start, at - 60) : at]
+    if _SELF_AS_RE.search(before):
+        return True
+    return bool(
+        _SENTENCE_AS_RE.match(text[start:at]) and _FIRST_PERSON_RE.search(text, at, end)
+    )
 
 
 # A sentence that goes on about someone already in the story: it starts with them.
