@@ -65,29 +65,40 @@ _INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
 _LEET = str.maketrans("013457@$", "oieastas")
 _LEET_MAY = frozenset("013457@$")
 _LEET_NEVER = frozenset("2689")
-# A word of letters, digits and the two signs, from a letter or "$" (never a citation's "@key"):
-# one run, nothing retried. A text holds one only where a letter meets such a digit or sign.
-_LEET_WORD_RE = re.compile(r"(?<![\w@$])[A-Za-z$][\w@$]*+")
+# A run of letters, digits, the two signs and hyphens, read a hyphen-joined part at a time
+# ("s3lf-h4rm"); never a citation's key or a footnote's label ("[@who-icd11]", "[^note1]"),
+# nor an address ("jo@clinic-name.org"). One run, nothing retried; a text holds one only
+# where a letter meets such a digit or sign.
+_LEET_RUN_RE = re.compile(r"(?<![\w@$^-])[\w@$-]++")
 _LEET_SUSPECT_RE = re.compile(r"[A-Za-z][013457@$]|\$[A-Za-z]")
 _LEET_AMOUNT_RE = re.compile(r"\$\d")
 
 
-def _leet_word(match: re.Match[str]) -> str:
-    word = match.group(0)
-    chars = set(word)
-    if not chars & _LEET_MAY or chars & _LEET_NEVER or _LEET_AMOUNT_RE.search(word):
-        return word
-    if "@" in word and match.string[match.end() : match.end() + 1] in (".", "-"):
-        return word
-    if sum(c.isascii() and c.isalpha() for c in word) < 2:
-        return word
-    return word.translate(_LEET)
+def _leet_part(part: str) -> str:
+    chars = set(part)
+    if (
+        not part[:1].isascii()
+        or not (part[:1].isalpha() or part[:1] == "$")
+        or not chars & _LEET_MAY
+        or chars & _LEET_NEVER
+        or _LEET_AMOUNT_RE.search(part)
+        or sum(c.isascii() and c.isalpha() for c in part) < 2
+    ):
+        return part
+    return part.translate(_LEET)
+
+
+def _leet_run(match: re.Match[str]) -> str:
+    run = match.group(0)
+    if run.startswith("@") or ("@" in run and match.string.startswith(".", match.end())):
+        return run
+    return "-".join(_leet_part(part) for part in run.split("-"))
 
 
 def _unleet(text: str) -> str:
     if not _LEET_SUSPECT_RE.search(text):
         return text
-    return _LEET_WORD_RE.sub(_leet_word, text)
+    return _LEET_RUN_RE.sub(_leet_run, text)
 
 
 @cache
