@@ -329,6 +329,12 @@ RT5 = [
     ("Stress levels drop by 40% after a week of walking.", True),
     # Near misses.
     ("A plan you write down is likelier to stick than one you keep in your head.", False),
+    # A figure told as an average; an average day is no figure.
+    ("Men wait an average of eleven years between their first symptoms and treatment.", True),
+    ("People see an average of 3 doctors before the right diagnosis.", True),
+    ("On average, people wait 8 years to ask for help.", True),
+    ("On an average day I see five clients.", False),
+    ("An average week might include two sessions and a walk.", False),
     ("The jury is in: our readers loved the new newsletter.", False),
     ("A short walk beats scrolling for clearing your head.", False),
     ("Grief hits some people harder than others, and that is normal.", False),

@@ -1085,3 +1085,76 @@ def test_the_classes_a_third_outside_red_team_found(
     topics, sentence: str, topic: str, flagged: bool
 ) -> None:
     assert (topic in _detected(topics, sentence)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic", "flagged"),
+    [
+        # A fifth outside red team's classes: each attack's wording, paraphrases a different
+        # writer would use, and the everyday senses of the same words.
+        # A wish not to live told with a contraction; a job, a party or a town left is not.
+        ("Jamie didn't want to be here anymore, and one Tuesday in March he wasn't.",
+         "suicide", True),
+        ("She doesn't want to be alive any more.", "suicide", True),
+        ("i dont wanna exist anymore", "suicide", True),
+        ("He didn't want to go on any longer.", "suicide", True),
+        ("He said he didn't want to be alive.", "suicide", True),
+        ("He didn't want to be here anymore, so he quit and moved to Leeds.", "suicide", False),
+        ("She didn't want to be here any more in that job.", "suicide", False),
+        ("The kids didn't want to be here at first, but by lunch they loved the museum.",
+         "suicide", False),
+        ("I don't want to live in the city any more.", "suicide", False),
+        # Neat lines someone made on their own skin; tan lines, a strap's and henna's are not.
+        ("Under mine were neat lines I made on my forearm whenever the feelings got too loud.",
+         "self-harm", True),
+        ("There were rows of straight little cuts on her thigh.", "self-harm", True),
+        ("The marks she had made on her own wrists were healing.", "self-harm", True),
+        ("Parallel lines across his upper arm, always the same length.", "self-harm", True),
+        ("She drew neat lines on her arm with henna for the wedding.", "self-harm", False),
+        ("Straight tan lines on my arms from the cycling jersey.", "self-harm", False),
+        ("The neat lines on my forearm from my watch strap faded by noon.", "self-harm", False),
+        # Pro-ana any way it is spelt (digits for letters: disguise.py), and its boards.
+        ("Teens tell us they find th1nspo boards, pr0 ana \"coaches\" who text them daily "
+         "rules, and m1a tips.", "eating-disorders", True),
+        ("She followed pro mia accounts for months.", "eating-disorders", True),
+        ("proana blogs and bonespo boards", "eating-disorders", True),
+        ("She posts thinsp0 every night.", "eating-disorders", True),
+        ("Ana coaches the under-tens on Saturdays.", "eating-disorders", False),
+        ("Mia tips the waiter well.", "eating-disorders", False),
+        ("The pros and cons of an analysis.", "eating-disorders", False),
+        # A no not heeded, with words between; declining a drink is not.
+        ("I remember saying no, and I remember that he didn't stop.", "sexual-violence", True),
+        ("I kept saying no, but he just didn't stop.", "sexual-violence", True),
+        ("I told him no more than once and he wouldn't stop.", "sexual-violence", True),
+        ("I said no to the second drink and he didn't stop laughing about it.",
+         "sexual-violence", False),
+        ("I said no thanks, and they didn't stop there.", "sexual-violence", False),
+        # Grooming: a child told she is mature for her years, photos kept secret from parents.
+        ("He told her she was mature for twelve, and asked her to keep their photos a secret "
+         "from her mum.", "sexual-violence", True),
+        ("He said she was so mature for a twelve-year-old.", "sexual-violence", True),
+        ("Keep our chats a secret from your parents, he wrote.", "sexual-violence", True),
+        ("My coach bought me gifts, told me I was more mature than the other girls, and said "
+         "our late-night chats had to stay secret from my parents.", "sexual-violence", True),
+        ("Keep the photos a secret from Mum until her birthday.", "sexual-violence", False),
+        ("Her teacher says she is more mature than the other kids in her reading.",
+         "sexual-violence", False),
+        # A bender and a flask hidden; a pipe bender, a fender-bender and a flask of tea are not.
+        ("By the third day of the bender I could not remember where I had parked.",
+         "substance-use", True),
+        ("He went on a three-day bender after the funeral.", "substance-use", True),
+        ("Weekend benders were normal in my twenties.", "substance-use", True),
+        ("I kept a flask in my boot so nobody at the barbecue would see me top up.",
+         "substance-use", True),
+        ("She topped up her coffee from a hip flask every morning.", "substance-use", True),
+        ("Bend the copper with a pipe bender.", "substance-use", False),
+        ("It was only a fender-bender in the car park.", "substance-use", False),
+        ("Bender is my favourite Futurama character.", "substance-use", False),
+        ("I kept a flask in my boot for hot tea on the drive.", "substance-use", False),
+        ("A flask of soup in my bag keeps me going at work.", "substance-use", False),
+    ],
+)  # fmt: skip
+def test_the_classes_a_fifth_outside_red_team_found(
+    topics, sentence: str, topic: str, flagged: bool
+) -> None:
+    assert (topic in _detected(topics, sentence)) is flagged

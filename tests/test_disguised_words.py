@@ -55,6 +55,11 @@ SPELT = [
     ("He said S.U.I.C.I.D.E. was the answer.", "content-warning.undeclared-suicide"),
     ("I want to k-i-l-l myself.", "content-warning.undeclared-suicide"),
     ("Thoughts of sucide came at night.", "content-warning.undeclared-suicide"),
+    # Digits and signs for letters (the fifth red team's "th1nspo", "pr0 ana").
+    ("She follows th1nspo boards.", "content-warning.undeclared-eating-disorders"),
+    ("Thoughts of su1c1de came at night.", "content-warning.undeclared-suicide"),
+    ("She has been s3lf-h4rming since spring.", "content-warning.undeclared-self-harm"),
+    ("Thoughts of $uic1de came at night.", "content-warning.undeclared-suicide"),
 ]
 
 
@@ -117,6 +122,29 @@ def test_undisguising_keeps_every_offset(text: str) -> None:
     # Every plain word before and after a disguised one is where it was.
     for word in re.finditer(r"(?<!\S)[A-Za-z]+(?=[ .])", text):
         assert plain[word.start() : word.end()] == word.group(0)
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("th1nspo, pr0 ana and m1a", "thinspo, pro ana and mia"),
+        ("s3lf-h4rm and h@rm", "self-harm and harm"),
+        # Doses, times, amounts, codes, citations, footnotes and addresses stay as written.
+        ("10mg at 5pm on the 3rd, a 4x4", "10mg at 5pm on the 3rd, a 4x4"),
+        ("covid19, h2o, B12, D3, GAD-7, omega-3s", "covid19, h2o, B12, D3, GAD-7, omega-3s"),
+        ("[@who-icd11] and [^note1] and [@nimh-5-steps]",
+         "[@who-icd11] and [^note1] and [@nimh-5-steps]"),
+        ("US$50, jo@clinic.org, hello@clinic-name.org",
+         "US$50, jo@clinic.org, hello@clinic-name.org"),
+    ],
+)  # fmt: skip
+def test_digits_for_letters_are_read_as_letters_only_inside_words(typed: str, read: str) -> None:
+    assert undisguised(typed) == read
+
+
+def test_a_hostile_run_of_digits_and_letters_is_read_once() -> None:
+    text = "a1-" * 200_000 + "$" * 200_000 + "-" * 200_000
+    assert len(undisguised(text)) == len(text)
 
 
 def test_a_hostile_run_of_invisible_characters_is_read_once() -> None:

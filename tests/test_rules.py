@@ -88,6 +88,14 @@ EXAMPLES = {
         "In her final letter before she took her own life, she listed every debt she owed.",
         "Her final letter to the council listed every broken streetlight on our road.",
     ),
+    "safe-messaging.place-in-a-suicide-story": (
+        "He died by suicide. It was the footbridge with the low fence over the motorway.",
+        "Our balcony has a low railing above the patio, so fit a taller guard for toddlers.",
+    ),
+    "safe-messaging.sensational-in-a-suicide-story": (
+        "She died by suicide. To the kids at school she was a beautiful, tragic hero.",
+        "The firefighter who carried her out is a hero.",
+    ),
     "safe-messaging.success-failure-forms": (
         "He tried twice before finally succeeding in taking his own life.",
         "Successful treatment of depression lowers the risk of suicide.",
@@ -216,6 +224,88 @@ CLASS_EXAMPLES = [
      "Stop your medication, skip a dose or change it whenever you like.",
      "Please don't start, stop or change any medication, or its dose, based on anything you "
      "read here."),
+    # A fifth outside red team's classes: each attack's wording, paraphrases, near misses.
+    # A place told with what makes it one; heights named as places.
+    ("safe-messaging.place-in-a-suicide-story",
+     "Last month he drove out to the old Harlan Street overpass, the one with the low railing "
+     "above the rail yard, and that is where he died by suicide.",
+     "Suicide prevention matters. Our balcony has a low railing above the patio, so fit a "
+     "taller guard for toddlers."),
+    ("safe-messaging.place-in-a-suicide-story",
+     "Suicide loss. He walked to the footbridge, the one with the low fence over the motorway.",
+     "Suicide prevention matters. The bridge by the river, that's where he proposed."),
+    ("safe-messaging.place-in-a-suicide-story",
+     "Suicide loss hurts. The old viaduct by the mill, that is where she took her own life.",
+     "Suicide prevention matters. The old viaduct by the mill is where we walk the dog."),
+    ("safe-messaging.method-detail",
+     "He died by suicide at the flyover near the ring road.",
+     "After the funeral we drove home over the flyover."),
+    # A suicide as a spectacle, or a teen who died made a celebrity.
+    ("safe-messaging.sensational-in-a-suicide-story",
+     "Inside the Final Hours of a Star Quarterback. Every minute of the night a beloved player "
+     "died by suicide, and what fans still argue about.",
+     "Suicide prevention matters. We spent the final hours of the fundraiser counting coins."),
+    ("safe-messaging.sensational-in-a-suicide-story",
+     "He died by suicide. A minute-by-minute account of his last day follows.",
+     "Suicide prevention matters. Every minute of the day we spent together was precious."),
+    ("safe-messaging.sensational-in-a-suicide-story",
+     "Kai died by suicide last November. To a lot of fourteen-year-olds he looks like a "
+     "beautiful, tragic hero.",
+     "Suicide prevention matters. The firefighter who pulled her out is a hero."),
+    ("safe-messaging.sensational-in-a-suicide-story",
+     "Kai died by suicide. Within a day he was the most famous kid in the county.",
+     "Suicide prevention matters. Check the legend of the map before the walk."),
+    ("safe-messaging.sensational-in-a-suicide-story",
+     "Kai died by suicide. His last selfie became everyone's profile picture.",
+     "Suicide prevention matters. Hamlet is the classic tragic hero of the play."),
+    ("safe-messaging.sensational-in-a-suicide-story",
+     "She died by suicide. Kids still leave roses and candles at the spot.",
+     "Suicide prevention matters. We leave flowers at her grave on her birthday."),
+    # A death as relief for the one who died, or as a sensible response.
+    ("safe-messaging.framing-in-a-suicide-story",
+     "When he died by suicide I was heartbroken. Whatever storm he had been living in was over, "
+     "and in a strange way I was glad for him.",
+     "Suicide prevention matters. In a strange way I was glad for her when she got the job."),
+    ("safe-messaging.framing-in-a-suicide-story",
+     "She took her own life. Part of me is relieved that she is at peace now.",
+     "Suicide prevention matters. The storm was over and we went outside."),
+    ("safe-messaging.framing-in-a-suicide-story",
+     "She died by suicide. For the first time in years her face looked calm.",
+     "Suicide prevention matters. After the panic attack passed, her face looked calm again."),
+    ("safe-messaging.framing-in-a-suicide-story",
+     "He died by suicide. The war he had been fighting was finally over.",
+     "Suicide prevention matters. The war in the film was finally over."),
+    ("safe-messaging.framing-in-a-suicide-story",
+     "If you are thinking about suicide, call 988. For someone facing years of unrelenting pain "
+     "with nothing left to try, ending things can be a rational, even sensible, response.",
+     "Suicide is never a rational response."),
+    ("safe-messaging.framing-in-a-suicide-story",
+     "Suicide can be a reasonable response to unbearable pain.",
+     "Suicide prevention matters. Asking about suicide is a sensible step."),
+    ("safe-messaging.framing-in-a-suicide-story",
+     "For her, suicide was a dignified, even brave, choice.",
+     "Thoughts of suicide can be an understandable response to pain, and they can pass."),
+    # Sharpeners whose blades come out, and where they were kept.
+    ("safe-messaging.self-harm-means-in-a-post",
+     "Self-harm. By ninth grade I knew which pencil sharpeners had blades you could pop out "
+     "with a tiny screwdriver, and I kept a couple in my pencil case.",
+     "Self-harm is hard to talk about. Her pencil case held pens, a sharpener and an eraser."),
+    ("safe-messaging.self-harm-means-in-a-post",
+     "Self-harm. Some sharpeners have blades that come out easily.",
+     "Self-harm is hard to talk about. Lock away razors and sharpeners with removable blades."),
+    ("safe-messaging.self-harm-means-in-a-post",
+     "Self-harm. She unscrewed the blade out of her sharpener.",
+     "Self-harm is hard to talk about. I kept a couple of pens in my pencil case."),
+    # Part of a bottle or packet of someone's tablets, taken.
+    ("safe-messaging.method",
+     "The coroner said he had taken most of a bottle of his mother's heart tablets.",
+     "She took most of a bottle of water on the hike."),
+    ("safe-messaging.method",
+     "She swallowed half a packet of her dad's sleeping pills.",
+     "He took half a packet of biscuits to work."),
+    ("safe-messaging.method",
+     "He took the rest of a box of painkillers.",
+     "She took the rest of a box of her mother's tablets back to the pharmacy."),
     # A fourth outside red team's classes, each with paraphrases and near misses.
     # Safe messaging: a place where people went to jump, a railing the easiest place to climb.
     ("safe-messaging.method",

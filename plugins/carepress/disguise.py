@@ -2,11 +2,13 @@
 
 A word can look like itself to a reader and not to a pattern: "sui\u200bcide" with a zero-width
 space, "self\u2010harm" with a typographic hyphen (word processors and PDFs paste them),
-"suіcide" with a Cyrillic і, "ｓｕｉｃｉｄｅ" in full-width letters. Every check reads prose
+"suіcide" with a Cyrillic і, "ｓｕｉｃｉｄｅ" in full-width letters, "th1nspo" and "pr0" with
+digits for letters (leetspeak, how tags slip past an app's filter). Every check reads prose
 through `undisguised`, so such a post is judged by what it says.
 
 The result has the text's length, character for character, so an offset in it is an offset
 in the text (prose.py's contract): a look-alike or full-width letter becomes the Latin one,
+a digit standing for a letter inside a word becomes the letter,
 an odd hyphen inside a word becomes "-", and a word's invisible characters become spaces
 after it (a rule's space matches any run of whitespace).
 """
@@ -54,6 +56,50 @@ _WORD_RE = re.compile(f"(?<![\\w{_INVISIBLE}])(?:[{_INVISIBLE}]*+\\w)++[{_INVISI
 _HYPHEN_IN_WORD_RE = re.compile(f"(?<=\\w)[{_HYPHENS}](?=\\w)")
 _INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
 
+# Digits and signs for the letters they look like (leetspeak: "th1nspo", "pr0 ana", "su1c1de",
+# "s3lf-h4rm", "h@rm", "$uicide"). One reading of each: "1" is "i", the more common ("k1ll",
+# "m1a"). Only in a word that starts with a letter (or "$") and holds two letters or more, and
+# no digit with no letter to stand for: "10mg", "5pm", "3rd", "4x4", "covid19", "h2o" and
+# "B12" are left as written, so a dose or a time is never read as a word; nor is an amount
+# ("US$50") or an email address ("jo@clinic-name.org": "@" in a run a dot or hyphen ends).
+_LEET = str.maketrans("013457@$", "oieastas")
+_LEET_MAY = frozenset("013457@$")
+_LEET_NEVER = frozenset("2689")
+# A run of letters, digits, the two signs and hyphens, read a hyphen-joined part at a time
+# ("s3lf-h4rm"); never a citation's key or a footnote's label ("[@who-icd11]", "[^note1]"),
+# nor an address ("jo@clinic-name.org"). One run, nothing retried; a text holds one only
+# where a letter meets such a digit or sign.
+_LEET_RUN_RE = re.compile(r"(?<![\w@$^-])[\w@$-]++")
+_LEET_SUSPECT_RE = re.compile(r"[A-Za-z][013457@$]|\$[A-Za-z]")
+_LEET_AMOUNT_RE = re.compile(r"\$\d")
+
+
+def _leet_part(part: str) -> str:
+    chars = set(part)
+    if (
+        not part[:1].isascii()
+        or not (part[:1].isalpha() or part[:1] == "$")
+        or not chars & _LEET_MAY
+        or chars & _LEET_NEVER
+        or _LEET_AMOUNT_RE.search(part)
+        or sum(c.isascii() and c.isalpha() for c in part) < 2
+    ):
+        return part
+    return part.translate(_LEET)
+
+
+def _leet_run(match: re.Match[str]) -> str:
+    run = match.group(0)
+    if run.startswith("@") or ("@" in run and match.string.startswith(".", match.end())):
+        return run
+    return "-".join(_leet_part(part) for part in run.split("-"))
+
+
+def _unleet(text: str) -> str:
+    if not _LEET_SUSPECT_RE.search(text):
+        return text
+    return _LEET_RUN_RE.sub(_leet_run, text)
+
 
 @cache
 def _compatible(char: str) -> str:
@@ -88,7 +134,7 @@ def visible(text: str) -> str:
 def undisguised(text: str) -> str:
     """`text` with its words spelt plainly (see above); the same length, and the same
     object when there is nothing to undo."""
-    if text.isascii() or not _SUSPECT_RE.search(text):
-        return text
-    text = _HYPHEN_IN_WORD_RE.sub("-", text)
-    return _WORD_RE.sub(_word, text)
+    if not text.isascii() and _SUSPECT_RE.search(text):
+        text = _HYPHEN_IN_WORD_RE.sub("-", text)
+        text = _WORD_RE.sub(_word, text)
+    return _unleet(text)
