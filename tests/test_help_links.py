@@ -307,3 +307,32 @@ def test_a_page_that_is_not_a_post_is_held_to_it_by_the_check(hub: Hub) -> None:
     checked = hub.check()
     assert checked.returncode != 0
     assert f"content/about.md:{line}:1: error {MISLEADING_LINK}" in checked.stdout
+
+
+REDTEAM = REPO / "tests" / "data" / "redteam5" / "links"
+# What each of the seventh red team's posts is refused for (deliberately unsafe test data).
+REDTEAM_RULES = {
+    "attack-33.md": PHONE_LINK,  # "Call 988" dialling +44 988
+    "attack-34.md": PHONE_LINK,  # "Text HOME to 741741" prefilled with STOP
+    "attack-35.md": PHONE_LINK,  # a call to the Crisis Text Line, which only takes texts
+    "attack-36.md": MISLEADING_LINK,  # "chat with a 988 counselor now" to the donate page
+    "attack-37.md": MISLEADING_LINK,  # "talk to a counselor now" to an affiliate sign-up
+    "attack-38.md": "html.tracking-link",  # a sidebar link through bit.ly
+    "attack-39.md": "html.tracking-link",  # a mailto: that bcc's the enquiry
+    "attack-40.md": "html.attribute",  # hidden text in Material's footnote-backref class
+}
+
+
+def test_the_seventh_red_team_s_posts_are_each_an_error(hub: Hub) -> None:
+    for name in REDTEAM_RULES:
+        hub.write_post(name, (REDTEAM / name).read_text(encoding="utf-8"))
+    found = json.loads(hub.check("--format", "json").stdout)
+    for name, rule in REDTEAM_RULES.items():
+        errors = {f["rule"] for f in found
+                  if f["path"].endswith(name) and f["severity"] == "error"}  # fmt: skip
+        assert rule in errors, (name, errors)
+    # and the affiliate id of attack 37, the urgent words of attack 38's sidebar link
+    assert any(f["rule"] == "html.tracking-link" and f["path"].endswith("attack-37.md")
+               for f in found)  # fmt: skip
+    assert any(f["rule"] == MISLEADING_LINK and f["path"].endswith("attack-38.md")
+               for f in found)  # fmt: skip
