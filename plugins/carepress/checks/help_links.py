@@ -334,7 +334,7 @@ _URGENT = re.compile(
 
 
 def _is_crisis_page(href: str, own_host: str) -> bool:
-    """A link to the hub's own crisis page ("../../crisis/", "/crisis.html", "crisis.md")."""
+    """A link to the hub's own crisis page: its address (../../crisis/, /crisis.html) or file."""
     host = host_of(href)
     if (_scheme(href) or host) and host != own_host:
         return False
