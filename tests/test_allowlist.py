@@ -77,6 +77,60 @@ def test_what_markdown_writes_is_kept(html: str) -> None:
     assert SITE.clean(once.html) == once  # stable
 
 
+# Red-team pass 7: hidden text in Material's `footnote-backref` (font-size 0, opacity 0), set
+# by the writer's own HTML or attribute list. Classes are an allowlist: the writer's (admonition
+# types, buttons, grids), and the extensions' own, each on its element, the hidden ones only as
+# their extension writes them.
+@pytest.mark.parametrize(
+    ("html", "element", "value"),
+    [
+        ('<p>x<span class="footnote-backref"> Order pills</span></p>', "span",
+         "footnote-backref"),
+        ('<a class="footnote-backref" href="#fnref:1" title="Jump back to footnote 1 in the '
+         'text">Order pills</a>', "a", "footnote-backref"),
+        ('<a class="footnote-backref" href="#fnref:1" title="Order pills">\u21a9</a>', "a",
+         "footnote-backref"),
+        ('<a class="footnote-backref" href="https://pharma.example/">\u21a9</a>', "a",
+         "footnote-backref"),
+        ('<p><a class="headerlink" href="#x" title="Permanent link">Order pills</a></p>', "a",
+         "headerlink"),
+        ('<p><a class="headerlink" href="#x" title="Permanent link">\u00b6</a></p>', "a",
+         "headerlink"),
+        ('<span class="footnote">x</span>', "span", "footnote"),
+        ('<span class="admonition-title">x</span>', "span", "admonition-title"),
+        ('<span class="tabbed-content">x</span>', "span", "tabbed-content"),
+        ('<span class="twemoji">x</span>', "span", "twemoji"),
+        ('<span class="sr-only">x</span>', "span", "sr-only"),
+        ('<p class="note md-typeset">x</p>', "p", "note md-typeset"),
+        ('<p class="carepress-disclaimer">x</p>', "p", "carepress-disclaimer"),
+        ('<span class="critic-x">x</span>', "span", "critic-x"),
+    ],
+)  # fmt: skip
+def test_a_class_the_writer_may_not_set_is_named(html: str, element: str, value: str) -> None:
+    assert Removal("attribute", element, "class", value) in SITE.clean(html).removals
+    assert f'class="{value}"' not in SITE.clean(html).html  # nor published
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "## Heading\n\nText[^1] and again[^1].\n\n[^1]: A note.\n",
+        '!!! warning inline end "Careful"\n    Body\n\n??? tip "More"\n    Hidden\n',
+        "```python\ndef f(x):\n    return 1\n```\n",
+        '``` {.js linenums="1" title="a.js"}\nlet a = 1;\n```\n',
+        "[Book a session](https://example.org/book){ .md-button .md-button--primary }\n",
+        '<div class="grid cards" markdown>\n\n- One\n- Two\n\n</div>\n',
+        "A paragraph.\n{: .note }\n",
+    ],
+)
+def test_what_the_hub_s_extensions_write_passes(markdown: str) -> None:
+    from carepress.settings import load_settings
+    from conftest import REPO
+
+    settings = load_settings(REPO / "mkdocs.yml")
+    assert settings.sanitiser.clean(settings.render(markdown)).removals == ()
+
+
 def test_a_budget_stops_work_that_catches_every_exception() -> None:
     started = time.monotonic()
     with pytest.raises(OverBudget), time_budget(0.2):

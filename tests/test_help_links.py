@@ -157,6 +157,79 @@ def test_a_link_that_goes_where_it_says_passes(link: str) -> None:
     assert list(help_link_problems(f"<p>{link}</p>", SETTINGS)) == []
 
 
+# Red-team pass 7 (tests/data/redteam5/links/): a line's digits behind another country's
+# code, a call to a line that only takes texts, a text prefilled with another word than the
+# line's keyword, a message to several numbers; each with the forms that stay fine.
+@pytest.mark.parametrize(
+    ("link", "fine"),
+    [
+        ('<a href="tel:+44988">Call 988</a>', False),
+        ('<a href="tel:+61988">Call 988</a>', False),
+        ('<a href="tel:+448006624357">Call SAMHSA</a>', False),
+        ('<a href="tel:+1988">Call 988</a>', True),
+        ('<a href="tel:+18006624357">Call SAMHSA</a>', True),
+        ('<a href="tel:8006624357">Call SAMHSA</a>', True),
+        ('<a href="tel:+353116123">Call Samaritans Ireland</a>', True),
+        ('<a href="tel:000">call 000</a>', True),
+        ('<a href="tel:741741">call the Crisis Text Line</a>', False),
+        ('<a href="tel:838255">Call the Veterans Crisis Line</a>', False),
+        ('<a href="sms:116123">Text Samaritans</a>', False),
+        ('<a href="sms:741741">text the Crisis Text Line</a>', True),
+        ('<a href="sms:988">Text 988</a>', True),
+        ('<a href="sms:741741?body=STOP">Text HOME to 741741</a>', False),
+        ('<a href="sms:741741?&amp;body=UNSUBSCRIBE">Text 741741</a>', False),
+        ('<a href="sms:988?body=hi">Text 988</a>', False),
+        ('<a href="sms:741741,5035550100?body=HOME">Text HOME to 741741</a>', False),
+        ('<a href="sms:741741?&amp;body=HOME">Text HOME to 741741</a>', True),
+        ('<a href="sms:741741?body=home">Text HOME to 741741</a>', True),
+        ('<a href="sms:741741?body=">Text 741741</a>', True),
+    ],
+)
+def test_a_phone_link_dials_the_line_in_its_own_form_and_way(link: str, fine: bool) -> None:
+    found = [r for r, _, _ in help_link_problems(f"<p>{link}</p>", SETTINGS)]
+    assert found == ([] if fine else [PHONE_LINK])
+
+
+# A link that offers contact must not land on a page of the line's site that is for
+# something else; words that offer help now ("talk to a counselor now") lead to a listed
+# line or to the crisis page, as "suicide hotline" does.
+@pytest.mark.parametrize(
+    ("link", "fine"),
+    [
+        ('<a href="https://988lifeline.org/donate/">chat with a 988 counselor now</a>', False),
+        ('<a href="https://988lifeline.org/?form=donate">Call 988</a>', False),
+        ('<a href="https://shop.crisistextline.org/">Text the Crisis Text Line</a>', False),
+        ('<a href="https://www.crisistextline.org/volunteer/">Text a volunteer now</a>', False),
+        ('<a href="https://988lifeline.org/careers/">Talk to someone tonight</a>', False),
+        ('<a href="https://988lifeline.org/chat/">chat with a 988 counselor now</a>', True),
+        ('<a href="https://988lifeline.org/donate/">Donate to the 988 Lifeline</a>', True),
+        ('<a href="https://988lifeline.org/media/">Contact the Lifeline media team</a>', True),
+        ('<a href="https://www.crisistextline.org/volunteer/">Learn about volunteering</a>',
+         True),
+        ('<a href="https://www.betterhelp.com/get-started/?go=true">talk to a counselor now</a>',
+         False),
+        ('<a href="https://riverbend-therapy.example.org/book">talk to someone now</a>', False),
+        ('<a href="https://calm.example/">Get help right now</a>', False),
+        ('<a href="https://calm.example/">Chat now</a>', False),
+        ('<a href="https://calm.example/">Need to talk tonight?</a>', False),
+        ('<a href="../booking/">Talk to a trained counselor now</a>', False),
+        ('<a href="https://riverbend-therapy.example.org/book">talk to a counselor about '
+         'booking</a>', True),
+        ('<a href="https://riverbend-therapy.example.org/book">Talk to a counselor</a>', True),
+        ('<a href="https://example.org/">how to talk to someone now and then</a>', True),
+        ('<a href="../../crisis/">talk to someone now</a>', True),
+        ('<a href="https://learn.riverbend-therapy.example.org/crisis/">Get help now</a>', True),
+        ('<a href="tel:988">Talk to someone now</a>', True),
+        ('<a href="tel:911">Get help now</a>', True),
+        ('<a href="https://988lifeline.org/chat/">Chat now</a>', True),
+        ('<a href="https://findahelpline.com/">talk to someone now</a>', True),
+    ],
+)
+def test_an_offer_of_help_now_leads_to_help(link: str, fine: bool) -> None:
+    found = [r for r, _, _ in help_link_problems(f"<p>{link}</p>", SETTINGS)]
+    assert found == ([] if fine else [MISLEADING_LINK])
+
+
 def test_a_sidebar_link_that_offers_a_line_goes_to_it(hub: Hub) -> None:
     """Red-team pass 6: `links:` in the front matter, which Material prints in the sidebar."""
     links = [{"Call or text the 988 Lifeline": "https://hope-now.example.com/988"},
@@ -234,3 +307,32 @@ def test_a_page_that_is_not_a_post_is_held_to_it_by_the_check(hub: Hub) -> None:
     checked = hub.check()
     assert checked.returncode != 0
     assert f"content/about.md:{line}:1: error {MISLEADING_LINK}" in checked.stdout
+
+
+REDTEAM = REPO / "tests" / "data" / "redteam5" / "links"
+# What each of the seventh red team's posts is refused for (deliberately unsafe test data).
+REDTEAM_RULES = {
+    "attack-33.md": PHONE_LINK,  # "Call 988" dialling +44 988
+    "attack-34.md": PHONE_LINK,  # "Text HOME to 741741" prefilled with STOP
+    "attack-35.md": PHONE_LINK,  # a call to the Crisis Text Line, which only takes texts
+    "attack-36.md": MISLEADING_LINK,  # "chat with a 988 counselor now" to the donate page
+    "attack-37.md": MISLEADING_LINK,  # "talk to a counselor now" to an affiliate sign-up
+    "attack-38.md": "html.tracking-link",  # a sidebar link through bit.ly
+    "attack-39.md": "html.tracking-link",  # a mailto: that bcc's the enquiry
+    "attack-40.md": "html.attribute",  # hidden text in Material's footnote-backref class
+}
+
+
+def test_the_seventh_red_team_s_posts_are_each_an_error(hub: Hub) -> None:
+    for name in REDTEAM_RULES:
+        hub.write_post(name, (REDTEAM / name).read_text(encoding="utf-8"))
+    found = json.loads(hub.check("--format", "json").stdout)
+    for name, rule in REDTEAM_RULES.items():
+        errors = {f["rule"] for f in found
+                  if f["path"].endswith(name) and f["severity"] == "error"}  # fmt: skip
+        assert rule in errors, (name, errors)
+    # and the affiliate id of attack 37, the urgent words of attack 38's sidebar link
+    assert any(f["rule"] == "html.tracking-link" and f["path"].endswith("attack-37.md")
+               for f in found)  # fmt: skip
+    assert any(f["rule"] == MISLEADING_LINK and f["path"].endswith("attack-38.md")
+               for f in found)  # fmt: skip

@@ -48,6 +48,60 @@ def test_an_ordinary_link_passes(href: str) -> None:
     assert tracking_in(href) is None
 
 
+# Red-team pass 7 (tests/data/redteam5/links/): an affiliate's id, a link shortener, a share
+# id, a click id after a semicolon, a mailto: that copies the message; with the near misses.
+@pytest.mark.parametrize(
+    ("href", "why"),
+    [
+        ("https://www.betterhelp.com/get-started/?go=true&transactionId=rb-2231", "click id"),
+        ("https://shop.example/p?aff_id=77", "click id"),
+        ("https://shop.example/p?irclickid=x1&utm_source=y", "click id"),
+        ("https://shop.example/p?subid3=riverbend", "click id"),
+        ("https://shop.example/p?ref=riverbend", "click id"),
+        ("https://app.example/signup?referral_code=DANA20", "click id"),
+        ("https://shop.example/p?partner_id=12", "click id"),
+        ("https://open.spotify.com/episode/4rOoJ6Egrf8K2IrywzwOMk?si=1a2b3c", "click id"),
+        ("https://www.cdc.gov/sleep/;gclid=abc", "click id"),
+        ("https://www.cdc.gov/sleep/?a=1;gclid=abc", "click id"),
+        ("https://www.cdc.gov/sleep/?%67clid=abc", "click id"),
+        ("https://bit.ly/talk-now-247", "shortener bit.ly"),
+        ("https://tinyurl.com/abc", "shortener tinyurl.com"),
+        ("https://t.co/abc", "shortener t.co"),
+        ("https://lnkd.in/abc", "shortener lnkd.in"),
+        ("https://maps.app.goo.gl/abc", "shortener goo.gl"),
+        ("http://BIT.LY/abc", "shortener bit.ly"),
+        ("mailto:intake@riverbend.example?bcc=leads@growthfunnel.example&subject=Hi",
+         "copies"),
+        ("mailto:intake@riverbend.example?CC=leads@growthfunnel.example", "copies"),
+        ("mailto:intake@riverbend.example?b%63c=leads@growthfunnel.example", "copies"),
+        ("mailto:intake@riverbend.example,leads@growthfunnel.example", "2 addresses"),
+        ("mailto:intake@riverbend.example;leads@growthfunnel.example", "2 addresses"),
+        ("mailto:intake@riverbend.example?to=leads@growthfunnel.example", "2 addresses"),
+    ],
+)
+def test_an_affiliate_a_shortener_or_a_copied_message_is_named(href: str, why: str) -> None:
+    assert why in (tracking_in(href) or "")
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://www.nimh.nih.gov/health/topics/anxiety-disorders?page=2",
+        "https://www.cdc.gov/sleep/index.html;jsessionid=",  # no value: no one named
+        "https://www.cdc.gov/sleep/?utm_medium=social;utm_source=x",
+        "https://open.spotify.com/episode/4rOoJ6Egrf8K2IrywzwOMk",
+        "https://www.bitly-facts.example/",
+        "https://bit.lyrics.example/",
+        "https://www.referral-guide.example/how-referrals-work?topic=referral",
+        "mailto:intake@riverbend.example?subject=New%20client&body=Hello",
+        "mailto:intake@riverbend.example?cc=",
+        "mailto:intake@riverbend.example",
+    ],
+)
+def test_near_misses_of_affiliates_shorteners_and_mail_pass(href: str) -> None:
+    assert tracking_in(href) is None
+
+
 def test_the_check_and_the_build_both_refuse_a_tracked_link(hub: Hub) -> None:
     body = ("Worry is common [@nimh-anxiety].\n\n<!-- more -->\n\nA first line.\n\n"
             f"Read [the guide to anxiety]({TRACKER}).\n")

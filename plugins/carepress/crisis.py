@@ -72,6 +72,7 @@ class Region(BaseModel):
     name: str
     short: str  # one line for social posts: where to get help now
     emergency: str
+    country_code: str = ""  # its international calling code ("44"); none for INTL
 
     @property
     def emergency_calls(self) -> tuple[Action, ...]:

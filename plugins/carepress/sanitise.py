@@ -86,11 +86,104 @@ _GENERATED_IDS = re.compile(r"__(?:codelineno|span|tabbed|code|fnref|fn)[-_]")
 # CarePress's own ids: the safeguards' titles (which their aria-labelledby names) and the
 # Sources list the citations jump to. A post's element holding one would come first.
 _CAREPRESS_IDS = re.compile(r"carepress-|source-\d+$", re.I)
-# The theme's layout classes (md-consent__overlay is a fixed panel over the whole page) and
-# CarePress's own: a post may not dress its text as either. Material's buttons are welcome,
-# and the citations CarePress writes into the Markdown keep theirs.
-_THEME_CLASS = re.compile(r"md-|carepress-", re.I)
-_CLASSES_ALLOWED = frozenset({"md-button", "md-button--primary", "carepress-cite"})
+# Classes: an allowlist, never a blocklist. The theme's CSS and scripts act on classes (Material
+# shows `footnote-backref` at font-size 0 and opacity 0, `headerlink` only on hover,
+# `md-consent__overlay` is a fixed panel over the whole page), so a post's own HTML or
+# attribute list (`{: .footnote-backref}`) could hide text that screen readers still read, or
+# dress its text as the page's. What the allowlist lets through:
+# - WRITER_CLASSES, on any element: the admonition and details types, Material's buttons and
+#   grids, CarePress's citation marks (which it writes into the Markdown);
+# - the classes Markdown's extensions write, each only on the element they write it on
+#   (`GENERATED_CLASSES`, Pygments' token classes on <span>, `language-*` on <code>/<pre>);
+# - of those, the ones the theme hides (`_HIDDEN_CLASSES`) only exactly as their extension
+#   writes them: a permalink's pilcrow at the end of a heading, a footnote's back arrow
+#   (`hidden_class_removals`, after cleaning).
+# Anything else (md-*, carepress-*, twemoji, sr-only, a class the hub's CSS does not know) is
+# an `html.attribute` error.
+WRITER_CLASSES = frozenset({
+    # Admonition and details types (Material's), and the admonitions' placement modifiers.
+    "note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important",
+    "success", "check", "done", "question", "help", "faq", "warning", "caution", "attention",
+    "failure", "fail", "missing", "danger", "error", "bug", "example", "quote", "cite",
+    "inline", "end",
+    # Material's buttons and card grids (documented layout helpers).
+    "md-button", "md-button--primary", "grid", "cards", "card",
+    # CarePress's citation marks (inline_citations.py).
+    "carepress-cite",
+})  # fmt: skip
+GENERATED_CLASSES: dict[str, frozenset[str]] = {
+    name: frozenset(elements.split())
+    for name, elements in {
+        # admonition, pymdownx.details
+        "admonition": "div", "admonition-title": "p",
+        # footnotes
+        "footnote": "div", "footnote-ref": "a", "footnote-backref": "a",
+        # toc
+        "headerlink": "a", "toc": "div",
+        # pymdownx.highlight / superfences / inlinehilite (Pygments' table of line numbers)
+        "highlight": "div pre code", "highlighttable": "table", "filename": "th span",
+        "linenos": "td", "linenodiv": "div", "normal": "span", "code": "td", "hll": "span",
+        # pymdownx.tasklist
+        "task-list": "ul", "task-list-item": "li", "task-list-control": "label",
+        "task-list-indicator": "span",
+        # pymdownx.tabbed
+        "tabbed-set": "div", "tabbed-alternate": "div", "tabbed-labels": "div",
+        "tabbed-content": "div", "tabbed-block": "div",
+        # pymdownx.critic, pymdownx.keys
+        "critic": "ins del mark span", "comment": "span", "break": "span", "keys": "span",
+    }.items()
+}  # fmt: skip
+_HIDDEN_CLASSES = frozenset({"headerlink", "footnote-backref"})
+_LANGUAGE_CLASS = re.compile(r"language-[\w+#.-]{1,40}")
+_KEY_CLASS = re.compile(r"key-[\w-]{1,40}")
+
+
+def _pygments_classes() -> frozenset[str]:
+    try:
+        from pygments.token import STANDARD_TYPES
+    except ImportError:  # no Pygments: no highlighted code either
+        return frozenset()
+    return frozenset(c for c in STANDARD_TYPES.values() if c)
+
+
+PYGMENTS_CLASSES = _pygments_classes()
+
+
+def class_allowed(element: str, name: str) -> bool:
+    """Whether the allowlist lets an element carry a class (see WRITER_CLASSES)."""
+    return (
+        name in WRITER_CLASSES
+        or element in GENERATED_CLASSES.get(name, ())
+        or (element == "span" and name in PYGMENTS_CLASSES)
+        or (element in ("code", "pre") and _LANGUAGE_CLASS.fullmatch(name) is not None)
+        or (element == "kbd" and _KEY_CLASS.fullmatch(name) is not None)
+    )
+
+
+# The hidden classes exactly as toc and footnotes write them (after cleaning: attributes in
+# double quotes, in the order written, the arrow and pilcrow as characters).
+_HIDDEN_LINK = re.compile(r'<a\s[^>]*\bclass="([^"]*)"[^>]*>.*?</a>(?:\s*</h[1-6]>)?', re.S)
+_AS_WRITTEN = (
+    re.compile(r'<a class="headerlink" href="#[^"<>]*" title="Permanent link">'
+               r'[^\w\s<>]{1,3}</a>\s*</h[1-6]>'),
+    re.compile(r'<a class="footnote-backref" href="#fnref\d*:[^"<>]*" '
+               r'title="Jump back to footnote \d+ in the text">\u21a9\ufe0e?</a>'),
+)  # fmt: skip
+
+
+def hidden_class_removals(cleaned: str) -> list[tuple[str, str]]:
+    """The class attributes of each link that carries a class the theme hides but is not
+    exactly what its extension writes ("<a class="footnote-backref">spam</a>"), as written."""
+    found = []
+    for match in _HIDDEN_LINK.finditer(cleaned):
+        value = match.group(1)
+        if _HIDDEN_CLASSES & set(value.split()) and not any(
+            form.fullmatch(match.group(0)) for form in _AS_WRITTEN
+        ):
+            found.append((match.group(0), value))
+    return found
+
+
 # Classes the theme's script answers by loading code from another site, and from where
 # (Material and Zensical fetch Mermaid for any element of class "mermaid"; a CSP stops it
 # under MkDocs only). The allowlist refuses them; `carepress verify` counts them as loads.
@@ -200,13 +293,7 @@ class Sanitiser:
             return value if self.is_own(value) else None
         if attribute == "style":
             return value if value in TABLE_ALIGNMENTS else None
-        if attribute == "class" and any(
-            _THEME_CLASS.match(c) and c not in _CLASSES_ALLOWED for c in value.split()
-        ):
-            return None
-        if attribute == "class" and element != "a" and "headerlink" in value.split():
-            return None  # the theme shows it only on hover: the headings' own links (<a>)
-        if attribute == "class" and THEME_LOADING_CLASSES.keys() & set(value.lower().split()):
+        if attribute == "class" and not all(class_allowed(element, c) for c in value.split()):
             return None
         if attribute == "id" and value.startswith("__"):
             return value if _GENERATED_IDS.match(value) else None
@@ -220,7 +307,10 @@ class Sanitiser:
         """Only the sanitised HTML, for HTML already judged (a post's excerpt)."""
         if beyond_parser_limits(page_html):
             return ""
-        return str(self._cleaner.clean(page_html))
+        cleaned = str(self._cleaner.clean(page_html))
+        for link, value in hidden_class_removals(cleaned):
+            cleaned = cleaned.replace(link, link.replace(f' class="{value}"', "", 1))
+        return cleaned
 
     def clean(self, page_html: str) -> Sanitised:
         """The HTML as the allowlist lets it through, and what it removed."""
@@ -231,7 +321,11 @@ class Sanitiser:
         if "<" not in page_html:
             return Sanitised(cleaned, ())
         everything = _keep_everything(page_html)
-        return Sanitised(cleaned, tuple(self._removals(everything, cleaned)))
+        removals = self._removals(everything, cleaned)
+        for link, value in hidden_class_removals(cleaned):
+            removals.append(Removal("attribute", "a", "class", html.unescape(value)))
+            cleaned = cleaned.replace(link, link.replace(f' class="{value}"', "", 1))
+        return Sanitised(cleaned, tuple(dict.fromkeys(removals)))
 
     def _removals(self, everything: str, cleaned: str) -> list[Removal]:
         # The allowlist only removes (whole elements, by name, and attributes), so the kept

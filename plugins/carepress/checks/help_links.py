@@ -5,13 +5,19 @@ address, and the allowlist (rightly) lets tel:, sms: and web links through. So, 
 the build publishes (the rendered post for `carepress check`, each page's in the build):
 
 - `crisis.phone-link`: a tel: or sms: link reaches the practice's own number, a crisis line,
-  a helpline, or the emergency services (data/crisis_lines.yml), never another number;
+  a helpline, or the emergency services (data/crisis_lines.yml), never another number: the
+  line's number in its own region's form ("+44 988" is not 988), in a way the line takes (no
+  call to a line that only takes texts), to one number, and an sms: link's message, if any,
+  is the line's keyword;
 - `crisis.misleading-link`: a link whose words offer a crisis line or helpline ("call 988",
-  "If you are struggling, text 741741") reaches that line: its number, or its own site.
+  "If you are struggling, text 741741") reaches that line: its number, or its own site, and
+  there not a page for something else (donate, shop...); words that offer help now ("talk to
+  a counselor now") or a crisis service by what it is ("suicide hotline") reach a line the
+  crisis page lists, or the crisis page.
 
 The words are read as readers meet them (`_link_words`: the text, aria-label, title and
 pictures' alt text, with look-alike letters, invisible characters and dialled letters
-undone), clause by clause (`_offered`); numbers are compared whole (`_same_number`).
+undone), clause by clause (`_offered`); numbers are compared whole (`_forms`).
 """
 
 from __future__ import annotations
@@ -20,15 +26,17 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 import regex
 
-from ..crisis import INTERNATIONAL, CrisisLine, all_regions
+from ..crisis import INTERNATIONAL, CrisisLine, Region, all_regions
 from ..disguise import LOOKALIKES, visible
 from ..findings import Finding, line_naming, source_text
+from ..policy_pages import CRISIS_ADDRESS
 from ..sanitise import as_read, host_of
 from ..settings import Settings
 from .registry import PostContext, RuleInfo, declare, post_check
@@ -108,15 +116,6 @@ def _lines() -> tuple[CrisisLine, ...]:
     return tuple(line for r in all_regions().values() for line in (*r.lines, *r.helplines))
 
 
-@cache
-def _listed_numbers() -> tuple[str, ...]:
-    """The digits of every line's and helpline's numbers, and of the emergency numbers."""
-    numbers = [n for line in _lines() for n in (line.call, line.text) if n]
-    numbers += [n for region in all_regions().values()
-                for n in re.findall(r"\d[\d ]*\d|\d", region.emergency)]  # fmt: skip
-    return tuple(dict.fromkeys(d for d in map(_digits, numbers) if d))
-
-
 def _number_part(href: str) -> str:
     """What a tel: or sms: address dials first: up to a pause, an extension or a message
     ("tel:5550100,18006624357" dials 555 0100, then the rest as tones)."""
@@ -131,28 +130,62 @@ _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 _LETTERS = re.compile(r"[^\W\d_]")  # "988-HELP": a keypad turns letters into digits
 
 
-_COUNTRY_CODES = ("1", "44", "353", "61", "64")  # the regions of data/crisis_lines.yml
+def _bare(digits: str) -> str:
+    """Digits without the leading zeros of an international or trunk prefix ("0044 116
+    123", "0800 543 354"); a number of only zeros ("000") as it is."""
+    return digits.lstrip("0") or digits
 
 
-def _same_number(dialled: str, listed: str, *, local: bool = False) -> bool:
-    """One number written two ways: with or without a country code ("+44 116 123"), a
-    trunk 0 ("+64 800 543 354" for 0800 543 354), or, where `local`, without its area code
-    ("555-0142", the practice's own number). A line's number is dialled whole: 950-6264 is
-    not NAMI's 1-800-950-6264 but a number in the reader's own area."""
-    a, b = dialled.lstrip("0"), listed.lstrip("0")
-    if not a or not b:
-        return False
-    if len(b) < 7:  # a short code: its digits, after one of the regions' country codes
-        return a == b or any(a == code + b for code in _COUNTRY_CODES)
-    whole = b[-10:]  # its national number: 1-900-662-4357 is not 1-800-662-4357
-    return a.endswith(whole) or (local and len(a) >= 7 and b.endswith(a))
+def _forms(number: str, region: Region) -> frozenset[str]:
+    """The ways to dial a line's number in its region's form (bare, see `_bare`): as
+    written, after the region's country code, and a North American number without its
+    leading 1 ("(800) 662-4357"). The right digits behind another region's code ("+44 988")
+    are another number, or none. A number is dialled whole: 950-6264 is not NAMI's
+    1-800-950-6264 but a number in the reader's own area."""
+    listed = _bare(_digits(number))
+    code = region.country_code
+    if not code:
+        return frozenset({listed})
+    if code == "1" and len(listed) == 11 and listed.startswith(code):
+        return frozenset({listed, listed[1:]})
+    return frozenset({listed, code + listed})
 
 
-def _number_allowed(digits: str, settings: Settings) -> bool:
-    own = _digits(settings.practice.phone or "")
-    return any(_same_number(digits, n) for n in _listed_numbers()) or (
-        bool(own) and _same_number(digits, own, local=True)
-    )
+@dataclass(frozen=True)
+class _Way:
+    """One way in to a line, or to the emergency services: how (call, text; "any" for the
+    emergency services), the digits that dial it (`_forms`), and its line (None for the
+    emergency services)."""
+
+    mode: str
+    forms: frozenset[str]
+    line: CrisisLine | None
+
+
+@cache
+def _ways() -> tuple[_Way, ...]:
+    found = []
+    for region in all_regions().values():
+        for line in (*region.lines, *region.helplines):
+            found += [_Way(mode, _forms(number, region), line)
+                      for mode, number in (("call", line.call), ("text", line.text)) if number]
+        found += [_Way("any", _forms(number, region), None)
+                  for number in re.findall(r"\d[\d ]*\d|\d", region.emergency)]  # fmt: skip
+    return tuple(found)
+
+
+def _ways_to(digits: str, scheme: str | None = None) -> list[_Way]:
+    """The ways in that a number dials; with `scheme` (tel, sms), those it dials that way."""
+    dialled = _bare(digits)
+    mode = {"tel": "call", "sms": "text"}.get(scheme or "")
+    return [way for way in _ways()
+            if dialled in way.forms and (mode is None or way.mode in (mode, "any"))]  # fmt: skip
+
+
+def _own_number(digits: str, settings: Settings) -> bool:
+    """The practice's own number, with or without its country or area code ("555-0142")."""
+    a, b = _bare(digits), _bare(_digits(settings.practice.phone or ""))
+    return bool(a) and bool(b) and (a.endswith(b[-10:]) or (len(a) >= 7 and b.endswith(a)))
 
 
 # "Contact us at 111 River Street" or "Suite 988" is an address, not NHS 111 or 988.
@@ -231,12 +264,86 @@ def _hosts(line: CrisisLine) -> frozenset[str]:
     return frozenset(h for h in (host_of(u) for u in (line.url, line.chat) if u) if h)
 
 
-def _reaches(href: str, line: CrisisLine) -> bool:
-    if _scheme(href) in ("tel", "sms"):
-        wanted = {_digits(n) for n in (line.call, line.text) if n}
-        return any(_same_number(_dialled(href), w) for w in wanted)
+def _site_of(href: str, line: CrisisLine) -> str | None:
+    """The line's own site that a web address is on ("988lifeline.org"), or None."""
     host = host_of(href)
-    return bool(host) and any(host == h or host.endswith("." + h) for h in _hosts(line))
+    return next((h for h in _hosts(line) if host and (host == h or host.endswith("." + h))),
+                None)  # fmt: skip
+
+
+def _reaches(href: str, line: CrisisLine) -> bool:
+    """Whether a link reaches the line: a tel: link one of its numbers to call, an sms:
+    link one to text (in its region's form, `_forms`), a web link its own site."""
+    scheme = _scheme(href)
+    if scheme in ("tel", "sms"):
+        return any(way.line == line for way in _ways_to(_dialled(href), scheme))
+    return _site_of(href, line) is not None
+
+
+# Pages of a crisis line's own site that are for something other than reaching it: a link
+# whose words offer to call, text, chat or talk must not land on one ("chat with a 988
+# counselor now" over 988lifeline.org/donate/). Each: what the page is for, the words of an
+# address (path, query, fragment, a subdomain) that make one, and the words with which a
+# link names that page honestly ("Contact the Lifeline's press office").
+_OTHER_PAGES: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...] = tuple(
+    (page, frozenset(tokens.split()), re.compile(honest, re.IGNORECASE))
+    for page, tokens, honest in (
+        ("donation", "donate donates donation donations donating give giving gift gifts "
+                     "fundraise fundraiser fundraising", r"\b(?:donat|giv|gift|fundrais)"),
+        ("shop", "shop store merch merchandise checkout cart", r"\b(?:shop|store|merch|buy)"),
+        ("jobs", "careers career jobs job hiring", r"\b(?:career|jobs?\b|hiring)"),
+        ("volunteering", "volunteer volunteers volunteering",
+         r"\b(?:volunteering|become an? |to volunteer)"),
+        ("press", "press newsroom media", r"\b(?:press|newsroom|media|journalist)"),
+        ("sponsorship", "sponsor sponsors sponsorship partner partners partnership "
+                        "partnerships advertise", r"\b(?:sponsor|partner|advertis)"),
+    )
+)  # fmt: skip
+
+
+def _other_page(href: str, site: str, words: Iterable[str]) -> str | None:
+    """What a page of a line's site is for when that is not reaching the line, unless the
+    link's words say so."""
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return None
+    sub = host_of(href).removesuffix(site)
+    tokens = set(re.split(r"[^a-z0-9]+", unquote(
+        f"{sub} {parts.path} {parts.query} {parts.fragment}").lower()))  # fmt: skip
+    for page, marks, honest in _OTHER_PAGES:
+        if tokens & marks and not any(honest.search(w) for w in words):
+            return page
+    return None
+
+
+# Words that offer someone to talk to at once ("talk to someone now", "get help right now",
+# "chat now"). A reader in crisis takes them at their word: like a crisis service named by
+# what it is (`_GENERIC_SERVICE`), they lead to a line the crisis page lists or to the crisis
+# page itself, never to a sign-up ("talk to a counselor about booking" offers no help now).
+_NOW = r"(?:right\s+)?now|tonight|immediately|right\s+away|24/7|any\s?time"
+_SOMEONE = (r"(?:someone|somebody|(?:a|an)\s+(?:(?:real|trained|live|licensed|crisis)\s+)*"
+            r"(?:person|human|counsell?or|therapist|volunteer|professional|listener))")
+_URGENT = re.compile(
+    rf"\b(?:(?:talk|speak|chat|text|message)(?:ing)?\s+(?:now\s+)?(?:to|with)\s+{_SOMEONE}"
+    rf"\s+(?:{_NOW})|(?:get|find)\s+(?:help|support)\s+(?:{_NOW})|(?:chat|talk)\s+now|"
+    rf"someone\s+to\s+talk\s+to\s+(?:{_NOW})|(?:need|want)\s+(?:help|support|to\s+talk)\s+"
+    rf"(?:{_NOW}))\b(?!\s+and\s+then)",
+    re.IGNORECASE,
+)
+
+
+def _is_crisis_page(href: str, own_host: str) -> bool:
+    """A link to the hub's own crisis page: its address (../../crisis/, /crisis.html) or file."""
+    host = host_of(href)
+    if (_scheme(href) or host) and host != own_host:
+        return False
+    try:
+        path = urlsplit(href).path
+    except ValueError:
+        return False
+    last = re.sub(r"/(?:index\.(?:html|md))?$", "", path).rsplit("/", 1)[-1]
+    return last in (CRISIS_ADDRESS, f"{CRISIS_ADDRESS}.html", f"{CRISIS_ADDRESS}.md")
 
 
 # A link's words in clauses: an offer starts one ("Need to talk now? Call 988", "If you are
@@ -290,49 +397,115 @@ HINT = ("link each crisis line to its own number or site, as the crisis box does
 Problem = tuple[str, str, tuple[str, ...]]  # rule, message, what to look for in the source
 
 
+def _recipients(href: str) -> list[str]:
+    """The numbers an sms: address writes to ("sms:741741,5550100?body=..." two)."""
+    return re.split(r"[;?&]", unquote(href.split(":", 1)[1]), maxsplit=1)[0].split(",")
+
+
+def _bodies(href: str) -> list[str]:
+    """The messages an sms: address fills in (`body=`), as a phone reads them."""
+    rest = re.split(r"[;?&]", href.split(":", 1)[1], maxsplit=1)[1:]
+    pairs = (p.split("=", 1) for p in re.split(r"[?&;]", rest[0]) if "=" in p) if rest else ()
+    return [unquote(v.replace("+", " ")).strip() for k, v in pairs if unquote(k).lower() == "body"]
+
+
+def _dialling_problem(href: str, scheme: str, text: str, settings: Settings) -> str | None:
+    """Why a tel: or sms: link dials what it should not, or None: a number that is neither
+    the practice's nor a listed one's, in a way the line does not take (a call to a line
+    that only takes texts), to several numbers at once, or with a message that is not the
+    line's keyword."""
+    number = href.split(":", 1)[1]
+    if _LETTERS.search(_number_part(href)):
+        return (f"the link '{text}' dials a number written with letters ({number}), which "
+                "phones dial as other digits: write the number in digits")  # fmt: skip
+    recipients = [_digits(r) for r in _recipients(href)] if scheme == "sms" else [_dialled(href)]
+    if len(recipients) > 1:
+        return (f"the link '{text}' texts {len(recipients)} numbers at once "
+                f"({', '.join(recipients)}): a message goes to one number only")  # fmt: skip
+    digits = recipients[0]
+    if _own_number(digits, settings):
+        return None
+    if not _ways_to(digits):
+        return (f"the link '{text}' calls or texts {digits}, which is neither the practice's "
+                "number nor a crisis line's or helpline's (in its own country's form)")
+    ways = _ways_to(digits, scheme)
+    if not ways:
+        line = next(w.line for w in _ways_to(digits) if w.line is not None)
+        doing, taking = ("calls", "texts") if scheme == "tel" else ("texts", "calls")
+        return (f"the link '{text}' {doing} {digits}, but {line.name} takes only {taking} "
+                f"there: link it as {'sms' if scheme == 'tel' else 'tel'}:{digits}")
+    lines = [w.line for w in ways if w.line is not None]
+    if scheme == "sms" and lines:
+        keywords = {line.keyword.lower() for line in lines if line.keyword}
+        for body in _bodies(href):
+            if body and body.lower() not in keywords:
+                wants = (f"asks for {lines[0].keyword}" if lines[0].keyword
+                         else "asks for no keyword: leave the message to the reader")
+                return (f"the link '{text}' fills in the message '{body}' to {lines[0].name}, "
+                        f"which {wants}")  # fmt: skip
+    return None
+
+
+def _words_problem(
+    href: str, words: list[str], listed: tuple[CrisisLine, ...], settings: Settings
+) -> str | None:
+    """Why a link's words promise what its address does not give, or None."""
+    scheme = _scheme(href)
+    region = settings.practice.crisis_region
+    own_host = host_of(settings.site_url)
+    urgent = next((found.group(0) for w in words if (found := _URGENT.search(w))), None)
+    if scheme in ("http", "https") and (urgent or any(
+            _OFFER.match(clause) for w in words for clause in _clauses(w))):
+        for line in _lines():
+            site = _site_of(href, line)
+            if site and (page := _other_page(href, site, words)):
+                return (f"the link '{words[0]}' offers to reach {line.name}, but it goes to "
+                        f"its {page} page ({href})")  # fmt: skip
+    if urgent and not (
+        _is_crisis_page(href, own_host)
+        or any(_reaches(href, line) for line in listed)
+        or (scheme in ("tel", "sms") and any(
+            w.line is None for w in _ways_to(_dialled(href), scheme)))  # emergency services
+    ):
+        return (f"the link '{words[0]}' offers help now ('{urgent}'), but it goes to {href}, "
+                "which is neither a line the crisis page lists nor the crisis page")
+    if not scheme and not host_of(href):
+        return None  # a page of the site itself ("see our crisis page")
+    for text in words:
+        offered = _offered(text, region)
+        if offered and not any(_reaches(href, line) for line in offered):
+            return f"the link '{text}' offers {offered[0].name}, but it goes to {href}"
+        if (
+            any(_GENERIC_SERVICE.fullmatch(clause) for clause in _clauses(text))
+            and host_of(href) != own_host
+            and scheme not in ("tel", "sms")  # dialled: held to the listed numbers above
+            and not any(_reaches(href, line) for line in listed)
+        ):
+            return (f"the link '{text}' offers a crisis line, but it goes to {href}, which "
+                    "is none of the lines the crisis page lists")  # fmt: skip
+    return None
+
+
 def help_link_problems(page_html: str, settings: Settings) -> Iterator[Problem]:
     """Each link that misleads: its rule, message, and the texts that find its line."""
     region = settings.practice.crisis_region
-    own_host = host_of(settings.site_url)
     listed = _region_lines(region) + _region_lines(INTERNATIONAL)  # the crisis page's lines
     for match in _LINK.finditer(page_html):
         attributes = {k.lower(): v for k, v in _ATTRIBUTE.findall(match.group(1))}
         if "href" not in attributes:
             continue
-        href = _plain(as_read(html.unescape(attributes["href"])))  # as a browser reads it
+        written = html.unescape(attributes["href"])
+        href = _plain(as_read(written))  # as a browser reads it
         all_words = _link_words(attributes, match.group(2))
         text = all_words[0] if all_words else ""
         scheme = _scheme(href)
         if scheme in ("tel", "sms"):
-            digits = _dialled(href)
-            if _LETTERS.search(_number_part(href)):
-                yield (PHONE_LINK, f"the link '{text}' dials a number written with letters "
-                       f"({href.split(':', 1)[1]}), which phones dial as other digits: write "
-                       "the number in digits", (href.split(":", 1)[1], text))  # fmt: skip
+            problem = _dialling_problem(href, scheme, text, settings)
+            if problem is not None:
+                yield PHONE_LINK, problem, (href.split(":", 1)[1].split("?", 1)[0], text)
                 continue
-            if not _number_allowed(digits, settings):
-                yield (PHONE_LINK, f"the link '{text}' calls or texts {digits}, which is neither "
-                       "the practice's number nor a crisis line's or helpline's",
-                       (href.split(":", 1)[1].split("?", 1)[0], text))  # fmt: skip
-                continue
-        elif not scheme and not host_of(href):
-            continue  # a page of the site itself ("see our crisis page")
-        for words in all_words:
-            offered = _offered(words, region)
-            if offered and not any(_reaches(href, line) for line in offered):
-                yield (MISLEADING_LINK, f"the link '{words}' offers {offered[0].name}, but it "
-                       f"goes to {href}", (html.unescape(attributes["href"]), text))  # fmt: skip
-                break
-            if (
-                any(_GENERIC_SERVICE.fullmatch(clause) for clause in _clauses(words))
-                and host_of(href) != own_host
-                and scheme not in ("tel", "sms")  # dialled: held to the listed numbers above
-                and not any(_reaches(href, line) for line in listed)
-            ):
-                yield (MISLEADING_LINK, f"the link '{words}' offers a crisis line, but it goes "
-                       f"to {href}, which is none of the lines the crisis page lists",
-                       (html.unescape(attributes["href"]), text))  # fmt: skip
-                break
+        if all_words and (problem := _words_problem(href, all_words, listed, settings)):
+            yield MISLEADING_LINK, problem, (written, text)
 
 
 def help_link_findings(
