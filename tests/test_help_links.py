@@ -310,7 +310,8 @@ def test_a_page_that_is_not_a_post_is_held_to_it_by_the_check(hub: Hub) -> None:
 
 
 REDTEAM = REPO / "tests" / "data" / "redteam5" / "links"
-# What each of the seventh red team's posts is refused for (deliberately unsafe test data).
+# What each of the fifth outside red team's link and HTML posts is refused for (deliberately
+# unsafe test data).
 REDTEAM_RULES = {
     "attack-33.md": PHONE_LINK,  # "Call 988" dialling +44 988
     "attack-34.md": PHONE_LINK,  # "Text HOME to 741741" prefilled with STOP
@@ -323,7 +324,7 @@ REDTEAM_RULES = {
 }
 
 
-def test_the_seventh_red_team_s_posts_are_each_an_error(hub: Hub) -> None:
+def test_the_fifth_red_team_s_link_posts_are_each_an_error(hub: Hub) -> None:
     for name in REDTEAM_RULES:
         hub.write_post(name, (REDTEAM / name).read_text(encoding="utf-8"))
     found = json.loads(hub.check("--format", "json").stdout)
