@@ -104,3 +104,15 @@ def test_unicode_title_gets_an_ascii_slug(hub: Hub) -> None:
     assert result.returncode == 0, result.stderr
     assert (hub.posts / "angste-sorgen-uber-ruhe.md").is_file()
     assert hub.check().returncode == 0
+
+
+def test_the_address_comment_is_where_the_build_puts_the_post(hub: Hub) -> None:
+    """The template's comment gives the address the blog's own options make (a new-user
+    tester found it always said .../blog/<slug>/)."""
+    config = hub.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace('post_url_format: "{slug}"', 'post_url_format: "{date}/{slug}"'))
+    assert hub.carepress("new", "Rest and the holidays").returncode == 0
+    text = (hub.posts / "rest-and-the-holidays.md").read_text(encoding="utf-8")
+    day = dt.date.today().strftime("%Y/%m/%d")
+    assert f"# Used in the web address: .../blog/{day}/rest-and-the-holidays/\n" in text

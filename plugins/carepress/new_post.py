@@ -48,6 +48,10 @@ def _validated(values: list[str], allowed: tuple[str, ...], option: str) -> list
     return values
 
 
+# Replaced by the post's address once the file can be read as the build reads it.
+PLACEHOLDER_HINT = "(its address, once the post is published)"
+
+
 def create_post(
     settings: Settings,
     title: str,
@@ -88,7 +92,7 @@ def create_post(
         description_yaml=json.dumps(DESCRIPTION.format(title=title), ensure_ascii=False),
         date=(today or dt.date.today()).isoformat(),
         slug=slug,
-        site_hint=f".../blog/{slug}/",
+        site_hint=PLACEHOLDER_HINT,
         authors=[author or authors[0]],
         audience=audience,
         warnings=warnings,
@@ -99,4 +103,11 @@ def create_post(
     # "x" mode: never overwrite, even if the file appeared since the check above.
     with path.open("x", encoding="utf-8") as handle:
         handle.write(text)
+    # Where the post will land, as the build works it out from the hub's blog options
+    # (blog_dir, post_url_format...): the one place addresses come from.
+    from .engine import check_front
+
+    address = check_front(path, settings).address
+    if address is not None:
+        path.write_text(text.replace(PLACEHOLDER_HINT, f".../{address.path}", 1), "utf-8")
     return NewPost(path, slug)
