@@ -184,7 +184,12 @@ def test_override_text_is_used_and_checked(hub: Hub) -> None:
     assert [(f["rule"], f["line"]) for f in findings] == [
         ("safe-messaging.committed-suicide", line)
     ]
-    out = json.loads(hub.carepress("snippets", "--platform", "x", "--format", "json").stdout)
+    # A post with errors is not ready to post: `snippets` shows it only with --all, marked.
+    assert hub.carepress("snippets", "--format", "json").stdout.strip() == "[]"
+    out = json.loads(
+        hub.carepress("snippets", "--all", "--platform", "x", "--format", "json").stdout
+    )
+    assert out[0]["status"] == "errors"
     assert out[0]["snippets"]["x"]["text"].split("\n\n")[1] == "He committed suicide last year."
     assert out[0]["snippets"]["x"]["hashtags"] == ["#Care"]
 

@@ -21,7 +21,7 @@ from .budget import OverBudget
 from .checks.collisions import duplicate_addresses, page_addresses, page_collisions
 from .checks.pages import check_page
 from .checks.unpublished_links import links_in_posts
-from .engine import Post, check_front, utc_now
+from .engine import HAS_ERRORS, READY, SHARING_STATUS_TEXT, Post, check_front, utc_now
 from .findings import (
     Finding,
     format_github,
@@ -101,6 +101,12 @@ def _parser() -> argparse.ArgumentParser:
         help="only these platforms (repeatable)",
     )
     snippets.add_argument("--format", choices=("text", "json"), default="text")
+    snippets.add_argument(
+        "--all",
+        action="store_true",
+        help="also drafts, future, expired posts and posts with errors, each marked as not "
+        "ready to post (`status` in JSON); by default only what `carepress post` would send",
+    )
 
     rules = sub.add_parser(
         "rules", help="list every rule: id, category, severity, on or off, and its source"
@@ -326,6 +332,7 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
         reports = _check_paths(paths, settings, now, progress)
     else:  # the whole hub: its posts and its other files and texts
         reports, hub, kept = _check_hub(paths, settings, args.config, now, progress, args.fresh)
+        hub += _unpublished_in_hub(reports, settings, args.config, now)
     for report, finding in [*duplicate_addresses(reports, settings, now),
                             *links_in_posts(reports, settings, now)]:  # fmt: skip
         report.findings.append(finding)
@@ -339,6 +346,23 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
             "hub; their results were reused (`carepress check --fresh` checks every post again)."
         )
     return EXIT_ERRORS if any(f.is_error for f in findings) else EXIT_OK
+
+
+def _unpublished_in_hub(
+    reports: list[Post], settings: Settings, config_file: Path, now: dt.datetime
+) -> list[Finding]:
+    """What of the hub besides its posts reaches a draft or future post: a page's link, an
+    entry of mkdocs.yml's nav (the build reads both too: checks/unpublished_links.py)."""
+    from .checks.unpublished_links import left_out_addresses, links_in_pages, nav_findings
+    from .settings import hub_config
+
+    pages = [path for group in page_addresses(settings).values() for path in group]
+    found = links_in_pages(pages, reports, settings, now)
+    nav = hub_config(config_file).get("nav")
+    if nav:
+        found += nav_findings(nav, config_file, settings,
+                              left_out_addresses(reports, settings, now))  # fmt: skip
+    return found
 
 
 def _print_findings(findings: list[Finding], form: str, checked: int) -> None:
@@ -429,10 +453,20 @@ def _check_links(args: argparse.Namespace, settings: Settings, reports: list[Pos
 
 
 def _snippets(args: argparse.Namespace, settings: Settings) -> int:
-    reports = _check_paths(_expand(args.paths, settings), settings, utc_now(), None)
+    """Each post's ready-to-post text. Only posts `carepress post` would send (the one
+    selection, Post.sharing_status) unless --all, which marks every other one as not ready."""
+    now = utc_now()
+    reports = _check_paths(_expand(args.paths, settings), settings, now, None)
     platforms = args.platform or list(PLATFORM_KEYS)
     shared, status = [], EXIT_OK
+    left_out: list[tuple[str, str]] = []
     for report in reports:
+        sharing = report.sharing_status(now)
+        if sharing != READY and not args.all:
+            left_out.append((report.display_path, sharing))
+            if sharing == HAS_ERRORS:
+                status = EXIT_ERRORS
+            continue
         model, safeguards, address = report.front_matter, report.safeguards, report.address
         if model is None or safeguards is None or address is None:
             print(
@@ -447,7 +481,10 @@ def _snippets(args: argparse.Namespace, settings: Settings) -> int:
             print(f"{report.display_path}: {error.platform}: {error}", file=sys.stderr)
             status = EXIT_ERRORS
         chosen = {p: s for p, s in snippets.items() if p in platforms}
-        shared.append((report.display_path, slug, model.title, chosen))
+        shared.append((report.display_path, slug, model.title, chosen, sharing))
+    for path, sharing in left_out:
+        print(f"{path}: left out, {SHARING_STATUS_TEXT[sharing]} (--all shows its snippets, "
+              "marked as not ready to post)", file=sys.stderr)  # fmt: skip
     if args.format == "json":
         print(
             json.dumps(
@@ -456,20 +493,23 @@ def _snippets(args: argparse.Namespace, settings: Settings) -> int:
                         "path": path,
                         "slug": slug,
                         "title": title,
+                        "status": sharing,
                         "snippets": {p: s.as_dict() for p, s in chosen.items()},
                     }
-                    for path, slug, title, chosen in shared
+                    for path, slug, title, chosen, sharing in shared
                 ],
                 ensure_ascii=False,
                 indent=2,
             )
         )
     else:
-        for path, _slug, _title, chosen in shared:
+        for path, _slug, _title, chosen, sharing in shared:
+            warning = (f"NOT READY TO POST: {SHARING_STATUS_TEXT[sharing]}\n"
+                       if sharing != READY else "")  # fmt: skip
             for platform, snippet in chosen.items():
                 cw = f", CW field: {snippet.spoiler_text}" if snippet.spoiler_text else ""
                 print(f"== {path} · {platform} ({snippet.length}/{snippet.limit}{cw}) ==")
-                print(snippet.text, end="\n\n")
+                print(warning + snippet.text, end="\n\n")
     return status
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .budget import OverBudget, time_budget
-from .checks.frontmatter import RULES_READING_KEY, check_front_matter
+from .checks.frontmatter import RULES_READING_KEY, check_front_matter, meta_file_findings
 from .checks.registry import PostContext, post_checks
 from .content import PostFile, read_post
 from .findings import Finding, has_errors
@@ -61,6 +61,34 @@ class Post:
         model = self.front_matter or self.checked_as
         return model.left_out_because(now) if model is not None else None
 
+    def sharing_status(self, now: dt.datetime) -> str:
+        """Whether this post may be shared now, the one answer `carepress post` (what it
+        sends) and `carepress snippets` (what it prints) go by: READY (published, not
+        expired, without errors, its snippets composed), else DRAFT, SCHEDULED (dated in
+        the future), EXPIRED or HAS_ERRORS."""
+        model = self.front_matter or self.checked_as
+        if model is not None and model.draft:
+            return DRAFT
+        if model is not None and model.left_out_because(now) is not None:
+            return SCHEDULED
+        if self.front_matter is None or self.safeguards is None or self.address is None:
+            return HAS_ERRORS
+        if self.has_errors:
+            return HAS_ERRORS
+        if self.front_matter.is_expired(now):
+            return EXPIRED
+        return READY
+
+
+# A post's sharing status (Post.sharing_status), as `carepress snippets --format json` shows it.
+READY, DRAFT, SCHEDULED, EXPIRED, HAS_ERRORS = "ready", "draft", "scheduled", "expired", "errors"
+SHARING_STATUS_TEXT = {
+    DRAFT: "a draft, not published",
+    SCHEDULED: "dated in the future, not published yet",
+    EXPIRED: "expired: left out of every feed",
+    HAS_ERRORS: "has errors (see `carepress check`)",
+}
+
 
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
@@ -72,6 +100,7 @@ def check_front(path: Path, settings: Settings, now: dt.datetime | None = None) 
     now = now or utc_now()
     display = settings.display_path(path)
     post, findings = read_post(path, display, settings.max_post_bytes)
+    findings += meta_file_findings(path, display, settings)
     report = Post(path, display, post, None, findings)
     if post is None:
         return report

@@ -126,6 +126,7 @@ class ReportCache:
         self.file = settings.root / CACHE_FILE.with_suffix(suffix)
         self._hub = hub_fingerprint(settings, config_file, html)
         self._max_bytes = settings.max_post_bytes
+        self._settings = settings
         self._entries: dict[bytes, tuple[dt.datetime, Post]] = {}
         self._keys: dict[Path, bytes] = {}
         self._stored_keys: set[bytes] = set()
@@ -154,6 +155,8 @@ class ReportCache:
             return None  # the check will say why
         digest = hashlib.sha256(self._hub)
         digest.update(str(path).encode() + b"\0" + data)
+        for meta in self._settings.meta_files_over(path):  # (frontmatter.meta-file)
+            digest.update(b"\0meta\0" + str(meta).encode() + b"\0" + file_bytes(meta))
         return digest.digest()
 
     def _load(self) -> dict[bytes, tuple[dt.datetime, Post]]:

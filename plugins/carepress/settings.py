@@ -324,6 +324,9 @@ class Settings:
     authors_file: Path | None = None
     # The cards' colours, from the theme's palette (publish/card_colours.py).
     card_colours: CardColours = DEFAULT_COLOURS
+    # The name of Material's meta files (its meta plugin's `meta_file`): front matter that
+    # plugin merges into every page of a folder, which CarePress refuses for posts.
+    meta_file: str = ".meta.yml"
 
     @property
     def shipped_theme_dirs(self) -> tuple[Path, ...]:
@@ -460,6 +463,30 @@ class Settings:
     def _resolved_docs_dir(self) -> Path:
         return self.docs_dir.resolve()
 
+    @cached_property
+    def _meta_folders(self) -> tuple[tuple[str, Path], ...]:
+        """Each meta file in docs_dir (`meta_file`), with its folder in docs_dir as the meta
+        plugin reads it (os.path.dirname of its src_path; "" at the top)."""
+        if not self.docs_dir.is_dir():
+            return ()
+        return tuple(
+            (os.path.dirname(path.relative_to(self.docs_dir)), path)
+            for path in sorted(self.docs_dir.rglob(self.meta_file))
+            if path.is_file()
+        )
+
+    def meta_files_over(self, path: Path) -> list[Path]:
+        """The meta files Material's meta plugin would merge into this page's front matter:
+        each whose folder its path in docs_dir starts with (the plugin's own rule, a plain
+        prefix: posts/wip/ also covers posts/wip-2.md). None for a file outside docs_dir."""
+        if not self._meta_folders:
+            return []
+        try:
+            inside = str(path.resolve().relative_to(self._resolved_docs_dir))
+        except ValueError:
+            return []
+        return [meta for folder, meta in self._meta_folders if inside.startswith(folder)]
+
     def post_files(self, folder: Path | None = None) -> list[Path]:
         """Every post under `folder` (docs_dir by default) that MkDocs reads as a page (its
         suffixes, case and all): inside docs_dir, by the blog plugin's rule (see
@@ -573,6 +600,7 @@ def settings_from_options(
     language: str = "en",
     directory_urls: bool = True,
     palette: Any = None,
+    meta_file: str = ".meta.yml",
 ) -> Settings:
     try:
         options = CarePressOptions.model_validate(dict(carepress))
@@ -645,6 +673,7 @@ def settings_from_options(
         every_pack_rule=every_pack_rule,
         authors_file=docs_dir / authors_file,
         card_colours=card_colours(palette, theme_dirs),
+        meta_file=meta_file,
     )
     settings.check_rule_options()
     return settings
@@ -722,6 +751,7 @@ def load_settings(config_file: Path) -> Settings:
     custom_dir = root / str(theme["custom_dir"]) if theme.get("custom_dir") else None
     blog = plugin_options(plugins, "blog", "material/blog")
     carepress = plugin_options(plugins, "carepress")
+    meta = plugin_options(plugins, "meta", "material/meta") or {}
     if blog is None:
         raise ConfigError(
             f"{config_file}: the Material blog plugin is not enabled (plugins: - blog)"
@@ -740,6 +770,7 @@ def load_settings(config_file: Path) -> Settings:
         language=str(theme.get("language") or "en"),
         directory_urls=data.get("use_directory_urls", True) is not False,
         palette=theme.get("palette"),
+        meta_file=str(meta.get("meta_file") or ".meta.yml"),
     )
 
 

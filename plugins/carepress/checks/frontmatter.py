@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import yaml
 from pydantic import ValidationError
 
 from ..content import InvalidScalar, KeyPath, PostFile, read_post
@@ -17,6 +18,7 @@ from ..findings import Finding
 from ..model import AUDIENCES, FIELD_NAMES, SOCIAL_KEYS, TYPES_NEEDING_CONSENT, FrontMatter
 from ..settings import MARKDOWN_SUFFIXES, Settings
 from ..suggest import did_you_mean, one_of
+from ..yaml_loading import safe_load
 from .registry import RuleInfo, declare
 
 
@@ -70,6 +72,7 @@ declare(
             ("multimarkdown", "MultiMarkdown 'Key: value' metadata, which CarePress cannot check"),
             ("duplicate-address", "two pages or posts at one address or slug"),
             ("empty-slug", "a slug that is empty (a title of only punctuation or emoji)"),
+            ("meta-file", "a meta file (.meta.yml) would set front matter for posts"),
         )
     ),
     RuleInfo("consent.missing", "consent", "error",
@@ -546,6 +549,32 @@ def _consistency_findings(post: PostFile, model: FrontMatter, now: dt.datetime) 
         for wrong, keys, rule, category, message, hint in problems
         if wrong
     ]
+
+
+def meta_file_findings(path: Path, shown: str, settings: Settings) -> list[Finding]:
+    """A post that a meta file covers (Material's meta plugin merges `.meta.yml` into the
+    front matter of every page in its folder and below). CarePress reads each post's own
+    front matter only, so a `draft: true` there would keep the page off the site but not
+    the share kit, snippets, calendar or `carepress post`: refused, for every post it covers."""
+    findings = []
+    for meta in settings.meta_files_over(path):
+        shown_meta = settings.display_path(meta)
+        try:
+            data = safe_load(meta.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            data = None
+        keys = [str(k) for k in data] if isinstance(data, dict) else []
+        sets = f" (it sets {', '.join(keys)})" if keys else ""
+        findings.append(
+            Finding(shown, 1, 1, "frontmatter.meta-file", "frontmatter", "error",
+                    f"{shown_meta} would set front matter for this post{sets}, and CarePress "
+                    "reads a post's own front matter only: a draft or date set there would "
+                    "keep the page off the site but not its share kit, snippets or social "
+                    "posts",
+                    f"write those keys in the front matter of each post it covers, then "
+                    f"delete {shown_meta} (or move it to a folder with no posts)")
+        )  # fmt: skip
+    return findings
 
 
 def check_front_matter(post: PostFile, settings: Settings, now: dt.datetime) -> FrontMatterResult:

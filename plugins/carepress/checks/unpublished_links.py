@@ -9,7 +9,11 @@ logs it. The finding (site.unpublished) is at the line of the source naming the 
   so every way of writing one counts (inline, reference, with attributes), and stops
   before any page is written.
 - `carepress check` finds the links written to a post's file in the Markdown of the posts
-  it checks (`links_in_posts`), to say so before a build does.
+  it checks (`links_in_posts`), and, checking the whole hub, of its other pages
+  (`links_in_pages`), to say so before a build does.
+- A `nav:` entry in mkdocs.yml naming such a post (`nav_findings`): MkDocs keeps it, and
+  every page's navigation would show its title and a link to nowhere. The build and the
+  check of the whole hub both read it, at the line of mkdocs.yml.
 """
 
 from __future__ import annotations
@@ -137,71 +141,160 @@ def _may_be_a_page_address(written: str) -> bool:
     return bool(path) and (not last or last.lower().endswith(".html") or "." not in last)
 
 
-def links_in_posts(
-    reports: Iterable[Post], settings: Settings, now: dt.datetime
-) -> list[tuple[Post, Finding]]:
-    """`carepress check`'s reading: each published post's links to a post that is not
-    published, as the Markdown writes them: to its file (MkDocs resolves a target against
-    the linking file's folder, or docs_dir when it starts with "/") or to its address
-    (relative, from the site's root or whole). A linked post that was not checked with them
-    (`carepress check FILE`) has its front matter read for this."""
-    known = {os.path.normpath(r.path.resolve()): r for r in reports}
-    docs_dir = settings.docs_dir.resolve()
+class _Targets:
+    """`carepress check`'s reading of what a link in Markdown reaches: the posts checked
+    with it, and any other post whose front matter is read the first time a link names it
+    (`carepress check FILE`)."""
 
-    def left_out(target: str) -> str | None:
-        report = known.get(target)
+    def __init__(self, reports: Iterable[Post], settings: Settings, now: dt.datetime) -> None:
+        self.known = {os.path.normpath(r.path.resolve()): r for r in reports}
+        self.settings, self.now = settings, now
+        self.docs_dir = settings.docs_dir.resolve()
+        self._by_address: LinksInPages | None = None  # read on the first address
+
+    def left_out(self, target: str) -> str | None:
+        """Why the post in this file (a normalised path) is left out, or None."""
+        report = self.known.get(target)
         if report is None:
             path = Path(target)
-            inside = path.is_relative_to(docs_dir) and path.is_file()
-            if not (inside and settings.is_post(str(path.relative_to(docs_dir)))):
+            inside = path.is_relative_to(self.docs_dir) and path.is_file()
+            if not (inside and self.settings.is_post(str(path.relative_to(self.docs_dir)))):
                 return None
-            report = known[target] = check_front(path, settings, now)
-        return report.left_out_because(now)
+            report = self.known[target] = check_front(path, self.settings, self.now)
+        return report.left_out_because(self.now)
 
-    by_address: LinksInPages | None = None  # read on the first link that may be an address
-
-    def addresses() -> LinksInPages:
-        nonlocal by_address
-        if by_address is None:
-            for path in settings.post_files():
-                left_out(os.path.normpath(path.resolve()))  # every post's front matter
-            every = list(known.values())
-            by_address = LinksInPages(
+    def addresses(self) -> LinksInPages:
+        """Every post's address, left out or published (every post's front matter read)."""
+        if self._by_address is None:
+            for path in self.settings.post_files():
+                self.left_out(os.path.normpath(path.resolve()))
+            every = list(self.known.values())
+            now = self.now
+            self._by_address = LinksInPages(
                 {r.address.path: (r.path, why) for r in every
                  if r.address is not None and (why := r.left_out_because(now)) is not None},
-                settings,
+                self.settings,
                 published=[r.address.path for r in every
                            if r.address is not None and r.left_out_because(now) is None],
             )  # fmt: skip
-        return by_address
+        return self._by_address
 
-    found: list[tuple[Post, Finding]] = []
-    for report in list(known.values()):
-        if report.left_out_because(now) is not None:
-            continue  # a draft may link to another: neither is published
+    def in_file(self, path: Path, page_url: str | None) -> list[Finding]:
+        """The links of one published page or post, as its Markdown writes them, that reach
+        a post left out: to its file (MkDocs resolves a target against the linking file's
+        folder, or docs_dir when it starts with "/") or to its address (relative, from the
+        site's root or whole)."""
         try:
-            text = report.path.read_text(encoding="utf-8", errors="replace")
+            text = path.read_text(encoding="utf-8", errors="replace")
         except OSError:
-            continue
-        folder = report.path.resolve().parent
-        page_url = _page_url(report, settings)
+            return []
+        folder = path.resolve().parent
         reached: dict[Path, tuple[str, str]] = {}
         for match in _MARKDOWN_TARGET.finditer(text):
             written = match.group(1)
             link = html.unescape(unquote(written))
             file_name = link.split("#", 1)[0].split("?", 1)[0]
             if file_name.lower().endswith(".md"):
-                base = docs_dir if file_name.startswith("/") else folder
+                base = self.docs_dir if file_name.startswith("/") else folder
                 target = os.path.normpath(base / file_name.lstrip("/"))
-                why = left_out(target)
+                why = self.left_out(target)
                 if why is not None:
                     reached.setdefault(Path(target), (why, written))
             elif page_url is not None and _may_be_a_page_address(link):
-                post = addresses().target(link, page_url, report.path)
+                post = self.addresses().target(link, page_url, path)
                 if post is not None:
                     reached.setdefault(post[0], (post[1], written))
-        found += [(report, _finding(report.path, t, why, settings, written))
-                  for t, (why, written) in reached.items()]  # fmt: skip
+        return [_finding(path, t, why, self.settings, written)
+                for t, (why, written) in reached.items()]  # fmt: skip
+
+
+def links_in_posts(
+    reports: Iterable[Post], settings: Settings, now: dt.datetime
+) -> list[tuple[Post, Finding]]:
+    """`carepress check`'s reading: each published post's links to a post that is not
+    published, as the Markdown writes them (`_Targets.in_file`). A linked post that was not
+    checked with them (`carepress check FILE`) has its front matter read for this."""
+    targets = _Targets(reports, settings, now)
+    found: list[tuple[Post, Finding]] = []
+    for report in list(targets.known.values()):
+        if report.left_out_because(now) is not None:
+            continue  # a draft may link to another: neither is published
+        page_url = _page_url(report, settings)
+        found += [(report, f) for f in targets.in_file(report.path, page_url)]
+    return found
+
+
+def left_out_addresses(
+    reports: Iterable[Post], settings: Settings, now: dt.datetime
+) -> LinksInPages:
+    """`LinksInPages` from every post's front matter (`reports`, and any post not among
+    them), for `carepress check` to read what is not Markdown (mkdocs.yml's nav)."""
+    return _Targets(reports, settings, now).addresses()
+
+
+def links_in_pages(
+    pages: Iterable[Path], reports: Iterable[Post], settings: Settings, now: dt.datetime
+) -> list[Finding]:
+    """The same reading of the hub's pages that are not posts (home, about, crisis...), for
+    `carepress check` of the whole hub; `reports`: every post of the hub. A page that is a
+    draft (`draft: true`) is not published: its links are left alone, as the build does."""
+    targets = _Targets(reports, settings, now)
+    found: list[Finding] = []
+    for path in pages:
+        if _is_draft_page(path):
+            continue
+        relative = path.resolve().relative_to(targets.docs_dir).as_posix()
+        found += targets.in_file(path, url_path(relative, settings.addressing.directory_urls))
+    return found
+
+
+def _is_draft_page(path: Path) -> bool:
+    from ..checks.pages import read_page  # local: pages.py imports the checks
+
+    page, _ = read_page(path, str(path))
+    return page is not None and page.meta.get("draft") is True
+
+
+def nav_findings(
+    nav: object, config_file: Path, settings: Settings, targets: LinksInPages
+) -> list[Finding]:
+    """Entries of mkdocs.yml's `nav:` that name a post left out (its file or its address):
+    MkDocs keeps such an entry, so every page's navigation would show the title and link to
+    an address the site does not publish. At the line of mkdocs.yml naming it."""
+    entries: list[str] = []
+
+    def walk(item: object) -> None:
+        if isinstance(item, str):
+            entries.append(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                walk(value)
+        elif isinstance(item, list):
+            for value in item:
+                walk(value)
+
+    walk(nav)
+    text = source_text(config_file)
+    # A nav entry names a file in docs_dir (MkDocs reads it from there), or an address.
+    source = settings.docs_dir / "mkdocs.yml"
+    found: list[Finding] = []
+    for entry in dict.fromkeys(entries):
+        reached = targets.target(entry.strip(), "", source)
+        if reached is None:
+            continue
+        target, why = reached
+        found.append(Finding(
+            path=settings.display_path(config_file),
+            line=line_naming(text, (entry,)),
+            column=1,
+            rule=UNPUBLISHED,
+            category="site",
+            severity="error",
+            message=(f"a nav entry to {settings.display_path(target)}, which is {why}: every "
+                     "page's navigation would show it, linking to an address the site does "
+                     "not publish"),
+            hint="remove the entry from nav: in mkdocs.yml until that post is published",
+        ))  # fmt: skip
     return found
 
 

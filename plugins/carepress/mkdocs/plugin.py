@@ -20,7 +20,7 @@ from ..budget import RENDERS_PER_POST
 from ..byline import byline_for
 from ..checks.collisions import duplicate_addresses, page_collisions
 from ..checks.pages import link_findings
-from ..checks.unpublished_links import LinksInPages
+from ..checks.unpublished_links import LinksInPages, nav_findings
 from ..crisis import regions_for
 from ..engine import Post, utc_now
 from ..findings import Finding, in_reading_order, summary
@@ -64,6 +64,12 @@ from .unsafe_html import UnsafeHtml
 
 log = get_plugin_logger(__name__)
 TEMPLATE_CACHE = Path(".cache") / "carepress" / "templates"
+
+
+def _meta_file(config: MkDocsConfig) -> str:
+    """The name of the meta plugin's files (its `meta_file` option, when it is on)."""
+    meta = config.plugins.get("material/meta")
+    return str(getattr(meta, "config", {}).get("meta_file") or ".meta.yml")
 
 
 class CarePressPlugin(BasePlugin):
@@ -132,6 +138,7 @@ class CarePressPlugin(BasePlugin):
                 language=str(config.theme.get("language") or "en"),
                 directory_urls=bool(config.use_directory_urls),
                 palette=config.theme.get("palette"),
+                meta_file=_meta_file(config),
             )
         except ConfigError as exc:
             raise PluginError(str(exc)) from exc
@@ -291,6 +298,7 @@ class CarePressPlugin(BasePlugin):
     # its source (theme_values.py). Feeds and snippets read the core model instead.
     @event_priority(-100)
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self._hold_to_materials_posts(config.plugins.get("material/blog"))
         self._hold_to_materials_addresses(files)
         assert self.settings is not None
         left_out = {}  # the posts the blog plugin has just left out, by their addresses
@@ -301,6 +309,10 @@ class CarePressPlugin(BasePlugin):
                 left_out[file.url] = (report.path, why)
         published = [file.url for file in files.documentation_pages()]
         self._unpublished_links = LinksInPages(left_out, self.settings, published)
+        # Reported with the pages' links (on_env), before any page is written.
+        self._link_findings += nav_findings(
+            config.nav, Path(config.config_file_path), self.settings, self._unpublished_links
+        )
         escape_page_titles(files)
         blog = config.plugins.get("material/blog")
         escape_authors(getattr(blog, "authors", {}).values())
@@ -326,6 +338,30 @@ class CarePressPlugin(BasePlugin):
                 "CarePress: the blog plugin and CarePress disagree on where posts land, so "
                 "snippets and share kits would link elsewhere; please report this with your "
                 "blog plugin's options:\n  " + "\n  ".join(differ)
+            )
+
+    def _hold_to_materials_posts(self, blog: Any) -> None:
+        """The blog plugin's own posts are what the site publishes; CarePress's outputs
+        (feeds, share kits, snippets, calendar) follow each post's front matter. A post the
+        blog left out that its front matter calls published (made a draft or dated by
+        something else: a meta file, another plugin) would have those outputs without a
+        page: stop, rather than publish them."""
+        listed = getattr(getattr(blog, "blog", None), "posts", None)
+        if listed is None or self.serving:  # (a preview shows drafts: draft_on_serve)
+            return
+        published = {post.file.src_uri for post in listed}
+        left_out = sorted(
+            report.display_path for src_uri, report in self.reports.items()
+            if src_uri not in published and report.is_published(self._now)
+        )  # fmt: skip
+        if left_out:
+            raise PluginError(
+                f"CarePress: {', '.join(left_out)}: the blog leaves this post out of the site, "
+                "but its own front matter says it is published (a value from elsewhere, "
+                "such as a meta file or another plugin, made it a draft or changed its "
+                "date), so its share kit, snippets and feed entries would still be "
+                "written. Put `draft: true` (or its date) in the post's own front matter; "
+                "nothing was published."
             )
 
     # Citations become numbered links in the post and in its excerpts (Material's excerpt

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from ..engine import READY
 from ..publish.cards import CardSpec, card_alt_text, post_card
-from ..publish.post import in_feeds
 from ..publish.snippets import Snippet
 from .accounts import Account
 from .ledger import Ledger
@@ -82,7 +82,7 @@ def due(
     options = settings.options.posting
     outgoing: list[Outgoing] = []
     held: list[Held] = []
-    ready = [r for r in reports if _publishable(r, now)]
+    ready = [r for r in reports if r.sharing_status(now) == READY]
     ready.sort(key=lambda r: (r.front_matter.date.created, r.display_path))  # type: ignore[union-attr]
     for report in ready:
         model, safeguards = report.front_matter, report.safeguards
@@ -130,14 +130,3 @@ def due(
                 why = f"edited since it was posted ({last.remote_url}); --resend-edited sends it"
                 held.append(Held(key, account.platform, why))
     return outgoing, held
-
-
-def _publishable(report: Post, now: dt.datetime) -> bool:
-    model = report.front_matter
-    return (
-        model is not None
-        and report.safeguards is not None
-        and report.address is not None
-        and not report.has_errors
-        and in_feeds(model, now)
-    )
