@@ -164,3 +164,20 @@ def test_the_command_leaves_without_teardown_but_runs_exit_handlers_and_flushes(
     findings = json.loads(result.stdout)
     assert len({f["path"] for f in findings}) == 120 and len(result.stdout) > 65536
     assert marker.read_text() == "yes"
+
+
+def test_a_page_named_on_the_command_line_is_checked_as_a_page(hub: Hub) -> None:
+    """`carepress check content/about.md` holds the page to what the whole hub's check holds
+    it to (a new-user tester got a post's errors: date, authors, audience "required"), its
+    links to drafts included; a post named with it is still a post."""
+    about = hub.root / "content" / "about.md"
+    assert about.is_file()
+    clean = hub.check(str(about))
+    assert clean.returncode == 0, clean.stdout
+    assert "Checked 0 posts and 1 page. No problems found." in clean.stdout
+    hub.write_post("wip.md", post_text(slug="wip", draft=True))
+    about.write_text(about.read_text(encoding="utf-8") + "\nRead [this](posts/wip.md).\n")
+    linked = hub.check(str(about), str(hub.posts / "wip.md"), "--format", "json")
+    rules = {(f["path"], f["rule"]) for f in json.loads(linked.stdout)}
+    assert ("content/about.md", "site.unpublished") in rules
+    assert not any(r.startswith("frontmatter.") for p, r in rules if p == "content/about.md")

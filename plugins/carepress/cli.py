@@ -289,7 +289,7 @@ def _expand(paths: list[Path], settings: Settings) -> list[Path]:
     return out
 
 
-def _print_text(findings: list[Finding], checked: int) -> None:
+def _print_text(findings: list[Finding], checked: int, pages: int = 0) -> None:
     """One block per file: each finding's contract line, then its hint and the guidance
     it comes from, so a writer can act on it without looking anything up."""
     lines = format_text(findings).splitlines()
@@ -305,7 +305,8 @@ def _print_text(findings: list[Finding], checked: int) -> None:
             print(f"    see:  {finding.source}")
     if findings:
         print()
-    print(f"Checked {checked} post{'s' if checked != 1 else ''}. {summary(findings)}")
+    also = f" and {pages} page{'s' if pages != 1 else ''}" if pages else ""
+    print(f"Checked {checked} post{'s' if checked != 1 else ''}{also}. {summary(findings)}")
 
 
 def _progress_bar(done: int, total: int) -> None:
@@ -327,9 +328,13 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     now = utc_now()
     progress = _progress_bar if show_progress else None
     hub: list[Finding] = []
-    kept = 0
+    kept = named_pages = 0
     if args.paths:  # the files named, checked now (the edit loop loads no cache)
+        pages = [path for path in paths if _is_page(path, settings)]
+        paths = [path for path in paths if path not in pages]
         reports = _check_paths(paths, settings, now, progress)
+        hub = _named_pages(pages, reports, settings, now)
+        named_pages = len(pages)
     else:  # the whole hub: its posts and its other files and texts
         reports, hub, kept = _check_hub(paths, settings, args.config, now, progress, args.fresh)
         hub += _unpublished_in_hub(reports, settings, args.config, now)
@@ -339,13 +344,33 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     if args.links:
         _check_links(args, settings, reports)
     findings = in_reading_order([*(f for r in reports for f in r.findings), *hub])
-    _print_findings(findings, args.format, len(reports))
+    _print_findings(findings, args.format, len(reports), named_pages)
     if kept and args.format == "text":
         print(
             f"{kept} of the {len(reports)} posts had not changed since the last check of the "
             "hub; their results were reused (`carepress check --fresh` checks every post again)."
         )
     return EXIT_ERRORS if any(f.is_error for f in findings) else EXIT_OK
+
+
+def _is_page(path: Path, settings: Settings) -> bool:
+    """A file of the hub's docs_dir that is not a post (home, about, crisis...)."""
+    try:
+        relative = path.resolve().relative_to(settings.docs_dir.resolve())
+    except ValueError:
+        return False  # outside the hub: read as the post it is given as
+    return not settings.is_post(str(relative))
+
+
+def _named_pages(
+    pages: list[Path], reports: list[Post], settings: Settings, now: dt.datetime
+) -> list[Finding]:
+    """Pages named on the command line, held to what the whole hub's check holds them to:
+    the page checks and their links to drafts, not a post's front matter."""
+    from .checks.unpublished_links import links_in_pages
+
+    found = [f for path in pages for f in _page_findings(path, settings)]
+    return found + links_in_pages(pages, reports, settings, now) if pages else found
 
 
 def _unpublished_in_hub(
@@ -365,14 +390,14 @@ def _unpublished_in_hub(
     return found
 
 
-def _print_findings(findings: list[Finding], form: str, checked: int) -> None:
+def _print_findings(findings: list[Finding], form: str, checked: int, pages: int = 0) -> None:
     if form == "json":
         print(format_json(findings))
     elif form == "github":
         if findings:
             print(format_github(findings))
     else:
-        _print_text(findings, checked)
+        _print_text(findings, checked, pages)
 
 
 def _check_paths(

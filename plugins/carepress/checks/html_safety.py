@@ -23,7 +23,7 @@ MAX_RENDERS = 48
 _RULES = {
     "element": (
         "html.element",
-        "is not allowed in a post: it could run code in readers' browsers, reach another "
+        "is not allowed in a post or page: it could run code in readers' browsers, reach another "
         "site or hide the disclaimer and warnings",
         "remove it, or show it as code between backticks; headings, lists, tables, links, "
         "quotes, details and images from the site are all written in Markdown",
