@@ -47,6 +47,12 @@ from .cards_and_meta import CardsAndMeta
 from .content_security import ContentSecurity
 from .feeds import FeedCollector, FeedLinks
 from .finishing import PageVerdicts
+from .other_plugins import (
+    OFFLINE_UNSUPPORTED,
+    enabled_plugins,
+    inline_script_plugin,
+    offline_enabled,
+)
 from .pages import address_problems, check_pages, missing_templates
 from .preview import notice_html, stop_on_sigterm, write_sanitised
 from .render_guard import guard_render
@@ -97,6 +103,7 @@ class CarePressPlugin(BasePlugin):
         self._unpublished_links: LinksInPages | None = None  # from on_nav
         # Links to posts left out, and crisis links that mislead: per build, until on_env.
         self._link_findings: list[Finding] = []
+        self._plugins: frozenset[str] = frozenset()  # the enabled plugins' names (on_config)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -112,6 +119,9 @@ class CarePressPlugin(BasePlugin):
         blog = config.plugins.get("material/blog")
         if blog is None:
             raise PluginError("CarePress needs Material's blog plugin: add '- blog' to plugins")
+        if offline_enabled(config.plugins):
+            raise PluginError(OFFLINE_UNSUPPORTED)
+        self._plugins = enabled_plugins(config.plugins)
         options = {k: v for k, v in self.config.items() if v is not None}
         try:
             config_file = Path(config.config_file_path)
@@ -445,7 +455,7 @@ class CarePressPlugin(BasePlugin):
             fix = "Give the page a template that extends main.html (or leave `template:` out)."
         elif any("Content-Security-Policy" in p for p in problems):
             category = "script"
-            fix = (
+            fix = inline_script_plugin(problems, self._plugins) or (
                 "A template override or a plugin added a script to the page: move it into a "
                 "file under assets/javascripts/ and list it in extra_javascript."
             )
