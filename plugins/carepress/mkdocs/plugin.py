@@ -20,6 +20,7 @@ from ..budget import RENDERS_PER_POST
 from ..byline import byline_for
 from ..checks.collisions import duplicate_addresses, page_collisions
 from ..checks.pages import link_findings
+from ..checks.site_url import site_url_message
 from ..checks.unpublished_links import LinksInPages
 from ..crisis import regions_for
 from ..engine import Post, utc_now
@@ -122,12 +123,17 @@ class CarePressPlugin(BasePlugin):
         if offline_enabled(config.plugins):
             raise PluginError(OFFLINE_UNSUPPORTED)
         self._plugins = enabled_plugins(config.plugins)
+        if not config.site_url:  # (`mkdocs serve` sets the preview's own)
+            raise PluginError(f"CarePress: {site_url_message(Path(config.config_file_path).name)}")
         options = {k: v for k, v in self.config.items() if v is not None}
         try:
             config_file = Path(config.config_file_path)
             # While serving, config.site_url is the preview's local address; a link to
             # http://127.0.0.1:8000/... would be counted as written, not as X's 23.
             site_url = configured_site_url(config_file) if self.serving else config.site_url
+            if not site_url:  # serving: the preview works, a build will stop on it
+                log.warning(f"{site_url_message(config_file.name)} (`mkdocs build` stops "
+                            "on this; the preview goes on)")  # fmt: skip
             self.settings = settings_from_options(
                 config_file.parent,
                 Path(config.docs_dir),
