@@ -566,6 +566,7 @@ def _publish(args: argparse.Namespace, settings: Settings) -> int:
         description=str(data.get("site_description") or ""),
         language=settings.addressing.language,
         author=settings.practice.name,
+        crisis_page=settings.crisis_page,
     )
     now = utc_now()
     reports = _check_paths(settings.post_files(), settings, now, None)

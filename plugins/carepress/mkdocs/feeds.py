@@ -50,6 +50,7 @@ class FeedCollector:
             description=config.site_description or "",
             language=str(config.theme.get("language") or "en"),
             author=settings.practice.name,
+            crisis_page=settings.crisis_page,
         )
         self.posts: dict[str, tuple[str, str]] = {}  # src_uri -> (address, body HTML)
         # Which posts some feed carries: only their bodies are kept (see feed_members). A

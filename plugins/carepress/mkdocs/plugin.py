@@ -37,6 +37,7 @@ from ..rendering import MarkdownSetup
 from ..report_cache import ReportCache
 from ..safeguards import Safeguards
 from ..settings import (
+    CRISIS_SOURCE,
     CarePressOptions,
     ConfigError,
     Settings,
@@ -201,6 +202,7 @@ class CarePressPlugin(BasePlugin):
             report.findings.append(finding)
         if not self.cleans and not self.serving:
             self._refuse_pages_left_online(Path(config.site_dir))
+        self._hold_crisis_page_to_mkdocs(files)
         self.feeds = FeedCollector(
             self.settings, config, self.reports, self._now, (cache.hub, cache.key_of)
         )
@@ -211,6 +213,27 @@ class CarePressPlugin(BasePlugin):
         if not self.serving:  # `mkdocs serve` has other threads, which forking does not copy
             self.sharing.start_drawing(InBackground.workers_beside_the_build(len(posts)))
         return files
+
+    def _hold_crisis_page_to_mkdocs(self, files: Files) -> None:
+        """Every page's footer, each crisis box, the policies and the feeds link to the
+        crisis page at Settings.crisis_page; MkDocs' own File for the page says where it is
+        (use_directory_urls decides). They must be one, or every crisis link is a 404."""
+        assert self.settings is not None
+        crisis = files.get_file_from_path(CRISIS_SOURCE)
+        if crisis is None:
+            if self.serving:
+                return
+            shown = self.settings.display_path(self.settings.docs_dir / CRISIS_SOURCE)
+            raise PluginError(
+                f"CarePress: {shown} is missing: every page's footer and each crisis box "
+                "link to the crisis page. Restore it (with `template: crisis.html`)."
+            )
+        if crisis.url != self.settings.crisis_page:
+            raise PluginError(
+                f"CarePress: MkDocs publishes the crisis page at {crisis.url}, but CarePress "
+                f"links to {self.settings.crisis_page}: a plugin changed use_directory_urls "
+                "after CarePress read it. Remove that plugin, or please report this."
+            )
 
     def _refuse_pages_left_online(self, site_dir: Path) -> None:
         """`--dirty` updates site_dir in place: a post published before and left out now (made
@@ -384,6 +407,7 @@ class CarePressPlugin(BasePlugin):
         env.globals["carepress"] = {
             "practice": self.settings.practice,
             "crisis_regions": regions_for(self.settings.practice.crisis_region),
+            "crisis_page": self.settings.crisis_page,  # held to MkDocs' File in on_files
             # What the policy pages' partials read (policy_pages.py).
             "policy": policy_values(self.settings),
             "feeds": catalog,
