@@ -317,22 +317,6 @@ def test_unchanged_posts_are_not_drawn_again(hub: Hub) -> None:
             if n in cached} == cached  # fmt: skip
 
 
-def test_without_site_url_cards_are_written_but_not_advertised(hub: Hub) -> None:
-    config = hub.root / "mkdocs.yml"
-    config.write_text(
-        re.sub(r"^site_url:.*$", "", config.read_text(encoding="utf-8"), flags=re.M),
-        encoding="utf-8",
-    )
-    hub.write_post("one.md", post_text(slug="one"))
-    result = hub.build()
-    assert result.returncode == 0, result.stderr
-    assert (hub.site / "assets" / "cards" / "one.png").is_file()
-    head = _head(hub, "blog/one")
-    assert "og:image" not in head.meta and "og:url" not in head.meta
-    assert head.one("twitter:card") == "summary"
-    assert "url" not in json.loads(head.json_ld[0])
-
-
 # --- The renderer and the metadata builder ------------------------------------------------
 
 PRACTICE = "Riverbend Therapy Collective"

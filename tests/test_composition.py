@@ -74,9 +74,56 @@ def test_a_plugin_that_adds_an_inline_script_stops_the_build(tmp_path: Path) -> 
     built = build_in_process(hub.root)
     assert not built.ok
     assert "an inline script the Content-Security-Policy does not allow" in built.log
-    assert "move it into a file under assets/javascripts/" in built.log
+    # The writer is told which plugin wrote the script, and what to do: not to move a
+    # script they never wrote into a file.
+    assert "It comes from the mkdocs-glightbox plugin ('- glightbox' in plugins)" in built.log
+    assert "not compatible with CarePress: it writes an inline script" in built.log
+    assert "Remove '- glightbox' from plugins in mkdocs.yml." in built.log
+    assert "move it into a file under assets/javascripts/" not in built.log
     assert "Traceback" not in built.log
     assert not (hub.root / "site").exists(), "nothing published"
+
+
+def test_an_unknown_inline_script_is_still_asked_to_move_into_a_file() -> None:
+    from carepress.mkdocs.other_plugins import inline_script_plugin
+
+    problem = "an inline script the Content-Security-Policy does not allow ('alert(1)'...)"
+    assert inline_script_plugin([problem], frozenset({"glightbox", "search"})) == ""
+    # A script that looks like glightbox's, with the plugin not enabled, is not blamed on it.
+    glightbox = "an inline script ... ('const lightbox = GLightbox({})'...)"
+    assert inline_script_plugin([glightbox], frozenset({"search"})) == ""
+    assert "mkdocs-glightbox" in inline_script_plugin([glightbox], frozenset({"glightbox"}))
+
+
+@pytest.mark.parametrize("where", ["after", "before"])
+def test_materials_offline_plugin_stops_the_build_wherever_it_is_listed(
+    tmp_path: Path, where: str
+) -> None:
+    """Listed after CarePress, it turned use_directory_urls off after CarePress had read it
+    (and the build stopped with a confusing "please report this"); listed before, the build
+    published pages that load a script from unpkg.com. Either way: one clear message."""
+    hub = make_hub(tmp_path / "hub", with_sample_posts=True)
+    if where == "after":
+        _with_plugins(hub, "  - offline\n")
+    else:
+        config = hub.root / "mkdocs.yml"
+        text = config.read_text()
+        config.write_text(text.replace("  - carepress:", "  - offline\n  - carepress:", 1))
+    built = build_in_process(hub.root)
+    assert not built.ok
+    assert "Material's offline plugin is not supported" in built.log
+    assert "use_directory_urls" in built.log and "unpkg.com" in built.log
+    assert "Remove '- offline' from plugins in mkdocs.yml" in built.log
+    assert "please report this" not in built.log
+    assert "Traceback" not in built.log
+    assert not (hub.root / "site").exists(), "nothing published"
+
+
+def test_a_disabled_offline_plugin_is_no_obstacle(tmp_path: Path) -> None:
+    hub = make_hub(tmp_path / "hub")
+    _with_plugins(hub, "  - offline:\n      enabled: false\n")
+    built = build_in_process(hub.root, strict=True)
+    assert built.ok, built.log
 
 
 @pytest.mark.parametrize(

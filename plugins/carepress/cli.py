@@ -343,6 +343,9 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
         report.findings.append(finding)
     if args.links:
         _check_links(args, settings, reports)
+    from .checks.site_url import site_url_findings  # (settings are loaded: no new imports)
+
+    hub += site_url_findings(settings, args.config)
     findings = in_reading_order([*(f for r in reports for f in r.findings), *hub])
     _print_findings(findings, args.format, len(reports), named_pages)
     if kept and args.format == "text":
@@ -572,13 +575,15 @@ def _rules(args: argparse.Namespace, settings: Settings) -> int:
 
 def _verify(args: argparse.Namespace, settings: Settings) -> int:
     """The built site held to the posts as they are now (verify/site.py)."""
+    from .checks.site_url import site_url_findings
     from .settings import configured_site_dir
     from .verify.site import verify_site
 
     site_dir = args.site_dir or configured_site_dir(args.config)
     now = utc_now()
     reports = _check_paths(settings.post_files(), settings, now, None, html=False)
-    findings = verify_site(site_dir, settings, reports, now)
+    findings = site_url_findings(settings, args.config)
+    findings += verify_site(site_dir, settings, reports, now)
     if findings or args.format != "text":
         _print_findings(findings, args.format, len(reports))
     else:
@@ -598,6 +603,12 @@ def _publish(args: argparse.Namespace, settings: Settings) -> int:
 
     site_dir = args.site_dir or configured_site_dir(args.config)
     shown = settings.display_path(site_dir)
+    if not settings.site_url:
+        from .checks.site_url import site_url_message
+
+        message = site_url_message(settings.display_path(args.config))
+        print(f"carepress: nothing was published: {message}", file=sys.stderr)
+        return EXIT_ERRORS
     if not site_dir.is_dir():
         raise ConfigError(f"{shown}: there is no built site here; build it first")
     data = hub_config(args.config)
@@ -621,6 +632,7 @@ def _publish(args: argparse.Namespace, settings: Settings) -> int:
         description=str(data.get("site_description") or ""),
         language=settings.addressing.language,
         author=settings.practice.name,
+        crisis_page=settings.crisis_page,
     )
     now = utc_now()
     reports = _check_paths(settings.post_files(), settings, now, None)

@@ -47,7 +47,7 @@ from .engine import Post, check_post, utc_now
 from .inline_citations import cited_html, cited_markdown
 from .policy_pages import POLICY_PAGES, render_policy
 from .sanitise import as_text
-from .settings import ConfigError, Settings, load_settings
+from .settings import CRISIS_SOURCE, ConfigError, Settings, load_settings
 from .theme_templates import base_url_of, theme_environment
 
 if TYPE_CHECKING:
@@ -55,7 +55,6 @@ if TYPE_CHECKING:
 
 POST_PARTIAL = "partials/carepress-post.html"
 CRISIS_PARTIAL = "partials/carepress-crisis-lines.html"
-CRISIS_SOURCE = Path("crisis").with_suffix(".md").as_posix()  # the crisis page, under docs_dir
 POLICY_SOURCES = {page.source: page for page in POLICY_PAGES}  # the policy pages, likewise
 
 
@@ -231,7 +230,8 @@ class SafeguardsPostprocessor(Postprocessor):
             # Zensical reads a relative link in a page's HTML from the page's Markdown file
             # (and rewrites it for the page's address), so the way to the root starts there.
             return _environment(settings).get_template(name).render(
-                base_url=base_url_of(rendering.relative), **context
+                base_url=base_url_of(rendering.relative),
+                carepress={"crisis_page": settings.crisis_page}, **context
             )
         except TemplateNotFound as exc:
             raise UnsafePost(f"CarePress: the theme overrides lack {name}; copy it from "

@@ -58,7 +58,6 @@ CRISIS_PROTOCOL = PolicyPage(
     partial="partials/carepress-crisis-protocol.html",
 )
 POLICY_PAGES: tuple[PolicyPage, ...] = (SOCIAL_MEDIA_POLICY, CRISIS_PROTOCOL)
-CRISIS_ADDRESS = "crisis"  # the crisis page's, which the policies link to
 
 
 def _is_draft(path: Path) -> bool:
@@ -115,7 +114,7 @@ def policy_values(settings: Settings) -> dict[str, Any]:
         "crisis_regions": [region],
         "crisis_reply": crisis_reply(settings),
         "phone_href": f"tel:{dialable(practice.phone)}" if practice.phone else None,
-        "crisis_page": f"{CRISIS_ADDRESS}/" if directory_urls else f"{CRISIS_ADDRESS}.html",
+        "crisis_page": settings.crisis_page,
         "pages": {page.key: page.address(directory_urls) for page in published_policies(settings)},
     }
 

@@ -39,7 +39,7 @@ from .crisis import all_regions
 from .findings import CATEGORIES, Finding, Level
 from .practice import Day, Practice
 from .prefilter import LiteralSearch, recall_literals, remember_literals, user_cache_file
-from .publish.address import PostAddress, PostAddressing, address_of
+from .publish.address import PostAddress, PostAddressing, address_of, url_path
 from .publish.card_colours import DEFAULT_COLOURS, CardColours, card_colours
 from .rendering import MarkdownSetup, RenderError
 from .rulepack import Rule, load_rules
@@ -289,6 +289,9 @@ class CarePressOptions(BaseModel):
     review_every_months: int = Field(default=12, ge=1, le=120)
 
 
+# The crisis page, under docs_dir: every page links to it (Settings.crisis_page).
+CRISIS_SOURCE = Path("crisis").with_suffix(".md").as_posix()  # (spelt so: not a rule id)
+
 @dataclass(frozen=True)
 class Settings:
     root: Path
@@ -348,6 +351,14 @@ class Settings:
             return self.markdown.render(markdown_text)
         except RenderError as exc:
             raise ConfigError(str(exc)) from exc
+
+    @property
+    def crisis_page(self) -> str:
+        """The crisis page's address under the site, as MkDocs' File.url gives it (crisis/,
+        or crisis.html without directory URLs): what the footer, the crisis box, the
+        policies and the feeds link to. A build holds it to MkDocs' own File for the page
+        (mkdocs/plugin.py) and stops if the two ever differ."""
+        return url_path(CRISIS_SOURCE, self.addressing.directory_urls)
 
     def address(self, model: FrontMatter, source: Path) -> PostAddress:
         """Where this post lands (publish/address.py)."""

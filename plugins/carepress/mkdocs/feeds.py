@@ -44,14 +44,13 @@ class FeedCollector:
         # The hub's and each post's report-cache key: what the feeds' own cache key is made of.
         self.keys = keys
         self.enabled = settings.options.feeds.enabled and bool(config.site_url)
-        if settings.options.feeds.enabled and not config.site_url:
-            log.warning("feeds need site_url in mkdocs.yml (entries link to absolute addresses)")
         self.site = Site(
             title=config.site_name,
             url=(config.site_url or "").rstrip("/") + "/",
             description=config.site_description or "",
             language=str(config.theme.get("language") or "en"),
             author=settings.practice.name,
+            crisis_page=settings.crisis_page,
         )
         self.posts: dict[str, tuple[str, str]] = {}  # src_uri -> (address, body HTML)
         # Which posts some feed carries: only their bodies are kept (see feed_members). A

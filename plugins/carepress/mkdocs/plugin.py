@@ -20,6 +20,7 @@ from ..budget import RENDERS_PER_POST
 from ..byline import byline_for
 from ..checks.collisions import duplicate_addresses, page_collisions
 from ..checks.pages import link_findings
+from ..checks.site_url import site_url_message
 from ..checks.unpublished_links import LinksInPages, nav_findings
 from ..crisis import regions_for
 from ..engine import Post, utc_now
@@ -36,6 +37,7 @@ from ..rendering import MarkdownSetup
 from ..report_cache import ReportCache
 from ..safeguards import Safeguards
 from ..settings import (
+    CRISIS_SOURCE,
     CarePressOptions,
     ConfigError,
     Settings,
@@ -47,6 +49,12 @@ from .cards_and_meta import CardsAndMeta
 from .content_security import ContentSecurity
 from .feeds import FeedCollector, FeedLinks
 from .finishing import PageVerdicts
+from .other_plugins import (
+    OFFLINE_UNSUPPORTED,
+    enabled_plugins,
+    inline_script_plugin,
+    offline_enabled,
+)
 from .pages import address_problems, check_pages, missing_templates
 from .preview import notice_html, stop_on_sigterm, write_sanitised
 from .render_guard import guard_render
@@ -103,6 +111,7 @@ class CarePressPlugin(BasePlugin):
         self._unpublished_links: LinksInPages | None = None  # from on_nav
         # Links to posts left out, and crisis links that mislead: per build, until on_env.
         self._link_findings: list[Finding] = []
+        self._plugins: frozenset[str] = frozenset()  # the enabled plugins' names (on_config)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -118,12 +127,20 @@ class CarePressPlugin(BasePlugin):
         blog = config.plugins.get("material/blog")
         if blog is None:
             raise PluginError("CarePress needs Material's blog plugin: add '- blog' to plugins")
+        if offline_enabled(config.plugins):
+            raise PluginError(OFFLINE_UNSUPPORTED)
+        self._plugins = enabled_plugins(config.plugins)
+        if not config.site_url:  # (`mkdocs serve` sets the preview's own)
+            raise PluginError(f"CarePress: {site_url_message(Path(config.config_file_path).name)}")
         options = {k: v for k, v in self.config.items() if v is not None}
         try:
             config_file = Path(config.config_file_path)
             # While serving, config.site_url is the preview's local address; a link to
             # http://127.0.0.1:8000/... would be counted as written, not as X's 23.
             site_url = configured_site_url(config_file) if self.serving else config.site_url
+            if not site_url:  # serving: the preview works, a build will stop on it
+                log.warning(f"{site_url_message(config_file.name)} (`mkdocs build` stops "
+                            "on this; the preview goes on)")  # fmt: skip
             self.settings = settings_from_options(
                 config_file.parent,
                 Path(config.docs_dir),
@@ -192,6 +209,7 @@ class CarePressPlugin(BasePlugin):
             report.findings.append(finding)
         if not self.cleans and not self.serving:
             self._refuse_pages_left_online(Path(config.site_dir))
+        self._hold_crisis_page_to_mkdocs(files)
         self.feeds = FeedCollector(
             self.settings, config, self.reports, self._now, (cache.hub, cache.key_of)
         )
@@ -202,6 +220,27 @@ class CarePressPlugin(BasePlugin):
         if not self.serving:  # `mkdocs serve` has other threads, which forking does not copy
             self.sharing.start_drawing(InBackground.workers_beside_the_build(len(posts)))
         return files
+
+    def _hold_crisis_page_to_mkdocs(self, files: Files) -> None:
+        """Every page's footer, each crisis box, the policies and the feeds link to the
+        crisis page at Settings.crisis_page; MkDocs' own File for the page says where it is
+        (use_directory_urls decides). They must be one, or every crisis link is a 404."""
+        assert self.settings is not None
+        crisis = files.get_file_from_path(CRISIS_SOURCE)
+        if crisis is None:
+            if self.serving:
+                return
+            shown = self.settings.display_path(self.settings.docs_dir / CRISIS_SOURCE)
+            raise PluginError(
+                f"CarePress: {shown} is missing: every page's footer and each crisis box "
+                "link to the crisis page. Restore it (with `template: crisis.html`)."
+            )
+        if crisis.url != self.settings.crisis_page:
+            raise PluginError(
+                f"CarePress: MkDocs publishes the crisis page at {crisis.url}, but CarePress "
+                f"links to {self.settings.crisis_page}: a plugin changed use_directory_urls "
+                "after CarePress read it. Remove that plugin, or please report this."
+            )
 
     def _refuse_pages_left_online(self, site_dir: Path) -> None:
         """`--dirty` updates site_dir in place: a post published before and left out now (made
@@ -404,6 +443,7 @@ class CarePressPlugin(BasePlugin):
         env.globals["carepress"] = {
             "practice": self.settings.practice,
             "crisis_regions": regions_for(self.settings.practice.crisis_region),
+            "crisis_page": self.settings.crisis_page,  # held to MkDocs' File in on_files
             # What the policy pages' partials read (policy_pages.py).
             "policy": policy_values(self.settings),
             "feeds": catalog,
@@ -481,7 +521,7 @@ class CarePressPlugin(BasePlugin):
             fix = "Give the page a template that extends main.html (or leave `template:` out)."
         elif any("Content-Security-Policy" in p for p in problems):
             category = "script"
-            fix = (
+            fix = inline_script_plugin(problems, self._plugins) or (
                 "A template override or a plugin added a script to the page: move it into a "
                 "file under assets/javascripts/ and list it in extra_javascript."
             )

@@ -62,13 +62,18 @@ class PostAddress:
     @property
     def page_file(self) -> str:
         """Where the post's page is in the site (as MkDocs writes a page's URL to a file)."""
-        path = unquote(self.path)
-        return path + "index.html" if path.endswith("/") or not path else path
+        return page_file(self.path)
 
     @property
     def card_url(self) -> str:
         """The card's address (URL-quoted, as MkDocs quotes a page's)."""
         return (self.site_url or "/") + quote(self.card_path)
+
+
+def page_file(url: str) -> str:
+    """The file in the site a page's URL (as MkDocs' File.url) is written to."""
+    path = unquote(url)
+    return path + "index.html" if path.endswith("/") or not path else path
 
 
 def card_path(slug: str) -> str:

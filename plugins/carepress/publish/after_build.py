@@ -98,7 +98,8 @@ def publish_outputs(
             raise PublishError("the share kits need the theme's custom_dir (overrides/)")
         env = theme_environment(settings.custom_dir)
         try:
-            kits.write(site_dir, env.get_template(TEMPLATE), look, {"config": config})
+            context = {"config": config, "carepress": {"crisis_page": settings.crisis_page}}
+            kits.write(site_dir, env.get_template(TEMPLATE), look, context)
         except TemplateNotFound as exc:
             raise PublishError(f"the theme overrides lack {exc.name}") from exc
         except ShareKitError as exc:

@@ -22,6 +22,7 @@ class Site:
     description: str = ""
     language: str = "en"
     author: str = ""  # the practice: the feeds' author
+    crisis_page: str = ""  # its address under the site (Settings.crisis_page)
 
     def absolute(self, path: str) -> str:
         return urljoin(self.url, path)
@@ -29,7 +30,9 @@ class Site:
     @property
     def crisis_url(self) -> str:
         # The crisis page the page templates link to (overrides/partials/carepress-crisis-box).
-        return self.absolute("crisis/")
+        if not self.crisis_page:
+            raise ValueError("Site.crisis_page is not set (Settings.crisis_page)")
+        return self.absolute(self.crisis_page)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ STALE = "site.stale"
 OUTPUT_MISSING = "site.output-missing"
 UNPUBLISHED = "site.unpublished"
 THIRD_PARTY = "site.third-party"
+BROKEN_LINK = "site.broken-safeguard-link"
 
 declare(
     RuleInfo(SAFEGUARD, "site", "error", "a post page lacks, alters or hides its disclaimer, "
@@ -26,6 +27,8 @@ declare(
              "in a file it must not reach", adjustable=False),
     RuleInfo(THIRD_PARTY, "site", "error", "a page or stylesheet loads something from "
              "another host", adjustable=False),
+    RuleInfo(BROKEN_LINK, "site", "error", "a safeguard (the footer, a crisis box) on a page "
+             "or in a feed links to an address the site has no file at", adjustable=False),
 )  # fmt: skip
 
 REBUILD = "build the site again (mkdocs build, or your engine and `carepress publish`)"

@@ -21,9 +21,6 @@ from .text import words
 if TYPE_CHECKING:
     from lxml import etree
 
-CRISIS_PAGE = "crisis/index.html"
-
-
 def _pages_listing_crisis_lines() -> dict[str, tuple[str, str]]:
     """Each page that must list the crisis lines, by its file in the site (with directory
     URLs and without): its address, and what makes it list them."""
@@ -178,7 +175,7 @@ def missing_safeguards(
     return problems
 
 
-def crisis_page_problem(output: str, regions: list[Region], page: str = CRISIS_PAGE) -> str:
+def crisis_page_problem(output: str, regions: list[Region], page: str) -> str:
     """The page at crisis/ must list the crisis lines (its template, crisis.html, adds them
     from CarePress's data), and so must each policy page (`page`: its file in the site, a
     key of CRISIS_LINE_PAGES): '' when it does."""

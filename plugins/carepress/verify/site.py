@@ -24,13 +24,15 @@ from ..crisis import regions_for
 from ..engine import Post
 from ..findings import Finding
 from ..policy_pages import published_policies
+from ..publish.address import page_file
 from ..settings import Settings
 from .assets import third_party_findings
 from .leaks import leak_findings, why_unpublished
 from .outputs import calendar_findings, card_findings, feed_findings, shared_findings
 from .pages import post_page_findings
 from .rules import PAGE_MISSING, SAFEGUARD, site_finding
-from .safeguards import CRISIS_PAGE, crisis_page_problem
+from .safeguard_links import safeguard_link_findings
+from .safeguards import crisis_page_problem
 from .site_files import SiteFiles
 
 
@@ -65,6 +67,7 @@ def verify_site(
     findings += calendar_findings(files, reports, settings, now, shown_as)
     findings += card_findings(files, published, settings, shown_as)
     findings += third_party_findings(files, settings.site_url, shown_as)
+    findings += safeguard_link_findings(files, settings.site_url, shown_as)
     return sorted(findings, key=lambda f: (f.path, f.rule, f.message))
 
 
@@ -73,9 +76,7 @@ def _pages_with_crisis_lines(files: SiteFiles, settings: Settings,
     """The crisis page, and each policy page whose source is in docs_dir: there, and listing
     the crisis lines of the practice's region."""
     directory_urls = settings.addressing.directory_urls
-    relative = CRISIS_PAGE  # crisis/index.html, or crisis.html without directory URLs
-    if not directory_urls:
-        relative = CRISIS_PAGE.replace("/index.html", ".html")
+    relative = page_file(settings.crisis_page)  # crisis/index.html, or crisis.html
     pages = [(relative, "the crisis page is missing",
               "keep content/crisis.md with `template: crisis.html`")]  # fmt: skip
     for policy in published_policies(settings):
