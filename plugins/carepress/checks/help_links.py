@@ -36,9 +36,8 @@ import regex
 from ..crisis import INTERNATIONAL, CrisisLine, Region, all_regions
 from ..disguise import LOOKALIKES, visible
 from ..findings import Finding, line_naming, source_text
-from ..policy_pages import CRISIS_ADDRESS
 from ..sanitise import as_read, host_of
-from ..settings import Settings
+from ..settings import CRISIS_SOURCE, Settings
 from .registry import PostContext, RuleInfo, declare, post_check
 
 PHONE_LINK = "crisis.phone-link"
@@ -343,7 +342,8 @@ def _is_crisis_page(href: str, own_host: str) -> bool:
     except ValueError:
         return False
     last = re.sub(r"/(?:index\.(?:html|md))?$", "", path).rsplit("/", 1)[-1]
-    return last in (CRISIS_ADDRESS, f"{CRISIS_ADDRESS}.html", f"{CRISIS_ADDRESS}.md")
+    stem = CRISIS_SOURCE.removesuffix(".md")
+    return last in (stem, f"{stem}.html", f"{stem}.md")
 
 
 # A link's words in clauses: an offer starts one ("Need to talk now? Call 988", "If you are
