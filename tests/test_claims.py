@@ -382,3 +382,23 @@ def test_rt5_claim_classes_and_near_misses(sentence: str, claim: bool) -> None:
 def test_blind_batch_16_classes(sentence: str, claim: bool) -> None:
     assert _is_claim(sentence) is claim
 
+
+
+# The seventeenth blind batch's classes, each with the uses that stay claims: a standard to
+# hand work in at is no statistic; telling counsellors something is no appeal to what they
+# know.
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("Submit something at 90 percent and notice that nothing terrible happens.", False),
+        ("Hand in the draft at 80 percent, then rest.", False),
+        ("Try finishing the essay at 85 percent.", False),
+        ("About 90 percent of students feel this pressure.", True),
+        ("Let school counselors know, if you are comfortable, so they can offer support.", False),
+        ("Make sure the doctors know about every medicine you take.", False),
+        ("School counselors know that exam stress peaks in spring.", True),
+        ("Experts know that perfectionism rises under pressure.", True),
+    ],
+)
+def test_blind_batch_17_classes(sentence: str, claim: bool) -> None:
+    assert _is_claim(sentence) is claim

@@ -1317,3 +1317,19 @@ def test_rt5_classes_and_their_near_misses(
 )
 def test_blind_batch_16_classes(settings, rule_id: str, sentence: str, fires: bool) -> None:
     assert (rule_id in _fired(settings, sentence)) is fires
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fires"),
+    [
+        # The seventeenth blind batch's: a cure said not to happen promises nothing.
+        ("Sleep, food and movement do not cure anxiety, but they help.", False),
+        ("Exercise doesn't cure depression on its own.", False),
+        ("Journaling won't cure your anxiety, and that is fine.", False),
+        ("These supplements aren't a cure for depression.", False),
+        ("This supplement cures anxiety in a week.", True),
+        ("Our course will cure your depression.", True),
+    ],
+)
+def test_a_cure_ruled_out_promises_nothing(settings, sentence: str, fires: bool) -> None:
+    assert ("clinical-advice.cure" in _fired(settings, sentence)) is fires

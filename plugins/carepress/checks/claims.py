@@ -83,9 +83,9 @@ class Claim:
 @cache
 def claim_patterns() -> dict[str, str]:
     data = packaged("claims.yml")
-    words = data["number_words"]
+    words, not_effort = data["number_words"], data["not_effort"]
     return {
-        kind: as_typed(pattern.replace("{n}", words))
+        kind: as_typed(pattern.replace("{n}", words).replace("{not_effort}", not_effort))
         for kind, pattern in data["patterns"].items()
     }
 
