@@ -1158,3 +1158,20 @@ def test_the_classes_a_fifth_outside_red_team_found(
     topics, sentence: str, topic: str, flagged: bool
 ) -> None:
     assert (topic in _detected(topics, sentence)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        # A wake time, a wake-up alarm, in the wake of a storm (a new-user tester's link
+        # "the wake time tip" stopped a strict build); a wake after a death stays the topic.
+        ("See [the wake time tip](#wake-time) for more.", False),
+        ("Keep the wake time the same every day, weekends too.", False),
+        ("Set the wake-up alarm across the room.", False),
+        ("In the wake of the storm, the roads closed for a week.", False),
+        ("The wake was held at the pub on Friday.", True),
+        ("I cried at the wake.", True),
+    ],
+)
+def test_a_wake_time_is_not_a_wake(topics, sentence: str, flagged: bool) -> None:
+    assert ("death-and-grief" in _detected(topics, sentence)) is flagged
