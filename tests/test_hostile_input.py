@@ -515,8 +515,8 @@ SECOND_REVIEW = [
          "frontmatter.too-many"),
     Hub_("post-theme-class", lambda hub: hub.write_post("overlay.md", post_text(
          body=INTRO + '<div class="md-consent__inner" markdown="1">\n\nA calm note.\n\n'
-         "</div>\n")), 1, "content/posts/overlay.md:", 'html.attribute the attribute '
-         'class="md-consent__inner"'),
+         "</div>\n")), 1, "content/posts/overlay.md:", 'html.attribute the class '
+         '"md-consent__inner" on <div>'),
     Hub_("author-url-scheme-relative", _authors("url: '//evil.example/profile'"), 2,
          "write the address in full, with https://"),
 ]  # fmt: skip

@@ -19,9 +19,13 @@ import html
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import nh3
+
+if TYPE_CHECKING:
+    import lxml.html
 
 # Elements a post may contain: what Markdown and the usual extensions write (tables,
 # footnotes, admonitions, details, task lists, content tabs, code highlighting) and the
@@ -42,11 +46,13 @@ TAGS = frozenset(
 
 # Attributes per element ("*": on any). No event handlers, no `style` (but a table cell's
 # alignment, which Markdown writes), no `hidden`, `srcset` or `ping`, no data-* attributes
-# (the theme's scripts act on some of them).
+# (the theme's scripts act on some of them) but pymdownx.tabbed's `data-tabs` on a tab set.
+# Some pass only with the values in `ATTRIBUTE_VALUES`.
 ATTRIBUTES: dict[str, set[str]] = {
     "*": {"class", "id", "title", "lang", "dir", "aria-label", "aria-hidden"},
-    "a": {"href", "name", "rel"},
-    "img": {"src", "alt", "width", "height", "loading", "decoding"},
+    "a": {"href", "name", "rel", "hreflang"},
+    "img": {"src", "alt", "width", "height", "loading", "decoding", "align"},
+    "div": {"data-tabs"},  # pymdownx.tabbed: "set:tabs", e.g. "1:2"
     "video": {"src", "poster", "controls", "width", "height", "preload", "muted", "loop"},
     "audio": {"src", "controls", "preload", "muted", "loop"},
     "source": {"src", "type"},
@@ -63,6 +69,15 @@ ATTRIBUTES: dict[str, set[str]] = {
     "details": {"open"},
     "input": {"type", "checked", "disabled", "name"},  # task lists and content tabs
     "label": {"for"},
+}
+
+# The values some attributes may take (whole values, ASCII only): an image floated to a side
+# (`{ align=left }`, Material's CSS), a link's language tag (`{ hreflang=es }`), the numbers
+# pymdownx.tabbed writes on a tab set.
+ATTRIBUTE_VALUES: dict[tuple[str, str], re.Pattern[str]] = {
+    ("img", "align"): re.compile(r"left|right|center"),
+    ("a", "hreflang"): re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8}){0,7}"),
+    ("div", "data-tabs"): re.compile(r"[0-9]{1,6}:[0-9]{1,6}"),
 }
 
 # Link addresses a reader may follow; relative addresses (the site's own pages) pass.
@@ -94,7 +109,9 @@ _CAREPRESS_IDS = re.compile(r"carepress-|source-\d+$", re.I)
 # - WRITER_CLASSES, on any element: the admonition and details types, Material's buttons and
 #   grids, CarePress's citation marks (which it writes into the Markdown);
 # - the classes Markdown's extensions write, each only on the element they write it on
-#   (`GENERATED_CLASSES`, Pygments' token classes on <span>, `language-*` on <code>/<pre>);
+#   (`GENERATED_CLASSES`, Pygments' token classes on <span>, `language-*` on <code>/<pre>,
+#   and on the <div> of class `highlight` that pymdownx.highlight's `pygments_lang_class`
+#   writes, there with ASCII letters, digits and + # . _ - only);
 # - of those, the ones the theme hides (`_HIDDEN_CLASSES`) only exactly as their extension
 #   writes them: a permalink's pilcrow at the end of a heading, a footnote's back arrow
 #   (`hidden_class_removals`, after cleaning).
@@ -106,8 +123,12 @@ WRITER_CLASSES = frozenset({
     "success", "check", "done", "question", "help", "faq", "warning", "caution", "attention",
     "failure", "fail", "missing", "danger", "error", "bug", "example", "quote", "cite",
     "inline", "end",
-    # Material's buttons and card grids (documented layout helpers).
-    "md-button", "md-button--primary", "grid", "cards", "card",
+    # Material's buttons and card grids (documented layout helpers), its icon sizes
+    # (`.lg .middle` in the grid cards' docs: an icon's size and vertical alignment only),
+    # and content annotations (`{ .annotate }`: its script turns the numbered list after the
+    # element into tooltips at the "(1)" markers; `annotation_removals` checks that every
+    # item of that list has its marker, as the script hides the list).
+    "md-button", "md-button--primary", "grid", "cards", "card", "lg", "middle", "annotate",
     # CarePress's citation marks (inline_citations.py).
     "carepress-cite",
 })  # fmt: skip
@@ -135,6 +156,8 @@ GENERATED_CLASSES: dict[str, frozenset[str]] = {
 }  # fmt: skip
 _HIDDEN_CLASSES = frozenset({"headerlink", "footnote-backref"})
 _LANGUAGE_CLASS = re.compile(r"language-[\w+#.-]{1,40}")
+# A Pygments lexer's alias, as pymdownx.highlight's `pygments_lang_class` writes it.
+_HIGHLIGHT_LANGUAGE = re.compile(r"language-[A-Za-z0-9][A-Za-z0-9+#._-]{0,39}")
 _KEY_CLASS = re.compile(r"key-[\w-]{1,40}")
 
 
@@ -160,6 +183,18 @@ def class_allowed(element: str, name: str) -> bool:
     )
 
 
+def refused_classes(element: str, value: str) -> list[str]:
+    """The classes of a class attribute the allowlist refuses on that element, in order
+    (`language-*` passes on a <div> only beside `highlight`, as pymdownx.highlight writes)."""
+    names = value.split()
+    return [
+        name for name in names
+        if not class_allowed(element, name)
+        and not (element == "div" and "highlight" in names
+                 and _HIGHLIGHT_LANGUAGE.fullmatch(name) is not None)
+    ]  # fmt: skip
+
+
 # The hidden classes exactly as toc and footnotes write them (after cleaning: attributes in
 # double quotes, in the order written, the arrow and pilcrow as characters).
 _HIDDEN_LINK = re.compile(r'<a\s[^>]*\bclass="([^"]*)"[^>]*>.*?</a>(?:\s*</h[1-6]>)?', re.S)
@@ -182,6 +217,59 @@ def hidden_class_removals(cleaned: str) -> list[tuple[str, str]]:
         ):
             found.append((match.group(0), value))
     return found
+
+
+# Content annotations (Material's script, for an element of class `annotate`): the ordered list
+# after the element (past empty paragraphs) is hidden, and each item whose marker "(n)" is in
+# the element's text moves into a tooltip at the marker; a marker "(n)!" replaces the whole
+# text around it. So an item without its marker, or words beside a "(n)!", would be hidden
+# from every reader: the element passes only without either.
+_MARKER = re.compile(r"\((\d+)\)(!)?")
+_COMMENT_CLASSES = frozenset({"c", "c1", "cm"})  # in code, markers are read in comments only
+
+
+def annotation_removals(cleaned: str) -> list[Removal]:
+    """The `annotate` elements whose annotations would hide text (see _MARKER)."""
+    if "annotate" not in cleaned:
+        return []
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.fragment_fromstring(cleaned, create_parent="div")
+    except (lxml.etree.ParserError, ValueError):  # nothing to parse: nothing to annotate
+        return []
+    found = []
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        classes = (element.get("class") or "").split()
+        if "annotate" not in classes or not _annotations_hide_text(element, classes):
+            continue
+        found.append(Removal("attribute", element.tag, "class", element.get("class")))
+    return found
+
+
+def _annotations_hide_text(element: lxml.html.HtmlElement, classes: list[str]) -> bool:
+    listed = element.getnext()
+    while listed is not None and listed.tag == "p" and len(listed) == 0:
+        listed = listed.getnext()
+    if listed is None or listed.tag != "ol":
+        return False
+    if "highlight" in classes:  # code: the markers in its comments
+        texts = [t for span in element.iter("span")
+                 if _COMMENT_CLASSES & set((span.get("class") or "").split())
+                 for t in span.itertext()]  # fmt: skip
+    else:
+        texts = list(element.itertext())
+    marked: set[int] = set()
+    for text in texts:
+        for match in _MARKER.finditer(text):
+            marked.add(int(match.group(1)))
+            if match.group(2) and re.search(r"\w", _MARKER.sub("", text)):
+                return True  # words beside "(n)!" would be dropped
+    items = [child for child in listed if child.tag == "li"]
+    return any(n not in marked for n in range(1, len(items) + 1))
 
 
 # Classes the theme's script answers by loading code from another site, and from where
@@ -293,8 +381,11 @@ class Sanitiser:
             return value if self.is_own(value) else None
         if attribute == "style":
             return value if value in TABLE_ALIGNMENTS else None
-        if attribute == "class" and not all(class_allowed(element, c) for c in value.split()):
+        if attribute == "class" and refused_classes(element, value):
             return None
+        pattern = ATTRIBUTE_VALUES.get((element, attribute))
+        if pattern is not None:
+            return value if pattern.fullmatch(value) else None
         if attribute == "id" and value.startswith("__"):
             return value if _GENERATED_IDS.match(value) else None
         if attribute == "id" and _CAREPRESS_IDS.match(value):
@@ -310,7 +401,7 @@ class Sanitiser:
         cleaned = str(self._cleaner.clean(page_html))
         for link, value in hidden_class_removals(cleaned):
             cleaned = cleaned.replace(link, link.replace(f' class="{value}"', "", 1))
-        return cleaned
+        return _without_annotations(cleaned) if annotation_removals(cleaned) else cleaned
 
     def clean(self, page_html: str) -> Sanitised:
         """The HTML as the allowlist lets it through, and what it removed."""
@@ -325,6 +416,10 @@ class Sanitiser:
         for link, value in hidden_class_removals(cleaned):
             removals.append(Removal("attribute", "a", "class", html.unescape(value)))
             cleaned = cleaned.replace(link, link.replace(f' class="{value}"', "", 1))
+        annotations = annotation_removals(cleaned)
+        if annotations:
+            removals += annotations
+            cleaned = _without_annotations(cleaned)
         return Sanitised(cleaned, tuple(dict.fromkeys(removals)))
 
     def _removals(self, everything: str, cleaned: str) -> list[Removal]:
@@ -354,6 +449,21 @@ class Sanitiser:
         if allowed and name in URL_ATTRIBUTES:
             return Removal("url", tag, name, value)
         return Removal("attribute", tag, name, value)
+
+
+def _without_annotations(cleaned: str) -> str:
+    """The HTML with the class `annotate` taken off every element (its script then leaves the
+    page's lists alone)."""
+
+    def strip(match: re.Match[str]) -> str:
+        names = match.group(1).split()
+        kept = " ".join(n for n in names if n != "annotate")
+        return f' class="{kept}"' if kept else ""
+
+    return _START_TAG.sub(lambda tag: _ANNOTATE_CLASS.sub(strip, tag.group(0)), cleaned)
+
+
+_ANNOTATE_CLASS = re.compile(r' class="([^"]*\bannotate\b[^"]*)"')
 
 
 def as_read(url: str) -> str:

@@ -8,12 +8,20 @@ bisection (a few renders, and only for a post that has a problem).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..findings import Finding
 from ..prose import BLOCK_RE, Lines
-from ..sanitise import Removal
+from ..sanitise import (
+    ATTRIBUTE_VALUES,
+    GENERATED_CLASSES,
+    THEME_LOADING_CLASSES,
+    Removal,
+    host_of,
+    refused_classes,
+)
 from ..settings import Settings
 from .registry import PostContext, RuleInfo, declare, post_check
 
@@ -30,8 +38,7 @@ _RULES = {
     ),
     "attribute": (
         "html.attribute",
-        "is not allowed: event handlers, styles, `hidden`, `srcset`, `ping` and the "
-        "theme's own ids could run code, hide text or tell another site who reads the post",
+        'is not on the allowlist of attributes (README.md, "What reaches a reader")',
         "remove the attribute (in raw HTML, or in a `{...}` attribute list)",
     ),
     "url": (
@@ -56,16 +63,174 @@ _RULES = {
 
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_REMOVE = "remove the attribute (in raw HTML, or in a `{...}` attribute list)"
+_CLASSES_HINT = (
+    'remove it; the classes a post may set are listed in README.md, "What reaches a '
+    'reader" (admonition types such as `note`, `md-button`, `grid cards`, `annotate`, '
+    "`lg`, `middle`)"
+)
+# What an attribute a writer typed would do (why it is refused), by name.
+_ATTRIBUTE_REASONS = {
+    "style": "is not allowed: a style can hide text or draw over the page (only a table "
+             "cell's alignment passes)",
+    "hidden": "is not allowed: it hides the text from sighted readers",
+    "srcset": "is not allowed: it makes browsers fetch pictures, from any site",
+    "ping": "is not allowed: it tells another site who follows the link",
+    "target": "is not allowed: links open in the reader's tab, where Back returns to the post "
+              "and its safeguards (a new tab or frame does not)",
+}  # fmt: skip
+_VALUE_REASONS = {
+    ("img", "align"): "may only be left, right or center",
+    ("a", "hreflang"): "must be a language tag such as es or pt-BR",
+    ("div", "data-tabs"): 'may only be the numbers pymdownx.tabbed writes ("1:2")',
+}
+# Attributes extensions write that the allowlist refuses: the mkdocs.yml option that makes them.
+_EXTENSION_ATTRIBUTES = {
+    ("span", "data-linenos"): "pymdownx.highlight's `linenums_style: pymdownx-inline`",
+    ("span", "style"): "pymdownx.highlight's `noclasses: true`",
+    ("pre", "style"): "pymdownx.highlight's `noclasses: true`",
+    ("div", "style"): "pymdownx.highlight's `noclasses: true`",
+}
+_EMOJI_CLASSES = frozenset({"twemoji", "emojione", "gemoji"})
+_TO_ALT = "`emoji_generator: !!python/name:pymdownx.emoji.to_alt`"
+_ICON = (
+    "renders as inline SVG (pymdownx.emoji's `emoji_generator`, Material's icons), which the "
+    "allowlist refuses: SVG can hold links and scripts",
+    f"remove the shortcode, or for Unicode emoji set pymdownx.emoji's {_TO_ALT} in mkdocs.yml",
+)
+_EMOJI_IMAGE = (
+    "renders as a picture from another site (pymdownx.emoji's `emoji_generator` in mkdocs.yml): "
+    "every reader's browser would ask that site for it, telling it who reads the post",
+    f"set pymdownx.emoji's {_TO_ALT} in mkdocs.yml: emoji become Unicode characters, loaded "
+    "from nowhere",
+)
+_ICON_SHORTCODE = re.compile(r":(?:material|fontawesome|octicons|simple)-[\w-]+:")
+_EMOJI_SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
+_EMOJI_HOSTS = frozenset({"cdn.jsdelivr.net", "cdnjs.cloudflare.com", "github.githubassets.com"})
 
 
-def removal_finding(path: str, line: int, removal: Removal) -> Finding:
-    rule, why, hint = _RULES[removal.kind]
-    if removal.attribute == "id" and removal.element in _HEADINGS:
+def _shortcode(body: str | None, icon: bool) -> str:
+    """The first icon (or emoji) shortcode of the post, to name in the message."""
+    pattern = _ICON_SHORTCODE if icon else _EMOJI_SHORTCODE
+    found = [m.group(0) for m in pattern.finditer(body or "")]
+    found = [code for code in found if icon or not _ICON_SHORTCODE.fullmatch(code)]
+    example = found[0] if found else (":material-phone:" if icon else ":tada:")
+    return f"the {'icon' if icon else 'emoji'} shortcode `{example}`"
+
+
+def _written(body: str, text: str) -> bool:
+    """Whether the writer's Markdown holds `text` (otherwise an extension wrote it)."""
+    return text.lower() in body.lower()
+
+
+def _explain(removal: Removal, body: str | None) -> tuple[str, str, str] | None:
+    """A message and hint that fit what was refused (None: the kind's own)."""
+    kind, element, name, value = removal.kind, removal.element, removal.attribute, removal.value
+    written = (lambda text: True) if body is None else (lambda text: _written(body, text))
+    if kind == "element" and element in ("svg", "path") and not written(f"<{element}"):
+        return (_shortcode(body, icon=True), *_ICON)
+    if kind == "remote-media" and host_of(value) in _EMOJI_HOSTS and not written(value):
+        return (_shortcode(body, icon=False), *_EMOJI_IMAGE)
+    if kind != "attribute":
+        return None
+    shown = removal.describe()
+    if name == "id" and element in _HEADINGS:
         # Most often not written at all: the heading's words made it ("## Source 1").
-        why = ("is an id the page's own safeguards use (a heading's words make its id, "
-               "\"## Source 1\" makes id=\"source-1\")")  # fmt: skip
-        hint = "reword the heading, or give it an id of its own: ## Heading {#another-id}"
-    return Finding(path, line, 1, rule, "html", "error", f"{removal.describe()} {why}", hint)
+        return (
+            shown,
+            "is an id the page's own safeguards use (a heading's words make its "
+            'id, "## Source 1" makes id="source-1")',
+            "reword the heading, or give it an id of its own: ## Heading {#another-id}",
+        )
+    if name == "class":
+        return _explain_class(element, value, written, body)
+    if (element, name) in ATTRIBUTE_VALUES:
+        return (shown, f"is not allowed: {name} on <{element}> {_VALUE_REASONS[element, name]}",
+                "write one of those values, or remove the attribute")  # fmt: skip
+    if not written(name):
+        option = _EXTENSION_ATTRIBUTES.get((element, name), "an extension in mkdocs.yml's "
+                                           "`markdown_extensions`")  # fmt: skip
+        return (
+            shown,
+            f"is written by {option}, not by the post, and the allowlist cannot allow it",
+            "remove that option from mkdocs.yml",
+        )
+    if name.startswith("on"):
+        return (shown, "is not allowed: an event handler runs script in readers' browsers", _REMOVE)
+    if name.startswith("data-"):
+        return (shown, "is not allowed: the theme's scripts act on data- attributes", _REMOVE)
+    if name == "id":
+        return (
+            shown,
+            "is not allowed: ids starting with __ or carepress- belong to the theme "
+            "and the safeguards, whose scripts and links look them up",
+            "choose another id",
+        )
+    if name in _ATTRIBUTE_REASONS:
+        return (shown, _ATTRIBUTE_REASONS[name], _REMOVE)
+    return None
+
+
+def _explain_class(
+    element: str, value: str, written: Callable[[str], bool], body: str | None
+) -> tuple[str, str, str]:
+    refused = refused_classes(element, value) or value.split()
+    first = refused[0]
+    shown = f'the class "{first}" on <{element}>'
+    if first in THEME_LOADING_CLASSES:
+        host = host_of(THEME_LOADING_CLASSES[first])
+        return (f"a {first} diagram (class \"{first}\")", f"is not allowed: Material draws it "
+                f"with a script it loads from a CDN ({host}), telling that site who reads the "
+                "post", "show the diagram as a picture saved under content/assets/, or "
+                "describe it in words")  # fmt: skip
+    if first in _EMOJI_CLASSES and not written(first):
+        icon = element == "span"
+        return (_shortcode(body, icon), *(_ICON if icon else _EMOJI_IMAGE))
+    if "annotate" in value.split() and not refused_classes(element, value):
+        return (
+            f'the annotations of <{element} class="{value}">',
+            "would hide text: Material "
+            "hides the numbered list after it but for the items whose marker (1), (2) ... "
+            'is in its text, and drops the words beside a marker with "!"',
+            'give every item of the list its marker, and write "(1)!" only on its own',
+        )
+    if first in GENERATED_CLASSES and not refused_classes(element, value):
+        return (shown, "is hidden by the theme; only its extension may set it, exactly as it "
+                "writes it", "remove the class")  # fmt: skip
+    where = GENERATED_CLASSES.get(first)
+    if where and written(first):
+        elements = ", ".join(f"<{e}>" for e in sorted(where))
+        return (
+            shown,
+            f"is not allowed: classes are an allowlist, and extensions write "
+            f'"{first}" on {elements} only',
+            _CLASSES_HINT,
+        )
+    if not written(first):
+        return (
+            shown,
+            "is written by an extension in mkdocs.yml's `markdown_extensions`, not "
+            "by the post, and is not on the allowlist of classes",
+            "remove that extension or option from mkdocs.yml",
+        )
+    more = f" (and {len(refused) - 1} more)" if len(refused) > 1 else ""
+    return (
+        shown + more,
+        "is not allowed: classes are an allowlist (the theme's CSS and "
+        "scripts act on classes, and some hide text)",
+        _CLASSES_HINT,
+    )
+
+
+def removal_finding(path: str, line: int, removal: Removal, body: str | None = None) -> Finding:
+    """The finding for one removal; `body` (the post's Markdown) tells what the writer wrote
+    from what an extension wrote."""
+    rule, why, hint = _RULES[removal.kind]
+    shown = removal.describe()
+    explained = _explain(removal, body)
+    if explained is not None:
+        shown, why, hint = explained
+    return Finding(path, line, 1, rule, "html", "error", f"{shown} {why}", hint)
 
 
 @dataclass(frozen=True)
@@ -153,7 +318,10 @@ def locate_removals(
 
     shown = list(removals[:MAX_FINDINGS])
     lines = locate(body, first_line, shown, removals_of)
-    findings = [removal_finding(path, lines[r], r) for r in shown]
+    # One finding per line and message: an icon's <svg>, <path> and class are one problem.
+    findings = list({
+        (f.line, f.message): f for f in (removal_finding(path, lines[r], r, body) for r in shown)
+    }.values())  # fmt: skip
     if len(removals) > len(shown):
         rest = len(removals) - len(shown)
         first = findings[0]
@@ -166,4 +334,3 @@ def locate_removals(
             )
         )  # fmt: skip
     return sorted(findings, key=lambda f: f.line)
-
