@@ -434,6 +434,7 @@ def _check_hub(
     What nothing it depends on has changed since the last check of the hub is kept
     (report_cache.py, as a rebuild does); the rest is checked now (`fresh`: all of it)."""
     # Imported here: a one-post check (the edit loop) needs neither, nor jinja2 and lxml.
+    from .checks.snippet_includes import snippet_preprocessor
     from .hub_findings import kept_hub_findings
     from .report_cache import ReportCache, file_bytes
 
@@ -444,11 +445,15 @@ def _check_hub(
     # literal search, Markdown) is then inherited by the workers that check the posts.
     hub = kept_hub_findings(cache, settings, config_file, len(paths), fork=False)
     findings = page_collisions(settings) + hub
-    findings += cache.kept_findings(
-        "pages",
-        lambda: [f for path in pages for f in _page_findings(path, settings)],
-        [str(path).encode() + b"\0" + file_bytes(path) for path in pages],
-    )
+
+    def page_findings() -> list[Finding]:
+        return [f for path in pages for f in _page_findings(path, settings)]
+
+    if snippet_preprocessor(settings) is not None:  # what pages include (--8<--): afresh
+        findings += page_findings()
+    else:
+        pages_read = [str(path).encode() + b"\0" + file_bytes(path) for path in pages]
+        findings += cache.kept_findings("pages", page_findings, pages_read)
     checked = dict(zip(missing, _check_paths(missing, settings, now, progress), strict=True))
     cache.keep(checked.values(), now)
     with contextlib.suppress(OSError):  # a read-only hub is still checked, afresh each time

@@ -58,6 +58,12 @@ class MarkdownSetup:
                 f"mkdocs.yml: markdown_extensions: cannot load them ({type(exc).__name__}: {exc})"
             ) from exc
 
+    def preprocessor(self, name: str) -> Any | None:
+        """The preprocessor an extension registered under this name (pymdownx.snippets'
+        "snippet"), however markdown_extensions spells the extension; None without it."""
+        preprocessors = self._markdown.preprocessors
+        return preprocessors[name] if name in preprocessors else None  # noqa: SIM401 (no .get)
+
     def render(self, text: str) -> str:
         md = self._markdown
         md.reset()

@@ -352,6 +352,13 @@ class Settings:
         except RenderError as exc:
             raise ConfigError(str(exc)) from exc
 
+    def preprocessor(self, name: str) -> Any | None:
+        """A preprocessor of the hub's markdown_extensions, by name (rendering.py)."""
+        try:
+            return self.markdown.preprocessor(name)
+        except RenderError as exc:
+            raise ConfigError(str(exc)) from exc
+
     @property
     def crisis_page(self) -> str:
         """The crisis page's address under the site, as MkDocs' File.url gives it (crisis/,

@@ -303,7 +303,7 @@ def check_html_safety(ctx: PostContext) -> list[Finding]:
     if not ctx.render_html:  # a build judges the HTML MkDocs renders instead
         return []
     removals = ctx.sanitised.removals
-    return locate_removals(ctx.post.path, ctx.post.body, ctx.post.body_line, removals,
+    return locate_removals(ctx.post.path, ctx.own_body, ctx.post.body_line, removals,
                            ctx.settings)  # fmt: skip
 
 

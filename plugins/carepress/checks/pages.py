@@ -25,6 +25,7 @@ from ..settings import Settings
 from .frontmatter import markup_findings, pydantic_finding, theme_findings
 from .help_links import page_findings as help_link_page_findings
 from .html_safety import locate_removals
+from .snippet_includes import include_findings
 from .tracking_links import page_findings as tracking_link_page_findings
 
 # MkDocs' own test for MultiMarkdown-style metadata (mkdocs.utils.meta.META_RE).
@@ -101,6 +102,9 @@ def check_page(path: Path, settings: Settings) -> list[Finding]:
     if page is None:
         return findings
     findings += check_page_front(page, settings)
+    includes = include_findings(shown, page.body, page.body_line, settings, in_post=False)
+    if includes:  # a file it includes cannot be read: Markdown would stop on it
+        return findings + includes
     with time_budget(settings.options.max_seconds_per_post):
         sanitised = settings.sanitiser.clean(settings.render(page.body))
     findings += locate_removals(shown, page.body, page.body_line, sanitised.removals, settings)

@@ -113,13 +113,21 @@ class PostContext:
         return LiteralIndex(self.shown.text, self.settings.literal_search)
 
     @cached_property
+    def own_body(self) -> str:
+        """The body with its snippet includes shown as text, not read from their files (a
+        post may include none: checks/snippet_includes.py): what the HTML checks render."""
+        from .snippet_includes import without_includes
+
+        return without_includes(self.post.body, self.settings)
+
+    @cached_property
     def rendered(self) -> str:
         """The body as the build renders it (the hub's markdown_extensions), under the share
         of the post's time budget the build gives each of its four renderings."""
         from ..budget import RENDERS_PER_POST, time_budget
 
         with time_budget(self.settings.options.max_seconds_per_post / RENDERS_PER_POST):
-            return self.settings.render(self.post.body)
+            return self.settings.render(self.own_body)
 
     @cached_property
     def sanitised(self) -> Sanitised:

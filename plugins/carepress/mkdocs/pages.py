@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..checks.collisions import RESERVED_FOLDERS
 from ..checks.pages import check_page_front, read_page
+from ..checks.snippet_includes import include_findings
 from ..findings import Finding
 from ..settings import Settings
 
@@ -39,6 +40,9 @@ def check_pages(
         if page is None:
             continue
         findings += check_page_front(page, settings)
+        # a file it includes (--8<--) that cannot be read, at its line, before Markdown
+        # stops on it
+        findings += include_findings(shown, page.body, page.body_line, settings, in_post=False)
         if drafts and page.meta.get("draft") is True:
             file.inclusion = InclusionLevel.DRAFT
             left_out.append(shown)

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from ..checks.snippet_includes import without_includes
 from ..engine import Post
 from ..findings import Finding
 from ..settings import Settings
@@ -26,7 +27,7 @@ def sanitised_source(report: Post, settings: Settings, today: dt.date) -> str:
     body = ""
     if report.post is not None:
         meta = {k: v for k, v in report.post.meta.items() if k not in report.bad_keys}
-        body = report.post.body
+        body = without_includes(report.post.body, settings)  # a post may include none
     # Material raises on unknown authors or categories: keep only the ones it accepts.
     if isinstance(meta.get("authors"), list):
         meta["authors"] = [a for a in meta["authors"] if a in settings.authors]

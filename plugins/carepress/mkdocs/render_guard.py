@@ -30,23 +30,26 @@ def guard_render(page: Page, seconds: float, serving: bool) -> None:
     render = page.render
 
     def guarded(config: Any, files: Any) -> None:
+        too_complex = (
+            "Very long runs of brackets, tags or list markers do this: run `carepress check` "
+            "on the file to find the paragraph."
+        )
         try:
             with time_budget(seconds):
                 render(config, files)
             return
         except OverBudget:
-            problem = f"Markdown took longer than {seconds:g} s to render it"
+            problem, advice = f"Markdown took longer than {seconds:g} s to render it", too_complex
         except RecursionError:
             problem = "Markdown gave up on it: something in it is nested too deeply"
+            advice = too_complex
         except BuildError:
             raise  # another plugin's own clear message
-        except Exception as exc:  # an extension's bug, on this page's text
+        except Exception as exc:  # an extension's error or bug, on this page's text
             problem = f"Markdown failed on it ({type(exc).__name__}: {str(exc)[:200]})"
+            advice = "Run `carepress check` on the file to find the line."
         source = page.file.src_uri
-        message = (
-            f"{source}: {problem}. Very long runs of brackets, tags or list markers do this: "
-            f"run `carepress check` on the file to find the paragraph."
-        )
+        message = f"{source}: {problem}. {advice}"
         if not serving:
             raise PluginError(f"CarePress: {message}")
         log.error(message)
