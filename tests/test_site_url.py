@@ -74,3 +74,17 @@ def test_serve_without_site_url_keeps_working(hub_without_site_url: Hub) -> None
         assert "carepress-disclaimer" in server.get("/blog/one/")
         assert server.process.poll() is None
     assert MESSAGE in server.output and "the preview goes on" in server.output
+
+
+def test_a_hub_without_its_crisis_page_is_refused_by_the_build_and_the_check(hub: Hub) -> None:
+    """Every page's footer and each crisis box link to the crisis page: without it the build
+    stops and the whole hub's check says so, with one message."""
+    (hub.root / "content" / "crisis.md").unlink()
+    build = hub.build()
+    assert build.returncode != 0
+    assert "content/crisis.md is missing: every page's footer" in build.stderr
+    assert not hub.site.exists()
+    check = hub.check("--format", "json")
+    assert check.returncode == 1
+    found = [f for f in json.loads(check.stdout) if f["rule"] == "site.no-crisis-page"]
+    assert found and found[0]["path"] == "content/crisis.md"

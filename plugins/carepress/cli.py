@@ -323,6 +323,10 @@ def _progress_bar(done: int, total: int) -> None:
 
 
 def _check(args: argparse.Namespace, settings: Settings) -> int:
+    # Here, not at the top: settings are loaded, so these import nothing new.
+    from .checks.crisis_page import crisis_page_findings
+    from .checks.site_url import site_url_findings
+
     paths = _expand(args.paths, settings)
     show_progress = sys.stderr.isatty() and len(paths) >= 20
     now = utc_now()
@@ -338,12 +342,12 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     else:  # the whole hub: its posts and its other files and texts
         reports, hub, kept = _check_hub(paths, settings, args.config, now, progress, args.fresh)
         hub += _unpublished_in_hub(reports, settings, args.config, now)
+        hub += crisis_page_findings(settings)
     for report, finding in [*duplicate_addresses(reports, settings, now),
                             *links_in_posts(reports, settings, now)]:  # fmt: skip
         report.findings.append(finding)
     if args.links:
         _check_links(args, settings, reports)
-    from .checks.site_url import site_url_findings  # (settings are loaded: no new imports)
 
     hub += site_url_findings(settings, args.config)
     findings = in_reading_order([*(f for r in reports for f in r.findings), *hub])

@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from ..budget import RENDERS_PER_POST
 from ..byline import byline_for
 from ..checks.collisions import duplicate_addresses, page_collisions
+from ..checks.crisis_page import crisis_page_message
 from ..checks.pages import link_findings
 from ..checks.site_url import site_url_message
 from ..checks.unpublished_links import LinksInPages, nav_findings
@@ -231,10 +232,7 @@ class CarePressPlugin(BasePlugin):
             if self.serving:
                 return
             shown = self.settings.display_path(self.settings.docs_dir / CRISIS_SOURCE)
-            raise PluginError(
-                f"CarePress: {shown} is missing: every page's footer and each crisis box "
-                "link to the crisis page. Restore it (with `template: crisis.html`)."
-            )
+            raise PluginError(f"CarePress: {crisis_page_message(shown)}")
         if crisis.url != self.settings.crisis_page:
             raise PluginError(
                 f"CarePress: MkDocs publishes the crisis page at {crisis.url}, but CarePress "
