@@ -47,11 +47,11 @@ class Include:
 def snippet_preprocessor(settings: Settings) -> Any | None:
     """pymdownx.snippets' preprocessor in the hub's Markdown, or None without it. Its
     `auto_append` (files added to every page, with no marker) is refused outright."""
-    try:
-        from pymdownx.snippets import SnippetPreprocessor
-    except ImportError:  # then the hub cannot list it either
-        return None
     processor = settings.preprocessor("snippet")
+    if processor is None:  # first: a hub without the extension never imports it
+        return None
+    from pymdownx.snippets import SnippetPreprocessor
+
     if not isinstance(processor, SnippetPreprocessor):
         return None
     if processor.auto_append:
