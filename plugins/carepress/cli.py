@@ -385,16 +385,12 @@ def _unpublished_in_hub(
 ) -> list[Finding]:
     """What of the hub besides its posts reaches a draft or future post: a page's link, an
     entry of mkdocs.yml's nav (the build reads both too: checks/unpublished_links.py)."""
-    from .checks.unpublished_links import left_out_addresses, links_in_pages, nav_findings
+    from .checks.unpublished_links import links_in_hub
     from .settings import hub_config
 
     pages = [path for group in page_addresses(settings).values() for path in group]
-    found = links_in_pages(pages, reports, settings, now)
     nav = hub_config(config_file).get("nav")
-    if nav:
-        found += nav_findings(nav, config_file, settings,
-                              left_out_addresses(reports, settings, now))  # fmt: skip
-    return found
+    return links_in_hub(pages, nav, config_file, reports, settings, now)
 
 
 def _print_findings(findings: list[Finding], form: str, checked: int, pages: int = 0) -> None:

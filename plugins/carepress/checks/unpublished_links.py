@@ -10,7 +10,7 @@ logs it. The finding (site.unpublished) is at the line of the source naming the 
   before any page is written.
 - `carepress check` finds the links written to a post's file in the Markdown of the posts
   it checks (`links_in_posts`), and, checking the whole hub, of its other pages
-  (`links_in_pages`), to say so before a build does.
+  (`links_in_pages`, `links_in_hub`), to say so before a build does.
 - A `nav:` entry in mkdocs.yml naming such a post (`nav_findings`): MkDocs keeps it, and
   every page's navigation would show its title and a link to nowhere. The build and the
   check of the whole hub both read it, at the line of mkdocs.yml.
@@ -224,27 +224,42 @@ def links_in_posts(
     return found
 
 
-def left_out_addresses(
-    reports: Iterable[Post], settings: Settings, now: dt.datetime
-) -> LinksInPages:
-    """`LinksInPages` from every post's front matter (`reports`, and any post not among
-    them), for `carepress check` to read what is not Markdown (mkdocs.yml's nav)."""
-    return _Targets(reports, settings, now).addresses()
-
-
 def links_in_pages(
     pages: Iterable[Path], reports: Iterable[Post], settings: Settings, now: dt.datetime
 ) -> list[Finding]:
     """The same reading of the hub's pages that are not posts (home, about, crisis...), for
-    `carepress check` of the whole hub; `reports`: every post of the hub. A page that is a
-    draft (`draft: true`) is not published: its links are left alone, as the build does."""
+    `carepress check`; `reports`: the posts checked with them (any other post a link names
+    has its front matter read). A page that is a draft (`draft: true`) is not published:
+    its links are left alone, as the build does."""
+    return _links_of_pages(pages, _Targets(reports, settings, now))
+
+
+def links_in_hub(
+    pages: Iterable[Path],
+    nav: object,
+    config_file: Path,
+    reports: Iterable[Post],
+    settings: Settings,
+    now: dt.datetime,
+) -> list[Finding]:
+    """`carepress check` of the whole hub, besides its posts: the pages' links
+    (`links_in_pages`) and mkdocs.yml's nav entries (`nav_findings`), every post's address
+    worked out once for both."""
     targets = _Targets(reports, settings, now)
+    found = _links_of_pages(pages, targets)
+    if nav:
+        found += nav_findings(nav, config_file, settings, targets.addresses())
+    return found
+
+
+def _links_of_pages(pages: Iterable[Path], targets: _Targets) -> list[Finding]:
     found: list[Finding] = []
+    directory_urls = targets.settings.addressing.directory_urls
     for path in pages:
         if _is_draft_page(path):
             continue
         relative = path.resolve().relative_to(targets.docs_dir).as_posix()
-        found += targets.in_file(path, url_path(relative, settings.addressing.directory_urls))
+        found += targets.in_file(path, url_path(relative, directory_urls))
     return found
 
 
