@@ -337,3 +337,11 @@ def test_the_fifth_red_team_s_link_posts_are_each_an_error(hub: Hub) -> None:
                for f in found)  # fmt: skip
     assert any(f["rule"] == MISLEADING_LINK and f["path"].endswith("attack-38.md")
                for f in found)  # fmt: skip
+
+
+def test_a_long_prefilled_message_is_quoted_short() -> None:
+    """A hostile link's 5,000-character message is named, not printed whole."""
+    link = '<a href="sms:741741?body=' + "%25" * 5000 + '">Text HOME to 741741</a>'
+    [(rule, message, _)] = help_link_problems(f"<p>{link}</p>", SETTINGS)
+    assert rule == PHONE_LINK and "fills in the message '%%%" in message
+    assert len(message) < 200, len(message)

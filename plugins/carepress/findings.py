@@ -64,6 +64,11 @@ class Finding:
         return f"{self.path}:{self.line}:{self.column}: {self.message}{hint}"
 
 
+def shortened(text: str, limit: int = 60, end: str = "...") -> str:
+    """`text` as a message quotes it: at most `limit` characters, cut with `end`."""
+    return text if len(text) <= limit else text[: limit - len(end)] + end
+
+
 def source_text(path: Path) -> str:
     """A page's file as text, to place a finding in it ("" if it cannot be read: the finding
     then goes to line 1)."""

@@ -24,6 +24,8 @@ from urllib.parse import urlsplit
 
 import nh3
 
+from .findings import shortened
+
 if TYPE_CHECKING:
     import lxml.html
 
@@ -325,7 +327,7 @@ class Removal:
     value: str = ""
 
     def describe(self) -> str:
-        value = self.value if len(self.value) <= 60 else self.value[:57] + "..."
+        value = shortened(self.value)
         if self.kind == "too-complex":
             return f"HTML that {value}"
         if self.kind == "element":

@@ -9,7 +9,7 @@ from functools import cache
 
 import regex
 
-from ..findings import Finding
+from ..findings import Finding, shortened
 from ..inline_citations import CITATION_RE
 from ..model import FrontMatter
 from ..prefilter import GatedPattern, LiteralIndex
@@ -260,8 +260,7 @@ def check_claims(ctx: PostContext) -> list[Finding]:
     claims = [(shown, c) for c, _ in find_claims(shown.text, True, ctx.shown_index)] + claims
     for where, claim in claims:
         line, column = where.line_col(claim.start)
-        excerpt = " ".join(claim.sentence.split())
-        excerpt = excerpt if len(excerpt) <= 80 else excerpt[:77] + "..."
+        excerpt = shortened(" ".join(claim.sentence.split()), 80)
         findings.append(
             Finding(
                 post.path,

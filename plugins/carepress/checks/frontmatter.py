@@ -14,7 +14,7 @@ import yaml
 from pydantic import ValidationError
 
 from ..content import InvalidScalar, KeyPath, PostFile, read_post
-from ..findings import Finding
+from ..findings import Finding, shortened
 from ..model import AUDIENCES, FIELD_NAMES, SOCIAL_KEYS, TYPES_NEEDING_CONSENT, FrontMatter
 from ..settings import MARKDOWN_SUFFIXES, Settings
 from ..suggest import did_you_mean, one_of
@@ -170,7 +170,7 @@ RULES_READING_KEY = {
 def _describe(value: Any) -> str:
     if isinstance(value, InvalidScalar):
         text = repr(value.text)
-        return text if len(text) <= 60 else text[:57] + "...'"
+        return shortened(text, end="...'")
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, list):
@@ -178,7 +178,7 @@ def _describe(value: Any) -> str:
     if isinstance(value, dict):
         return "a set of keys"
     text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "...'"
+    return shortened(text, end="...'")
 
 
 def _field_name(loc: tuple[Any, ...], meta: dict[str, Any]) -> str:

@@ -35,7 +35,7 @@ import regex
 
 from ..crisis import INTERNATIONAL, CrisisLine, Region, all_regions
 from ..disguise import LOOKALIKES, visible
-from ..findings import Finding, line_naming, source_text
+from ..findings import Finding, line_naming, shortened, source_text
 from ..sanitise import as_read, host_of
 from ..settings import CRISIS_SOURCE, Settings
 from .registry import PostContext, RuleInfo, declare, post_check
@@ -441,8 +441,8 @@ def _dialling_problem(href: str, scheme: str, text: str, settings: Settings) -> 
             if body and body.lower() not in keywords:
                 wants = (f"asks for {lines[0].keyword}" if lines[0].keyword
                          else "asks for no keyword: leave the message to the reader")
-                return (f"the link '{text}' fills in the message '{body}' to {lines[0].name}, "
-                        f"which {wants}")  # fmt: skip
+                return (f"the link '{text}' fills in the message '{shortened(body)}' to "
+                        f"{lines[0].name}, which {wants}")  # fmt: skip
     return None
 
 
