@@ -334,6 +334,15 @@ def test_rt5_client_story_classes_and_near_misses(text: str, identifiable: bool)
         ("As a Latina nurse from Tucson, she came to see me last week.", True),
         ("Latina, 34, a nurse in Tucson, came to see me last week.", True),
         ("I write as a therapist who saw Maria, 34, a nurse in Tucson.", True),
+        # The writer's own job and town ("a therapist in Denver": Denver is a given name too).
+        ("I'm a therapist in Denver, and I see this every winter.", False),
+        ("As a counselor in Austin, I hear this from clients every week.", False),
+        ("I'm a psychologist in Boston. I see clients every Tuesday.", False),
+        ("We moved our office to a spot just outside Florence; I'm a counselor there.", False),
+        ("Jenna, 34, a teacher in Denver, came to see me after her divorce.", True),
+        ("A client of mine, a teacher from Tucson, came to see me in March.", True),
+        ("As a teacher at Maple Elementary, she came to see me in March.", True),
+        ("My client Florence, a nurse near Savannah, told me about her shifts.", True),
     ],
 )
 def test_the_writer_describing_themself_is_not_a_client(text: str, identifiable: bool) -> None:

@@ -285,6 +285,13 @@ CLASS_EXAMPLES = [
     ("safe-messaging.framing-in-a-suicide-story",
      "For her, suicide was a dignified, even brave, choice.",
      "Thoughts of suicide can be an understandable response to pain, and they can pass."),
+    # Denied, the same words are guidance.
+    ("safe-messaging.framing-in-a-suicide-story",
+     "It was a rational choice for him, she wrote, after he took his life.",
+     "Suicide is never a rational choice, and help is available."),
+    ("safe-messaging.positive-framing",
+     "After my brother died by suicide, people said it was an understandable choice.",
+     "Suicide is not a rational decision; it comes from pain that can ease."),
     # Sharpeners whose blades come out, and where they were kept.
     ("safe-messaging.self-harm-means-in-a-post",
      "Self-harm. By ninth grade I knew which pencil sharpeners had blades you could pop out "

@@ -50,6 +50,8 @@ _SELF_AS_RE = re.compile(
 )
 _SENTENCE_AS_RE = re.compile(r"^[\s*_\"“]*As\s+an?\s+$")
 _FIRST_PERSON_RE = re.compile(r"\b(?:I|I['’]m|I['’]ve|I['’]d|my|me)\b")
+# A name-like word as a place: "a therapist in Denver", "just outside Florence".
+_PLACE_BEFORE_RE = re.compile(r"\b(?:in|near|outside|around|across|downtown)\s+$", re.IGNORECASE)
 _PREVIOUS_WORD_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+) $")
 # Initials ("J.M."), not a time of day ("2 A.M.", "at 9 P.M.").
 _INITIALS_RE = re.compile(
@@ -131,6 +133,8 @@ def _names(text: str, start: int, end: int, p: _Patterns) -> list[tuple[int, str
         before = text[max(start, match.start() - 16) : match.start()]
         if p.titled.search(before) or _SELF_RE.search(before):
             continue  # staff and public figures by title; the writer introducing themself
+        if _PLACE_BEFORE_RE.search(before):
+            continue
         if _self_described(text, start, end, match.start()):
             continue  # the writer's own identity: "I write as a Latina therapist"
         previous = _PREVIOUS_WORD_RE.search(before)
@@ -256,7 +260,11 @@ def client_stories(text: str, index: LiteralIndex | None = None) -> Iterator[Sto
     for i in sorted(context | set(named_in) | set(told) | set(told_after)):
         start, end = spans[i]
         before = spans[i - 1][0] if i else start
-        ids = {kind for kind, pattern in p.identifiers.items() if pattern.search(text, start, end)}
+        ids = {
+            kind
+            for kind, pattern in p.identifiers.items()
+            if _client_detail(kind, pattern, text, start, end)
+        }
         if "organisation" in ids:
             ids.discard("place")
         # Said hypothetical or composite in this sentence, the one before, anywhere earlier
@@ -297,6 +305,30 @@ def client_stories(text: str, index: LiteralIndex | None = None) -> Iterator[Sto
             yield Story(start, True, f"gives {', '.join(sorted(ids))} of a client")
         elif i in markers and not p.consented.search(text, before, end):
             yield Story(start, False, "tells of a client")
+
+
+def _client_detail(kind: str, pattern: LazyPattern, text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds this kind of detail about someone other than the
+    writer: in "I'm a therapist in Denver" the job and the town are who writes."""
+    found = list(pattern.finditer(text, start, end))
+    if not found or kind not in ("occupation", "place"):
+        return bool(found)
+    writer = [m.span() for m in _writer_described().finditer(text, start, end)]
+    return any(not any(a <= m.start() and m.end() <= b for a, b in writer) for m in found)
+
+
+@cache
+def _writer_described() -> re.Pattern[str]:
+    """The writer's own job and town: "I'm a counsellor in Leeds", "As a nurse near Tucson,"."""
+    data = kept_load(files("carepress").joinpath("data/client_stories.yml").read_text("utf-8"))
+    return re.compile(
+        r"(?:\b(?:I['’]m|I am|I was|I['’]ve been|I have been|I work as|I worked as|I trained as)"
+        r"|(?:^|(?<=[.!?]\s)|(?<=\n))[\s*_\"“]*As(?=[^.!?\n,]*,\s*(?:I|we)\b))"
+        r" (an? (?:[\w'-]+ ){0,3}?(?:"
+        + data["occupation_words"]
+        + r")s?(?: (?:in|near|from|outside|around) (?:the )?[A-Z][\w'.&-]+(?: [A-Z][\w'.&-]+)*)?)",
+        re.IGNORECASE,
+    )
 
 
 def _renames_blanked(p: _Patterns, text: str, spans: list, i: int) -> str:
