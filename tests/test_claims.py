@@ -402,3 +402,19 @@ def test_blind_batch_16_classes(sentence: str, claim: bool) -> None:
 )
 def test_blind_batch_17_classes(sentence: str, claim: bool) -> None:
     assert _is_claim(sentence) is claim
+
+
+# The eighteenth blind batch's class: a belief named as a myth is the post's subject, not its
+# claim; the fact that answers it, and a figure about myths, still need a source.
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ('## Myth 3: "If I think it, it\'s more likely to happen."', False),
+        ("**Myth:** Most people with depression never get better.", False),
+        ("A common misconception: therapy is more likely to work for the young.", False),
+        ("Fact: people with intrusive thoughts are no more likely to act on them.", True),
+        ("Myths about anxiety are common, and 40% of adults believe at least one.", True),
+    ],
+)
+def test_blind_batch_18_classes(sentence: str, claim: bool) -> None:
+    assert _is_claim(sentence) is claim

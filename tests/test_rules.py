@@ -1307,8 +1307,14 @@ def test_rt5_classes_and_their_near_misses(
         ("clinical-advice.diagnosing",
          "These changes can point to postnatal depression, so talk to your GP or midwife.", False),
         ("clinical-advice.diagnosing", "All of this points to depression.", True),
+        # Signs in general that may point to a condition are education (blind batch 18:
+        # "when intrusive thoughts may point to OCD"); said of the reader's someone, a verdict.
         ("clinical-advice.diagnosing",
-         "Persistent irritability may point to perimenopausal depression.", True),
+         "Persistent irritability may point to perimenopausal depression.", False),
+        ("clinical-advice.diagnosing",
+         "| More typical intrusive thought | May point to OCD or another condition |", False),
+        ("clinical-advice.diagnosing",
+         "Your wife's irritability may point to perimenopausal depression.", True),
         ("clinical-advice.diagnosing",
          "Your son's tantrums may point to ADHD, so there's no need to see anyone.", True),
         ("clinical-advice.promise",

@@ -56,6 +56,13 @@ _SENTENCE_END_RE = re.compile(
 )
 # A question asks, and what a therapist sees in their own office is their experience: each
 # claims only with a number in it ("Did you know one in five...?" does).
+# A belief named as a myth is the writer's subject, not their claim ("## Myth 3: "If I think
+# it, it's more likely to happen.""); the fact that answers it is still read.
+_MYTH_RE = re.compile(
+    r"^[#*_>\s]*(?:(?:a |the )?(?:common |popular )?(?:myth|misconception|misbelief)s?"
+    r"(?: (?:#\s?)?\d{1,2}| (?:one|two|three|four|five|six|seven|eight|nine|ten))?)[*_]*\s*:",
+    re.IGNORECASE,
+)
 _QUESTION_RE = re.compile(r"\?[\"”’)*_]*\s*$")
 _OWN_EXPERIENCE_RE = re.compile(
     r"\b(?:in|from|across|over) my (?:\w+ ){0,2}(?:office|practice|work|experience|clinic|"
@@ -219,6 +226,8 @@ def find_claims(
                 asks = _QUESTION_RE.search(sentence) or _OWN_EXPERIENCE_RE.search(sentence)
                 if asks and not _NUMBER_RE.search(sentence):
                     continue  # "What side effects are most common?" asks a prescriber
+                if _MYTH_RE.match(sentence):
+                    continue
                 yield Claim(offset + at, sentence, kind), cited
 
 
