@@ -886,7 +886,7 @@ def _impact_fetch(args: argparse.Namespace, settings: Settings, store: ImpactSto
     slugs = {r.path.relative_to(settings.docs_dir).as_posix(): r.address.slug
              for r in reports if r.address is not None}  # fmt: skip
     zone = settings.practice_zone
-    today = utc_now().astimezone(zone).date() if zone else utc_now().date()
+    today = settings.local_date(utc_now())
     try:
         result = fetch_figures(ledger, store, accounts, slugs, zone, today, args.timeout)
     except ImportError as exc:
@@ -922,9 +922,10 @@ def _impact_report(args: argparse.Namespace, settings: Settings, store: ImpactSt
     with store.connect() as db:
         analysis = analyse(db, facts)
     warn_unless_ignored(folder, settings.root, "the impact report")
+    today = settings.local_date(utc_now())
     try:
         page = write_report(analysis, folder, settings.site_name,
-                            settings.addressing.language, utc_now().date())  # fmt: skip
+                            settings.addressing.language, today)  # fmt: skip
     except ReportError as exc:
         raise ConfigError(str(exc)) from exc
     print(f"The report: {page} (private: keep it off the site)")
@@ -970,7 +971,7 @@ def _calendar(args: argparse.Namespace, settings: Settings) -> int:
     if not 1 <= args.weeks <= 104:
         raise ConfigError("--weeks: give 1 to 104")
     now = utc_now()
-    today = args.start or now.date()
+    today = args.start or settings.local_date(now)
     reports = [check_front(path, settings, now) for path in settings.post_files()]
     weeks = agenda(reports, settings, today, args.weeks)
     if args.format == "json":

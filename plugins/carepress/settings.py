@@ -462,6 +462,13 @@ class Settings:
         hours = self.practice.social_hours
         return ZoneInfo(hours.time_zone) if hours else None
 
+    def local_date(self, now: dt.datetime) -> dt.date:
+        """The practice's date at `now` (its social hours' time zone, else UTC): what "today"
+        is for the calendar, posting and impact. A post's bare `date:` still goes live at
+        midnight UTC, as Material's blog decides (README, "Writing a post")."""
+        zone = self.practice_zone
+        return now.astimezone(zone).date() if zone else now.astimezone(dt.UTC).date()
+
     def display_path(self, path: Path) -> str:
         """A post's path as writers see it: relative to the hub (mkdocs.yml) when possible."""
         root = self._resolved_root
