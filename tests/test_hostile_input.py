@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -452,6 +453,18 @@ def _file(relative: str, data: str) -> Callable[[Hub], None]:
     return _page(relative, data)
 
 
+def _sqlite(relative: str) -> Callable[[Hub], None]:
+    def write(hub: Hub) -> None:
+        path = hub.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(path)
+        with db:
+            db.execute("CREATE TABLE incidents (id INTEGER PRIMARY KEY, what TEXT)")
+        db.close()
+
+    return write
+
+
 def _link_outside(hub: Hub) -> None:
     (hub.root / "content" / "assets" / "leak.txt").symlink_to("/etc/hostname")
 
@@ -502,6 +515,16 @@ SECOND_REVIEW = [
          '.org/2000/svg"><rect width="9" height="9" fill="url(https://evil.example/p.svg#g)"/>'
          "</svg>"), 1, "content/assets/paint.svg:1:1: error html.static-file this SVG picture "
          "loads something from its fill"),
+    # A new-user tester's: the practice's private records copied where the site is built
+    # from, under any name.
+    Hub_("sqlite-in-docs-dir", _sqlite("content/assets/records.bin"), 1,
+         "content/assets/records.bin:1:1: error html.static-file this is a SQLite database"),
+    Hub_("sqlite-in-custom-dir", _sqlite("overrides/assets/incidents.sqlite3"), 1,
+         "overrides/assets/incidents.sqlite3:1:1: error html.static-file this is a SQLite"),
+    Hub_("incident-export-in-docs-dir", _file("assets/inc.json", '[\n  {\n    "id": 1,\n    '
+         '"when": "2026-12-01T10:00",\n    "platform": "instagram",\n    "kind": "harassment",'
+         '\n    "what": "..."\n  }\n]\n'), 1, "content/assets/inc.json:1:1: error "
+         "html.static-file this is an export of the incident log"),
     Hub_("theme-script-replaced", _theme_script, 1, "replaces the theme's own assets/"),
     Hub_("link-outside-the-hub", _link_outside, 1,
          "content/assets/leak.txt:1:1: error html.static-file this links to"),

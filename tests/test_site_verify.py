@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import sqlite3
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,6 +31,23 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Hub:
     result = hub.build("--strict")
     assert result.returncode == 0, result.stderr
     return hub
+
+
+def _add(relative: str, data: bytes) -> Callable[[Path], None]:
+    def apply(site: Path) -> None:
+        (site / relative).parent.mkdir(parents=True, exist_ok=True)
+        (site / relative).write_bytes(data)
+
+    return apply
+
+
+def _sqlite_bytes() -> bytes:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "log.sqlite3"
+        with sqlite3.connect(path) as db:
+            db.execute("CREATE TABLE incidents (id INTEGER PRIMARY KEY, what TEXT)")
+        db.close()
+        return path.read_bytes()
 
 
 def _where(finding: dict[str, object]) -> str:
@@ -143,6 +162,23 @@ CASES: dict[str, tuple[Callable[[Path], None], str, str]] = {
     "a draft's file name": (
         _edit("feeds/rss.xml", _before("</description>", " setting-boundaries-with-family.md")),
         "feeds/rss.xml", "site.unpublished",
+    ),
+    # Any file can carry a draft's words, whatever its kind (a new-user tester put the plan's
+    # .ics into docs_dir): only files whose first bytes hold a NUL (pictures, fonts) are not read.
+    **{
+        f"a draft's title in a {suffix} file": (
+            _add(f"assets/plan{suffix}", f"SUMMARY:Draft due: {DRAFT_TITLE}\n".encode()),
+            f"assets/plan{suffix}", "site.unpublished",
+        )
+        for suffix in (".ics", ".yml", ".svg", ".css", ".vcf", ".md")
+    },
+    # The practice's private records, whatever their names.
+    "a SQLite database": (
+        _add("assets/backup.bin", _sqlite_bytes()), "assets/backup.bin", "site.private-record",
+    ),
+    "an incident export": (
+        _add("assets/inc.csv", "\ufeffid,when,platform,kind,what,done\n1,2026-12-01,x,y,z,w\n"
+             .encode()), "assets/inc.csv", "site.private-record",
     ),
     "a script from another host": (
         _edit("about/index.html", _before(

@@ -15,6 +15,31 @@ if TYPE_CHECKING:
     from .settings import Settings
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+HEAD_BYTES = 4096
+
+
+def private_record(path: Path) -> str | None:
+    """What private record of the practice this file is, told by its contents (a copy can
+    have any name), or None: a SQLite database (the ledger, the impact figures and the
+    incident log are kept in these), or an export of the incident log."""
+    from .incidents.export import COLUMNS
+
+    try:
+        with path.open("rb") as file:
+            head = file.read(HEAD_BYTES)
+    except OSError:
+        return None
+    if head.startswith(SQLITE_HEADER):
+        return "a SQLite database (the posting ledger, impact figures and incident log are these)"
+    text = head.decode("utf-8-sig", "replace").lstrip()
+    if text.startswith(",".join(COLUMNS[:5])) or (
+        text.startswith("[") and all(f'"{key}":' in text for key in COLUMNS[1:5])
+    ):
+        return "an export of the incident log"
+    return None
+
+
 def kept_private(path: Path, what: str, settings: Settings, config: Path) -> Path:
     """`path`, resolved, when it is in no folder whose files are published (docs_dir, the
     theme's custom_dir, whose non-template files MkDocs copies into the site, and the site

@@ -3,7 +3,9 @@
 Pictures, stylesheets and scripts are the practice's own. But a raw `.html` file would be a
 page no check ever reads; an SVG is a document that runs its own scripts when opened at its
 address (on the site's origin); a link (symlink) can publish a file from anywhere on the
-machine; and a device or pipe can be read forever. Those are refused, file by file.
+machine; a device or pipe can be read forever; and a copy of the practice's private records (the
+ledger, impact figures, incident log or its exports) would be anyone's to read. Those are
+refused, file by file.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..findings import Finding
+from ..private_files import private_record
 from .registry import RuleInfo, declare
 
 if TYPE_CHECKING:
@@ -23,7 +26,7 @@ if TYPE_CHECKING:
 declare(
     RuleInfo("html.static-file", "html", "error",
              "a file of docs_dir that is not safe to copy into the site (raw HTML, an SVG "
-             "with script, a link outside the hub, a device)", adjustable=False),
+             "with script, a link outside the hub, a device, a private record)", adjustable=False),
 )  # fmt: skip
 
 RAW_PAGES = (".html", ".htm", ".xhtml", ".shtml")
@@ -59,6 +62,11 @@ def static_file_problems(path: Path, shown: str, hub: Path) -> list[Finding]:
     if not path.is_file():
         return [_finding(shown, "this is not a regular file (a device, a pipe or a link to one)",
                          "remove it from docs_dir")]  # fmt: skip
+    record = private_record(path)
+    if record is not None:
+        return [_finding(shown, f"this is {record}: the practice's private record would be "
+                         "published, readable by anyone", "move it out of docs_dir, to a "
+                         "folder the site is not built from (records/)")]  # fmt: skip
     suffix = path.suffix.lower()
     if suffix in RAW_PAGES:
         return [_finding(shown, "a raw HTML page would be published without any check (no "
@@ -123,8 +131,8 @@ def docs_dir_fingerprint(docs_dir: Path) -> Iterator[bytes]:
             kind = b"not a regular file"
         elif path.suffix.lower() == ".svg":
             kind = b"svg " + path.read_bytes()
-        else:
-            kind = b"file"
+        else:  # a private record is told by its first bytes
+            kind = b"file " + (private_record(path) or "").encode()
         yield relative.as_posix().encode() + b"\0" + kind
 
 
@@ -145,3 +153,25 @@ def docs_dir_problems(
                          "in extra_css or extra_javascript")
             )  # fmt: skip
     return findings
+
+
+def custom_dir_problems(custom_dir: Path | None, shown: Callable[[Path], str]) -> list[Finding]:
+    """The private records among the files of the theme's custom_dir: MkDocs copies all but
+    its templates into the site, like docs_dir's."""
+    if custom_dir is None or not custom_dir.is_dir():
+        return []
+    return [
+        _finding(shown(path), f"this is {record}: the practice's private record would be "
+                 "published, readable by anyone", "move it out of the theme's custom_dir, to "
+                 "a folder the site is not built from (records/)")
+        for path, _ in _published_files(custom_dir)
+        if (record := private_record(path)) is not None
+    ]  # fmt: skip
+
+
+def custom_dir_fingerprint(custom_dir: Path | None) -> Iterator[bytes]:
+    if custom_dir is None or not custom_dir.is_dir():
+        return
+    for path, relative in _published_files(custom_dir):
+        yield relative.as_posix().encode() + b"\0" + (private_record(path) or "").encode()
+

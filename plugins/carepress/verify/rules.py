@@ -13,6 +13,7 @@ OUTPUT_MISSING = "site.output-missing"
 UNPUBLISHED = "site.unpublished"
 THIRD_PARTY = "site.third-party"
 BROKEN_LINK = "site.broken-safeguard-link"
+PRIVATE_RECORD = "site.private-record"
 
 declare(
     RuleInfo(SAFEGUARD, "site", "error", "a post page lacks, alters or hides its disclaimer, "
@@ -29,6 +30,9 @@ declare(
              "another host", adjustable=False),
     RuleInfo(BROKEN_LINK, "site", "error", "a safeguard (the footer, a crisis box) on a page "
              "or in a feed links to an address the site has no file at", adjustable=False),
+    RuleInfo(PRIVATE_RECORD, "site", "error", "a private record of the practice (a SQLite "
+             "database such as the ledger or incident log, an incident export) is in the "
+             "site", adjustable=False),
 )  # fmt: skip
 
 REBUILD = "build the site again (mkdocs build, or your engine and `carepress publish`)"

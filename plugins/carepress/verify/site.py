@@ -11,7 +11,8 @@ built it. What it guarantees (README, "Engines"):
 - every feed carries exactly the posts it should, with their titles, summaries,
   safeguards and words as they are now; snippets.json, the share kits and the cards are
   there and say what the check composes today; no expired post is shared or in a feed;
-- no page or stylesheet makes a reader's browser load anything from another host.
+- no page or stylesheet makes a reader's browser load anything from another host;
+- no private record of the practice (a SQLite database, an incident export) is in it.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from .assets import third_party_findings
 from .leaks import leak_findings, why_unpublished
 from .outputs import calendar_findings, card_findings, feed_findings, shared_findings
 from .pages import post_page_findings
+from .private_records import private_record_findings
 from .rules import PAGE_MISSING, SAFEGUARD, site_finding
 from .safeguard_links import safeguard_link_findings
 from .safeguards import crisis_page_problem
@@ -68,6 +70,7 @@ def verify_site(
     findings += card_findings(files, published, settings, shown_as)
     findings += third_party_findings(files, settings.site_url, shown_as)
     findings += safeguard_link_findings(files, settings.site_url, shown_as)
+    findings += private_record_findings(files, shown_as)
     return sorted(findings, key=lambda f: (f.path, f.rule, f.message))
 
 

@@ -15,8 +15,9 @@ from typing import Any
 
 from .text import words
 
-# Files whose text can carry a post's words or address. Pictures and fonts cannot.
-TEXT_SUFFIXES = (".html", ".htm", ".xml", ".json", ".txt", ".csv", ".js", ".webmanifest")
+# Any file can carry a post's words (a calendar, a stylesheet, an SVG, a YAML file), so every
+# file is read unless its first bytes hold a NUL: pictures, fonts and databases do, text never.
+SNIFF_BYTES = 8192
 # Past this a file is not read: no page or feed of a hub comes near it.
 MAX_BYTES = 64 * 1024 * 1024
 
@@ -72,22 +73,25 @@ class SiteFiles:
     def read(self, relative: str) -> SiteFile | None:
         """The file as text; None when it is missing, too large or not text."""
         path = self.root / relative
-        name = relative.removesuffix(".gz")
-        if not name.endswith(TEXT_SUFFIXES):
-            return None
         try:
             if path.stat().st_size > MAX_BYTES:
                 return None
-            data = path.read_bytes()
-            if relative.endswith(".gz"):
-                # Read no further than a file would be read unzipped: a small archive can
-                # open into gigabytes.
-                with gzip.GzipFile(fileobj=io.BytesIO(data)) as archive:
-                    data = archive.read(MAX_BYTES + 1)
-                if len(data) > MAX_BYTES:
-                    return None
+            with path.open("rb") as file:
+                data = file.read(SNIFF_BYTES)
+                if relative.endswith(".gz"):
+                    data += file.read()
+                    # Read no further than a file would be read unzipped: a small archive
+                    # can open into gigabytes.
+                    with gzip.GzipFile(fileobj=io.BytesIO(data)) as archive:
+                        data = archive.read(MAX_BYTES + 1)
+                    if len(data) > MAX_BYTES:
+                        return None
+                elif b"\0" not in data:
+                    data += file.read()
         except (OSError, EOFError, gzip.BadGzipFile):
             return None
+        if b"\0" in data[:SNIFF_BYTES]:
+            return None  # a picture, a font, a database: no text a reader reads
         return SiteFile(path, relative, data.decode("utf-8", "replace"))
 
     def texts(self) -> Iterator[SiteFile]:
