@@ -181,3 +181,29 @@ def test_a_page_named_on_the_command_line_is_checked_as_a_page(hub: Hub) -> None
     rules = {(f["path"], f["rule"]) for f in json.loads(linked.stdout)}
     assert ("content/about.md", "site.unpublished") in rules
     assert not any(r.startswith("frontmatter.") for p, r in rules if p == "content/about.md")
+
+
+# A new-user tester's: messages that named the wrong thing.
+def test_messages_name_what_the_writer_gave(hub: Hub) -> None:
+    # A hub read with -f: configuration errors name that file, not mkdocs.yml.
+    config = (hub.root / "mkdocs.yml").read_text(encoding="utf-8")
+    other = hub.root / "other.yml"
+    other.write_text(config.replace("  - carepress:\n", "  - carepress:\n      bogus: 1\n", 1),
+                     encoding="utf-8")  # fmt: skip
+    result = hub.carepress("-f", "other.yml", "check")
+    assert result.returncode == 2
+    assert "carepress: other.yml: plugins > carepress: bogus" in result.stderr
+    # A page named to `snippets` is said to be a page, not a post with errors.
+    result = hub.carepress("snippets", "content/about.md")
+    assert result.returncode == 1
+    assert "content/about.md: a page, not a post" in result.stderr
+    assert "has errors" not in result.stderr
+    # The sources given to `verify` instead of the built site.
+    for folder in ("content", "."):
+        result = hub.carepress("verify", folder)
+        assert result.returncode == 2, result.stdout
+        assert "holds the posts' sources (docs_dir), not a built site" in result.stderr
+    # `rules` says what each pack rule catches, not a placeholder.
+    listed = hub.carepress("rules").stdout
+    assert "a phrase that implies a crime or sin" in listed and "'…'" not in listed
+    assert "those marked (always on) cannot be changed" in listed

@@ -489,9 +489,14 @@ def _snippets(args: argparse.Namespace, settings: Settings) -> int:
     """Each post's ready-to-post text. Only posts `carepress post` would send (the one
     selection, Post.sharing_status) unless --all, which marks every other one as not ready."""
     now = utc_now()
-    reports = _check_paths(_expand(args.paths, settings), settings, now, None)
+    paths = _expand(args.paths, settings)
+    pages = [path for path in paths if _is_page(path, settings)]
+    for page in pages:
+        print(f"{settings.display_path(page)}: a page, not a post: only the blog's posts are "
+              "shared", file=sys.stderr)  # fmt: skip
+    reports = _check_paths([p for p in paths if p not in pages], settings, now, None)
     platforms = args.platform or list(PLATFORM_KEYS)
-    shared, status = [], EXIT_OK
+    shared, status = [], EXIT_ERRORS if pages else EXIT_OK
     left_out: list[tuple[str, str]] = []
     for report in reports:
         sharing = report.sharing_status(now)
@@ -574,7 +579,8 @@ def _rules(args: argparse.Namespace, settings: Settings) -> int:
             print(f"{'':<{width}}  {'':<8} see: {row['source']}")
     on = sum(row["on"] for row in rows)
     print(f"\n{len(rows)} rules, {on} on. Change a severity or switch one off under "
-          "plugins > carepress > rules in mkdocs.yml.")  # fmt: skip
+          "plugins > carepress > rules in mkdocs.yml; those marked (always on) cannot be "
+          "changed.")  # fmt: skip
     return EXIT_OK
 
 
@@ -585,6 +591,11 @@ def _verify(args: argparse.Namespace, settings: Settings) -> int:
     from .verify.site import verify_site
 
     site_dir = args.site_dir or configured_site_dir(args.config)
+    source = settings.docs_dir.resolve()
+    if site_dir.resolve() == source or source.is_relative_to(site_dir.resolve()):
+        raise ConfigError(f"{settings.display_path(site_dir)} holds the posts' sources "
+                          "(docs_dir), not a built site: build first (carepress build), "
+                          "then verify the site it writes (site_dir)")  # fmt: skip
     now = utc_now()
     reports = _check_paths(settings.post_files(), settings, now, None, html=False)
     findings = site_url_findings(settings, args.config)
@@ -1015,7 +1026,7 @@ def _build_with_zensical(args: argparse.Namespace, engine_args: list[str]) -> in
     try:
         settings = load_settings(args.config)
     except ConfigError as exc:
-        print(f"carepress: {exc}", file=sys.stderr)
+        print(f"carepress: {_config_message(exc, args.config)}", file=sys.stderr)
         return EXIT_USAGE
     check = argparse.Namespace(**vars(args), paths=[], format="text", links=False, fresh=False)
     if _check(check, settings) != EXIT_OK:
@@ -1050,6 +1061,15 @@ def _build_with_zensical(args: argparse.Namespace, engine_args: list[str]) -> in
     return result
 
 
+def _config_message(exc: ConfigError, config: Path) -> str:
+    """The message, naming the hub's own configuration file: messages say mkdocs.yml, the
+    usual name, and a hub read with -f has another."""
+    message = str(exc)
+    if message.startswith("mkdocs.yml:") and config.name != "mkdocs.yml":
+        return f"{config}:{message.removeprefix('mkdocs.yml:')}"
+    return message
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args, engine_args = parser.parse_known_args(argv)
@@ -1070,7 +1090,7 @@ def main(argv: list[str] | None = None) -> int:
         }  # fmt: skip
         return commands[args.command](args, settings)
     except ConfigError as exc:
-        print(f"carepress: {exc}", file=sys.stderr)
+        print(f"carepress: {_config_message(exc, args.config)}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # `carepress incident list | head`: the reader had enough
         # Python would report the pipe again while flushing stdout at exit.

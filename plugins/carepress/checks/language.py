@@ -42,7 +42,8 @@ def rule_matches(
 def _rules(settings: Settings) -> Iterator[RuleInfo]:
     """The rule packs' rules (data/rules/*.yml and the practice's files), less disabled ones."""
     for rule in (settings.every_pack_rule or settings.rules).values():
-        summary = rule.message.replace("{match}", "…")
+        # "'{match}' implies a crime or sin" lists as "a phrase that implies a crime or sin".
+        summary = rule.message.replace("'{match}'", "a phrase that").replace("{match}", "…")
         on = rule.id in settings.rules
         yield RuleInfo(rule.id, rule.category, rule.severity, summary, rule.source, enabled=on)
 
