@@ -715,6 +715,55 @@ def test_the_false_alarm_classes_of_batch_z(topics, sentence: str, topic: str,
     assert (topic in _detected(topics, sentence)) is flagged
 
 
+# Batch Z's misses as classes: paraphrases of our own that must be found, and near misses with
+# the same words in another sense.
+@pytest.mark.parametrize(
+    ("sentence", "topic", "flagged"),
+    [
+        ("Client describes a passive wish to be dead most evenings.", "suicide", True),
+        ("I wish to be dead honest, the cake was dry.", "suicide", False),
+        ("There was a year when she didn't want to wake up at all.", "suicide", True),
+        ("Many young men feel there is no way out of the debt and the silence.", "suicide", False),
+        ("Many young men feel there is no way out.", "suicide", True),
+        ("She told the nurse she couldn't carry on.", "suicide", True),
+        ("She couldn't carry on with the course after the move.", "suicide", False),
+        ("Nothing seems worth it any more, honestly.", "suicide", True),
+        ("He wrote letters to everyone he loved and left them on the table.", "suicide", True),
+        ("At fourteen I decided I'd be gone by my fifteenth birthday.", "suicide", True),
+        ("Do you ever catch yourself giving your things away in your head?", "suicide", True),
+        ("My girlfriend goes through all my texts and sulks if I go out.", "abuse", True),
+        ("My girlfriend goes through all my essays before I hand them in.", "abuse", False),
+        ("He deleted all my friends' numbers while I slept.", "abuse", True),
+        ("I had a story ready for every bruise I rehearsed in the mirror.", "abuse", False),
+        ("Every bruise came with an excuse she'd rehearsed.", "abuse", True),
+        ("Neglect means a child going without food or supervision.", "abuse", True),
+        ("Neglect means the garden gets overgrown by August.", "abuse", False),
+        ("They left their toddler alone in the car for an hour.", "abuse", True),
+        ("He kept sending me photos I never asked for.", "sexual-violence", True),
+        ("He kept sending me photos of the house I asked for.", "sexual-violence", False),
+        ("She said if I didn't sleep with her she'd leave.", "sexual-violence", True),
+        ("He touched her sexually while she was asleep.", "sexual-violence", True),
+        ("He was ordering diazepam online on top of his prescribed dose.", "substance-use", True),
+        ("The inquest heard she took a mix of sedatives and alcohol.", "substance-use", True),
+        ("I needed the tablets just to get out of bed by then.", "substance-use", True),
+        ("Drinking above the recommended weekly limit harms sleep.", "substance-use", True),
+        ("Those Monday comedowns wrecked my week.", "substance-use", True),
+        ("Monday blues hit hard after the bank holiday.", "substance-use", False),
+        ("We had to let our old spaniel go last night.", "death-and-grief", True),
+        ("We had to let our old spaniel go off the lead at the beach.", "death-and-grief", False),
+        ("Light a candle for everyone you've lost.", "death-and-grief", True),
+        ("Write down everyone you've lost touch with.", "death-and-grief", False),
+        ("My mum is terminal and I can't think straight.", "death-and-grief", True),
+        ("A van ploughed into the queue outside the market.", "trauma", True),
+        ("A van ploughed into the hedge, nobody hurt.", "trauma", False),
+        ("The night the IED went off, two of us were thrown clear.", "trauma", True),
+        ("After my son went into anaphylaxis I slept by his bed for weeks.", "trauma", True),
+    ],
+)
+def test_the_classes_of_batch_z(topics, sentence: str, topic: str, flagged: bool) -> None:
+    assert (topic in _detected(topics, sentence)) is flagged
+
+
 POINTERS = [
     ("If you ever have thoughts of harming yourself, call or text 988.", "self-harm"),
     ("If you're having thoughts of suicide or feel you can't keep yourself safe, call or "
