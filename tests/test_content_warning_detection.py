@@ -662,6 +662,108 @@ def test_the_classes_of_batch_y_are_found(topics, sentence: str, topic: str) -> 
 def test_the_near_misses_of_batch_y_are_not_the_topic(topics, sentence: str, topic: str) -> None:
     assert topic not in _detected(topics, sentence)
 
+# Batch Z's false alarms as classes (near misses of our own that must not fire), each beside a
+# use of the same words that stays the topic.
+@pytest.mark.parametrize(
+    ("sentence", "topic", "flagged"),
+    [
+        ("No safeguarding issues identified; the session focused on homework routines.", "abuse",
+         False),
+        ("Safeguarding concerns were raised after the child said she was hit at home.", "abuse",
+         True),
+        ("The striker was booked for abuse of the referee in the second half.", "abuse", False),
+        ("My three-year-old keeps hitting his baby brother when he's tired.", "abuse", False),
+        ("The kids watched my stepdad hit my little sister.", "abuse", True),
+        ("A chaperone should be present for any intimate exam, and patients can ask for one.",
+         "sexual-violence", False),
+        ("Honestly this salted caramel is like crack, I can't stop eating it.", "substance-use",
+         False),
+        ("She moved from cannabis to drugs like crack and heroin within a year.", "substance-use",
+         True),
+        ("Grandma has one small sherry every Christmas Day and toasts absent friends.",
+         "substance-use", False),
+        ("He finishes a bottle of whisky most nights now.", "substance-use", True),
+        ("Jane Austen was born in Steventon in 1775 and died in Winchester in 1817.",
+         "death-and-grief", False),
+        ("My dad was born in 1950 and died in 2019, and I still miss him.", "death-and-grief",
+         True),
+        ("I'm copping so much grief from my flatmates about the washing-up.", "death-and-grief",
+         False),
+        ("The grief I'm getting through since the funeral is heavy.", "death-and-grief", True),
+        ("rip to my new white sneakers after that muddy walk", "death-and-grief", False),
+        ("rip to my sweet boy, fourteen years of walks", "death-and-grief", True),
+        ("rip to the best boss i ever had, the office won't be the same", "death-and-grief", True),
+        ("Finishing that book series felt like losing an old friend.", "death-and-grief", False),
+        ("Losing my friend to cancer last spring changed everything.", "death-and-grief", True),
+        ("that meme was so funny i literally died lol", "death-and-grief", False),
+        ("My enthusiasm for the project died somewhere in the second meeting.",
+         "death-and-grief", False),
+        ("Kids can try headstone rubbings at the heritage open day.", "death-and-grief", False),
+        ("We visited Dad's headstone on his birthday.", "death-and-grief", True),
+        ("That climb is suicide on a road bike in this wind.", "suicide", False),
+        ("My laptop battery is basically suicidal since the update.", "suicide", False),
+        ("The captain's declaration looked suicidal until the bowlers ran through them.",
+         "suicide", False),
+        ("My brother told me he has been feeling suicidal since the job loss.", "suicide", True),
+        ("my first haircut after lockdown was honestly traumatic for everyone", "trauma", False),
+        ("Hypervigilance about semicolons comes with the proofreading job.", "trauma", False),
+        ("Hypervigilance about footsteps in the hall stayed with her for years.", "trauma", True),
+    ],
+)
+def test_the_false_alarm_classes_of_batch_z(topics, sentence: str, topic: str,
+                                             flagged: bool) -> None:
+    assert (topic in _detected(topics, sentence)) is flagged
+
+
+# Batch Z's misses as classes: paraphrases of our own that must be found, and near misses with
+# the same words in another sense.
+@pytest.mark.parametrize(
+    ("sentence", "topic", "flagged"),
+    [
+        ("Client describes a passive wish to be dead most evenings.", "suicide", True),
+        ("I wish to be dead honest, the cake was dry.", "suicide", False),
+        ("There was a year when she didn't want to wake up at all.", "suicide", True),
+        ("Many young men feel there is no way out of the debt and the silence.", "suicide", False),
+        ("Many young men feel there is no way out.", "suicide", True),
+        ("She told the nurse she couldn't carry on.", "suicide", True),
+        ("She couldn't carry on with the course after the move.", "suicide", False),
+        ("Nothing seems worth it any more, honestly.", "suicide", True),
+        ("He wrote letters to everyone he loved and left them on the table.", "suicide", True),
+        ("At fourteen I decided I'd be gone by my fifteenth birthday.", "suicide", True),
+        ("Do you ever catch yourself giving your things away in your head?", "suicide", True),
+        ("My girlfriend goes through all my texts and sulks if I go out.", "abuse", True),
+        ("My girlfriend goes through all my essays before I hand them in.", "abuse", False),
+        ("He deleted all my friends' numbers while I slept.", "abuse", True),
+        ("I had a story ready for every bruise I rehearsed in the mirror.", "abuse", False),
+        ("Every bruise came with an excuse she'd rehearsed.", "abuse", True),
+        ("Neglect means a child going without food or supervision.", "abuse", True),
+        ("Neglect means the garden gets overgrown by August.", "abuse", False),
+        ("They left their toddler alone in the car for an hour.", "abuse", True),
+        ("He kept sending me photos I never asked for.", "sexual-violence", True),
+        ("He kept sending me photos of the house I asked for.", "sexual-violence", False),
+        ("She said if I didn't sleep with her she'd leave.", "sexual-violence", True),
+        ("He touched her sexually while she was asleep.", "sexual-violence", True),
+        ("He was ordering diazepam online on top of his prescribed dose.", "substance-use", True),
+        ("The inquest heard she took a mix of sedatives and alcohol.", "substance-use", True),
+        ("I needed the tablets just to get out of bed by then.", "substance-use", True),
+        ("Drinking above the recommended weekly limit harms sleep.", "substance-use", True),
+        ("Those Monday comedowns wrecked my week.", "substance-use", True),
+        ("Monday blues hit hard after the bank holiday.", "substance-use", False),
+        ("We had to let our old spaniel go last night.", "death-and-grief", True),
+        ("We had to let our old spaniel go off the lead at the beach.", "death-and-grief", False),
+        ("Light a candle for everyone you've lost.", "death-and-grief", True),
+        ("Write down everyone you've lost touch with.", "death-and-grief", False),
+        ("My mum is terminal and I can't think straight.", "death-and-grief", True),
+        ("A van ploughed into the queue outside the market.", "trauma", True),
+        ("A van ploughed into the hedge, nobody hurt.", "trauma", False),
+        ("The night the IED went off, two of us were thrown clear.", "trauma", True),
+        ("After my son went into anaphylaxis I slept by his bed for weeks.", "trauma", True),
+    ],
+)
+def test_the_classes_of_batch_z(topics, sentence: str, topic: str, flagged: bool) -> None:
+    assert (topic in _detected(topics, sentence)) is flagged
+
+
 POINTERS = [
     ("If you ever have thoughts of harming yourself, call or text 988.", "self-harm"),
     ("If you're having thoughts of suicide or feel you can't keep yourself safe, call or "
