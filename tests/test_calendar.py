@@ -417,3 +417,55 @@ def test_an_ics_file_that_cannot_be_written_is_a_clear_error(hub: Hub) -> None:
     assert result.returncode == 2
     assert "cannot write it (Is a directory)" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def _ics_events(path: Path) -> dict[str, icalendar.Event]:
+    """An .ics file's events by summary, read back with icalendar."""
+    return {str(e["summary"]): e for e in icalendar.Calendar.from_ical(path.read_bytes())
+            .walk("VEVENT")}  # fmt: skip
+
+
+@pytest.mark.parametrize("where", ["content/planning.ics", "site/plan.ics",
+                                   "overrides/plan.ics", "content/posts/../plan.ics"])
+def test_the_ics_file_is_never_written_where_the_site_publishes_from(
+    hub: Hub, where: str
+) -> None:
+    _post(hub, "secret-plan", "2026-12-16", draft=True)
+    (hub.root / "site").mkdir()
+    result = hub.carepress("calendar", "--weeks", "2", "--ics", where)
+    assert result.returncode == 2
+    folder = {"content": "docs_dir", "site": "the site", "overrides": "the theme's custom_dir"}
+    assert ("--ics: the editorial calendar (it holds draft titles) may not be in "
+            f"{folder[where.split('/')[0]]}") in result.stderr  # fmt: skip
+    assert "it would be published" in result.stderr and "Traceback" not in result.stderr
+    assert not (hub.root / where).exists()
+    assert result.stdout == ""  # refused before anything else
+
+
+def test_the_ics_file_is_the_owners_alone(hub: Hub, tmp_path: Path) -> None:
+    import stat
+
+    _post(hub, "secret-plan", "2026-12-16", draft=True)
+    out = tmp_path / "plan.ics"
+    out.write_bytes(b"an older calendar")
+    out.chmod(0o644)  # replaced whole, with the owner's mode, whatever was there
+    result = hub.carepress("calendar", "--from", "2026-12-07", "--weeks", "2", "--ics", str(out))
+    assert result.returncode == 0, result.stderr
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert "Draft due: Secret Plan" in _ics_events(out)
+    # Inside the hub, where git would commit it, the practice is told.
+    inside = hub.carepress("calendar", "--weeks", "1", "--ics", "plan.ics")
+    assert inside.returncode == 0, inside.stderr
+    assert "plan.ics (the editorial calendar, with draft titles) is not in .gitignore" in (
+        inside.stderr)
+    assert stat.S_IMODE((hub.root / "plan.ics").stat().st_mode) == 0o600
+
+
+def test_a_calendar_past_the_last_day_is_a_clear_error(hub: Hub) -> None:
+    result = hub.carepress("calendar", "--from", "9999-12-27")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "carepress: --from 9999-12-27: the calendar's last week would end after 9999-12-31, "
+        "the last day it can show; give an earlier day or fewer --weeks\n")
+    last = hub.carepress("calendar", "--from", "9999-12-20", "--weeks", "1")
+    assert last.returncode == 0 and "Week of Mon 20 Dec 9999" in last.stdout
