@@ -191,18 +191,23 @@ def test_a_post_for_clients_never_reviewed_is_due_for_review_now(
 ) -> None:
     _post(hub, "never-reviewed", "2026-01-10", reviewed=None, audience=["clients"])
     _post(hub, "for-clinicians", "2026-01-11", reviewed=None, audience=["clinicians"])
-    plan = json.loads(hub.carepress("calendar", "--weeks", "1", "--format", "json").stdout)
+    week = ("--from", "2026-12-07", "--weeks", "1")
+    plan = json.loads(hub.carepress("calendar", *week, "--format", "json").stdout)
+    # Due since it reached readers (its own day, not a day that moves with the clock), and
+    # shown now, in the first week; clinicians weigh a post themselves.
     due = [(p["path"].split("/")[-1], p["date"]) for p in plan[0]["reviews_due"]]
-    assert due == [("never-reviewed.md", dt.date.today().isoformat())]  # clinicians weigh it
+    assert due == [("never-reviewed.md", "2026-01-10")]
+    assert "The clinical review of 'Never Reviewed' is overdue since 10 Jan." in plan[0]["notes"]
     out = tmp_path / "cal.ics"
-    assert hub.carepress("calendar", "--weeks", "1", "--ics", str(out)).returncode == 0
+    assert hub.carepress("calendar", *week, "--ics", str(out)).returncode == 0
     raw = out.read_text().replace("\r\n ", "")
     assert "SUMMARY:Review due: Never Reviewed" in raw and "For Clinicians" not in raw
+    assert "DTSTART;VALUE=DATE:20260110" in raw
     # A practice that switched the rule off does not get the reminder either.
     config = hub.root / "mkdocs.yml"
     switched_off = "  - carepress:\n      rules: {disable: [frontmatter.unreviewed]}\n"
     config.write_text(config.read_text().replace("  - carepress:\n", switched_off, 1))
-    plan = json.loads(hub.carepress("calendar", "--weeks", "1", "--format", "json").stdout)
+    plan = json.loads(hub.carepress("calendar", *week, "--format", "json").stdout)
     assert plan[0]["reviews_due"] == []
 
 
@@ -417,3 +422,178 @@ def test_an_ics_file_that_cannot_be_written_is_a_clear_error(hub: Hub) -> None:
     assert result.returncode == 2
     assert "cannot write it (Is a directory)" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def _ics_events(path: Path) -> dict[str, icalendar.Event]:
+    """An .ics file's events by summary, read back with icalendar."""
+    return {str(e["summary"]): e for e in icalendar.Calendar.from_ical(path.read_bytes())
+            .walk("VEVENT")}  # fmt: skip
+
+
+@pytest.mark.parametrize("where", ["content/planning.ics", "site/plan.ics",
+                                   "overrides/plan.ics", "content/posts/../plan.ics"])
+def test_the_ics_file_is_never_written_where_the_site_publishes_from(
+    hub: Hub, where: str
+) -> None:
+    _post(hub, "secret-plan", "2026-12-16", draft=True)
+    (hub.root / "site").mkdir()
+    result = hub.carepress("calendar", "--weeks", "2", "--ics", where)
+    assert result.returncode == 2
+    folder = {"content": "docs_dir", "site": "the site", "overrides": "the theme's custom_dir"}
+    assert ("--ics: the editorial calendar (it holds draft titles) may not be in "
+            f"{folder[where.split('/')[0]]}") in result.stderr  # fmt: skip
+    assert "it would be published" in result.stderr and "Traceback" not in result.stderr
+    assert not (hub.root / where).exists()
+    assert result.stdout == ""  # refused before anything else
+
+
+def test_the_ics_file_is_the_owners_alone(hub: Hub, tmp_path: Path) -> None:
+    import stat
+
+    _post(hub, "secret-plan", "2026-12-16", draft=True)
+    out = tmp_path / "plan.ics"
+    out.write_bytes(b"an older calendar")
+    out.chmod(0o644)  # replaced whole, with the owner's mode, whatever was there
+    result = hub.carepress("calendar", "--from", "2026-12-07", "--weeks", "2", "--ics", str(out))
+    assert result.returncode == 0, result.stderr
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert "Draft due: Secret Plan" in _ics_events(out)
+    # Inside the hub, where git would commit it, the practice is told.
+    inside = hub.carepress("calendar", "--weeks", "1", "--ics", "plan.ics")
+    assert inside.returncode == 0, inside.stderr
+    assert "plan.ics (the editorial calendar, with draft titles) is not in .gitignore" in (
+        inside.stderr)
+    assert stat.S_IMODE((hub.root / "plan.ics").stat().st_mode) == 0o600
+
+
+def test_an_overdue_review_keeps_its_real_day(hub: Hub, tmp_path: Path) -> None:
+    # Reviewed 5 Jan 2026: the review runs out on 5 Jan 2027, whatever day the plan is read.
+    _post(hub, "what-anxiety-is", "2026-01-02",
+          reviewed={"by": "mei-lin", "on": dt.date(2026, 1, 5)})  # fmt: skip
+    _post(hub, "myths", "2026-11-03", draft=True, reviewed=None)
+    uids, starts = set(), set()
+    for day in ("2027-01-12", "2027-01-13", "2027-01-20", "2027-01-21"):
+        out = tmp_path / f"{day}.ics"
+        result = hub.carepress("calendar", "--from", day, "--weeks", "1", "--format", "json",
+                               "--ics", str(out))  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        (week,) = json.loads(result.stdout)
+        assert [(p["title"], p["date"]) for p in week["reviews_due"]] == [
+            ("What Anxiety Is", "2027-01-05")]
+        assert "The clinical review of 'What Anxiety Is' is overdue since 05 Jan." in (
+            week["notes"])
+        event = _ics_events(out)["Review due: What Anxiety Is"]
+        uids.add(str(event["uid"]))
+        starts.add(event.decoded("dtstart"))
+    assert starts == {dt.date(2027, 1, 5)} and len(uids) == 1  # one event that never moves
+    # Before it runs out: on its day, with no note.
+    (week,) = json.loads(hub.carepress("calendar", "--from", "2027-01-04", "--weeks", "1",
+                                       "--format", "json").stdout)  # fmt: skip
+    assert [p["date"] for p in week["reviews_due"]] == ["2027-01-05"]
+    assert not any("overdue" in n for n in week["notes"])
+    # A year on, the review's day and the draft's note give their year.
+    text = hub.carepress("calendar", "--from", "2028-01-12", "--weeks", "1").stdout
+    assert "Tue 05 Jan 2027  review due  What Anxiety Is" in text
+    assert "overdue since 05 Jan 2027." in text
+    assert "The draft 'Myths' was meant for 03 Nov 2026:" in text
+    same_year = hub.carepress("calendar", "--from", "2026-12-07", "--weeks", "1").stdout
+    assert "The draft 'Myths' was meant for 03 Nov:" in same_year
+    # A week of two years (27 Dec 2027 to 02 Jan 2028): "05 Jan" alone could be either.
+    new_year = hub.carepress("calendar", "--from", "2027-12-28", "--weeks", "1").stdout
+    assert "Tue 05 Jan 2027  review due  What Anxiety Is" in new_year
+
+
+def test_a_post_the_calendar_cannot_place_or_that_will_not_publish_is_named(
+    hub: Hub, tmp_path: Path
+) -> None:
+    _post(hub, "far-future", "next tuesday")
+    _post(hub, "expires-far", "2026-12-09", expires="2026-12-01")  # expires before its date
+    _post(hub, "fine", "2026-12-10")
+    out = tmp_path / "plan.ics"
+    result = hub.carepress("calendar", "--from", "2026-12-07", "--weeks", "2", "--format", "json",
+                           "--ics", str(out))  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    first, _second = json.loads(result.stdout)
+    assert first["notes"][0] == (
+        "content/posts/far-future.md is not on the calendar: date: 'next tuesday' is not a "
+        "date; write it as YYYY-MM-DD, e.g. 2026-03-14 (run `carepress check`)")
+    posts = {p["title"]: p for p in first["posts"]}
+    assert set(posts) == {"Expires Far", "Fine"}
+    assert posts["Expires Far"]["has_errors"] and not posts["Fine"]["has_errors"]
+    assert ("'Expires Far' has errors and will not publish until they are fixed: expires: is "
+            "not after the post's date (run `carepress check`).") in first["notes"]  # fmt: skip
+    text = hub.carepress("calendar", "--from", "2026-12-07", "--weeks", "1").stdout
+    assert "scheduled  Expires Far (content/posts/expires-far.md)  has errors: will not publish" \
+        in text
+    assert "scheduled  Fine (content/posts/fine.md)\n" in text
+    events = _ics_events(out)
+    assert "Will not publish (has errors): Expires Far" in events
+    assert "Publishes: Fine" in events
+    assert not any("Far Future" in s for s in events)
+    # What the check says, the calendar says: the same two files have errors.
+    found = {f["path"].split("/")[-1] for f in json.loads(hub.check("--format", "json").stdout)
+             if f["severity"] == "error"}  # fmt: skip
+    assert found == {"far-future.md", "expires-far.md"}
+
+
+def test_a_post_on_its_own_day_and_its_expiry_are_on_the_calendar(
+    hub: Hub, tmp_path: Path
+) -> None:
+    _post(hub, "winter", "2027-01-12", expires="2027-01-14")
+    day_before = json.loads(hub.carepress("calendar", "--from", "2027-01-11", "--weeks", "1",
+                                          "--format", "json").stdout)[0]  # fmt: skip
+    assert [(p["title"], p["status"]) for p in day_before["posts"]] == [("Winter", "scheduled")]
+    out = tmp_path / "plan.ics"
+    result = hub.carepress("calendar", "--from", "2027-01-12", "--weeks", "1", "--format", "json",
+                           "--ics", str(out))  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    (week,) = json.loads(result.stdout)
+    assert [(p["title"], p["date"], p["status"]) for p in week["posts"]] == [
+        ("Winter", "2027-01-12", "published")]
+    assert [(p["title"], p["date"]) for p in week["expiring"]] == [("Winter", "2027-01-14")]
+    assert not any("Nothing planned" in n for n in week["notes"])
+    text = hub.carepress("calendar", "--from", "2027-01-12", "--weeks", "1").stdout
+    assert "Tue 12 Jan  published  Winter (content/posts/winter.md)" in text
+    assert "Thu 14 Jan  expires    Winter (content/posts/winter.md)  leaves the feeds" in text
+    events = _ics_events(out)
+    published, leaving = events["Published: Winter"], events["Leaves the feeds: Winter"]
+    assert published.decoded("dtstart") == dt.date(2027, 1, 12)
+    assert leaving.decoded("dtstart") == dt.date(2027, 1, 14)
+    assert str(published["uid"]) != str(leaving["uid"])
+    # The post's event is the one it had while scheduled: the same UID, updated.
+    before = tmp_path / "before.ics"
+    assert hub.carepress("calendar", "--from", "2027-01-11", "--weeks", "1",
+                         "--ics", str(before)).returncode == 0  # fmt: skip
+    assert str(_ics_events(before)["Publishes: Winter"]["uid"]) == str(published["uid"])
+    # A week later, the post is done: it is not carried into the next week.
+    later = json.loads(hub.carepress("calendar", "--from", "2027-01-19", "--weeks", "1",
+                                     "--format", "json").stdout)[0]  # fmt: skip
+    assert later["posts"] == [] and later["expiring"] == []
+
+
+def test_a_calendar_past_the_last_day_is_a_clear_error(hub: Hub) -> None:
+    result = hub.carepress("calendar", "--from", "9999-12-27")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "carepress: --from 9999-12-27: the calendar's last week would end after 9999-12-31, "
+        "the last day it can show; give an earlier day or fewer --weeks\n")
+    last = hub.carepress("calendar", "--from", "9999-12-20", "--weeks", "1")
+    assert last.returncode == 0 and "Week of Mon 20 Dec 9999" in last.stdout
+
+
+def test_the_site_shows_an_overdue_review_on_its_real_day(hub: Hub) -> None:
+    from carepress.calendar.site_calendar import _calendar, coming_up
+    from carepress.engine import check_front
+    from carepress.settings import load_settings
+
+    _post(hub, "what-anxiety-is", "2025-01-02",
+          reviewed={"by": "mei-lin", "on": dt.date(2025, 11, 5)})  # fmt: skip
+    settings = load_settings(hub.root / "mkdocs.yml")
+    for now in (dt.datetime(2027, 1, 12, tzinfo=dt.UTC), dt.datetime(2027, 1, 20, tzinfo=dt.UTC)):
+        reports = [check_front(p, settings, now) for p in settings.post_files()]
+        items = {i["what"]: i for i in coming_up(reports, settings, now)}
+        assert items["Review due: What Anxiety Is"]["when"] == "overdue since 05 Nov 2026"
+        # The site's file: the review on the day it ran out (last year's), once.
+        events = icalendar.Calendar.from_ical(_calendar(reports, settings, now)).walk("VEVENT")
+        (review,) = [e for e in events if str(e["summary"]).startswith("Review due")]
+        assert review.decoded("dtstart") == dt.date(2026, 11, 5)

@@ -30,7 +30,7 @@ from .findings import (
     in_reading_order,
     summary,
 )
-from .private_files import kept_private, warn_unless_ignored
+from .private_files import kept_private, warn_unless_ignored, write_private
 from .publish.platforms import PLATFORM_KEYS
 from .publish.snippets import compose_all
 from .settings import ConfigError, Settings, load_settings
@@ -983,13 +983,21 @@ def _calendar(args: argparse.Namespace, settings: Settings) -> int:
         raise ConfigError("--weeks: give 1 to 104")
     now = utc_now()
     today = args.start or settings.local_date(now)
+    monday = today - dt.timedelta(days=today.weekday())
+    if (dt.date.max - monday).days < 7 * args.weeks - 1:
+        raise ConfigError(f"--from {today}: the calendar's last week would end after "
+                          f"{dt.date.max}, the last day it can show; give an earlier day or "
+                          "fewer --weeks")  # fmt: skip
+    # It holds draft titles: never where the site publishes from, and the owner's alone.
+    ics = None if args.ics is None else kept_private(
+        args.ics, "--ics: the editorial calendar (it holds draft titles)", settings, args.config)
     reports = [check_front(path, settings, now) for path in settings.post_files()]
     weeks = agenda(reports, settings, today, args.weeks)
     if args.format == "json":
         print(json.dumps([w.as_dict() for w in weeks], ensure_ascii=False, indent=2))
     else:
         print(as_text(weeks), end="")
-    if args.ics is not None:
+    if ics is not None:
         home, directory_urls = settings.site_url or "/", settings.addressing.directory_urls
         kits = {
             r.display_path: home + page_address(r.address.slug, directory_urls)
@@ -997,8 +1005,9 @@ def _calendar(args: argparse.Namespace, settings: Settings) -> int:
         }  # fmt: skip
         stamp = dt.datetime.combine(today, dt.time(), dt.UTC)
         data = calendar_ics(weeks, settings.practice.name, settings.site_url, kits, stamp)
+        warn_unless_ignored(ics, settings.root, "the editorial calendar, with draft titles")
         try:
-            args.ics.write_bytes(data)
+            write_private(ics, data)
         except OSError as exc:
             raise ConfigError(f"--ics {args.ics}: cannot write it ({exc.strerror})") from None
         print(f"{settings.display_path(args.ics)}: written", file=sys.stderr)

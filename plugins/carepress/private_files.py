@@ -1,11 +1,14 @@
 """The practice's private files (the posting ledger, the impact figures and report, the
-archive, the incident log and its exports): never where the site publishes from, and, inside
-the hub's git repository, ignored by git, or the practice is told."""
+archive, the incident log and its exports, the editorial calendar's .ics): never where the
+site publishes from, and, inside the hub's git repository, ignored by git, or the practice is
+told."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,6 +58,19 @@ def kept_private(path: Path, what: str, settings: Settings, config: Path) -> Pat
             raise ConfigError(f"{what} may not be in {where} ({folder}): it would be "
                               f"published; keep it elsewhere ({resolved})")  # fmt: skip
     return resolved
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write `path` whole, readable by its owner only (mode 0600, mkstemp's), replacing what
+    was there; OSError when it cannot be written."""
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
 
 
 def git_ignores(path: Path, root: Path) -> bool:

@@ -1,6 +1,7 @@
 """The calendar as an iCalendar file (RFC 5545, written with the icalendar library): all-day
-events for observances, scheduled posts (with their share kit), dated drafts and reviews
-running out. UIDs come from what an event is, never from when it was written, so importing
+events for observances, scheduled posts (with their share kit), dated drafts, reviews
+running out (on the day they ran out, also when that has passed) and posts leaving the feeds.
+UIDs come from what an event is, never from when it was written, so importing
 the file again updates the events instead of duplicating them."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from urllib.parse import urlsplit
 
 from .agenda import Planned, Week
 
-FORMAT = 2  # bump when what an event holds changes: the site's kept calendar is redrawn
+FORMAT = 3  # bump when what an event holds changes: the site's kept calendar is redrawn
 
 
 def _uid(kind: str, key: str, host: str) -> str:
@@ -56,21 +57,29 @@ def calendar_ics(
             event.add("url", observance.source)
             event.add("categories", ["Observance"])
             cal.add_component(event)
-        for post in (*week.posts, *week.reviews):
+        for post in (*week.posts, *week.reviews, *week.expiring):
             cal.add_component(_post_event(post, host, share_kits.get(post.path, ""), stamp))
     return cal.to_ical()
 
 
 def _post_event(post: Planned, host: str, share_kit: str, stamp: dt.datetime):
-    what = {"scheduled": "Publishes", "draft": "Draft due", "review-due": "Review due",
-            "sources-due": "Sources to update"}  # fmt: skip
+    what = {"scheduled": "Publishes", "published": "Published", "draft": "Draft due",
+            "review-due": "Review due", "sources-due": "Sources to update",
+            "expires": "Leaves the feeds"}  # fmt: skip
     key = post.path.replace("/", "-")
     # One event per post, whatever its status (a draft that is scheduled is updated, not
-    # doubled); its review running out is another.
-    kind = {"review-due": "review", "sources-due": "sources"}.get(post.status, "post")
+    # doubled); its review running out is another, and so is the day it leaves the feeds.
+    kind = {"review-due": "review", "sources-due": "sources", "expires": "expires"}.get(
+        post.status, "post")  # fmt: skip
     uid = _uid(kind, key, host)
-    event = _day_event(uid, f"{what[post.status]}: {post.title}", post.day, post.day, stamp)
-    if share_kit and post.status == "scheduled":
+    summary = f"{what[post.status]}: {post.title}"
+    if post.error:
+        summary = f"Will not publish (has errors): {post.title}"
+    event = _day_event(uid, summary, post.day, post.day, stamp)
+    if post.error:
+        event.add("description", f"{post.path} has errors: {post.error}. It is not "
+                  "published until they are fixed (run carepress check).")  # fmt: skip
+    elif share_kit and post.status in ("scheduled", "published"):
         event.add("url", share_kit)
         event.add("description", f"Share kit: {share_kit}")
     elif post.status == "review-due":
@@ -79,6 +88,9 @@ def _post_event(post: Planned, host: str, share_kit: str, stamp: dt.datetime):
     elif post.status == "sources-due":
         event.add("description", f"A source of {post.path} is now older than "
                   "source_max_age_years: look for a more recent one.")  # fmt: skip
+    elif post.status == "expires":
+        event.add("description", f"From this day {post.path} leaves every feed and is no "
+                  "longer shared (expires: in its front matter).")  # fmt: skip
     else:
         event.add("description", post.path)
     event.add("categories", ["Post"])

@@ -82,7 +82,9 @@ def _calendar(published: list[Post], settings: Settings, now: dt.datetime) -> by
     new_year = dt.date(now.year, 1, 1)
     weeks = agenda(published, settings, now.date(), WEEKS, first_day=new_year)
     for week in weeks:
-        week.posts = []  # (only published posts are here: none is scheduled or a draft)
+        # Only published posts are here (none is scheduled or a draft): the file shows their
+        # reviews, not the posts themselves or the day one leaves the feeds.
+        week.posts, week.expiring = [], []
     stamp = dt.datetime.combine(new_year, dt.time(), dt.UTC)  # the same all year
     return calendar_ics(weeks, settings.practice.name, settings.site_url, {}, stamp)
 
@@ -103,6 +105,9 @@ def coming_up(reports: Iterable[Post], settings: Settings, now: dt.datetime, wee
                           "fits": shared})  # fmt: skip
         for review in week.reviews:
             what = "Review due" if review.status == "review-due" else "Sources to update"
-            items.append({"when": f"{review.day:%d %b}", "what": f"{what}: {review.title}",
+            when = f"{review.day:%d %b}"
+            if review.day < now.date():  # (overdue: on the list from its real day)
+                when = f"overdue since {review.day:%d %b %Y}"
+            items.append({"when": when, "what": f"{what}: {review.title}",
                           "who": "", "url": "", "fits": []})  # fmt: skip
     return items

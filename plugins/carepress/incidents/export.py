@@ -6,10 +6,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from pathlib import Path
 
+from .. import private_files
 from .log import as_dict
 from .record import Incident, IncidentError
 
@@ -47,19 +46,8 @@ def as_json(incidents: list[Incident], with_notes: bool) -> bytes:
 
 
 def write_private(path: Path, data: bytes) -> None:
-    """Write `path` whole, mode 0600 (mkstemp's), replacing what was there."""
+    """Write `path` whole, mode 0600, replacing what was there."""
     try:
-        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
-                                        suffix=".tmp")  # fmt: skip
+        private_files.write_private(path, data)
     except OSError as exc:
         raise IncidentError(f"-o {path}: cannot write it ({exc.strerror})") from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temp, path)
-    except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise IncidentError(f"-o {path}: cannot write it ({exc.strerror})") from None
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
