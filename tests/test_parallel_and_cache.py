@@ -43,8 +43,10 @@ def test_workers_on_off_and_the_cache_build_the_same_site_byte_for_byte(tmp_path
         if name == "from-the-cache":
             assert "0 posts checked, 15 unchanged since the last build" in log
             assert "pages verified: 0 unchanged" not in log
+            assert "pages cleaned: 0 kept" not in log
         else:
             assert "15 posts checked, 0 unchanged since the last build" in log
+            assert "pages cleaned: 0 kept from the last build" in log
         sites[name] = _tree(hub.site)
         shutil.rmtree(hub.site)
     reference = sites["in-process"]
@@ -385,6 +387,29 @@ def test_a_picture_that_runs_script_is_refused_on_every_build_kept_or_not(hub: H
     other.write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>x()</script></svg>')
     built = hub.build(env=IN_PROCESS)
     assert built.returncode != 0 and "other-test.svg" in built.stderr
+
+
+def test_a_page_s_link_findings_stop_every_build_kept_or_not(hub: Hub) -> None:
+    """A page's cleaned body and its links' findings are kept between builds (kept_content):
+    kept, a tracking link still stops the build; an edited page is cleaned and read again,
+    and the files of pages no longer built are removed."""
+    hub.write_post("a.md", post_text(title="Coping with worry"))
+    about = hub.root / "content" / "about.md"
+    original = about.read_text(encoding="utf-8")
+    about.write_text(original + "\nRead [our guide](https://example.org/guide?fbclid=abc).\n",
+                     encoding="utf-8")  # fmt: skip
+    for _ in range(2):  # found, then kept
+        built = hub.build("--verbose", env=IN_PROCESS)
+        assert built.returncode != 0
+        assert "content/about.md" in built.stderr and "fbclid" in built.stderr
+    about.write_text(original, encoding="utf-8")
+    assert hub.build(env=IN_PROCESS).returncode == 0
+    kept = hub.root / ".cache" / "carepress" / "content"
+    names = set(p.name for p in kept.iterdir())
+    again = hub.build("--verbose", env=IN_PROCESS)
+    assert again.returncode == 0
+    assert f"pages cleaned: {len(names)} kept from the last build" in again.stderr
+    assert set(p.name for p in kept.iterdir()) == names  # nothing stale, nothing new
 
 
 def test_a_post_dated_today_is_kept_only_until_its_date(hub: Hub) -> None:

@@ -50,6 +50,7 @@ from .cards_and_meta import CardsAndMeta
 from .content_security import ContentSecurity
 from .feeds import FeedCollector, FeedLinks
 from .finishing import PageVerdicts
+from .kept_content import KeptContent
 from .other_plugins import (
     OFFLINE_UNSUPPORTED,
     enabled_plugins,
@@ -102,6 +103,7 @@ class CarePressPlugin(BasePlugin):
         self.sharing: CardsAndMeta | None = None
         self.share_kits: ShareKits | None = None
         self._hub_key: bytes | None = None  # the report cache's hash of the hub (on_files)
+        self._kept_content: KeptContent | None = None  # pages' cleaned bodies (on_files)
         self._files: Files | None = None
         self._excerpt_warnings: dict[str, str] = {}  # src_uri -> rendered label, per build
         self._verdicts: PageVerdicts | None = None  # pages verified before, by their bytes
@@ -187,6 +189,8 @@ class CarePressPlugin(BasePlugin):
         # A build's reports and a preview's (which renders each post) are kept apart.
         cache = ReportCache(settings, config_file, html=self.serving)
         self._hub_key = cache.hub
+        # A preview renders and checks its posts whole: only a build keeps pages' content.
+        self._kept_content = None if self.serving else KeptContent(settings.root, cache.hub)
         self._page_findings = page_collisions(settings)
         left_out, findings = check_pages(files, self.settings, drafts=not self.serving)
         self._page_findings += findings
@@ -540,13 +544,23 @@ class CarePressPlugin(BasePlugin):
         # Every page, as Markdown (and any plugin before this one) rendered it: readers get
         # only what the allowlist lets through, and the build stops if it removed anything.
         source = Path(page.file.abs_src_path or "")
-        html = self.unsafe_html.clean(html, page.file.src_uri, source)
+        src_uri = page.file.src_uri
+        kept = self._kept_content.get(src_uri, html) if self._kept_content else None
+        if kept is not None:
+            html, found = kept
+        else:
+            rendered = html
+            html = self.unsafe_html.clean(html, src_uri, source)
+            assert self.settings is not None
+            # (a preview checks its posts whole, help links included, at their own lines)
+            in_preview = self.serving and src_uri in self.reports
+            found = [] if in_preview else link_findings(html, source, self.settings)
+            if self._kept_content and not self.unsafe_html.removed_from(src_uri):
+                self._kept_content.keep(src_uri, rendered, html, found)
+        self._link_findings += found
         if self._unpublished_links is not None:
             self._link_findings += self._unpublished_links.look(html, page.file.url, source)
         assert self.settings is not None
-        if not (self.serving and page.file.src_uri in self.reports):
-            # (a preview checks its posts whole, help links included, at their own lines)
-            self._link_findings += link_findings(html, source, self.settings)
         report = self.reports.get(page.file.src_uri)
         # The sitemap's lastmod: a post's own date, never the build's (which MkDocs gives
         # every page); the other pages (home, lists, crisis) last changed with the newest post.
@@ -587,6 +601,9 @@ class CarePressPlugin(BasePlugin):
     # First: every page is in the site before another plugin's on_post_build looks for it.
     @event_priority(100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._kept_content is not None:
+            self._kept_content.forget_the_rest()
+            log.debug(f"pages cleaned: {self._kept_content.reused} kept from the last build")
         if self._verdicts is not None:
             self._verdicts.save()
             log.debug(f"pages verified: {self._verdicts.reused} unchanged since the last build")

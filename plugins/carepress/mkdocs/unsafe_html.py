@@ -34,6 +34,10 @@ class UnsafeHtml:
             self._found[src_uri] = (source, sanitised.removals)
         return sanitised.html
 
+    def removed_from(self, src_uri: str) -> bool:
+        """Whether the allowlist removed anything from this page in this build."""
+        return src_uri in self._found
+
     def excerpt(self, html: str) -> str:
         """An excerpt of a post whose page passed (the blog renders it separately, cut at
         the separator): sanitised, which also closes what the cut left open."""
