@@ -846,7 +846,7 @@ def _impact_posts(settings: Settings, config: Path) -> tuple[list[Post], PostMat
     reports = [check_front(path, settings, now) for path in settings.post_files()]
     redirects = (plugin_options(hub_config(config).get("plugins"), "redirects") or {}).get(
         "redirect_maps") or {}
-    return reports, PostMatcher.of(reports, {str(k): str(v) for k, v in redirects.items()})
+    return reports, PostMatcher.of(reports, {str(k): str(v) for k, v in redirects.items()}, now)
 
 
 def _impact_import(args: argparse.Namespace, settings: Settings, store: ImpactStore) -> int:
