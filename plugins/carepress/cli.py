@@ -59,6 +59,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
+    from .incidents.record import PLATFORMS as INCIDENT_PLATFORMS
+
     parser = _Parser(prog="carepress", description=__doc__.splitlines()[0])
     parser.add_argument(
         "--config",
@@ -229,10 +231,10 @@ def _parser() -> argparse.ArgumentParser:
         "add", help="record one (asks for what the flags do not give, in a terminal)"
     )
     add.add_argument("--when", metavar="'YYYY-MM-DD HH:MM'",
-                     help="practice-local time (default: now)")  # fmt: skip
-    add.add_argument(
-        "--platform", help="a social platform, website, email, phone, in-person or other"
-    )
+                     help="practice-local time (default: now); an offset may follow "
+                          "(-08:00), for a time that happened twice when the clocks went "
+                          "back")  # fmt: skip
+    add.add_argument("--platform", help=f"where: {', '.join(INCIDENT_PLATFORMS)}")
     add.add_argument("--kind", help="client-contact, distressed-comment, negative-review, "
                                     "harassment, privacy or other")  # fmt: skip
     add.add_argument("--what", help="what happened")
