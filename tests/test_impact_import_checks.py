@@ -49,7 +49,10 @@ def test_a_log_read_again_after_it_grew_counts_each_line_once(hub: Hub) -> None:
             "4 new lines, 4 page visits counted") in grown.stdout  # fmt: skip
     assert _total(hub) == 6
     assert _rows(hub, "SELECT page, campaign, visits FROM visits ORDER BY page, campaign") == [
-        ("/", "", 3), ("/blog/worry/", "", 1), ("/blog/worry/", "instagram", 2)]
+        ("/", "", 3),
+        ("/blog/worry/", "", 1),
+        ("/blog/worry/", "instagram", 2),
+    ]
     # Read again as it is: nothing; rotated and gzipped with still more lines: the rest only.
     assert "imported before; nothing added" in hub.carepress("impact", "import", str(log)).stdout
     rotated = hub.root / "access.log.1.gz"
@@ -90,8 +93,12 @@ def test_a_log_copied_while_a_line_was_being_written(tmp_path) -> None:
 
 def test_posts_named_by_their_source_file_and_drafts_refused(hub: Hub) -> None:
     hub.write_post("sleep-and-mood.md", post_text(slug="sleep-and-mood", title="Sleep and mood"))
-    hub.write_post("eating-disorder-myths.md", post_text(
-        slug="eating-disorder-myths", title="Five Myths About Eating Disorders", draft=True))
+    hub.write_post(
+        "eating-disorder-myths.md",
+        post_text(
+            slug="eating-disorder-myths", title="Five Myths About Eating Disorders", draft=True
+        ),
+    )
     hub.write_post("coming-up.md", post_text(slug="coming-up", title="A post still to come",
                                              date="2099-01-05"))  # fmt: skip
     figures = hub.root / "paths.csv"
@@ -151,7 +158,9 @@ def test_a_row_given_twice_in_one_file_is_reported(hub: Hub) -> None:
     assert "figures.csv:5: the followers on linkedin on 2026-11-02 again (line 4" in result.stderr
     assert "skipped" not in result.stdout
     assert _rows(hub, "SELECT day, likes FROM engagement ORDER BY day") == [
-        ("2026-11-02", 7), ("2026-11-03", 9)]
+        ("2026-11-02", 7),
+        ("2026-11-03", 9),
+    ]
 
 
 def test_a_log_with_no_line_carepress_reads_is_refused(hub: Hub) -> None:

@@ -93,10 +93,14 @@ class PostMatcher:
     def not_found(self, reference: str) -> str:
         """Why a reference names no post, for a row's message."""
         if reference.lower().endswith(".md") and len(found := self.by_file(reference)) > 1:
-            return (f"post: {reference!r} could be any of {len(found)} posts "
-                    f"({', '.join(found)}); give its path under docs_dir or its slug")
-        return (f"post: {reference!r} is no post of this hub (give its address, its path, its "
-                "source file or its slug)")
+            return (
+                f"post: {reference!r} could be any of {len(found)} posts "
+                f"({', '.join(found)}); give its path under docs_dir or its slug"
+            )
+        return (
+            f"post: {reference!r} is no post of this hub (give its address, its path, its "
+            "source file or its slug)"
+        )
 
     def check_published(self, slug: str, reference: str) -> None:
         """Refuse figures for a post the site does not show (a draft, one dated to come):
