@@ -13,7 +13,7 @@ import subprocess
 from pathlib import Path
 
 from carepress.archive.screenshots import chromium
-from carepress.syndication.ledger import Ledger, Posted
+from carepress.syndication.ledger import Failure, Ledger, Posted
 from conftest import BIN, Hub, make_hub, post_text, unavailable
 
 
@@ -133,11 +133,27 @@ def test_the_posting_ledger_goes_in_and_the_archive_stays_private(tmp_path: Path
     posted = Posted("posts/worry.md", "mastodon", "@practice@example.social", "1",
                     "https://example.social/@practice/1", "Coping with worry", "", "abc",
                     "2026-11-02T17:00:00+00:00")  # fmt: skip
-    Ledger(hub.root / "records" / "posted.sqlite3").record(posted)
-    made = _archive(hub, hub.root / "records" / "archive")
-    (entry,) = json.loads((made / "ledger.json").read_text(encoding="utf-8"))
+    ledger = Ledger(hub.root / "records" / "posted.sqlite3")
+    ledger.record(posted)
+    ledger.record_failure(Failure("posts/worry.md", "bluesky", "practice.example.org",
+                                  "NetworkError: unreachable", "2026-11-02T17:00:05+00:00"))
+    ledger.record_failure(Failure("posts/worry.md", "mastodon", "@practice@example.social",
+                                  "422: text too long", "2026-11-01T09:00:00+00:00",
+                                  refused=True))  # fmt: skip
+    assert (ledger.path.stat().st_mode & 0o777) == 0o600  # the ledger: its owner's alone
+    result = hub.carepress("archive", "-o", str(hub.root / "records" / "archive"))
+    assert result.returncode == 0, result.stderr
+    assert ("The posting ledger is in it as ledger.json: 1 sent, 2 failed attempts (1 refused "
+            "by the platform)") in result.stdout  # fmt: skip
+    (made,) = _archives(hub.root / "records" / "archive")
+    record = json.loads((made / "ledger.json").read_text(encoding="utf-8"))
+    (entry,) = record["posted"]
     assert entry["text"] == "Coping with worry" and entry["platform"] == "mastodon"
     assert entry["remote_url"] == "https://example.social/@practice/1"
+    # Failed and refused attempts are records too, oldest first.
+    assert [(f["platform"], f["error"], f["refused"]) for f in record["failed"]] == [
+        ("mastodon", "422: text too long", True),
+        ("bluesky", "NetworkError: unreachable", False)]
     assert _manifest(made)["included"] == ["ledger.json", "snippets.json"]
     # The incident log only when asked, notes and all.
     added = subprocess.run(
@@ -205,3 +221,54 @@ def test_an_edited_stored_copy_is_never_passed_on_and_archives_are_private(
     none = sample_hub.carepress("archive", "-o", str(out), "--with-incidents",
                                 "--incidents-db", str(tmp_path / "nowhere.sqlite3"))  # fmt: skip
     assert none.returncode == 2 and "there is no incident log at" in none.stderr
+
+
+def test_an_archive_says_what_it_holds_of_the_ledger_and_when_the_site_is_stale(
+    tmp_path: Path,
+) -> None:
+    hub = make_hub(tmp_path / "hub")
+    post = hub.write_post("worry.md", post_text(slug="worry"))
+    assert hub.build().returncode == 0
+    out = hub.root / "records" / "archive"
+    result = hub.carepress("archive", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "No posting ledger in it: there is none at records/posted.sqlite3" in result.stdout
+    assert "before the last change" not in result.stderr
+    # A post edited after the build: archived as built, and said so.
+    later = (hub.site / "index.html").stat().st_mtime + 60
+    os.utime(post, (later, later))
+    stale = hub.carepress("archive", "-o", str(out))
+    assert stale.returncode == 0, stale.stderr
+    assert "before the last change to content/posts/worry.md: this archive holds the site as " \
+        "built then" in stale.stderr  # fmt: skip
+    assert "carepress verify" in stale.stderr
+
+
+def test_an_archive_copied_on_its_own_is_verified_against_its_log(
+    sample_hub: Hub, tmp_path: Path
+) -> None:
+    made = _archive(sample_hub, tmp_path / "archive")
+    backup = tmp_path / "backup"
+    backup.mkdir()
+    copy = backup / made.name
+    shutil.copytree(made, copy)
+    alone = sample_hub.carepress("archive", "--verify", str(copy))
+    assert alone.returncode == 1
+    assert "not in archives.jsonl beside the archive" in alone.stdout
+    assert "give it with --log FILE" in alone.stdout
+    assert "every file matches its manifest, but the manifest itself could not be held" in (
+        alone.stdout)
+    log = tmp_path / "archive" / "archives.jsonl"
+    verified = sample_hub.carepress("archive", "--verify", str(copy), "--log", str(log))
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    assert "every file matches its manifest" in verified.stdout
+    # A log it is not in, a log that is not there, --log without --verify.
+    other = tmp_path / "other.jsonl"
+    other.write_text('{"archive": "2020-01-01T000000Z", "manifest_sha256": "0"}\n')
+    wrong = sample_hub.carepress("archive", "--verify", str(copy), "--log", str(other))
+    assert wrong.returncode == 1 and f"{made.name} is not in {other}" in wrong.stdout
+    missing = sample_hub.carepress("archive", "--verify", str(copy), "--log",
+                                   str(tmp_path / "nowhere.jsonl"))  # fmt: skip
+    assert missing.returncode == 2 and "--log: there is no file" in missing.stderr
+    alone_log = sample_hub.carepress("archive", "--log", str(log))
+    assert alone_log.returncode == 2 and "--log: give it with --verify" in alone_log.stderr

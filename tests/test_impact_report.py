@@ -190,24 +190,24 @@ def test_every_report_figure_matches_one_worked_by_hand(hub: Hub) -> None:
     # Mastodon: worry 7+2+3 = 12, panic 1+1 = 2; no impressions; per post 7.0.
     # Visits the campaign tags sent: worry from LinkedIn 3, panic from Mastodon 1.
     assert _table(folder, "by-platform") == [
-        ["group", "posts", "impressions", "engagement rate", "interactions per post",
-         "site visits sent"],
-        ["LinkedIn", "3", "3500", "4.4%", "51.7", "3"],
-        ["Mastodon", "2", "", "", "7.0", "1"],
+        ["group", "posts", "posts on platforms", "impressions", "engagement rate",
+         "interactions per post", "site visits sent"],
+        ["LinkedIn", "3", "3", "3500", "4.4%", "51.7", "3"],
+        ["Mastodon", "2", "2", "", "", "7.0", "1"],
     ]  # fmt: skip
-    # Topics: Anxiety = worry and panic on both platforms (4): impressions 3000, 140 of 3000
-    # = 4.7%, (100+40+12+2)/4 = 38.5; Depression = sleep (1).
+    # Topics: Anxiety = worry and panic (2 posts) on both platforms (4): impressions 3000, 140
+    # of 3000 = 4.7%, (100+40+12+2)/4 = 38.5; Depression = sleep (1).
     assert _table(folder, "by-topic")[1:] == [
-        ["Anxiety", "4", "3000", "4.7%", "38.5", "4"],
-        ["Depression", "1", "500", "3.0%", "15.0", "0"],
+        ["Anxiety", "2", "4", "3000", "4.7%", "38.5", "4"],
+        ["Depression", "1", "1", "500", "3.0%", "15.0", "0"],
     ]
     # Weekdays (Monday 5 Oct, Tuesday 6 Oct, Wednesday 7 Oct, Monday 12 Oct 2026), in order.
-    assert [row[:2] for row in _table(folder, "by-weekday")[1:]] == [
-        ["Monday", "3"], ["Tuesday", "1"], ["Wednesday", "1"]]
-    assert [row[:2] + row[4:5] for row in _table(folder, "by-hour")[1:]] == [
-        ["09:00", "2", "70.0"], ["12:00", "2", "7.0"], ["18:00", "1", "15.0"]]
-    assert [row[:2] for row in _table(folder, "by-format")[1:]] == [
-        ["image", "2"], ["link", "3"]]
+    assert [row[:3] for row in _table(folder, "by-weekday")[1:]] == [
+        ["Monday", "2", "3"], ["Tuesday", "1", "1"], ["Wednesday", "1", "1"]]
+    assert [row[:3] + row[5:6] for row in _table(folder, "by-hour")[1:]] == [
+        ["09:00", "2", "2", "70.0"], ["12:00", "2", "2", "7.0"], ["18:00", "1", "1", "15.0"]]
+    assert [row[:3] for row in _table(folder, "by-format")[1:]] == [
+        ["image", "2", "2"], ["link", "3", "3"]]
     # Followers, and the growth beside them.
     assert _table(folder, "followers")[1:] == [
         ["2026-10-01", "LinkedIn", "400"], ["2026-11-01", "LinkedIn", "430"],
@@ -293,3 +293,34 @@ def test_a_report_with_no_figures_says_so(hub: Hub) -> None:
     result = hub.carepress("impact", "report")
     assert result.returncode == 2
     assert "no figures yet; bring some in with `carepress impact import`" in result.stderr
+
+
+def test_a_post_without_a_recorded_time_is_left_out_of_the_weekday_and_hour(hub: Hub) -> None:
+    """The article's own date is not when it went out: such a row is in no weekday or hour
+    group, the tables say how many they left out, and its "went out" is blank."""
+    _three_posts(hub)
+    _csv(hub.root / "figures.csv", [
+        ["date", "platform", "post", "impressions", "likes", "posted", "followers"],
+        ["2026-11-02", "linkedin", "worry", "100", "5", "2026-10-05 09:10", ""],  # a Monday
+        ["2026-11-02", "linkedin", "sleep", "100", "5", "2026-10-07", ""],  # a day, no time
+        ["2026-11-02", "linkedin", "panic", "100", "5", "", ""],  # not recorded (dated a Sat.)
+        ["2026-11-02", "mastodon", "panic", "", "2", "", ""],
+        ["2026-11-01", "x", "", "", "", "", "77"],  # one count of followers
+    ])  # fmt: skip
+    assert hub.carepress("impact", "import", str(hub.root / "figures.csv")).returncode == 0
+    assert hub.carepress("impact", "report").returncode == 0
+    folder = hub.root / "records" / "impact-report"
+    assert [row[:3] for row in _table(folder, "by-weekday")[1:]] == [
+        ["Monday", "1", "1"], ["Wednesday", "1", "1"]]
+    assert [row[:3] for row in _table(folder, "by-hour")[1:]] == [["09:00", "1", "1"]]
+    # The topic table counts panic once as a post, twice as a post on platforms.
+    assert ["Anxiety", "2", "3"] in [row[:3] for row in _table(folder, "by-topic")]
+    went_out = {(row[0], row[1]): row[2] for row in _table(folder, "posts")[1:]}
+    assert went_out[("Grounding Through a Panic Attack", "LinkedIn")] == ""
+    assert went_out[("Worry and the Body Explained", "LinkedIn")] == "2026-10-05 09:10"
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    assert "2 of 4 posts on platforms are left out: when they went out is not recorded" in page
+    assert "3 of 4 posts on platforms are left out: the time they went out is not recorded" \
+        in page  # fmt: skip
+    assert "Saturday" not in page
+    assert "X: 77 on 2026-11-01 (one count so far)" in page

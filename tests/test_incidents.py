@@ -325,7 +325,8 @@ def test_export_format_from_the_suffix_or_told(hub: Hub) -> None:
     assert not (hub.root / "log.txt").exists()
     empty = _run(hub, "incident", "export", "-o", "none.csv", "--db", "nowhere.sqlite3")
     assert empty.returncode == 2
-    assert "carepress: nowhere.sqlite3: no incidents recorded yet" in empty.stderr
+    assert "carepress: --db: there is no incident log at nowhere.sqlite3 (is the path right?" \
+        in empty.stderr  # fmt: skip
     assert not (hub.root / "nowhere.sqlite3").exists()
 
 
@@ -429,3 +430,34 @@ def test_what_a_practice_tried_first_gets_a_plain_answer(hub: Hub) -> None:
     day_first = _run(hub, "incident", "list", "--since", "15/11/2025")
     assert day_first.returncode == 2
     assert "'15/11/2025' is not a date: write it as YYYY-MM-DD" in day_first.stderr
+
+
+def test_a_mistyped_log_is_not_an_empty_one(hub: Hub) -> None:
+    _add(hub, *SECOND)
+    for command in (("list",), ("export", "-o", "out.csv"), ("review", "1", "--by", "Dana")):
+        typo = _run(hub, "incident", *command, "--db", "recrods/incidents.sqlite3")
+        assert typo.returncode == 2, command
+        assert "carepress: --db: there is no incident log at recrods/incidents.sqlite3" in (
+            typo.stderr), command
+        assert not (hub.root / "recrods").exists()
+
+
+def test_add_help_lists_the_platforms(hub: Hub) -> None:
+    shown = " ".join(_run(hub, "incident", "add", "--help").stdout.split())
+    assert "instagram, google, yelp, psychology-today, tiktok, youtube, whatsapp, reddit, " \
+        "website, email, phone, in-person, other" in shown  # fmt: skip
+
+
+def test_a_time_that_happened_twice_is_noted_and_an_offset_names_the_second(hub: Hub) -> None:
+    # 2 November 2025, Los Angeles: 01:00-02:00 happened first in PDT, then again in PST.
+    first = _add(hub, "--when", "2025-11-02 01:30", *SECOND[2:])
+    assert ("carepress: note: --when: 2025-11-02 01:30 happened twice in America/Los_Angeles "
+            "(the clocks went back); recorded as the first, 2025-11-02T01:30-07:00 (PDT). For "
+            "the second, give its offset: --when '2025-11-02 01:30-08:00'") in first.stderr
+    second = _add(hub, "--when", "2025-11-02 01:30-08:00", *SECOND[2:])
+    assert "happened twice" not in second.stderr
+    plain = _add(hub, *SECOND)
+    assert "happened twice" not in plain.stderr
+    whens = sorted(incident["when"] for incident in _json(hub))
+    assert whens == ["2025-07-01T10:00:00-07:00", "2025-11-02T01:30:00-07:00",
+                     "2025-11-02T01:30:00-08:00"]  # fmt: skip

@@ -371,7 +371,7 @@ def test_what_was_posted_comes_back_as_figures_and_into_the_report(posting: Post
     assert report.returncode == 0, report.stderr
     table = (posting.hub.root / "records" / "impact-report" / "tables" / "by-platform.csv")
     assert table.read_text().splitlines()[1:] == [
-        "Bluesky,1,,,6.0,0", "Mastodon,1,,,8.0,0"]  # 4+0+2; 5+1+2 interactions
+        "Bluesky,1,1,,,6.0,0", "Mastodon,1,1,,,8.0,0"]  # 4+0+2; 5+1+2 interactions
     # Without an account to fetch from, or before anything was posted: a clear line.
     bare = make_hub(posting.hub.root.parent / "bare")
     nothing = bare.carepress("impact", "fetch")

@@ -59,6 +59,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
+    from .incidents.record import PLATFORMS as INCIDENT_PLATFORMS
+
     parser = _Parser(prog="carepress", description=__doc__.splitlines()[0])
     parser.add_argument(
         "--config",
@@ -183,6 +185,10 @@ def _parser() -> argparse.ArgumentParser:
     archive.add_argument("--verify", type=Path, metavar="ARCHIVE",
                          help="check an archive against its manifest: every changed, missing "
                               "or added file (exit 1 on any)")
+    archive.add_argument("--log", type=Path, metavar="FILE",
+                         help="with --verify: the archives.jsonl the archive was logged in "
+                              "(default: the one beside it; give it for an archive copied "
+                              "elsewhere on its own)")
     archive.add_argument("--screenshots", action="store_true",
                          help="also pictures of the pages, by the system's headless Chromium")
     archive.add_argument("--with-incidents", action="store_true",
@@ -225,10 +231,10 @@ def _parser() -> argparse.ArgumentParser:
         "add", help="record one (asks for what the flags do not give, in a terminal)"
     )
     add.add_argument("--when", metavar="'YYYY-MM-DD HH:MM'",
-                     help="practice-local time (default: now)")  # fmt: skip
-    add.add_argument(
-        "--platform", help="a social platform, website, email, phone, in-person or other"
-    )
+                     help="practice-local time (default: now); an offset may follow "
+                          "(-08:00), for a time that happened twice when the clocks went "
+                          "back")  # fmt: skip
+    add.add_argument("--platform", help=f"where: {', '.join(INCIDENT_PLATFORMS)}")
     add.add_argument("--kind", help="client-contact, distressed-comment, negative-review, "
                                     "harassment, privacy or other")  # fmt: skip
     add.add_argument("--what", help="what happened")
@@ -730,9 +736,11 @@ def _archive(args: argparse.Namespace, settings: Settings) -> int:
     from .archive.store import ArchiveError, make_archive, verify
     from .settings import configured_site_dir
 
+    if args.log is not None and args.verify is None:
+        raise ConfigError("--log: give it with --verify ARCHIVE (the log that archive is in)")
     if args.verify is not None:
         try:
-            differences, problems = verify(args.verify)
+            differences, problems = verify(args.verify, args.log)
         except ArchiveError as exc:
             raise ConfigError(str(exc)) from exc
         for what, paths in (("changed", differences.changed), ("missing", differences.missing),
@@ -741,6 +749,9 @@ def _archive(args: argparse.Namespace, settings: Settings) -> int:
                 print(f"{args.verify}: {what}: {path}")
         for problem in problems:
             print(f"{args.verify}: {problem}")
+        if not differences and problems:
+            print(f"{args.verify}: every file matches its manifest, but the manifest itself "
+                  "could not be held to its log (above)")  # fmt: skip
         if differences or problems:
             return EXIT_ERRORS
         print(f"{args.verify}: every file matches its manifest")
@@ -751,6 +762,7 @@ def _archive(args: argparse.Namespace, settings: Settings) -> int:
     if not (site / "index.html").is_file():
         raise ConfigError(f"{site}: no built site to archive; build it first (carepress build)")
     now = utc_now()
+    _warn_if_stale(site, settings, args.config)
     extras = _archive_extras(args, settings, site, now)
     if args.screenshots:
         browser = chromium()
@@ -772,6 +784,7 @@ def _archive(args: argparse.Namespace, settings: Settings) -> int:
     else:
         print(f"Archived {made.files} files in {made.folder} ({made.new} new, "
               f"{made.new_bytes / 1e6:.1f} MB; the rest shared with earlier archives)")
+    print(_ledger_line(extras, settings))
     for relative in made.repaired:
         print(f"carepress: {relative}: the stored copy an earlier archive shares had been "
               "changed; this archive has the file as built (check the earlier archives with "
@@ -783,20 +796,18 @@ def _archive_extras(
     args: argparse.Namespace, settings: Settings, site: Path, now: dt.datetime
 ) -> dict[str, bytes]:
     """What an archive holds besides the site: the snippets at its top, the posting ledger
-    as JSON when there is one, and the incident log only when asked."""
-    import dataclasses
-
-    from .syndication.ledger import Ledger
+    as JSON when there is one (what was sent, and every failed or refused attempt), and the
+    incident log only when asked."""
+    from .archive.ledger import ledger_record
 
     extras: dict[str, bytes] = {}
     snippets = site / "social" / "snippets.json"
     if snippets.is_file():
         extras["snippets.json"] = snippets.read_bytes()
-    ledger = Ledger(settings.root / settings.options.posting.ledger)
-    posted = ledger.all_posted()
-    if posted:
-        extras["ledger.json"] = (json.dumps([dataclasses.asdict(p) for p in posted], indent=2,
-                                            ensure_ascii=False) + "\n").encode()  # fmt: skip
+    ledger = ledger_record(settings.root / settings.options.posting.ledger)
+    if ledger is not None and (ledger["posted"] or ledger["failed"]):
+        extras["ledger.json"] = (json.dumps(ledger, indent=2, ensure_ascii=False)
+                                 + "\n").encode()  # fmt: skip
     if args.with_incidents:
         from .incidents import incidents_for_archive
         from .incidents.log import DEFAULT_DB as INCIDENTS_DB
@@ -808,6 +819,45 @@ def _archive_extras(
         extras["incidents.json"] = (json.dumps(incidents_for_archive(log), indent=2,
                                                ensure_ascii=False) + "\n").encode()  # fmt: skip
     return extras
+
+
+def _ledger_line(extras: dict[str, bytes], settings: Settings) -> str:
+    """What the archive holds of the posting ledger, said every time (also when nothing)."""
+    shown = settings.options.posting.ledger
+    if "ledger.json" not in extras:
+        return (f"No posting ledger in it: {shown} holds nothing `carepress post` sent or "
+                "tried" if (settings.root / shown).is_file() else
+                f"No posting ledger in it: there is none at {shown} (`carepress post` keeps "
+                "it)")  # fmt: skip
+    ledger = json.loads(extras["ledger.json"])
+    refused = sum(1 for row in ledger["failed"] if row.get("refused"))
+    failed = len(ledger["failed"])
+    return (f"The posting ledger is in it as ledger.json: {len(ledger['posted'])} sent, "
+            f"{failed} failed attempt{'s' if failed != 1 else ''}"
+            + (f" ({refused} refused by the platform)" if refused else ""))
+
+
+def _warn_if_stale(site: Path, settings: Settings, config: Path) -> None:
+    """Said when a source changed after the site was built: the archive holds the site as
+    built, which is then not the posts as they are now."""
+    built = (site / "index.html").stat().st_mtime
+    newest, changed = 0.0, None
+    sources = [config, *(p for p in settings.docs_dir.rglob("*")
+                         if p.is_file() and not any(part.startswith(".") for part in
+                                                    p.relative_to(settings.docs_dir).parts))]
+    for path in sources:
+        try:
+            when = path.stat().st_mtime
+        except OSError:
+            continue
+        if when > newest:
+            newest, changed = when, path
+    if changed is not None and newest > built:
+        stamp = dt.datetime.fromtimestamp(built, dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+        print(f"carepress: the site was built ({stamp}) before the last change to "
+              f"{settings.display_path(changed)}: this archive holds the site as built then, "
+              "not the posts as they are now (`carepress build` first to archive them; "
+              "`carepress verify` names the pages that are out of date)", file=sys.stderr)
 
 
 def _published_pages(settings: Settings, site: Path, now: dt.datetime) -> list[str]:
@@ -857,7 +907,7 @@ def _impact_posts(settings: Settings, config: Path) -> tuple[list[Post], PostMat
     reports = [check_front(path, settings, now) for path in settings.post_files()]
     redirects = (plugin_options(hub_config(config).get("plugins"), "redirects") or {}).get(
         "redirect_maps") or {}
-    return reports, PostMatcher.of(reports, {str(k): str(v) for k, v in redirects.items()})
+    return reports, PostMatcher.of(reports, {str(k): str(v) for k, v in redirects.items()}, now)
 
 
 def _impact_import(args: argparse.Namespace, settings: Settings, store: ImpactStore) -> int:

@@ -137,8 +137,9 @@ def _link(target: Path, path: Path) -> None:
         shutil.copyfile(target, path)
 
 
-def verify(folder: Path) -> tuple[Differences, list[str]]:
-    """The files that differ from the manifest, and problems with the manifest itself."""
+def verify(folder: Path, log: Path | None = None) -> tuple[Differences, list[str]]:
+    """The files that differ from the manifest, and problems with the manifest itself (held
+    to its entry in `log`, by default the archives.jsonl beside the archive)."""
     path = folder / MANIFEST
     if not path.is_file():
         raise ArchiveError(f"{folder}: no {MANIFEST}: not a CarePress archive")
@@ -147,17 +148,23 @@ def verify(folder: Path) -> tuple[Differences, list[str]]:
     except (ValueError, TypeError) as exc:
         raise ArchiveError(f"{path}: not a manifest CarePress can read ({exc})") from None
     problems = []
-    logged = _logged(folder)
-    if logged is None:
-        problems.append(f"{MANIFEST}: not in {LOG} beside the archive (it cannot be held to "
-                        "the record made with it)")  # fmt: skip
+    if log is not None and not log.is_file():
+        raise ArchiveError(f"--log: there is no file {log}")
+    logged = _logged(folder, log or folder.parent / LOG)
+    if logged is None and log is not None:
+        problems.append(f"{MANIFEST}: {folder.name} is not in {log}: give the {LOG} of the "
+                        "archives folder it was made in")  # fmt: skip
+    elif logged is None:
+        problems.append(f"{MANIFEST}: not in {LOG} beside the archive, so it cannot be held to "
+                        f"the record made with it. An archive copied on its own leaves that "
+                        f"log behind: give it with --log FILE (the {LOG} of the folder it was "
+                        "made in), and copy that file with the archives")  # fmt: skip
     elif logged != sha256_of(path):
         problems.append(f"{MANIFEST}: changed since the archive was made")
     return compare(folder, manifest.files), problems
 
 
-def _logged(folder: Path) -> str | None:
-    log = folder.parent / LOG
+def _logged(folder: Path, log: Path) -> str | None:
     if not log.is_file():
         return None
     found = None

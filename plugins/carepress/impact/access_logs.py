@@ -6,7 +6,7 @@ dropped (the agent, to leave out bots); neither is ever stored."""
 from __future__ import annotations
 
 import datetime as dt
-import gzip
+import io
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -15,6 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
+
+from .log_texts import Text, open_text
 
 # The client's address, identity and user are matched as "\S+" and never captured.
 _LINE = re.compile(
@@ -43,12 +45,29 @@ class LogCounts:
     not_pages: int = 0  # assets, feeds, errors, other methods: requests, not page views
     problems: list[str] = field(default_factory=list)  # "file:line: what"
     bad_lines: int = 0
+    blank: int = 0
+
+    @property
+    def none_readable(self) -> bool:
+        """Not one line of the log is a log line CarePress reads (another format)."""
+        return self.bad_lines > 0 and self.bad_lines == self.lines - self.blank
 
 
-def _lines(path: Path) -> Iterator[str]:
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8", errors="replace") as handle:  # type: ignore[operator]
-        yield from handle
+def _lines(path: Path, after: Text | None) -> Iterator[str]:
+    """The log's lines, after the text `after` (read before) when given: from the line that
+    follows it. A last line that was still being written when that text was copied was
+    counted then; the rest of it is passed over now."""
+    with open_text(path) as raw:
+        if after is not None:
+            left = after.size
+            while left:
+                skipped = raw.read(min(left, 1 << 20))
+                if not skipped:
+                    return
+                left -= len(skipped)
+            if not after.ends_a_line:
+                raw.readline()
+        yield from io.TextIOWrapper(raw, encoding="utf-8", errors="replace")
 
 
 @lru_cache(maxsize=4096)
@@ -91,12 +110,18 @@ def is_page(path: str) -> bool:
     return (path.endswith("/") or path.endswith(".html")) and not path.startswith(_NOT_PAGES)
 
 
-def count_visits(path: Path, zone: ZoneInfo | None, shown: str) -> LogCounts:
-    """Streamed: memory grows with pages x days, never with the log's length."""
+def count_visits(
+    path: Path, zone: ZoneInfo | None, shown: str, after: Text | None = None
+) -> LogCounts:
+    """Streamed: memory grows with pages x days, never with the log's length. `after`: the
+    text of this log imported before (only the lines after it are read; numbered as in the
+    whole file)."""
     counts = LogCounts()
-    for number, line in enumerate(_lines(path), 1):
+    first = 1 if after is None else after.lines + (1 if after.ends_a_line else 2)
+    for number, line in enumerate(_lines(path, after), first):
         counts.lines += 1
         if not line.strip():
+            counts.blank += 1
             continue
         match = _LINE.match(line)
         if match is None:

@@ -8,7 +8,12 @@ Definitions, once:
 - engagement rate = interactions / impressions, pooled over the posts of a group that have
   impressions (a platform that gives none, as Mastodon and Bluesky do, has no rate, only
   interactions per post);
-- when a post went out: the time recorded for that platform (ledger or export), else its date.
+- when a post went out: the time recorded for that platform (ledger, export or the `posted`
+  column). Where none is, the post's own date stands in for sorting and the month of reach,
+  but the weekday and hour tables leave the post out (and say how many they left out): the
+  day an article is dated is not the day it went out on a platform;
+- a group's "posts" are the hub's posts in it; its "posts on platforms" count a post once for
+  each platform it went out on, and the per-post figures are per post on a platform.
 """
 
 from __future__ import annotations
@@ -51,9 +56,10 @@ class Outing:
     platform: str
     as_of: str
     figures: Mapping[str, int | None]
-    posted_at: str  # "YYYY-MM-DDTHH:MM" or "YYYY-MM-DD"
+    posted_at: str  # "YYYY-MM-DDTHH:MM" or "YYYY-MM-DD" (the post's own date when not recorded)
     format: str
     visits: int  # site visits the platform's campaign tag brought to the post's page
+    recorded: bool = True  # posted_at is when it went out (not the post's own date)
 
     @property
     def interactions(self) -> int:
@@ -69,11 +75,16 @@ class Outing:
         return self.interactions / shown if shown else None
 
     @property
-    def weekday(self) -> str:
+    def weekday(self) -> str | None:
+        """The weekday it went out; None when that is not recorded."""
+        if not self.recorded:
+            return None
         return WEEKDAYS[dt.date.fromisoformat(self.posted_at[:10]).weekday()]
 
     @property
     def hour(self) -> int | None:
+        if not self.recorded:
+            return None
         return int(self.posted_at[11:13]) if len(self.posted_at) >= 13 else None
 
 
@@ -152,10 +163,11 @@ def _outings(
         post = posts.get(slug)
         if post is None:  # a post since deleted from the hub
             continue
+        recorded = (platform, slug) in published
         posted_at, fmt = published.get((platform, slug), (post.created.strftime("%Y-%m-%d"), ""))
         sent = visits.get(("/" + post.path.lstrip("/"), platform), 0)
         found.append(Outing(post, platform, day, dict(zip(METRICS, figures, strict=True)),
-                            posted_at, fmt or "unknown", sent))  # fmt: skip
+                            posted_at, fmt or "unknown", sent, recorded))  # fmt: skip
     found.sort(key=lambda o: (o.posted_at, o.platform))
     return found
 
@@ -174,10 +186,12 @@ def _per_outing(outings: Sequence[Outing]) -> Table:
         "posts", "Every post on every platform",
         ("post", "platform", "went out", "format", "impressions", "reach", "interactions",
          "engagement rate", "site visits it sent", "as of"),
-        [(o.post.title, label(o.platform), o.posted_at.replace("T", " "), o.format,
-          _blank(o.impressions), _blank(o.figures.get("reach")), o.interactions, _rate(o.rate),
-          o.visits, o.as_of) for o in outings],
-        note="The latest totals recorded for each post on each platform.",
+        [(o.post.title, label(o.platform), o.posted_at.replace("T", " ") if o.recorded else "",
+          o.format, _blank(o.impressions), _blank(o.figures.get("reach")), o.interactions,
+          _rate(o.rate), o.visits, o.as_of) for o in outings],
+        note="The latest totals recorded for each post on each platform. \"Went out\" is "
+             "blank where no time was recorded (the posted column of the engagement CSV, a "
+             "platform's export, or carepress post's ledger).",
     )  # fmt: skip
 
 
@@ -201,7 +215,8 @@ def _group_rows(
         shown = sum(o.impressions or 0 for o in with_impressions)
         engaged = sum(o.interactions for o in with_impressions)
         rows.append((
-            label, len(members), shown if with_impressions else "",
+            label, len({o.post.slug for o in members}), len(members),
+            shown if with_impressions else "",
             _rate(engaged / shown if shown else None),
             round(sum(o.interactions for o in members) / len(members), 1),
             sum(o.visits for o in members),
@@ -209,15 +224,16 @@ def _group_rows(
     return rows
 
 
-_GROUP_COLUMNS = ("posts", "impressions", "engagement rate", "interactions per post",
-                  "site visits sent")  # fmt: skip
+_GROUP_COLUMNS = ("posts", "posts on platforms", "impressions", "engagement rate",
+                  "interactions per post", "site visits sent")  # fmt: skip
 _GROUPS: tuple[tuple[str, str, Callable[[Outing], Iterable[str]]], ...] = (
     ("by-platform", "By platform", lambda o: [label(o.platform)]),
     ("by-audience", "By audience", lambda o: o.post.audience),
     ("by-topic", "By topic", lambda o: o.post.topics or ("no category",)),
     ("by-type", "By kind of post", lambda o: [o.post.type]),
     ("by-format", "By format on the platform", lambda o: [o.format]),
-    ("by-weekday", "By the weekday it went out", lambda o: [o.weekday]),
+    ("by-weekday", "By the weekday it went out",
+     lambda o: [] if o.weekday is None else [o.weekday]),
     ("by-hour", "By the hour it went out (practice time)",
      lambda o: [] if o.hour is None else [f"{o.hour:02d}:00"]),
     ("by-warnings", "With and without content warnings",
@@ -228,8 +244,16 @@ _GROUPS: tuple[tuple[str, str, Callable[[Outing], Iterable[str]]], ...] = (
 def _grouped(outings: Sequence[Outing], key: str, title: str,
              labels: Callable[[Outing], Iterable[str]]) -> Table:  # fmt: skip
     order = WEEKDAYS if key == "by-weekday" else ()
+    note = "Posts on platforms: a post counts once for each platform it went out on."
+    if key in ("by-weekday", "by-hour"):
+        left_out = sum(1 for o in outings if not list(labels(o)))
+        if left_out:
+            what = "when they went out" if key == "by-weekday" else "the time they went out"
+            note += (f" {left_out} of {len(outings)} posts on platforms are left out: "
+                     f"{what} is not recorded (give it in the posted column, YYYY-MM-DD "
+                     "HH:MM).")  # fmt: skip
     return Table(key, title, ("group", *_GROUP_COLUMNS), _group_rows(outings, labels, order),
-                 chart="bar", value="interactions per post")  # fmt: skip
+                 note=note, chart="bar", value="interactions per post")  # fmt: skip
 
 
 def _followers(db: sqlite3.Connection) -> Table:
@@ -245,6 +269,9 @@ def _followers(db: sqlite3.Connection) -> Table:
         by_platform[platform].append((day, count))
     for platform, points in by_platform.items():
         (first_day, first), (last_day, last) = points[0], points[-1]
+        if len(points) == 1:
+            growth.append(f"{label(platform)}: {first} on {first_day} (one count so far)")
+            continue
         growth.append(f"{label(platform)}: {first} on {first_day} to {last} on {last_day} "
                       f"({last - first:+d})")  # fmt: skip
     table.note = "; ".join(growth)
@@ -264,7 +291,8 @@ def _reach_by_month(outings: Sequence[Outing]) -> Table:
     return Table("reach", "Reach by the month posts went out",
                  ("month", "platform", "posts", "impressions", "reach"), rows,
                  note="Reach counts people once per post; summed over posts it counts a "
-                      "person once for each post they saw.")  # fmt: skip
+                      "person once for each post they saw. A post whose time going out is not "
+                      "recorded is counted in the month of its own date.")  # fmt: skip
 
 
 def _total(values: Iterable[int | None]) -> int | None:
@@ -317,7 +345,7 @@ def _top(outings: Sequence[Outing], count: int = 10) -> Table:
                  ("post", "platform", "engagement rate", "interactions", "site visits it sent",
                   "topic", "format", "weekday", "words", "content warnings"),
                  [(o.post.title, label(o.platform), _rate(o.rate), o.interactions, o.visits,
-                   ", ".join(o.post.topics), o.format, o.weekday, o.post.words,
+                   ", ".join(o.post.topics), o.format, o.weekday or "", o.post.words,
                    "yes" if o.post.warned else "no") for o in ranked],
                  note="Ranked by engagement rate where the platform gives impressions, then by "
                       "interactions.", chart="bar", value="interactions")  # fmt: skip
@@ -339,7 +367,7 @@ def _traits_of_top(outings: Sequence[Outing]) -> Table:
         return (
             _most_common(t for o in group for t in (o.post.topics or ("no category",))),
             _most_common(o.format for o in group),
-            _most_common(o.weekday for o in group),
+            _most_common(o.weekday for o in group if o.weekday is not None),
             f"{sum(o.post.warned for o in group) / len(group):.0%}",
             int(statistics.median(o.post.words for o in group)),
             len(group),
@@ -389,7 +417,8 @@ def _suggestions(outings: Sequence[Outing]) -> list[str]:
                 f"{ENOUGH} are needed)."]  # fmt: skip
     said = []
     median = statistics.median(o.interactions for o in outings)
-    said += _beats(outings, lambda o: [o.weekday], "posts that went out on {}", median)
+    said += _beats(outings, lambda o: [] if o.weekday is None else [o.weekday],
+                   "posts that went out on {}", median)  # fmt: skip
     said += _beats(outings, lambda o: [] if o.hour is None else [f"{o.hour:02d}:00"],
                    "posts that went out around {}", median)  # fmt: skip
     said += _beats(outings, lambda o: [o.format], "{} posts", median, skip=("unknown",))

@@ -32,7 +32,19 @@ class Figures:
     engagement: list[tuple] = field(default_factory=list)  # (platform, post, day, *METRICS)
     followers: list[tuple[str, str, int]] = field(default_factory=list)  # (platform, day, n)
     published: list[tuple[str, str, str, str]] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # "file:line: what; skipped"
+    notes: list[str] = field(default_factory=list)  # "file:line: what" (the row is kept)
+    # (platform, post or "", day) -> the line that gave it: a file that gives one twice
+    lines: dict[tuple[str, str, str], int] = field(default_factory=dict)
+
+    def given_at(self, key: tuple[str, str, str], line: int, shown: str, what: str) -> None:
+        """Note a figure given twice in one file: the later row replaces the earlier (as a
+        later file's does), and the writer is told, since one of the two is likely a slip."""
+        earlier = self.lines.get(key)
+        if earlier is not None:
+            self.notes.append(f"{shown}:{line}: {what} again (line {earlier} gave it too); "
+                              f"this row's figures replace line {earlier}'s")  # fmt: skip
+        self.lines[key] = line
 
     def store(self, store: ImpactStore, db: sqlite3.Connection) -> None:
         store.put_engagement(db, self.engagement)
@@ -56,7 +68,7 @@ def read_engagement(path: Path, shown: str, posts: PostMatcher, today: dt.date) 
     figures = Figures()
 
     def parse(row: dict[str, str], line: int) -> None:
-        _row(row, posts, figures, today)
+        _row(row, posts, figures, today, line, shown)
 
     found: Rows[None] = Rows(problems=figures.problems)
     read_rows(path, shown, parse, found)
@@ -87,7 +99,8 @@ def format_of(raw: str) -> str:
     return text or "unknown"
 
 
-def _row(row: dict[str, str], posts: PostMatcher, figures: Figures, today: dt.date) -> None:
+def _row(row: dict[str, str], posts: PostMatcher, figures: Figures, today: dt.date,
+         line: int, shown: str) -> None:  # fmt: skip
     day = day_of(row.get("date", ""), today)
     platform = row.get("platform", "").strip().lower()
     if platform not in PLATFORMS:
@@ -98,14 +111,21 @@ def _row(row: dict[str, str], posts: PostMatcher, figures: Figures, today: dt.da
         raise RowProblem("post: empty (a row without a post gives only the followers)")
     slug = posts.named(reference) if reference else None
     if reference and slug is None:
-        raise RowProblem(f"post: {reference!r} is no post of this hub (an address or a slug)")
+        raise RowProblem(posts.not_found(reference))
+    if slug is not None:
+        posts.check_published(slug, reference)
     counts = tuple(whole_number(row, metric) for metric in METRICS)
     posted = _posted(row.get("posted", ""))  # (all read before anything is kept)
     if slug is not None:
+        figures.given_at((platform, slug, day), line, shown,
+                         f"{reference} on {platform} on {day}")  # fmt: skip
         figures.engagement.append((platform, slug, day, *counts))
         if posted:
             figures.published.append((platform, slug, posted, format_of(row.get("format", ""))))
     if followers is not None:
+        if slug is None:  # (a post's row gives its account's followers alongside)
+            figures.given_at((platform, "", day), line, shown,
+                             f"the followers on {platform} on {day}")  # fmt: skip
         figures.followers.append((platform, day, followers))
 
 

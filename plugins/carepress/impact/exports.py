@@ -65,7 +65,12 @@ def read_export(
     fields = {f: export.column(f, columns) for f in export.columns}
 
     def parse(row: dict[str, str], line: int) -> None:
+        before = len(figures.engagement)
         _row(row, export, fields, posts, as_of, figures)
+        if len(figures.engagement) > before:  # (the row was kept)
+            platform, slug, day = figures.engagement[-1][:3]
+            figures.given_at((platform, slug, day), line, shown,
+                             f"a post that names {slug} on {export.platform}")  # fmt: skip
 
     read_rows(path, shown, parse, Rows(problems=figures.problems))
     return figures
@@ -85,6 +90,7 @@ def _row(
             f"post: {value('post') or value('text')[:60]!r} names no post of this hub (its text "
             "has no link to the hub and no post's title)"
         )
+    posts.check_published(slug, value("post") or value("text")[:60])
     counts = tuple(
         whole_number(row, column) if (column := fields.get(metric)) else None
         for metric in METRICS

@@ -3,7 +3,8 @@
     date,question,answer,responses[,post][,platform]
 
 `responses` is how many chose that answer as of `date` (a later file of the same poll replaces
-the figure); `post` (an address or slug) and `platform` say where it was asked, when it was."""
+the figure); `post` (its address, path or slug) and `platform` say where it was asked, when
+it was."""
 
 from __future__ import annotations
 
@@ -40,7 +41,9 @@ def read_feedback(path: Path, shown: str, posts: PostMatcher, today: dt.date) ->
         reference = row.get("post", "").strip()
         slug = posts.named(reference) if reference else ""
         if slug is None:
-            raise RowProblem(f"post: {reference!r} is no post of this hub (an address or a slug)")
+            raise RowProblem(posts.not_found(reference))
+        if slug:
+            posts.check_published(slug, reference)
         platform = row.get("platform", "").strip().lower()
         if platform and platform not in PLATFORMS:
             raise RowProblem(f"platform: {platform!r} is not one of {', '.join(PLATFORMS)}")

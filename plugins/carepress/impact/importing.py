@@ -1,5 +1,6 @@
-"""`carepress impact import FILE...`: each file once (by its SHA-256), whole or not at all.
-What a file is, is read from its columns (CSV) or its name (.zip, .csv.gz, else a server log)."""
+"""`carepress impact import FILE...`: each file once (by its SHA-256), whole or not at all; a
+server log that grew since it was imported, only its new lines (log_texts.py). What a file
+is, is read from its columns (CSV) or its name (.zip, .csv.gz, else a server log)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from .engagement import is_normalised, read_engagement
 from .exports import export_format, export_formats, read_export
 from .feedback import COLUMNS as FEEDBACK_COLUMNS
 from .feedback import is_feedback, read_feedback
+from .log_texts import Text, read_text
 from .post_names import PostMatcher
 from .store import ImpactStore
 
@@ -91,13 +93,22 @@ def import_files(
     for path in paths:
         shown = display(path)
         kind, columns = kind_of(path, shown)
-        digest = content_digest(path, shown)
+        text: Text | None = None
+        read_before: Text | None = None
+        if kind != "access-log":
+            digest = content_digest(path, shown)
         with store.connect() as db:
-            again = store.seen(db, digest)
+            if kind == "access-log":
+                text, read_before = read_text(path, shown, store.log_texts(db))
+                digest = text.sha256
+            again = store.seen(db, digest) or (read_before is not None
+                                               and read_before.size == text.size)  # fmt: skip
             # Visits add up, so a file of them is read once. Figures and answers replace
             # what their day had: a file read again (after a post or redirect was added that
             # names rows it skipped) adds nothing twice.
             if again and kind in ("analytics", "access-log"):
+                if text is not None:  # (a log imported before log_texts was kept: known now)
+                    store.mark_log_text(db, text.sha256, text.size)
                 result.lines.append(f"{shown}: imported before; nothing added")
                 continue
             label = f"{shown} (read again; figures replace, never add)" if again else shown
@@ -111,7 +122,7 @@ def import_files(
                     figures = read_export(path, shown, export, columns, posts, day)
                 figures.store(store, db)
                 store.mark(db, digest, path.name, kind, len(figures.engagement))
-                result.problems += figures.problems
+                result.problems += figures.problems + figures.notes
                 what = f"{export.name}, as of {day}: " if kind == "export" else ""
                 result.lines.append(f"{label}: {what}{figures.summary()}")
             elif kind == "feedback":
@@ -133,12 +144,24 @@ def import_files(
                     f"out (bots, events, not pages)" + _skipped(counts.bad_rows)
                 )
             else:
-                log = count_visits(path, zone, shown)
+                assert text is not None
+                log = count_visits(path, zone, shown, read_before)
+                if log.none_readable:
+                    raise FormatError(
+                        f"{shown}: not a log CarePress reads: none of its {log.bad_lines} lines "
+                        "is in the Common or Combined Log Format (nginx's and Apache's "
+                        "defaults; Apache's vhost_combined puts the server's name first: "
+                        "log with combined). Nothing was imported"
+                    )
                 _add_visits(store, db, log.visits, ACCESS_LOGS, shown)
                 store.mark(db, digest, path.name, kind, log.lines)
+                store.mark_log_text(db, text.sha256, text.size)
                 result.problems += log.problems
+                lines = f"{log.lines} lines" if read_before is None else (
+                    f"grew since it was imported (its first {read_before.lines} lines were "
+                    f"counted then): {log.lines} new lines")  # fmt: skip
                 result.lines.append(
-                    f"{shown}: {log.lines} lines, {sum(log.visits.values())} page "
+                    f"{shown}: {lines}, {sum(log.visits.values())} page "
                     f"visits counted, {log.bots} from bots left out, {log.not_pages} other "
                     "requests (files, feeds, errors)"
                     + (f", {log.bad_lines} unreadable lines skipped" if log.bad_lines else "")

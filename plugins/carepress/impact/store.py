@@ -42,6 +42,9 @@ CREATE TABLE IF NOT EXISTS feedback (        -- a poll's or survey's answers, as
 CREATE TABLE IF NOT EXISTS imported (
     sha256 TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, rows INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS log_texts (       -- a server log's text as imported: a later,
+    sha256 TEXT PRIMARY KEY, bytes INTEGER NOT NULL  -- longer log that begins with it grew
+);
 """
 # Totals so far for one post on one platform (shares: boosts, reposts and quotes).
 METRICS = ("impressions", "reach", "likes", "comments", "shares", "saves", "clicks")
@@ -62,6 +65,15 @@ class ImpactStore:
     def mark(self, db: sqlite3.Connection, sha256: str, name: str, kind: str, rows: int) -> None:
         db.execute("INSERT OR REPLACE INTO imported VALUES (?, ?, ?, ?)",
                    (sha256, name, kind, rows))
+
+    @staticmethod
+    def log_texts(db: sqlite3.Connection) -> list[tuple[str, int]]:
+        """(SHA-256, bytes) of every server log's text imported (log_texts.py)."""
+        return db.execute("SELECT sha256, bytes FROM log_texts").fetchall()
+
+    @staticmethod
+    def mark_log_text(db: sqlite3.Connection, sha256: str, size: int) -> None:
+        db.execute("INSERT OR REPLACE INTO log_texts VALUES (?, ?)", (sha256, size))
 
     @staticmethod
     def put_engagement(db: sqlite3.Connection, rows: Iterable[tuple]) -> None:

@@ -22,6 +22,7 @@ from .record import (
     IncidentError,
     Review,
     check_field,
+    happened_twice,
     incident_from,
     local_time,
     missing_required,
@@ -38,6 +39,10 @@ def run(args: argparse.Namespace, database: Path, output: Path | None, settings:
         now: dt.datetime) -> int:  # fmt: skip
     log = IncidentLog(database)
     shown, zone = settings.display_path(database), settings.practice_zone
+    if args.incident_command != "add" and args.db is not None and not log.exists():
+        # A mistyped path is not an empty log.
+        raise IncidentError(f"--db: there is no incident log at {shown} (is the path right? "
+                            "`carepress incident add --db FILE` starts one)")  # fmt: skip
     if args.incident_command == "add":
         return add(args, log, zone, now, shown, settings.root)
     if args.incident_command == "list":
@@ -69,6 +74,9 @@ def add(args: argparse.Namespace, log: IncidentLog, zone: ZoneInfo | None, now: 
     incident = incident_from(given, zone, now)
     number, started = log.add(incident)
     print(f"Incident {number} recorded in {shown}.")
+    twice = happened_twice(given.get("when") or "", zone, incident.when)
+    if twice:
+        print(f"carepress: note: {twice}", file=sys.stderr)
     if started:
         print(_first_use_notice(log.path, shown, root), file=sys.stderr)
     return 0

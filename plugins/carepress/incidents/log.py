@@ -5,11 +5,10 @@ ever added to them: it is a record to show if a legal or ethical question arises
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 from typing import Any
 
-from ..local_database import transaction
+from ..local_database import create_private, transaction
 from .record import Incident, Review
 
 DEFAULT_DB = Path("records") / "incidents.sqlite3"
@@ -101,12 +100,7 @@ class IncidentLog:
 
     def _create(self) -> bool:
         """Create the file readable by its owner only (SQLite's journal copies the mode)."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-        except FileExistsError:
-            return False
-        return True
+        return create_private(self.path)
 
 
 def as_dict(incident: Incident, with_note: bool) -> dict[str, Any]:

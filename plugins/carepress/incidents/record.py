@@ -25,7 +25,8 @@ KINDS: tuple[str, ...] = (
     "client-contact", "distressed-comment", "negative-review", "harassment", "privacy", "other",
 )  # fmt: skip
 WHEN_FORMAT = "YYYY-MM-DD HH:MM"
-_WHEN = re.compile(r"(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})")
+# An offset (-08:00) may follow: the one way to name the second 01:30 of an autumn night.
+_WHEN = re.compile(r"(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?: ?([+-]\d{2}):?(\d{2}))?")
 
 # The fields in the order a therapist is asked for them: (name, flag, required).
 FIELDS: tuple[tuple[str, str, bool], ...] = (
@@ -88,11 +89,19 @@ def parse_when(text: str, zone: ZoneInfo | None, now: dt.datetime) -> dt.datetim
     if match is None:
         raise IncidentError(problem)
     try:
-        year, month, day, hour, minute = (int(part) for part in match.groups())
+        year, month, day, hour, minute = (int(part) for part in match.groups()[:5])
         naive = dt.datetime(year, month, day, hour, minute)
-    except ValueError:  # month 13, 30 February, 25:00
+        offset = None
+        if match[6] is not None:
+            sign = -1 if match[6].startswith("-") else 1
+            offset = dt.timezone(sign * dt.timedelta(hours=abs(int(match[6])),
+                                                     minutes=int(match[7])))  # fmt: skip
+    except ValueError:  # month 13, 30 February, 25:00, an offset past 24 hours
         raise IncidentError(problem) from None
-    if zone is None:
+    if offset is not None:  # a moment, as given: kept on the practice's clock
+        given = naive.replace(tzinfo=offset)
+        when = given.astimezone(zone) if zone is not None else given
+    elif zone is None:
         when = naive.astimezone()  # the machine's local time
     else:
         # A time the clocks skipped (02:30 on the spring-forward night) would be stored an
@@ -106,6 +115,26 @@ def parse_when(text: str, zone: ZoneInfo | None, now: dt.datetime) -> dt.datetim
     if when > local_now(zone, now) + dt.timedelta(minutes=1):
         raise IncidentError(f"{FLAGS['when']}: {text.strip()!r} is in the future")
     return when
+
+
+def happened_twice(text: str, zone: ZoneInfo | None, when: dt.datetime) -> str | None:
+    """A note when `text` (no offset) named a time the clocks went back through, so it
+    happened twice: which one was recorded, and how to give the other."""
+    match = _WHEN.fullmatch(text.strip())
+    if zone is None or match is None or match[6] is not None:
+        return None
+    naive = when.replace(tzinfo=None)
+    first, second = (naive.replace(tzinfo=zone, fold=fold) for fold in (0, 1))
+    if first.utcoffset() == second.utcoffset():
+        return None
+    return (f"{FLAGS['when']}: {text.strip()} happened twice in {zone.key} (the clocks went "
+            f"back); recorded as the first, {first.isoformat(timespec='minutes')} "
+            f"({first.tzname()}). For the second, give its offset: {FLAGS['when']} "
+            f"'{naive:%Y-%m-%d %H:%M}{_offset(second)}'")
+
+
+def _offset(moment: dt.datetime) -> str:
+    return moment.isoformat(timespec="minutes")[16:]
 
 
 def one_of(name: str, text: str, choices: tuple[str, ...]) -> str:
