@@ -404,7 +404,7 @@ def test_a_page_s_link_findings_stop_every_build_kept_or_not(hub: Hub) -> None:
         assert "content/about.md" in built.stderr and "fbclid" in built.stderr
     about.write_text(original, encoding="utf-8")
     assert hub.build(env=IN_PROCESS).returncode == 0
-    kept = hub.root / ".cache" / "carepress" / "content"
+    kept = hub.root / ".cache" / "carepress" / "content" / "build"
     names = set(p.name for p in kept.iterdir())
     again = hub.build("--verbose", env=IN_PROCESS)
     assert again.returncode == 0

@@ -3,8 +3,9 @@ between builds: a rebuild cleans and reads only the pages whose HTML changed.
 
 A page is kept under a hash of its address, its HTML as Markdown (and any plugin before
 CarePress) rendered it, and the hub (report_cache's hub key: the configuration, CarePress's
-code and data, the packages it leans on). One file a page in `.cache/carepress/content/`, so
-nothing is held in memory but the page being built; a build removes the files it did not use.
+code and data, the packages it leans on). One file a page in `.cache/carepress/content/build/`
+(a preview's in `.../serve/`), so nothing is held in memory but the page being built; a build
+removes the files it did not use.
 A page the allowlist changed is never kept: its removals are located afresh, at their lines.
 It holds pickled objects, with the trust of the hub's own files, as the report cache does.
 """
@@ -25,8 +26,9 @@ FORMAT = b"1"
 
 
 class KeptContent:
-    def __init__(self, root: Path, hub: bytes) -> None:
-        self.folder = root / CONTENT_CACHE
+    def __init__(self, root: Path, hub: bytes, kind: str) -> None:
+        # A build's and a preview's apart: a preview reads its posts' links whole, elsewhere.
+        self.folder = root / CONTENT_CACHE / kind
         self._hub = hub
         self._used: set[str] = set()
         self.reused = 0

@@ -189,8 +189,8 @@ class CarePressPlugin(BasePlugin):
         # A build's reports and a preview's (which renders each post) are kept apart.
         cache = ReportCache(settings, config_file, html=self.serving)
         self._hub_key = cache.hub
-        # A preview renders and checks its posts whole: only a build keeps pages' content.
-        self._kept_content = None if self.serving else KeptContent(settings.root, cache.hub)
+        kind = "serve" if self.serving else "build"
+        self._kept_content = KeptContent(settings.root, cache.hub, kind)
         self._page_findings = page_collisions(settings)
         left_out, findings = check_pages(files, self.settings, drafts=not self.serving)
         self._page_findings += findings
