@@ -219,6 +219,10 @@ EXAMPLES = {
 # Classes of phrasing added with batch J: (rule id, new wording it must flag, a near-miss with
 # the same words in another sense that it must not).
 CLASS_EXAMPLES = [
+    # About suicide is the suicide content warning's terms too (safe-messaging's markers).
+    ("safe-messaging.positive-framing",
+     "She felt she was a burden to everyone, and in the end it was a release.",
+     "She felt she was a burden on the team, and handing in her notice was a release."),
     # The fifteenth blind batch's: a list of what not to do is no instruction.
     ("clinical-advice.medication-instruction",
      "Stop your medication, skip a dose or change it whenever you like.",
@@ -1048,6 +1052,33 @@ def test_a_pack_s_word_list_reaches_every_rule_that_names_it(tmp_path: Path) -> 
     named = [line.strip() for line in packaged.splitlines()
              if "sertraline" in line and not line.strip().startswith("#")]  # fmt: skip
     assert named == ["- sertraline"]  # in its list, and in no pattern
+
+
+def test_a_pack_asks_whether_a_sentence_is_about_a_topic_as_detection_does(
+    tmp_path: Path,
+) -> None:
+    """`{topic:suicide}`: the content warning's own terms, so "about suicide" is one fact for
+    the safe-messaging markers and for detection (a term added to one reaches the other)."""
+    from carepress.findings import CATEGORIES
+    from carepress.rulepack import load_rules
+    from carepress.rules import RuleFileError
+
+    own = tmp_path / "house.yml"
+    own.write_text(
+        "pack: house\ncategory: safe-messaging\nsource: https://example.org/guide\n"
+        "rules:\n  - id: house.relief\n    type: together\n"
+        "    message: \"'{match}' frames it as relief\"\n"
+        "    markers: ['{topic:suicide}']\n    tokens: [relief]\n"
+    )
+    rules, _ = load_rules([own], CATEGORIES)
+    rule = rules["house.relief"]
+    assert [m.text for m in rule.matches("Better off without me, he said; a relief.")] == [
+        "relief"
+    ]
+    assert list(rule.matches("Finishing the tax return was a relief.")) == []
+    own.write_text(own.read_text().replace("topic:suicide", "topic:suicides"))
+    with pytest.raises(RuleFileError, match="no content-warning topic named 'suicides'"):
+        load_rules([own], CATEGORIES)
 
 
 def test_readability_and_accessibility(hub: Hub) -> None:
