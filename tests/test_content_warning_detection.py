@@ -764,6 +764,37 @@ def test_the_classes_of_batch_z(topics, sentence: str, topic: str, flagged: bool
     assert (topic in _detected(topics, sentence)) is flagged
 
 
+# Blind batch 18's whole posts: everyday strain, services and griefs that are no abuse or
+# death, each beside a use that stays the topic. `declared` is the post's warnings.
+@pytest.mark.parametrize(
+    ("sentence", "topic", "declared", "flagged"),
+    [
+        ("Try not to tiptoe; walking on eggshells around a low partner helps nobody.", "abuse",
+         (), False),
+        ("For years I was walking on eggshells so his temper wouldn't go off.", "abuse", (), True),
+        ("We all walked on eggshells, terrified of what she'd do when she got home.", "abuse",
+         (), True),
+        ("If the flat is a fire risk, the fire service, the council or adult social services "
+         "can help.", "abuse", (), False),
+        ("Social services came the morning after I told my teacher.", "abuse", (), True),
+        ("Look out for unexplained bruises and long sleeves in summer.", "abuse", ("self-harm",),
+         False),
+        ("Look out for unexplained bruises and long sleeves in summer.", "abuse", (), True),
+        ("Leaving home can bring a kind of language bereavement, an ache for your mother tongue.",
+         "death-and-grief", (), False),
+        ("Many migrants describe bereavement for a homeland they can't go back to.",
+         "death-and-grief", (), False),
+        ("Bereavement after a parent's death abroad can feel doubly lonely.", "death-and-grief",
+         (), True),
+    ],
+)
+def test_the_false_alarm_classes_of_batch_18(
+    topics, sentence: str, topic: str, declared: tuple[str, ...], flagged: bool
+) -> None:
+    text = prose_of(sentence, 1).text
+    assert any(topics[topic].matches(text, None, declared)) is flagged
+
+
 POINTERS = [
     ("If you ever have thoughts of harming yourself, call or text 988.", "self-harm"),
     ("If you're having thoughts of suicide or feel you can't keep yourself safe, call or "

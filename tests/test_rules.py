@@ -219,6 +219,50 @@ EXAMPLES = {
 # Classes of phrasing added with batch J: (rule id, new wording it must flag, a near-miss with
 # the same words in another sense that it must not).
 CLASS_EXAMPLES = [
+    # Batch Z's safe-messaging misses by class, in our own words, with near misses.
+    ("safe-messaging.solution",
+     "People call it the coward's way out, but he was in agony.",
+     "He took the scenic way out of town after the match."),
+    ("safe-messaging.solution",
+     "Some nights I think being dead would fix all of my problems.",
+     "Some nights I think a new job would fix all of my problems."),
+    ("safe-messaging.solution",
+     "The play treats death together as the purest expression of their love.",
+     "The play treats their life together as the purest expression of their love."),
+    ("safe-messaging.solution",
+     "I know how I'm going to go now, and that feels oddly calming.",
+     "I know what I'm going to wear now, and that feels oddly calming."),
+    ("safe-messaging.success-failure",
+     "Her psychiatrist thought he was always going to manage it in the end.",
+     "Her coach thought he was always going to manage it after the injury."),
+    ("safe-messaging.method",
+     "The gorge has become a famous suicide spot for students.",
+     "Councils are installing barriers at known suicide locations along the coast."),
+    ("safe-messaging.method",
+     "The clip shows the seconds before the woman stepped onto the ledge of the car park.",
+     "The clip shows the moment the woman stepped onto the stage for her speech."),
+    ("safe-messaging.method",
+     "He kept thinking about the viaduct, the drop and how calm it would feel.",
+     "He kept thinking about the viaduct's arches and the trains going over."),
+    ("safe-messaging.method",
+     "She stockpiled her sleeping pills over the winter, counting them in secret.",
+     "She sorted her sleeping pills into a weekly box, as the pharmacist showed her."),
+    ("safe-messaging.positive-framing",
+     "She took her own life; it was the only way she could ever find peace.",
+     "Walking by the sea was the only way she could ever find peace after work."),
+    ("safe-messaging.positive-framing",
+     "Everyone at school says he was a legend for ending his life.",
+     "Everyone at school says he was a legend for ending the match with that goal."),
+    ("safe-messaging.method-detail",
+     "Police say the boy died by suicide after attempting a viral choking trend.",
+     "Police say the boy was fine after attempting a viral dance trend."),
+    ("safe-messaging.note",
+     "I have a note hidden under my pillow; it tells my sister where everything is.",
+     "I have a note stuck on the fridge; it tells my sister where the spare key is."),
+    # About suicide is the suicide content warning's terms too (safe-messaging's markers).
+    ("safe-messaging.positive-framing",
+     "She felt she was a burden to everyone, and in the end it was a release.",
+     "She felt she was a burden on the team, and handing in her notice was a release."),
     # The fifteenth blind batch's: a list of what not to do is no instruction.
     ("clinical-advice.medication-instruction",
      "Stop your medication, skip a dose or change it whenever you like.",
@@ -1048,6 +1092,33 @@ def test_a_pack_s_word_list_reaches_every_rule_that_names_it(tmp_path: Path) -> 
     named = [line.strip() for line in packaged.splitlines()
              if "sertraline" in line and not line.strip().startswith("#")]  # fmt: skip
     assert named == ["- sertraline"]  # in its list, and in no pattern
+
+
+def test_a_pack_asks_whether_a_sentence_is_about_a_topic_as_detection_does(
+    tmp_path: Path,
+) -> None:
+    """`{topic:suicide}`: the content warning's own terms, so "about suicide" is one fact for
+    the safe-messaging markers and for detection (a term added to one reaches the other)."""
+    from carepress.findings import CATEGORIES
+    from carepress.rulepack import load_rules
+    from carepress.rules import RuleFileError
+
+    own = tmp_path / "house.yml"
+    own.write_text(
+        "pack: house\ncategory: safe-messaging\nsource: https://example.org/guide\n"
+        "rules:\n  - id: house.relief\n    type: together\n"
+        "    message: \"'{match}' frames it as relief\"\n"
+        "    markers: ['{topic:suicide}']\n    tokens: [relief]\n"
+    )
+    rules, _ = load_rules([own], CATEGORIES)
+    rule = rules["house.relief"]
+    assert [m.text for m in rule.matches("Better off without me, he said; a relief.")] == [
+        "relief"
+    ]
+    assert list(rule.matches("Finishing the tax return was a relief.")) == []
+    own.write_text(own.read_text().replace("topic:suicide", "topic:suicides"))
+    with pytest.raises(RuleFileError, match="no content-warning topic named 'suicides'"):
+        load_rules([own], CATEGORIES)
 
 
 def test_readability_and_accessibility(hub: Hub) -> None:

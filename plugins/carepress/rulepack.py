@@ -19,6 +19,7 @@ A pack's `lists` are word lists its patterns share as `{name}` (`{medicine_names
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -370,7 +371,24 @@ def _pack(data: Any, where: str, categories: frozenset[str]) -> list[Rule]:
     return [_build(_with_lists(spec, pack.lists, where), pack, where) for spec in pack.rules]
 
 
-_PLACEHOLDER = re.compile(r"\{([A-Za-z_]\w*)\}")  # never a quantifier: those hold digits
+# `{name}` or `{topic:id}`; never a quantifier: those hold digits.
+_PLACEHOLDER = re.compile(r"\{(topic:[\w-]+|[A-Za-z_]\w*)\}")
+
+
+@functools.cache
+def _packaged_topics() -> Any:
+    return packaged("content_warnings.yml")
+
+
+def _topic_terms(topic: str, where: str) -> list[str]:
+    """`{topic:suicide}`: the content warning's packaged terms. What counts as about suicide
+    is one fact: a pack asking "is this sentence about suicide?" reads it as detection does,
+    so a term added to the topic reaches the pack (the practice's own topic files, loaded
+    with its settings, do not)."""
+    entry = _packaged_topics().get(topic)
+    if not isinstance(entry, dict) or not entry.get("terms"):
+        raise RuleFileError(f"{where}: no content-warning topic named {topic!r}")
+    return [str(term) for term in entry["terms"]]
 
 
 def _with_lists(spec: RuleSpec, lists: dict[str, list[str]], where: str) -> RuleSpec:
@@ -379,6 +397,8 @@ def _with_lists(spec: RuleSpec, lists: dict[str, list[str]], where: str) -> Rule
     def expanded(pattern: str) -> str:
         def one(match: re.Match[str]) -> str:
             name = match.group(1)
+            if name.startswith("topic:"):
+                return "(?:" + "|".join(_topic_terms(name[6:], where)) + ")"
             if name not in lists:
                 raise RuleFileError(f"{where}: {spec.id}: no list named {name!r} (lists: "
                                     f"{', '.join(sorted(lists)) or 'none'})")  # fmt: skip
