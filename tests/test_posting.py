@@ -2,17 +2,22 @@
 Mastodon and Bluesky servers on 127.0.0.1. What arrives is what the share kit shows; a rerun
 posts nothing; a failing platform is retried on the next run without doubling the other (not
 before the time a rate limit names); a post a platform refuses is held until edited; a
-server that never answers ends at the timeout; a draft, future or expired post is never
-sent; a secret appears nowhere but in its request."""
+server that never answers ends at the timeout, and one that cannot be reached (a closed
+port, a name not found or never resolved) fails its account in one line, recorded, while the
+other posts; a draft, future or expired post is never sent; a secret appears nowhere but in
+its request."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import os
+import socket
 import sqlite3
 import subprocess
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,10 +41,11 @@ class Posting:
     bluesky: FakeBluesky
 
     def post(
-        self, *args: str, secrets: dict[str, str] | None = None
+        self, *args: str, secrets: dict[str, str] | None = None, guard: int = 180
     ) -> subprocess.CompletedProcess[str]:
+        """`guard`: seconds before the test calls the run hung (subprocess.TimeoutExpired)."""
         env = {**NO_KEYRING, **(SECRETS if secrets is None else secrets)}
-        return self.hub.run(str(BIN / "carepress"), "post", *args, env=env)
+        return self.hub.run(str(BIN / "carepress"), "post", *args, env=env, timeout=guard)
 
     def ledger(self, table: str = "posted") -> list[sqlite3.Row]:
         path = self.hub.root / "records" / "posted.sqlite3"
@@ -224,6 +230,9 @@ def test_secrets_come_from_the_environment_and_never_appear_anywhere(
     assert "set the environment variable CAREPRESS_MASTODON_TOKEN" in missing.stderr
     assert "CAREPRESS_BLUESKY_APP_PASSWORD" in missing.stderr
     assert posting.mastodon.statuses == []
+    # Nothing went out, and the line about the rest says so (not "sent on later runs").
+    later = f"Nothing was sent; {2 * PUBLISHED - 2} more due wait for later runs"
+    assert later in missing.stdout and "sent on later runs" not in missing.stdout
 
     wrong = {"CAREPRESS_MASTODON_TOKEN": "not-the-token-3141",
              "CAREPRESS_BLUESKY_APP_PASSWORD": "not-the-password-2718"}  # fmt: skip
@@ -514,6 +523,182 @@ def test_a_server_that_never_answers_ends_at_the_timeout(tmp_path: Path, platfor
         again = posting.post("--timeout", "1")
         assert again.returncode == 0, again.stderr
         assert len(_sent(silent)) == len(_sent(other)) == 1
+
+
+@contextmanager
+def _unreachable(kind: str) -> Iterator[str]:
+    """The address of a server on 127.0.0.1 that cannot be used: `closed`, a port nothing
+    listens on (the connection is refused); `silent`, one that takes connections and never
+    answers (nothing accepts them from the queue)."""
+    sock = socket.socket()
+    try:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+        if kind == "silent":
+            sock.listen(16)
+        else:
+            sock.close()
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        sock.close()
+
+
+ACCOUNTS = {"mastodon": "@practice@127.0.0.1", "bluesky": "practice.test"}
+
+
+@pytest.mark.parametrize("kind", ["closed", "silent"])
+@pytest.mark.parametrize("platform", ["mastodon", "bluesky"])
+def test_an_unreachable_server_fails_its_account_in_one_line_while_the_other_posts(
+    tmp_path: Path, platform: str, kind: str
+) -> None:
+    """Mastodon.py asked the version of a server it could not reach until a RecursionError
+    (thousands of lines; the run never got to Bluesky or the ledger), a request each time: a
+    silent server held it --timeout seconds a request, hundreds of times over. The guard
+    calls a run hung long before that; with the version asked once, the run takes a request's
+    timeout. The SDK's NetworkError said nothing ("NetworkError: "): the reason is in words."""
+    hub = _small_hub(tmp_path / "hub", posts=2)
+    with fake_mastodon() as mastodon, fake_bluesky() as bluesky, _unreachable(kind) as address:
+        down, up = (mastodon, bluesky) if platform == "mastodon" else (bluesky, mastodon)
+        down.base = address
+        _configure(hub, mastodon, bluesky)
+        posting = Posting(hub, mastodon, bluesky)
+        result = posting.post("--timeout", "1", guard=60)
+        assert result.returncode == 1
+        assert "Traceback" not in result.stdout + result.stderr
+        (line,) = result.stderr.splitlines()  # one line, naming the account and the post
+        assert line.startswith(f"carepress: not posted: {platform} as {ACCOUNTS[platform]}: "
+                               "posts/p1.md: ")  # fmt: skip
+        reason = {"closed": "the server could not be reached: connection refused",
+                  "silent": "the server did not answer within 1 s (--timeout)"}[kind]  # fmt: skip
+        assert reason in line and line.endswith("(it is tried again on the next run)")
+        assert "Error" not in line  # (no library's class name in place of a reason)
+        assert _sent(up) == [_sent(up)[0]] and _sent(down) == []  # the other went ahead
+        assert "2 more due: sent on later runs" in result.stdout  # (p2, on both)
+        (failure,) = posting.ledger("failed")
+        assert (failure["post"], failure["platform"]) == ("posts/p1.md", platform)
+        assert reason in failure["error"]
+        assert failure["refused"] == 0 and failure["not_before"] == ""  # the next run retries
+        for secret in SECRETS.values():
+            assert secret not in result.stdout + result.stderr
+            for file in hub.root.rglob("*"):  # the ledger, .cache/ and the rest of the hub
+                if file.is_file():
+                    assert secret.encode() not in file.read_bytes(), file
+
+
+@pytest.mark.parametrize("lookup", ["no such name", "no answer"])
+def test_a_name_not_found_or_never_resolved_fails_within_the_timeout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture, lookup: str
+) -> None:
+    """The lookup of a server's name is bounded by --timeout too (requests and httpx leave it
+    to the system's resolver, as long as that takes): here a resolver that fails, and one
+    whose first lookup gets no answer (for 30 s, or until the test ends: a lookup that
+    holds the run fails the test, and never hangs it)."""
+    real, released, asked = socket.getaddrinfo, threading.Event(), []
+
+    def getaddrinfo(host: str, *args: object, **kwargs: object) -> object:
+        if host == "mastodon.invalid":
+            if lookup == "no answer" and not asked:
+                asked.append(host)
+                released.wait(30)
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return real(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    hub = _small_hub(tmp_path / "hub", posts=1)
+    with fake_mastodon() as mastodon, fake_bluesky() as bluesky:
+        mastodon.base = "https://mastodon.invalid"
+        _configure(hub, mastodon, bluesky)
+        try:
+            status, _, err = _post_at(hub, dt.datetime.now(dt.UTC), monkeypatch, capsys,
+                                        "--timeout", "1")  # fmt: skip
+        finally:
+            released.set()
+        assert status == 1
+        (line,) = err.splitlines()
+        reason = {"no such name": "its name (mastodon.invalid) was not found (no network, or "
+                                  "a mistyped server address)",
+                  "no answer": "looking up its name (mastodon.invalid) took longer than 1 s "
+                               "(--timeout)"}[lookup]  # fmt: skip
+        assert line.startswith(f"carepress: not posted: mastodon as {ACCOUNTS['mastodon']}: ")
+        assert f"the server could not be reached: {reason}" in line
+        assert len(_sent(bluesky)) == 1 and _sent(mastodon) == []
+        ledger = Posting(hub, mastodon, bluesky).ledger("failed")
+        assert [(f["platform"], reason in f["error"]) for f in ledger] == [("mastodon", True)]
+
+
+def test_an_error_no_sender_foresaw_stays_with_its_account(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    """A client library's own fault (Mastodon.py's RecursionError was one) is that account's
+    failure, in one line and in the ledger: the other platform still posts."""
+    import carepress.syndication.mastodon
+
+    def broken(*args: object) -> None:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(carepress.syndication.mastodon, "send_to_mastodon", broken)
+    hub = _small_hub(tmp_path / "hub", posts=1)
+    with fake_mastodon() as mastodon, fake_bluesky() as bluesky:
+        _configure(hub, mastodon, bluesky)
+        status, _, err = _post_at(hub, dt.datetime.now(dt.UTC), monkeypatch, capsys)
+        assert status == 1 and len(_sent(bluesky)) == 1
+        (line,) = err.splitlines()
+        assert line == (f"carepress: not posted: mastodon as {ACCOUNTS['mastodon']}: "
+                        "posts/p1.md: unexpected error: RecursionError: maximum recursion "
+                        "depth exceeded (it is tried again on the next run)")  # fmt: skip
+        (failure,) = Posting(hub, mastodon, bluesky).ledger("failed")
+        assert failure["platform"] == "mastodon" and "RecursionError" in failure["error"]
+
+
+def test_a_timeout_of_no_time_is_refused(tmp_path: Path) -> None:
+    hub = _small_hub(tmp_path / "hub", posts=1)
+    with fake_mastodon() as mastodon, fake_bluesky() as bluesky:
+        _configure(hub, mastodon, bluesky)
+        for value in ("0", "-5", "nan"):
+            result = Posting(hub, mastodon, bluesky).post("--dry-run", "--timeout", value)
+            assert result.returncode == 2, value
+            assert "--timeout: give a number of seconds above 0" in result.stderr
+            assert "Traceback" not in result.stderr
+
+
+def test_old_posts_queued_without_start_get_a_hint_naming_the_setting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    """Without `posting: start:` every old post is due, one run at a time: one line says so,
+    on a first run with more old posts than a run sends, and later for posts from before the
+    ledger's first entry that were never tried. Recent posts, or a `start:`, get none."""
+    hub = _small_hub(tmp_path / "hub")  # dated 2026-03-11, 12 and 13
+    with fake_mastodon() as mastodon, fake_bluesky() as bluesky:
+        _configure(hub, mastodon, bluesky)
+        soon = dt.datetime(2026, 3, 20, 12, tzinfo=dt.UTC)
+        status, out, _ = _post_at(hub, soon, monkeypatch, capsys, "--dry-run")
+        assert status == 0 and "hint:" not in out  # all recent
+        assert "4 more due after these: a run sends at most 1 per account" in out
+        assert "sent on later runs" not in out  # (a dry run sends nothing)
+
+        later = dt.datetime(2026, 12, 7, 12, tzinfo=dt.UTC)
+        status, out, _ = _post_at(hub, later, monkeypatch, capsys, "--dry-run")
+        (hint,) = [line for line in out.splitlines() if line.startswith("hint:")]
+        assert hint.startswith("hint: 3 due posts date from before 2026-11-07 (the oldest "
+                               "2026-03-11) and will be sent; `start: YYYY-MM-DD` under "
+                               "`posting:` in mkdocs.yml")  # fmt: skip
+        status, out, _ = _post_at(hub, later, monkeypatch, capsys, "--dry-run", "--format",
+                                  "json")  # fmt: skip
+        assert json.loads(out)["hint"] == hint
+
+        status, out, err = _post_at(hub, later, monkeypatch, capsys)
+        assert status == 0, err
+        assert hint in out and "4 more due: sent on later runs" in out
+        status, out, _ = _post_at(hub, later + dt.timedelta(days=1), monkeypatch, capsys,
+                                  "--dry-run")  # fmt: skip
+        assert "hint: 2 due posts date from before 2026-12-07 (the oldest 2026-03-12)" in out
+
+        config = hub.root / "mkdocs.yml"
+        config.write_text(config.read_text().replace(
+            "      posting:\n", "      posting:\n        start: 2026-03-13\n", 1))  # fmt: skip
+        status, out, _ = _post_at(hub, later + dt.timedelta(days=1), monkeypatch, capsys,
+                                  "--dry-run")  # fmt: skip
+        assert status == 0 and "hint:" not in out and "posts/p3.md" in out
 
 
 def test_the_dry_run_json_is_what_each_platform_receives(tmp_path: Path) -> None:

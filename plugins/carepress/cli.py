@@ -10,6 +10,7 @@ import atexit
 import contextlib
 import datetime as dt
 import json
+import math
 import os
 import shutil
 import sys
@@ -677,7 +678,7 @@ def _post(args: argparse.Namespace, settings: Settings) -> int:
     """Due posts sent to the practice's accounts (syndication/), or shown with --dry-run."""
     from .syndication.accounts import configured_accounts
     from .syndication.ledger import Ledger
-    from .syndication.outbox import due
+    from .syndication.outbox import due, start_hint
     from .syndication.run import print_plan, send_due, waiting_accounts
 
     accounts = [
@@ -691,6 +692,8 @@ def _post(args: argparse.Namespace, settings: Settings) -> int:
         )
     if args.max is not None and args.max < 1:
         raise ConfigError("--max: give 1 or more")
+    if not 0 < args.timeout < math.inf:  # (nan too)
+        raise ConfigError("--timeout: give a number of seconds above 0 (it bounds each request)")
     posting = settings.options.posting
     per_account = args.max or posting.max_per_run
     ledger = Ledger(kept_private(settings.root / posting.ledger, "posting.ledger: the ledger",
@@ -701,9 +704,10 @@ def _post(args: argparse.Namespace, settings: Settings) -> int:
     items, held = due(reports, settings, accounts, ledger, now, resend_edited=args.resend_edited,
                       retry_failed=args.retry_failed)  # fmt: skip
     quiet = _quiet_day(settings, now)
+    hint = start_hint(items, ledger, settings, now, per_account)
     if args.dry_run:
         waiting = waiting_accounts(accounts, ledger, now)
-        print_plan(items, held, sys.stdout, args.format, per_account, waiting)
+        print_plan(items, held, sys.stdout, args.format, per_account, waiting, hint)
         if quiet and args.format == "text":
             print(f"(Today is a quiet day, {quiet}: a run would send nothing.)")
         return EXIT_OK
@@ -714,6 +718,8 @@ def _post(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_OK
     for hold in held:
         print(f"held: {hold.post} on {hold.platform}: {hold.reason}")
+    if hint:
+        print(hint)
     try:
         result = send_due(items, ledger, sys.stdout, timeout=args.timeout,
                           max_per_account=per_account, clock=utc_now)  # fmt: skip

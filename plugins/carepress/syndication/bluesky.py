@@ -7,20 +7,25 @@ from __future__ import annotations
 from typing import Any
 
 from ..publish.cards import card_png
-from .clients import bluesky_client
+from .clients import bluesky_client, look_up
 from .outbox import Outgoing
 from .sending import SendFailed, Sent, failed_with
 
 
 def send_to_bluesky(item: Outgoing, secret: str, timeout: float) -> Sent:
+    import httpx
     from atproto import models
     from atproto_client.exceptions import AtProtocolError, RequestErrorBase
 
     client = bluesky_client(item.account, timeout)
+    # No answer: the SDK's errors, httpx's it lets through (a connection closed before an
+    # answer), or the lookup of the server's name (OSError).
+    unanswered = (RequestErrorBase, httpx.HTTPError, OSError)
     try:
+        look_up(item.account.server, timeout)
         client.login(item.account.name, secret)
-    except RequestErrorBase as exc:
-        failure = _failure(exc, item)
+    except unanswered as exc:
+        failure = _failure(exc, item, timeout)
         if failure.refused:  # at login, the account's problem: not a reason to hold the post
             failure = SendFailed(f"Bluesky refused the login of {item.account.name}",
                                  retry=False, cause=exc, status=failure.status)  # fmt: skip
@@ -54,22 +59,25 @@ def send_to_bluesky(item: Outgoing, secret: str, timeout: float) -> Sent:
         )
         assert client.me is not None
         created = client.app.bsky.feed.post.create(client.me.did, record)
-    except RequestErrorBase as exc:
-        raise _failure(exc, item) from exc
+    except unanswered as exc:
+        raise _failure(exc, item, timeout) from exc
     except AtProtocolError as exc:
         raise SendFailed("the post was refused", retry=False, cause=exc) from exc
     rkey = created.uri.rsplit("/", 1)[-1]
     return Sent(created.uri, f"https://bsky.app/profile/{item.account.name}/post/{rkey}")
 
 
-def _failure(exc: Any, item: Outgoing) -> SendFailed:
+def _failure(exc: Any, item: Outgoing, timeout: float) -> SendFailed:
     # The SDK raises its NetworkError for a timeout, and also for an answer of 409, 413 or
     # 502: the status, not the class, says whether trying again can help.
-    answer = exc.response
+    answer = getattr(exc, "response", None)
+    if not hasattr(answer, "status_code"):  # (httpx's errors: the request, not an answer)
+        answer = None
     status, headers = (answer.status_code, answer.headers) if answer is not None else (0, None)
     refused = (f"Bluesky refused {item.account.name} with the app password in "
                f"{item.account.secret_variable}")  # fmt: skip
-    return failed_with(status, exc, refused_secret=refused, headers=headers)
+    return failed_with(status, exc, refused_secret=refused, headers=headers, timeout=timeout,
+                       server=item.account.server)  # fmt: skip
 
 
 def _facet(models: Any, facet: dict[str, Any]) -> Any:

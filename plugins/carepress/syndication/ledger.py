@@ -151,6 +151,22 @@ class Ledger:
             row = db.execute(query, values).fetchone()
         return Failure(*row[:6], bool(row[6]), row[7]) if row else None
 
+    def first_entry(self) -> str | None:
+        """When the ledger's first post went out or first attempt failed (None: empty)."""
+        if not self.path.exists():
+            return None
+        with self._connection() as db:
+            (first,) = db.execute(
+                "SELECT min(t) FROM (SELECT min(posted_at) AS t FROM posted "
+                "UNION ALL SELECT min(tried_at) FROM failed)"
+            ).fetchone()
+        return first
+
+    def tried(self, post: str, platform: str, account: str) -> bool:
+        """Whether the post was ever sent, or tried, on the account."""
+        return (self.last_posted(post, platform, account) is not None
+                or self.last_failure(post, platform, account) is not None)  # fmt: skip
+
     def all_posted(self) -> list[Posted]:
         if not self.path.exists():
             return []

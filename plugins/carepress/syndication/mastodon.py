@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..publish.cards import card_png
-from .clients import last_answer, mastodon_client
+from .clients import last_answer, mastodon_client, mastodon_connect, mastodon_error
 from .outbox import Outgoing
 from .sending import SendFailed, Sent, failed_with
 
@@ -17,6 +17,14 @@ def send_to_mastodon(item: Outgoing, secret: str, timeout: float) -> Sent:
 
     client = mastodon_client(item.account, secret, timeout)
     snippet = item.snippet
+    try:
+        mastodon_connect(client, item.account, timeout)  # (one request: a version check)
+    except (MastodonError, OSError) as exc:  # (OSError: the name's lookup)
+        failure = _failure(exc, item, client, timeout)
+        if failure.refused:  # the server's, not the post's: it is tried on the next run
+            failure = SendFailed(f"the server did not say its version ({failure.status})",
+                                 retry=True, status=failure.status)  # fmt: skip
+        raise failure from exc
     try:
         poll = None
         if snippet.poll:
@@ -43,7 +51,7 @@ def send_to_mastodon(item: Outgoing, secret: str, timeout: float) -> Sent:
             idempotency_key=item.fingerprint,
         )
     except MastodonError as exc:
-        raise _failure(exc, item, client) from exc
+        raise _failure(exc, item, client, timeout) from exc
     sent = Sent(str(status["id"]), str(status.get("url") or status.get("uri") or ""))
     previous = status
     for number, reply in enumerate(snippet.thread, 1):
@@ -58,7 +66,7 @@ def send_to_mastodon(item: Outgoing, secret: str, timeout: float) -> Sent:
                 idempotency_key=f"{item.fingerprint}-{number}",
             )
         except MastodonError as exc:
-            failure = _failure(exc, item, client)
+            failure = _failure(exc, item, client, timeout)
             failure.partly = sent
             raise failure from exc
         url = str(previous.get("url") or previous.get("uri") or "")
@@ -66,17 +74,19 @@ def send_to_mastodon(item: Outgoing, secret: str, timeout: float) -> Sent:
     return sent
 
 
-def _failure(exc: Exception, item: Outgoing, client: Any) -> SendFailed:
+def _failure(exc: BaseException, item: Outgoing, client: Any, timeout: float) -> SendFailed:
     from mastodon.errors import MastodonAPIError, MastodonNetworkError, MastodonRatelimitError
 
+    exc = mastodon_error(exc)
     refused_secret = f"the server refused the access token in {item.account.secret_variable}"
     status = 0  # no answer (MastodonNetworkError: a timeout, a refused connection)
     if isinstance(exc, MastodonRatelimitError):
         status = 429
     elif isinstance(exc, MastodonAPIError) and len(exc.args) > 1 and isinstance(exc.args[1], int):
         status = exc.args[1]  # Mastodon.py's API errors: (message, status, reason, error)
-    elif not isinstance(exc, MastodonNetworkError):  # an answer Mastodon.py could not read
+    elif not isinstance(exc, MastodonNetworkError | OSError):  # an answer it could not read
         return SendFailed("the server's answer could not be read", retry=True, cause=exc)
     answered, headers = last_answer(client)
-    return failed_with(status, exc, refused_secret=refused_secret,
+    return failed_with(status, exc, refused_secret=refused_secret, timeout=timeout,
+                       server=item.account.server,
                        headers=headers if answered == status else None)  # fmt: skip

@@ -130,3 +130,39 @@ def due(
                 why = f"edited since it was posted ({last.remote_url}); --resend-edited sends it"
                 held.append(Held(key, account.platform, why))
     return outgoing, held
+
+
+# On a first run, a post older than this counts as old: likely shared by hand already.
+OLD_ON_A_FIRST_RUN = dt.timedelta(days=30)
+
+
+def start_hint(
+    items: Sequence[Outgoing],
+    ledger: Ledger,
+    settings: Settings,
+    now: dt.datetime,
+    per_account: int,
+) -> str | None:
+    """One line when no `posting: start:` is set and the queue holds a backlog: posts never
+    tried that are dated before the ledger's first entry (an account added later, posts
+    from before CarePress posted), or, on a first run, more posts older than 30 days than one
+    run sends. None otherwise."""
+    if settings.options.posting.start is not None or not items:
+        return None
+    first = ledger.first_entry()
+    if first is not None:
+        before = dt.datetime.fromisoformat(first).date()
+        old = {i.post: i.published.date() for i in items
+               if i.published.date() < before
+               and not ledger.tried(i.post, i.platform, i.account.name)}  # fmt: skip
+        if not old:
+            return None
+    else:
+        before = (now - OLD_ON_A_FIRST_RUN).date()
+        old = {i.post: i.published.date() for i in items if i.published.date() < before}
+        if len(old) <= per_account:
+            return None
+    return (f"hint: {len(old)} due post{'s' if len(old) != 1 else ''} date from before "
+            f"{before.isoformat()} (the oldest {min(old.values()).isoformat()}) and will be sent; "
+            "`start: YYYY-MM-DD` under `posting:` in mkdocs.yml leaves out posts dated before "
+            "it (shared by hand, say)")  # fmt: skip

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from ..findings import shortened
 from .accounts import Account, CredentialError, redact
 from .ledger import Failure, Ledger, Posted, iso
 from .outbox import Held, Outgoing
@@ -145,13 +146,15 @@ def print_plan(
     form: str,
     per_account: int,
     waiting: dict[Account, str] | None = None,
+    hint: str | None = None,
 ) -> None:
-    """What a run would send, exactly (`--dry-run`)."""
+    """What a run would send, exactly (`--dry-run`); `hint`: `start_hint`'s line, if any."""
     waiting = waiting or {}
     now, later = this_run([i for i in items if i.account not in waiting], per_account)
     if form == "json":
         plan = {"due": [describe(i) for i in now], "later": later,
-                "held": [h.__dict__ for h in held], "waiting": list(waiting.values())}  # fmt: skip
+                "held": [h.__dict__ for h in held], "waiting": list(waiting.values()),
+                "hint": hint}  # fmt: skip
         out.write(json.dumps(plan, ensure_ascii=False, indent=2) + "\n")
         return
     for item in now:
@@ -163,6 +166,8 @@ def print_plan(
     _later(later, per_account, out)
     if not now:
         out.write("Nothing is due.\n")
+    if hint:
+        out.write(f"{hint}\n")
 
 
 def _record(
@@ -216,13 +221,23 @@ def send_due(
         secret = secrets[account]
         try:
             sent = send_with[account.platform](item, secret, timeout)
-        except SendFailed as exc:
-            _failed(item, exc, redact(str(exc), [secret]), ledger, result, out, clock())
+        except ImportError:
+            raise  # (the platforms' libraries are missing: the command says what to install)
+        except Exception as exc:  # (one platform failing never stops the other)
+            failure = exc if isinstance(exc, SendFailed) else _unforeseen(exc)
+            _failed(item, failure, redact(str(failure), [secret]), ledger, result, out, clock())
             failing.add(account)
             continue
         _record(item, sent, ledger, result, out, clock())
-    _later(later, max_per_account, out)
+    _later(later, max_per_account, out, sent=bool(result.sent))
     return result
+
+
+def _unforeseen(exc: Exception) -> SendFailed:
+    """An error the sender does not know (a client library's own fault): this account's post
+    waits for the next run, recorded, while the other platforms go ahead."""
+    said = f": {shortened(str(exc), 160)}" if str(exc) else ""
+    return SendFailed(f"unexpected error: {type(exc).__name__}{said}", retry=True)
 
 
 def _failed(
@@ -261,7 +276,17 @@ def _failed(
     result.failed.append(f"{account.label}: {item.post}: {message} ({then})")
 
 
-def _later(later: int, per_account: int, out: TextIO) -> None:
-    if later:
-        out.write(f"{later} more due: sent on later runs (at most {per_account} per account "
-                  "a run keeps a steady pace)\n")  # fmt: skip
+def _later(later: int, per_account: int, out: TextIO, *, sent: bool | None = None) -> None:
+    """The due posts beyond this run's share. `sent`: whether this run sent anything (None: a
+    dry run, which sends nothing and says what a run would do)."""
+    if not later:
+        return
+    if sent is None:
+        out.write(f"{later} more due after these: a run sends at most {per_account} per "
+                  "account (a steady pace)\n")  # fmt: skip
+        return
+    pace = f"at most {per_account} per account a run: a steady pace"
+    if sent:
+        out.write(f"{later} more due: sent on later runs ({pace})\n")
+    else:
+        out.write(f"Nothing was sent; {later} more due wait for later runs ({pace})\n")

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import socket
+import ssl
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from ..findings import shortened
+from .clients import NameLookupTimeout
 
 
 @dataclass(frozen=True)
@@ -46,14 +52,17 @@ def failed_with(
     *,
     refused_secret: str,
     headers: Mapping[str, str] | None = None,
+    timeout: float | None = None,
+    server: str = "",
 ) -> SendFailed:
     """What a platform's answer means for the post and the next run. 0 (no answer: a
     timeout, a refused connection), 408, 429 and 5xx: try again on the next run (a 429 or
     503 may say when). 401 and 403: the secret was refused (`refused_secret` says which);
     fix it and the next run tries again. Any other 4xx (400, 409, 413, 422): the platform
-    refused this post as it is, and would again: held until it is edited."""
+    refused this post as it is, and would again: held until it is edited. With no answer,
+    the message says why in words (`network_reason`)."""
     if status == 0:
-        return SendFailed("the server did not answer", retry=True, cause=cause)
+        return SendFailed(network_reason(cause, timeout, server), retry=True)
     if status in (401, 403):
         return SendFailed(refused_secret, retry=False, cause=cause, status=status)
     if status in (408, 429) or status >= 500:
@@ -62,3 +71,54 @@ def failed_with(
                           status=status, headers=headers)  # fmt: skip
     return SendFailed(f"the server refused the post ({status})", retry=False, refused=True,
                       cause=cause, status=status)  # fmt: skip
+
+
+def network_reason(exc: BaseException, timeout: float | None = None, server: str = "") -> str:
+    """Why no answer came, in words, from the errors the client libraries raise one from
+    another (Mastodon.py over requests over urllib3, the atproto SDK over httpx): the socket's
+    own error says it (a refused connection, an unknown name, a timeout); the libraries'
+    messages either say nothing (the SDK's NetworkError) or say it in a paragraph. `server`:
+    the address asked, whose name a failed lookup names."""
+    chain = list(_causes(exc))
+    names = [type(e).__name__ for e in chain]
+    within = f" within {timeout:g} s (--timeout)" if timeout else ""
+    lookup = next((e for e in chain if isinstance(e, NameLookupTimeout)), None)
+    if lookup is not None:
+        return (f"the server could not be reached: looking up its name ({lookup.host}) took "
+                f"longer than {timeout:g} s (--timeout)" if timeout else str(lookup))  # fmt: skip
+    if any(isinstance(e, socket.gaierror) for e in chain) or "NameResolutionError" in names:
+        host = urlsplit(server).hostname
+        name = f" ({host})" if host else ""
+        return (f"the server could not be reached: its name{name} was not found (no network, "
+                "or a mistyped server address)")  # fmt: skip
+    if any(isinstance(e, ConnectionRefusedError) for e in chain):
+        return ("the server could not be reached: connection refused (nothing answers at that "
+                "address and port)")  # fmt: skip
+    if any(isinstance(e, TimeoutError) for e in chain) or any("Timeout" in n for n in names):
+        return f"the server did not answer{within}"
+    if any(isinstance(e, ssl.SSLError) for e in chain) or any("SSL" in n for n in names):
+        return "the server could not be reached: the secure connection (TLS) failed"
+    if any(isinstance(e, ConnectionError) for e in chain) or any(
+        n in ("RemoteDisconnected", "RemoteProtocolError", "ProtocolError") for n in names
+    ):
+        return "the server did not answer: the connection was closed before an answer came"
+    last = chain[-1]
+    said = f": {shortened(str(last), 120)}" if str(last) else ""
+    return f"the server could not be reached: {type(last).__name__}{said}"
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """`exc` and what it was raised from or while handling, outermost first (urllib3's
+    MaxRetryError keeps its cause in `reason`; requests' errors wrap it as their argument)."""
+    seen: set[int] = set()
+    todo: list[BaseException] = [exc]
+    while todo:
+        current = todo.pop(0)
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        reason = getattr(current, "reason", None)
+        linked = [current.__cause__, current.__context__, reason,
+                  *(a for a in current.args if isinstance(a, BaseException))]  # fmt: skip
+        todo.extend(e for e in linked if isinstance(e, BaseException))
