@@ -329,6 +329,10 @@ CLASS_EXAMPLES = [
     ("safe-messaging.framing-in-a-suicide-story",
      "For her, suicide was a dignified, even brave, choice.",
      "Thoughts of suicide can be an understandable response to pain, and they can pass."),
+    # Fitting as an adjective frames a death; fitting barriers is means safety.
+    ("safe-messaging.positive-framing",
+     "His death by suicide felt like a fitting end to a tragic life.",
+     "Councils are fitting barriers at known suicide locations, and it saves lives."),
     # Denied, the same words are guidance.
     ("safe-messaging.framing-in-a-suicide-story",
      "It was a rational choice for him, she wrote, after he took his life.",
