@@ -418,3 +418,45 @@ def test_blind_batch_17_classes(sentence: str, claim: bool) -> None:
 )
 def test_blind_batch_18_classes(sentence: str, claim: bool) -> None:
     assert _is_claim(sentence) is claim
+
+
+# Batch AB's classes, in our own words, each beside a near miss that must stay quiet: a
+# share of "us" or of a group in words; a change over time as a record, "fewer and fewer",
+# a past decade or generation, or a doubling "over the last" years; "almost everyone";
+# improvement within a number of sessions; "twice as often as"; research that keeps finding;
+# years of life lost; a risk that falls "the longer"; children who "go on to be" something.
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("About a third of us will live with anxiety at some point.", True),
+        ("A third of us are off on Friday for the training day.", False),
+        ("Around one mum in five has intrusive thoughts about her baby.", True),
+        ("One session in five is held online.", False),
+        ("Waiting times for adult autism assessments are at a record high.", True),
+        ("My energy is at an all-time low this month.", False),
+        ("More and more teenagers are vaping before they turn fifteen.", True),
+        ("More and more of my plants are dying on the windowsill.", False),
+        ("Teens now sleep less than teens did back in the nineties.", True),
+        ("The practice opened its doors back in the nineties.", False),
+        ("Ours is the loneliest generation on record.", True),
+        ("Prescriptions for sleeping pills have almost tripled over the last ten years.", True),
+        ("He doubled over laughing at the punchline.", False),
+        ("Nearly everyone will go through a period of low mood.", True),
+        ("Nearly everyone brought a dish to share.", False),
+        ("In its mild forms, nearly everyone experiences it.", False),
+        ("Most of us experience a bit of both.", False),
+        ("Most couples notice a real difference within six sessions.", True),
+        ("We review your goals after six sessions.", False),
+        ("Boys are referred for ADHD three times as often as girls.", True),
+        ("Water the seedlings twice as often in July.", False),
+        ("Sleep research continues to show that naps help memory.", True),
+        ("Our research team continues to meet on Thursdays.", False),
+        ("People with anorexia die ten to fifteen years sooner than their peers.", True),
+        ("The chances of a full recovery rise the earlier treatment begins.", True),
+        ("The longer treatment lasts, the lower the risk of relapse.", True),
+        ("The longer the walk, the better the view, in my opinion.", False),
+        ("Teens who are listened to go on to be more confident adults.", True),
+    ],
+)
+def test_blind_batch_ab_classes(sentence: str, claim: bool) -> None:
+    assert _is_claim(sentence) is claim

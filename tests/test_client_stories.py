@@ -347,3 +347,46 @@ def test_rt5_client_story_classes_and_near_misses(text: str, identifiable: bool)
 )
 def test_the_writer_describing_themself_is_not_a_client(text: str, identifiable: bool) -> None:
     assert any(story.identifiable for story in client_stories(text)) is identifiable, text
+
+
+# Batch AB's classes, in our own words, each with near misses: a client's message quoted with
+# a name or an initial; a group member named with what they disclosed; "my 4pm today:" and
+# "came to his 11am"; clients who see me separately; a consult request with a role, a place
+# and an age in decades; a disclosure "last week"; a workplace told by description or by
+# where it is from us; a business run by its place; a public win; a couple told by jobs.
+@pytest.mark.parametrize(
+    ("text", "identifiable"),
+    [
+        ("Voicemail from T. last night: 'I threw the bottle away.' Couldn't be prouder.", True),
+        ("A voicemail from the surgery last night moved my 9am to Tuesday.", False),
+        ("WhatsApp from a client, Dominic R., word for word: 'told my wife about the debts.'",
+         True),
+        ("Messages from a client's GP go straight to the admin inbox.", False),
+        ("Ifeoma from our Thursday bereavement group shared that she still sets two places at "
+         "dinner.", True),
+        ("Ifeoma, who runs our Thursday bereavement group, is on leave next week.", False),
+        ("My 4pm today: a 29-year-old paramedic who works nights at the Eastgate depot and "
+         "can't switch off.", True),
+        ("My 4pm: a long walk and no emails.", False),
+        ("My 9am: coffee, then the team meeting.", False),
+        ("The barber from the shop next door came to his 11am shaking after a panic attack.",
+         True),
+        ("The brothers who own the garage on the high street both see me separately.", True),
+        ("The brothers who own the garage both recommended the new café.", False),
+        ("Looking for a consult: my client is a GP at a practice in our town, late fifties, "
+         "recently disclosed a gambling debt.", True),
+        ("Looking for a consult on how you structure a first session — thoughts?", False),
+        ("A client who coaches the under-12s at Riverside Juniors disclosed on Monday that he "
+         "is drinking again.", True),
+        ("The woman who won this year's village bake-off has been coming to see me about her "
+         "panic attacks.", True),
+        ("I won the village bake-off this year, and my panic attacks are much better.", False),
+        ("One of my families this term: the dad drives the school bus, the mum manages the "
+         "Co-op on the green.", True),
+        ("One of our families therapists is on leave this term.", False),
+        ("If you run into a current client at the school gates, follow their lead.", False),
+        ("In my late thirties I finally started therapy myself.", False),
+    ],
+)
+def test_blind_batch_ab_client_story_classes(text: str, identifiable: bool) -> None:
+    assert any(s.identifiable for s in client_stories(text)) is identifiable, text

@@ -1308,3 +1308,55 @@ def test_the_classes_a_fifth_outside_red_team_found(
 )
 def test_a_wake_time_is_not_a_wake(topics, sentence: str, flagged: bool) -> None:
     assert ("death-and-grief" in _detected(topics, sentence)) is flagged
+
+
+# Batch AB's classes, in our own words: what must be found, and near misses that must not.
+@pytest.mark.parametrize(
+    ("sentence", "topic", "flagged"),
+    [
+        ("He'd swim forty lengths after tea to burn it off.", "eating-disorders", True),
+        ("He'd swim forty lengths after tea to clear his head.", "eating-disorders", False),
+        ("If she went over her number she'd skip breakfast the next day.", "eating-disorders",
+         True),
+        ("Her running has become compulsive: she trains through injuries rather than rest.",
+         "eating-disorders", True),
+        ("I knew the calories in mints and lip balm by heart.", "eating-disorders", True),
+        ("A banana has about a hundred calories, which makes it a handy snack.",
+         "eating-disorders", False),
+        ("My son heads to the toilet straight after every dinner and runs the tap.",
+         "eating-disorders", True),
+        ("My son heads to the toilet straight after the film, every time.", "eating-disorders",
+         False),
+        ("Every night I'd circle my hands round my thighs to check.", "eating-disorders", True),
+        ("My treat day was really a binge I'd hidden from everyone.", "eating-disorders", True),
+        ("Our café's treat day is Friday: cake for anyone who books a session.",
+         "eating-disorders", False),
+        ("He was held at knife-point for his phone outside the station.", "trauma", True),
+        ("She gave CPR on her husband on the kitchen floor.", "trauma", True),
+        ("Our first-aid refresher covers CPR training for all staff.", "trauma", False),
+        ("The captors kept him blindfolded for a week.", "trauma", True),
+        ("Fireworks still drag me straight back to the shelling.", "trauma", True),
+        ("That song sends me straight back to the school disco.", "trauma", False),
+        ("Our daughter was born at 27 weeks and spent months in neonatal care.", "trauma", True),
+        ("Our daughter was born at 40 weeks after a calm labour.", "trauma", False),
+        ("Divers spent two days recovering the bodies from the ferry.", "trauma", True),
+        ("He got stabbed walking home from the chip shop.", "trauma", True),
+        ("I was stabbed in the back by a colleague over the rota.", "trauma", False),
+        ("My little brother drowned off the pier the summer I turned ten.", "trauma", True),
+        ("I'm drowning in paperwork this week.", "trauma", False),
+        ("The hostages were freed after three weeks.", "trauma", True),
+        ("Since the assault, he won't take the night bus.", "trauma", True),
+        ("The assault course at the team day was brutal on my knees.", "trauma", False),
+        ("The fear lingers in your body long after the danger has passed.", "trauma", True),
+        ("Bottles thrown against the wall were the soundtrack of my childhood.", "trauma", True),
+        ("Footage from Sudan leaves me shaking; my family are still there.", "trauma", True),
+        ("Our team offers trauma-informed care, which means you set the pace.", "trauma", False),
+        ("Two of our therapists are accredited in EMDR and trauma-focused CBT.", "trauma",
+         False),
+        ("My desk is a disaster zone by Friday afternoon.", "trauma", False),
+        ("After the quake the town centre was a disaster zone and people slept outside.",
+         "trauma", True),
+    ],
+)
+def test_the_classes_of_batch_ab(topics, sentence: str, topic: str, flagged: bool) -> None:
+    assert (topic in _detected(topics, sentence)) is flagged

@@ -860,6 +860,28 @@ CLASS_EXAMPLES = [
      "He took his own life after his son's arrest.",
      "The play explores a family's grief after their son's death by suicide, and counsellors "
      "are available after every performance."),
+    # Batch AB's clinical-advice misses by class, in our own words, with near misses.
+    ("clinical-advice.diagnosing",
+     "Your flatmate forgets every bill and talks over you? Textbook ADHD.",
+     "Textbook ADHD signs in girls are often missed, so ask about an assessment."),
+    ("clinical-advice.diagnosing",
+     "A lad who won't leave his room and has stopped eating is displaying classic depression.",
+     "The leaflet describes what classic depression can look like in teenagers."),
+    ("clinical-advice.replacing-care",
+     "Six months with the same counsellor and nothing's changed? Time to walk away.",
+     "Six months in the same flat and nothing's changed? Time to walk away from the landlord."),
+    ("clinical-advice.replacing-care",
+     "Drop your therapist and let our breathwork course handle your anxiety instead.",
+     "Let our booking app handle your reminders so you never miss a session."),
+    ("clinical-advice.medication-break",
+     "Let your son have a holiday from his stimulants while he's off school.",
+     "Let your son have a holiday from his chores while he's off school."),
+    ("clinical-advice.medication-change",
+     "Side effects on the higher dosage? Step back down to your previous dose tomorrow.",
+     "Bored of the new layout? Go back to your old one in settings."),
+    ("clinical-advice.no-care-needed",
+     "Heartbreak doesn't need a therapist, just ice cream and your mates.",
+     "Heartbreak doesn't always need a therapist, but it's fine to want one."),
 ]
 
 
