@@ -46,7 +46,7 @@ def test_the_built_pages_and_feeds_link_every_way_in(sample_hub: Hub) -> None:
     post = next(p for p in site.glob("blog/*/index.html")
                 if 'data-carepress="crisis-box"' in p.read_text())  # fmt: skip
     box = post.read_text().split('data-carepress="crisis-box"', 1)[1].split("</aside>", 1)[0]
-    for href in ("tel:988", "sms:988", "sms:741741?&amp;body=HOME", "https://988lifeline.org/",
+    for href in ("tel:988", "sms:988", "sms:741741?&amp;body=HOME", "https://988lifeline.org/chat/",
                  "tel:911"):  # fmt: skip
         assert f'href="{href}"' in box, href
     crisis = (site / "crisis" / "index.html").read_text()
