@@ -73,6 +73,8 @@ class Region(BaseModel):
     short: str  # one line for social posts: where to get help now
     emergency: str
     country_code: str = ""  # its international calling code ("44"); none for INTL
+    name_in_sentence: str = ""  # "the United Kingdom"; none for INTL (no "outside" it)
+    known_as: tuple[str, ...] = ()  # the words that name it in a sentence ("UK", "British")
 
     @property
     def emergency_calls(self) -> tuple[Action, ...]:

@@ -25,6 +25,7 @@ from ..settings import Settings
 from .frontmatter import markup_findings, pydantic_finding, theme_findings
 from .help_links import page_findings as help_link_page_findings
 from .html_safety import locate_removals
+from .other_regions import page_findings as other_region_page_findings
 from .snippet_includes import include_findings
 from .tracking_links import page_findings as tracking_link_page_findings
 
@@ -87,7 +88,8 @@ def read_page(path: Path, shown: str) -> tuple[PostFile | None, list[Finding]]:
 
 
 def check_page_front(page: PostFile, settings: Settings) -> list[Finding]:
-    findings = markup_findings(page)
+    """A page's front matter, and its words' crisis numbers (checks/other_regions.py)."""
+    findings = markup_findings(page) + other_region_page_findings(page, settings)
     try:
         PageMeta.model_validate(page.meta)
     except ValidationError as exc:

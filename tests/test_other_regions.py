@@ -1,0 +1,95 @@
+"""Another region's crisis numbers on a hub (checks/other_regions.py): a UK hub copied from
+the US sample told its readers to "call or text 988", "text HOME to 741741" and linked
+tel:911, and passed every check (a new-user tester's report)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+from carepress.checks.other_regions import OTHER_REGION, page_findings
+from carepress.content import PostFile
+from carepress.settings import load_settings
+from conftest import REPO, Hub, post_text
+
+SETTINGS = load_settings(REPO / "mkdocs.yml")
+
+
+def _in(region: str):  # type: ignore[no-untyped-def]
+    return dataclasses.replace(
+        SETTINGS, practice=SETTINGS.practice.model_copy(update={"crisis_region": region}))
+
+
+def _found(body: str, region: str = "UK") -> list[tuple[int, str]]:
+    page = PostFile("page.md", {}, {}, body + "\n", 1)
+    return [(f.column, f.message) for f in page_findings(page, _in(region))
+            if f.rule == OTHER_REGION]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "If you are struggling, call or text 988.",
+        "Or text HOME to 741741, free and 24/7.",
+        "In an emergency, [get help](tel:911).",
+        "A 988 crisis counselor can talk you through it.",
+        '<a href="sms:741741">Message a volunteer</a> tonight.',
+        "Call the SAMHSA helpline on 1-800-662-4357.",
+        "In Australia, call 000. Otherwise dial 911 for the police.",  # named in the other one
+    ],
+)
+def test_another_region_s_number_is_an_error_on_a_uk_hub(body: str) -> None:
+    assert _found(body), body
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "In the US, call or text 988.",
+        "Readers in the United States can text HOME to 741741.",
+        "American readers: [call 911](tel:911) in an emergency.",
+        "Call Samaritans on 116 123, or 999 in an emergency.",  # the UK's own (and Ireland's)
+        "Call [NHS 111](tel:111) for urgent help.",  # New Zealand's emergency number too
+        "Over 10 000 people called the line last year.",
+        "Since 1737 the town has had a crisis of one kind or another.",
+    ],
+)
+def test_the_region_s_own_numbers_and_named_regions_pass(body: str) -> None:
+    assert _found(body) == [], body
+
+
+def test_the_message_names_the_number_its_region_and_the_fix() -> None:
+    page = PostFile("p.md", {}, {}, "Intro.\n\nIf you are struggling, call 988.\n", 3)
+    (finding,) = page_findings(page, _in("UK"))
+    assert (finding.path, finding.line, finding.severity) == ("p.md", 5, "error")
+    assert finding.message == ("988 is a number of the United States (988 Suicide & Crisis "
+                               "Lifeline): readers in the United Kingdom cannot reach it")
+    assert "Samaritans: Call 116 123" in finding.hint and "999" in finding.hint
+    assert "'in the United States, call 988'" in finding.hint
+
+
+def test_the_us_hub_and_canada_share_988_and_911() -> None:
+    assert _found("Call or text 988, or call 911.", "US") == []
+    assert _found("Call or text 988, or call 911.", "CA") == []
+    assert [m for _, m in _found("Call or text 988.", "AU")]
+
+
+def test_an_international_hub_asks_for_the_country() -> None:
+    (found,) = _found("Call or text 988.", "INTL")
+    assert "United States" in found[1]
+    assert _found("In Canada, call or text 988.", "INTL") == []
+
+
+def test_carepress_check_reports_posts_and_pages_of_a_uk_hub(hub: Hub) -> None:
+    config = hub.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("crisis_region: US", "crisis_region: UK"))
+    body = ("Worry is normal.\n\n<!-- more -->\n\n## Help\n\n"
+            "If you are struggling, [call 988](tel:988) or text HOME to 741741.\n")  # fmt: skip
+    hub.write_post("us-lines.md", post_text(body=body, slug="us-lines"))
+    (hub.root / "content" / "help.md").write_text("# Help\n\nIn an emergency, call 911.\n")
+    result = hub.check("--format", "json")
+    found = [f for f in json.loads(result.stdout) if f["rule"] == OTHER_REGION]
+    assert result.returncode != 0
+    assert sorted((f["path"].rsplit("/", 1)[-1], f["message"].split(" ")[0]) for f in found) == [
+        ("help.md", "911"), ("us-lines.md", "741741"), ("us-lines.md", "988")]
