@@ -26,9 +26,13 @@ class Action:
 
 
 def dialable(number: str) -> str:
-    """A number as a tel: or sms: address takes it: digits, and a leading + kept."""
-    digits = re.sub(r"\D", "", number)
-    return ("+" if number.strip().startswith("+") else "") + digits
+    """A number as a tel: or sms: address takes it: digits, and a leading + kept. The trunk
+    prefix written in brackets after a country code ("+44 (0)161 496 0123") is dropped:
+    dialled from abroad it is not dialled (tel:+441614960123)."""
+    international = number.strip().startswith("+")
+    if international:
+        number = re.sub(r"\(\s*0\s*\)", "", number)
+    return ("+" if international else "") + re.sub(r"\D", "", number)
 
 
 class CrisisLine(BaseModel):

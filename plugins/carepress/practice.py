@@ -13,6 +13,10 @@ Audience = Literal["clients", "clinicians", "community"]
 CrisisRegion = Literal["US", "CA", "UK", "IE", "AU", "NZ", "INTL"]
 
 
+# The calling codes of the crisis regions (data/crisis_lines.yml), longest first.
+_COUNTRY_CODES = ("353", "44", "61", "64", "1")
+
+
 class _Profile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -122,6 +126,28 @@ class Practice(_Profile):
     email: str | None = None
     disclaimer: Disclaimer
     social_hours: SocialHours | None = None
+
+    @field_validator("phone")
+    @classmethod
+    def _dialable(cls, value: str | None) -> str | None:
+        """A number that can be dialled: at least 7 digits after its country code (or its
+        trunk 0), so a digit left off ("0161 496 01") is not published as the practice's."""
+        if value is None:
+            return value
+        written = re.sub(r"\(\s*0\s*\)", "", value.strip())
+        digits = re.sub(r"\D", "", written)
+        if written.startswith(("+", "00")):
+            digits = digits.removeprefix("00")
+            code = next((c for c in _COUNTRY_CODES if digits.startswith(c)), digits[:1])
+            national = digits[len(code):]
+        else:
+            national = digits.removeprefix("0")
+        if len(national) < 7:
+            raise ValueError(
+                f"{value!r} cannot be a phone number: it has {len(national)} digits after its "
+                "country code or leading 0, and a number has at least 7; write it whole, "
+                "as +44 161 496 0123 or 0161 496 0123")
+        return value
 
     @field_validator("booking_url", "contact_url")
     @classmethod
