@@ -3,6 +3,7 @@ rendering, and a build that cannot show them fails."""
 
 from __future__ import annotations
 
+import html as html_module
 import re
 
 import pytest
@@ -88,6 +89,23 @@ def test_crisis_box_follows_the_practice_region(hub: Hub) -> None:
     box = html[start : html.index("</aside>", start)]
     assert "116 123" in box and "85258" in box and "999" in box
     assert "988" not in box
+    # "Outside the United Kingdom?", not "Outside United Kingdom?" (a UK tester's report)
+    assert "<p>Outside the United Kingdom? See" in box
+    feed = (hub.site / "feeds" / "rss.xml").read_text(encoding="utf-8")
+    assert "Outside the United Kingdom? See" in html_module.unescape(feed)
+
+
+def test_an_international_crisis_box_has_no_outside(hub: Hub) -> None:
+    """INTL's region is "Anywhere else": "Outside Anywhere else?" is no sentence."""
+    _replace_in_config(hub, "crisis_region: US", "crisis_region: INTL")
+    hub.write_post("talk.md", post_text(body=BODY, slug="talk", content_warnings=["suicide"]))
+    assert hub.build("--strict").returncode == 0
+    html = hub.page("blog/talk")
+    start = html.index('data-carepress="crisis-box"')
+    box = html[start : html.index("</aside>", start)]
+    assert "findahelpline.com" in box and "Outside" not in box
+    feed = (hub.site / "feeds" / "rss.xml").read_text(encoding="utf-8")
+    assert "Find A Helpline" in feed and "Outside" not in feed
 
 
 def test_posts_without_crisis_topics_have_no_crisis_box(hub: Hub) -> None:

@@ -70,11 +70,13 @@ def crisis_html(post: FeedPost, site: Site) -> str:
         for line in region.lines
     )
     items += f"<li>In an emergency, call {html.escape(region.emergency)}.</li>"
+    # "Outside the United Kingdom?"; none for INTL ("Anywhere else"), which has no outside.
+    outside = (f"<p>Outside {html.escape(region.name_in_sentence)}? See "
+               f'<a href="{html.escape(site.crisis_url)}">crisis lines in other countries</a>.'
+               "</p>" if region.name_in_sentence else "")  # fmt: skip
     return (
         '<div data-carepress="crisis-box"><p><strong>If you need help now</strong></p>'
-        f"<ul>{items}</ul><p>Outside {html.escape(region.name)}? See "
-        f'<a href="{html.escape(site.crisis_url)}">crisis lines in other countries</a>.</p>'
-        "</div>\n"
+        f"<ul>{items}</ul>{outside}</div>\n"
     )
 
 
