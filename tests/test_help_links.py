@@ -116,7 +116,6 @@ def test_a_link_that_misleads_is_named(link: str, rule: str) -> None:
         '<a href="../../crisis/">call or text 988, or see our crisis page</a>',
         '<a href="tel:+64800543354">Lifeline Aotearoa</a>',
         '<a href="sms:+61477131114">text Lifeline</a>',
-        '<a href="tel:+44116123">call Samaritans</a>',
         '<a href="tel:988,1">dial 988 and then 1</a>',
         '<a href="//[::1">call 988</a>',  # not an address a browser goes to: no traceback
         # One-word names are the lines only as written: "Shout", "Lifeline".
@@ -166,10 +165,15 @@ def test_a_link_that_goes_where_it_says_passes(link: str) -> None:
         ('<a href="tel:+44988">Call 988</a>', False),
         ('<a href="tel:+61988">Call 988</a>', False),
         ('<a href="tel:+448006624357">Call SAMHSA</a>', False),
-        ('<a href="tel:+1988">Call 988</a>', True),
+        # A national short code has no international form (E.164: a number after +1 has
+        # ten digits, after +44 nine or ten): +1 988, +44 111, +44 116 123 dial nothing.
+        ('<a href="tel:+1988">Call 988</a>', False),
+        ('<a href="tel:+44111">Call NHS 111</a>', False),
+        ('<a href="tel:+44116123">Call Samaritans</a>', False),
+        ('<a href="tel:+448001111">Call Childline</a>', True),
         ('<a href="tel:+18006624357">Call SAMHSA</a>', True),
         ('<a href="tel:8006624357">Call SAMHSA</a>', True),
-        ('<a href="tel:+353116123">Call Samaritans Ireland</a>', True),
+        ('<a href="tel:+353116123">Call Samaritans Ireland</a>', False),
         ('<a href="tel:000">call 000</a>', True),
         ('<a href="tel:741741">call the Crisis Text Line</a>', False),
         ('<a href="tel:838255">Call the Veterans Crisis Line</a>', False),
@@ -345,3 +349,22 @@ def test_a_long_prefilled_message_is_quoted_short() -> None:
     [(rule, message, _)] = help_link_problems(f"<p>{link}</p>", SETTINGS)
     assert rule == PHONE_LINK and "fills in the message '%%%" in message
     assert len(message) < 200, len(message)
+
+
+def test_a_short_code_after_its_country_code_says_to_dial_it_as_it_is() -> None:
+    """A UK tester's `[Call NHS 111](tel:+44111)` passed: 111 is not dialled after +44."""
+    ((rule, message, _),) = help_link_problems('<a href="tel:+44111">Call NHS 111</a>', UK)
+    assert rule == PHONE_LINK
+    assert message == ("the link 'Call NHS 111' dials 111 after its country code (44111), "
+                       "which phones cannot dial: 111 is a national short code, dialled as "
+                       "it is: link it as tel:111")
+    assert list(help_link_problems('<a href="tel:111">Call NHS 111</a>', UK)) == []
+
+
+def test_childline_is_a_uk_helpline() -> None:
+    for link in ('<a href="tel:08001111">Call Childline</a>',
+                 '<a href="tel:+448001111">Call Childline on 0800 1111</a>',
+                 '<a href="https://www.childline.org.uk/">Contact Childline</a>'):
+        assert list(help_link_problems(f"<p>{link}</p>", UK)) == [], link
+    assert [r for r, _, _ in help_link_problems(
+        '<a href="https://example.org/">Call Childline</a>', UK)] == [MISLEADING_LINK]

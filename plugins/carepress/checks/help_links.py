@@ -143,11 +143,21 @@ def _forms(number: str, region: Region) -> frozenset[str]:
     1-800-950-6264 but a number in the reader's own area."""
     listed = _bare(_digits(number))
     code = region.country_code
-    if not code:
+    if not code or _short_code(number, region):
         return frozenset({listed})
     if code == "1" and len(listed) == 11 and listed.startswith(code):
         return frozenset({listed, listed[1:]})
     return frozenset({listed, code + listed})
+
+
+def _short_code(number: str, region: Region) -> bool:
+    """A national short code, dialled only as it is, never after the country code ("+44
+    111" is no number): in North America fewer than ten digits (988, 911, 741741), elsewhere
+    a number written without the trunk 0 (111, 116 123, 85258, 13 11 14, 1800 55 1800)."""
+    digits = _digits(number)
+    if region.country_code == "1":
+        return len(digits) < 10
+    return not digits.startswith("0")
 
 
 @dataclass(frozen=True)
@@ -171,6 +181,20 @@ def _ways() -> tuple[_Way, ...]:
         found += [_Way("any", _forms(number, region), None)
                   for number in re.findall(r"\d[\d ]*\d|\d", region.emergency)]  # fmt: skip
     return tuple(found)
+
+
+def _short_code_abroad(digits: str) -> str | None:
+    """A region's short code written after its country code ("44111": NHS 111), or None."""
+    for region in all_regions().values():
+        code = region.country_code
+        if code and digits.startswith(code):
+            rest = digits[len(code):]
+            numbers = [n for line in (*region.lines, *region.helplines)
+                       for n in (line.call, line.text) if n]  # fmt: skip
+            numbers += re.findall(r"\d[\d ]*\d|\d", region.emergency)
+            if any(_digits(n) == rest and _short_code(n, region) for n in numbers):
+                return rest
+    return None
 
 
 def _ways_to(digits: str, scheme: str | None = None) -> list[_Way]:
@@ -426,6 +450,11 @@ def _dialling_problem(href: str, scheme: str, text: str, settings: Settings) -> 
     if _own_number(digits, settings):
         return None
     if not _ways_to(digits):
+        short = _short_code_abroad(digits)
+        if short is not None:
+            return (f"the link '{text}' dials {short} after its country code ({digits}), "
+                    f"which phones cannot dial: {short} is a national short code, dialled "
+                    f"as it is: link it as {scheme}:{short}")  # fmt: skip
         return (f"the link '{text}' calls or texts {digits}, which is neither the practice's "
                 "number nor a crisis line's or helpline's (in its own country's form)")
     ways = _ways_to(digits, scheme)
