@@ -127,6 +127,15 @@ class Practice(_Profile):
     disclaimer: Disclaimer
     social_hours: SocialHours | None = None
 
+    @field_validator("crisis_region", mode="before")
+    @classmethod
+    def _region_code(cls, value: object) -> object:
+        """'uk' and 'GB' (the UK's ISO code) are the UK; any case is the region's code."""
+        if isinstance(value, str):
+            value = value.strip().upper()
+            return "UK" if value == "GB" else value
+        return value
+
     @field_validator("phone")
     @classmethod
     def _dialable(cls, value: str | None) -> str | None:

@@ -204,4 +204,8 @@ def practice_text_findings(settings: Settings, config_file: Path | None) -> list
     for file, prose in proses:
         path = settings.display_path(file)
         findings += language_findings(path, prose, settings) + story_findings(path, prose)
+    if config_file is not None:
+        from .time_zone import time_zone_findings
+
+        findings += time_zone_findings(settings, config_file)
     return settings.adjusted(findings)
