@@ -581,19 +581,40 @@ def test_a_calendar_past_the_last_day_is_a_clear_error(hub: Hub) -> None:
     assert last.returncode == 0 and "Week of Mon 20 Dec 9999" in last.stdout
 
 
-def test_the_site_shows_an_overdue_review_on_its_real_day(hub: Hub) -> None:
+def test_the_site_keeps_an_overdue_review_to_the_practice(hub: Hub) -> None:
+    """The calendar page and calendar.ics are public (noindex, not private): an overdue
+    clinical review, like a draft or a note on pace, is the practice's own
+    (`carepress calendar`), never the site's (a UK tester's report)."""
+    from carepress.calendar.agenda import agenda
     from carepress.calendar.site_calendar import _calendar, coming_up
     from carepress.engine import check_front
     from carepress.settings import load_settings
 
-    _post(hub, "what-anxiety-is", "2025-01-02",
+    _post(hub, "what-anxiety-is", "2025-01-02", tags=["self-harm"],
           reviewed={"by": "mei-lin", "on": dt.date(2025, 11, 5)})  # fmt: skip
     settings = load_settings(hub.root / "mkdocs.yml")
     for now in (dt.datetime(2027, 1, 12, tzinfo=dt.UTC), dt.datetime(2027, 1, 20, tzinfo=dt.UTC)):
         reports = [check_front(p, settings, now) for p in settings.post_files()]
-        items = {i["what"]: i for i in coming_up(reports, settings, now)}
-        assert items["Review due: What Anxiety Is"]["when"] == "overdue since 05 Nov 2026"
-        # The site's file: the review on the day it ran out (last year's), once.
+        # The practice's own plan has it ...
+        weeks = agenda(reports, settings, now.date(), 1)
+        assert [p.title for p in weeks[0].reviews] == ["What Anxiety Is"]
+        # ... the site's page and file do not: only observances and the posts that fit them.
+        items = coming_up(reports, settings, now, weeks=8)
+        assert not [i for i in items if "Review" in str(i["what"])]
+        raw = _calendar(reports, settings, now).decode()
+        assert "Review due" not in raw and "overdue" not in raw
         events = icalendar.Calendar.from_ical(_calendar(reports, settings, now)).walk("VEVENT")
-        (review,) = [e for e in events if str(e["summary"]).startswith("Review due")]
-        assert review.decoded("dtstart") == dt.date(2026, 11, 5)
+        summaries = [str(e["summary"]) for e in events]
+        assert "Self-injury Awareness Day" in summaries
+
+
+def test_a_self_harm_post_fits_self_injury_awareness_day(hub: Hub) -> None:
+    config = hub.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("crisis_region: US", "crisis_region: UK"))
+    _post(hub, "self-harm", "2026-01-10", content_warnings=["self-harm"])
+    result = hub.carepress("calendar", "--from", "2027-03-01", "--weeks", "1", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    (week,) = json.loads(result.stdout)
+    day = next(o for o in week["observances"] if o["id"] == "self-injury-awareness-day")
+    assert (day["start"], day["end"]) == ("2027-03-01", "2027-03-01")
+    assert [p["path"].rsplit("/", 1)[-1] for p in day["fits"]] == ["self-harm.md"]

@@ -1,9 +1,11 @@
 """The calendar the built site carries for the practice to subscribe to (social/calendar.ics,
 beside the share kits: not in the nav, search or sitemap): the observances of its region this
-year and next, and the clinical reviews of published posts as they run out.
+year and next, and the published posts that fit them.
 
-Never a draft or a future post: the site is public even where it is not indexed (the full
-plan, drafts included, is `carepress calendar --ics FILE`, written where the practice says).
+Nothing the practice keeps to itself: no draft or future post, no review due or overdue, no
+note on its pace. The site is public even where it is not indexed (the full plan, drafts and
+reviews included, is `carepress calendar`, and its `--ics FILE` written where the practice
+says).
 """
 
 from __future__ import annotations
@@ -82,9 +84,10 @@ def _calendar(published: list[Post], settings: Settings, now: dt.datetime) -> by
     new_year = dt.date(now.year, 1, 1)
     weeks = agenda(published, settings, now.date(), WEEKS, first_day=new_year)
     for week in weeks:
-        # Only published posts are here (none is scheduled or a draft): the file shows their
-        # reviews, not the posts themselves or the day one leaves the feeds.
-        week.posts, week.expiring = [], []
+        # Only published posts are here (none is scheduled or a draft), and only beside the
+        # observances they fit: not the day one leaves the feeds, nor a review running out
+        # (an overdue clinical review is the practice's to know, not every reader's).
+        week.posts, week.expiring, week.reviews, week.notes = [], [], [], []
     stamp = dt.datetime.combine(new_year, dt.time(), dt.UTC)  # the same all year
     return calendar_ics(weeks, settings.practice.name, settings.site_url, {}, stamp)
 
@@ -92,7 +95,7 @@ def _calendar(published: list[Post], settings: Settings, now: dt.datetime) -> by
 def coming_up(reports: Iterable[Post], settings: Settings, now: dt.datetime, weeks: int = 8
               ) -> list[dict[str, object]]:  # fmt: skip
     """The profile kit's list of the weeks ahead, from what the site may show: observances
-    with the published posts that fit them, and published posts' reviews running out."""
+    with the published posts that fit them (no review due: `_calendar`)."""
     items: list[dict[str, object]] = []
     for week in agenda(_published(reports, now), settings, now.date(), weeks):
         for occurrence, fits in week.observances:
@@ -103,11 +106,4 @@ def coming_up(reports: Iterable[Post], settings: Settings, now: dt.datetime, wee
             items.append({"when": when, "what": observance.name,
                           "who": observance.organisation, "url": observance.source,
                           "fits": shared})  # fmt: skip
-        for review in week.reviews:
-            what = "Review due" if review.status == "review-due" else "Sources to update"
-            when = f"{review.day:%d %b}"
-            if review.day < now.date():  # (overdue: on the list from its real day)
-                when = f"overdue since {review.day:%d %b %Y}"
-            items.append({"when": when, "what": f"{what}: {review.title}",
-                          "who": "", "url": "", "fits": []})  # fmt: skip
     return items
