@@ -34,7 +34,7 @@ from .findings import (
 from .private_files import kept_private, warn_unless_ignored, write_private
 from .publish.platforms import PLATFORM_KEYS
 from .publish.snippets import compose_all
-from .settings import ConfigError, Settings, load_settings
+from .settings import ConfigError, Settings, hub_config, load_settings
 from .site_commands import ENGINES, run_engine
 
 if TYPE_CHECKING:
@@ -333,6 +333,7 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     # Here, not at the top: settings are loaded, so these import nothing new.
     from .checks.crisis_page import crisis_page_findings
     from .checks.site_url import site_url_findings
+    from .checks.theme_files import theme_findings
 
     paths = _expand(args.paths, settings)
     show_progress = sys.stderr.isatty() and len(paths) >= 20
@@ -350,6 +351,7 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
         reports, hub, kept = _check_hub(paths, settings, args.config, now, progress, args.fresh)
         hub += _unpublished_in_hub(reports, settings, args.config, now)
         hub += crisis_page_findings(settings)
+        hub += theme_findings(settings, args.config, hub_config(args.config))
     for report, finding in [*duplicate_addresses(reports, settings, now),
                             *links_in_posts(reports, settings, now)]:  # fmt: skip
         report.findings.append(finding)

@@ -1,0 +1,60 @@
+"""A new practice's first mistakes (a UK hub set up from the sample): each gets a message
+naming the file or setting and the fix, never a traceback, and `carepress check` reports
+what would stop the build."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import Hub, post_text
+
+
+def _set(hub: Hub, pattern: str, replacement: str) -> None:
+    config = hub.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    changed = re.sub(pattern, replacement, text, count=1, flags=re.M)
+    assert changed != text, pattern
+    config.write_text(changed, encoding="utf-8")
+
+
+def test_a_language_material_lacks_is_a_clear_error(hub: Hub) -> None:
+    hub.write_post("one.md", post_text(slug="one"))
+    _set(hub, r"^  language: .*$", "  language: en-GB")
+    for result in (hub.build(), hub.check()):
+        assert result.returncode != 0
+        output = result.stdout + result.stderr
+        assert "theme > language: 'en-GB' is not a language Material has" in output
+        assert "`language: en`" in output and "post_date_format" in output
+        assert "Traceback" not in output
+
+
+def test_a_deleted_partial_and_broken_pages_are_found_by_check_and_stop_the_build(
+    hub: Hub,
+) -> None:
+    hub.write_post("one.md", post_text(slug="one"))
+    (hub.root / "overrides/partials/carepress-footer.html").unlink()
+    (hub.root / "content/social-media-policy.md").unlink()
+    crisis = hub.root / "content/crisis.md"
+    crisis.write_text(re.sub(r"^template: crisis.html\n", "", crisis.read_text(), flags=re.M))
+    checked = hub.check()
+    assert checked.returncode != 0
+    out = checked.stdout
+    assert "overrides/main.html:54:1: error site.missing-template includes " \
+           "'partials/carepress-footer.html'" in out
+    assert "restore overrides/partials/carepress-footer.html" in out
+    assert "content/crisis.md:1:1: error site.crisis-page-template" in out
+    assert "error site.nav-missing-page nav: 'social-media-policy.md'" in out
+    built = hub.build()
+    assert built.returncode != 0
+    assert "includes 'partials/carepress-footer.html'" in built.stderr
+    assert "Traceback" not in built.stderr
+
+
+def test_a_missing_custom_dir_is_named(hub: Hub) -> None:
+    import shutil
+
+    hub.write_post("one.md", post_text(slug="one"))
+    shutil.rmtree(hub.root / "overrides")
+    checked = hub.check()
+    assert "theme > custom_dir: the folder overrides/ does not exist" in checked.stderr
+    assert "Traceback" not in checked.stderr
