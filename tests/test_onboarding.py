@@ -58,3 +58,34 @@ def test_a_missing_custom_dir_is_named(hub: Hub) -> None:
     checked = hub.check()
     assert "theme > custom_dir: the folder overrides/ does not exist" in checked.stderr
     assert "Traceback" not in checked.stderr
+
+
+def test_site_url_mistakes_are_named_by_check_build_and_verify(hub: Hub) -> None:
+    hub.write_post("one.md", post_text(slug="one"))
+    assert hub.build().returncode == 0
+    cases = {
+        "htps://learn.example.co.uk/": "has htps://, not https://",
+        "learn.example.co.uk": "has no scheme, not https://",
+        "http://127.0.0.1:8000/": "is this computer's own address",
+        "https://localhost/": "is this computer's own address",
+        "https://learn.riverbend-therapy.example.org/": "is the CarePress sample hub's address",
+    }
+    _set(hub, r"^    name: Riverbend Therapy Collective$", "    name: Ancoats Counselling")
+    for value, says in cases.items():
+        _set(hub, r"^site_url: .*$", f"site_url: {value}")
+        checked = hub.check()
+        assert checked.returncode != 0, value
+        assert f"mkdocs.yml:5:1: error site.bad-site-url site_url: '{value}' {says}" \
+            in checked.stdout
+        verified = hub.carepress("verify")
+        assert "site.bad-site-url" in verified.stdout and "site.stale" not in verified.stdout
+        assert "was not verified: fix site_url in mkdocs.yml first" in verified.stdout
+    _set(hub, r"^site_url: .*$", "site_url: htps://learn.example.co.uk/")
+    built = hub.build()
+    assert built.returncode != 0 and "site_url: 'htps://learn.example.co.uk/' has htps://" \
+        in built.stderr
+    _set(hub, r"^site_url: .*$", "site_url: http://learn.example.co.uk/")
+    checked = hub.check()
+    assert "warning site.http-site-url site_url: 'http://learn.example.co.uk/' starts with " \
+        "http://" in checked.stdout
+    assert hub.build().returncode == 0 and hub.build("--strict").returncode != 0

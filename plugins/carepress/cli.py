@@ -608,6 +608,12 @@ def _verify(args: argparse.Namespace, settings: Settings) -> int:
     now = utc_now()
     reports = _check_paths(settings.post_files(), settings, now, None, html=False)
     findings = site_url_findings(settings, args.config)
+    if any(f.is_error for f in findings):  # every page would look stale: say what is wrong
+        _print_findings(findings, args.format, len(reports))
+        if args.format == "text":
+            print(f"{settings.display_path(site_dir)} was not verified: fix site_url in "
+                  f"{settings.display_path(args.config)} first, then build and verify again.")
+        return EXIT_ERRORS
     findings += verify_site(site_dir, settings, reports, now)
     if findings or args.format != "text":
         _print_findings(findings, args.format, len(reports))

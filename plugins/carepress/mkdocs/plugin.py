@@ -183,6 +183,13 @@ class CarePressPlugin(BasePlugin):
             )
         except ConfigError as exc:
             raise PluginError(str(exc)) from exc
+        from ..checks.site_url import site_url_problems
+
+        for severity, message, fix in site_url_problems(site_url, self.settings.practice.name):
+            text = f"{config_file.name}: site_url: {message}. To fix it, {fix}."
+            if severity == "error" and not self.serving:  # a preview goes on
+                raise PluginError(f"CarePress: {text}")
+            log.warning(text)
         from ..checks.theme_files import theme_problems
 
         problems = theme_problems(self.settings)
