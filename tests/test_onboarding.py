@@ -89,3 +89,15 @@ def test_site_url_mistakes_are_named_by_check_build_and_verify(hub: Hub) -> None
     assert "warning site.http-site-url site_url: 'http://learn.example.co.uk/' starts with " \
         "http://" in checked.stdout
     assert hub.build().returncode == 0 and hub.build("--strict").returncode != 0
+
+
+def test_the_sample_practice_left_in_is_a_warning_at_its_line(hub: Hub) -> None:
+    hub.write_post("one.md", post_text(slug="one", body="At Riverbend, our therapists help.\n"))
+    assert "warning site.sample-leftover" not in hub.check().stdout, "the sample's own name"
+    _set(hub, r"^    name: Riverbend Therapy Collective$", "    name: Ancoats Counselling")
+    out = hub.check().stdout
+    assert "mkdocs.yml:6:14: warning site.sample-leftover 'Riverbend' is the CarePress " \
+        "sample hub's practice" in out
+    assert re.search(r"content/posts/one\.md:\d+:4: warning site\.sample-leftover", out)
+    assert re.search(r"content/index\.md:\d+:\d+: warning site\.sample-leftover", out)
+    assert "extra > practice > name" in out

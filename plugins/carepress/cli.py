@@ -333,6 +333,7 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     # Here, not at the top: settings are loaded, so these import nothing new.
     from .checks.crisis_page import crisis_page_findings
     from .checks.site_url import site_url_findings
+    from .checks.sample_leftovers import hub_leftovers
     from .checks.theme_files import theme_findings
 
     paths = _expand(args.paths, settings)
@@ -352,6 +353,7 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
         hub += _unpublished_in_hub(reports, settings, args.config, now)
         hub += crisis_page_findings(settings)
         hub += theme_findings(settings, args.config, hub_config(args.config))
+        hub += hub_leftovers(settings, args.config)
     for report, finding in [*duplicate_addresses(reports, settings, now),
                             *links_in_posts(reports, settings, now)]:  # fmt: skip
         report.findings.append(finding)

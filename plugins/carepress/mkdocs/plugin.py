@@ -190,6 +190,11 @@ class CarePressPlugin(BasePlugin):
             if severity == "error" and not self.serving:  # a preview goes on
                 raise PluginError(f"CarePress: {text}")
             log.warning(text)
+        from ..checks.sample_leftovers import hub_leftovers
+
+        for leftover in hub_leftovers(self.settings, config_file):
+            log.warning(f"{leftover.path}:{leftover.line}: {leftover.message}. To fix it, "
+                        f"{leftover.hint}.")
         from ..checks.theme_files import theme_problems
 
         problems = theme_problems(self.settings)
