@@ -101,3 +101,26 @@ def test_the_sample_practice_left_in_is_a_warning_at_its_line(hub: Hub) -> None:
     assert re.search(r"content/posts/one\.md:\d+:4: warning site\.sample-leftover", out)
     assert re.search(r"content/index\.md:\d+:\d+: warning site\.sample-leftover", out)
     assert "extra > practice > name" in out
+
+
+def test_the_byline_writes_dates_as_the_blog_does(hub: Hub) -> None:
+    hub.write_post("one.md", post_text(slug="one"))
+    assert hub.build().returncode == 0
+    before = re.findall(r'<time datetime="\d{4}-\d\d-\d\d">([^<]*)', hub.page("blog/one"))
+    assert before and all(re.fullmatch(r"[A-Z][a-z]+ \d{1,2}, \d{4}", d) for d in before)
+    _set(hub, r"^  - blog:$", "  - blog:\n      post_date_format: d MMMM yyyy")
+    assert hub.build().returncode == 0
+    after = re.findall(r'<time datetime="\d{4}-\d\d-\d\d">([^<]*)', hub.page("blog/one"))
+    assert len(after) == len(before)
+    assert all(re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", d) for d in after), after
+
+
+def test_date_shown_follows_the_pattern_and_language() -> None:
+    import datetime as dt
+
+    from carepress.byline import date_shown
+
+    day = dt.datetime(2026, 12, 3, tzinfo=dt.UTC)
+    assert date_shown(day) == "December 3, 2026"
+    assert date_shown(day, "d MMMM yyyy") == "3 December 2026"
+    assert date_shown(day, "long", "fr") == "3 décembre 2026"

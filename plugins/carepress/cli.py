@@ -332,8 +332,8 @@ def _progress_bar(done: int, total: int) -> None:
 def _check(args: argparse.Namespace, settings: Settings) -> int:
     # Here, not at the top: settings are loaded, so these import nothing new.
     from .checks.crisis_page import crisis_page_findings
-    from .checks.site_url import site_url_findings
     from .checks.sample_leftovers import hub_leftovers
+    from .checks.site_url import site_url_findings
     from .checks.theme_files import theme_findings
 
     paths = _expand(args.paths, settings)

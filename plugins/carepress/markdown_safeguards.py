@@ -218,7 +218,8 @@ class SafeguardsPostprocessor(Postprocessor):
             return text
         assert report.front_matter is not None
         body = cited_html(text, list(report.front_matter.sources))
-        byline = byline_for(report.front_matter, settings.authors)
+        byline = byline_for(report.front_matter, settings.authors, settings.post_date_format,
+                            settings.addressing.language)
         return self._render(settings, rendering, POST_PARTIAL, safeguards=report.safeguards,
                             body=Markup(body), byline=byline)  # fmt: skip
 

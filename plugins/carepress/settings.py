@@ -330,6 +330,9 @@ class Settings:
     # The name of Material's meta files (its meta plugin's `meta_file`): front matter that
     # plugin merges into every page of a folder, which CarePress refuses for posts.
     meta_file: str = ".meta.yml"
+    # The blog plugin's `post_date_format` (Material's default "long"): CarePress's byline
+    # writes dates as the blog does, in the theme's language (byline.py).
+    post_date_format: str = "long"
 
     @property
     def shipped_theme_dirs(self) -> tuple[Path, ...]:
@@ -704,6 +707,7 @@ def settings_from_options(
         authors_file=docs_dir / authors_file,
         card_colours=card_colours(palette, theme_dirs),
         meta_file=meta_file,
+        post_date_format=str(blog.get("post_date_format") or "long"),
     )
     settings.check_rule_options()
     return settings

@@ -508,7 +508,8 @@ class CarePressPlugin(BasePlugin):
             report = self.reports[page.file.src_uri]
             if report.front_matter is not None and self.settings is not None:
                 context["carepress_byline"] = byline_for(
-                    report.front_matter, self.settings.authors
+                    report.front_matter, self.settings.authors,
+                    self.settings.post_date_format, self.settings.addressing.language,
                 )
         # Open Graph, Twitter and JSON-LD (PageMeta.html, printed by overrides/main.html).
         if self.sharing is not None:
