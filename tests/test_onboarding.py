@@ -124,3 +124,34 @@ def test_date_shown_follows_the_pattern_and_language() -> None:
     assert date_shown(day) == "December 3, 2026"
     assert date_shown(day, "d MMMM yyyy") == "3 December 2026"
     assert date_shown(day, "long", "fr") == "3 décembre 2026"
+
+
+def test_the_bios_call_clinicians_what_their_roles_or_the_practice_say(hub: Hub) -> None:
+    import dataclasses
+
+    from carepress.practice import Clinician
+    from carepress.publish.profile import clinicians_are
+    from carepress.settings import load_settings
+
+    settings = load_settings(hub.root / "mkdocs.yml")
+    assert clinicians_are(settings) == "licensed therapists", "the sample's roles all say so"
+
+    def with_(**changes: object) -> object:
+        practice = settings.practice.model_copy(update=changes)
+        return dataclasses.replace(settings, practice=practice)
+
+    uk = [Clinician(name="Priya Shah", credentials="MBACP (Accred)",
+                    role="BACP-accredited Counsellor"),
+          Clinician(name="Tom Hargreaves", credentials="UKCP",
+                    role="UKCP-registered Psychotherapist")]  # fmt: skip
+    assert clinicians_are(with_(clinicians=uk)) == "counsellors and psychotherapists"
+    no_role = [Clinician(name="Priya Shah", credentials="MBACP")]
+    assert clinicians_are(with_(clinicians=no_role)) == "therapists"
+    assert clinicians_are(with_(clinicians=uk, clinicians_are="counsellors")) == "counsellors"
+    _set(hub, r"^    name: Riverbend Therapy Collective$",
+         "    name: Riverbend Therapy Collective\n    clinicians_are: counsellors")
+    hub.write_post("one.md", post_text(slug="one"))
+    assert hub.build().returncode == 0
+    kit = (hub.site / "social/profile/index.html").read_text(encoding="utf-8")
+    assert "Riverbend Therapy Collective: counsellors (" in kit
+    assert "licensed therapists" not in kit
