@@ -155,3 +155,27 @@ def test_the_bios_call_clinicians_what_their_roles_or_the_practice_say(hub: Hub)
     kit = (hub.site / "social/profile/index.html").read_text(encoding="utf-8")
     assert "Riverbend Therapy Collective: counsellors (" in kit
     assert "licensed therapists" not in kit
+
+
+def test_too_few_sources_sits_at_the_sources_key_and_names_min_sources(hub: Hub) -> None:
+    text = post_text(slug="one", sources=[])
+    lines = text.splitlines()
+    at = next(n for n, line in enumerate(lines, 1) if line.startswith("sources:"))
+    hub.write_post("one.md", text)
+    out = hub.check("content/posts/one.md").stdout
+    assert f"one.md:{at}:1: error citation.too-few-sources" in out
+    assert "plugins > carepress > min_sources" in out
+    without = "\n".join(line for line in lines if not line.startswith("sources:")) + "\n"
+    end = [n for n, line in enumerate(without.splitlines(), 1) if line == "---"][1]
+    hub.write_post("two.md", without)
+    out = hub.check("content/posts/two.md").stdout
+    assert f"two.md:{end}:1: error citation.too-few-sources" in out
+
+
+def test_the_new_post_template_says_an_article_needs_a_source() -> None:
+    from pathlib import Path
+
+    import carepress
+
+    template = Path(carepress.__file__).parent / "templates" / "new-post.md.j2"
+    assert "plugins > carepress > min_sources" in template.read_text(encoding="utf-8")
