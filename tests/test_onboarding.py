@@ -179,3 +179,21 @@ def test_the_new_post_template_says_an_article_needs_a_source() -> None:
 
     template = Path(carepress.__file__).parent / "templates" / "new-post.md.j2"
     assert "plugins > carepress > min_sources" in template.read_text(encoding="utf-8")
+
+
+def test_config_is_read_after_the_command_and_a_missing_one_is_named(hub: Hub) -> None:
+    hub.write_post("one.md", post_text(slug="one"))
+    (hub.root / "mkdocs.yml").rename(hub.root / "other.yml")
+    checked = hub.check("-f", "other.yml")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "Checked 1 post" in checked.stdout
+    missing = hub.check()
+    assert missing.returncode == 2
+    assert f"carepress: no mkdocs.yml in {hub.root} (this folder)" in missing.stderr
+    assert "-f PATH" in missing.stderr and "Traceback" not in missing.stderr
+    built = hub.carepress("build")
+    assert built.returncode == 2 and "no mkdocs.yml in" in built.stderr
+    assert "carepress: there is no file nope.yml" in hub.check("-f", "nope.yml").stderr
+    built = hub.carepress("build", "-f", "other.yml", "--site-dir", "site")
+    assert built.returncode == 0, built.stderr
+    assert (hub.site / "index.html").is_file()

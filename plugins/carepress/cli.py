@@ -279,7 +279,21 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--cw", action="append", default=[], help="a content warning (repeatable)")
     new.add_argument("--author", help="author id from .authors.yml (default: the first)")
     new.add_argument("--category", help="blog category")
+    _config_after_every_command(parser)
     return parser
+
+
+def _config_after_every_command(parser: argparse.ArgumentParser) -> None:
+    """-f/--config is read after the command too (`carepress check -f other.yml`), as MkDocs
+    reads it after `build`; given there, it wins over one given before the command."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in dict.fromkeys(action.choices.values()):
+                command.add_argument(
+                    "--config", "-f", type=Path, default=argparse.SUPPRESS,
+                    help="the hub's mkdocs.yml (default: ./mkdocs.yml)",
+                )  # fmt: skip
+                _config_after_every_command(command)
 
 
 def _expand(paths: list[Path], settings: Settings) -> list[Path]:
@@ -1148,6 +1162,19 @@ def _config_message(exc: ConfigError, config: Path) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args, engine_args = parser.parse_known_args(argv)
+    if not args.config.is_file():
+        if args.config != Path("mkdocs.yml"):
+            missing = f"there is no file {args.config}"
+        else:
+            missing = f"no mkdocs.yml in {Path.cwd()} (this folder)"
+        print(
+            f"carepress: {missing}: "
+            "run carepress in the hub's folder (the one with mkdocs.yml), or name the hub's "
+            "configuration with -f PATH (e.g. `carepress "
+            f"{args.command} -f ../my-hub/mkdocs.yml`)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     if args.command == "build" and args.engine == "zensical":
         return _build_with_zensical(args, engine_args)
     if args.command in ("build", "serve"):  # the engine reads mkdocs.yml and reports on it
