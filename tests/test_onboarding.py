@@ -197,3 +197,35 @@ def test_config_is_read_after_the_command_and_a_missing_one_is_named(hub: Hub) -
     built = hub.carepress("build", "-f", "other.yml", "--site-dir", "site")
     assert built.returncode == 0, built.stderr
     assert (hub.site / "index.html").is_file()
+
+
+def test_two_posts_with_one_title_are_a_warning(hub: Hub) -> None:
+    hub.write_post("one.md", post_text(slug="one", title="Coping with worry"))
+    hub.write_post("two.md", post_text(slug="two", title="Coping  with Worry"))
+    out = hub.check().stdout
+    assert re.search(r"content/posts/two\.md:\d+:1: warning frontmatter\.duplicate-title "
+                     r"field 'title': content/posts/one\.md has the same title", out), out
+    assert out.count("duplicate-title") == 1, "the later post (by date, then file) only"
+
+
+def test_alt_text_that_says_nothing_is_a_warning(hub: Hub) -> None:
+    from conftest import BODY
+
+    body = BODY + (
+        "\n![image](../assets/a.png)\n\n![walk-by-the-lake](../assets/walk-by-the-lake.jpg)\n\n"
+        '<img src="../assets/b.png" alt="Photo">\n\n![IMG_0042.jpg](../assets/c.png)\n\n'
+        "![A person walking by a lake at dawn](../assets/d.png)\n"
+    )
+    hub.write_post("one.md", post_text(slug="one", body=body))
+    out = hub.check("content/posts/one.md").stdout
+    found = re.findall(r"accessibility\.alt-says-nothing the image's alt text '([^']*)'", out)
+    assert found == ["image", "walk-by-the-lake", "Photo", "IMG_0042.jpg"], out
+
+
+def test_says_nothing() -> None:
+    from carepress.checks.accessibility import says_nothing
+
+    assert says_nothing("picture", "x.png") and says_nothing("img", "")
+    assert says_nothing("lake", "pics/lake.jpg") and says_nothing("team-photo.png", "")
+    assert not says_nothing("", "x.png"), "no alt is a finding of its own"
+    assert not says_nothing("A lake at dawn", "lake.jpg")
