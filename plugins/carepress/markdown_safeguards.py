@@ -235,7 +235,8 @@ class SafeguardsPostprocessor(Postprocessor):
                 carepress={"crisis_page": settings.crisis_page}, **context
             )
         except TemplateNotFound as exc:
-            raise UnsafePost(f"CarePress: the theme overrides lack {name}; copy it from "
+            missing = exc.name or name  # the template itself, or one it includes
+            raise UnsafePost(f"CarePress: the theme overrides lack {missing}; copy it from "
                              "the CarePress sample hub") from exc  # fmt: skip
 
 
