@@ -85,7 +85,7 @@ def test_usage_and_configuration_problems_exit_two(hub: Hub) -> None:
     (hub.root / "mkdocs.yml").unlink()
     no_config = hub.check()
     assert no_config.returncode == 2
-    assert "mkdocs.yml: not found" in no_config.stderr
+    assert "no mkdocs.yml in" in no_config.stderr and "-f PATH" in no_config.stderr
 
 
 def test_build_refuses_a_hub_without_a_practice_profile(hub: Hub) -> None:

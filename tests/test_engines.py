@@ -208,17 +208,24 @@ def test_carepress_build_with_zensical_builds_nothing_while_a_post_has_an_error(
     assert not hub.site.exists()
 
 
+def _include_a_missing_partial(hub: Hub) -> None:
+    """A partial gone that `carepress check` cannot see (a deleted one it names: its name is
+    made as the page renders), so only the render finds it."""
+    partial = hub.root / "overrides" / "partials" / "carepress-post.html"
+    partial.write_text('{% include "partials/carepress-" ~ "gone.html" %}\n', encoding="utf-8")
+
+
 def test_a_refusal_inside_zensical_is_its_message_not_a_traceback(
     zensical: str, tmp_path: Path
 ) -> None:
     """What only the render finds (here: the theme lacks the post's partial) stops Zensical;
     the command shows CarePress's message, not the Python traceback Zensical wraps it in."""
     hub = make_hub(tmp_path / "hub", with_sample_posts=True, carousels=True)  # as the sample
-    (hub.root / "overrides" / "partials" / "carepress-post.html").unlink()
+    _include_a_missing_partial(hub)
     built = hub.carepress("build", "--engine", "zensical")
     assert built.returncode == 1
     assert ("carepress: zensical stopped: UnsafePost: CarePress: the theme overrides lack "
-            "partials/carepress-post.html") in built.stderr
+            "partials/carepress-gone.html") in built.stderr
     assert "Traceback (most recent call last)" not in built.stdout + built.stderr
 
 
@@ -231,7 +238,7 @@ def test_a_refused_zensical_build_leaves_the_last_good_site(
     hub = make_hub(tmp_path / "hub", with_sample_posts=True, carousels=True)  # as the sample
     assert hub.carepress("build", "--engine", "zensical").returncode == 0
     before = sorted(p.relative_to(hub.site) for p in hub.site.rglob("*"))
-    (hub.root / "overrides" / "partials" / "carepress-post.html").unlink()
+    _include_a_missing_partial(hub)
     built = hub.carepress("build", "--engine", "zensical")
     assert built.returncode == 1
     assert "zensical stopped" in built.stderr and "the last good site, unchanged" in built.stderr

@@ -65,4 +65,4 @@ def test_engine_options_are_the_engines_and_other_commands_still_refuse_strays(
     assert "unrecognized arguments: --strict" in stray.stderr
     missing = hub.carepress("-f", "elsewhere.yml", "build")
     assert missing.returncode == 2
-    assert "'elsewhere.yml': No such file or directory" in missing.stderr
+    assert "carepress: there is no file elsewhere.yml" in missing.stderr

@@ -34,7 +34,7 @@ from .findings import (
 from .private_files import kept_private, warn_unless_ignored, write_private
 from .publish.platforms import PLATFORM_KEYS
 from .publish.snippets import compose_all
-from .settings import ConfigError, Settings, load_settings
+from .settings import ConfigError, Settings, hub_config, load_settings
 from .site_commands import ENGINES, run_engine
 
 if TYPE_CHECKING:
@@ -279,7 +279,21 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--cw", action="append", default=[], help="a content warning (repeatable)")
     new.add_argument("--author", help="author id from .authors.yml (default: the first)")
     new.add_argument("--category", help="blog category")
+    _config_after_every_command(parser)
     return parser
+
+
+def _config_after_every_command(parser: argparse.ArgumentParser) -> None:
+    """-f/--config is read after the command too (`carepress check -f other.yml`), as MkDocs
+    reads it after `build`; given there, it wins over one given before the command."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in dict.fromkeys(action.choices.values()):
+                command.add_argument(
+                    "--config", "-f", type=Path, default=argparse.SUPPRESS,
+                    help="the hub's mkdocs.yml (default: ./mkdocs.yml)",
+                )  # fmt: skip
+                _config_after_every_command(command)
 
 
 def _expand(paths: list[Path], settings: Settings) -> list[Path]:
@@ -332,7 +346,9 @@ def _progress_bar(done: int, total: int) -> None:
 def _check(args: argparse.Namespace, settings: Settings) -> int:
     # Here, not at the top: settings are loaded, so these import nothing new.
     from .checks.crisis_page import crisis_page_findings
+    from .checks.sample_leftovers import hub_leftovers
     from .checks.site_url import site_url_findings
+    from .checks.theme_files import theme_findings
 
     paths = _expand(args.paths, settings)
     show_progress = sys.stderr.isatty() and len(paths) >= 20
@@ -350,6 +366,8 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
         reports, hub, kept = _check_hub(paths, settings, args.config, now, progress, args.fresh)
         hub += _unpublished_in_hub(reports, settings, args.config, now)
         hub += crisis_page_findings(settings)
+        hub += theme_findings(settings, args.config, hub_config(args.config))
+        hub += hub_leftovers(settings, args.config)
     for report, finding in [*duplicate_addresses(reports, settings, now),
                             *links_in_posts(reports, settings, now)]:  # fmt: skip
         report.findings.append(finding)
@@ -606,6 +624,12 @@ def _verify(args: argparse.Namespace, settings: Settings) -> int:
     now = utc_now()
     reports = _check_paths(settings.post_files(), settings, now, None, html=False)
     findings = site_url_findings(settings, args.config)
+    if any(f.is_error for f in findings):  # every page would look stale: say what is wrong
+        _print_findings(findings, args.format, len(reports))
+        if args.format == "text":
+            print(f"{settings.display_path(site_dir)} was not verified: fix site_url in "
+                  f"{settings.display_path(args.config)} first, then build and verify again.")
+        return EXIT_ERRORS
     findings += verify_site(site_dir, settings, reports, now)
     if findings or args.format != "text":
         _print_findings(findings, args.format, len(reports))
@@ -1138,6 +1162,19 @@ def _config_message(exc: ConfigError, config: Path) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args, engine_args = parser.parse_known_args(argv)
+    if not args.config.is_file():
+        if args.config != Path("mkdocs.yml"):
+            missing = f"there is no file {args.config}"
+        else:
+            missing = f"no mkdocs.yml in {Path.cwd()} (this folder)"
+        print(
+            f"carepress: {missing}: "
+            "run carepress in the hub's folder (the one with mkdocs.yml), or name the hub's "
+            "configuration with -f PATH (e.g. `carepress "
+            f"{args.command} -f ../my-hub/mkdocs.yml`)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     if args.command == "build" and args.engine == "zensical":
         return _build_with_zensical(args, engine_args)
     if args.command in ("build", "serve"):  # the engine reads mkdocs.yml and reports on it

@@ -218,7 +218,8 @@ class SafeguardsPostprocessor(Postprocessor):
             return text
         assert report.front_matter is not None
         body = cited_html(text, list(report.front_matter.sources))
-        byline = byline_for(report.front_matter, settings.authors)
+        byline = byline_for(report.front_matter, settings.authors, settings.post_date_format,
+                            settings.addressing.language)
         return self._render(settings, rendering, POST_PARTIAL, safeguards=report.safeguards,
                             body=Markup(body), byline=byline)  # fmt: skip
 
@@ -234,7 +235,8 @@ class SafeguardsPostprocessor(Postprocessor):
                 carepress={"crisis_page": settings.crisis_page}, **context
             )
         except TemplateNotFound as exc:
-            raise UnsafePost(f"CarePress: the theme overrides lack {name}; copy it from "
+            missing = exc.name or name  # the template itself, or one it includes
+            raise UnsafePost(f"CarePress: the theme overrides lack {missing}; copy it from "
                              "the CarePress sample hub") from exc  # fmt: skip
 
 

@@ -130,6 +130,10 @@ def render_policy(
     from jinja2 import TemplateError  # loaded only once a policy page is rendered
 
     assert settings.custom_dir is not None
+    if not settings.custom_dir.is_dir():
+        from .checks.theme_files import no_custom_dir_message
+
+        raise ConfigError(no_custom_dir_message(settings))
     if base_url is None:
         base_url = base_url_of(page.address(settings.addressing.directory_urls))
     try:

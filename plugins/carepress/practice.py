@@ -126,6 +126,9 @@ class Practice(_Profile):
     email: str | None = None
     disclaimer: Disclaimer
     social_hours: SocialHours | None = None
+    # What the profile kit's bios call the clinicians ("counsellors", "licensed
+    # psychologists"); by default made from their roles (publish/profile.py).
+    clinicians_are: str | None = Field(default=None, min_length=1)
 
     @field_validator("crisis_region", mode="before")
     @classmethod

@@ -330,6 +330,9 @@ class Settings:
     # The name of Material's meta files (its meta plugin's `meta_file`): front matter that
     # plugin merges into every page of a folder, which CarePress refuses for posts.
     meta_file: str = ".meta.yml"
+    # The blog plugin's `post_date_format` (Material's default "long"): CarePress's byline
+    # writes dates as the blog does, in the theme's language (byline.py).
+    post_date_format: str = "long"
 
     @property
     def shipped_theme_dirs(self) -> tuple[Path, ...]:
@@ -668,6 +671,11 @@ def settings_from_options(
     except RuleFileError as exc:
         raise ConfigError(str(exc)) from exc
 
+    from .checks.theme_files import language_problem
+
+    problem = language_problem(language, theme_dirs)
+    if problem:
+        raise ConfigError(problem)
     blog_dir = str(blog.get("blog_dir") or "blog")
     post_dir = str(blog.get("post_dir") or "{blog}/posts").format(blog=blog_dir)
     authors_file = str(blog.get("authors_file") or "{blog}/.authors.yml").format(blog=blog_dir)
@@ -699,6 +707,7 @@ def settings_from_options(
         authors_file=docs_dir / authors_file,
         card_colours=card_colours(palette, theme_dirs),
         meta_file=meta_file,
+        post_date_format=str(blog.get("post_date_format") or "long"),
     )
     settings.check_rule_options()
     return settings
@@ -790,7 +799,7 @@ def load_settings(config_file: Path) -> Settings:
         site_url=str(data.get("site_url") or ""),
         site_name=str(data.get("site_name") or ""),
         markdown=MarkdownSetup.from_config(data.get("markdown_extensions")),
-        theme_dirs=tuple(d for d in (custom_dir, _material_templates()) if d is not None),
+        theme_dirs=tuple(d for d in (custom_dir, material_templates()) if d is not None),
         custom_dir=custom_dir,
         language=str(theme.get("language") or "en"),
         directory_urls=data.get("use_directory_urls", True) is not False,
@@ -800,6 +809,10 @@ def load_settings(config_file: Path) -> Settings:
 
 
 def _material_templates() -> Path | None:
+    return material_templates()
+
+
+def material_templates() -> Path | None:
     """Material's own templates folder, found without importing MkDocs or Material."""
     spec = importlib.util.find_spec("material")
     if spec is None or not spec.submodule_search_locations:

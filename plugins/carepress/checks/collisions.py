@@ -25,8 +25,14 @@ from ..findings import Finding
 from ..publish.address import url_path
 from ..publish.outputs import CALENDAR_PAGE, CARD_DIR, FEEDS_DIR, PROFILE_KIT, SHARE_DIR
 from ..settings import MARKDOWN_SUFFIXES, Settings
+from .registry import RuleInfo, declare
 
 RULE = "frontmatter.duplicate-address"
+TITLE_RULE = "frontmatter.duplicate-title"
+declare(
+    RuleInfo(TITLE_RULE, "frontmatter", "warning", "two published posts have the same "
+             "title (at different addresses): readers, feeds and search cannot tell them apart"),
+)  # fmt: skip
 # Folders of the site that CarePress writes: nothing else may be published in them.
 RESERVED_FOLDERS = (f"{FEEDS_DIR}/", f"{SHARE_DIR}/", f"{CARD_DIR}/")
 # Slugs whose share kit (social/<slug>/) is a page CarePress writes for the practice.
@@ -81,9 +87,30 @@ def duplicate_addresses(
                 f"the same slug ('{slug}'); the second page would replace the first on the site"
             )
             found.append((report, _finding(report, settings, problem, DUPLICATE_HINT)))
+        title = "title:" + " ".join(report.front_matter.title.casefold().split())
+        same_title = first.get(title)
+        if same_title is not None and other is None:
+            found.append((report, _title_finding(report, settings, same_title)))
         first.setdefault(address, report)
         first.setdefault("slug:" + slug, report)
+        first.setdefault(title, report)
     return found
+
+
+def _title_finding(report: Post, settings: Settings, other: Post) -> Finding:
+    assert report.front_matter is not None
+    return Finding(
+        path=report.display_path,
+        line=_line(report, settings, "title"),
+        column=1,
+        rule=TITLE_RULE,
+        category="frontmatter",
+        severity="warning",
+        message=f"field 'title': {other.display_path} has the same title "
+        f"({report.front_matter.title!r}); readers, the blog's lists, the feeds and search "
+        "results could not tell the two posts apart",
+        hint="give one of the two posts a title of its own",
+    )
 
 
 DUPLICATE_HINT = "give one of the two posts its own `slug:` in its front matter"

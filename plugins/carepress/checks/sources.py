@@ -64,15 +64,17 @@ def check_sources(ctx: PostContext) -> list[Finding]:
 
     minimum = options.min_sources.get(model.type, 0)
     if len(model.sources) < minimum:
-        add(
-            None,
-            "",
-            "too-few-sources",
-            "error",
+        # At the `sources:` key, or where the front matter ends when there is none.
+        line = (post.line_of(("sources",)) if ("sources",) in post.lines
+                else max(1, post.body_line - 1))  # fmt: skip
+        findings.append(Finding(
+            post.path, line, 1, "citation.too-few-sources", "citation", "error",
             f"sources: {'an' if model.type[:1] in 'aeiou' else 'a'} {model.type} needs at least "
             f"{minimum} source" + ("s" if minimum != 1 else ""),
-            "add the public-health or research pages your post relies on",
-        )
+            "add the public-health or research pages your post relies on; how many each post "
+            f"type needs is plugins > carepress > min_sources in mkdocs.yml (`min_sources: "
+            f"{{{model.type}: 0}}` lets a {model.type} without claims go without)",
+        ))  # fmt: skip
 
     seen_ids: dict[str, int] = {}
     seen_links: dict[str, int] = {}

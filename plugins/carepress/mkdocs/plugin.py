@@ -116,6 +116,27 @@ class CarePressPlugin(BasePlugin):
         self._link_findings: list[Finding] = []
         self._plugins: frozenset[str] = frozenset()  # the enabled plugins' names (on_config)
 
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[Any, Any]:
+        """Material's search plugin renders the language's partial in its own on_config,
+        before CarePress's: a theme.language Material lacks is refused here, while MkDocs
+        reads the configuration, with CarePress's message instead of Jinja's traceback."""
+        result = super().load_config(options, config_file_path)
+        if config_file_path:
+            from mkdocs.config.base import ValidationError
+
+            from ..checks.theme_files import language_problem
+            from ..settings import hub_config, material_templates
+
+            theme = hub_config(Path(config_file_path)).get("theme")
+            language = theme.get("language") if isinstance(theme, dict) else None
+            templates = material_templates()
+            problem = language_problem(str(language), [templates]) if templates else None
+            if language and problem:
+                raise ValidationError(f"CarePress: {problem}")
+        return result
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
         self.serving = command == "serve"
@@ -162,6 +183,23 @@ class CarePressPlugin(BasePlugin):
             )
         except ConfigError as exc:
             raise PluginError(str(exc)) from exc
+        from ..checks.site_url import site_url_problems
+
+        for severity, message, fix in site_url_problems(site_url, self.settings.practice.name):
+            text = f"{config_file.name}: site_url: {message}. To fix it, {fix}."
+            if severity == "error" and not self.serving:  # a preview goes on
+                raise PluginError(f"CarePress: {text}")
+            log.warning(text)
+        from ..checks.sample_leftovers import hub_leftovers
+
+        for leftover in hub_leftovers(self.settings, config_file):
+            log.warning(f"{leftover.path}:{leftover.line}: {leftover.message}. To fix it, "
+                        f"{leftover.hint}.")
+        from ..checks.theme_files import theme_problems
+
+        problems = theme_problems(self.settings)
+        if problems:
+            raise PluginError("CarePress: " + "\n".join(problems))
         unmatched = unmatched_primary(config.theme.get("palette"), self.settings.theme_dirs)
         if unmatched:
             log.info(f"the cards keep CarePress's teal: the palette's primary {unmatched!r} is "
@@ -470,7 +508,8 @@ class CarePressPlugin(BasePlugin):
             report = self.reports[page.file.src_uri]
             if report.front_matter is not None and self.settings is not None:
                 context["carepress_byline"] = byline_for(
-                    report.front_matter, self.settings.authors
+                    report.front_matter, self.settings.authors,
+                    self.settings.post_date_format, self.settings.addressing.language,
                 )
         # Open Graph, Twitter and JSON-LD (PageMeta.html, printed by overrides/main.html).
         if self.sharing is not None:

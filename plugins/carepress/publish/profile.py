@@ -19,13 +19,34 @@ BOUNDARY = (
 SHORT_BOUNDARY = "Education only, not therapy."
 
 
+def _plural(noun: str) -> str:
+    return noun if noun.endswith("s") else noun + "s"
+
+
+def clinicians_are(settings: Settings) -> str:
+    """What the bios call the clinicians: `extra.practice.clinicians_are`, else made from
+    their roles. "Licensed" is a legal claim (a US or Canadian licence; a UK counsellor's
+    BACP or UKCP membership is none), so it is said only when every role says it."""
+    practice = settings.practice
+    if practice.clinicians_are:
+        return practice.clinicians_are.strip()
+    roles = [c.role.strip() for c in practice.clinicians if c.role and c.role.strip()]
+    if not roles or len(roles) < len(practice.clinicians):
+        return "therapists"
+    if all("licensed" in role.lower().split() for role in roles):
+        return "licensed therapists"
+    nouns = list(dict.fromkeys(_plural(role.split()[-1].lower()) for role in roles))
+    return nouns[0] if len(nouns) == 1 else ", ".join(nouns[:-1]) + " and " + nouns[-1]
+
+
 def bio(platform: Platform, settings: Settings) -> str:
     """The longest of a few bios that fits; every one keeps the boundary."""
     practice = settings.practice
     credentials = ", ".join(dict.fromkeys(c.credentials for c in practice.clinicians))
     region = practice.region
     candidates = [
-        f"{practice.name}: licensed therapists ({credentials}) in {region} sharing plain-language "
+        f"{practice.name}: {clinicians_are(settings)} ({credentials}) in {region} sharing "
+        "plain-language "
         f"mental health education. {BOUNDARY} In crisis? See the crisis page on our site.",
         f"{practice.name} ({credentials}), {region}. Mental health education. {BOUNDARY}",
         f"{practice.name}: mental health education. {BOUNDARY}",
