@@ -171,6 +171,9 @@ NOT_A_STORY = [
     "Well done to our team for completing the marathon after months of training.",
     "We helped the local school set up a quiet room for pupils.",
     "Anyone else treating teens with school refusal? I'd love to compare notes.",
+    # A UK hub's first use: a disclaimer on who is or isn't a client.
+    "Liking or sharing our posts doesn't make you my client.",
+    "Until we have both signed the agreement, you are not yet our client.",
 ]
 
 
@@ -390,3 +393,18 @@ def test_the_writer_describing_themself_is_not_a_client(text: str, identifiable:
 )
 def test_blind_batch_ab_client_story_classes(text: str, identifiable: bool) -> None:
     assert any(s.identifiable for s in client_stories(text)) is identifiable, text
+
+
+@pytest.mark.parametrize(
+    ("text", "story"),
+    [
+        # A disclaimer saying the reader is not (or not yet) a client is no story about one;
+        # a story about "our client" told to the reader still is.
+        ("Sending us a DM on Instagram does not make you our client.", False),
+        ("You only become our client once the first session is booked and paid.", False),
+        ("Last week our client told me she had finally slept through the night.", True),
+        ("As you may have heard, our client said she was ready to stop sessions.", True),
+    ],
+)
+def test_a_disclaimer_on_who_is_a_client_is_not_a_story(text: str, story: bool) -> None:
+    assert bool(list(client_stories(text))) is story, text

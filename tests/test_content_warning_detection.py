@@ -195,6 +195,13 @@ CLASS_TOUCHING = [
     ("During rows I feel like I'm watching from the ceiling.", "trauma"),
     ("He still wakes up screaming some nights.", "trauma"),
     ("She hasn't been in a car since she was trapped in one.", "trauma"),
+    # A UK hub's first use: a number kept after a death, not a number alone; "his number was
+    # up", said of someone, is a death.
+    ("Three years on, I still haven't had the heart to... no, I simply can't delete her number.",
+     "death-and-grief"),
+    ("Most nights I still ring my sister's old number to hear her answerphone message.",
+     "death-and-grief"),
+    ("The nurses could tell his number was up, and they called us in.", "death-and-grief"),
 ]
 
 CLASS_CLEAN = [
@@ -221,6 +228,12 @@ CLASS_CLEAN = [
     "Saying goodbye to the old house was harder than I expected.",
     "The startle reflex is normal in newborns.",
     "Horror films have me sleeping with the light on.",
+    # Old, new and former numbers, accounts, addresses and phones are not a death.
+    "His old number stopped working, so text the new one instead.",
+    "Remember to delete her old number once she has sent you the new one.",
+    "I updated my former address and my old account with the bank.",
+    "She keeps her old phone in a drawer for emergencies.",
+    "My number was up next at the passport office.",
 ]
 
 

@@ -175,3 +175,27 @@ def test_the_practice_disclaimer_is_checked_at_its_line(hub: Hub) -> None:
 
 def test_the_sample_practice_texts_are_clean(hub: Hub) -> None:
     assert hub.check().returncode == 0
+
+
+def test_a_folded_disclaimer_is_found_at_its_line_and_column_as_written(hub: Hub) -> None:
+    """A UK hub's first use: a finding in a `>-` block's third line was given the block's
+    first line and a column past its end; and a disclaimer that says following or messaging
+    the practice does not make the reader a client is not a client story."""
+    config = hub.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    start = text.index("      short: >-\n") + len("      short: >-\n")
+    end = text.index("      full:", start)
+    text = (
+        text[:start]
+        + "        Education only, not therapy or advice. Following us, commenting or\n"
+        + "        messaging us on any platform does not make you our client, and\n"
+        + "        nothing here is a diagnosis, however crazy it sounds.\n"
+        + text[end:]
+    )
+    config.write_text(text, encoding="utf-8")
+    found = [f for f in json.loads(hub.check("--format", "json").stdout)
+             if f["path"] == "mkdocs.yml"]
+    line = _line_with(config, "however crazy")
+    column = config.read_text(encoding="utf-8").splitlines()[line - 1].index("crazy") + 1
+    assert ("stigma.crazy", line, column) in {(f["rule"], f["line"], f["column"]) for f in found}
+    assert not [f for f in found if f["rule"].startswith("confidentiality.")]

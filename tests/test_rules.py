@@ -882,6 +882,28 @@ CLASS_EXAMPLES = [
     ("clinical-advice.no-care-needed",
      "Heartbreak doesn't need a therapist, just ice cream and your mates.",
      "Heartbreak doesn't always need a therapist, but it's fine to want one."),
+    # A UK practice's first use: 3-4-4 numbers of 02x areas (London, Cardiff, Belfast), area
+    # codes in brackets, and postcodes as street-address identifiers.
+    ("confidentiality.phone", "You can reach her brother on 020 8123 4567 most evenings.",
+     "Our waiting list is about 020 weeks long, sorry, about 20 weeks."),
+    ("confidentiality.phone", "His dad's landline is (029) 2087 1234, if the school needs it.",
+     "The report ran to 2087 pages and cost 1234 pounds."),
+    ("confidentiality.street-address", "She moved to a flat near LS6 3HN last spring.",
+     "She moved to a flat near the university last spring."),
+    ("confidentiality.street-address", "Her new place is in EC1V 9BX, round the corner from work.",
+     "Her new place is in zone 1, round the corner from work."),
+    # "Mental" as British slang for a busy or wild thing, not mental health, load, notes,
+    # arithmetic, or what is mental rather than physical.
+    ("stigma.crazy", "The car park at the retail park was mental on Boxing Day.",
+     "The mental load of Boxing Day usually falls on one person."),
+    ("stigma.crazy", "The weather's been mental this week, sun then hail.",
+     "Make a mental note of the weather before you plan the walk."),
+    ("stigma.crazy", "We ended up at a proper mental party in Salford.",
+     "By the end of the party I was mentally tired and wanted my bed."),
+    ("stigma.crazy", "The queue outside the chippy was mental.",
+     "The hardest part of the queue was mental, not physical."),
+    ("stigma.crazy", "Honestly, the gig on Friday was mental.",
+     "Doing mental arithmetic at the gig's bar was beyond me."),
 ]
 
 

@@ -33,6 +33,10 @@ class PlacedText:
     # A source's title names a reference: it is no claim, and it does not make the post
     # touch its topic ("988 Suicide & Crisis Lifeline" in a post about anxiety).
     reference: bool = False
+    # A text written over several lines of its file (a folded YAML scalar): for each line,
+    # the offset in the text (its words joined by single spaces) where the line's words
+    # start, with that line and column.
+    breaks: tuple[tuple[int, int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,12 @@ class TextsProse:
     def line_col(self, offset: int) -> tuple[int, int]:
         index = max(bisect.bisect_right(self._starts, offset) - 1, 0)
         placed = self.texts[index]
-        return placed.line, placed.column + offset - self._starts[index]
+        offset -= self._starts[index]
+        at = bisect.bisect_right(placed.breaks, (offset, float("inf"))) - 1
+        if at >= 0:
+            start, line, column = placed.breaks[at]
+            return line, column + offset - start
+        return placed.line, placed.column + offset
 
     def without_references(self) -> TextsProse:
         return TextsProse(tuple(t for t in self.texts if not t.reference))

@@ -37,12 +37,53 @@ def _line_of(file_text: str, value: str) -> int:
     return next((lines[i] for i, line in enumerate(flat) if first and first in line), 1)
 
 
+_QUOTES = "\"'"
+
+
+def _breaks(file_lines: list[str], first: int, value: str) -> tuple[tuple[int, int, int], ...]:
+    """Where each line of a value written over several lines (a folded `>-` block) starts in
+    its one-line text: the value's words are followed through the file from its first line,
+    so that a finding's line and column are in the file as written. Nothing if they cannot be."""
+    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", " ".join(value.split()))]
+    if not words or not 0 < first <= len(file_lines):
+        return ()
+    tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", file_lines[first - 1])]
+    starts = [i for i, (_, t) in enumerate(tokens) if t.lstrip(_QUOTES) == words[0][1]]
+    if not starts:
+        return ()
+    breaks, next_word, line = [], 0, first
+    tokens = tokens[starts[0]:]
+    while next_word < len(words) and tokens:
+        column, token = tokens[0]
+        lead = len(token) - len(token.lstrip(_QUOTES))
+        breaks.append((words[next_word][0], line, column + lead + 1))
+        for _, token in tokens:
+            if next_word == len(words) or words[next_word][1] not in (
+                token, token.lstrip(_QUOTES), token.rstrip(_QUOTES), token.strip(_QUOTES)
+            ):
+                return tuple(breaks) if next_word == len(words) else ()
+            next_word += 1
+        line += 1
+        tokens = []
+        while line <= len(file_lines) and not file_lines[line - 1].strip():
+            line += 1
+        if line <= len(file_lines):
+            tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", file_lines[line - 1])]
+    return tuple(breaks) if next_word == len(words) else ()
+
+
 def _placed(file: Path, values: list[str]) -> TextsProse:
     try:
         text = file.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         text = ""
-    return TextsProse(tuple(PlacedText(v, _line_of(text, v)) for v in values if v.strip()))
+    lines = text.splitlines()
+    placed = []
+    for value in values:
+        if value.strip():
+            line = _line_of(text, value)
+            placed.append(PlacedText(value, line, breaks=_breaks(lines, line, value)))
+    return TextsProse(tuple(placed))
 
 
 # Elements whose text is read as one piece. The crisis lines (carepress-crisis-lines.html,
