@@ -93,3 +93,25 @@ def test_carepress_check_reports_posts_and_pages_of_a_uk_hub(hub: Hub) -> None:
     assert result.returncode != 0
     assert sorted((f["path"].rsplit("/", 1)[-1], f["message"].split(" ")[0]) for f in found) == [
         ("help.md", "911"), ("us-lines.md", "741741"), ("us-lines.md", "988")]
+
+
+# Blind dev posts for readers anywhere (measured on the US sample hub): a list that also sends
+# readers to their own country's number, and a region named earlier in the paragraph.
+@pytest.mark.parametrize(
+    "body",
+    [
+        "If you're in immediate danger, call 999, 911 or your local emergency number.",
+        "Wherever you live, call 999 in an emergency or the number where you are.",
+        "In the UK and Ireland, call Samaritans free on 116 123. If you're in immediate "
+        "danger there, call 999.",
+    ],
+)
+def test_a_list_for_readers_anywhere_or_a_region_named_in_the_paragraph_passes(
+    body: str,
+) -> None:
+    assert _found(body, "US") == []
+
+
+def test_a_region_named_in_another_paragraph_does_not_cover_the_number() -> None:
+    body = "In the UK, call Samaritans on 116 123.\n\nIf you're in danger, call 999."
+    assert [m for _, m in _found(body, "US")] and "999" in _found(body, "US")[0][1]

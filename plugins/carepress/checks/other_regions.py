@@ -54,6 +54,15 @@ class _Number:
     forms: frozenset[str]
 
 
+# A sentence for readers anywhere: it also sends them to their own country's number.
+_FOR_ANYWHERE = re.compile(
+    r"\b(?:your|the) (?:own |nearest )?(?:local|country['’]s|national) (?:emergency|crisis|"
+    r"helpline|help ?line|number|services)|\bwherever you (?:are|live)\b|\bin your "
+    r"(?:country|area|region)\b",
+    re.IGNORECASE,
+)
+
+
 @cache
 def _numbers() -> tuple[_Number, ...]:
     found = []
@@ -138,12 +147,17 @@ def other_region_findings(page: PostFile, settings: Settings, prose_text: str) -
                         continue  # "since 1737"
                     if _foreign(_digits(match.group(0)), settings):
                         hits.append((start + match.start(), number))
+        if hits and _FOR_ANYWHERE.search(sentence):
+            continue  # "call 999, 911 or your local emergency number": a list for anywhere
+        # The region may be named earlier in the paragraph ("In the UK, call Samaritans on
+        # 116 123. If you're in immediate danger, call 999.").
+        paragraph = prose_text[prose_text.rfind("\n\n", 0, start) + 1 : end]
         reported: set[str] = set()
         for offset, number in sorted(hits, key=lambda hit: hit[0]):
             if number.written in reported:
                 continue
             regions = {n.region for n in _numbers() if n.forms & number.forms} - {own.code}
-            if any(_naming(r).search(sentence) for r in regions):
+            if any(_naming(r).search(paragraph) for r in regions):
                 continue
             reported.add(number.written)
             line, column = page.body_lines.line_col(offset)
