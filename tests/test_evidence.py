@@ -196,7 +196,8 @@ def test_minimum_sources_per_type_and_configured_domains(hub: Hub) -> None:
     hub.write_post(
         "res.md",
         post_text(
-            slug="res", sources=None, type="resource", body="A list.\n\n<!-- more -->\n\nMore.\n"
+            slug="res", title="Resources for worry", sources=None, type="resource",
+            body="A list.\n\n<!-- more -->\n\nMore.\n",
         ),
     )
     findings = _findings(hub)

@@ -203,7 +203,7 @@ def test_two_posts_with_one_title_are_a_warning(hub: Hub) -> None:
     hub.write_post("one.md", post_text(slug="one", title="Coping with worry"))
     hub.write_post("two.md", post_text(slug="two", title="Coping  with Worry"))
     out = hub.check().stdout
-    assert re.search(r"content/posts/two\.md:\d+:1: warning frontmatter\.duplicate-title "
+    assert re.search(r"content/posts/two\.md:\d+:1: info frontmatter\.duplicate-title "
                      r"field 'title': content/posts/one\.md has the same title", out), out
     assert out.count("duplicate-title") == 1, "the later post (by date, then file) only"
 

@@ -136,7 +136,7 @@ def test_serve_keeps_running_on_posts_it_cannot_read_or_render(hub: Hub) -> None
     hub.write_post("fine.md", post_text(slug="fine"))
     hub.write_post("int-key.md", post_text(slug="int-key").replace("---\n", "---\n1: x\n", 1))
     brackets = "Worry is common.\n\n<!-- more -->\n\n" + "[](" * 8000 + "\n"
-    hub.write_post("brackets.md", post_text(slug="brackets", body=brackets))
+    hub.write_post("brackets.md", post_text(slug="brackets", title="Brackets", body=brackets))
     with _serving(hub.root) as server:
         assert "carepress-preview-problems" not in server.get("/blog/fine/")
         assert "the key &#x27;1&#x27; is not text" in server.get("/blog/int-key/")

@@ -30,7 +30,9 @@ from .registry import RuleInfo, declare
 RULE = "frontmatter.duplicate-address"
 TITLE_RULE = "frontmatter.duplicate-title"
 declare(
-    RuleInfo(TITLE_RULE, "frontmatter", "warning", "two published posts have the same "
+    # Info, not a warning: a series may share a title ("Monthly Q&A"), and a strict build
+    # must not fail on it.
+    RuleInfo(TITLE_RULE, "frontmatter", "info", "two published posts have the same "
              "title (at different addresses): readers, feeds and search cannot tell them apart"),
 )  # fmt: skip
 # Folders of the site that CarePress writes: nothing else may be published in them.
@@ -105,7 +107,7 @@ def _title_finding(report: Post, settings: Settings, other: Post) -> Finding:
         column=1,
         rule=TITLE_RULE,
         category="frontmatter",
-        severity="warning",
+        severity="info",
         message=f"field 'title': {other.display_path} has the same title "
         f"({report.front_matter.title!r}); readers, the blog's lists, the feeds and search "
         "results could not tell the two posts apart",
