@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 
 from carepress.engine import utc_now
@@ -88,3 +89,98 @@ def test_no_third_party_assets_in_the_build(sample_hub: Hub) -> None:
         ):
             host = src[1]
             assert host == "learn.riverbend-therapy.example.org", f"{page}: asset from {host}"
+
+
+def _search_docs(hub: Hub) -> list[dict]:
+    import json
+
+    index = hub.site / "search" / "search_index.json"
+    return json.loads(index.read_text(encoding="utf-8"))["docs"]
+
+
+def test_search_entries_of_warned_posts_start_with_the_warning(sample_hub: Hub) -> None:
+    """Every entry of a warned post in the search index (the post, each of its sections)
+    starts with the one-line warning the blog's index shows above its excerpt; posts without
+    warnings and other pages are as Material wrote them."""
+    docs = _search_docs(sample_hub)
+    now = dt.datetime.now(dt.UTC)
+    warned = {}
+    for report in _reports():
+        if report.is_published(now):
+            labels = [w.label for w in report.safeguards.warnings]
+            warned[f"blog/{report.front_matter.slug}/"] = labels
+    assert any(warned.values()) and not all(warned.values())
+    checked = 0
+    for doc in docs:
+        page = doc["location"].partition("#")[0]
+        if page not in warned:
+            assert "Content warning:" not in doc["text"][:80], doc["location"]
+            continue
+        labels = warned[page]
+        if labels:
+            head = " ".join(re.sub(r"<[^>]+>", " ", doc["text"]).split()).split(".")[0]
+            assert head.startswith("Content warning:"), doc["location"]
+            for label in labels:  # the banner's own words (the warning's label)
+                assert label in head.split("Content warning:")[1][: 30 * len(labels)], doc
+            checked += 1
+        else:
+            assert not doc["text"].startswith('<p class="carepress-cw-label"'), doc["location"]
+    assert checked > 10
+
+
+def test_readers_searching_in_distress_are_led_to_the_crisis_page(sample_hub: Hub) -> None:
+    """The crisis page is boosted in Material's search (its `search: boost:`), names in
+    plain words what readers in distress search for, and the staff's crisis protocol is
+    ranked below it (the browser test searches as a reader does)."""
+    docs = _search_docs(sample_hub)
+    crisis = [d for d in docs if d["location"].startswith("crisis/")]
+    protocol = [d for d in docs if d["location"].startswith("crisis-protocol/")]
+    assert crisis and all(d.get("boost", 1) >= 1000 for d in crisis)
+    assert protocol and all(d.get("boost", 1) < 1 for d in protocol)
+    text = " ".join(d["title"] + " " + d["text"] for d in crisis).lower()
+    for words in ("suicide", "suicidal", "self-harm", "hopeless", "hotline", "988",
+                  "emergency", "killing yourself", "ending your life"):  # fmt: skip
+        assert words in text, words
+
+
+def test_the_crisis_page_opens_with_a_number_to_call_and_each_countrys_lines(
+    sample_hub: Hub,
+) -> None:
+    page = sample_hub.page("crisis")
+    top = page.index('class="admonition danger carepress-crisis-now"')
+    # Right under the title, before the page's own text and the lists by country.
+    assert page.index("<h1") < top < page.index('<h2 id="if-you-are-thinking-about-suicide')
+    now = page[top : page.index("</nav>", top)]
+    assert 'href="tel:911"' in now and 'href="tel:988"' in now
+    jumps = re.findall(r'href="#(crisis-[a-z]+)"', now)
+    assert jumps[0] == "crisis-us" and len(jumps) >= 6
+    for anchor in jumps:
+        assert f'id="{anchor}"' in page
+
+
+def test_every_theme_page_has_a_crisis_link_in_its_header(sample_hub: Hub) -> None:
+    for page in sample_hub.site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        if 'class="md-header' not in html or "carepress-kit__home" in html:
+            continue  # the share kits: the staff's pages, with a header of their own
+        header = html[html.index('class="md-header') : html.index("</header>")]
+        link = re.search(r'<a href="([^"]*)" class="md-header__button carepress-header-crisis"',
+                         header)  # fmt: skip
+        assert link, page
+        where = page.relative_to(sample_hub.site).parent.as_posix() + "/"
+        assert posixpath.normpath(posixpath.join(where, link.group(1))).lstrip("/") == "crisis"
+
+
+def test_skip_to_content_on_a_post_reaches_its_warning_or_its_title(sample_hub: Hub) -> None:
+    now = dt.datetime.now(dt.UTC)
+    seen = set()
+    for report in _reports():
+        if not report.is_published(now):
+            continue
+        html = (sample_hub.site / "blog" / report.front_matter.slug / "index.html").read_text()
+        skip = re.search(r'<a href="#([^"]+)" class="md-skip"', html).group(1)
+        expected = "carepress-cw" if report.safeguards.warnings else "carepress-title"
+        assert skip == expected, report.display_path
+        assert f'id="{expected}"' in html
+        seen.add(expected)
+    assert seen == {"carepress-cw", "carepress-title"}

@@ -232,7 +232,8 @@ class SafeguardsPostprocessor(Postprocessor):
             # (and rewrites it for the page's address), so the way to the root starts there.
             return _environment(settings).get_template(name).render(
                 base_url=base_url_of(rendering.relative),
-                carepress={"crisis_page": settings.crisis_page}, **context
+                carepress={"crisis_page": settings.crisis_page,
+                           "blog_index": settings.blog_index}, **context
             )
         except TemplateNotFound as exc:
             missing = exc.name or name  # the template itself, or one it includes

@@ -370,6 +370,12 @@ class Settings:
         (mkdocs/plugin.py) and stops if the two ever differ."""
         return url_path(CRISIS_SOURCE, self.addressing.directory_urls)
 
+    @property
+    def blog_index(self) -> str:
+        """The blog's index page under the site (blog/): where a warned post's banner lets a
+        reader skip the article to."""
+        return url_path(f"{self.addressing.blog_dir}/index.md", self.addressing.directory_urls)
+
     def address(self, model: FrontMatter, source: Path) -> PostAddress:
         """Where this post lands (publish/address.py)."""
         return address_of(model, source, self.addressing, self.site_url)

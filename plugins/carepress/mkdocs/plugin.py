@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -60,14 +60,18 @@ from .other_plugins import (
 from .pages import address_problems, check_pages, missing_templates
 from .preview import notice_html, stop_on_sigterm, write_sanitised
 from .render_guard import guard_render
+from .search_warnings import warn_in_search_index
 from .share_kit import write_share_kits
 from .staged_site import StagedSite
 from .theme_values import (
+    BANNER_ID,
+    TITLE_ID,
     escape_authors,
     escape_links,
     escape_page,
     escape_page_titles,
     escape_title_from_heading,
+    skip_to_the_top,
     toc_as_text,
 )
 from .unsafe_html import UnsafeHtml
@@ -106,6 +110,7 @@ class CarePressPlugin(BasePlugin):
         self._kept_content: KeptContent | None = None  # pages' cleaned bodies (on_files)
         self._files: Files | None = None
         self._excerpt_warnings: dict[str, str] = {}  # src_uri -> rendered label, per build
+        self._search_warnings: dict[str, str] = {}  # a warned post's URL -> its label
         self._verdicts: PageVerdicts | None = None  # pages verified before, by their bytes
         self._site = StagedSite()
         self.unsafe_html: UnsafeHtml | None = None
@@ -484,6 +489,7 @@ class CarePressPlugin(BasePlugin):
             "practice": self.settings.practice,
             "crisis_regions": regions_for(self.settings.practice.crisis_region),
             "crisis_page": self.settings.crisis_page,  # held to MkDocs' File in on_files
+            "blog_index": self.settings.blog_index,  # a warned post's banner's way out
             # What the policy pages' partials read (policy_pages.py).
             "policy": policy_values(self.settings),
             "feeds": catalog,
@@ -493,6 +499,7 @@ class CarePressPlugin(BasePlugin):
         }
         self.env = env
         self._excerpt_warnings = {}
+        self._search_warnings = {}
         return env
 
     # After the blog plugin (-100) has rendered the excerpts of a blog index, archive or
@@ -505,6 +512,12 @@ class CarePressPlugin(BasePlugin):
         safeguards = self._safeguards(page.file.src_uri)
         if safeguards is not None:
             context["carepress_post"] = safeguards
+            # "Skip to content" reaches the banner (or the title), not the first section.
+            skip_to_the_top(page.toc, BANNER_ID if safeguards.warnings else TITLE_ID,
+                            page.title or "")  # fmt: skip
+            label = self._excerpt_warning(page.file.src_uri)
+            if label:  # its entries in the search index start with it (on_post_build)
+                self._search_warnings[page.url] = label
             report = self.reports[page.file.src_uri]
             if report.front_matter is not None and self.settings is not None:
                 context["carepress_byline"] = byline_for(
@@ -639,7 +652,7 @@ class CarePressPlugin(BasePlugin):
 
     # First: every page is in the site before another plugin's on_post_build looks for it.
     @event_priority(100)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _on_post_build_first(self, *, config: MkDocsConfig) -> None:
         if self._kept_content is not None:
             self._kept_content.forget_the_rest()
             log.debug(f"pages cleaned: {self._kept_content.reused} kept from the last build")
@@ -654,6 +667,13 @@ class CarePressPlugin(BasePlugin):
             self.sharing.write(config.site_dir)
         if self.share_kits is not None and self.env is not None and self._files is not None:
             write_share_kits(self.share_kits, config.site_dir, self.env, config, self._files)
+
+    # Last: once Material's search plugin has written its index (its on_post_build).
+    @event_priority(-100)
+    def _on_post_build_last(self, *, config: MkDocsConfig) -> None:
+        warn_in_search_index(config.site_dir, self._search_warnings)
+
+    on_post_build = CombinedEvent(_on_post_build_first, _on_post_build_last)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.sharing is not None:

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from mkdocs.structure.files import Files
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from ..sanitise import as_text
 
@@ -85,3 +86,29 @@ def toc_as_text(toc: Iterable[Any]) -> None:
     for item in toc:
         item.title = as_text(item.title)
         toc_as_text(item.children)
+
+
+# What a post's "Skip to content" link reaches: the content-warning banner where the post
+# has one, else the post's title (overrides/partials/carepress-content-warning.html and
+# content.html give them these ids).
+BANNER_ID = "carepress-cw"
+TITLE_ID = "carepress-title"
+
+
+def skip_to_the_top(toc: TableOfContents, target: str, title: str) -> None:
+    """Material's "Skip to content" link goes to the first entry of a page's table of
+    contents; a post's title (printed by content.html) has none, so it went to the first
+    section, past the content warning and the crisis box. Make the first entry a level-1
+    entry at `target` holding the others: Material's contents list shows a level-1 entry's
+    children, so the sidebar is unchanged."""
+    first = next(iter(toc), None)
+    has_title = first is not None and first.level == 1  # the post's own `# Title`
+    if has_title and target == TITLE_ID:
+        return  # its own heading is the top already
+    top = AnchorLink(first.title if has_title else title, target, 1)
+    if has_title:
+        top.children = first.children
+        toc.items[0] = top
+    else:
+        top.children = list(toc.items)
+        toc.items[:] = [top]
