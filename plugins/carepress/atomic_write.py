@@ -8,14 +8,19 @@ import shutil
 import tempfile
 from pathlib import Path
 
+# A cache is shared like the site; a private record (0o600) is its owner's alone.
+SHARED, PRIVATE = 0o644, 0o600
 
-def write_atomically(path: Path, data: bytes) -> None:
+
+def write_atomically(path: Path, data: bytes, mode: int = SHARED) -> None:
+    """Write `path` whole or not at all, replacing what was there; OSError when it cannot."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
-        os.chmod(temp, 0o644)  # mkstemp makes 0600; a cache is shared like the site
+        if mode != PRIVATE:  # mkstemp already made it 0600
+            os.chmod(temp, mode)
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

@@ -5,13 +5,12 @@ told."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .atomic_write import PRIVATE, write_atomically
 from .settings import ConfigError
 
 if TYPE_CHECKING:
@@ -61,16 +60,9 @@ def kept_private(path: Path, what: str, settings: Settings, config: Path) -> Pat
 
 
 def write_private(path: Path, data: bytes) -> None:
-    """Write `path` whole, readable by its owner only (mode 0600, mkstemp's), replacing what
-    was there; OSError when it cannot be written."""
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    """Write `path` whole, readable by its owner only (mode 0600), replacing what was there;
+    OSError when it cannot be written."""
+    write_atomically(path, data, mode=PRIVATE)
 
 
 def git_ignores(path: Path, root: Path) -> bool:
