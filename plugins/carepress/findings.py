@@ -59,9 +59,10 @@ class Finding:
         return self.severity == "error"
 
     def one_line(self) -> str:
-        """``path:line:column: message — hint``: the form the build log uses."""
+        """``path:line:column: rule message — hint``: the form the build log uses (its level
+        says the severity); the rule id is what a suppression or a severity override names."""
         hint = f" — {self.hint}" if self.hint else ""
-        return f"{self.path}:{self.line}:{self.column}: {self.message}{hint}"
+        return f"{self.path}:{self.line}:{self.column}: {self.rule} {self.message}{hint}"
 
 
 def shortened(text: str, limit: int = 60, end: str = "...") -> str:

@@ -176,6 +176,23 @@ _BACK = 3  # sentences before a therapy context, in its paragraph, that may tell
 _THIRD_PERSON = re.compile(r"\b(?:she|he|her|him|his|hers)\b", re.IGNORECASE)
 # The details that identify a client on their own (the rest take two).
 _STRONG_IDS = frozenset({"handle", "unique role", "organisation"})
+# How a message names each kind of detail.
+_SAID = {
+    "age": "an age",
+    "occupation": "a job",
+    "place": "a named place",
+    "organisation": "a named school, employer, business or street",
+    "when": "a session's day or time",
+    "handle": "a handle or email",
+    "family": "a family role",
+    "unique role": "a role that could single them out",
+}
+
+
+def _details(ids: set[str]) -> str:
+    """The kinds of detail, as a message says them: "an age and a job"."""
+    said = [_SAID[kind] for kind in sorted(ids)]
+    return said[0] if len(said) == 1 else f"{', '.join(said[:-1])} and {said[-1]}"
 # A client record as a table (an outside red team's fifth round): a header naming the person
 # and a column of their details ("| Client | Age | Work | Town | First session |"), in
 # Markdown or as prose renders it (cells two spaces or more apart).
@@ -276,8 +293,7 @@ def client_stories(text: str, index: LiteralIndex | None = None) -> Iterator[Sto
         if _said_hypothetical(p, said, spans, told.get(i, i), last):
             continue
         if i in told_after and i not in told and (ids & _STRONG_IDS or len(ids) >= 2):
-            yield Story(start, True, f"gives {', '.join(sorted(ids))} of the client told of "
-                        "after it")
+            yield Story(start, True, f"gives {_details(ids)} of the client told of after it")
             continue
         if i in told_after and i not in told and i not in named_in:
             continue
@@ -285,8 +301,7 @@ def client_stories(text: str, index: LiteralIndex | None = None) -> Iterator[Sto
             # A sentence that goes on about the client of an earlier one ("She posts her runs
             # as @...", "He anchors the six o'clock news", "She is a nurse at ..."): its
             # details identify the client as if the therapy context were in it.
-            yield Story(start, True, f"gives {', '.join(sorted(ids))} of the client told of "
-                        "before it")
+            yield Story(start, True, f"gives {_details(ids)} of the client told of before it")
             continue
         names = named_in.get(i, [])
         is_strong, is_weak = i in strong, i in context
@@ -297,12 +312,12 @@ def client_stories(text: str, index: LiteralIndex | None = None) -> Iterator[Sto
         # A name with an age, or with the school, employer or business where one finds them.
         alone = {"age", "organisation"} & ids
         if named and (is_strong or (is_weak and ids) or len(ids) >= 2 or alone):
-            details = ", ".join(sorted(ids)) or "a therapy context"
+            details = _details(ids) if ids else "a therapy context"
             yield Story(start, True, f"names '{named}' with {details}")
         elif not named and (is_strong or is_weak) and (
             len(ids) >= 2 or (is_strong and ids - {"occupation"})
         ):
-            yield Story(start, True, f"gives {', '.join(sorted(ids))} of a client")
+            yield Story(start, True, f"gives {_details(ids)} of a client")
         elif i in markers and not p.consented.search(text, before, end):
             yield Story(start, False, "tells of a client")
 
