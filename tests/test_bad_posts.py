@@ -330,7 +330,10 @@ def test_every_page_the_blog_takes_for_a_post_is_checked(hub: Hub) -> None:
     result = hub.build()
     assert result.returncode != 0
     log = result.stdout + result.stderr
-    assert "content/posts-archive/old.md:8:1: audience[1]: 'everyone' is not one of" in log
+    assert (
+        "content/posts-archive/old.md:8:1: frontmatter.unknown-value "
+        "audience[1]: 'everyone' is not one of" in log
+    )
     assert not list(hub.site.rglob("*.html"))
     # MkDocs tells pages by suffix, case and all: NOTES.MD is a static file, not a post.
     (archived.parent / "NOTES.MD").write_text("not a page", encoding="utf-8")
@@ -355,7 +358,8 @@ def test_two_posts_at_one_address_stop_the_build(hub: Hub, workers: str) -> None
     log = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in log
     assert (
-        "content/posts/a-copy.md:2:1: field 'title': content/posts/b-worry.md is published at "
+        "content/posts/a-copy.md:2:1: frontmatter.duplicate-address field 'title': "
+        "content/posts/b-worry.md is published at "
         "the same address (blog/coping-with-worry/)" in log
     )
     assert "give one of the two posts its own `slug:`" in log

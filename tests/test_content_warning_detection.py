@@ -301,7 +301,10 @@ def test_undeclared_topic_fails_check_and_build_with_the_line(hub: Hub) -> None:
     assert "hint: add suicide to content_warnings" in check.stdout
     build = hub.build()
     assert build.returncode == 1
-    assert f"content/posts/low.md:{line}:30: the post mentions 'suicide'" in build.stderr
+    assert (
+        f"content/posts/low.md:{line}:30: content-warning.undeclared-suicide "
+        "the post mentions 'suicide'" in build.stderr
+    )
 
 
 def test_detection_severity_is_configurable(hub: Hub) -> None:

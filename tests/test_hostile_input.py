@@ -360,12 +360,18 @@ def test_a_page_with_a_wrong_draft_value_is_refused(hub: Hub) -> None:
     _page("notes.md", "---\ntitle: Notes\ndraft: 'maybe'\n---\n\nNotes.\n")(hub)
     built = build_in_process(hub.root)
     assert not built.ok
-    assert "content/notes.md:3:1: draft: expected true or false, got 'maybe'" in built.log
+    assert (
+        "content/notes.md:3:1: frontmatter.wrong-type "
+        "draft: expected true or false, got 'maybe'" in built.log
+    )
     # YAML 1.1's yes is true to MkDocs and text to CarePress: refused as ambiguous.
     _page("notes.md", "---\ntitle: Notes\ndraft: yes\n---\n\nNotes.\n")(hub)
     built = build_in_process(hub.root)
     assert not built.ok
-    assert "content/notes.md:3:1: yes is read as true by MkDocs and Material" in built.log
+    assert (
+        "content/notes.md:3:1: frontmatter.ambiguous-boolean "
+        "yes is read as true by MkDocs and Material" in built.log
+    )
 
 
 # What builds, and must build safe: odd but harmless, or made harmless by escaping.

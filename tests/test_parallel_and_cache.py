@@ -84,7 +84,8 @@ def test_an_error_only_the_prose_checks_find_stops_the_build(hub: Hub) -> None:
     hub.write_post("fine.md", post_text(title="A fine post"))
     log = _stopped_build(hub)
     assert (
-        "content/posts/uncited.md:24:1: this sentence states a statistic or research finding "
+        "content/posts/uncited.md:24:1: citation.uncited-percentage "
+        "this sentence states a statistic or research finding "
         "without a source" in log
     )
     assert "nothing was published" in log
@@ -256,14 +257,14 @@ def test_a_changed_rule_or_setting_checks_every_post_again(hub: Hub) -> None:
     hub.write_post("a.md", post_text(body="Intro.\n\n<!-- more -->\n\nIt felt crazy.\n"))
     first = hub.build(env=IN_PROCESS)
     assert first.returncode == 0
-    assert "WARNING -  carepress: content/posts/a.md:24:9: 'crazy'" in first.stderr
+    assert "WARNING -  carepress: content/posts/a.md:24:9: stigma.crazy 'crazy'" in first.stderr
     config = hub.root / "mkdocs.yml"
     config.write_text(config.read_text().replace(
         "\n  - carepress:\n", "\n  - carepress:\n      rules: {severity: {stigma.crazy: error}}\n"
     ))  # fmt: skip
     second = hub.build(env=IN_PROCESS)
     assert second.returncode != 0, "the kept report said warning; the new setting says error"
-    assert "ERROR   -  carepress: content/posts/a.md:24:9: 'crazy'" in second.stderr
+    assert "ERROR   -  carepress: content/posts/a.md:24:9: stigma.crazy 'crazy'" in second.stderr
 
 
 def test_unchanged_feeds_are_copied_from_the_cache_and_a_change_writes_them_again(
