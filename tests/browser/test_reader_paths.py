@@ -5,6 +5,7 @@ screen, the header's crisis link, tap targets; and no page's script fails."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
@@ -96,6 +97,91 @@ def test_a_reader_who_lands_mid_post_meets_the_warning_and_help(
         page.goto(path)
         assert page.locator(".carepress-cw-notice").count() == 0
         assert errors == []
+    finally:
+        context.close()
+
+
+def _last_paragraph_words(page: Any) -> str:
+    """Words of the post's last long paragraph, for a #:~:text= link to it."""
+    return page.evaluate(
+        "[...document.querySelectorAll('article > p')].map(p => p.textContent.trim())"
+        ".filter(t => t.split(' ').length > 8).at(-1).split(' ').slice(0, 4).join(' ')"
+    )
+
+
+def test_a_search_engines_highlight_link_lands_on_the_notice_too(
+    browser: Any, base_url: str, page_paths: dict[str, str]
+) -> None:
+    """A text fragment (#:~:text=, what search engines and "Copy link to highlight" make)
+    scrolls the page with no hash the script can read (a fifth red team, case 01)."""
+    context = browser.new_context(viewport=SMALL_PHONE, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        errors = _errors(page)
+        path = base_url + page_paths["post-with-cw"]
+        page.goto(path)
+        words = _last_paragraph_words(page)
+        labels = page.locator('[data-carepress="content-warning"] strong').all_inner_texts()
+        page.goto("about:blank")
+        page.goto(f"{path}#:~:text={quote(words)}", wait_until="load")
+        notice = page.locator(".carepress-cw-notice")
+        notice.wait_for(timeout=5000)
+        assert page.evaluate("window.scrollY") > 0
+        box = notice.bounding_box()
+        assert box is not None and 0 <= box["y"] < SMALL_PHONE["height"], box
+        assert all(label in notice.inner_text() for label in labels)
+        assert errors == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("fragment", ["%E0zz", "%", "nowhere"])
+def test_a_fragment_that_names_nothing_breaks_nothing(
+    browser: Any, base_url: str, page_paths: dict[str, str], fragment: str
+) -> None:
+    """An undecodable fragment once threw "URI malformed" on every load (case 02)."""
+    context = browser.new_context(viewport=SMALL_PHONE)
+    try:
+        page = context.new_page()
+        errors = _errors(page)
+        page.goto(f"{base_url}{page_paths['post-with-cw']}#{fragment}", wait_until="load")
+        page.wait_for_timeout(300)
+        assert page.locator(".carepress-cw-notice").count() == 0  # at the top: the banner
+        assert errors == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(
+    ("restyled", "said"),
+    [("<b>", "discusses"), ("<span>", "This article discusses")],
+    ids=["bold", "no-emphasis"],
+)
+def test_a_restyled_banner_still_names_its_warnings_in_the_notice(
+    browser: Any, base_url: str, page_paths: dict[str, str], restyled: str, said: str
+) -> None:
+    """A practice may restyle the banner's partial: the notice once read its <strong>s only
+    and said "this article discusses ." (case 04)."""
+    context = browser.new_context(viewport=SMALL_PHONE)
+    try:
+        page = context.new_page()
+        path = base_url + page_paths["post-with-cw"]
+        tag = restyled.strip("<>")
+
+        def restyle(route: Any) -> None:
+            body = route.fetch().text()
+            body = body.replace("<strong>", restyled).replace("</strong>", f"</{tag}>")
+            route.fulfill(body=body, headers={"content-type": "text/html; charset=utf-8"})
+
+        page.route(path + "*", restyle)
+        page.goto(path)
+        labels = page.locator(f'[data-carepress="content-warning"] {tag}').all_inner_texts()
+        section = page.evaluate("[...document.querySelectorAll('article h2[id]')].at(-2).id")
+        page.goto("about:blank")
+        page.goto(f"{path}#{section}", wait_until="load")
+        text = page.locator(".carepress-cw-notice").inner_text()
+        assert said in text and " ." not in text, text
+        assert all(label.strip() in text for label in labels if label.strip()), (labels, text)
     finally:
         context.close()
 
