@@ -122,9 +122,15 @@ def test_search_entries_of_warned_posts_start_with_the_warning(sample_hub: Hub) 
             assert head.startswith("Content warning:"), doc["location"]
             for label in labels:  # the banner's own words (the warning's label)
                 assert label in head.split("Content warning:")[1][: 30 * len(labels)], doc
+            # Material shows a result's matching blocks only, but always its page's title.
+            if "#" not in doc["location"]:
+                said = doc["title"].split(" — Content warning: ")[1]
+                assert all(label in said for label in labels), doc["title"]
             checked += 1
         else:
             assert not doc["text"].startswith('<p class="carepress-cw-label"'), doc["location"]
+        if not labels or "#" in doc["location"]:
+            assert "Content warning" not in doc["title"], doc["location"]
     assert checked > 10
 
 

@@ -230,6 +230,30 @@ def test_a_warned_post_in_search_results_shows_its_warning_first(
         context.close()
 
 
+def test_a_search_that_matches_one_section_of_a_warned_post_shows_its_warning(
+    browser: Any, base_url: str, page_paths: dict[str, str]
+) -> None:
+    """Material shows only the blocks of an entry that match the query: words from one
+    section, away from the warning, once showed the section with no warning (a fifth red
+    team, case 17). The page's title over the results names the warning."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        post = page_paths["post-with-cw"]
+        page.goto(base_url + post, wait_until="networkidle")
+        words = _last_paragraph_words(page)
+        assert use_search(page, words)
+        items = [
+            i for i in page.locator(".md-search-result__item").all()
+            if post in (i.locator("a").first.get_attribute("href") or "")
+        ]  # fmt: skip
+        assert items, words
+        for item in items:
+            assert "Content warning:" in item.inner_text(), item.inner_text()
+    finally:
+        context.close()
+
+
 def test_the_crisis_page_has_a_number_to_call_above_the_fold_on_a_phone(
     browser: Any, base_url: str, page_paths: dict[str, str]
 ) -> None:

@@ -6,17 +6,27 @@ warned post's entries (the post and each of its sections) would show the article
 with no warning. Once the index is written, each entry of a warned post gets, before its
 text, the one-line warning the blog's index shows above the post's excerpt
 (overrides/partials/carepress-excerpt-warning.html, rendered once per post): one fact, in
-one place.
+one place. Material's results show only the blocks of an entry that match the query, but
+always the page's title over its group: the post's own entry gets the warning's words after
+its title too.
 """
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 
 from ..atomic_write import write_atomically
 
 INDEX = Path("search") / "search_index.json"
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _words(label: str) -> str:
+    """The label's words, escaped as the index's titles are (Material shows them as HTML)."""
+    return html.escape(" ".join(html.unescape(_TAG.sub(" ", label)).split()))
 
 
 def warn_in_search_index(site_dir: str | Path, warnings: dict[str, str]) -> int:
@@ -29,11 +39,18 @@ def warn_in_search_index(site_dir: str | Path, warnings: dict[str, str]) -> int:
     index = json.loads(index_file.read_text(encoding="utf-8"))
     changed = 0
     for doc in index.get("docs", []):
-        label = warnings.get(str(doc.get("location", "")).partition("#")[0])
-        label = " ".join(label.split()) if label else label
-        if label and not str(doc.get("text", "")).startswith(label):
+        page, _, section = str(doc.get("location", "")).partition("#")
+        label = warnings.get(page)
+        if not label:
+            continue
+        label = " ".join(label.split())
+        title, said = str(doc.get("title", "")), f" — {_words(label)}"
+        before = dict(doc)
+        if not str(doc.get("text", "")).startswith(label):
             doc["text"] = label + str(doc.get("text", ""))
-            changed += 1
+        if not section and not title.endswith(said):
+            doc["title"] = title + said
+        changed += doc != before
     if changed:
         data = json.dumps(index, separators=(",", ":"))  # as Material writes it
         write_atomically(index_file, data.encode("utf-8"))
