@@ -115,3 +115,85 @@ def test_a_list_for_readers_anywhere_or_a_region_named_in_the_paragraph_passes(
 def test_a_region_named_in_another_paragraph_does_not_cover_the_number() -> None:
     body = "In the UK, call Samaritans on 116 123.\n\nIf you're in danger, call 999."
     assert [m for _, m in _found(body, "US")] and "999" in _found(body, "US")[0][1]
+
+
+# A fifth outside red team (its cases 06-15 and 20), on a UK hub: ways another region's
+# number or line got past, and wordings that were refused though right.
+@pytest.mark.parametrize(
+    "body",
+    [
+        # The region named in an earlier sentence that gives no help of its own.
+        "Our founder trained in the US. Please call 911 if you are in danger.",
+        "Our clinicians trained in the US. If you are struggling, text HOME to 741741.",
+        # A region's name inside another name.
+        "In South America, call or text 988.",
+        "Mental Health America suggests that you call or text 988.",
+        "The American Psychological Association says to call or text 988.",
+        "Ask a Native American elder for support, or call or text 988.",
+        "If you live in Northern Ireland, text HELLO to 50808.",  # the Republic's line
+        # Numbers spelled out, in other digits, split or as a keypad word.
+        "Call nine one one in an emergency.",
+        "Call or text nine-eight-eight if you are struggling.",
+        "Text HOME to seven four one seven four one.",
+        "Call or text ٩٨٨ if you are struggling.",
+        "Call or text ⁹⁸⁸ if you are struggling.",
+        "Call or text 9_88 if you are struggling.",
+        "Call 1-800-273-8255 if you are struggling.",  # the Lifeline's former number
+        "Call 1-800-273-TALK if you are struggling.",
+        # A line by its name or its site.
+        "Call the Crisis Text Line if you are struggling.",
+        "Call Kids Help Phone if you are young and struggling.",
+        "[Get help](https://www.crisistextline.org/) tonight.",
+        # The practice's own region named among those the number is for.
+        "Our readers in Canada, the US and the UK: call or text 988.",
+    ],
+)
+def test_a_red_team_s_ways_past_the_region_rule_are_caught(body: str) -> None:
+    assert _found(body), body
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Call 112 in an emergency.",  # it reaches the emergency services in the UK too
+        "In an emergency call 999 or 112.",
+        "## In the United States\n\nCall or text 988.",
+        "## In the United States\n\n- Call or text 988.\n- Text HOME to 741741.",
+        "In the US:\n\n- call or text 988\n- text HOME to 741741",
+        "In the US, call or text 988. If you are in danger there, call 911.",
+        "If you're in the States, call or text 988.",
+        "US readers can call or text 988; in the UK, call Samaritans on 116 123.",
+        "In North America, call or text 988.",
+        "He drove a Porsche 911 for years.",
+    ],
+)
+def test_wordings_that_name_the_region_or_give_the_uk_s_own_numbers_pass(body: str) -> None:
+    assert _found(body) == [], body
+
+
+def test_a_section_about_another_country_ends_at_the_next_heading() -> None:
+    body = "## In the United States\n\nCall or text 988.\n\n## Getting help\n\nCall 911 now."
+    assert [m.split(" ")[0] for _, m in _found(body)] == ["911"]
+
+
+def test_a_post_s_title_description_and_social_texts_and_the_disclaimer_are_read(
+    hub: Hub,
+) -> None:
+    """A description "call or text 988" reached og:description, every feed and snippets.json
+    of a UK hub; a disclaimer saying so reached every post (a fifth red team, 11 and 16)."""
+    config = hub.root / "mkdocs.yml"
+    text = config.read_text().replace("crisis_region: US", "crisis_region: UK")
+    text = text.replace("call or text 988 in the US, or call", "call or text 988, or call")
+    assert "call or text 988, or call" in text
+    config.write_text(text)
+    post = post_text(body="Worry is normal.\n\n<!-- more -->\n\nMore words.\n", slug="texts")
+    post = post.replace("description: ", 'description: "If you are struggling, text HOME to '
+                        '741741." # ', 1)  # fmt: skip
+    hub.write_post("texts.md", post)
+    result = hub.check("--format", "json")
+    found = [f for f in json.loads(result.stdout) if f["rule"] == OTHER_REGION]
+    assert result.returncode != 0
+    where = {(f["path"].rsplit("/", 1)[-1], f["message"].split(" ")[0]) for f in found}
+    assert ("texts.md", "741741") in where and ("mkdocs.yml", "988") in where, found
+    line = next(f["line"] for f in found if f["path"].endswith("texts.md"))
+    assert post.splitlines()[line - 1].startswith("description:")

@@ -79,6 +79,9 @@ class Region(BaseModel):
     country_code: str = ""  # its international calling code ("44"); none for INTL
     name_in_sentence: str = ""  # "the United Kingdom"; none for INTL (no "outside" it)
     known_as: tuple[str, ...] = ()  # the words that name it in a sentence ("UK", "British")
+    # Numbers that reach its services or lines, not shown to readers: 112 in the UK, the
+    # 988 Lifeline's former number (number -> what it is).
+    other_numbers: dict[str, str] = {}
 
     @property
     def emergency_calls(self) -> tuple[Action, ...]:

@@ -4,23 +4,30 @@ A hub copied from the US sample keeps telling UK readers to "call or text 988" o
 to 741741", and its links dial 911: numbers that reach nobody from the UK (or somebody
 else). `crisis.other-region`: a post or page that gives a crisis line's, a helpline's or the
 emergency services' number of another region than the practice's `crisis_region`
-(data/crisis_lines.yml), in its words or in a tel:/sms: link, unless the same sentence names
-that region ("in the US, call or text 988"; each region's `known_as`). A number that is also
-one of the practice's region's (Samaritans' 116 123 in the UK and Ireland) or the practice's
-own is fine.
+(data/crisis_lines.yml), in its words (spelled out, "nine one one", or in other digits), in
+a tel:/sms: link, by the line's full name or by a link to its site, unless the same sentence
+names that region ("in the US, call or text 988"; each region's `known_as`) and not the
+practice's own with it. An earlier sentence of the paragraph that gives that region's lines,
+a lead-in ("In the US:") or the section's heading names it for what follows. A number that is
+also one of the practice's region's (Samaritans' 116 123 in the UK and Ireland; 112 in the UK)
+or the practice's own is fine. Posts, pages, every published text of a post (title,
+description, social texts) and the practice's own texts (disclaimers) are read.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from ..content import PostFile
-from ..crisis import INTERNATIONAL, Region, all_regions
+from ..crisis import INTERNATIONAL, CrisisLine, Region, all_regions
 from ..findings import Finding
 from ..prose import prose_of, sentence_spans
+from ..published_texts import TextsProse
 from ..settings import Settings
 from .help_links import _bare, _digits, _forms, _own_number, _spaced
 from .registry import PostContext, RuleInfo, declare, post_check
@@ -42,6 +49,7 @@ _CONTACT = re.compile(
 )
 _A_YEAR = re.compile(r"\b(?:in|since|until|by|from|year|of)\s+$", re.IGNORECASE)
 _LINK_NUMBER = re.compile(r"\b(tel|sms):([^)\s\"'>]+)", re.IGNORECASE)
+_LINK_URL = re.compile(r"\bhttps?://([^/)\s\"'>]+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -74,7 +82,50 @@ def _numbers() -> tuple[_Number, ...]:
         for number in re.findall(r"\d[\d ]*\d|\d", region.emergency):
             found.append(_Number(number, "the emergency number", region.code,
                                  _forms(number, region)))  # fmt: skip
+        for number, what in region.other_numbers.items():
+            found.append(_Number(number, what, region.code, _forms(number, region)))
     return tuple(found)
+
+
+@cache
+def _named_lines() -> tuple[tuple[re.Pattern[str], _Number], ...]:
+    """Each region's lines by their names of two words or more ("Crisis Text Line", "Kids
+    Help Phone"; not a word of everyday speech such as "Lifeline" or "Shout"), as a number
+    of theirs, for a sentence that offers one by name."""
+    found = []
+    for region, line in _every_line():
+        for name in (line.name.split(" (")[0], *line.aliases):
+            if len(name.split()) >= 2:
+                pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE)
+                found.append((pattern, _line_number(line, region)))
+    return tuple(found)
+
+
+@cache
+def _sites() -> dict[str, tuple[_Number, ...]]:
+    """Each line's site (its host, without www.) -> the lines it belongs to."""
+    found: dict[str, list[_Number]] = {}
+    for region, line in _every_line():
+        for url in filter(None, (line.url, line.chat)):
+            found.setdefault(_host(url), []).append(_line_number(line, region))
+    return {host: tuple(lines) for host, lines in found.items()}
+
+
+def _every_line() -> Iterator[tuple[Region, CrisisLine]]:
+    for region in all_regions().values():
+        for line in (*region.lines, *region.helplines):
+            yield region, line
+
+
+def _line_number(line: CrisisLine, region: Region) -> _Number:
+    """A line as one of its region's numbers (its first; none for a chat-only service)."""
+    number = line.call or line.text or ""
+    forms = _forms(number, region) if number else frozenset()
+    return _Number(number, line.name.split(" (")[0], region.code, forms)
+
+
+def _host(url: str) -> str:
+    return urlsplit(url if "//" in url else f"//{url}").netloc.lower().removeprefix("www.")
 
 
 def _own_forms(region: str) -> frozenset[str]:
@@ -87,13 +138,25 @@ def _mention(written: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\d,.$£€/-])(?<!\d )(?<!\d\u00a0){_spaced(written)}(?![\d-]|[.,/]\d)")
 
 
+# A region's name inside a longer one is not that region: "South America", "Mental Health
+# America", "Native American", "Northern Ireland" (the UK's), and an adjective before a
+# proper name ("the American Psychological Association", "Irish Sea").
+_PART_OF_A_NAME = (
+    r"(?<!\bSouth )(?<!\bLatin )(?<!\bCentral )(?<!\bNative )(?<!\bHealth )(?<!\bNorthern )"
+    r"(?<!\bAfrican )(?<!\bAsian )(?<!\bPan-)(?<!\bAnglo-)"
+)
+
+
 @cache
 def _naming(region: str) -> re.Pattern[str]:
     names = all_regions()[region].known_as
     if not names:
         return re.compile(r"(?!)")
-    either = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?:{either})(?![\w])")
+    forms = []
+    for name in sorted(names, key=len, reverse=True):
+        adjective = re.search(r"(?:an|ans|sh)$", name) is not None
+        forms.append(re.escape(name) + (r"(?! [A-Z])" if adjective else ""))
+    return re.compile(rf"(?<![\w.]){_PART_OF_A_NAME}(?:{'|'.join(forms)})(?![\w])")
 
 
 def _foreign(digits: str, settings: Settings) -> list[_Number]:
@@ -112,6 +175,8 @@ def _message(number: _Number, own: Region) -> tuple[str, str]:
     where = own.name_in_sentence or "other countries"
     if number.what == "the emergency number":
         message = f"{number.written} is the emergency number of {there}"
+    elif not number.written:
+        message = f"{number.what} is a service of {there}"
     else:
         message = f"{number.written} is a number of {there} ({number.what})"
     message += f": readers in {where} cannot reach it"
@@ -125,54 +190,153 @@ def _message(number: _Number, own: Region) -> tuple[str, str]:
                      f"the same sentence {named}")  # fmt: skip
 
 
-def other_region_findings(page: PostFile, settings: Settings, prose_text: str) -> list[Finding]:
-    """Each sentence that gives another region's number without naming that region."""
+# Numbers written another way still dial: "nine one one", "nine-eight-eight", other scripts'
+# digits ("٩٨٨", "⁹⁸⁸"), "9_88", a keypad word ("1-800-273-TALK"). Each becomes its digits,
+# padded to the same length, so every offset holds.
+_DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_SPELLED = re.compile(
+    rf"\b(?:{'|'.join(_DIGIT_WORDS)})(?:[ \t-]+(?:{'|'.join(_DIGIT_WORDS)})\b){{2,}}", re.I
+)
+_OTHER_DIGITS = re.compile(r"(?![0-9])[\d⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉]")
+_UNDERSCORED = re.compile(r"(?<=\d)_+(?=\d)")
+_KEYPAD_WORD = re.compile(r"\b(?:1[ .-]?)?8\d\d[ .-]\d{3}[ .-][A-Z]{4}\b")
+_KEYPAD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "22233344455566677778889999")
+
+
+def _as_digits(text: str) -> str:
+    def spelled(match: re.Match[str]) -> str:
+        digits = "".join(str(_DIGIT_WORDS.index(w.lower())) for w in re.split(r"[ \t-]+",
+                                                                              match.group(0)))
+        return digits.ljust(len(match.group(0)))
+
+    if not text.isascii():
+        text = _OTHER_DIGITS.sub(lambda m: str(unicodedata.digit(m.group(0))), text)
+    text = _SPELLED.sub(spelled, text)
+    text = _UNDERSCORED.sub(lambda m: " " * len(m.group(0)), text)
+    return _KEYPAD_WORD.sub(lambda m: m.group(0).translate(_KEYPAD), text)
+
+
+_HEADING = re.compile(r"^#{1,6}[ \t]+(.*)$", re.MULTILINE)
+
+
+def _hits(sentence: str, offset: int, links: str, start: int, end: int,
+          settings: Settings) -> list[tuple[int, _Number]]:  # fmt: skip
+    """Another region's numbers and lines the sentence gives, with where."""
+    own = settings.practice.crisis_region
+    hits: list[tuple[int, _Number]] = []
+    for match in _LINK_NUMBER.finditer(links, start, end):
+        number = re.split(r"[,;?&]", unquote(match.group(2)), maxsplit=1)[0]
+        hits += [(match.start(), n) for n in _foreign(_digits(number), settings)]
+    own_sites = {h for h, lines in _sites().items() if any(n.region == own for n in lines)}
+    for match in _LINK_URL.finditer(links, start, end):
+        host = _host(match.group(1))
+        if host not in own_sites:
+            hits += [(match.start(), n) for n in _sites().get(host, ()) if n.region != own]
+    if _CONTACT.search(sentence):
+        for number in _numbers():
+            if number.region == own:
+                continue
+            for match in _mention(number.written).finditer(sentence):
+                if _A_YEAR.search(sentence, 0, match.start()) and len(number.written) == 4:
+                    continue  # "since 1737"
+                if _foreign(_digits(match.group(0)), settings):
+                    hits.append((offset + match.start(), number))
+        own_names = {n.what.lower() for _, n in _named_lines() if n.region == own}
+        for pattern, line in _named_lines():
+            if line.region != own and line.what.lower() not in own_names:
+                hits += [(offset + m.start(), line) for m in pattern.finditer(sentence)]
+    return hits
+
+
+def _gives_help(sentence: str, region: str) -> bool:
+    """Whether a sentence gives one of the region's numbers or lines."""
+    return any(n.region == region and _mention(n.written).search(sentence) for n in _numbers()) \
+        or any(line.region == region and p.search(sentence) for p, line in _named_lines())
+
+
+def _names_region(regions: set[str], text: str, spans: list[tuple[int, int]], at: int,
+                  own: str) -> bool:  # fmt: skip
+    """Whether the sentence `spans[at]` is said to be for one of `regions`: it names one
+    (and not the practice's own region with it, unless it gives the own region's help too);
+    or an earlier sentence of its paragraph names one and gives its lines, or leads in
+    ("In the US:"); or the paragraph before it leads in; or its section's heading names it."""
+    start, end = spans[at]
+    sentence = text[start:end]
+    named = any(_naming(r).search(sentence) for r in regions)
+    if named:
+        return not _naming(own).search(sentence) or _gives_help(sentence, own)
+    paragraph = text.rfind("\n\n", 0, start)
+    for earlier in range(at - 1, -1, -1):
+        a, b = spans[earlier]
+        before = text[a:b].strip()
+        if a < paragraph and not before.endswith(":"):
+            break  # an earlier paragraph, and no lead-in
+        if any(_naming(r).search(before) for r in regions) and (
+            before.endswith(":") or any(_gives_help(before, r) for r in regions)
+        ):
+            return True
+        if a < paragraph:
+            break
+    headings = list(_HEADING.finditer(text, 0, start))
+    return bool(headings) and any(_naming(r).search(headings[-1].group(1)) for r in regions)
+
+
+def other_region_findings(
+    path: str,
+    prose_text: str,
+    locate: Callable[[int], tuple[int, int]],
+    links: str,
+    settings: Settings,
+) -> list[Finding]:
+    """Each sentence that gives another region's number or line without naming that region.
+    `links`: the text the prose was made from, same length (its tel:, sms: and web links)."""
     own = all_regions().get(settings.practice.crisis_region)
     if own is None:
         return []
-    links = page.code_free
+    digits = _as_digits(prose_text)
+    spans = sentence_spans(prose_text)
     found: list[Finding] = []
-    for start, end in sentence_spans(prose_text):
-        sentence = prose_text[start:end]
-        hits: list[tuple[int, _Number]] = []
-        for match in _LINK_NUMBER.finditer(links, start, end):
-            number = re.split(r"[,;?&]", unquote(match.group(2)), maxsplit=1)[0]
-            hits += [(match.start(), n) for n in _foreign(_digits(number), settings)]
-        if _CONTACT.search(sentence):
-            for number in _numbers():
-                if number.region == own.code:
-                    continue
-                for match in _mention(number.written).finditer(sentence):
-                    if _A_YEAR.search(sentence, 0, match.start()) and len(number.written) == 4:
-                        continue  # "since 1737"
-                    if _foreign(_digits(match.group(0)), settings):
-                        hits.append((start + match.start(), number))
-        if hits and _FOR_ANYWHERE.search(sentence):
+    for at, (start, end) in enumerate(spans):
+        sentence = digits[start:end]
+        hits = _hits(sentence, start, links, start, end, settings)
+        if not hits:
+            continue
+        if _FOR_ANYWHERE.search(sentence) and all(n.what == "the emergency number"
+                                                  for _, n in hits):  # fmt: skip
             continue  # "call 999, 911 or your local emergency number": a list for anywhere
-        # The region may be named earlier in the paragraph ("In the UK, call Samaritans on
-        # 116 123. If you're in immediate danger, call 999.").
-        paragraph = prose_text[prose_text.rfind("\n\n", 0, start) + 1 : end]
         reported: set[str] = set()
         for offset, number in sorted(hits, key=lambda hit: hit[0]):
-            if number.written in reported:
+            if (number.written or number.what) in reported:
                 continue
-            regions = {n.region for n in _numbers() if n.forms & number.forms} - {own.code}
-            if any(_naming(r).search(paragraph) for r in regions):
+            regions = {n.region for n in _numbers() if n.forms & number.forms} | {number.region}
+            regions -= {own.code}
+            if _names_region(regions, digits, spans, at, own.code):
                 continue
-            reported.add(number.written)
-            line, column = page.body_lines.line_col(offset)
+            reported.add(number.written or number.what)
+            line, column = locate(offset)
             message, fix = _message(number, own)
-            found.append(Finding(page.path, line, column, OTHER_REGION, "crisis", "error",
+            found.append(Finding(path, line, column, OTHER_REGION, "crisis", "error",
                                  message, fix))  # fmt: skip
     return found
 
 
 @post_check(order=6)
 def check_other_regions(ctx: PostContext) -> list[Finding]:
-    return other_region_findings(ctx.post, ctx.settings, ctx.words.text)
+    post = ctx.post
+    body = other_region_findings(post.path, ctx.words.text, post.body_lines.line_col,
+                                 post.code_free, ctx.settings)  # fmt: skip
+    return body + texts_findings(post.path, ctx.shown, ctx.settings)
+
+
+def texts_findings(path: str, texts: TextsProse, settings: Settings) -> list[Finding]:
+    """The same, in texts outside a body: a post's title, description and social texts, the
+    practice's disclaimers."""
+    return other_region_findings(path, texts.text, texts.line_col, texts.text, settings)
 
 
 def page_findings(page: PostFile, settings: Settings) -> list[Finding]:
     """The same, on a page that is not a post."""
     prose = prose_of(page.body, page.body_line, page.as_read)
-    return settings.adjusted(other_region_findings(page, settings, prose.text))
+    found = other_region_findings(page.path, prose.text, page.body_lines.line_col,
+                                  page.code_free, settings)  # fmt: skip
+    return settings.adjusted(found)

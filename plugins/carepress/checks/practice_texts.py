@@ -18,6 +18,7 @@ from ..published_texts import PlacedText, TextsProse
 from ..settings import ConfigError, Settings
 from .client_stories import story_findings
 from .language import language_findings
+from .other_regions import texts_findings as region_findings
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -245,6 +246,7 @@ def practice_text_findings(settings: Settings, config_file: Path | None) -> list
     for file, prose in proses:
         path = settings.display_path(file)
         findings += language_findings(path, prose, settings) + story_findings(path, prose)
+        findings += region_findings(path, prose, settings)
     if config_file is not None:
         from .time_zone import time_zone_findings
 
