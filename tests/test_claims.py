@@ -460,3 +460,38 @@ def test_blind_batch_18_classes(sentence: str, claim: bool) -> None:
 )
 def test_blind_batch_ab_classes(sentence: str, claim: bool) -> None:
     assert _is_claim(sentence) is claim
+
+
+# Batch AC's classes, in our own words, each beside a near miss that must stay quiet: a
+# multiplier or a comparison of degree; "almost as often as" and "diagnosed N times as
+# often"; a superlative by negation or as "commonest"; a trend as a noun ("a dramatic rise
+# in referrals"); "trial after trial" and proof in any phrasing; experts who "regard" one
+# thing as worse; those who "go on to" fare worse; a share of a workforce.
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("Skipping breakfast multiplies the risk of a midday slump.", True),
+        ("Teenagers who sleep badly are much more prone to low mood.", True),
+        ("I am far more prone to snapping when I'm hungry.", False),
+        ("Anxiety in men turns up almost as often as in women, and men are treated half as "
+         "often as women.", True),
+        ("Men are diagnosed with ADHD three times as often.", True),
+        ("I try to stretch twice as often as I used to.", False),
+        ("No other condition takes as many lives among young women as anorexia.", True),
+        ("No other client has asked me that before.", False),
+        ("Low back pain is the commonest reason for sick notes.", True),
+        ("We've seen a dramatic rise in referrals for eating disorders since 2020.", True),
+        ("I noticed a sharp rise in my own heart rate before the talk.", False),
+        ("Trial after trial shows mindfulness lowers relapse.", True),
+        ("Yoga has actually been proven to reduce stress hormones.", True),
+        ("Cold water swimming is scientifically proven to lift mood.", True),
+        ("It is not certain that cold water helps, and I'm wary of the hype.", False),
+        ("Doctors now regard loneliness as more harmful than smoking.", True),
+        ("Experts disagree about how to define burnout.", False),
+        ("Children who are neglected go on to have poorer mental health as adults.", True),
+        ("Kids who try the climbing wall often go on to join the club.", False),
+        ("Burnout affects the majority of teachers in their first five years.", True),
+    ],
+)
+def test_blind_batch_ac_classes(sentence: str, claim: bool) -> None:
+    assert _is_claim(sentence) is claim

@@ -395,6 +395,63 @@ def test_blind_batch_ab_client_story_classes(text: str, identifiable: bool) -> N
     assert any(s.identifiable for s in client_stories(text)) is identifiable, text
 
 
+# Batch AC's classes, in our own words, each with near misses: a unique local role ("the only
+# ... in our county", "the daughter of our town's mayor"); a workplace by its kind and town or
+# where it is ("a big Manchester architecture practice", "a small firm in Harrogate", "based at
+# the regional airport here", "the flower stall at the Sunday market"); a seat on a local body;
+# a feat readers saw; "on my caseload", "the people I see —", "came to my office", "I sat with
+# the vicar"; a name withheld ("I won't name him"); a disclosure told without "me"; a course
+# of work counted ("Week two with the brothers"); a topic that "came up this week"; praise for
+# work on their own grief; an age in words; a date with the day first.
+@pytest.mark.parametrize(
+    ("text", "identifiable"),
+    [
+        ("He's the only Sikh paramedic in our county, and the night shifts came up again in "
+         "session.", True),
+        ("She's the only woman in our book club who reads crime.", False),
+        ("A director at a big Manchester architecture practice came to see me after her "
+         "promotion fell through.", True),
+        ("A director at a big architecture practice came to see me after her promotion fell "
+         "through.", False),
+        ("Tom, an apprentice at a small joinery firm in Harrogate, has hidden his drinking from "
+         "everyone.", True),
+        ("One of the people I see (a nurse at our local maternity unit) cried for most of the "
+         "hour.", True),
+        ("One of the people I see said the leaflet helped.", False),
+        ("I've been working with a baggage handler based at the regional airport here who "
+         "can't sleep.", True),
+        ("Maya, you'll know her from the flower stall at the Sunday market, is learning to say "
+         "no.", True),
+        ("Mary Beard, you'll know her from the telly, spoke at the festival.", False),
+        ("A governor who sits on our parish council confided that she's been drinking every "
+         "night.", True),
+        ("A governor who sits on our parish council shared how the new budget works.", False),
+        ("I won't name him, but anyone in Kelso who knows the butcher's son will see why his "
+         "grief runs deep.", True),
+        ("I won't name the book, but it changed how I think about grief.", False),
+        ("Week two with the brothers from Eastfield Primary: the younger one drew his dad's "
+         "empty chair.", True),
+        ("Week two with the new puppy: she finally sleeps through.", False),
+        ("Last week I sat with the vicar from our only church as he talked about his divorce.",
+         True),
+        ("Last week I sat with the discomfort of not knowing what to say.", False),
+        ("Amir from the barber's three doors down from my practice has been doing brave work on "
+         "his anger.", True),
+        ("Amir has been doing brave work on his novel this year.", False),
+        ("The striker who scored that penalty in the cup final has been working through panic in "
+         "my office.", True),
+        ("The youngest person I saw this year was the nine-year-old son of our village's vicar.",
+         True),
+        ("On the 3rd of March, a man came to my office from his shift at the Asda on Mill Road.",
+         True),
+        ("One of the lads on my caseload, captain of the rugby team at Hillside High, stopped "
+         "eating.", True),
+    ],
+)
+def test_blind_batch_ac_client_story_classes(text: str, identifiable: bool) -> None:
+    assert any(s.identifiable for s in client_stories(text)) is identifiable, text
+
+
 @pytest.mark.parametrize(
     ("text", "story"),
     [

@@ -882,6 +882,83 @@ CLASS_EXAMPLES = [
     ("clinical-advice.no-care-needed",
      "Heartbreak doesn't need a therapist, just ice cream and your mates.",
      "Heartbreak doesn't always need a therapist, but it's fine to want one."),
+    # Batch AC's clinical-advice classes, in our own words, with near misses: a medicine
+    # changed on the reader's own judgement (left to lapse, no good reason to keep collecting,
+    # every other day when side effects come, a taper called overkill, a medicine swapped for
+    # coffee or a cold shower, an extra fraction as a buffer, a medicine taken with a drink); a
+    # medicine said to do more harm than good, so worth easing off; a supplement on top of a
+    # prescribed medicine for a promised gain; a verdict on the reader or a quiz score as a
+    # diagnosis; the treatment a reader needs; a result on a schedule; works for everyone who
+    # tries it; a cure set aside by contrast is no promise.
+    ("clinical-advice.medication-change",
+     "Once your mood has been stable for a few weeks, there's no good reason to keep "
+     "collecting those antidepressants.",
+     "Once your mood has been stable for a few weeks, there's no good reason to skip your "
+     "review."),
+    ("clinical-advice.medication-change", "If you feel better, just let your repeat "
+     "prescription expire.", "Don't let your prescription run out over the holidays."),
+    ("clinical-advice.medication-change",
+     "If the nausea from your sertraline is bad, cut back to every other day for a while.",
+     "If your knees ache, drop back to every other day of running."),
+    ("clinical-advice.medication-change", "Honestly, a slow taper is overkill for most people.",
+     "Honestly, a slow start is best for most people."),
+    ("clinical-advice.medication-change",
+     "If you've only been on it for six months you can simply stop.",
+     "If you've only been on the course for six months you can still join the group."),
+    ("clinical-advice.medication-change", "Swap your evening Ritalin for a cold shower and a walk.",
+     "Swap your coffee for decaf after lunch."),
+    ("clinical-advice.medication-change",
+     "One extra half of your diazepam before a flight is a sensible safety net.",
+     "One extra half hour of sleep before a flight is a sensible safety net."),
+    ("clinical-advice.medication-change", "Have your evening diazepam with a large glass of red "
+     "wine.", "Have your evening meal with a large glass of water."),
+    ("clinical-advice.medication-instruction",
+     "Pregnant? Your sertraline could be doing your bump more harm than good, so it's time to "
+     "wean off.",
+     "Pregnant? Talk to your midwife and prescriber about your sertraline before changing it."),
+    ("clinical-advice.medication-instruction",
+     "Ashwagandha alongside your antidepressant will sort out that afternoon slump.",
+     "St John's wort alongside your SSRI can cause serotonin syndrome, so check with your "
+     "pharmacist."),
+    ("clinical-advice.diagnosis",
+     "If your toddler avoids eye contact and spins wheels, you're probably looking at autism.",
+     "If you're looking at autism services in your area, start with the council website."),
+    ("clinical-advice.diagnosis", "Anyone who ticks more than six boxes on this checklist has "
+     "ADHD.", "Anyone scoring above 14 may want to talk to their GP."),
+    ("clinical-advice.diagnosis", "Those mood swings you describe are bipolar, plain and simple.",
+     "Mood swings can have many causes, and only an assessment can tell them apart."),
+    ("clinical-advice.diagnosis", "For nearly all of you, CBT is exactly the treatment you need.",
+     "Only a clinician who knows you can say which is the treatment you need."),
+    ("clinical-advice.cure", "Ten sessions of hypnotherapy and your fear of flying will be gone.",
+     "Six sessions in, the sadness will sometimes come back, and that's normal."),
+    ("clinical-advice.cure", "Two months on this plan and your panic won't ever come back.",
+     "Two months on this plan and your panic may ease, or it may not; both are normal."),
+    ("clinical-advice.cure", "This app works for basically everyone who tries it.",
+     "No treatment works for everyone who tries it."),
+    ("clinical-advice.promise", "Our anxiety group is the cure you have been waiting for.",
+     "Anxiety groups are a place to be heard and to practise skills rather than a cure."),
+    # Batch AC's stigma classes, in our own words, with near misses.
+    ("stigma.diagnosis-as-adjective", "The sales numbers this month look totally bipolar.",
+     "People with bipolar disorder may have manic episodes."),
+    ("stigma.labels", "Schizophrenics are always unpredictable, my uncle says.",
+     "Research on depressives in the 1970s used language we now avoid."),
+    ("stigma.stereotype", "Mentally unstable adults shouldn't be trusted with money, he said.",
+     "Adults with a mental health condition manage money like anyone else."),
+    ("stigma.stereotype", "My cat is such a psychopath with the curtains.",
+     "My cat is such a menace with the curtains."),
+    ("stigma.stereotype", "He went full-blown OCD over the spreadsheet colours.",
+     "He was diagnosed autistic about two years ago."),
+    ("stigma.stereotype", "Seeing a therapist means you're weak, according to my dad.",
+     "Seeing a therapist is not a sign of weakness."),
+    ("stigma.stereotype",
+     "People with schizophrenia are dangerous, and everyone knows it.",
+     "The belief that people with schizophrenia are violent is simply untrue."),
+    ("stigma.crazy", "Grandad's gone a bit loopy lately.",
+     "Her loopy handwriting filled the card."),
+    ("stigma.crazy", "Honestly, my boss has a screw loose.",
+     "I have a screw loose on my bike seat."),
+    ("stigma.trivialised-diagnosis", "My mood swings all day, textbook ADHD, ha.",
+     "Textbook descriptions of ADHD often miss how it looks in girls."),
     # A UK practice's first use: 3-4-4 numbers of 02x areas (London, Cardiff, Belfast), area
     # codes in brackets, and postcodes as street-address identifiers.
     ("confidentiality.phone", "You can reach her brother on 020 8123 4567 most evenings.",
