@@ -230,6 +230,12 @@ def test_a_dirty_build_refuses_to_leave_an_unpublished_post_online(hub: Hub) -> 
         assert result.returncode != 0, change
         assert "content/posts/worry.md is no longer published" in result.stderr
         assert "build without --dirty" in result.stderr
+    # Its page deleted by hand, its card, share kit and entries are still there (a fifth
+    # red team built past the page alone).
+    shutil.rmtree(hub.site / "blog" / "worry")
+    result = hub.build("--dirty", env=IN_PROCESS)
+    assert result.returncode != 0 and "is no longer published" in result.stderr
+    assert (hub.site / "social" / "worry").is_dir()  # nothing was changed
     clean = hub.build(env=IN_PROCESS)  # a clean build takes the page down
     assert clean.returncode == 0, clean.stderr
     assert not (hub.site / "blog" / "worry").exists()

@@ -290,17 +290,34 @@ class CarePressPlugin(BasePlugin):
     def _refuse_pages_left_online(self, site_dir: Path) -> None:
         """`--dirty` updates site_dir in place: a post published before and left out now (made
         a draft again, or dated forward) would keep its page, its place on the blog's
-        pages, its tag feeds and its share kit."""
-        online = sorted(
-            report.display_path for report in self.reports.values()
+        pages, its tag feeds, its card and its share kit. Any of them still there (the page
+        deleted by hand leaves the rest: a fifth red team) refuses the build."""
+        left_out = [
+            report for report in self.reports.values()
             if report.address is not None and report.left_out_because(self._now)
-            and (site_dir / report.address.page_file.lstrip("/")).is_file()
+        ]  # fmt: skip
+        if not left_out:
+            return
+        listings = "".join(
+            path.read_text(encoding="utf-8", errors="replace")
+            for path in (site_dir / "sitemap.xml", site_dir / "search" / "search_index.json")
+            if path.is_file()
+        )
+        online = sorted(
+            report.display_path for report in left_out
+            if (address := report.address) is not None
+            and ((site_dir / address.page_file.lstrip("/")).is_file()
+                 or (site_dir / address.card_path).is_file()
+                 or (site_dir / "social" / address.slug).is_dir()
+                 or f"{address.path}<" in listings or f'"{address.path}"' in listings
+                 or f'"{address.path}#' in listings)
         )  # fmt: skip
         if online:
             raise PluginError(
-                f"CarePress: {', '.join(online)} is no longer published, but its page from an "
-                "earlier build is in site_dir, and --dirty would leave it online with its "
-                "entries in the blog's pages and feeds: build without --dirty."
+                f"CarePress: {', '.join(online)} is no longer published, but its page, card, "
+                "share kit or entries from an earlier build are in site_dir, and --dirty would "
+                "leave them online with its entries in the blog's pages and feeds: build "
+                "without --dirty."
             )
 
     def _safeguards(self, src_uri: str) -> Safeguards | None:
