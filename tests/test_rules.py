@@ -860,6 +860,18 @@ CLASS_EXAMPLES = [
      "He took his own life after his son's arrest.",
      "The play explores a family's grief after their son's death by suicide, and counsellors "
      "are available after every performance."),
+    # Batch AC's safe-messaging misses by class, in our own words, with near misses: the act
+    # said to have given peace, how many tablets were swallowed, an attempt that failed only
+    # because someone came.
+    ("safe-messaging.positive-framing",
+     "Ending his own life brought him the rest he never found in this world.",
+     "Taking up the allotment gave her the peace she had never found at the office."),
+    ("safe-messaging.method-detail",
+     "The coroner heard she had taken handfuls of her antidepressants before she died by suicide.",
+     "She had taken boxes of her old antidepressants back to the pharmacy."),
+    ("safe-messaging.success-failure-forms",
+     "His attempt only failed because his brother came home early.",
+     "His attempt at the record only failed because a gust came up."),
     # Batch AB's clinical-advice misses by class, in our own words, with near misses.
     ("clinical-advice.diagnosing",
      "Your flatmate forgets every bill and talks over you? Textbook ADHD.",
