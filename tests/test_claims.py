@@ -495,3 +495,22 @@ def test_blind_batch_ab_classes(sentence: str, claim: bool) -> None:
 )
 def test_blind_batch_ac_classes(sentence: str, claim: bool) -> None:
     assert _is_claim(sentence) is claim
+
+
+# The nineteenth blind batch of whole posts: a topic announced ("What research shows about
+# ...") and a place or circle of people that changed are no findings; what research shows,
+# stated, and a rate that grew still are.
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("What research shows about loneliness in later life, and where to start.", False),
+        ("What the latest studies suggest about screens and sleep, in plain words.", False),
+        ("What research shows is that loneliness raises the risk of heart disease.", True),
+        ("Research shows that loneliness raises the risk of heart disease.", True),
+        ("Friends moving away, or a village that has grown quieter each year.", False),
+        ("Our family has grown smaller since Dad died.", False),
+        ("Rates of loneliness among farmers have grown sharply since 2010.", True),
+    ],
+)
+def test_blind_whole_posts_19_classes(sentence: str, claim: bool) -> None:
+    assert _is_claim(sentence) is claim

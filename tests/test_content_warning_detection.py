@@ -1544,3 +1544,18 @@ def test_the_classes_of_batch_ab(topics, sentence: str, topic: str, flagged: boo
 )
 def test_the_classes_of_batch_ac(topics, sentence: str, topic: str, flagged: bool) -> None:
     assert (topic in _detected(topics, sentence)) is flagged
+
+
+# The nineteenth blind batch of whole posts: a word named as a word, and a person labelled by
+# the substance they misuse, are no abuse story; an abuser still is.
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        ('Terms such as "junkie" or "abuser" reduce a person to one struggle.', False),
+        ('Calling him a "substance abuser" made the nurses colder towards him.', False),
+        ("Her abuser kept her passport locked in his desk.", True),
+        ("He was an abuser long before anyone in the family said so.", True),
+    ],
+)
+def test_the_classes_of_blind_whole_posts_19(topics, sentence: str, flagged: bool) -> None:
+    assert ("abuse" in _detected(topics, sentence)) is flagged

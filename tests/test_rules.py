@@ -993,6 +993,17 @@ CLASS_EXAMPLES = [
      "The hardest part of the queue was mental, not physical."),
     ("stigma.crazy", "Honestly, the gig on Friday was mental.",
      "Doing mental arithmetic at the gig's bar was beyond me."),
+    # The nineteenth blind batch of whole posts: "for good reason" promises nothing; a choice
+    # left to the bereaved (one of two that are both fine) frames no suicide.
+    ("clinical-advice.promise", "Three sessions and your anxiety will be gone for good.",
+     "Your GP asks about anxiety and mood for good reason."),
+    ("safe-messaging.framing-in-a-suicide-story",
+     "After his suicide, people said it was an understandable choice.",
+     "After a suicide, some families choose not to share the cause of death. That is a "
+     "reasonable choice, and so is being open."),
+    ("safe-messaging.framing-in-a-suicide-story",
+     "After her suicide, her sister called it a sensible decision.",
+     "After her suicide, telling the children how she died was a sensible decision."),
 ]
 
 
