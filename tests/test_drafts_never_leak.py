@@ -104,8 +104,8 @@ def test_a_link_to_a_draft_or_future_post_stops_the_build(hub: Hub) -> None:
         written = "unannounced-plan/" if "address" in name else target
         line = next(n for n, text in enumerate(
             (hub.posts / "linking.md").read_text().splitlines(), 1) if written in text)
-        assert f"content/posts/linking.md:{line}:1: a link to content/posts/{target}" in (
-            result.stderr), (name, result.stderr)
+        said = f"content/posts/linking.md:{line}:1: site.unpublished a link to content/posts/"
+        assert f"{said}{target}" in result.stderr, (name, result.stderr)
         assert why in result.stderr
         assert not hub.site.exists()  # nothing was published
         if name not in ("attributes", "picture"):  # `carepress check` reads the Markdown
@@ -197,8 +197,9 @@ def test_a_meta_file_over_posts_is_refused_everywhere(hub: Hub) -> None:
     _meta_hub(hub)
     result = hub.build()
     assert result.returncode != 0
-    assert ("content/posts/wip/wip-post.md:1:1: content/posts/wip/.meta.yml would set front "
-            "matter for this post (it sets draft)") in result.stderr, result.stderr
+    assert ("content/posts/wip/wip-post.md:1:1: frontmatter.meta-file "
+            "content/posts/wip/.meta.yml would set front matter for this post (it sets draft)"
+            ) in result.stderr, result.stderr  # fmt: skip
     assert "Traceback" not in result.stderr
     assert not hub.site.exists()  # nothing was published
     checked = hub.check("--format", "json")
@@ -269,9 +270,9 @@ def test_a_nav_entry_to_a_draft_or_future_post_stops_the_build(hub: Hub) -> None
         result = hub.build("--strict")
         assert result.returncode != 0, entry
         target = "later.md" if "later" in entry else "secret.md"
-        assert (f"mkdocs.yml:{line}:1: a nav entry to content/posts/{target}, which is "
-                f"{why}" if why == "a draft" else f"mkdocs.yml:{line}:1: a nav entry to "
-                f"content/posts/{target}, which is a post dated 2099-06-01, {why}"
+        said = f"mkdocs.yml:{line}:1: site.unpublished a nav entry to content/posts/{target}"
+        assert (f"{said}, which is {why}" if why == "a draft" else
+                f"{said}, which is a post dated 2099-06-01, {why}"
                 ) in result.stderr, result.stderr  # fmt: skip
         assert not hub.site.exists()
         checked = hub.check()
@@ -309,7 +310,8 @@ def test_the_whole_hub_check_reads_the_pages_links_to_drafts(hub: Hub) -> None:
     built = hub.build()
     assert built.returncode != 0
     for finding in json.loads(checked.stdout):  # the same message as the build's
-        assert f"{finding['path']}:{finding['line']}:1: {finding['message']}" in built.stderr
+        where = f"{finding['path']}:{finding['line']}:1"
+        assert f"{where}: {finding['rule']} {finding['message']}" in built.stderr
     # A page that is itself a draft is not published: its links are its own business.
     about.write_text("---\ndraft: true\n---\n" + about.read_text())
     assert "site.unpublished" not in hub.check().stdout

@@ -136,7 +136,10 @@ def test_unresolved_citation_fails_check_and_build_with_the_line(hub: Hub) -> No
     result = hub.build()
     assert result.returncode == 1
     column = finding["column"]
-    assert f"content/posts/dep.md:{line}:{column}: [@nimhh] does not match" in result.stderr
+    assert (
+        f"content/posts/dep.md:{line}:{column}: citation.unresolved [@nimhh] does not match"
+        in result.stderr
+    )
 
 
 def test_uncited_source_is_a_warning(hub: Hub) -> None:

@@ -230,7 +230,7 @@ def test_a_dirty_build_refuses_to_leave_an_unpublished_post_online(hub: Hub) -> 
         assert result.returncode != 0, change
         assert "content/posts/worry.md is no longer published" in result.stderr
         assert "build without --dirty" in result.stderr
-    # Its page deleted by hand, its card, share kit and entries are still there (a fifth
+    # Its page deleted by hand, its card, share kit and entries are still there (a sixth
     # red team built past the page alone).
     shutil.rmtree(hub.site / "blog" / "worry")
     result = hub.build("--dirty", env=IN_PROCESS)

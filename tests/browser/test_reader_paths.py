@@ -4,6 +4,8 @@ screen, the header's crisis link, tap targets; and no page's script fails."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 from urllib.parse import quote
 
@@ -67,14 +69,10 @@ def test_skip_to_content_lands_on_the_warning_then_its_way_out(
 def test_a_reader_who_lands_mid_post_meets_the_warning_and_help(
     browser: Any, base_url: str, page_paths: dict[str, str]
 ) -> None:
-    context = browser.new_context(viewport=SMALL_PHONE, is_mobile=True, has_touch=True)
-    try:
-        page = context.new_page()
-        errors = _errors(page)
-        path = base_url + page_paths["post-with-cw"]
-        page.goto(path)
+    with _on_a_phone_at_a_warned_post(browser, base_url + page_paths["post-with-cw"]) as (
+        page, errors, path, labels
+    ):
         section = page.evaluate("[...document.querySelectorAll('article h2[id]')].at(-2).id")
-        labels = page.locator('[data-carepress="content-warning"] strong').all_inner_texts()
         page.goto(f"{path}?h=suicide#{section}", wait_until="load")
         notice = page.locator(".carepress-cw-notice")
         assert notice.count() == 1
@@ -97,6 +95,21 @@ def test_a_reader_who_lands_mid_post_meets_the_warning_and_help(
         page.goto(path)
         assert page.locator(".carepress-cw-notice").count() == 0
         assert errors == []
+
+
+@contextmanager
+def _on_a_phone_at_a_warned_post(
+    browser: Any, path: str
+) -> Iterator[tuple[Any, list[str], str, list[str]]]:
+    """A phone's page at the top of a warned post: the page, its script errors as they come,
+    the post's address and the warnings its banner names."""
+    context = browser.new_context(viewport=SMALL_PHONE, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        errors = _errors(page)
+        page.goto(path)
+        labels = page.locator('[data-carepress="content-warning"] strong').all_inner_texts()
+        yield page, errors, path, labels
     finally:
         context.close()
 
@@ -113,15 +126,11 @@ def test_a_search_engines_highlight_link_lands_on_the_notice_too(
     browser: Any, base_url: str, page_paths: dict[str, str]
 ) -> None:
     """A text fragment (#:~:text=, what search engines and "Copy link to highlight" make)
-    scrolls the page with no hash the script can read (a fifth red team, case 01)."""
-    context = browser.new_context(viewport=SMALL_PHONE, is_mobile=True, has_touch=True)
-    try:
-        page = context.new_page()
-        errors = _errors(page)
-        path = base_url + page_paths["post-with-cw"]
-        page.goto(path)
+    scrolls the page with no hash the script can read (a sixth red team, case 01)."""
+    with _on_a_phone_at_a_warned_post(browser, base_url + page_paths["post-with-cw"]) as (
+        page, errors, path, labels
+    ):
         words = _last_paragraph_words(page)
-        labels = page.locator('[data-carepress="content-warning"] strong').all_inner_texts()
         page.goto("about:blank")
         page.goto(f"{path}#:~:text={quote(words)}", wait_until="load")
         notice = page.locator(".carepress-cw-notice")
@@ -131,8 +140,6 @@ def test_a_search_engines_highlight_link_lands_on_the_notice_too(
         assert box is not None and 0 <= box["y"] < SMALL_PHONE["height"], box
         assert all(label in notice.inner_text() for label in labels)
         assert errors == []
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("fragment", ["%E0zz", "%", "nowhere"])
@@ -234,7 +241,7 @@ def test_a_search_that_matches_one_section_of_a_warned_post_shows_its_warning(
     browser: Any, base_url: str, page_paths: dict[str, str]
 ) -> None:
     """Material shows only the blocks of an entry that match the query: words from one
-    section, away from the warning, once showed the section with no warning (a fifth red
+    section, away from the warning, once showed the section with no warning (a sixth red
     team, case 17). The page's title over the results names the warning."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     try:

@@ -291,7 +291,7 @@ class CarePressPlugin(BasePlugin):
         """`--dirty` updates site_dir in place: a post published before and left out now (made
         a draft again, or dated forward) would keep its page, its place on the blog's
         pages, its tag feeds, its card and its share kit. Any of them still there (the page
-        deleted by hand leaves the rest: a fifth red team) refuses the build."""
+        deleted by hand leaves the rest: a sixth red team) refuses the build."""
         left_out = [
             report for report in self.reports.values()
             if report.address is not None and report.left_out_because(self._now)
