@@ -302,8 +302,6 @@ class Settings:
     content_warnings: tuple[str, ...]
     max_post_bytes: int
     practice: Practice
-    topics: Mapping[str, Topic]
-    rules: Mapping[str, Rule]  # the rule packs' rules that are on
     allowed_phone_digits: frozenset[str]
     allowed_emails: frozenset[str]
     future_posts_are_drafts: bool = True
@@ -323,7 +321,6 @@ class Settings:
     # icons exist, and which scripts and stylesheets are the theme's own.
     theme_dirs: tuple[Path, ...] = ()
     custom_dir: Path | None = None
-    every_pack_rule: Mapping[str, Rule] = field(default_factory=dict)  # disabled ones too
     authors_file: Path | None = None
     # The cards' colours, from the theme's palette (publish/card_colours.py).
     card_colours: CardColours = DEFAULT_COLOURS
@@ -440,6 +437,37 @@ class Settings:
         a colleague's). Not the domain of extra.practice.email, which may be a provider's."""
         host = urlsplit(self.site_url).hostname or ""
         return frozenset(d for d in (host, host.partition(".")[2]) if "." in d)
+
+    @cached_property
+    def _rule_packs(self) -> tuple[Mapping[str, Topic], Mapping[str, Rule], Mapping[str, Rule]]:
+        """The content-warning topics and the rule packs, read when first needed: a rebuild
+        whose posts are all unchanged checks nothing and never holds them (~5 MB). A
+        practice's own rule files are read at load_settings, so their errors come first."""
+        options = self.options
+        try:
+            topics = load_topics(
+                options.content_warnings, [self.root / p for p in options.content_warning_rules]
+            )
+            rules, every_pack_rule = load_rules(
+                [self.root / p for p in options.rules.files], CATEGORIES, options.rules.disable
+            )
+        except RuleFileError as exc:
+            raise ConfigError(str(exc)) from exc
+        return topics, rules, every_pack_rule
+
+    @property
+    def topics(self) -> Mapping[str, Topic]:
+        return self._rule_packs[0]
+
+    @property
+    def rules(self) -> Mapping[str, Rule]:
+        """The rule packs' rules that are on."""
+        return self._rule_packs[1]
+
+    @property
+    def every_pack_rule(self) -> Mapping[str, Rule]:
+        """The rule packs' rules, disabled ones too."""
+        return self._rule_packs[2]
 
     @cached_property
     def literal_search(self) -> LiteralSearch:
@@ -665,18 +693,6 @@ def settings_from_options(
                 f"mkdocs.yml: plugins > carepress > {option}: {sorted(unknown)} "
                 "not in content_warnings"
             )
-    try:
-        topics = load_topics(
-            options.content_warnings, [root / p for p in options.content_warning_rules]
-        )
-        rules, every_pack_rule = load_rules(
-            [root / p for p in options.rules.files],
-            CATEGORIES,
-            options.rules.disable,
-        )
-    except RuleFileError as exc:
-        raise ConfigError(str(exc)) from exc
-
     from .checks.theme_files import language_problem
 
     problem = language_problem(language, theme_dirs)
@@ -694,8 +710,6 @@ def settings_from_options(
         content_warnings=tuple(options.content_warnings),
         max_post_bytes=options.max_post_bytes,
         practice=practice,
-        topics=topics,
-        rules=rules,
         allowed_phone_digits=_allowed_phones(practice),
         allowed_emails=frozenset(e.lower() for e in [practice.email] if e),
         future_posts_are_drafts=bool(blog.get("draft_if_future_date", False)),
@@ -709,13 +723,15 @@ def settings_from_options(
         markdown=markdown or MarkdownSetup(),
         theme_dirs=theme_dirs,
         custom_dir=custom_dir,
-        every_pack_rule=every_pack_rule,
         authors_file=docs_dir / authors_file,
         card_colours=card_colours(palette, theme_dirs),
         meta_file=meta_file,
         post_date_format=str(blog.get("post_date_format") or "long"),
     )
-    settings.check_rule_options()
+    rule_options = options.rules
+    if (options.content_warning_rules or rule_options.files or rule_options.severity
+            or rule_options.disable):  # fmt: skip
+        settings.check_rule_options()  # reads the rule packs: a practice's file's errors now
     return settings
 
 
