@@ -145,6 +145,14 @@ def test_carepress_build_with_zensical_checks_builds_and_publishes_a_verified_si
     page = (hub.site / "blog" / "how-to-ask-about-suicide" / "index.html").read_text()
     for marker in ("disclaimer", "content-warning", "crisis-box", "sources"):
         assert f'data-carepress="{marker}"' in page
+    # Zensical's search entries of a warned post start with its warning, as Material's do
+    # (a new-user tester found none).
+    entries = json.loads((hub.site / "search.json").read_text())["items"]
+    warned = [e for e in entries if e["location"].startswith("blog/how-to-ask-about-suicide/")]
+    assert warned and all("Content warning:" in e["text"][:200] for e in warned)
+    assert "Content warning: suicide" in next(e for e in warned if "#" not in e["location"])[
+        "title"
+    ]
     assert "[@" not in page  # citations rendered
     crisis = (hub.site / "crisis" / "index.html").read_text()
     assert "carepress-crisis-region" in crisis and "988" in crisis

@@ -169,6 +169,30 @@ def test_an_override_that_drops_a_safeguard_fails_the_build(
     assert not (hub.site / "social").exists(), "no share kit for a stopped build"
 
 
+@pytest.mark.parametrize(
+    ("replacement", "expected"),
+    [
+        ("{#- no excerpt warning -#}\n", "is not marked"),
+        ('<p data-carepress="excerpt-warning">Please read with care.</p>\n',
+         "does not name 'suicide'"),
+    ],
+)
+def test_an_emptied_excerpt_warning_fails_the_build(
+    hub: Hub, replacement: str, expected: str
+) -> None:
+    """The one-line warning on the blog's index, archive and category pages and in the search
+    entries: a new-user tester emptied its partial and every engine published the site."""
+    (hub.root / "overrides" / "partials" / "carepress-excerpt-warning.html").write_text(
+        replacement
+    )
+    hub.write_post("talk.md", post_text(body=BODY, slug="talk", content_warnings=["suicide"]))
+    result = hub.build()
+    assert result.returncode == 1
+    assert "overrides/partials/carepress-excerpt-warning.html" in result.stderr
+    assert expected in result.stderr and "Traceback" not in result.stderr
+    assert not hub.site.exists()
+
+
 def test_an_element_a_post_leaves_open_is_closed_before_the_safeguards(hub: Hub) -> None:
     """The post's HTML goes through the allowlist's HTML5 parser and serialiser, which close
     what it leaves open at the end of the post: the disclaimer and the crisis box stay outside

@@ -180,6 +180,21 @@ CASES: dict[str, tuple[Callable[[Path], None], str, str]] = {
         _add("assets/inc.csv", "\ufeffid,when,platform,kind,what,done\n1,2026-12-01,x,y,z,w\n"
              .encode()), "assets/inc.csv", "site.private-record",
     ),
+    # A new-user tester on three engines: the footer and the search entries' warnings
+    # removed (by emptying their partials) published everywhere and verified.
+    "the footer removed": (
+        _edit("about/index.html", _remove(r'<aside class="carepress-footer.*?</aside>')),
+        "about/index.html", "site.safeguard",
+    ),
+    "the footer's crisis link removed": (
+        _edit("index.html", _remove(r'<a class="carepress-footer__help"[^>]*>[^<]*</a>')),
+        "index.html", "site.safeguard",
+    ),
+    "the search entries' warnings removed": (
+        _edit("search/search_index.json", lambda t: re.sub(
+            r'<p class=\\"carepress-cw-label\\".*?</p>| — Content warning: [^"]*', "", t)),
+        "search/search_index.json", "site.safeguard",
+    ),
     "a script from another host": (
         _edit("about/index.html", _before(
             "</head>", '<script src="https://cdn.example.com/track.js"></script>')),

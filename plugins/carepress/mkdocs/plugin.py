@@ -33,6 +33,7 @@ from ..parallel import InBackground, check_many
 from ..policy_pages import policy_values
 from ..publish.card_colours import unmatched_primary
 from ..publish.platforms import PLATFORMS
+from ..publish.search_warnings import warn_in_search_index
 from ..publish.share_kits import ShareKits
 from ..rendering import MarkdownSetup
 from ..report_cache import ReportCache
@@ -45,7 +46,12 @@ from ..settings import (
     configured_site_url,
     settings_from_options,
 )
-from ..verify.safeguards import CRISIS_LINE_PAGES, crisis_page_problem
+from ..verify.safeguards import (
+    CRISIS_LINE_PAGES,
+    EXCERPT_WARNING,
+    crisis_page_problem,
+    excerpt_warning_problem,
+)
 from .cards_and_meta import CardsAndMeta
 from .content_security import ContentSecurity
 from .feeds import FeedCollector, FeedLinks
@@ -60,7 +66,6 @@ from .other_plugins import (
 from .pages import address_problems, check_pages, missing_templates
 from .preview import notice_html, stop_on_sigterm, write_sanitised
 from .render_guard import guard_render
-from .search_warnings import warn_in_search_index
 from .share_kit import write_share_kits
 from .staged_site import StagedSite
 from .theme_values import (
@@ -561,8 +566,12 @@ class CarePressPlugin(BasePlugin):
             safeguards = self._safeguards(src_uri)
             label = ""
             if safeguards and safeguards.warnings and self.env is not None:
-                template = self.env.get_template("partials/carepress-excerpt-warning.html")
-                label = template.render(warnings=safeguards.warnings)
+                label = self.env.get_template(EXCERPT_WARNING).render(
+                    warnings=safeguards.warnings
+                )
+                problem = excerpt_warning_problem(label, [w.label for w in safeguards.warnings])
+                if problem:
+                    raise PluginError(f"CarePress: {problem}")
             self._excerpt_warnings[src_uri] = label
         return self._excerpt_warnings[src_uri]
 

@@ -17,12 +17,15 @@ from jinja2 import TemplateNotFound
 
 from ..engine import Post
 from ..inline_citations import cited_html, cited_markdown
+from ..safeguards import WarningLabel
 from ..settings import Settings
 from ..theme_templates import theme_environment
+from ..verify.safeguards import EXCERPT_WARNING, excerpt_warning_problem
 from .cards import CardSpec, post_card, post_cards, write_cards
 from .feed_plan import feed_members
 from .feeds import write_feeds
 from .post import FeedPost, Site, feed_post
+from .search_warnings import warn_in_search_index
 from .share_kits import TEMPLATE, ShareKitError, ShareKits, SiteLook
 from .slides import NO_VISUALS, write_pdfs
 
@@ -46,6 +49,25 @@ def body_html(report: Post, settings: Settings) -> str:
     sources = list(report.front_matter.sources)
     rendered = settings.markdown.render(cited_markdown(report.post.body, sources))
     return cited_html(settings.sanitiser.clean(rendered).html, sources)
+
+
+def _search_warnings(
+    env: Any, warned: list[tuple[str, Sequence[WarningLabel]]]
+) -> dict[str, str]:
+    """Each warned post's address -> its one-line warning, as the plugin renders it for the
+    blog's excerpts: Zensical's search entries get it as Material's do."""
+    try:
+        template = env.get_template(EXCERPT_WARNING)
+    except TemplateNotFound as exc:
+        raise PublishError(f"the theme overrides lack {exc.name}") from exc
+    labels = {}
+    for address, warnings in warned:
+        label = template.render(warnings=warnings)
+        problem = excerpt_warning_problem(label, [w.label for w in warnings])
+        if problem:
+            raise PublishError(problem)
+        labels[address] = label
+    return labels
 
 
 def _published(reports: Sequence[Post], now: dt.datetime) -> list[Post]:
@@ -83,6 +105,18 @@ def publish_outputs(
         cards.update(visuals.cards)
         if visuals.pdf:
             pdfs[visuals.pdf] = tuple(visuals.slides.values())
+    # The theme's partials are rendered (and the excerpt warning held to its words) before
+    # anything is written.
+    kits = ShareKits(settings, reports, now)
+    warned = [(r.address.path, r.safeguards.warnings) for _, r in posts.values()
+              if r.address is not None and r.safeguards is not None and r.safeguards.warnings]
+    search_labels: dict[str, str] = {}
+    if warned or kits.enabled:
+        if settings.custom_dir is None:
+            raise PublishError("the share kits and the search entries' warnings need the "
+                               "theme's custom_dir (overrides/)")  # fmt: skip
+        env = theme_environment(settings.custom_dir)
+        search_labels = _search_warnings(env, warned)
     feeds = 0
     if settings.options.feeds.enabled and settings.site_url:
         # Only the posts some feed carries need their bodies rendered.
@@ -92,11 +126,9 @@ def publish_outputs(
             for key, (p, r) in posts.items()
         ]
         feeds = len(write_feeds(site_dir, with_bodies, site, settings, now).all)
-    kits = ShareKits(settings, reports, now)
+    if search_labels:
+        warn_in_search_index(site_dir, search_labels)
     if kits.enabled:
-        if settings.custom_dir is None:
-            raise PublishError("the share kits need the theme's custom_dir (overrides/)")
-        env = theme_environment(settings.custom_dir)
         try:
             context = {"config": config, "carepress": {"crisis_page": settings.crisis_page}}
             kits.write(site_dir, env.get_template(TEMPLATE), look, context)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -173,6 +174,27 @@ def missing_safeguards(
             if first_line.name not in text["crisis-box"]:
                 problems.append(f"the crisis box does not list {first_line.name!r}")
     return problems
+
+
+EXCERPT_WARNING = "partials/carepress-excerpt-warning.html"
+
+
+def excerpt_warning_problem(rendered: str, labels: Sequence[str]) -> str:
+    """What the one-line warning of a post's excerpts and search entries lacks, as the
+    practice's partial renders it ('' when it is marked and names every warning): a
+    practice may restyle it, not empty it (a new-user tester's)."""
+    shown = _norm(html.unescape(_TAG.sub(" ", rendered)))
+    missing = [label for label in labels if label not in shown]
+    if "excerpt-warning" in rendered and not missing:
+        return ""
+    said = " and ".join(
+        ([f"does not name {', '.join(map(repr, missing))}"] if missing else [])
+        + ([] if "excerpt-warning" in rendered else ["is not marked"])
+    )
+    return (f"overrides/{EXCERPT_WARNING} {said}: it is the warning on every excerpt of a "
+            "warned post (the blog's index, archive and category pages) and in its search "
+            "entries; restyle it, but keep data-carepress=\"excerpt-warning\" and "
+            "{{ warnings | map(attribute=\"label\") | ... }} in it")  # fmt: skip
 
 
 def crisis_page_problem(output: str, regions: list[Region], page: str) -> str:

@@ -28,11 +28,12 @@ from ..policy_pages import published_policies
 from ..publish.address import page_file
 from ..settings import Settings
 from .assets import third_party_findings
+from .everywhere import footer_findings, search_entry_findings
 from .leaks import leak_findings, why_unpublished
 from .outputs import calendar_findings, card_findings, feed_findings, shared_findings
 from .pages import post_page_findings
 from .private_records import private_record_findings
-from .rules import PAGE_MISSING, SAFEGUARD, site_finding
+from .rules import PAGE_MISSING, SAFEGUARD, UNPUBLISHED, site_finding
 from .safeguard_links import safeguard_link_findings
 from .safeguards import crisis_page_problem
 from .site_files import SiteFiles
@@ -70,6 +71,10 @@ def verify_site(
     findings += card_findings(files, published, settings, shown_as)
     findings += third_party_findings(files, settings.site_url, shown_as)
     findings += safeguard_link_findings(files, settings.site_url, shown_as)
+    # (A page that should not be there at all is reported for that alone.)
+    leaked = {f.path for f in findings if f.rule == UNPUBLISHED}
+    findings += footer_findings(files, settings, shown_as, leaked)
+    findings += search_entry_findings(files, published, shown_as)
     findings += private_record_findings(files, shown_as)
     return sorted(findings, key=lambda f: (f.path, f.rule, f.message))
 

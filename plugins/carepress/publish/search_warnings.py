@@ -1,0 +1,68 @@
+"""Search results of a post with content warnings start with its warning.
+
+Material's search plugin indexes each page's body and writes `search/search_index.json` in
+its own `on_post_build`; a reader searching sees an entry's text as its excerpt, and a
+warned post's entries (the post and each of its sections) would show the article's words
+with no warning. Once the index is written, each entry of a warned post gets, before its
+text, the one-line warning the blog's index shows above the post's excerpt
+(overrides/partials/carepress-excerpt-warning.html, rendered once per post): one fact, in
+one place. Material's results show only the blocks of an entry that match the query, but
+always the page's title over its group: the post's own entry gets the warning's words after
+its title too.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+from ..atomic_write import write_atomically
+
+# Material's search index and Zensical's: the same entries (location, title, text), under
+# "docs" in one and "items" in the other.
+INDEXES = ((Path("search") / "search_index.json", "docs"), (Path("search.json"), "items"))
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _words(label: str) -> str:
+    """The label's words, escaped as the index's titles are (Material shows them as HTML)."""
+    return html.escape(" ".join(html.unescape(_TAG.sub(" ", label)).split()))
+
+
+def warn_in_search_index(site_dir: str | Path, warnings: dict[str, str]) -> int:
+    """Put each warned page's label (`warnings`: the page's URL under the site, as MkDocs
+    gives it, -> the rendered one-line warning) before the text of its entries in the
+    site's search index (Material's or Zensical's), if it has one. Returns how many entries
+    were changed."""
+    changed = 0
+    for relative, key in INDEXES:
+        index_file = Path(site_dir) / relative
+        if not warnings or not index_file.is_file():
+            continue
+        index = json.loads(index_file.read_text(encoding="utf-8"))
+        entries = index.get(key, []) if isinstance(index, dict) else []
+        changed_here = sum(_warned(doc, warnings) for doc in entries if isinstance(doc, dict))
+        if changed_here:
+            data = json.dumps(index, separators=(",", ":"))  # as Material writes it
+            write_atomically(index_file, data.encode("utf-8"))
+        changed += changed_here
+    return changed
+
+
+def _warned(doc: dict, warnings: dict[str, str]) -> bool:
+    """Give one entry its page's warning (before its text; after its title, for the page's
+    own entry); whether it changed."""
+    page, _, section = str(doc.get("location", "")).partition("#")
+    label = warnings.get(page)
+    if not label:
+        return False
+    label = " ".join(label.split())
+    before = dict(doc)
+    if not str(doc.get("text", "")).startswith(label):
+        doc["text"] = label + str(doc.get("text", ""))
+    title, said = str(doc.get("title", "")), f" — {_words(label)}"
+    if not section and not title.endswith(said):
+        doc["title"] = title + said
+    return doc != before
