@@ -199,6 +199,23 @@ def test_publish_refuses_a_hub_with_a_broken_post_and_writes_nothing(
     assert not (hub.site / "feeds").exists() and not (hub.site / "social").exists()
 
 
+def test_a_changed_carepress_option_reaches_every_zensical_page(
+    zensical: str, tmp_path: Path
+) -> None:
+    """Zensical keeps each page's render by its Markdown alone: `collapse_warnings` added
+    after a first build never folded a post (a new-user tester's)."""
+    hub = make_hub(tmp_path / "hub", with_sample_posts=True)
+    assert hub.carepress("build", "--engine", "zensical").returncode == 0
+    page = hub.site / "blog" / "how-to-ask-about-suicide" / "index.html"
+    assert "carepress-gate" not in page.read_text()
+    config = hub.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "  - carepress:\n", "  - carepress:\n      collapse_warnings: [suicide, self-harm]\n", 1))
+    built = hub.carepress("build", "--engine", "zensical")
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert "carepress-gate" in page.read_text()
+
+
 def test_carepress_build_with_zensical_builds_nothing_while_a_post_has_an_error(
     zensical: str, tmp_path: Path
 ) -> None:

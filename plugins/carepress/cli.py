@@ -1134,7 +1134,11 @@ def _build_with_zensical(args: argparse.Namespace, engine_args: list[str]) -> in
         site_dir.rename(previous)
     result = EXIT_ERRORS
     try:
-        result = run_engine("build", args.config, engine_args, "zensical")
+        # Zensical keeps each page's render by its Markdown alone, not by what the extension
+        # puts around it (mkdocs.yml's CarePress options, the partials, the crisis lines): a
+        # tester's collapse_warnings never reached a page. Every page is rendered again.
+        fresh = [] if {"-c", "--clean"} & set(engine_args) else ["--clean"]
+        result = run_engine("build", args.config, [*engine_args, *fresh], "zensical")
         if result == 0:
             result = _publish(argparse.Namespace(**vars(args), site_dir=None), settings)
     finally:
