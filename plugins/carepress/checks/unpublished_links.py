@@ -55,7 +55,7 @@ def _finding(source: Path, target: Path, why: str, settings: Settings, written: 
         severity="error",
         message=(
             f"a link to {settings.display_path(target)}, which is {why}: the page would "
-            "publish the address the blog gives that post, made from its title"
+            "publish the address the blog will give that post (from its slug or title)"
         ),
         hint="remove the link until that post is published",
     )

@@ -595,7 +595,10 @@ class CarePressPlugin(BasePlugin):
     def _unsafe(self, src_uri: str, problems: list[str]) -> PluginError:
         report = self.reports.get(src_uri)
         shown = report.display_path if report is not None else src_uri
-        category = "crisis" if any("crisis" in p for p in problems) else "disclaimer"
+        named = [name for name, word in (("content warning", "content-warning"),
+                                         ("crisis box", "crisis"), ("disclaimer", "disclaimer"))
+                 if any(word in p for p in problems)]  # fmt: skip
+        category = ", ".join(named) or "safeguards"
         if any("no Content-Security-Policy" in p for p in problems):
             category = "security policy"
             fix = "Give the page a template that extends main.html (or leave `template:` out)."
@@ -605,13 +608,16 @@ class CarePressPlugin(BasePlugin):
                 "A template override or a plugin added a script to the page: move it into a "
                 "file under assets/javascripts/ and list it in extra_javascript."
             )
-        elif any("left open" in p for p in problems):
-            fix = "Close every HTML element the post opens (for example with </div>)."
+        elif any("left open" in p or "hidden" in p for p in problems):
+            # The post's own HTML comes through the allowlist with every element closed and
+            # nothing hidden: what wraps or hides a safeguard is the theme's.
+            fix = ("A theme override wraps or hides a CarePress safeguard: close what it opens "
+                   "and keep the safeguards visible in overrides/partials/carepress-post.html, "
+                   "content.html and the carepress-*.html partials (restyle them freely).")
         else:
-            fix = (
-                "A theme override removed a CarePress safeguard: restore "
-                "overrides/partials/content.html and the carepress-*.html partials."
-            )
+            fix = ("A theme override removed or moved a CarePress safeguard: restore "
+                   "overrides/partials/content.html, carepress-post.html (the banner and the "
+                   "crisis box before the text) and the carepress-*.html partials.")
         return PluginError(
             f"{shown}: the rendered page is not safe to publish "
             f"({category}): {'; '.join(problems)}. {fix}"
