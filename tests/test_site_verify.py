@@ -320,3 +320,21 @@ def test_hostile_site_files_are_read_safely(tmp_path: Path) -> None:
     read = {f.relative: f.text for f in SiteFiles(tmp_path).texts()}
     assert set(read) == {"deep.json", "small.xml.gz"}
     assert all("draft canary" in text for text in read.values())
+
+
+def test_a_site_built_past_a_post_with_errors_names_the_post_not_hundreds_of_outputs(
+    tmp_path: Path,
+) -> None:
+    """`zensical build` alone stops partway at a post with errors and leaves a partial site:
+    verify once listed 207 missing outputs and never the post (a new-user tester's)."""
+    hub = make_hub(tmp_path / "hub", with_sample_posts=True)
+    assert hub.build("--strict").returncode == 0
+    shutil.rmtree(hub.site / "social")  # as if CarePress's outputs were never written
+    shutil.rmtree(hub.site / "feeds")
+    broken = hub.posts / "undeclared.md"
+    broken.write_text((hub.posts / "sleep-and-mood.md").read_text().replace(
+        "<!-- more -->", "<!-- more -->\n\nSome readers have thought about suicide.\n", 1))
+    findings = _verify(hub, hub.site)
+    missing = [f for f in findings if f["rule"] == "site.output-missing"]
+    assert any(str(f["path"]).endswith("content/posts/undeclared.md") for f in missing), missing
+    assert len(missing) == 2, missing  # the post, and one line for every missing output

@@ -33,7 +33,7 @@ from .leaks import leak_findings, why_unpublished
 from .outputs import calendar_findings, card_findings, feed_findings, shared_findings
 from .pages import post_page_findings
 from .private_records import private_record_findings
-from .rules import PAGE_MISSING, SAFEGUARD, UNPUBLISHED, site_finding
+from .rules import OUTPUT_MISSING, PAGE_MISSING, SAFEGUARD, UNPUBLISHED, site_finding
 from .safeguard_links import safeguard_link_findings
 from .safeguards import crisis_page_problem
 from .site_files import SiteFiles
@@ -76,7 +76,35 @@ def verify_site(
     findings += footer_findings(files, settings, shown_as, leaked)
     findings += search_entry_findings(files, published, shown_as)
     findings += private_record_findings(files, shown_as)
+    findings = _led_by_posts_with_errors(findings, reports, now, shown_as)
     return sorted(findings, key=lambda f: (f.path, f.rule, f.message))
+
+
+def _led_by_posts_with_errors(
+    findings: list[Finding], reports: Sequence[Post], now: dt.datetime,
+    shown_as: Callable[[str], str],
+) -> list[Finding]:  # fmt: skip
+    """A site built past a post with errors (`zensical build` alone stops partway) misses
+    every output CarePress would have written: the posts are the cause to name, and the
+    missing outputs one line, not hundreds (a new-user tester's 207)."""
+    broken = [r for r in reports if r.left_out_because(now) is None and r.has_errors]
+    missing = [f for f in findings if f.rule == OUTPUT_MISSING]
+    if not broken or not missing:
+        return findings
+    kept = [f for f in findings if f.rule != OUTPUT_MISSING]
+    kept += [site_finding(r.display_path, OUTPUT_MISSING,
+                          "this post has errors, so no build may publish the site: its engine "
+                          "stopped partway or CarePress's outputs were never written",
+                          "fix them (`carepress check` lists them), then build again")
+             for r in broken]  # fmt: skip
+    first = missing[0]
+    kept.append(site_finding(
+        shown_as(""), OUTPUT_MISSING,
+        f"{len(missing)} of CarePress's outputs are missing (first: {first.path}: "
+        f"{first.message}), as a build stopped by the posts with errors leaves them",
+        "fix those posts, then build again",
+    ))  # fmt: skip
+    return kept
 
 
 def _pages_with_crisis_lines(files: SiteFiles, settings: Settings,
