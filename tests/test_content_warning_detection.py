@@ -1748,3 +1748,16 @@ def test_the_classes_of_blind_whole_posts_19(topics, sentence: str, flagged: boo
 )
 def test_the_classes_of_batch_ad(topics, sentence: str, topic: str, flagged: bool) -> None:
     assert (topic in _detected(topics, sentence)) is flagged
+
+
+# A "no" to more of something is no refusal ignored (met by a tuning helper outside its batch).
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        ("He didn't stop when I said no more cake, and we laughed about it later.", False),
+        ("She kept going even after I said no thanks to seconds.", False),
+        ("He didn't stop when I said no, and I froze.", True),
+    ],
+)
+def test_a_no_to_more_cake_is_no_assault(topics, sentence: str, flagged: bool) -> None:
+    assert ("sexual-violence" in _detected(topics, sentence)) is flagged

@@ -993,6 +993,10 @@ CLASS_EXAMPLES = [
      "The hardest part of the queue was mental, not physical."),
     ("stigma.crazy", "Honestly, the gig on Friday was mental.",
      "Doing mental arithmetic at the gig's bar was beyond me."),
+    # The label's own warning to everyone, met by a tuning helper outside its batch.
+    ("clinical-advice.medication-instruction",
+     "Have a glass of wine with your sleeping tablets to help them work.",
+     "Never have a glass of wine with your sleeping tablets."),
     # The nineteenth blind batch of whole posts: "for good reason" promises nothing; a choice
     # left to the bereaved (one of two that are both fine) frames no suicide.
     ("clinical-advice.promise", "Three sessions and your anxiety will be gone for good.",
