@@ -993,6 +993,10 @@ CLASS_EXAMPLES = [
      "The hardest part of the queue was mental, not physical."),
     ("stigma.crazy", "Honestly, the gig on Friday was mental.",
      "Doing mental arithmetic at the gig's bar was beyond me."),
+    # A condition's signs described, and a verdict about someone's, met outside a batch.
+    ("clinical-advice.diagnosing",
+     "Those mood swings of yours are textbook symptoms of bipolar disorder.",
+     "Textbook symptoms of bipolar disorder include long stretches of low mood."),
     # The label's own warning to everyone, met by a tuning helper outside its batch.
     ("clinical-advice.medication-instruction",
      "Have a glass of wine with your sleeping tablets to help them work.",
