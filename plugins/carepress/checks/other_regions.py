@@ -227,7 +227,7 @@ def _hits(sentence: str, offset: int, links: str, start: int, end: int,
     for match in _LINK_NUMBER.finditer(links, start, end):
         number = re.split(r"[,;?&]", unquote(match.group(2)), maxsplit=1)[0]
         hits += [(match.start(), n) for n in _foreign(_digits(number), settings)]
-    own_sites = {h for h, lines in _sites().items() if any(n.region == own for n in lines)}
+    own_sites, foreign_names = _others(own)
     for match in _LINK_URL.finditer(links, start, end):
         host = _host(match.group(1))
         if host not in own_sites:
@@ -241,11 +241,20 @@ def _hits(sentence: str, offset: int, links: str, start: int, end: int,
                     continue  # "since 1737"
                 if _foreign(_digits(match.group(0)), settings):
                     hits.append((offset + match.start(), number))
-        own_names = {n.what.lower() for _, n in _named_lines() if n.region == own}
-        for pattern, line in _named_lines():
-            if line.region != own and line.what.lower() not in own_names:
-                hits += [(offset + m.start(), line) for m in pattern.finditer(sentence)]
+        for pattern, line in foreign_names:
+            hits += [(offset + m.start(), line) for m in pattern.finditer(sentence)]
     return hits
+
+
+@cache
+def _others(own: str) -> tuple[frozenset[str], tuple[tuple[re.Pattern[str], _Number], ...]]:
+    """For a practice in `own`: the sites of its own lines (a link there is no other
+    region's), and the other regions' lines by a name none of its own lines has."""
+    own_sites = frozenset(h for h, lines in _sites().items() if any(n.region == own for n in lines))
+    own_names = {n.what.lower() for _, n in _named_lines() if n.region == own}
+    foreign = tuple((pattern, line) for pattern, line in _named_lines()
+                    if line.region != own and line.what.lower() not in own_names)  # fmt: skip
+    return own_sites, foreign
 
 
 def _gives_help(sentence: str, region: str) -> bool:

@@ -15,20 +15,14 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from pathlib import Path
 
 from ..atomic_write import write_atomically
+from ..verify.text import shown_text
 
 # Material's search index and Zensical's: the same entries (location, title, text), under
 # "docs" in one and "items" in the other.
 INDEXES = ((Path("search") / "search_index.json", "docs"), (Path("search.json"), "items"))
-_TAG = re.compile(r"<[^>]*>")
-
-
-def _words(label: str) -> str:
-    """The label's words, escaped as the index's titles are (Material shows them as HTML)."""
-    return html.escape(" ".join(html.unescape(_TAG.sub(" ", label)).split()))
 
 
 def warn_in_search_index(site_dir: str | Path, warnings: dict[str, str]) -> int:
@@ -62,7 +56,8 @@ def _warned(doc: dict, warnings: dict[str, str]) -> bool:
     before = dict(doc)
     if not str(doc.get("text", "")).startswith(label):
         doc["text"] = label + str(doc.get("text", ""))
-    title, said = str(doc.get("title", "")), f" — {_words(label)}"
+    # The label's words, escaped as the index's titles are (Material shows them as HTML).
+    title, said = str(doc.get("title", "")), f" — {html.escape(shown_text(label))}"
     if not section and not title.endswith(said):
         doc["title"] = title + said
     return doc != before

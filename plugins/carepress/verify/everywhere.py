@@ -7,7 +7,6 @@ engine published the site, and `carepress verify` called it safe."""
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Callable, Sequence
@@ -18,8 +17,8 @@ from ..publish.search_warnings import INDEXES
 from ..settings import Settings
 from .rules import REBUILD, SAFEGUARD, site_finding
 from .site_files import SiteFiles
+from .text import shown_text
 
-_TAG = re.compile(r"<[^>]*>")
 _FOOTER = re.compile(
     r"<(?P<tag>\w+)[^>]*\bclass=\"?[^\">]*\bcarepress-footer\b[^>]*>(?P<inside>.*?)</(?P=tag)>",
     re.S,
@@ -28,16 +27,12 @@ _HELP_LINK = re.compile(r"<a\b[^>]*\bclass=\"?[^\">]*\bcarepress-footer__help\b"
 _OWN_PARTIALS = "keep overrides/partials/{} (restyle it, but keep what it says and links to)"
 
 
-def _words(markup: str) -> str:
-    return " ".join(html.unescape(_TAG.sub(" ", markup)).split())
-
-
 def footer_findings(files: SiteFiles, settings: Settings, shown_as: Callable[[str], str],
                     leaked: set[str]) -> list[Finding]:  # fmt: skip
     """Every HTML page has the footer, with the practice's short disclaimer and the link to
     the crisis page (safeguard_links.py checks where that link leads); `leaked`: pages
     already reported as not to be published at all."""
-    short = " ".join(html.unescape(settings.practice.disclaimer.short).split())
+    short = shown_text(settings.practice.disclaimer.short)
     findings = []
     for relative in files.paths:
         if not relative.endswith(".html"):
@@ -50,7 +45,7 @@ def footer_findings(files: SiteFiles, settings: Settings, shown_as: Callable[[st
         if footer is None:
             lacks.append("the footer (the short disclaimer and the way to crisis help)")
         else:
-            if short not in _words(footer.group("inside")):
+            if short not in shown_text(footer.group("inside")):
                 lacks.append("the practice's short disclaimer in its footer")
             if not _HELP_LINK.search(footer.group("inside")):
                 lacks.append("the footer's link to the crisis page")
@@ -87,11 +82,11 @@ def search_entry_findings(files: SiteFiles, published: Sequence[Post],
             page, _, section = str(entry.get("location", "")).partition("#")
             if page not in labels:
                 continue
-            head = _words(str(entry.get("text", "")))[: 80 + 40 * len(labels[page])]
+            head = shown_text(str(entry.get("text", "")))[: 80 + 40 * len(labels[page])]
             warned = head.startswith("Content warning") and all(
                 label in head for label in labels[page]
             )
-            titled = section or all(label in _words(str(entry.get("title", "")))
+            titled = section or all(label in shown_text(str(entry.get("title", "")))
                                     for label in labels[page])  # fmt: skip
             if not (warned and titled):
                 bare.add(page)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..crisis import Region
 from ..policy_pages import POLICY_PAGES
 from ..safeguards import Safeguards
-from .text import words
+from .text import shown_text, words
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -183,7 +183,7 @@ def excerpt_warning_problem(rendered: str, labels: Sequence[str]) -> str:
     """What the one-line warning of a post's excerpts and search entries lacks, as the
     practice's partial renders it ('' when it is marked and names every warning): a
     practice may restyle it, not empty it (a new-user tester's)."""
-    shown = _norm(html.unescape(_TAG.sub(" ", rendered)))
+    shown = shown_text(rendered)
     missing = [label for label in labels if label not in shown]
     if "excerpt-warning" in rendered and not missing:
         return ""

@@ -10,6 +10,7 @@ built from other words than the post holds now.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -25,6 +26,13 @@ _PLAIN = re.compile(r"[^\W_]|[\s.,;:!?'\"’‘“”()%–—-]")
 # admonition and details openers.
 _REWRITTEN = re.compile(r":[a-z0-9_+-]+:|\((?:c|r|tm|p)\)|^\s*(?:!!!|\?\?\?)", re.IGNORECASE)
 MIN_WORDS = 4
+_TAG = re.compile(r"<[^>]*>")
+
+
+def shown_text(markup: str) -> str:
+    """What a reader reads of some HTML: its text, entities decoded, one space apart (case
+    and punctuation kept: a label is looked for as it is written)."""
+    return " ".join(html.unescape(_TAG.sub(" ", markup)).split())
 
 
 def words(text: str) -> str:
