@@ -16,6 +16,7 @@ description, social texts) and the practice's own texts (disclaimers) are read.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -237,7 +238,10 @@ def _hits(sentence: str, offset: int, links: str, start: int, end: int,
             if number.region == own:
                 continue
             for match in _mention(number.written).finditer(sentence):
-                if _A_YEAR.search(sentence, 0, match.start()) and len(number.written) == 4:
+                # (the words just before it: searching from the sentence's start was
+                # quadratic in a sentence of many numbers)
+                before = max(0, match.start() - 20)
+                if _A_YEAR.search(sentence, before, match.start()) and len(number.written) == 4:
                     continue  # "since 1737"
                 if _foreign(_digits(match.group(0)), settings):
                     hits.append((offset + match.start(), number))
@@ -263,8 +267,50 @@ def _gives_help(sentence: str, region: str) -> bool:
         or any(line.region == region and p.search(sentence) for p, line in _named_lines())
 
 
+@dataclass(frozen=True)
+class _Said:
+    """What a text says of regions ahead of each sentence, read once for the whole text
+    (each sentence walking back over the ones before it was quadratic in a long paragraph):
+    for each sentence, the regions earlier sentences of its paragraph named while giving
+    their lines or leading in, or that the sentence just before its paragraph led in with
+    ("In the US:"); and where each heading is."""
+
+    carried: tuple[frozenset[str], ...]
+    heading_starts: tuple[int, ...]
+    headings: tuple[str, ...]
+
+
+_BREAK = re.compile(r"(?=\n\n)")
+
+
+def _said(text: str, spans: list[tuple[int, int]]) -> _Said:
+    breaks = [m.start() for m in _BREAK.finditer(text)]
+    codes = tuple(all_regions())
+
+    def paragraph_start(position: int) -> int:  # as text.rfind("\n\n", 0, position) finds it
+        k = bisect.bisect_right(breaks, position - 2) - 1
+        return breaks[k] if k >= 0 else -1
+
+    def named(sentence: str) -> set[str]:
+        return {r for r in codes if _naming(r).search(sentence)}
+
+    carried: list[frozenset[str]] = []
+    held: set[str] = set()
+    for i, (start, end) in enumerate(spans):
+        if i and spans[i - 1][0] < paragraph_start(start):
+            before = text[spans[i - 1][0] : spans[i - 1][1]].strip()
+            held = named(before) if before.endswith(":") else set()
+        carried.append(frozenset(held))
+        sentence = text[start:end].strip()
+        held |= {r for r in named(sentence)
+                 if sentence.endswith(":") or _gives_help(sentence, r)}  # fmt: skip
+    found = list(_HEADING.finditer(text))
+    return _Said(tuple(carried), tuple(m.start() for m in found),
+                 tuple(m.group(1) for m in found))  # fmt: skip
+
+
 def _names_region(regions: set[str], text: str, spans: list[tuple[int, int]], at: int,
-                  own: str) -> bool:  # fmt: skip
+                  own: str, said: _Said) -> bool:  # fmt: skip
     """Whether the sentence `spans[at]` is said to be for one of `regions`: it names one
     (and not the practice's own region with it, unless it gives the own region's help too);
     or an earlier sentence of its paragraph names one and gives its lines, or leads in
@@ -274,20 +320,10 @@ def _names_region(regions: set[str], text: str, spans: list[tuple[int, int]], at
     named = any(_naming(r).search(sentence) for r in regions)
     if named:
         return not _naming(own).search(sentence) or _gives_help(sentence, own)
-    paragraph = text.rfind("\n\n", 0, start)
-    for earlier in range(at - 1, -1, -1):
-        a, b = spans[earlier]
-        before = text[a:b].strip()
-        if a < paragraph and not before.endswith(":"):
-            break  # an earlier paragraph, and no lead-in
-        if any(_naming(r).search(before) for r in regions) and (
-            before.endswith(":") or any(_gives_help(before, r) for r in regions)
-        ):
-            return True
-        if a < paragraph:
-            break
-    headings = list(_HEADING.finditer(text, 0, start))
-    return bool(headings) and any(_naming(r).search(headings[-1].group(1)) for r in regions)
+    if regions & said.carried[at]:
+        return True
+    k = bisect.bisect_left(said.heading_starts, start) - 1
+    return k >= 0 and any(_naming(r).search(said.headings[k]) for r in regions)
 
 
 def other_region_findings(
@@ -305,6 +341,7 @@ def other_region_findings(
     digits = _as_digits(prose_text)
     spans = sentence_spans(prose_text)
     found: list[Finding] = []
+    said: _Said | None = None  # read only once a sentence gives another region's number
     for at, (start, end) in enumerate(spans):
         sentence = digits[start:end]
         hits = _hits(sentence, start, links, start, end, settings)
@@ -319,7 +356,8 @@ def other_region_findings(
                 continue
             regions = {n.region for n in _numbers() if n.forms & number.forms} | {number.region}
             regions -= {own.code}
-            if _names_region(regions, digits, spans, at, own.code):
+            said = said or _said(digits, spans)
+            if _names_region(regions, digits, spans, at, own.code, said):
                 continue
             reported.add(number.written or number.what)
             line, column = locate(offset)
