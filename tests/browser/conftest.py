@@ -18,6 +18,17 @@ from conftest import Hub
 
 from browser.support import AXE, CHROMIUM_ARGS, OPTIONAL_KINDS, chromium_executable, unavailable
 
+# Once, Chromium sat idle for twenty minutes inside one test on CI; a hard limit fails that
+# test instead (the first browser test also pays for the session's browser and served hub).
+BROWSER_TEST_TIMEOUT_S = 300
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.timeout(BROWSER_TEST_TIMEOUT_S))
+
 
 @pytest.fixture(scope="session")
 def axe_source() -> str:

@@ -147,7 +147,28 @@ def use_search(page: Any, query: str = "anxiety") -> bool:
         "() => /matching/.test(document.querySelector('.md-search-result__meta')?.textContent)"
     )
     page.wait_for_load_state("networkidle")
+    # Each key press starts a search, so the results of a shorter prefix can show first and
+    # then be replaced: wait until the list has stayed the same for five polls in a row.
+    page.wait_for_function(_RESULTS_SETTLED, polling=100)
     return True
+
+
+_RESULTS_SETTLED = """() => {
+  const shown = document.querySelector('.md-search-result')?.innerHTML ?? '';
+  const seen = window.__carepressResults;
+  window.__carepressResults = { shown, times: seen && seen.shown === shown ? seen.times + 1 : 0 };
+  return window.__carepressResults.times >= 5;
+}"""
+
+
+def search_results(page: Any) -> list[dict[str, str]]:
+    """The results shown, read in one step (the theme re-renders the list, so items read
+    one by one can be detached between reads): each item's first link and its text."""
+    return page.eval_on_selector_all(
+        ".md-search-result__item",
+        "items => items.map(i => ({href: i.querySelector('a')?.getAttribute('href') ?? '',"
+        " text: i.innerText}))",
+    )
 
 
 def close_search(page: Any) -> None:

@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 import pytest
 
-from browser.support import KINDS, use_search
+from browser.support import KINDS, search_results, use_search
 
 SMALL_PHONE = {"width": 375, "height": 667}  # an iPhone SE: the fold the reader test used
 
@@ -22,8 +22,14 @@ def _errors(page: Any) -> list[str]:
     kits, written without a favicon link, do not make: that one is left out)."""
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda m: errors.append(m.text)
-            if m.type == "error" and not m.text.startswith("Failed to load resource") else None)
+    page.on(
+        "console",
+        lambda m: (
+            errors.append(m.text)
+            if m.type == "error" and not m.text.startswith("Failed to load resource")
+            else None
+        ),
+    )
     page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     return errors
 
@@ -70,7 +76,10 @@ def test_a_reader_who_lands_mid_post_meets_the_warning_and_help(
     browser: Any, base_url: str, page_paths: dict[str, str]
 ) -> None:
     with _on_a_phone_at_a_warned_post(browser, base_url + page_paths["post-with-cw"]) as (
-        page, errors, path, labels
+        page,
+        errors,
+        path,
+        labels,
     ):
         section = page.evaluate("[...document.querySelectorAll('article h2[id]')].at(-2).id")
         page.goto(f"{path}?h=suicide#{section}", wait_until="load")
@@ -128,7 +137,10 @@ def test_a_search_engines_highlight_link_lands_on_the_notice_too(
     """A text fragment (#:~:text=, what search engines and "Copy link to highlight" make)
     scrolls the page with no hash the script can read (a sixth red team, case 01)."""
     with _on_a_phone_at_a_warned_post(browser, base_url + page_paths["post-with-cw"]) as (
-        page, errors, path, labels
+        page,
+        errors,
+        path,
+        labels,
     ):
         words = _last_paragraph_words(page)
         page.goto("about:blank")
@@ -208,9 +220,8 @@ def test_searching_in_distress_finds_the_crisis_page_first(
         page = context.new_page()
         page.goto(base_url, wait_until="networkidle")
         assert use_search(page, query)
-        first = page.locator(".md-search-result__item > a").first.get_attribute("href")
-        assert first.split("?")[0].endswith("/crisis/"), f"{query!r}: first result {first}"
-        hrefs = [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]
+        hrefs = [r["href"] for r in search_results(page)]
+        assert hrefs[0].split("?")[0].endswith("/crisis/"), f"{query!r}: first result {hrefs[0]}"
         protocol = [i for i, h in enumerate(hrefs) if "/crisis-protocol/" in h]
         assert all(i > 0 for i in protocol)
         # And a way to help under the results, whatever they are.
@@ -229,10 +240,9 @@ def test_a_warned_post_in_search_results_shows_its_warning_first(
         page = context.new_page()
         page.goto(base_url, wait_until="networkidle")
         assert use_search(page, "warning signs")
-        items = page.locator(".md-search-result__item").all()
-        warned = [i for i in items if "/blog/" in (i.locator("a").first.get_attribute("href"))]
+        warned = [r for r in search_results(page) if "/blog/" in r["href"]]
         assert warned
-        assert any(i.inner_text().find("Content warning:") != -1 for i in warned)
+        assert any("Content warning:" in r["text"] for r in warned)
     finally:
         context.close()
 
@@ -250,13 +260,10 @@ def test_a_search_that_matches_one_section_of_a_warned_post_shows_its_warning(
         page.goto(base_url + post, wait_until="networkidle")
         words = _last_paragraph_words(page)
         assert use_search(page, words)
-        items = [
-            i for i in page.locator(".md-search-result__item").all()
-            if post in (i.locator("a").first.get_attribute("href") or "")
-        ]  # fmt: skip
+        items = [r for r in search_results(page) if post in r["href"]]
         assert items, words
         for item in items:
-            assert "Content warning:" in item.inner_text(), item.inner_text()
+            assert "Content warning:" in item["text"], item["text"]
     finally:
         context.close()
 
@@ -304,8 +311,10 @@ def test_the_header_has_a_crisis_link_on_a_phone(
         assert page.evaluate(
             "document.querySelector('.carepress-header-crisis').closest('header') !== null"
         )
-        link.tap()
-        page.wait_for_url("**/crisis/")
+        # Waits for the navigation itself: on the crisis page the address does not change,
+        # and closing the context while that reload was still loading hung Chromium.
+        with page.expect_navigation(url="**/crisis/"):
+            link.tap()
     finally:
         context.close()
     # Between 1024 and 1219 px Material hides its tabs; the header link stays.
