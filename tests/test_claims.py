@@ -514,3 +514,28 @@ def test_blind_batch_ac_classes(sentence: str, claim: bool) -> None:
 )
 def test_blind_whole_posts_19_classes(sentence: str, claim: bool) -> None:
     assert _is_claim(sentence) is claim
+
+
+# The twentieth blind batch of whole posts: a comparison with what someone says or feels, a
+# step's purpose, a standard aimed at, and what comes up in the writer's own sessions are no
+# findings; a comparison of harm, a group's likelihood, a share and "more common than you
+# think" still are.
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("When someone feels as bad as you've been describing, it can help to say so out loud.",
+         False),
+        ("It is rarely as bad as it sounds at three in the morning.", False),
+        ("Vaping is as bad as smoking for teenagers' lungs.", True),
+        ("Jot the worry down so that it is less likely to follow you to bed.", False),
+        ("Lock medicines away so they're far less likely to be taken by mistake.", False),
+        ("Teenagers who sleep badly are far less likely to finish school.", True),
+        ("Write the first draft to a 70% standard and send it.", False),
+        ("Give the task 60 percent effort and notice what happens.", False),
+        ("About 60 percent of teenagers report poor sleep before exams.", True),
+        ("This worry comes up in my practice more often than people expect.", False),
+        ("Panic attacks come up more often than you might expect in teenagers.", True),
+    ],
+)
+def test_blind_whole_posts_20_classes(sentence: str, claim: bool) -> None:
+    assert _is_claim(sentence) is claim

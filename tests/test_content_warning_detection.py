@@ -1761,3 +1761,21 @@ def test_the_classes_of_batch_ad(topics, sentence: str, topic: str, flagged: boo
 )
 def test_a_no_to_more_cake_is_no_assault(topics, sentence: str, flagged: bool) -> None:
     assert ("sexual-violence" in _detected(topics, sentence)) is flagged
+
+
+# The twentieth blind batch of whole posts: touch lost with someone is no loss, and grief
+# said not to be for a death (with only grieving words left) is asked about, not stopped; a
+# loved one lost, and a death grieved, still are.
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        ("Text one person you've lost touch with since the move.", False),
+        ("Call a friend you've lost contact with over the years.", False),
+        ("Be gentle with the people you've lost this year.", True),
+        ("I wasn't grieving a death, only the career I had planned.", False),
+        ("She was grieving a death nobody else in the office knew about.", True),
+    ],
+)
+def test_the_classes_of_blind_whole_posts_20(topics, sentence: str, flagged: bool) -> None:
+    found = _detected(topics, sentence)
+    assert ("death-and-grief" in found) is flagged

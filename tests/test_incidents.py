@@ -15,8 +15,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from carepress.incidents import incidents_for_archive
 from carepress.incidents.export import safe_cell
+from carepress.incidents.log import incidents_for_archive
 from conftest import BIN, ENV, REPO, Hub
 
 LOG = Path("records") / "incidents.sqlite3"

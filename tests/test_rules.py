@@ -1625,3 +1625,20 @@ def test_blind_batch_16_classes(settings, rule_id: str, sentence: str, fires: bo
 )
 def test_a_cure_ruled_out_promises_nothing(settings, sentence: str, fires: bool) -> None:
     assert ("clinical-advice.cure" in _fired(settings, sentence)) is fires
+
+
+# The twentieth blind batch of whole posts: suicide called inevitable only to deny it.
+@pytest.mark.parametrize(
+    ("sentence", "fires"),
+    [
+        ("Suicide is complex. That is not the same as saying suicide is inevitable.", False),
+        ("A hard week doesn't mean that suicide is inevitable for anyone.", False),
+        ("It's a myth that suicide is inevitable once someone has decided.", False),
+        ("Some people say, and I agree, that suicide is inevitable for a few.", True),
+        ("For some, suicide is inevitable, whatever anyone does.", True),
+    ],
+)
+def test_suicide_called_inevitable_to_deny_it_is_no_finding(
+    settings, sentence: str, fires: bool
+) -> None:
+    assert ("safe-messaging.inevitable" in _fired(settings, sentence)) is fires

@@ -134,6 +134,25 @@ def test_search_entries_of_warned_posts_start_with_the_warning(sample_hub: Hub) 
     assert checked > 10
 
 
+def test_a_pages_warning_reaches_its_own_new_search_entries_only() -> None:
+    """As Material indexes a page (its entries added together, last), the page's warning is
+    given to those entries and no others, once however often it is asked."""
+    from carepress.publish.search_warnings import warn_new_entries
+
+    entries = [
+        {"location": "blog/warned/", "title": "Warned", "text": "<p>Earlier build</p>"},
+        {"location": "blog/other/", "title": "Other", "text": "<p>Other post</p>"},
+        {"location": "blog/warned/", "title": "Warned", "text": "<p>Intro</p>"},
+        {"location": "blog/warned/#signs", "title": "Signs", "text": "<p>Signs</p>"},
+    ]
+    label = "<p>Content warning: suicide.</p>"
+    assert warn_new_entries(entries, "blog/warned/", label) == 2
+    assert [e["text"].startswith(label) for e in entries] == [False, False, True, True]
+    assert entries[2]["title"] == "Warned — Content warning: suicide."
+    assert entries[3]["title"] == "Signs"  # a section's title is its own
+    assert warn_new_entries(entries, "blog/warned/", label) == 0
+
+
 def test_readers_searching_in_distress_are_led_to_the_crisis_page(sample_hub: Hub) -> None:
     """The crisis page is boosted in Material's search (its `search: boost:`), names in
     plain words what readers in distress search for, and the staff's crisis protocol is

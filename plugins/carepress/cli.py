@@ -839,8 +839,8 @@ def _archive_extras(
         extras["ledger.json"] = (json.dumps(ledger, indent=2, ensure_ascii=False)
                                  + "\n").encode()  # fmt: skip
     if args.with_incidents:
-        from .incidents import incidents_for_archive
         from .incidents.log import DEFAULT_DB as INCIDENTS_DB
+        from .incidents.log import incidents_for_archive
 
         log = args.incidents_db or settings.root / INCIDENTS_DB
         if not log.is_file():  # an archive saying "no incidents" must mean it

@@ -148,7 +148,7 @@ DateTime = Annotated[dt.datetime, BeforeValidator(_to_datetime)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, defer_build=True)
 
 
 class PostDates(_Strict):

@@ -25,7 +25,7 @@ def private_record(path: Path) -> str | None:
     """What private record of the practice this file is, told by its contents (a copy can
     have any name), or None: a SQLite database (the ledger, the impact figures and the
     incident log are kept in these), or an export of the incident log."""
-    from .incidents.export import COLUMNS
+    from .incidents.record import COLUMNS
 
     try:
         with path.open("rb") as file:

@@ -9,7 +9,3 @@ listing.py  the terminal table (newest first; notes only when asked)
 export.py   CSV (formula-safe) and JSON files, notes only when asked
 command.py  add, list, export, review
 """
-
-from .log import incidents_for_archive
-
-__all__ = ["incidents_for_archive"]

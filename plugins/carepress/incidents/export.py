@@ -10,10 +10,8 @@ from pathlib import Path
 
 from .. import private_files
 from .log import as_dict
-from .record import Incident, IncidentError
+from .record import COLUMNS, Incident, IncidentError
 
-COLUMNS = ("id", "when", "platform", "kind", "what", "done", "follow_up", "reviewed_by",
-           "reviewed_at", "recorded_at")  # fmt: skip
 # A cell starting with one of these is a formula to a spreadsheet (CSV injection); what was
 # pasted from a hostile comment may well start with one. An apostrophe makes it text.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -15,7 +15,11 @@ from zoneinfo import ZoneInfo
 
 from ..publish.platforms import PLATFORM_KEYS
 
-# CarePress's social platforms, then the other ways an incident reaches a practice.
+# An incident's fields in the order its exports list them (export.py; private_files.py tells
+# an export by its first columns).
+COLUMNS = ("id", "when", "platform", "kind", "what", "done", "follow_up", "reviewed_by",
+           "reviewed_at", "recorded_at")  # fmt: skip
+
 # The platforms CarePress posts to, the places reviews and messages arrive, and the rest.
 PLATFORMS: tuple[str, ...] = (
     *PLATFORM_KEYS, "google", "yelp", "psychology-today", "tiktok", "youtube", "whatsapp",

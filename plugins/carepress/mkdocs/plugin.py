@@ -33,7 +33,7 @@ from ..parallel import InBackground, check_many
 from ..policy_pages import policy_values
 from ..publish.card_colours import unmatched_primary
 from ..publish.platforms import PLATFORMS
-from ..publish.search_warnings import warn_in_search_index
+from ..publish.search_warnings import warn_in_search_index, warn_new_entries
 from ..publish.share_kits import ShareKits
 from ..rendering import MarkdownSetup
 from ..report_cache import ReportCache
@@ -538,8 +538,8 @@ class CarePressPlugin(BasePlugin):
             skip_to_the_top(page.toc, BANNER_ID if safeguards.warnings else TITLE_ID,
                             page.title or "")  # fmt: skip
             label = self._excerpt_warning(page.file.src_uri)
-            if label:  # its entries in the search index start with it (on_post_build)
-                self._search_warnings[page.url] = label
+            if label:  # its entries in the search index start with it
+                self._warn_in_search(config, page.url, label)
             report = self.reports[page.file.src_uri]
             if report.front_matter is not None and self.settings is not None:
                 context["carepress_byline"] = byline_for(
@@ -558,6 +558,17 @@ class CarePressPlugin(BasePlugin):
                 head, sep, rest = excerpt.content.partition("</h2>")
                 excerpt.content = head + sep + label + rest if sep else label + excerpt.content
         return context
+
+    def _warn_in_search(self, config: MkDocsConfig, page_url: str, label: str) -> None:
+        """Material's search plugin has just indexed the page (its on_page_context runs
+        before this one): its entries get the warning now. Another search plugin's index is
+        warned once written (on_post_build)."""
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        entries = getattr(getattr(search, "search_index", None), "entries", None)
+        if type(search).__module__.startswith("material.") and isinstance(entries, list):
+            warn_new_entries(entries, page_url, label)
+        else:
+            self._search_warnings[page_url] = label
 
     def _excerpt_warning(self, src_uri: str) -> str:
         """The one-line warning an excerpt of this post carries ("" for none); rendered once

@@ -9,6 +9,12 @@ text, the one-line warning the blog's index shows above the post's excerpt
 one place. Material's results show only the blocks of an entry that match the query, but
 always the page's title over its group: the post's own entry gets the warning's words after
 its title too.
+
+Under MkDocs the plugin gives Material's index its warnings as each page is indexed
+(`warn_new_entries`), before the index is written: reading the written index back and
+writing it again held a second copy of it, the peak of a build's memory. The file pass
+(`warn_in_search_index`) is for `carepress publish` after Zensical, and for a search plugin
+that is not Material's.
 """
 
 from __future__ import annotations
@@ -42,6 +48,18 @@ def warn_in_search_index(site_dir: str | Path, warnings: dict[str, str]) -> int:
             data = json.dumps(index, separators=(",", ":"))  # as Material writes it
             write_atomically(index_file, data.encode("utf-8"))
         changed += changed_here
+    return changed
+
+
+def warn_new_entries(entries: list[dict], page_url: str, label: str) -> int:
+    """Warn the entries a search index has just added for this page (the last ones, while
+    their location is on it), as Material's search plugin adds a page's entries together.
+    Returns how many changed."""
+    changed = 0
+    for doc in reversed(entries):
+        if str(doc.get("location", "")).partition("#")[0] != page_url:
+            break
+        changed += _warned(doc, {page_url: label})
     return changed
 
 
