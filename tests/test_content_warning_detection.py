@@ -1779,3 +1779,109 @@ def test_a_no_to_more_cake_is_no_assault(topics, sentence: str, flagged: bool) -
 def test_the_classes_of_blind_whole_posts_20(topics, sentence: str, flagged: bool) -> None:
     found = _detected(topics, sentence)
     assert ("death-and-grief" in found) is flagged
+
+
+# Batch AE (a blind writer, measured once, then tuned on): each class with a paraphrase of
+# our own that must be warned of, and a near miss that must not.
+@pytest.mark.parametrize(
+    ("sentence", "topic", "flagged"),
+    [
+        # suicide: the word's inflections, a wish not to have woken, the train's pull, the
+        # bridge as an option, a death told as chosen, the method and a ward's ligature
+        # points, "did it" in a place, an attempt counted, the noise to stop for good, the
+        # headline's "takes own life"
+        ("He keeps posting about unalived characters and unaliving himself.", "suicide", True),
+        ("Most days I wish I had never woken up at all.", "suicide", True),
+        ("I wish I hadn't woken up so early on my day off.", "suicide", False),
+        ("On the tube platform part of me wants to step forward as the train pulls in.",
+         "suicide", True),
+        ("At the wedding part of me wanted to step forward and make a speech.", "suicide", False),
+        ("Lately the cliffs near my flat have started looking like an option.", "suicide", True),
+        ("The coastal bus looks like an option for the trip if the train is cancelled.",
+         "suicide", False),
+        ("Everyone says Uncle Ray died of drink, but he chose to go.", "suicide", True),
+        ("I chose to leave the band after ten years.", "suicide", False),
+        ("The review followed a death by hanging on the ward.", "suicide", True),
+        ("Staff walk the ward every morning checking for ligature points.", "suicide", True),
+        ("The surgeon tied a ligature around the bleeding vessel.", "suicide", False),
+        ("She did it in the shed, and my brother found her.", "suicide", True),
+        ("Two years since my latest attempt, and I still have hard nights.", "suicide", True),
+        ("Two years since my last attempt at the bar exam.", "suicide", False),
+        ("I just wanted the thoughts in my head to stop for good.", "suicide", True),
+        ("I wanted the roadworks outside to stop for good.", "suicide", False),
+        ("Farmer takes own life after years of drought.", "suicide", True),
+        # sexual violence: messages hidden from a parent, trafficking into brothels, sexual
+        # acts demanded, a child, a man in a role of trust and silence, a rape myth and too
+        # scared to say no, what was done once she passed out, kept in until sex, understood
+        # years later, children touched in bed, walked in on again and again, "I didn't want
+        # to" and he went on
+        ("He told me to wipe our messages before my dad checked my phone.",
+         "sexual-violence", True),
+        ("We hid the messages before my dad saw the birthday surprise.",
+         "sexual-violence", False),
+        ("Police say the girls were trafficked into prostitution in three cities.",
+         "sexual-violence", True),
+        ("The gang forced the teenagers to work in cannabis farms.", "sexual-violence", False),
+        ("He expected sexual acts in exchange for the lifts home.", "sexual-violence", True),
+        ("I was twelve and he was my swimming coach, and he made me promise never to tell.",
+         "sexual-violence", True),
+        ("I was twelve and he was my swimming coach, and he made me love early mornings.",
+         "sexual-violence", False),
+        ("People still believe it wasn't really rape if she'd been flirting.",
+         "sexual-violence", True),
+        ("I froze and was too frightened to say no.", "sexual-violence", True),
+        ("I was too frightened to say no to the extra shifts.", "sexual-violence", False),
+        ("They waited until she blacked out and filmed it.", "sexual-violence", True),
+        ("We waited until he passed out and then took his car keys.", "sexual-violence", False),
+        ("He wouldn't let me leave his car until I had sex with him.", "sexual-violence", True),
+        ("It took decades before I realised what he had done to me in that tent.",
+         "sexual-violence", True),
+        ("It took years before I realised what he had done for me.", "sexual-violence", False),
+        ("The warden was accused of groping boys in their bunks at night.",
+         "sexual-violence", True),
+        ("My uncle kept walking in on me while I was getting changed.", "sexual-violence", True),
+        ("My sister walked in on me in the bath once and we both screamed.",
+         "sexual-violence", False),
+        ("I told him I didn't want to, but he carried on.", "sexual-violence", True),
+        ("I told him I didn't want to, and he kept going on about the holiday.",
+         "sexual-violence", False),
+        # sexual violence near misses: an assault on someone named by their work, a pet's
+        # grooming, made to wait a while
+        ("The striker was charged with an assault on a steward after the match.",
+         "sexual-violence", False),
+        ("Our rabbit keeps grooming her paws after every meal.", "sexual-violence", False),
+        ("She made him wait three weeks before saying yes.", "sexual-violence", False),
+        ("He was charged with an assault on a woman walking home.", "sexual-violence", True),
+        # trauma: bodies in the flood, awake in surgery, scanning for threats, a home lost
+        # in a disaster, a baby feared dying, tied up by intruders, child soldiers, a war
+        # named and what came home, the jobs a responder won't talk about, a lorry through a
+        # crowd
+        ("Bodies floating in the river were the first thing the rescue crews saw.",
+         "trauma", True),
+        ("I woke up in the middle of my surgery and couldn't tell anyone.", "trauma", True),
+        ("I woke up during the film and missed the ending.", "trauma", False),
+        ("Years after Helmand he still checks every doorway for threats.", "trauma", True),
+        ("I check every window before bed to make sure they're shut.", "trauma", False),
+        ("A fund for families who lost their homes in the bushfires.", "trauma", True),
+        ("I was sure my baby was going to die in the delivery room.", "trauma", True),
+        ("I was sure my laptop was going to die before the meeting.", "trauma", False),
+        ("The robbers taped us to the radiator before emptying the safe.", "trauma", True),
+        ("The conference tied me up all week.", "trauma", False),
+        ("Her novel is about two child soldiers in Sierra Leone.", "trauma", True),
+        ("After Bosnia he couldn't sleep without the radio on.", "trauma", True),
+        ("Mum was a nurse for years and never talks about the things she saw.", "trauma", True),
+        ("He never talks about the things he bought online.", "trauma", False),
+        ("The van tore through the crowd outside the stadium.", "trauma", True),
+        ("The tractor ploughed through the wet field.", "trauma", False),
+        # trauma near misses: a physical injury, a hospital's trauma centres, a former war
+        # correspondent as a job, trauma said not to be every hurt
+        ("The scan showed no head trauma after the fall from his bike.", "trauma", False),
+        ("The region has two major trauma centres and a children's hospital.", "trauma", False),
+        ("The film stars a former war correspondent who runs a seaside café.", "trauma", False),
+        ("Not all stress is trauma, and a hard week is allowed to just be hard.",
+         "trauma", False),
+        ("She is a former war correspondent with PTSD.", "trauma", True),
+    ],
+)
+def test_the_classes_of_batch_ae(topics, sentence: str, topic: str, flagged: bool) -> None:
+    assert (topic in _detected(topics, sentence)) is flagged

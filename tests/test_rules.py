@@ -96,6 +96,10 @@ EXAMPLES = {
         "She died by suicide. To the kids at school she was a beautiful, tragic hero.",
         "The firefighter who carried her out is a hero.",
     ),
+    "safe-messaging.means-myth": (
+        "If someone really wants to die they will always find a way, so why lock up the pills?",
+        "Locking away medicines and firearms saves lives, because most crises pass.",
+    ),
     "safe-messaging.success-failure-forms": (
         "He tried twice before finally succeeding in taking his own life.",
         "Successful treatment of depression lowers the risk of suicide.",
@@ -1642,3 +1646,117 @@ def test_suicide_called_inevitable_to_deny_it_is_no_finding(
     settings, sentence: str, fires: bool
 ) -> None:
     assert ("safe-messaging.inevitable" in _fired(settings, sentence)) is fires
+
+
+# Batch AE (a blind writer, measured once, then tuned on): each class with a paraphrase of our
+# own that must fire and a near miss that must not.
+BATCH_AE_CLASSES = [
+    # clinical advice: a cure denied in the past tense promises nothing
+    ("clinical-advice.promise", "The course didn't cure my anxiety, but it helped me cope.", False),
+    ("clinical-advice.promise", "Medication never cured me; it steadied me.", False),
+    # alcohol on a medicine allowed with a word between
+    ("clinical-advice.medication-instruction",
+     "Honestly you can safely drink on sertraline, a few pints never hurt anyone.", True),
+    ("clinical-advice.medication-instruction",
+     "You can't drink on sertraline without feeling awful the next day.", False),
+    # a verdict in text speak, and a medicine started at once
+    ("clinical-advice.diagnosing", "sleeping till 2pm every day? u have depression, sorry", True),
+    ("clinical-advice.diagnosing", "do u have depression meds with u?", False),
+    ("clinical-advice.medication-change",
+     "Can't focus at work? Get yourself on Ritalin right away.", True),
+    ("clinical-advice.medication-change",
+     "Ask your GP whether to start sertraline now or after the holidays.", False),
+    # dementia named as someone's verdict
+    ("clinical-advice.diagnosing",
+     "Grandad keeps losing his keys, so he's clearly got dementia.", True),
+    ("clinical-advice.diagnosing", "Grandad keeps losing his keys, so we booked a memory clinic.",
+     False),
+    # care promised to be needed no more
+    ("clinical-advice.cure", "Finish our retreat and you will never need therapy again.", True),
+    ("clinical-advice.cure", "Book online and you'll never need to queue again.", False),
+    # a group verdict after a longer description
+    ("clinical-advice.diagnosing",
+     "Kids who line up every single toy in the house by colour and size are autistic.", True),
+    ("clinical-advice.diagnosing", "Anyone who has OCD and lives alone may find evenings hard.",
+     False),
+    ("clinical-advice.diagnosing",
+     "Someone who keeps a neat kitchen and shrugs when it gets messy doesn't have OCD.", False),
+    # a missed dose caught up by taking two
+    ("clinical-advice.medication-change",
+     "Forgot last night's pills? Take two this morning to make up for it.", True),
+    ("clinical-advice.medication-change",
+     "Missed the bus? Take two buses to catch up with the group.", False),
+    # a detox told to be done alone
+    ("clinical-advice.replacing-care",
+     "Your brother needs to come off the booze cold turkey, on his own.", True),
+    ("clinical-advice.replacing-care",
+     "You should never detox at home without medical support.", False),
+    # safe messaging: a single cause and its simple fix
+    ("safe-messaging.single-cause",
+     "Debt is what drives suicide among farmers, so cancelling the loans would end the problem.",
+     True),
+    ("safe-messaging.single-cause",
+     "Teen took his own life because of vile messages in the group chat, his mother says.", True),
+    ("safe-messaging.single-cause",
+     "Suicide has many causes; money worries can be one of several.", False),
+    # a death told as a fine way to go out
+    ("safe-messaging.solution",
+     "the way he went out at 26 was honestly so poetic, a real icon", True),
+    ("safe-messaging.solution", "The way they went out of the cup was iconic.", False),
+    ("safe-messaging.solution", "suicide is just a permanent fix, nothing else works", True),
+    # the ultimate act of love; where nothing can hurt her any more
+    ("safe-messaging.positive-framing",
+     "They called the pact to end their lives together the purest act of love.", True),
+    ("safe-messaging.positive-framing", "Her last act of love was to plant the garden.", False),
+    ("safe-messaging.positive-framing",
+     "She chose to leave us, and now nothing can hurt her any more.", True),
+    # the relief of being asked
+    ("safe-messaging.positive-framing",
+     "Talking openly about suicidal thoughts does not make them worse, and it can bring relief.",
+     False),
+    # the illness's final stage
+    ("safe-messaging.inevitable",
+     "For some, suicide is just the natural end point of the illness.", True),
+    ("safe-messaging.inevitable",
+     "The final stage of the illness can be treated, and suicide can be prevented.", False),
+    # a place crowned for suicides
+    ("safe-messaging.sensational", "The bridge was dubbed the county's suicide hotspot again.",
+     True),
+    # a supply swallowed whole; a place that has claimed another life
+    ("safe-messaging.method",
+     "She was found after downing a whole bottle of sleeping tablets.", True),
+    ("safe-messaging.method", "He swallowed his entire supply of pride and apologised.", False),
+    ("safe-messaging.method", "The quarry has claimed another life, police said.", True),
+    ("safe-messaging.method", "The storm has claimed another life.", False),
+    # a jump told with "leapt"; a service weapon with a word between
+    ("safe-messaging.method",
+     "He clambered over the parapet of the bridge and leapt.", True),
+    ("safe-messaging.method", "He kept his own service pistol in the loft.", True),
+    # a note named and its words quoted
+    ("safe-messaging.note",
+     "Her letter said only: 'So sorry, I can't face it any more.'", True),
+    ("safe-messaging.note", "Mum's note said: sorry, I can't make it to dinner tonight.", False),
+    # an attempt that failed, told with waking in hospital
+    ("safe-messaging.success-failure-forms",
+     "Her attempt didn't work and she woke up in intensive care.", True),
+    # other domains' failed attempts
+    ("safe-messaging.success-failure", "A failed attempt at sourdough still makes good toast.",
+     False),
+    ("safe-messaging.success-failure-forms",
+     "The upload failed on the first attempt but succeeded once the server restarted.", False),
+    ("safe-messaging.success-failure", "After his second failed attempt he ended up in A&E.",
+     True),
+    # the means myth
+    ("safe-messaging.means-myth",
+     "There's no point locking away the pills; the truly determined will always find a way.",
+     True),
+    ("safe-messaging.means-myth", "The truly determined will always find a way to finish.",
+     False),
+    ("safe-messaging.means-myth",
+     "It's a myth that people who really want to die will always find a way.", False),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "sentence", "fires"), BATCH_AE_CLASSES)
+def test_batch_ae_classes(settings, rule_id: str, sentence: str, fires: bool) -> None:
+    assert (rule_id in _fired(settings, sentence)) is fires
