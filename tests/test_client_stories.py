@@ -465,3 +465,191 @@ def test_blind_batch_ac_client_story_classes(text: str, identifiable: bool) -> N
 )
 def test_a_disclaimer_on_who_is_a_client_is_not_a_story(text: str, story: bool) -> None:
     assert bool(list(client_stories(text))) is story, text
+
+
+# Dev misses, 2026-12-07: the development half's misses by class, each in our own words with a
+# near miss. A client featured or logged ("Client spotlight:", "This morning's intake: 34,", "a
+# case from my practice", "my last client of the day"); the work told as theirs with me
+# ("working through his social anxiety with me", "comes to his sessions", "my work with",
+# "letting us share her story", ", who completed ten sessions of"); the practice or a colleague
+# as the one helping; a client seen or had ("I see the head chef of", "a couple I counsel", "the
+# gentleman I saw at 9", "I have a client right now who", "had a patient this morning (M, 61,",
+# "I was with a client at"); a client on a day and time, or a slot as a person; a turning point
+# that "came"; "Met with Fergus T. at 8:15"; a message or a contact from them; their progress
+# or a start of therapy told of them; someone seeing a local therapist (with two details).
+@pytest.mark.parametrize(
+    ("text", "identifiable"),
+    [
+        ("Client spotlight: Hamish from Oban finally drove over the bridge again.", True),
+        ("Hamish from Oban finally drove over the bridge again.", False),
+        ("Staff spotlight: meet Hamish, 44, our new practice manager from Oban!", False),
+        ("This morning's intake: 34, HGV driver, lives in Kirkwall, not sleeping since the "
+         "crash.", True),
+        ("Today's intake: three new referrals, all from the GP surgery in Kirkwall.", False),
+        ("Case from my practice: a ferry engineer in Stornoway who stopped eating after the "
+         "sinking.", True),
+        ("A ferry engineer in Stornoway stopped eating after the sinking, the paper reports.",
+         False),
+        ("Case from my practice: how we redesigned our waiting room in Leeds.", False),
+        ("Patient of the month awards are back at Leeds General on Friday!", False),
+        ("My last client of the day, a trainee solicitor at the firm on Bridge Street, cried "
+         "about her mother.", True),
+        ("My first client ever was a trainee solicitor, and I still remember how nervous I was.",
+         False),
+        ("Big congratulations to @lachie_lifts, who has spent this year working through his "
+         "social anxiety with me!", True),
+        ("Big congratulations to @lachie_lifts on a brilliant season with the club!", False),
+        ("Proud of Dev, who comes to his sessions every Friday straight from his shift.", True),
+        ("Our work together on the new group programme in Leeds starts in May.", False),
+        ("My PhD student Jo has been working on her thesis with me at Leeds.", False),
+        ("Clients who come to their sessions straight from work often need a few minutes to "
+         "land.", False),
+        ("I keep thinking about my work with Tobias, the retired lighthouse keeper.", True),
+        ("My work with Dr Khan's research team on the Whitby study ended in May.", False),
+        ("My work with Sarah Jones, my supervisor, has shaped everything I do in Leeds.", False),
+        ("Thank you, Noor, for letting us share her story of leaving the refinery.", True),
+        ("Thank you, Noor, for letting us share your lemon cake recipe at the open day.", False),
+        ("Thank you all for letting us share this story of our practice's first years in Leeds.",
+         False),
+        ("We're cheering for Josh, keeper for the Otago Nuggets, who completed ten sessions of "
+         "EMDR this winter.", True),
+        ("Participants who completed ten sessions of EMDR in the Otago trial reported fewer "
+         "nightmares.", False),
+        ("Our wellbeing team has been supporting Ruth Adeyemi from the Year 9 netball squad after "
+         "the accident.", True),
+        ("Our wellbeing team has been supporting Ruth, our new receptionist, as she settles in.",
+         False),
+        ("Our clinic is supporting Jo Malone, our founder, as she steps back after 20 years.",
+         False),
+        ("Our practice is supporting people across Fife through the winter.", False),
+        ("Our youth team has been helping Jamie Oliver's foundation with cooking classes since "
+         "March.", False),
+        ("Our practice is helping Sarah, a local artist, decorate the waiting room this month.",
+         False),
+        ("Our team is supporting Mind, the mental health charity, at the fun run on Saturday.",
+         False),
+        ("Our student adviser met on Monday at 10 with a second-year medical student, the "
+         "captain of the Boat Club.", True),
+        ("Our team met on Monday at 10 with a representative from the council about the lease.",
+         False),
+        ("Our counsellor met last week with a local headteacher at Hillside Primary to plan the "
+         "workshops.", False),
+        ("I see the head chef of Luca's on Fridays, and service nights are when his panic spikes.",
+         True),
+        ("I see the dentist on Fridays, and that is when my own jaw pain spikes.", False),
+        ("I see the teacher's point about homework on Mondays.", False),
+        ("I saw the manager of the Tesco on Mill Road on Monday about a refund.", False),
+        ("A couple I counsel, both nurses at Ninewells, are expecting twins.", True),
+        ("A couple I know, both nurses at Ninewells, are expecting twins.", False),
+        ("The gentleman I saw at 9 on Friday, a Leith bus driver, said he has not slept.", True),
+        ("The gentleman I saw at the bus stop on Friday was reading my favourite novel.", False),
+        ("I have a client right now who is the only female welder at the Rosyth dockyard.", True),
+        ("If I have a client who is the only carer in the family, I ask about respite.", False),
+        ("had a patient this morning (M, 61, retired miner, lives above the chip shop in "
+         "Ashington)", True),
+        ("had a lovely walk this morning past the chip shop in Ashington", False),
+        ("I was with a client at 7.30 this morning, a ward sister at the Royal Infirmary.", True),
+        ("I was with a client when the fire alarm went off, so the call went to voicemail.",
+         False),
+        ("I was with a client at the time, so I missed the call from the BBC.", False),
+        ("Yesterday afternoon a client who drives the school bus in Ullapool told me he can't "
+         "face the route.", True),
+        ("Yesterday afternoon a client cancelled, so I finally cleared my inbox.", False),
+        ("On Tuesday at 10am, Keziah walked in and put her keys on the table without a word.",
+         True),
+        ("On Tuesday at 10am, Keziah Brown launches her memoir at the library.", False),
+        ("Last Friday at 6pm, Sarah arrived with a cake for the whole team.", False),
+        ("Cheering on my 4:45 Mondays, who starts at the Halifax call centre tomorrow!", True),
+        ("My 4:45 Mondays are for notes and a walk along the canal.", False),
+        ("My 6pm Thursday, the last slot of the week, is often the hardest.", False),
+        ("My 9am Monday, a brisk walk along the river, sets up my week.", False),
+        ("Amira's turning point came one wet Friday at 3:40, when she named her father.", True),
+        ("My own breakthrough came on a rainy Wednesday at 2:15, in my training.", False),
+        ("Adele's breakthrough came in 2008, when her first album reached number one in London.",
+         False),
+        ("Met with Fergus T. at 8:15 this morning; he's the new harbourmaster in Oban.", True),
+        ("Met with Fergus from our IT provider at 8:15 to fix the booking system.", False),
+        ("Met with Sarah at 9 this morning to go over the new booking system.", False),
+        ("A patient (you know who you are, @quiltingkate!) sent me the kindest card.", True),
+        ("A supplier (sales@cardsdirect.example) sent me a catalogue of thank-you cards.", False),
+        ("Anyone wanting a sober buddy can email Callum at callum.r@example.com.", True),
+        ("For bookings, email Callum at hello@practice.example, and he'll find you a slot.",
+         False),
+        ("Email her at jane@practice.example to book; she is our intake coordinator and loves "
+         "hearing your story.", False),
+        ("Jess says her mobile is 07700 900555 if anyone in recovery wants to talk.", True),
+        ("Our mobile is 07700 900555 if you need to cancel a session.", False),
+        ("His mobile is 07700 900999 if you need the on-call clinician tonight.", False),
+        ("Since spring, the Okafor brothers from three doors down from our clinic have made real "
+         "progress.", True),
+        ("Since spring, the new rota has made real progress on waiting times.", False),
+        ("Our intern Jo has made great progress with her training this term.", False),
+        ("Mr Haddad, who owns the deli opposite our practice, began family therapy with his son "
+         "in May.", True),
+        ("My sister began family therapy in May, and it has helped her a lot.", False),
+        ("She started treatment at the Royal Marsden in 2019, the memoir says.", False),
+        ("A 16-year-old for Ross County, whose goals you'll have cheered, has been seeing a "
+         "local therapist for his panic, his mother said.", True),
+        ("A friend who has been seeing a therapist since she was 15 says it saved her life.",
+         False),
+    ],
+)
+def test_dev_misses_client_story_contexts(text: str, identifiable: bool) -> None:
+    assert any(s.identifiable for s in client_stories(text)) is identifiable, text
+
+
+# Dev misses, 2026-12-07: identifiers not known before. A place's or an outlet's own ("Tobermory's
+# only female harbour pilot", "Radio Forth's breakfast presenter"); a school's one of a kind; a
+# named team or business run; one of two or three in a town; a bus route; a local institution
+# "here"; a school named with no preposition before it; a family's plural; a stall at "Sunday's"
+# market; a business opposite "my office"; "the landlord of the pub by the harbour"; a job with a
+# place at a sentence's start; a name that is also a word, with a surname and an apposition; a
+# story's first sentence at a paragraph's start.
+@pytest.mark.parametrize(
+    ("text", "identifiable"),
+    [
+        ("Tobermory's only female harbour pilot has been seeing me since the storm.", True),
+        ("Today's first client told me she finally slept through the night.", False),
+        ("Britain's first female prime minister spoke openly about her grief.", False),
+        ("Manchester's only eating disorder unit is under pressure, and I see the strain in my "
+         "clients.", False),
+        ("Radio Forth's breakfast presenter is one of my clients.", True),
+        ("A breakfast presenter on national radio once said that sleep is the real luxury.",
+         False),
+        ("I've been seeing this year's valedictorian for panic attacks since March.", True),
+        ("The valedictorian speech is the one part of graduation I always cry at.", False),
+        ("My client, who captains the Inverness Blades, hasn't slept since the final.", True),
+        ("My client runs the London Marathon every year and swears by it.", False),
+        ("One of my clients teaches at one of the three primary schools in the village.", True),
+        ("One of the three primary schools in the village is closing, the council says.", False),
+        ("A driver on the number 23 route has been coming to me since the crash.", True),
+        ("Take the number 23 bus to reach our practice; it stops outside.", False),
+        ("My last client of the day, a nursing student at the college here, was exhausted.",
+         True),
+        ("Nursing students at the college here can book free sessions with us.", False),
+        ("Remember the teacher Hillview Academy suspended in May? She has been seeing me since.",
+         True),
+        ("Hillview Academy suspended a teacher in May, the paper says.", False),
+        ("I've been treating the Kowalskis' youngest son for his OCD.", True),
+        ("The Kowalskis' youngest son won the spelling bee, says the paper.", False),
+        ("The man from the cheese stall at Sunday's farmers' market has been one of my clients "
+         "for years.", True),
+        ("The cheese stall at Sunday's farmers' market is worth the trip.", False),
+        ("The barista at the café opposite my office, who I've been seeing since spring, waved.",
+         True),
+        ("The florist opposite my office does beautiful wreaths.", False),
+        ("I've been seeing the landlord of the pub by the harbour since his wife left.", True),
+        ("The landlord of the pub by the harbour has put up a mural, which I love.", False),
+        ("A Kirkwall ferry engineer I've seen for a year told me about the crossing.", True),
+        ("A Kirkwall ferry engineer told the paper that the crossing was rough.", False),
+        ("Thank you to Grace Ekwueme, a client of ours since 2021, for the flowers.", True),
+        ("Grace Kelly, the actress, once said that grief is a room you live in.", False),
+        ("An introduction.\n\nWorking with Tomas, the Fairview second grader, has been a joy.",
+         True),
+        ("An introduction.\n\nWorking with Parents: a short guide for the new term.", False),
+        ("Nadia's dad rang just before our 2:30 slot to say she had run away again.", True),
+        ("Our 2:30 slot on Thursdays has opened up; book online.", False),
+    ],
+)
+def test_dev_misses_client_story_identifiers(text: str, identifiable: bool) -> None:
+    assert any(s.identifiable for s in client_stories(text)) is identifiable, text

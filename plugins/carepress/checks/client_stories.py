@@ -63,8 +63,10 @@ _INITIALS_RE = re.compile(
 @dataclass(frozen=True)
 class _Patterns:
     # The therapy context, pattern by pattern: the first five mark a story about one
-    # client, the last (hearing something) is the weakest.
+    # client; the last `weak` (one about a client in general, someone seeing a counsellor)
+    # are the weakest: with no name they take two details.
     context: GatedGroup
+    weak: int
     hypothetical: LazyPattern
     renamed: LazyPattern  # a new name given ("let's call her ..."): renames, does not invent
     consented: LazyPattern  # said to be shared with consent: no story warning without details
@@ -87,12 +89,18 @@ def _join(patterns: list[str] | str, flags: int = re.IGNORECASE) -> LazyPattern:
 @cache
 def patterns() -> _Patterns:
     data = kept_load(files("carepress").joinpath("data/client_stories.yml").read_text("utf-8"))
-    occupation = [p.replace("{occupation}", data["occupation_words"]) for p in data["occupation"]]
-    context = data["therapy_context"]
+    jobs = data["occupation_words"]
+    occupation = [p.replace("{occupation}", jobs) for p in data["occupation"]]
+    # A context may name a job ("a bus driver I see"), as the details do.
+    context = [
+        c.replace("{occupation}", data["occupation_words"])
+        for c in data["therapy_context"] + data["weak_context"]
+    ]
     places = [p.replace("{occupation}", data["occupation_words"]) for p in data["place"]]
-    organisation = data["place"][0] + rf" (?:{data['organisation_words']})"
+    organisation = [data["place"][0] + rf" (?:{data['organisation_words']})", *data["organisation"]]
     return _Patterns(
         context=GatedGroup(GatedPattern(_join(c)) for c in context),
+        weak=len(data["weak_context"]) + 1,
         hypothetical=_join(data["hypothetical"]),
         renamed=_join(data["renamed"]),
         consented=_join(data["consented"]),
@@ -107,7 +115,7 @@ def patterns() -> _Patterns:
             "when": _join(data["when"]),
             "handle": _join(data["handle"]),
             "family": _join(data["family"]),
-            "unique role": _join(data["unique_role"]),
+            "unique role": _join([r.replace("{occupation}", jobs) for r in data["unique_role"]]),
         },
     )
 
@@ -143,8 +151,11 @@ def _names(text: str, start: int, end: int, p: _Patterns) -> list[tuple[int, str
         # "Kristin Neff": a full name is how public figures are cited; a client's story
         # with a full name still counts where the sentence is about a session.
         surname = _SURNAME_RE.match(text, match.end())
+        # A word that is also a name counts with an apposition after it or its surname ("Mark
+        # Devlin, a client of ours"; not "Hope Street", dev misses 2026-12-07), or a cue.
         if lower in p.word_names and not (
-            _ANCHOR_AFTER.match(text, match.end()) or _ANCHOR_BEFORE.search(before)
+            _ANCHOR_AFTER.match(text, surname.end() if surname else match.end())
+            or _ANCHOR_BEFORE.search(before)
         ):
             continue
         found.append((match.start(), word if not surname else f"{word}{surname.group(0)}"))
@@ -249,7 +260,7 @@ def client_stories(text: str, index: LiteralIndex | None = None) -> Iterator[Sto
     starts = [a for a, _ in spans]
     by_part = _sentences_hit(p.context, text, starts, index)
     context = set().union(*by_part)
-    strong = set().union(*by_part[:-1])
+    strong = set().union(*by_part[: -p.weak])
     markers = set().union(*by_part[:5])
     named_in = {
         i: names for i, (a, b) in enumerate(spans) if (names := _names(text, a, b, p))
@@ -329,7 +340,19 @@ def _client_detail(kind: str, pattern: LazyPattern, text: str, start: int, end: 
     if not found or kind not in ("occupation", "place"):
         return bool(found)
     writer = [m.span() for m in _writer_described().finditer(text, start, end)]
+    if kind == "occupation":  # the helper's job is not the client's ("seeing a therapist")
+        writer += [m.span(1) for m in _HELPER_RE.finditer(text, start, end)]
     return any(not any(a <= m.start() and m.end() <= b for a, b in writer) for m in found)
+
+
+# Someone's helper (dev misses, 2026-12-07): in "has been seeing a local therapist" the job is
+# the therapist's, not a detail of the person told of.
+_HELPER_RE = re.compile(
+    r"\b(?:seeing|working with|in (?:therapy|counsel+ing|treatment) with|referred to)"
+    r" ((?:a|an|the|my|our|his|her|their) (?:[\w-]+ )?(?:counsel+or|therapist|psychologist"
+    r"|psychiatrist|psychotherapist)s?)\b",
+    re.IGNORECASE,
+)
 
 
 @cache
