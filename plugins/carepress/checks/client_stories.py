@@ -92,11 +92,9 @@ def patterns() -> _Patterns:
     jobs = data["occupation_words"]
     occupation = [p.replace("{occupation}", jobs) for p in data["occupation"]]
     # A context may name a job ("a bus driver I see"), as the details do.
-    context = [
-        c.replace("{occupation}", data["occupation_words"])
-        for c in data["therapy_context"] + data["weak_context"]
-    ]
-    places = [p.replace("{occupation}", data["occupation_words"]) for p in data["place"]]
+    contexts = data["therapy_context"] + data["weak_context"]
+    context = [c.replace("{occupation}", jobs) for c in contexts]
+    places = [p.replace("{occupation}", jobs) for p in data["place"]]
     organisation = [data["place"][0] + rf" (?:{data['organisation_words']})", *data["organisation"]]
     return _Patterns(
         context=GatedGroup(GatedPattern(_join(c)) for c in context),

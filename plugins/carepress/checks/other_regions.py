@@ -45,7 +45,8 @@ declare(
 # (Each pattern below that starts at a word looks at the word's first letter before trying
 # its alternatives at every word of a post: a third to a half of its time.)
 _CONTACT = re.compile(
-    r"\b(?=[ctdrpmshlefa2])(?:call(?:s|ed|ing)?|text(?:s|ed|ing)?|dial(?:s|led|ing)?|ring(?:s|ing)?|phone|"
+    r"\b(?=[ctdrpmshlefa2])"
+    r"(?:call(?:s|ed|ing)?|text(?:s|ed|ing)?|dial(?:s|led|ing)?|ring(?:s|ing)?|phone|"
     r"contact|reach|chat|message|sms|hot\s?line|help\s?line|lifeline|line|crisis|"
     r"counsell?ors?|emergency|emergencies|ambulance|police|free|24/7)\b",
     re.IGNORECASE,
@@ -222,9 +223,10 @@ def _as_digits(text: str) -> str:
 _HEADING = re.compile(r"^#{1,6}[ \t]+(.*)$", re.MULTILINE)
 
 
-def _hits(sentence: str, offset: int, links: str, start: int, end: int,
+def _hits(sentence: str, offset: int, links: str, start: int, end: int, contact: bool,
           settings: Settings) -> list[tuple[int, _Number]]:  # fmt: skip
-    """Another region's numbers and lines the sentence gives, with where."""
+    """Another region's numbers and lines the sentence gives, with where (its words only if
+    it has a word of `contact`)."""
     own = settings.practice.crisis_region
     hits: list[tuple[int, _Number]] = []
     for match in _LINK_NUMBER.finditer(links, start, end):
@@ -235,7 +237,7 @@ def _hits(sentence: str, offset: int, links: str, start: int, end: int,
         host = _host(match.group(1))
         if host not in own_sites:
             hits += [(match.start(), n) for n in _sites().get(host, ()) if n.region != own]
-    if _CONTACT.search(sentence):
+    if contact:
         for number in _numbers():
             if number.region == own:
                 continue
@@ -328,18 +330,18 @@ def _names_region(regions: set[str], text: str, spans: list[tuple[int, int]], at
     return k >= 0 and any(_naming(r).search(said.headings[k]) for r in regions)
 
 
-def _may_give_a_number(digits: str, links: str, spans: list[tuple[int, int]]) -> list[int]:
-    """The sentences (by index) that `_hits` may find something in: those with a word of
-    contact, or a link. Found over the whole text at once (a post's sentences searched one
-    by one cost a search each, and most give no number)."""
+def _may_give_a_number(digits: str, links: str, spans: list[tuple[int, int]]) -> dict[int, bool]:
+    """The sentences (by index, in order) that `_hits` may find something in, and whether
+    each has a word of contact (the others have a link). Found over the whole text at once
+    (a post's sentences searched one by one cost a search each, and most give no number)."""
     starts = [start for start, _ in spans]
-    at = set()
+    at: dict[int, bool] = {}
     for pattern, text in ((_CONTACT, digits), (_LINK_NUMBER, links), (_LINK_URL, links)):
         for match in pattern.finditer(text):
             k = bisect.bisect_right(starts, match.start()) - 1
             if k >= 0 and match.start() < spans[k][1]:
-                at.add(k)
-    return sorted(at)
+                at[k] = at.get(k, False) or pattern is _CONTACT
+    return dict(sorted(at.items()))
 
 
 def other_region_findings(
@@ -358,10 +360,10 @@ def other_region_findings(
     spans = sentence_spans(prose_text)
     found: list[Finding] = []
     said: _Said | None = None  # read only once a sentence gives another region's number
-    for at in _may_give_a_number(digits, links, spans):
+    for at, contact in _may_give_a_number(digits, links, spans).items():
         start, end = spans[at]
         sentence = digits[start:end]
-        hits = _hits(sentence, start, links, start, end, settings)
+        hits = _hits(sentence, start, links, start, end, contact, settings)
         if not hits:
             continue
         if _FOR_ANYWHERE.search(sentence) and all(n.what == "the emergency number"

@@ -3,8 +3,8 @@
 Material's search plugin indexes each page's body and writes `search/search_index.json` in
 its own `on_post_build`; a reader searching sees an entry's text as its excerpt, and a
 warned post's entries (the post and each of its sections) would show the article's words
-with no warning. Once the index is written, each entry of a warned post gets, before its
-text, the one-line warning the blog's index shows above the post's excerpt
+with no warning. So each entry of a warned post gets, before its text, the one-line
+warning the blog's index shows above the post's excerpt
 (overrides/partials/carepress-excerpt-warning.html, rendered once per post): one fact, in
 one place. Material's results show only the blocks of an entry that match the query, but
 always the page's title over its group: the post's own entry gets the warning's words after
@@ -43,7 +43,11 @@ def warn_in_search_index(site_dir: str | Path, warnings: dict[str, str]) -> int:
             continue
         index = json.loads(index_file.read_text(encoding="utf-8"))
         entries = index.get(key, []) if isinstance(index, dict) else []
-        changed_here = sum(_warned(doc, warnings) for doc in entries if isinstance(doc, dict))
+        changed_here = sum(
+            _warned(doc, warnings[page])
+            for doc in entries
+            if isinstance(doc, dict) and (page := _page(doc)) in warnings
+        )
         if changed_here:
             data = json.dumps(index, separators=(",", ":"))  # as Material writes it
             write_atomically(index_file, data.encode("utf-8"))
@@ -57,25 +61,29 @@ def warn_new_entries(entries: list[dict], page_url: str, label: str) -> int:
     Returns how many changed."""
     changed = 0
     for doc in reversed(entries):
-        if str(doc.get("location", "")).partition("#")[0] != page_url:
+        if _page(doc) != page_url:
             break
-        changed += _warned(doc, {page_url: label})
+        changed += _warned(doc, label)
     return changed
 
 
-def _warned(doc: dict, warnings: dict[str, str]) -> bool:
+def _page(doc: dict) -> str:
+    """The page an entry is on (its location without the section)."""
+    return str(doc.get("location", "")).partition("#")[0]
+
+
+def _warned(doc: dict, label: str) -> bool:
     """Give one entry its page's warning (before its text; after its title, for the page's
     own entry); whether it changed."""
-    page, _, section = str(doc.get("location", "")).partition("#")
-    label = warnings.get(page)
     if not label:
         return False
     label = " ".join(label.split())
     before = dict(doc)
     if not str(doc.get("text", "")).startswith(label):
         doc["text"] = label + str(doc.get("text", ""))
-    # The label's words, escaped as the index's titles are (Material shows them as HTML).
-    title, said = str(doc.get("title", "")), f" — {html.escape(shown_text(label))}"
-    if not section and not title.endswith(said):
-        doc["title"] = title + said
+    if not str(doc.get("location", "")).partition("#")[2]:  # the page's own entry
+        # The label's words, escaped as the index's titles are (Material shows them as HTML).
+        title, said = str(doc.get("title", "")), f" — {html.escape(shown_text(label))}"
+        if not title.endswith(said):
+            doc["title"] = title + said
     return doc != before
