@@ -22,7 +22,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib.metadata import version
-from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,7 +38,7 @@ if TYPE_CHECKING:
 
 WIDTH, HEIGHT = 1200, 630
 # Bump when the drawing changes, so cached cards are drawn again.
-RENDERER_VERSION = "5"  # 5: DejaVu Sans, bold titles
+RENDERER_VERSION = "6"  # 5: DejaVu Sans, bold titles; 6: publish/png.py encodes
 # Where the build puts the cards, relative to the site: assets/cards/<slug>.png.
 
 # Colours: white titles on the practice's primary colour, darkened for contrast (see
@@ -140,15 +139,16 @@ CARD_KEY_CHUNK = "carepress-card"
 
 
 @cache
-def _pillow_version() -> str:
-    # From its metadata: a rebuild finds its kept cards by key without loading Pillow.
-    return version("pillow")
+def _library_versions() -> str:
+    # From their metadata: a rebuild finds its kept cards by key without loading Pillow.
+    # Pillow draws the pixels and zlib-ng deflates them: both decide the card's bytes.
+    return f"{version('pillow')} {version('zlib-ng')}"
 
 
 def card_key(spec: CardSpec) -> str:
     data = {
         "renderer": RENDERER_VERSION,
-        "pillow": _pillow_version(),
+        "pillow": _library_versions(),
         "size": [spec.shape.width, spec.shape.height],
         "title": spec.title,
         "practice": spec.practice,
@@ -488,14 +488,10 @@ class CardStats:
 
 
 def _encode(image: Image.Image, path: Path | None, key: str) -> Path | bytes:
-    from PIL.PngImagePlugin import PngInfo
+    from .png import encode_png  # not loaded by a rebuild whose cards are all kept
 
-    buffer = BytesIO()
     # The key says what the card shows: `carepress verify` tells a stale card by it.
-    info = PngInfo()
-    info.add_text(CARD_KEY_CHUNK, key)
-    image.save(buffer, format="PNG", optimize=False, compress_level=6, pnginfo=info)
-    data = buffer.getvalue()
+    data = encode_png(image, {CARD_KEY_CHUNK: key})
     if path is None:
         return data
     try:
