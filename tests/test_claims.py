@@ -539,3 +539,19 @@ def test_blind_whole_posts_19_classes(sentence: str, claim: bool) -> None:
 )
 def test_blind_whole_posts_20_classes(sentence: str, claim: bool) -> None:
     assert _is_claim(sentence) is claim
+
+
+# Blind whole posts AF: what the reader's own way of speaking gets them is no finding; a
+# group's chances of being heard or believed are still a claim.
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("But you're more likely to be heard, and you'll stay in line with your values.", False),
+        ("Said calmly, you'll be far more likely to reach a compromise.", False),
+        ("Women are less likely to be believed by doctors when they report pain.", True),
+        ("You're more likely to develop depression if you sleep badly for years.", True),
+        ("You are twice as likely to be heard when you lower your voice.", True),
+    ],
+)
+def test_blind_whole_posts_af_classes(sentence: str, claim: bool) -> None:
+    assert _is_claim(sentence) is claim

@@ -1001,6 +1001,13 @@ CLASS_EXAMPLES = [
     ("clinical-advice.diagnosing",
      "Those mood swings of yours are textbook symptoms of bipolar disorder.",
      "Textbook symptoms of bipolar disorder include long stretches of low mood."),
+    # Blind whole posts AF: the signs a group may show, listed, are education.
+    ("clinical-advice.diagnosing", "Your son is showing the classic signs of ADHD.",
+     "Men can experience the classic signs of depression, including low mood."),
+    ("clinical-advice.diagnosing", "He has all the telltale signs of depression.",
+     "Teenagers may show the telltale signs of depression as irritability."),
+    ("clinical-advice.diagnosing", "That's a classic sign of OCD, you know.",
+     "Classic signs of OCD, such as checking, can take hours a day."),
     # The label's own warning to everyone, met by a tuning helper outside its batch.
     ("clinical-advice.medication-instruction",
      "Have a glass of wine with your sleeping tablets to help them work.",

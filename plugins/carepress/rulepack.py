@@ -145,8 +145,10 @@ def _compile(patterns: Iterable[str], ignorecase: bool, where: str) -> LazyPatte
         return None
     joined = "|".join(f"(?:{as_typed(p)})" for p in patterns)
     flags = regex.IGNORECASE if ignorecase else 0
-    # Word edges without \b, so patterns may start or end with punctuation.
-    return LazyPattern(rf"(?<!\w)(?:{joined})(?!\w)", flags, where)
+    # Word edges without \b, so patterns may start or end with punctuation; never starting
+    # on a space, so the lookbehinds' `\s+` do not scan back over a long blanked run (a long
+    # link) from every space in it.
+    return LazyPattern(rf"(?=\S)(?<!\w)(?:{joined})(?!\w)", flags, where)
 
 
 # Double quotes, curly or straight; single quotes around a word or short phrase, curly or

@@ -80,9 +80,11 @@ def _join(patterns: list[str] | str, flags: int = re.IGNORECASE) -> LazyPattern:
     items = [patterns] if isinstance(patterns, str) else patterns
     joined = "|".join(f"(?:{as_typed(p)})" for p in items)
     # Word edges where the pattern has a word character there (", 34," starts with a comma).
+    # No match starts on a space: without `(?=\S)` first, the lookbehinds' `\s+` would scan
+    # back over a long run of spaces (a long link, blanked) from every space in it.
     # Compiled on first use (most posts tell of no client, and the edit loop should not
     # compile identifiers it never looks for), with `re` where it can: it compiles faster.
-    pattern = rf"(?:(?<!\w)|(?=\W))(?:{joined})(?:(?!\w)|(?<=\W))"
+    pattern = rf"(?=\S)(?:(?<!\w)|(?=\W))(?:{joined})(?:(?!\w)|(?<=\W))"
     return LazyPattern(pattern, flags, "data/client_stories.yml", prefer_re=True)
 
 
