@@ -653,3 +653,25 @@ def test_dev_misses_client_story_contexts(text: str, identifiable: bool) -> None
 )
 def test_dev_misses_client_story_identifiers(text: str, identifiable: bool) -> None:
     assert any(s.identifiable for s in client_stories(text)) is identifiable, text
+
+
+def test_no_pattern_starts_a_match_on_a_space() -> None:
+    """A long link in a client paragraph is blanked to a long run of spaces; a pattern that may
+    start on a space would run its lookbehinds (each with `\\s+`) back over the run from every
+    space in it: a 4,000-character link took seconds. Every joined pattern starts on text."""
+    from carepress.checks.client_stories import patterns
+    from carepress.rulepack import _compile
+
+    p = patterns()
+    joined = [p.hypothetical, p.renamed, p.consented, p.public_person, *p.identifiers.values(),
+              *(g.pattern for g in p.context.patterns)]  # fmt: skip
+    assert all(j.pattern.startswith(r"(?=\S)") for j in joined)
+    pack = _compile(["my client"], True, "a test")
+    assert pack is not None and pack.pattern.startswith(r"(?=\S)")
+
+
+def test_a_story_around_a_long_link_is_still_found() -> None:
+    """The guard changes where matches may start, not what is found across a blanked link."""
+    long_link = "[her page](https://example.org/" + "a" * 9000 + ")"
+    story = f"Last winter my client Jenna, 34, sent me {long_link} and said she sleeps badly."
+    assert [s.identifiable for s in client_stories(story)] == [True]
