@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from conftest import Hub, post_text
 
 
@@ -229,3 +230,21 @@ def test_says_nothing() -> None:
     assert says_nothing("lake", "pics/lake.jpg") and says_nothing("team-photo.png", "")
     assert not says_nothing("", "x.png"), "no alt is a finding of its own"
     assert not says_nothing("A lake at dawn", "lake.jpg")
+
+
+def test_carepress_run_in_a_folder_of_the_hub_finds_its_mkdocs_yml(
+    hub: Hub, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A writer in content/posts/ checks the post they are editing without -f, as git finds
+    its repository from any folder inside it; a folder outside any hub is still told how."""
+    from carepress.cli import main
+
+    hub.write_post("one.md", post_text(slug="one"))
+    monkeypatch.chdir(hub.posts)
+    assert main(["check", "one.md"]) == 0
+    assert "Checked 1 post" in capsys.readouterr().out
+    outside = hub.root.parent / "elsewhere"
+    outside.mkdir()
+    monkeypatch.chdir(outside)
+    assert main(["check"]) == 2
+    assert "or a folder above it" in capsys.readouterr().err

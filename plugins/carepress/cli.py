@@ -1163,14 +1163,26 @@ def _config_message(exc: ConfigError, config: Path) -> str:
     return message
 
 
+def _hub_config_above(folder: Path) -> Path | None:
+    """The mkdocs.yml of the hub `folder` is in (itself or the nearest folder above it), as
+    git finds its repository: a writer in content/posts/ can run `carepress check` there."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / "mkdocs.yml").is_file():
+            config = candidate / "mkdocs.yml"
+            return Path("mkdocs.yml") if candidate == folder else config
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args, engine_args = parser.parse_known_args(argv)
+    if args.config == Path("mkdocs.yml"):
+        args.config = _hub_config_above(Path.cwd()) or args.config
     if not args.config.is_file():
         if args.config != Path("mkdocs.yml"):
             missing = f"there is no file {args.config}"
         else:
-            missing = f"no mkdocs.yml in {Path.cwd()} (this folder)"
+            missing = f"no mkdocs.yml in {Path.cwd()} (this folder) or a folder above it"
         print(
             f"carepress: {missing}: "
             "run carepress in the hub's folder (the one with mkdocs.yml), or name the hub's "
