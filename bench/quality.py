@@ -102,9 +102,12 @@ def score(corpora: dict[str, dict[str, list[str]]], workdir: Path) -> list[Score
     for category, labelled in corpora.items():
         prefix = rule_prefix(category)
 
-        def found(sentence: str, errors_only: bool, prefix: str = prefix) -> bool:
+        def found(
+            sentence: str, errors_only: bool, prefix: str = prefix, reader: str = category
+        ) -> bool:
             return any(
-                f.rule.startswith(prefix) and (f.severity == "error" or not errors_only)
+                (f.rule.startswith(prefix) or f.rule == f"second-reader.{reader}")
+                and (f.severity == "error" or not errors_only)
                 for f in findings[sentence]
             )
 

@@ -6,6 +6,8 @@ published."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 import sys
 import time
@@ -451,7 +453,7 @@ def test_every_file_the_package_ships_is_in_the_code_fingerprint() -> None:
     from pathlib import Path
 
     import carepress
-    from carepress.report_cache import FINGERPRINTED
+    from carepress.report_cache import DIGESTS_IN_META, FINGERPRINTED
 
     package = Path(carepress.__file__).parent
     shipped = {
@@ -459,7 +461,13 @@ def test_every_file_the_package_ships_is_in_the_code_fingerprint() -> None:
         for path in package.rglob("*")
         if path.is_file() and "__pycache__" not in path.parts
     }
-    assert shipped <= set(FINGERPRINTED), shipped - set(FINGERPRINTED)
+    assert shipped <= {*FINGERPRINTED, *DIGESTS_IN_META}, shipped - set(FINGERPRINTED)
+    # The arrays are fingerprinted through the digests their meta.json (hashed) records.
+    meta_of = {path.parent: path for path in package.rglob("meta.json")}
+    for path in package.rglob("*"):
+        if path.suffix in DIGESTS_IN_META:
+            recorded = json.loads(meta_of[path.parent].read_text())["files"][path.name]
+            assert recorded == hashlib.sha256(path.read_bytes()).hexdigest(), path
 
 
 @pytest.mark.parametrize(

@@ -175,7 +175,7 @@ def _check_body(report: Post, settings: Settings, now: dt.datetime, html: bool) 
     safeguards = report.safeguards or (safeguards_for(model, settings) if ready else None)  # type: ignore[arg-type]
     address = report.address or (settings.address(model, report.path) if ready else None)  # type: ignore[arg-type]
     context = PostContext(post, model, safeguards, address, settings, now, html)  # type: ignore[arg-type]
-    found: list[Finding] = []
+    found = context.found
     for check in post_checks():
         if ready or not check.needs_front_matter:
             found += check.run(context)

@@ -47,9 +47,11 @@ NOT_KEPT = frozenset({"internal.error", "html.too-complex"})
 
 
 # Every kind of file the package ships (code, rule data, templates, the names list, the
-# fonts, which decide what fits a slide): a change to any of them is a change to what a check
-# finds.
-FINGERPRINTED = (".py", ".yml", ".j2", ".txt", ".ttf")
+# fonts, which decide what fits a slide, the second reader's tokenizer and metadata): a change
+# to any of them is a change to what a check finds. The second reader's arrays (12 MB, too
+# much to hash on every run) are named with their digests in its meta.json.
+FINGERPRINTED = (".py", ".yml", ".j2", ".txt", ".ttf", ".json")
+DIGESTS_IN_META = (".npy", ".npz")
 
 
 @cache

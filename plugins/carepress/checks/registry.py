@@ -68,6 +68,8 @@ class PostContext:
     # What the social check composes, for the share kit and the social feeds.
     snippets: Mapping[str, Snippet] = field(default_factory=dict)
     visuals: Visuals | None = None  # what the visual-formats check lays out, for the build
+    # What the checks before this one found (the engine fills it as they run).
+    found: list[Finding] = field(default_factory=list)
 
     @cached_property
     def prose(self) -> Prose:

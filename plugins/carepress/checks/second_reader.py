@@ -1,0 +1,127 @@
+"""The second reader's findings: sentences the trained model (second_reader.py) reads as one
+of the safety categories where no rule of that category found anything on that line.
+
+Warnings only: the model can say which sentence, not which words, and about one good post in
+ten gets one. A practice switches a category off in mkdocs.yml (`rules:`), a post with a
+comment (`<!-- carepress-disable second-reader.cw-suicide -- quoting the guidance -->`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..findings import Finding
+from ..second_reader import categories
+from .registry import PostContext, RuleInfo, declare, post_check
+
+PREFIX = "second-reader."
+# What each category's rules are called, so the model stays quiet where they spoke.
+_RULES_OF = {"citation": "citation.uncited-", "clinical-advice": "clinical-advice.",
+             "confidentiality": "confidentiality.", "safe-messaging": "safe-messaging.",
+             "stigma": "stigma."}  # fmt: skip
+_SAYS = {
+    "citation": ("reads as a statistic or research finding with no source",
+                 "cite the source ([@id]), or say it as the practice's view"),
+    "clinical-advice": ("reads as clinical advice to one reader (medication, a diagnosis, "
+                        "a promised result)", "describe what is known, and send readers to "
+                        "their own clinician"),
+    "confidentiality": ("reads as a story about a client someone could recognise",
+                        "leave out names, ages, places, dates and roles, or say it is a "
+                        "composite; a client's own words need their consent"),
+    "safe-messaging": ("reads as speaking of suicide in a way safe-messaging guidance warns "
+                       "against (method or place, relief or a way out, inevitability, "
+                       "sensational words)", "reread it against the guidance (README, "
+                       "\"Safe messaging\"); say what helps and where to find it"),
+    "stigma": ("reads as stigmatising language about mental illness or substance use",
+               "use person-first, plain words (\"a person with schizophrenia\")"),
+}  # fmt: skip
+
+
+# The prose keeps what marks a heading, a list item, a quotation or emphasis, and a link's
+# brackets; the model was trained on sentences without them.
+_MARKS = re.compile(r"^(?:\s*>)*\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+)?|[*_`\[\]]+")
+
+
+def _as_read(sentence: str) -> list[str]:
+    """A prose sentence as the model was trained to read it: marks out, table cells apart;
+    a sentence mostly in another script than Latin is left out (the model reads English)."""
+    table_row = sentence.lstrip().startswith("|")
+    cells = sentence.strip().strip("|").split("|") if table_row else [sentence]
+    return [" ".join(_MARKS.sub(" ", cell).split()) if _latin(cell) else "" for cell in cells]
+
+
+def _latin(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return sum(c < "\u0250" for c in letters) * 2 >= len(letters)  # Latin up to IPA
+
+
+def _rule_id(category: str) -> str:
+    return PREFIX + category
+
+
+def _rules_of(category: str) -> str:
+    if category.startswith("cw-"):
+        return f"content-warning.undeclared-{category[3:]}"
+    return _RULES_OF[category]
+
+
+def _finding_category(category: str) -> str:
+    return "content-warning" if category.startswith("cw-") else category
+
+
+def _message(category: str) -> tuple[str, str]:
+    if category.startswith("cw-"):
+        topic = category[3:]
+        label = topic.replace("-", " ")
+        return (f"reads as being about {label}, which the post does not declare",
+                f"if it is, add {topic} to content_warnings; if not, nothing to do")  # fmt: skip
+    return _SAYS[category]
+
+
+declare(*(
+    RuleInfo(_rule_id(category), _finding_category(category), "warning",
+             f"the second reader (a trained model): a sentence {_message(category)[0]}")
+    for category in categories()
+))  # fmt: skip
+
+
+@post_check(order=99)  # last: it reads what the rules found before it
+def check_second_reader(ctx: PostContext) -> list[Finding]:
+    from ..prose import sentence_spans
+    from ..second_reader import second_reader
+
+    if not ctx.settings.addressing.language.startswith("en"):
+        return []  # trained on English: in another language it would only guess
+    text = ctx.words.text
+    spans = sentence_spans(text)
+    if not spans:
+        return []
+    reader = second_reader()
+    topics = set(ctx.settings.options.content_warnings)
+    declared = set(ctx.front_matter.content_warnings)
+    cited_at = [c.start for c in ctx.citations]
+    locate = ctx.post.body_lines.line_col
+    spoken: dict[int, list[str]] = {}
+    for found in ctx.found:
+        spoken.setdefault(found.line, []).append(found.rule)
+    findings = []
+    units, unit_spans = [], []
+    for span in spans:
+        for unit in _as_read(text[span[0] : span[1]]):
+            units.append(unit)
+            unit_spans.append(span)
+    for index, category in reader.flagged(units):
+        start, end = unit_spans[index]
+        start += len(text[start:end]) - len(text[start:end].lstrip())
+        if category.startswith("cw-") and (category[3:] in declared or category[3:] not in topics):
+            continue
+        if category == "citation" and any(start <= at < end for at in cited_at):
+            continue
+        line, column = locate(start)
+        if any(rule.startswith(_rules_of(category)) for rule in spoken.get(line, ())):
+            continue  # a rule of the category already said what is wrong there
+        message, hint = _message(category)
+        findings.append(Finding(ctx.post.path, line, column, _rule_id(category),
+                                _finding_category(category), "warning",
+                                f"the second reader: this sentence {message}", hint))  # fmt: skip
+    return findings

@@ -1,0 +1,130 @@
+"""The second reader: a small trained model that reads each sentence for what the rules miss.
+
+The rules name the words that are wrong; on sentences written by people who never saw them,
+they miss about a fifth of what they should notice. This model reads a sentence as a whole:
+a static, distilled form of the sentence-embedding model all-MiniLM-L6-v2 (Apache-2.0; a
+vector per word piece, int8, summed and normalised), then one linear classifier per
+category (bench/second_reader/ trains it on the development half only). It finds sentences,
+not words, so what it finds is a warning to reread, never an error.
+
+Its thresholds were chosen for about one flag in ten good posts; measured once on blind
+text (bench/QUALITY.md). Scoring is numpy over a memory-mapped table: ~15 µs a sentence.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+
+_DATA = "data/second_reader"
+# BERT's uncased pre-tokeniser on ASCII text: runs of letters and digits, and each other
+# character alone (the tokenizer itself takes anything else).
+_ASCII_WORDS = re.compile(r"[a-z0-9]+|[^\sa-z0-9]")
+
+
+@dataclass(frozen=True)
+class SecondReader:
+    categories: tuple[str, ...]
+    vectors: Any  # int8 [word pieces, dimensions], memory-mapped
+    scale: Any  # float32 [word pieces]: each row's int8 step
+    weights: Any  # float32 [dimensions, categories]
+    cut: Any  # float32 [categories]: bias minus threshold
+    tokenizer: Any  # tokenizers.Tokenizer
+    pieces: dict[str, list[int]]  # a word's piece ids, filled as words are met
+
+    def piece_ids(self, sentence: str) -> list[int]:
+        if not sentence.isascii():  # accents, symbols: the tokenizer's own normalising
+            return list(self.tokenizer.encode(sentence, add_special_tokens=False).ids)
+        ids: list[int] = []
+        for word in _ASCII_WORDS.findall(sentence.lower()):
+            found = self.pieces.get(word)
+            if found is None:
+                found = self.pieces[word] = self.tokenizer.encode(
+                    word, add_special_tokens=False
+                ).ids
+            ids.extend(found)
+        return ids
+
+    def margins(self, sentences: list[str]) -> np.ndarray:
+        """[sentences, categories]: how far each score is above its threshold (> 0: flagged)."""
+        import numpy as np
+
+        pieces = [self.piece_ids(sentence) for sentence in sentences]
+        lengths = np.fromiter(map(len, pieces), np.int64, len(pieces))
+        margins = np.full((len(sentences), len(self.categories)), -np.inf, np.float32)
+        read = lengths > 0
+        if not read.any():
+            return margins
+        # Each sentence's pieces as a row of a padded table (a pad is piece 0 weighed 0), so
+        # one gather and one batched product sum them: numpy's segment sums are slow.
+        width = int(lengths.max())
+        present = np.arange(width) < lengths[:, None]
+        ids = np.zeros((len(pieces), width), np.int64)
+        ids[present] = np.fromiter((i for p in pieces for i in p), np.int64, int(lengths.sum()))
+        weights = np.where(present, self.scale[ids], np.float32(0))
+        rows = _work_buffer((len(pieces), width, self.vectors.shape[1]))
+        np.copyto(rows, self.vectors[ids], casting="unsafe")  # int8 into a reused buffer
+        sums = np.matmul(weights[:, None, :], rows)[:, 0, :]
+        sums /= np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-9)
+        margins[read] = (sums @ self.weights + self.cut)[read]
+        return margins
+
+    def flagged(self, sentences: list[str]) -> list[tuple[int, str]]:
+        """(index, category) of each sentence and category the model flags."""
+        import numpy as np
+
+        rows, columns = np.nonzero(self.margins(sentences) > 0)
+        return [(int(r), self.categories[c]) for r, c in zip(rows, columns, strict=True)]
+
+
+_WORK = threading.local()  # a float32 buffer per thread (`mkdocs serve` checks in threads)
+
+
+def _work_buffer(shape: tuple[int, int, int]) -> np.ndarray:
+    """A float32 array of `shape`, reused: a new one each time would cost more to allocate
+    and touch than the sums themselves."""
+    import numpy as np
+
+    size = shape[0] * shape[1] * shape[2]
+    buffer = getattr(_WORK, "buffer", None)
+    if buffer is None or buffer.size < size:
+        buffer = _WORK.buffer = np.empty(max(size, 1 << 20), np.float32)
+    return buffer[:size].reshape(shape)
+
+
+@cache
+def second_reader() -> SecondReader:
+    """Loaded once a process, on first use: the table is mapped, not read (12 MB)."""
+    import numpy as np
+    from tokenizers import Tokenizer
+
+    folder = files("carepress").joinpath(_DATA)
+    meta = json.loads(folder.joinpath("meta.json").read_text("utf-8"))
+    with folder.joinpath("model.npz").open("rb") as stream:
+        model = dict(np.load(stream))
+    tokenizer = Tokenizer.from_str(folder.joinpath("tokenizer.json").read_text("utf-8"))
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
+    return SecondReader(
+        categories=tuple(meta["categories"]),
+        vectors=np.load(str(folder.joinpath("vectors.npy")), mmap_mode="r"),
+        scale=model["scale"],
+        weights=model["weights"],
+        cut=model["bias"] - model[f"threshold_{meta['budget']}"],
+        tokenizer=tokenizer,
+        pieces={},
+    )
+
+
+def categories() -> tuple[str, ...]:
+    """The categories the model reads for, from its metadata (without loading the model)."""
+    meta = files("carepress").joinpath(_DATA, "meta.json").read_text("utf-8")
+    return tuple(json.loads(meta)["categories"])

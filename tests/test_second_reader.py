@@ -1,0 +1,88 @@
+"""The second reader (second_reader.py, checks/second_reader.py): a trained model's warnings
+where no rule of the category spoke, at the sentence's line; silenced by a declared warning, a
+citation, a rule on the same line, or a comment. Its quality is measured in bench/quality.py
+(blind text), not asserted here."""
+
+from __future__ import annotations
+
+import pytest
+from carepress.checks.registry import rules_for
+from carepress.engine import check_post
+from carepress.second_reader import categories, second_reader
+from carepress.settings import load_settings
+from conftest import Hub, post_text
+
+INTRO = "Worry is a normal part of life.\n\n<!-- more -->\n\n"
+
+
+def _found(hub: Hub, body: str, **front: object) -> list[tuple[str, int, str]]:
+    path = hub.write_post("p.md", post_text(INTRO + body, **front))
+    report = check_post(path, load_settings(hub.root / "mkdocs.yml"))
+    return [(f.rule, f.line, f.severity) for f in report.findings]
+
+
+def _line_of(hub: Hub, text: str) -> int:
+    lines = (hub.posts / "p.md").read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if text in line)
+
+
+# Development-half sentences the rules miss (bench/quality.py --dev), each as its category.
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        ("At least now he's finally at peace and free from all that pain.",
+         "second-reader.safe-messaging"),
+        ("If you’ve been on your SSRI more than a year, wean yourself down by a quarter each "
+         "week, that’s what I did.", "second-reader.clinical-advice"),
+        ("As per latest data, more than 150 million Indians are in need of mental health care.",
+         "second-reader.citation"),
+        ("My brother started drinking at breakfast again after the layoff, and none of us could "
+         "stop him.", "second-reader.cw-substance-use"),
+    ],
+)  # fmt: skip
+def test_it_warns_at_the_sentence_the_rules_pass(hub: Hub, sentence: str, rule: str) -> None:
+    found = _found(hub, f"## A story\n\nIt was a long year.\n\n{sentence}\n")
+    assert (rule, _line_of(hub, sentence[:30]), "warning") in found
+    assert not [f for f in found if f[2] == "error"]
+
+
+def test_a_declared_warning_and_a_citation_silence_it(hub: Hub) -> None:
+    drinking = "My brother started drinking at breakfast again after the layoff."
+    found = _found(hub, drinking + "\n")
+    assert ("second-reader.cw-substance-use", _line_of(hub, drinking), "warning") in found
+    assert _found(hub, drinking + "\n", content_warnings=["substance-use"]) == []
+    cited = ("As per latest data, more than 150 million Indians are in need of mental health "
+             "care [@nimh-anxiety].")  # fmt: skip
+    assert not [f for f in _found(hub, cited + "\n") if f[0].startswith("second-reader.")]
+
+
+def test_a_rule_of_the_category_on_the_line_speaks_instead(hub: Hub) -> None:
+    sentence = "Suicide was the only way out for her, and now she is at peace."
+    found = _found(hub, sentence + "\n")
+    rules = {rule for rule, _, _ in found}
+    assert "content-warning.undeclared-suicide" in rules  # the rule names the words
+    assert "second-reader.cw-suicide" not in rules
+
+
+def test_a_comment_switches_it_off_for_its_sentence(hub: Hub) -> None:
+    sentence = "At least now he's finally at peace and free from all that pain."
+    comment = "<!-- carepress-disable second-reader.safe-messaging -- his mother's own words -->"
+    found = _found(hub, f"{comment}\n{sentence}\n")
+    assert not [f for f in found if f[0].startswith(("second-reader.", "suppression.unused"))]
+
+
+def test_every_category_has_a_registered_warning(hub: Hub) -> None:
+    rules = rules_for(load_settings(hub.root / "mkdocs.yml"))
+    for category in categories():
+        rule = rules[f"second-reader.{category}"]
+        assert rule.severity == "warning" and rule.adjustable
+
+
+def test_the_model_is_read_from_the_package_and_scores_the_same_twice() -> None:
+    reader = second_reader()
+    sentences = ["He committed suicide after years of depression, the papers said.", "", "  ",
+                 "We are open on Saturdays from nine until noon."]  # fmt: skip
+    first, second = reader.margins(sentences), reader.margins(list(reversed(sentences)))
+    assert (first == second[::-1]).all()
+    assert reader.flagged(sentences) == [(0, "safe-messaging")]
+    assert reader.vectors.dtype.name == "int8"  # mapped from the file, not read into memory
