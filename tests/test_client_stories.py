@@ -667,7 +667,7 @@ def test_no_pattern_starts_a_match_on_a_space() -> None:
               *(g.pattern for g in p.context.patterns)]  # fmt: skip
     assert all(j.pattern.startswith(r"(?=\S)") for j in joined)
     pack = _compile(["my client"], True, "a test")
-    assert pack is not None and pack.pattern.startswith(r"(?=\S)")
+    assert pack is not None and pack.pattern.startswith(r"(?<!\w)(?=\S)")
 
 
 def test_a_story_around_a_long_link_is_still_found() -> None:

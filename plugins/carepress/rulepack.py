@@ -148,7 +148,7 @@ def _compile(patterns: Iterable[str], ignorecase: bool, where: str) -> LazyPatte
     # Word edges without \b, so patterns may start or end with punctuation; never starting
     # on a space, so the lookbehinds' `\s+` do not scan back over a long blanked run (a long
     # link) from every space in it.
-    return LazyPattern(rf"(?=\S)(?<!\w)(?:{joined})(?!\w)", flags, where)
+    return LazyPattern(rf"(?<!\w)(?=\S)(?:{joined})(?!\w)", flags, where)
 
 
 # Double quotes, curly or straight; single quotes around a word or short phrase, curly or

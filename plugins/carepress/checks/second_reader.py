@@ -51,6 +51,8 @@ def _as_read(sentence: str) -> list[str]:
 
 
 def _latin(text: str) -> bool:
+    if text.isascii():
+        return True
     letters = [c for c in text if c.isalpha()]
     return sum(c < "\u0250" for c in letters) * 2 >= len(letters)  # Latin up to IPA
 
