@@ -8,7 +8,7 @@ category (bench/second_reader/ trains it on the development half only). It finds
 not words, so what it finds is a warning to reread, never an error.
 
 Its thresholds were chosen for about one flag in ten good posts; measured once on blind
-text (bench/QUALITY.md). Scoring is numpy over a memory-mapped table: ~15 µs a sentence.
+text (bench/QUALITY.md). Scoring is numpy over a memory-mapped table: ~12 µs a sentence.
 """
 
 from __future__ import annotations
