@@ -26,6 +26,7 @@ from pathlib import Path
 import yaml
 from carepress.engine import utc_now
 from carepress.parallel import check_many
+from carepress.second_reader import rule_prefix
 from carepress.settings import load_settings
 from carepress.yaml_loading import safe_load
 
@@ -39,16 +40,6 @@ FRONT_MATTER = {
     "audience": ["clients"],
     "sources": [{"id": "s", "title": "Health topics", "url": "https://www.nimh.nih.gov/health"}],
 }
-
-
-def rule_prefix(category: str) -> str:
-    """The rule ids that answer for a corpus: cw-<topic> is content-warning.undeclared-<topic>,
-    citation is the uncited-claim rules, the rest are the packs of that name."""
-    if category.startswith("cw-"):
-        return f"content-warning.undeclared-{category[3:]}"
-    if category == "citation":
-        return "citation.uncited-"
-    return f"{category}."
 
 
 def post_of(sentence: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import subprocess
+import sys
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,11 @@ import yaml
 from sentences import front_matter, split_post
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
+# Which rules answer for a category is the package's to say (standard library only, so the
+# training venv can read it without installing CarePress).
+sys.path.insert(0, str(REPO_ROOT / "plugins"))
+from carepress.second_reader import rule_prefix as rule_prefix  # noqa: E402  (for classify)
+
 CATEGORIES = [
     "citation",
     "clinical-advice",
@@ -57,15 +63,6 @@ def corpus_files(repo: Path) -> list[Path]:
 
 def post_files(repo: Path) -> list[Path]:
     return [_dev_path(repo, p) for p in sorted((dev_folder(repo) / "posts").glob("*.md"))]
-
-
-def rule_prefix(category: str) -> str:
-    """The rule ids that answer for a category (as bench/quality.py counts them)."""
-    if category.startswith("cw-"):
-        return f"content-warning.undeclared-{category[3:]}"
-    if category == "citation":
-        return "citation.uncited-"
-    return f"{category}."
 
 
 def post_eligible(category: str, declared_warnings: list[str], cited: bool) -> bool:

@@ -107,14 +107,14 @@ def second_reader() -> SecondReader:
     from tokenizers import Tokenizer
 
     folder = files("carepress").joinpath(_DATA)
-    meta = json.loads(folder.joinpath("meta.json").read_text("utf-8"))
+    meta = _meta()
     with folder.joinpath("model.npz").open("rb") as stream:
         model = dict(np.load(stream))
     tokenizer = Tokenizer.from_str(folder.joinpath("tokenizer.json").read_text("utf-8"))
     tokenizer.no_truncation()
     tokenizer.no_padding()
     return SecondReader(
-        categories=tuple(meta["categories"]),
+        categories=categories(),
         vectors=np.load(str(folder.joinpath("vectors.npy")), mmap_mode="r"),
         scale=model["scale"],
         weights=model["weights"],
@@ -124,7 +124,23 @@ def second_reader() -> SecondReader:
     )
 
 
+@cache
+def _meta() -> dict[str, Any]:
+    return dict(json.loads(files("carepress").joinpath(_DATA, "meta.json").read_text("utf-8")))
+
+
 def categories() -> tuple[str, ...]:
     """The categories the model reads for, from its metadata (without loading the model)."""
-    meta = files("carepress").joinpath(_DATA, "meta.json").read_text("utf-8")
-    return tuple(json.loads(meta)["categories"])
+    return tuple(_meta()["categories"])
+
+
+def rule_prefix(category: str) -> str:
+    """The ids of the rules that answer for a category: cw-<topic> is
+    content-warning.undeclared-<topic>, citation the uncited-claim rules, the rest the pack
+    of that name. The second reader stays quiet where they spoke; bench/quality.py and the
+    training count them as the rules' verdict."""
+    if category.startswith("cw-"):
+        return f"content-warning.undeclared-{category[3:]}"
+    if category == "citation":
+        return "citation.uncited-"
+    return f"{category}."

@@ -11,14 +11,10 @@ from __future__ import annotations
 import re
 
 from ..findings import Finding
-from ..second_reader import categories
+from ..second_reader import categories, rule_prefix
 from .registry import PostContext, RuleInfo, declare, post_check
 
 PREFIX = "second-reader."
-# What each category's rules are called, so the model stays quiet where they spoke.
-_RULES_OF = {"citation": "citation.uncited-", "clinical-advice": "clinical-advice.",
-             "confidentiality": "confidentiality.", "safe-messaging": "safe-messaging.",
-             "stigma": "stigma."}  # fmt: skip
 _SAYS = {
     "citation": ("reads as a statistic or research finding with no source",
                  "cite the source ([@id]), or say it as the practice's view"),
@@ -59,12 +55,6 @@ def _latin(text: str) -> bool:
 
 def _rule_id(category: str) -> str:
     return PREFIX + category
-
-
-def _rules_of(category: str) -> str:
-    if category.startswith("cw-"):
-        return f"content-warning.undeclared-{category[3:]}"
-    return _RULES_OF[category]
 
 
 def _finding_category(category: str) -> str:
@@ -120,7 +110,7 @@ def check_second_reader(ctx: PostContext) -> list[Finding]:
         if category == "citation" and any(start <= at < end for at in cited_at):
             continue
         line, column = locate(start)
-        if any(rule.startswith(_rules_of(category)) for rule in spoken.get(line, ())):
+        if any(rule.startswith(rule_prefix(category)) for rule in spoken.get(line, ())):
             continue  # a rule of the category already said what is wrong there
         message, hint = _message(category)
         findings.append(Finding(ctx.post.path, line, column, _rule_id(category),
