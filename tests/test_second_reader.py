@@ -86,3 +86,19 @@ def test_the_model_is_read_from_the_package_and_scores_the_same_twice() -> None:
     assert (first == second[::-1]).all()
     assert reader.flagged(sentences) == [(0, "safe-messaging")]
     assert reader.vectors.dtype.name == "int8"  # mapped from the file, not read into memory
+
+
+def test_a_run_on_sentence_is_read_to_the_model_s_limit_in_bounded_batches() -> None:
+    """One "sentence" of 30,000 words (a list with no stop) beside 500 short ones: read to
+    the base model's 256 pieces, 64 sentences at a time, not padded into gigabytes."""
+    from carepress import second_reader as module
+
+    reader = second_reader()
+    run_on = " ".join(f"worry{i}" for i in range(30_000))
+    sentences = [run_on, *["We are open on Saturdays."] * 500]
+    margins = reader.margins(sentences)
+    assert margins.shape == (501, len(categories()))
+    first_pieces = reader.piece_ids(run_on)[: module.MAX_PIECES]
+    assert (reader._margins([first_pieces]) == margins[:1]).all()
+    assert (margins[1:] == margins[1]).all()
+    assert module._WORK.buffer.size <= max(1 << 20, module.MAX_BATCH * module.MAX_PIECES * 384)

@@ -28,6 +28,8 @@ _DATA = "data/second_reader"
 # BERT's uncased pre-tokeniser on ASCII text: runs of letters and digits, and each other
 # character alone (the tokenizer itself takes anything else).
 _ASCII_WORDS = re.compile(r"[a-z0-9]+|[^\sa-z0-9]")
+MAX_PIECES = 256  # all-MiniLM-L6-v2 reads no more of a text (its max_seq_length)
+MAX_BATCH = 64  # sentences scored together: at most 64 x 256 x 384 floats (25 MB)
 
 
 @dataclass(frozen=True)
@@ -57,9 +59,21 @@ class SecondReader:
         """[sentences, categories]: how far each score is above its threshold (> 0: flagged)."""
         import numpy as np
 
-        pieces = [self.piece_ids(sentence) for sentence in sentences]
-        lengths = np.fromiter(map(len, pieces), np.int64, len(pieces))
         margins = np.full((len(sentences), len(self.categories)), -np.inf, np.float32)
+        # A bounded batch, and a sentence read to the base model's own limit: the padded
+        # table below is sentences x longest sentence, and one run-on "sentence" (a long list
+        # with no stop) would otherwise take gigabytes.
+        for first in range(0, len(sentences), MAX_BATCH):
+            batch = sentences[first : first + MAX_BATCH]
+            pieces = [self.piece_ids(sentence)[:MAX_PIECES] for sentence in batch]
+            margins[first : first + len(batch)] = self._margins(pieces)
+        return margins
+
+    def _margins(self, pieces: list[list[int]]) -> np.ndarray:
+        import numpy as np
+
+        lengths = np.fromiter(map(len, pieces), np.int64, len(pieces))
+        margins = np.full((len(pieces), len(self.categories)), -np.inf, np.float32)
         read = lengths > 0
         if not read.any():
             return margins
