@@ -99,6 +99,7 @@ def test_a_run_on_sentence_is_read_to_the_model_s_limit_in_bounded_batches() -> 
     margins = reader.margins(sentences)
     assert margins.shape == (501, len(categories()))
     first_pieces = reader.piece_ids(run_on)[: module.MAX_PIECES]
-    assert (reader._margins([first_pieces]) == margins[:1]).all()
-    assert (margins[1:] == margins[1]).all()
+    alone = reader._margins([first_pieces])  # the same sums, up to the order of additions
+    assert abs(alone - margins[:1]).max() < 1e-4
+    assert abs(margins[1:] - margins[1]).max() < 1e-4
     assert module._WORK.buffer.size <= max(1 << 20, module.MAX_BATCH * module.MAX_PIECES * 384)
