@@ -383,3 +383,25 @@ def test_two_posts_with_one_slug_are_reported_by_the_cli(hub: Hub) -> None:
     assert "Checked 2 posts." in result.stdout
     hub.write_post("two.md", post_text(title="Sleep and mood", slug="sleep-and-mood"))
     assert hub.check().returncode == 0
+
+
+def test_page_addresses_list_every_page_but_posts_and_hidden_folders(hub: Hub) -> None:
+    """The pages a post may not land on: every Markdown page of docs_dir in path order,
+    nested ones too, and none of the posts, nor what sits in a hidden folder."""
+    from carepress.checks.collisions import page_addresses
+    from carepress.settings import load_settings
+
+    docs = hub.root / "content"
+    for relative in ("guides/sleep.md", "guides-extra/index.md", "guides/a/b.md",
+                     ".drafts/secret.md", "guides/.notes.md", "guides/picture.png"):  # fmt: skip
+        (docs / relative).parent.mkdir(parents=True, exist_ok=True)
+        (docs / relative).write_text("# A page\n", encoding="utf-8")
+    hub.write_post("a-post.md", post_text("Worry is normal.\n"))
+    found = page_addresses(load_settings(hub.root / "mkdocs.yml"))
+    paths = [path.relative_to(docs).as_posix() for group in found.values() for path in group]
+    assert "guides/sleep.md" in paths and "guides-extra/index.md" in paths
+    assert paths.index("guides/a/b.md") < paths.index("guides/sleep.md")
+    assert paths.index("guides/sleep.md") < paths.index("guides-extra/index.md")
+    assert not [p for p in paths if p.startswith(("posts/", ".drafts/")) or "/." in p]
+    assert not [p for p in paths if not p.endswith(".md")]
+    assert found["guides/sleep/"] == [docs / "guides/sleep.md"]

@@ -169,10 +169,27 @@ def test_literals_are_kept_between_runs_and_a_bad_file_is_ignored(tmp_path) -> N
     prefilter.remember_literals(cache)
     data = json.loads(cache.read_text(encoding="utf-8"))
     key = prefilter._key(pattern)
-    assert sorted(literals) == data["literals"][key]
+    assert sorted(literals) == data["sets"][data["literals"][key]]
     prefilter._KNOWN.pop(key)
     prefilter.recall_literals(cache)
     assert prefilter._KNOWN[key] == literals
+    # Each distinct set is kept once, and recalled as one object its patterns share.
+    twin = pattern.replace("frobnicate", "(?:frobnicate)")
+    assert prefilter._key(twin) != key and prefilter.required_literals(twin) == literals
+    prefilter.remember_literals(cache)
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    assert data["literals"][key] == data["literals"][prefilter._key(twin)]
+    assert len(data["sets"]) == len(set(map(tuple, data["sets"])))
+    prefilter._KNOWN.pop(key), prefilter._KNOWN.pop(prefilter._key(twin))
+    prefilter.recall_literals(cache)
+    assert prefilter._KNOWN[key] is prefilter._KNOWN[prefilter._key(twin)]
+    # A number that names no set is not taken.
+    prefilter._KNOWN.pop(key)
+    cache.write_text(json.dumps({**data, "literals": {key: 10**6}}), encoding="utf-8")
+    prefilter.recall_literals(cache)
+    assert key not in prefilter._KNOWN
+    cache.write_text(json.dumps(data), encoding="utf-8")
+    prefilter.recall_literals(cache)
     # Another version of the prefilter, or a damaged file: nothing is taken from it.
     prefilter._KNOWN.pop(key)
     cache.write_text(json.dumps({**data, "version": "other"}), encoding="utf-8")

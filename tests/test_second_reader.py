@@ -10,7 +10,7 @@ from carepress.checks.registry import rules_for
 from carepress.engine import check_post
 from carepress.second_reader import categories, second_reader
 from carepress.settings import load_settings
-from conftest import Hub, post_text
+from conftest import REPO, Hub, post_text
 
 INTRO = "Worry is a normal part of life.\n\n<!-- more -->\n\n"
 
@@ -103,3 +103,29 @@ def test_a_run_on_sentence_is_read_to_the_model_s_limit_in_bounded_batches() -> 
     assert abs(alone - margins[:1]).max() < 1e-4
     assert abs(margins[1:] - margins[1]).max() < 1e-4
     assert module._WORK.buffer.size <= max(1 << 20, module.MAX_BATCH * module.MAX_PIECES * 384)
+
+
+def test_word_pieces_are_the_tokenizer_s_own() -> None:
+    """A plain word is split into word pieces here, without loading the tokenizer (a fifth
+    of a one-post check's start): the ids must be the tokenizer's, on every sentence of the
+    development half and on the edges of WordPiece."""
+    import yaml
+    from carepress.second_reader import LONGEST_WORD, _tokenizer
+
+    reader = second_reader()
+    sentences = [
+        item["text"]
+        for path in sorted((REPO / "tests" / "corpus" / "dev").glob("*.yml"))
+        for kind in ("flag", "clean")
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")).get(kind, [])
+    ]
+    assert len(sentences) > 3000
+    sentences += [
+        "x" * LONGEST_WORD, "y" * (LONGEST_WORD + 1), "qzxqzjvvkx unbelievably_unbelievable",
+        "## ### a##b 3.14 1,000,000 #hashtag @handle co-op e-mail (parens) [brackets] {b} ~`^|",
+        "tab\there, bell\x07 ring, escape\x1b[0m and \x00null\x7f", "DSM-5-TR ADHD SSRIs 10mg",
+        "naïve café", "",
+    ]  # fmt: skip
+    for sentence in sentences:
+        expected = _tokenizer().encode(sentence, add_special_tokens=False).ids
+        assert reader.piece_ids(sentence) == expected, sentence

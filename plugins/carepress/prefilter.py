@@ -285,24 +285,38 @@ def user_cache_file() -> Path | None:
 
 
 def recall_literals(cache_file: Path) -> None:
-    """Literals worked out by earlier runs (a missing, damaged or outdated file is no error)."""
+    """Literals worked out by earlier runs (a missing, damaged or outdated file is no error).
+    The file holds each distinct set once, and each pattern's set by its number: patterns
+    share sets (a topic's terms, every given name), and a set is made once and shared."""
     try:
         data = json.loads(cache_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return
-    if isinstance(data, dict) and data.get("version") == _VERSION:
-        known = data.get("literals")
-        for key, value in (known if isinstance(known, dict) else {}).items():
-            if key not in _KNOWN and (value is None or isinstance(value, list)):
-                _KNOWN[key] = None if value is None else frozenset(map(str, value))
+    if not isinstance(data, dict) or data.get("version") != _VERSION:
+        return
+    listed, known = data.get("sets"), data.get("literals")
+    if not isinstance(listed, list) or not isinstance(known, dict):
+        return
+    sets = [frozenset(map(str, items)) if isinstance(items, list) else None for items in listed]
+    for key, number in known.items():
+        if key in _KNOWN:
+            continue
+        if number is None:
+            _KNOWN[key] = None
+        elif isinstance(number, int) and 0 <= number < len(sets) and sets[number] is not None:
+            _KNOWN[key] = sets[number]
 
 
 def remember_literals(cache_file: Path) -> None:
     """Keep what this run worked out for the next (written whole, then renamed)."""
     if not _LEARNT:
         return
-    known = {key: None if value is None else sorted(value) for key, value in _KNOWN.items()}
-    data = {"version": _VERSION, "literals": known}
+    numbers: dict[frozenset[str], int] = {}
+    known = {
+        key: None if value is None else numbers.setdefault(value, len(numbers))
+        for key, value in _KNOWN.items()
+    }
+    data = {"version": _VERSION, "sets": [sorted(s) for s in numbers], "literals": known}
     try:
         write_atomically(cache_file, json.dumps(data, separators=(",", ":")).encode("utf-8"))
     except OSError:

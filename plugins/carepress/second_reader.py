@@ -28,6 +28,10 @@ _DATA = "data/second_reader"
 # BERT's uncased pre-tokeniser on ASCII text: runs of letters and digits, and each other
 # character alone (the tokenizer itself takes anything else).
 _ASCII_WORDS = re.compile(r"[a-z0-9]+|[^\sa-z0-9]")
+# What WordPiece below splits as the tokenizer would: a run of letters and digits, or one
+# printable punctuation mark (BERT's normaliser drops control characters: the tokenizer's).
+_PLAIN_WORD = re.compile(r"[a-z0-9]+|[!-/:-@\[-`{-~]")
+LONGEST_WORD = 100  # BERT's WordPiece reads a longer word as one unknown piece
 MAX_PIECES = 256  # all-MiniLM-L6-v2 reads no more of a text (its max_seq_length)
 MAX_BATCH = 64  # sentences scored together: at most 64 x 256 x 384 floats (25 MB)
 
@@ -39,20 +43,41 @@ class SecondReader:
     scale: Any  # float32 [word pieces]: each row's int8 step
     weights: Any  # float32 [dimensions, categories]
     cut: Any  # float32 [categories]: bias minus threshold
-    tokenizer: Any  # tokenizers.Tokenizer
+    vocabulary: dict[str, int]  # word piece -> id (a word's later pieces start "##")
+    unknown: int  # the id of [UNK]
     pieces: dict[str, list[int]]  # a word's piece ids, filled as words are met
 
     def piece_ids(self, sentence: str) -> list[int]:
+        """The ids all-MiniLM-L6-v2's tokenizer gives the sentence (no [CLS] or [SEP])."""
         if not sentence.isascii():  # accents, symbols: the tokenizer's own normalising
-            return list(self.tokenizer.encode(sentence, add_special_tokens=False).ids)
+            return list(_tokenizer().encode(sentence, add_special_tokens=False).ids)
         ids: list[int] = []
         for word in _ASCII_WORDS.findall(sentence.lower()):
             found = self.pieces.get(word)
             if found is None:
-                found = self.pieces[word] = self.tokenizer.encode(
-                    word, add_special_tokens=False
-                ).ids
+                found = self.pieces[word] = self._word_pieces(word)
             ids.extend(found)
+        return ids
+
+    def _word_pieces(self, word: str) -> list[int]:
+        """WordPiece, as the tokenizer does it (the longest piece first, then the longest
+        "##" piece of the rest), in Python: loading the tokenizer itself would be a fifth
+        of a one-post check's start. A word it does not take is the tokenizer's."""
+        if not _PLAIN_WORD.fullmatch(word):
+            return list(_tokenizer().encode(word, add_special_tokens=False).ids)
+        if len(word) > LONGEST_WORD:
+            return [self.unknown]
+        ids, start = [], 0
+        while start < len(word):
+            for end in range(len(word), start, -1):
+                piece = word[start:end] if not start else "##" + word[start:end]
+                found = self.vocabulary.get(piece)
+                if found is not None:
+                    ids.append(found)
+                    start = end
+                    break
+            else:
+                return [self.unknown]
         return ids
 
     def margins(self, sentences: list[str]) -> np.ndarray:
@@ -118,24 +143,36 @@ def _work_buffer(shape: tuple[int, int, int]) -> np.ndarray:
 def second_reader() -> SecondReader:
     """Loaded once a process, on first use: the table is mapped, not read (12 MB)."""
     import numpy as np
-    from tokenizers import Tokenizer
 
     folder = files("carepress").joinpath(_DATA)
     meta = _meta()
     with folder.joinpath("model.npz").open("rb") as stream:
         model = dict(np.load(stream))
-    tokenizer = Tokenizer.from_str(folder.joinpath("tokenizer.json").read_text("utf-8"))
-    tokenizer.no_truncation()
-    tokenizer.no_padding()
+    word_pieces = json.loads(folder.joinpath("tokenizer.json").read_text("utf-8"))["model"]
+    vocabulary = word_pieces["vocab"]
     return SecondReader(
         categories=categories(),
         vectors=np.load(str(folder.joinpath("vectors.npy")), mmap_mode="r"),
         scale=model["scale"],
         weights=model["weights"],
         cut=model["bias"] - model[f"threshold_{meta['budget']}"],
-        tokenizer=tokenizer,
+        vocabulary=vocabulary,
+        unknown=vocabulary[word_pieces["unk_token"]],
         pieces={},
     )
+
+
+@cache
+def _tokenizer() -> Any:
+    """The model's own tokenizer (tokenizers.Tokenizer), for text beyond plain ASCII words."""
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_str(
+        files("carepress").joinpath(_DATA, "tokenizer.json").read_text("utf-8")
+    )
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
+    return tokenizer
 
 
 @cache
