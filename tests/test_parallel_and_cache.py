@@ -14,10 +14,11 @@ import time
 from pathlib import Path
 
 import pytest
+from carepress.engine import utc_now
 from carepress.mkdocs.plugin import TEMPLATE_CACHE
 from carepress.parallel import WORKERS_ENV, worker_count
 from carepress.report_cache import CACHE_FILE
-from carepress.settings import ConfigError
+from carepress.settings import ConfigError, load_settings
 from conftest import Hub, make_hub, post_text
 
 IN_WORKERS = {WORKERS_ENV: "2"}
@@ -115,24 +116,37 @@ def _refuse() -> None:
     raise ConfigError("a policy page's text cannot be rendered")
 
 
-def test_work_apart_runs_in_a_worker_only_where_workers_may(monkeypatch) -> None:
-    """The practice's texts are checked in one forked worker (their ~20 MB of rule data stay
-    out of the build's process), and in this process where workers are off, for a small hub,
-    or where forking is not allowed (a preview's server threads); a failure comes back."""
+def test_checking_runs_on_while_the_caller_works_and_its_extra_task_beside(
+    hub: Hub, monkeypatch
+) -> None:
+    """A build starts the posts' checks in on_files and waits in on_env (MkDocs reads and
+    renders meanwhile); one of the workers checks the practice's texts (their ~20 MB of rule
+    data stay out of the build's process). Without workers (off, a small hub, a preview's
+    threads) all of it runs in this process when waited for; a failure comes back."""
     import os
 
-    from carepress.parallel import apart
+    from carepress.parallel import Checking
 
+    for name in ("a", "b", "c"):
+        hub.write_post(f"{name}.md", post_text(title=f"Post {name}"))
+    settings = load_settings(hub.root / "mkdocs.yml")
+    paths = settings.post_files()
     monkeypatch.setenv(WORKERS_ENV, "2")
-    assert apart(os.getpid, 12) != os.getpid()
-    assert apart(os.getpid, 12, allowed=False) == os.getpid()
-    assert apart(lambda: [1, "two"], 12) == [1, "two"]
+    checking = Checking(paths, settings, utc_now(), html=False, also=os.getpid)
+    reports, pid = checking.wait()
+    assert [r.path for r in reports] == paths and pid != os.getpid()
+    assert not any(r.has_errors for r in reports)
     with pytest.raises(ConfigError, match="cannot be rendered"):
-        apart(_refuse, 12)
-    monkeypatch.setenv(WORKERS_ENV, "0")
-    assert apart(os.getpid, 5000) == os.getpid()
+        Checking(paths, settings, utc_now(), html=False, also=_refuse).wait()
+    reports, pid = Checking(paths, settings, utc_now(), html=False, also=os.getpid,
+                            workers=0).wait()  # fmt: skip
+    assert len(reports) == len(paths) and pid == os.getpid()
     monkeypatch.delenv(WORKERS_ENV)
-    assert apart(os.getpid, 3) == os.getpid()  # few posts: not worth a process
+    assert Checking(paths, settings, utc_now(), html=False, also=os.getpid).wait()[1] == (
+        os.getpid()  # few posts: not worth a process
+    )
+    assert Checking([], settings, utc_now(), html=False).wait() == ([], None)
+
 
 def test_a_bad_worker_count_stops_the_build_with_a_message(hub: Hub) -> None:
     hub.write_post("fine.md", post_text(title="A fine post"))

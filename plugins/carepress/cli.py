@@ -460,16 +460,15 @@ def _check_hub(
     (report_cache.py, as a rebuild does); the rest is checked now (`fresh`: all of it)."""
     # Imported here: a one-post check (the edit loop) needs neither, nor jinja2 and lxml.
     from .checks.snippet_includes import snippet_preprocessor
-    from .hub_findings import kept_hub_findings
+    from .hub_findings import HubFindings
+    from .parallel import Checking
     from .report_cache import ReportCache, file_bytes
 
     cache = ReportCache(settings, config_file, html=True, use="check")
     kept, missing = cache.lookup(paths, now, fresh=fresh)
     pages = [path for group in page_addresses(settings).values() for path in group]
-    # The hub's own texts and pages first, in this process: what they load (the checks, the
-    # literal search, Markdown) is then inherited by the workers that check the posts.
-    hub = kept_hub_findings(cache, settings, config_file, len(paths), fork=False)
-    findings = page_collisions(settings) + hub
+    hub = HubFindings(cache, settings, config_file)
+    findings = page_collisions(settings)
 
     def page_findings() -> list[Finding]:
         return [f for path in pages for f in _page_findings(path, settings)]
@@ -479,7 +478,15 @@ def _check_hub(
     else:
         pages_read = [str(path).encode() + b"\0" + file_bytes(path) for path in pages]
         findings += cache.kept_findings("pages", page_findings, pages_read)
-    checked = dict(zip(missing, _check_paths(missing, settings, now, progress), strict=True))
+    # The pages first, in this process: what they load (Markdown, the checks) is inherited
+    # by the workers, one of which checks the practice's texts while the others check posts.
+    try:
+        checking = Checking(missing, settings, now, html=True, also=hub.task)
+    except ValueError as exc:  # CAREPRESS_WORKERS=many
+        raise ConfigError(str(exc)) from exc
+    fresh_reports, practice = checking.wait(progress)
+    findings += hub.finish(practice)
+    checked = dict(zip(missing, fresh_reports, strict=True))
     cache.keep(checked.values(), now)
     with contextlib.suppress(OSError):  # a read-only hub is still checked, afresh each time
         cache.store()

@@ -34,6 +34,7 @@ CHUNK = 32  # posts per task: small enough to share the work out evenly
 
 # What the workers check with. Set before they are forked, so they inherit it.
 _job: tuple[Settings, dt.datetime, bool, bool] | None = None
+_alone: Callable[[], Any] | None = None  # a Checking's `also`
 
 
 def worker_count(posts: int) -> int:
@@ -79,6 +80,75 @@ def _check_chunk(paths: Sequence[Path]) -> list[Post]:
     return [_checked(path, settings, now, html, keep_text) for path in paths]
 
 
+class Checking:
+    """`check_post` on every path, started now: in forked workers when there are many (they
+    go on while the caller does other work: a build lets MkDocs read and render the site
+    meanwhile), else in this process when `wait` is called. `also`: one more task, run by
+    one of the same workers (a hub's own texts) or here. `keep_text`: keep each post's text
+    in its report (the CLI reports lines from it; a build does not need it). `workers`: how
+    many processes (None: `worker_count`'s choice)."""
+
+    def __init__(
+        self,
+        paths: Sequence[Path],
+        settings: Settings,
+        now: dt.datetime,
+        *,
+        html: bool,
+        keep_text: bool = True,
+        also: Callable[[], Any] | None = None,
+        workers: int | None = None,
+    ) -> None:
+        global _job, _alone
+        self.paths, self.also = list(paths), also
+        self._job = (settings, now, html, keep_text)
+        self._pool: ProcessPoolExecutor | None = None
+        self._chunks: list[Future[list[Post]]] = []
+        self._also: Future[Any] | None = None
+        workers = worker_count(len(self.paths)) if workers is None else workers
+        if not workers or not self.paths:
+            return
+        _job, _alone = self._job, also
+        try:  # the pool forks its workers on the first task: they inherit both
+            self._pool = _forked_pool(min(workers, len(self.paths) + bool(also)))
+            if also is not None:  # first: it takes one worker while the others check
+                self._also = self._pool.submit(_run_alone)
+            self._chunks = [
+                self._pool.submit(_check_chunk, self.paths[i : i + CHUNK])
+                for i in range(0, len(self.paths), CHUNK)
+            ]
+        finally:
+            _job = _alone = None
+
+    def wait(
+        self, progress: Callable[[int, int], None] | None = None
+    ) -> tuple[list[Post], Any]:
+        """Every post's report, in order, and what `also` returned (None without it)."""
+        if self._pool is None:
+            settings, now, html, keep_text = self._job
+            reports = []
+            for done, path in enumerate(self.paths, start=1):
+                reports.append(_checked(path, settings, now, html, keep_text))
+                if progress:
+                    progress(done, len(self.paths))
+            return reports, self.also() if self.also is not None else None
+        try:
+            reports = []
+            for chunk in self._chunks:
+                reports += chunk.result()
+                if progress:
+                    progress(len(reports), len(self.paths))
+            return reports, self._also.result() if self._also is not None else None
+        finally:
+            self.cancel()
+
+    def cancel(self) -> None:
+        """Stop what has not started (a build that failed meanwhile)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
 def check_many(
     paths: Sequence[Path],
     settings: Settings,
@@ -89,56 +159,14 @@ def check_many(
     progress: Callable[[int, int], None] | None = None,
     workers: int | None = None,
 ) -> list[Post]:
-    """`check_post` on every path, in order. `keep_text`: keep each post's text in its
-    report (the CLI reports lines from it; a build does not need it). `workers`: how many
-    processes (None: `worker_count`'s choice)."""
-    global _job
-    paths = list(paths)
-    workers = worker_count(len(paths)) if workers is None else workers
-    if not workers or not paths:
-        reports = []
-        for done, path in enumerate(paths, start=1):
-            reports.append(_checked(path, settings, now, html, keep_text))
-            if progress:
-                progress(done, len(paths))
-        return reports
-    _job = (settings, now, html, keep_text)
-    try:
-        with _forked_pool(min(workers, len(paths))) as pool:
-            chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
-            reports = []
-            for chunk in pool.map(_check_chunk, chunks):
-                reports += chunk
-                if progress:
-                    progress(len(reports), len(paths))
-    finally:
-        _job = None
-    return reports
-
-
-_alone: Callable[[], Any] | None = None  # what `apart` runs in its worker
+    """`check_post` on every path, in order (`Checking`, waited for at once)."""
+    checking = Checking(paths, settings, now, html=html, keep_text=keep_text, workers=workers)
+    return checking.wait(progress)[0]
 
 
 def _run_alone() -> Any:
     assert _alone is not None
     return _alone()
-
-
-def apart(task: Callable[[], T], posts: int, *, allowed: bool = True) -> T:
-    """`task()` in one forked worker, its result handed back: memory the task needs only while
-    it runs (the literal search and compiled patterns for a hub's own texts, ~20 MB) stays
-    out of this long-lived process, whose peak a build's is. In this process for a hub
-    `check_many` would check in-process (few posts, workers off, no fork), and where not
-    `allowed` (a preview's server has threads, which forking does not copy)."""
-    global _alone
-    if not allowed or not worker_count(posts):
-        return task()
-    _alone = task
-    try:
-        with _forked_pool(1) as pool:
-            return pool.submit(_run_alone).result()
-    finally:
-        _alone = None
 
 
 _task: Callable[[Any], None] | None = None  # what InBackground's workers run

@@ -204,13 +204,26 @@ class ReportCache:
         """Hub-wide findings that depend on the hub's files and CarePress's code alone, and
         on `depends_on` (the bytes of what else they read): kept from the last build, or
         computed now. Call after `lookup`, before `store`."""
-        key = sha256_of_parts([self._hub, *depends_on])
-        kept = self._kept.get(name)
-        if kept is not None and kept[0] == key:
-            return list(kept[1])
+        depends_on = list(depends_on)
+        kept = self.findings_kept(name, depends_on)
+        if kept is not None:
+            return kept
         findings = compute()
-        self._kept[name] = (key, list(findings))
+        self.keep_findings(name, depends_on, findings)
         return findings
+
+    def findings_kept(self, name: str, depends_on: Iterable[bytes]) -> list[Finding] | None:
+        """`kept_findings` when they are kept, else None (the caller computes and keeps them
+        with `keep_findings`)."""
+        kept = self._kept.get(name)
+        if kept is not None and kept[0] == sha256_of_parts([self._hub, *depends_on]):
+            return list(kept[1])
+        return None
+
+    def keep_findings(
+        self, name: str, depends_on: Iterable[bytes], findings: list[Finding]
+    ) -> None:
+        self._kept[name] = (sha256_of_parts([self._hub, *depends_on]), list(findings))
 
     def keep(self, reports: Iterable[Post], now: dt.datetime) -> None:
         """Keep these reports (as checked, before any hub-wide finding is added) with the

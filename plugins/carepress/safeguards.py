@@ -43,7 +43,7 @@ class Safeguards:
 
 def safeguards_for(model: FrontMatter, settings: Settings) -> Safeguards:
     warnings = tuple(
-        WarningLabel(cw, settings.topics[cw].label if cw in settings.topics else cw)
+        WarningLabel(cw, settings.topic_labels.get(cw, cw))
         for cw in model.content_warnings
     )
     declared = set(model.content_warnings)

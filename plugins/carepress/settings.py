@@ -45,7 +45,7 @@ from .rendering import MarkdownSetup, RenderError
 from .rulepack import Rule, load_rules
 from .rules import RuleFileError
 from .sanitise import Sanitiser
-from .topics import Topic, load_topics
+from .topics import Topic, load_topics, topic_labels
 from .yaml_loading import FastSafeLoader
 
 if TYPE_CHECKING:
@@ -458,6 +458,20 @@ class Settings:
     @property
     def topics(self) -> Mapping[str, Topic]:
         return self._rule_packs[0]
+
+    @cached_property
+    def topic_labels(self) -> Mapping[str, str]:
+        """Each content warning's label, as readers see it (the topics' own, without
+        loading the rule packs: a build reads every post's safeguards before any check)."""
+        if "_rule_packs" in self.__dict__:
+            return {key: topic.label for key, topic in self.topics.items()}
+        options = self.options
+        try:
+            return topic_labels(
+                options.content_warnings, [self.root / p for p in options.content_warning_rules]
+            )
+        except RuleFileError as exc:
+            raise ConfigError(str(exc)) from exc
 
     @property
     def rules(self) -> Mapping[str, Rule]:

@@ -162,8 +162,8 @@ def _empty() -> dict[str, Any]:
     return {"label": None, "once_in_passing": False, **{field: [] for field in _LISTS}}
 
 
-def load_topics(vocabulary: Iterable[str], extra_files: Iterable[Path] = ()) -> dict[str, Topic]:
-    """Topics for every warning in the vocabulary (a warning without terms is never detected)."""
+def _merged(extra_files: Iterable[Path]) -> dict[str, dict[str, Any]]:
+    """Each topic's entry: the packaged file's, with the practice's files' added."""
     merged: dict[str, dict[str, Any]] = {}
     sources = [(Path(PACKAGED_FILE), packaged(PACKAGED_FILE)), *load_rule_files(extra_files)]
     for path, data in sources:
@@ -173,12 +173,29 @@ def load_topics(vocabulary: Iterable[str], extra_files: Iterable[Path] = ()) -> 
             into["once_in_passing"] = entry.get("once_in_passing", into["once_in_passing"])
             for field in _LISTS:
                 into[field] += list(entry.get(field) or [])
+    return merged
+
+
+def _label(key: str, entry: dict[str, Any]) -> str:
+    return entry["label"] or key.replace("-", " ")
+
+
+def topic_labels(vocabulary: Iterable[str], extra_files: Iterable[Path] = ()) -> dict[str, str]:
+    """What readers are warned of, for every warning in the vocabulary: `load_topics`'s
+    labels without compiling a term (a post's safeguards need only these)."""
+    merged = _merged(extra_files)
+    return {key: _label(key, merged.get(key, _empty())) for key in vocabulary}
+
+
+def load_topics(vocabulary: Iterable[str], extra_files: Iterable[Path] = ()) -> dict[str, Topic]:
+    """Topics for every warning in the vocabulary (a warning without terms is never detected)."""
+    merged = _merged(extra_files)
     topics = {}
     for key in vocabulary:
         entry = merged.get(key, _empty())
         topics[key] = Topic(
             id=key,
-            label=entry["label"] or key.replace("-", " "),
+            label=_label(key, entry),
             terms=_terms(entry["terms"], f"{key} terms"),
             exceptions=_compile(entry["exceptions"], f"{key} exceptions"),
             generic=_compile(entry["generic"], f"{key} generic"),

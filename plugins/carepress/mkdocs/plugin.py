@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,12 +25,12 @@ from ..checks.pages import link_findings
 from ..checks.site_url import site_url_message
 from ..checks.unpublished_links import LinksInPages, nav_findings
 from ..crisis import regions_for
-from ..engine import Post, utc_now
+from ..engine import Post, check_front, utc_now
 from ..findings import Finding, in_reading_order, summary
-from ..hub_findings import kept_hub_findings
+from ..hub_findings import HubFindings
 from ..inline_citations import cited_html, cited_markdown, superscript
 from ..model import FrontMatter
-from ..parallel import InBackground, check_many
+from ..parallel import Checking, InBackground
 from ..policy_pages import policy_values
 from ..publish.card_colours import unmatched_primary
 from ..publish.platforms import PLATFORMS
@@ -91,6 +92,18 @@ def _meta_file(config: MkDocsConfig) -> str:
     return str(getattr(meta, "config", {}).get("meta_file") or ".meta.yml")
 
 
+@dataclass
+class PendingChecks:
+    """The posts' checks started in on_files, what they are kept in, and the hub's own."""
+
+    checking: Checking
+    cache: ReportCache
+    hub: HubFindings
+    posts: dict[str, Path]  # src_uri -> file
+    files: Files
+    config: MkDocsConfig
+
+
 class CarePressPlugin(BasePlugin):
     # Every option of carepress.settings.CarePressOptions, passed through untouched: the core
     # validates them (with the same messages as `carepress check`), so there is one schema.
@@ -125,6 +138,7 @@ class CarePressPlugin(BasePlugin):
         # Links to posts left out, and crisis links that mislead: per build, until on_env.
         self._link_findings: list[Finding] = []
         self._plugins: frozenset[str] = frozenset()  # the enabled plugins' names (on_config)
+        self._checks: PendingChecks | None = None  # from on_files until on_env at the latest
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -249,17 +263,7 @@ class CarePressPlugin(BasePlugin):
             for file in files.documentation_pages()
             if self.settings.is_post(file.src_path)  # the blog plugin's own rule
         }
-        for src_uri, report in zip(posts, self._check(list(posts.values()), cache), strict=True):
-            self.reports[src_uri] = report
-        try:
-            self._page_findings += kept_hub_findings(
-                cache, settings, config_file, len(posts), fork=not self.serving
-            )
-        except ConfigError as exc:  # a policy page's text that cannot be rendered
-            raise PluginError(f"CarePress: {exc}") from exc
-        cache.store()
-        for report, finding in duplicate_addresses(self.reports.values(), settings, self._now):
-            report.findings.append(finding)
+        self.reports, self._checks = self._start_checks(posts, cache, files, config)
         if not self.cleans and not self.serving:
             self._refuse_pages_left_online(Path(config.site_dir))
         self._hold_crisis_page_to_mkdocs(files)
@@ -269,10 +273,69 @@ class CarePressPlugin(BasePlugin):
         self.sharing = CardsAndMeta(self.settings, config, self.reports, self._now)
         # Material's blog plugin would trip over a broken post's front matter: stop before
         # it reads it, with every finding of every post (as `carepress check` reports them).
-        self._judge(files, config)
-        if not self.serving:  # `mkdocs serve` has other threads, which forking does not copy
-            self.sharing.start_drawing(InBackground.workers_beside_the_build(len(posts)))
+        # A preview shows each post's findings on its page: it waits for them here too.
+        if self.serving or any(report.has_errors for report in self.reports.values()):
+            self._finish_post_checks()
         return files
+
+    def _start_checks(
+        self, posts: dict[str, Path], cache: ReportCache, files: Files, config: MkDocsConfig
+    ) -> tuple[dict[str, Post], PendingChecks]:
+        """Every post's report as far as the blog needs it now (kept from the last build
+        where nothing it depends on changed, report_cache.py; else its front matter), and
+        the rest of its checks started on the other cores, while MkDocs reads and renders
+        the site (a preview, with other threads that forking does not copy, checks here).
+        A build judges the HTML MkDocs renders (on_page_content); a preview also renders
+        each post in its check, to show its problems at their lines."""
+        assert self.settings is not None
+        kept, missing = cache.lookup(list(posts.values()), self._now)
+        config_file = Path(config.config_file_path)
+        hub = HubFindings(cache, self.settings, config_file)  # the practice's texts: kept, or
+        try:  # checked by one of the workers
+            checking = Checking(
+                missing, self.settings, self._now, html=self.serving, keep_text=self.serving,
+                also=hub.task, workers=0 if self.serving else None,
+            )  # fmt: skip
+        except ValueError as exc:  # CAREPRESS_WORKERS=many
+            raise PluginError(f"CarePress: {exc}") from exc
+        fronts = {path: self._front(path) for path in missing}
+        reports = {src_uri: kept.get(path) or fronts[path] for src_uri, path in posts.items()}
+        return reports, PendingChecks(checking, cache, hub, posts, files, config)
+
+    def _front(self, path: Path) -> Post:
+        """A post's front matter, until its whole report comes (a build keeps no text)."""
+        assert self.settings is not None
+        report = check_front(path, self.settings, self._now)
+        if not self.serving:
+            report.post = None
+        return report
+
+    def _finish_post_checks(self) -> None:
+        """Wait for the posts' checks (and the practice's texts), keep them for the next
+        build, then report every finding; stop a build on errors (or, serving, preview the
+        posts). Before any page is written: on_env at the latest."""
+        pending, self._checks = self._checks, None
+        if pending is None:
+            return
+        assert self.settings is not None
+        try:
+            fresh, practice = pending.checking.wait()
+            self._page_findings += pending.hub.finish(practice)
+        except ConfigError as exc:  # a policy page's text that cannot be rendered
+            raise PluginError(f"CarePress: {exc}") from exc
+        pending.cache.keep(fresh, self._now)
+        pending.cache.store()
+        checked = {report.path: report for report in fresh}
+        kept = len(pending.posts) - len(checked)
+        log.debug(f"{len(checked)} posts checked, {kept} unchanged since the last build")
+        for src_uri, path in pending.posts.items():
+            if path in checked:
+                self.reports[src_uri] = checked[path]
+        for report, finding in duplicate_addresses(self.reports.values(), self.settings, self._now):
+            report.findings.append(finding)
+        self._judge(pending.files, pending.config)
+        if not self.serving and self.sharing is not None:
+            self.sharing.start_drawing(InBackground.workers_beside_the_build(len(self.reports)))
 
     def _hold_crisis_page_to_mkdocs(self, files: Files) -> None:
         """Every page's footer, each crisis box, the policies and the feeds link to the
@@ -328,27 +391,6 @@ class CarePressPlugin(BasePlugin):
     def _safeguards(self, src_uri: str) -> Safeguards | None:
         report = self.reports.get(src_uri)
         return report.safeguards if report is not None else None
-
-    def _check(self, paths: list[Path], cache: ReportCache) -> list[Post]:
-        """Every post's report: kept from the last build where nothing it depends on
-        changed (report_cache.py), checked now otherwise, on every core when there are
-        many. A build judges the HTML MkDocs renders (on_page_content); a preview also
-        renders each post here, to show its problems at their lines."""
-        assert self.settings is not None
-        html = self.serving
-        kept, missing = cache.lookup(paths, self._now)
-        try:
-            # Not while serving: `mkdocs serve` has other threads, which forking does not copy.
-            workers = 0 if self.serving else None
-            fresh = check_many(
-                missing, self.settings, self._now, html=html, keep_text=html, workers=workers
-            )
-        except ValueError as exc:  # CAREPRESS_WORKERS=many
-            raise PluginError(f"CarePress: {exc}") from exc
-        cache.keep(fresh, self._now)
-        log.debug(f"{len(missing)} posts checked, {len(kept)} unchanged since the last build")
-        checked = dict(zip(missing, fresh, strict=True))
-        return [kept.get(path) or checked[path] for path in paths]
 
     def _judge(self, files: Files, config: MkDocsConfig) -> None:
         """Report every finding; stop a build on errors (or, serving, preview the posts)."""
@@ -496,6 +538,7 @@ class CarePressPlugin(BasePlugin):
         templates = self.settings.root / TEMPLATE_CACHE
         templates.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(templates))
+        self._finish_post_checks()
         self._finish_checks(config)
         self.csp = ContentSecurity.for_site(env, config, files)
         self._report(missing_templates(files, env, self.settings))
@@ -719,6 +762,15 @@ class CarePressPlugin(BasePlugin):
     on_post_build = CombinedEvent(_on_post_build_first, _on_post_build_last)
 
     def on_build_error(self, *, error: Exception) -> None:
+        # MkDocs stopped (a post's include it cannot find, another plugin) before CarePress
+        # reported: what the checks found says why, at the file and line, in its own words.
+        if self._checks is not None:
+            try:
+                self._finish_post_checks()
+            except PluginError:
+                pass  # its findings are logged; MkDocs' own error is raised next
+            except Exception as exc:  # (nor is MkDocs' error hidden by one of CarePress's)
+                log.warning(f"CarePress could not finish checking the posts: {exc!r}")
         if self.sharing is not None:
             self.sharing.cancel()
         self._site.fail()  # and site_dir stays as it was
