@@ -555,3 +555,38 @@ def test_blind_whole_posts_20_classes(sentence: str, claim: bool) -> None:
 )
 def test_blind_whole_posts_af_classes(sentence: str, claim: bool) -> None:
     assert _is_claim(sentence) is claim
+
+
+# Blind batch AG: "more than ever" said of what matters or is needed, a first-person
+# comparison and a personal source are no claims; a trend "than at any point in the last
+# twenty years", the number one reason, a share of new dads, a group that "scores higher",
+# "twice as anxious" and a region hit harder than "those" elsewhere still are.
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("Sleep, food and movement matter more than ever when work is hard.", False),
+        ("Support from friends is more important than ever.", False),
+        ("We need each other more than ever this winter.", False),
+        ("More teenagers than ever are asking for help with anxiety.", True),
+        ("Rates of burnout among nurses are higher than ever.", True),
+        ("I sleep better than ever since I stopped checking emails at night.", False),
+        ("Our waiting list is longer than ever, so please book early.", False),
+        ("Problem gambling is worse now than at any point in the last twenty years.", True),
+        ("I feel better than at any point in my life.", False),
+        ("Quitting without notice would be a mistake, according to my mentor.", False),
+        ("According to the latest survey, most nurses are exhausted.", True),
+        ("Anxiety is now the number one reason teenagers book a GP appointment.", True),
+        ("My number one reason for running is the quiet.", False),
+        ("A third of new dads go through depression in the first year.", True),
+        ("Most dads I know love the school run.", False),
+        ("Kids who eat dinner with their families score higher on wellbeing measures.", True),
+        ("Couples who argue in front of their kids raise children who are twice as anxious.",
+         True),
+        ("The session runs twice as long as usual this week.", False),
+        ("Winter depression hits people in northern cities far harder than those further south.",
+         True),
+        ("The flu hit our whole office harder than last year.", False),
+    ],
+)  # fmt: skip
+def test_blind_batch_ag_classes(sentence: str, claim: bool) -> None:
+    assert _is_claim(sentence) is claim
