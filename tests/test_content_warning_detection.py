@@ -1885,3 +1885,79 @@ def test_the_classes_of_blind_whole_posts_20(topics, sentence: str, flagged: boo
 )
 def test_the_classes_of_batch_ae(topics, sentence: str, topic: str, flagged: bool) -> None:
     assert (topic in _detected(topics, sentence)) is flagged
+
+
+# Blind batch AG (development half): substance use told as depth, counting stopped, cravings
+# years into recovery; injuries hidden or noticed; restricting, every snack burnt off, meals
+# skipped every day as discipline; consent given out of fear, a promotion that depends on
+# "being nice"; a partner charged with assault, a child hurt at home, a pay packet handed over;
+# a death told by its anniversary or a life's last afternoon; a memory of the assault; not
+# expecting to be alive by morning. Each with an everyday near miss.
+@pytest.mark.parametrize(
+    ("sentence", "topic", "flagged"),
+    [
+        ("By the end he was two bottles of red deep before the kids were in bed.",
+         "substance-use", True),
+        ("Six cans deep, he still insisted he was fine to drive.", "substance-use", True),
+        ("The puddle was knee deep by the time the bus came.", "substance-use", False),
+        ("I stopped counting the pills once I started buying them online.", "substance-use",
+         True),
+        ("I stopped counting the steps after the tenth flight.", "substance-use", False),
+        ("Cravings can come back years into recovery, triggered by a smell or a song.",
+         "substance-use", True),
+        ("People using stimulants heavily may go days without sleeping.", "substance-use", True),
+        ("Staff may notice a student who always seems to have plasters on their arms.",
+         "self-harm", True),
+        ("He had a plaster on his knee after football.", "self-harm", False),
+        ("If you notice fresh injuries on a friend, it's okay to say you've seen them.",
+         "self-harm", True),
+        ("I have fresh scratches on my arm from the new kitten.", "self-harm", False),
+        ("The counsellor found out when a classmate saw the marks in the changing room.",
+         "self-harm", True),
+        ("He was admitted with a resting heart rate of 38 after months of restricting.",
+         "eating-disorders", True),
+        ("The school started restricting phones at lunch.", "eating-disorders", False),
+        ("If your friend is fixated on 'burning off' every snack, mention it to someone.",
+         "eating-disorders", True),
+        ("I thought skipping lunch every day meant I was disciplined, not ill.",
+         "eating-disorders", True),
+        ("Sessions ran over so I skipped lunch and ate soup at my desk.", "eating-disorders",
+         False),
+        ("I said yes because I was scared of what he'd do if I said no.", "sexual-violence",
+         True),
+        ("I said yes because I was curious about the course.", "sexual-violence", False),
+        ("My boss hinted that my promotion depended on 'being nice to him' after hours.",
+         "sexual-violence", True),
+        ("My promotion depends on the quarterly results.", "sexual-violence", False),
+        ("Police were called three times before the boyfriend was charged with assault.",
+         "abuse", True),
+        ("If a child tells you someone at home is hurting them, stay calm and listen.", "abuse",
+         True),
+        ("Some kids learn to be invisible because being noticed means being screamed at.",
+         "abuse", True),
+        ("She'd hand over her whole pay packet and get back an allowance of twenty pounds.",
+         "abuse", True),
+        ("Ten years since we lost Mum and some mornings it still knocks me flat.",
+         "death-and-grief", True),
+        ("Since we lost our keys we've kept a spare with the neighbours.", "death-and-grief",
+         False),
+        ("She spent the last afternoon of her life asking for strawberries.", "death-and-grief",
+         True),
+        ("The last afternoon of the holiday was the best.", "death-and-grief", False),
+        ("Grounding can help when a memory of the assault takes over.", "trauma", True),
+        ("A memory of the holiday made her smile.", "trauma", False),
+        ("There were nights when I didn't expect to still be here by morning.", "suicide", True),
+        ("I didn't expect to be here by nine, the bus was so late.", "suicide", False),
+        # and their false alarms: the loft no longer a war zone, a relapse into bad weather,
+        # phones restricted at lunch
+        ("Spring clean done, and the loft is no longer a war zone.", "trauma", False),
+        ("He grew up in a war zone and still startles at fireworks.", "trauma", True),
+        ("A relapse into bad weather means sports day is moving indoors.", "substance-use",
+         False),
+        ("She had a relapse after six months sober.", "substance-use", True),
+        ("The school started restricting phones at lunch.", "eating-disorders", False),
+        ("She started restricting again after the holidays.", "eating-disorders", True),
+    ],
+)  # fmt: skip
+def test_the_classes_of_batch_ag(topics, sentence: str, topic: str, flagged: bool) -> None:
+    assert (topic in _detected(topics, sentence)) is flagged

@@ -1767,3 +1767,36 @@ BATCH_AE_CLASSES = [
 @pytest.mark.parametrize(("rule_id", "sentence", "fires"), BATCH_AE_CLASSES)
 def test_batch_ae_classes(settings, rule_id: str, sentence: str, fires: bool) -> None:
     assert (rule_id in _fired(settings, sentence)) is fires
+
+
+# Blind batch AG (development half): a "suicide season", one cause told "so of course", and
+# suicide foretold ("don't be surprised if they kill themselves"); "must be mental", a person
+# named "a drunk", "fell victim to alcoholism", "a PTSD moment". Each with a near miss.
+BATCH_AG_CLASSES = [
+    ("safe-messaging.sensational", "Every August, exam results day turns into suicide season.",
+     True),
+    ("safe-messaging.sensational", "Every August, exam results day turns into party season.",
+     False),
+    ("safe-messaging.single-cause",
+     "He was bullied relentlessly at school, so of course he killed himself.", True),
+    ("safe-messaging.single-cause",
+     "He was bullied at school, and no single thing explains why he died by suicide.", False),
+    ("safe-messaging.inevitable",
+     "If your kid fails their exams, don't be surprised if they kill themselves.", True),
+    ("safe-messaging.inevitable",
+     "Don't be surprised if they want to talk about suicide; ask them directly.", False),
+    ("stigma.crazy", "That referee must be mental, giving them a penalty for nothing.", True),
+    ("stigma.crazy", "That must be mentally draining for you.", False),
+    ("stigma.addiction-labels", "He used to be a drunk, and now he's a gym rat.", True),
+    ("stigma.addiction-labels", "He used to get a bit drunk at parties.", False),
+    ("stigma.suffers-from", "He fell victim to alcoholism after his divorce.", True),
+    ("stigma.suffers-from", "He fell victim to a phone scam last year.", False),
+    ("stigma.diagnosis-as-adjective", "I'm having such a PTSD moment seeing my old uniform.",
+     True),
+    ("stigma.diagnosis-as-adjective", "PTSD can follow a frightening moment.", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rule_id", "sentence", "fires"), BATCH_AG_CLASSES)
+def test_batch_ag_classes(settings, rule_id: str, sentence: str, fires: bool) -> None:
+    assert (rule_id in _fired(settings, sentence)) is fires
