@@ -95,8 +95,16 @@ IDENTIFIABLE = [
     "Marcus Bell, 17, on the Jefferson High track where he runs before his Tuesday sessions with "
     "us",
     "Priya Shah, 16, outside Northfield Academy before her Monday sessions with me",
+    # Blind batch AG: an age by a birthday, a client named by how long they have come, a
+    # sportsperson of note from the practice's own city.
+    "Happy birthday to my longest-standing client, who turns 50 today!",
+    "My first client turns 40 this week and runs the bakery by the station.",
+    "This week I worked with an Olympic rower from our city who is struggling with her eating.",
 ]
 NOT_A_STORY = [
+    # Blind batch AG's near misses: a practice's birthday, an athlete heard on a podcast.
+    "Our practice turns 10 this year, so thank you for trusting us.",
+    "An Olympic rower once told a podcast that rest days saved her career.",
     # The fourth outside red team's near misses.
     "Our drop-in group meets every other Thursday in the library.",
     "Clients often start therapy in the new year, after the holidays.",

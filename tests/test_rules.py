@@ -201,6 +201,10 @@ EXAMPLES = {
         "Write to jane.doe@gmail.com for the worksheet.",
         "Use the contact page to reach our team.",
     ),
+    "confidentiality.client-screenshot": (
+        "Here's a screenshot of a text from a client who finally slept through the night.",
+        "Here's a screenshot of our booking form so you know where to click.",
+    ),
     "confidentiality.ssn": (
         "Her SSN 123-45-6789 was on the form.",
         "Forms should never ask for more than they need.",
@@ -1794,6 +1798,12 @@ BATCH_AG_CLASSES = [
     ("stigma.diagnosis-as-adjective", "I'm having such a PTSD moment seeing my old uniform.",
      True),
     ("stigma.diagnosis-as-adjective", "PTSD can follow a frightening moment.", False),
+    ("confidentiality.client-screenshot",
+     "Here's a screenshot of a message from a client; her name's blurred.", True),
+    ("confidentiality.client-screenshot",
+     "Here's a screenshot of the booking page so you can find the form.", False),
+    ("confidentiality.client-screenshot",
+     "With her written consent, here are a few lines from a former client's letter.", False),
 ]  # fmt: skip
 
 
