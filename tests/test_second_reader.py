@@ -129,3 +129,42 @@ def test_word_pieces_are_the_tokenizer_s_own() -> None:
     for sentence in sentences:
         expected = _tokenizer().encode(sentence, add_special_tokens=False).ids
         assert reader.piece_ids(sentence) == expected, sentence
+
+
+def test_the_guidance_s_own_words_are_not_read_as_unsafe_messaging(hub: Hub) -> None:
+    """A sentence that says it the way safe-messaging guidance asks ("died by suicide",
+    "survived a suicide attempt", "lost ... to suicide") gets no second-reader warning of that
+    category; the rules still read what it says beside them, and a framing without those
+    words is still warned of."""
+    for sentence in (
+        "He died by suicide in 2019, and his family now run a charity in his name.",
+        "She survived a suicide attempt at 22 and now trains nurses in crisis care.",
+        "We lost my uncle to suicide last year and this community has kept me going.",
+    ):
+        found = _found(hub, sentence + "\n", content_warnings=["suicide"])
+        assert not [f for f in found if f[0] == "second-reader.safe-messaging"], sentence
+    framed = "He died by suicide, and at least now he is finally at peace, free from the pain."
+    rules = {rule for rule, _, _ in _found(hub, framed + "\n", content_warnings=["suicide"])}
+    assert "safe-messaging.positive-framing" in rules
+    unsafe = "At least now he's finally at peace and free from all that pain."
+    found = _found(hub, f"## A story\n\nIt was a long year.\n\n{unsafe}\n")
+    assert ("second-reader.safe-messaging", _line_of(hub, unsafe[:30]), "warning") in found
+
+
+def test_a_topic_s_everyday_phrase_silences_it_for_that_topic(hub: Hub) -> None:
+    """What tells the rules a sentence is not the topic (the topic's exceptions: a nick while
+    shaving, a cut in the kitchen) tells the second reader too; a sentence of the topic
+    without such a phrase is still warned of."""
+    reader = second_reader()
+    for sentence, category in (
+        ("If you nick yourself while shaving, press gently with a clean tissue until the "
+         "bleeding stops.", "cw-self-harm"),
+        ("Hand injuries are common in the kitchen; always cut away from your body and keep "
+         "knives sharp, because blunt blades slip.", "cw-self-harm"),
+    ):  # fmt: skip
+        assert (0, category) in reader.flagged([sentence])  # the model alone would warn
+        found = _found(hub, sentence + "\n")
+        assert not [f for f in found if f[0] == f"second-reader.{category}"], sentence
+    drinking = "My brother started drinking at breakfast again after the layoff."
+    found = _found(hub, drinking + "\n")
+    assert ("second-reader.cw-substance-use", _line_of(hub, drinking), "warning") in found

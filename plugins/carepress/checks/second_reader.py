@@ -9,10 +9,14 @@ comment (`<!-- carepress-disable second-reader.cw-suicide -- quoting the guidanc
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..findings import Finding
 from ..second_reader import categories, rule_prefix
 from .registry import PostContext, RuleInfo, declare, post_check
+
+if TYPE_CHECKING:
+    from ..topics import Topic
 
 PREFIX = "second-reader."
 _SAYS = {
@@ -33,6 +37,18 @@ _SAYS = {
 }  # fmt: skip
 
 
+# A sentence in the guidance's own words ("died by suicide", "survived a suicide attempt",
+# "lost her brother to suicide") is what safe messaging asks for: the model reads the topic in
+# it, not the framing (on the development half, 14 of its 19 false alarms and none of its
+# catches). A rule of the pack still reads such a sentence for what it says beside them.
+_GUIDANCE_WORDS = re.compile(
+    r"\b(?:di(?:ed|es|e|ing) by suicide|deaths? by suicide|suicide attempts?|attempted suicide"
+    r"|(?:survived|survivors? of) (?:a |an |her |his |their |my )?attempt"
+    r"|lost (?:[\w'’-]+ ){1,3}to suicide|loss(?:es)? to suicide"
+    r"|took (?:his|her|their|my) own life|ended (?:his|her|their|my) (?:own )?life)\b",
+    re.IGNORECASE,
+)
+
 # The prose keeps what marks a heading, a list item, a quotation or emphasis, and a link's
 # brackets; the model was trained on sentences without them.
 _MARKS = re.compile(r"^(?:\s*>)*\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+)?|[*_`\[\]]+")
@@ -51,6 +67,15 @@ def _latin(text: str) -> bool:
         return True
     letters = [c for c in text if c.isalpha()]
     return sum(c < "\u0250" for c in letters) * 2 >= len(letters)  # Latin up to IPA
+
+
+def _everyday(topic: Topic, text: str, start: int, end: int) -> bool:
+    """Whether the sentence holds one of the topic's everyday phrases (its exceptions: a nick
+    while shaving, a relapse of the weather): what tells the rules it is not the topic tells
+    the model too (on the development half, 17 of its 40 content-warning false alarms and
+    none of its catches)."""
+    found = topic.exceptions
+    return found is not None and found.compiled.search(text, start, end) is not None
 
 
 def _rule_id(category: str) -> str:
@@ -107,7 +132,12 @@ def check_second_reader(ctx: PostContext) -> list[Finding]:
         start += len(text[start:end]) - len(text[start:end].lstrip())
         if category.startswith("cw-") and (category[3:] in declared or category[3:] not in topics):
             continue
+        if category.startswith("cw-") and _everyday(ctx.settings.topics[category[3:]], text,
+                                                    start, end):  # fmt: skip
+            continue
         if category == "citation" and any(start <= at < end for at in cited_at):
+            continue
+        if category == "safe-messaging" and _GUIDANCE_WORDS.search(text, start, end):
             continue
         line, column = locate(start)
         if any(rule.startswith(rule_prefix(category)) for rule in spoken.get(line, ())):
