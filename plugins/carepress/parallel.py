@@ -18,7 +18,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from .engine import Post, check_post
 from .publish.snippets import PackedSnippets
@@ -27,7 +27,6 @@ from .settings import Settings
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
-T = TypeVar("T")
 WORKERS_ENV = "CAREPRESS_WORKERS"
 MIN_POSTS = 64  # below this, starting a worker costs more than it saves
 CHUNK = 32  # posts per task: small enough to share the work out evenly

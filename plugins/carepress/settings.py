@@ -463,8 +463,6 @@ class Settings:
     def topic_labels(self) -> Mapping[str, str]:
         """Each content warning's label, as readers see it (the topics' own, without
         loading the rule packs: a build reads every post's safeguards before any check)."""
-        if "_rule_packs" in self.__dict__:
-            return {key: topic.label for key, topic in self.topics.items()}
         options = self.options
         try:
             return topic_labels(
