@@ -147,3 +147,29 @@ def test_the_policy_is_recognised_however_a_plugin_rewrote_its_tag(
     assert csp.carried_by(page) is carried
     # A policy written only in the body is not the page's policy.
     assert not csp.carried_by(f"<html><head></head><body>{head.format(policy=csp.policy())}")
+
+
+def test_the_theme_scripts_are_the_ones_jinja_lists(tmp_path: Path) -> None:
+    """The policy's inline-script templates are read from one folder of each theme directory;
+    they must be exactly what Jinja's own (slow) listing gives, overrides included."""
+    import jinja2
+    from carepress.mkdocs.content_security import THEME_SCRIPTS, _theme_scripts
+    from mkdocs.config import load_config
+
+    overrides = tmp_path / "overrides" / THEME_SCRIPTS
+    (overrides / "deeper").mkdir(parents=True)
+    (overrides / "practice.html").write_text("<script>var a = 1;</script>")
+    (overrides / "deeper" / "more.html").write_text("")
+    (overrides / "palette.html").write_text("")  # overrides the theme's, listed once
+    (tmp_path / "docs").mkdir()
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(
+        "site_name: t\ntheme:\n  name: material\n  custom_dir: overrides\n", "utf-8"
+    )
+    env = load_config(config_file=str(config_file)).theme.get_env()
+    listed = [n for n in env.list_templates() if n.startswith(THEME_SCRIPTS)]
+    assert _theme_scripts(env) == listed
+    assert {"partials/javascripts/practice.html", "partials/javascripts/deeper/more.html",
+            "partials/javascripts/palette.html"} <= set(listed)  # fmt: skip
+    other = jinja2.Environment(loader=jinja2.DictLoader({THEME_SCRIPTS + "x.html": "", "y": ""}))
+    assert _theme_scripts(other) == [THEME_SCRIPTS + "x.html"]

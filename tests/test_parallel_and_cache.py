@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import sys
 import time
@@ -507,3 +508,33 @@ def test_a_failed_build_leaves_the_last_site_exactly_as_it_was(hub: Hub, broken:
     after = _tree(hub.site)
     assert sorted(after) == sorted(before)
     assert [name for name in before if before[name] != after[name]] == []
+
+
+def test_the_code_fingerprint_is_kept_until_a_file_changes(tmp_path: Path, monkeypatch) -> None:
+    """The files are hashed once, then the digest is found by their sizes and times; an
+    edited file (or a new one) is hashed again, and a file of another kind is ignored."""
+    from carepress import report_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    package = tmp_path / "package"
+    (package / "data").mkdir(parents=True)
+    (package / "a.py").write_text("x = 1\n")
+    (package / "data" / "rules.yml").write_text("a: 1\n")
+    hashed = []
+    real = report_cache._hash_files
+    monkeypatch.setattr(report_cache, "_hash_files", lambda *a: hashed.append(1) or real(*a))
+
+    first = report_cache.package_fingerprint(package)
+    assert report_cache.package_fingerprint(package) == first and len(hashed) == 1
+    (package / "notes.md").write_text("not fingerprinted")
+    assert report_cache.package_fingerprint(package) == first and len(hashed) == 1
+    (package / "data" / "rules.yml").write_text("a: 2\n")  # the same size
+    os.utime(package / "data" / "rules.yml", ns=(5, 5))  # a coarse clock cannot hide it
+    edited = report_cache.package_fingerprint(package)
+    assert edited != first and len(hashed) == 2
+    (package / "data" / "names.txt").write_text("Ana\n")
+    assert report_cache.package_fingerprint(package) not in (first, edited)
+    # The same contents, written again (a fresh checkout), give the same digest.
+    (package / "data" / "names.txt").unlink()
+    os.utime(package / "a.py", ns=(1, 1))
+    assert report_cache.package_fingerprint(package) == edited
