@@ -590,3 +590,18 @@ def test_blind_whole_posts_af_classes(sentence: str, claim: bool) -> None:
 )  # fmt: skip
 def test_blind_batch_ag_classes(sentence: str, claim: bool) -> None:
     assert _is_claim(sentence) is claim
+
+
+# Batch AH's whole posts: a change in the reader's (or one person's) own state is no trend
+# ("if your mood has dropped to the point where..."); a group's still is.
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("If your energy has dropped for weeks, talk to your GP.", False),
+        ("When his sleep has dropped to four hours a night, it is time to ask for help.", False),
+        ("Teen referrals have doubled in five years.", True),
+        ("Rates of loneliness among older men have risen.", True),
+    ],
+)  # fmt: skip
+def test_blind_whole_posts_ah_classes(sentence: str, claim: bool) -> None:
+    assert _is_claim(sentence) is claim

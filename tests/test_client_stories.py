@@ -663,6 +663,25 @@ def test_dev_misses_client_story_identifiers(text: str, identifiable: bool) -> N
     assert any(s.identifiable for s in client_stories(text)) is identifiable, text
 
 
+# Batch AI: a client named by their session's slot, time first ("my 7pm Monday, a twin who
+# runs the veg stall"); "one of my veterans" with a role and a town; a person given a new name
+# ("'Dave' (not his real name)") with an age, a job and a town. Not a class at 7pm.
+@pytest.mark.parametrize(
+    ("text", "identifiable"),
+    [
+        ("My 6pm Thursday, a nurse at the hospital across town, has had a rough month.", True),
+        ("My 6pm Thursday class is cancelled this week.", False),
+        ("My Friday 9am pilates class has moved rooms.", False),
+        ("One of my veterans, a retired firefighter from Leith, finally slept through.", True),
+        ("One of my veterans' group walks starts from Leith on Sunday.", False),
+        ("'Sam' (not her real name), a 41-year-old teacher from Wrexham, agreed to try.", True),
+        ("Sam, a composite of several people, is a teacher who cannot sleep.", False),
+    ],
+)
+def test_batch_ai_client_story_classes(text: str, identifiable: bool) -> None:
+    assert any(s.identifiable for s in client_stories(text)) is identifiable, text
+
+
 def test_no_pattern_starts_a_match_on_a_space() -> None:
     """A long link in a client paragraph is blanked to a long run of spaces; a pattern that may
     start on a space would run its lookbehinds (each with `\\s+`) back over the run from every

@@ -1961,3 +1961,78 @@ def test_the_classes_of_batch_ae(topics, sentence: str, topic: str, flagged: boo
 )  # fmt: skip
 def test_the_classes_of_batch_ag(topics, sentence: str, topic: str, flagged: bool) -> None:
     assert (topic in _detected(topics, sentence)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic", "flagged"),
+    [
+        # withdrawal, misuse of a prescription, drinking to blunt, tolerance, drink smelt
+        ("By ten the shakes set in and only a drink from the bottle under the sink helps.",
+         "substance-use", True),
+        ("The shakes after my third espresso are my own fault.", "substance-use", False),
+        ("He was using far more tramadol than he'd been prescribed.", "substance-use", True),
+        ("Never take more than prescribed without asking first.", "substance-use", False),
+        ("Plenty of veterans drink to deaden what they saw.", "substance-use", True),
+        ("Drink water to get through the heatwave.", "substance-use", False),
+        ("A manager noticed he smelt of alcohol every Monday.", "substance-use", True),
+        ("The bakery smells of cinnamon every Monday.", "substance-use", False),
+        ("University sports clubs can have a heavy drinking culture.", "substance-use", True),
+        ("Over time you need more just to feel normal.", "substance-use", True),
+        ("I need more sleep just to feel normal these days.", "substance-use", False),
+        ("She needed a couple of lines to get through the night shift.", "substance-use", True),
+        ("He needed a few lines of the poem to open his speech.", "substance-use", False),
+        ("Try a digital detox this weekend.", "substance-use", False),
+        ("Detox your wardrobe before the new season.", "substance-use", False),
+        ("He went into detox after the second overdose.", "substance-use", True),
+        ("A relapse in lupus can bring fatigue and joint pain.", "substance-use", False),
+        ("The long hangover from the pandemic era still shapes waiting lists.", "substance-use",
+         False),
+        ("The hangover from the office party lasted two days.", "substance-use", True),
+        # self-harm by signs and means; a blunder is not
+        ("Teachers should notice unexplained cuts on a pupil's arms.", "self-harm", True),
+        ("She etched his initials into her forearm with a compass.", "self-harm", True),
+        ("We carved our initials into the old oak tree.", "self-harm", False),
+        ("He burned his wrist with a cigarette after the argument.", "self-harm", True),
+        ("I burned my hand on the kettle this morning.", "self-harm", False),
+        ("Razor blades kept going missing from the bathroom cabinet.", "self-harm", True),
+        ("Her forearms are always bandaged, even at the beach.", "self-harm", True),
+        ("His wrist was bandaged after he fell off his bike.", "self-harm", False),
+        ("Some days I just want to hurt, so the pain has somewhere to go.", "self-harm", True),
+        ("I just want to hurt less when I run.", "self-harm", False),
+        ("That penalty miss was a self-inflicted wound for the home side.", "self-harm", False),
+        # death by its rites and records
+        ("Rest in peace, Grandad; the allotment won't be the same.", "death-and-grief", True),
+        ("The inquest heard she had been ill for months.", "death-and-grief", True),
+        ("The board's inquest into the failed launch found poor planning.", "death-and-grief",
+         False),
+        ("We met his old colleagues at the wake.", "death-and-grief", True),
+        ("In the wake of the storm, the school closed for two days.", "death-and-grief", False),
+        ("Her cancer is terminal, and hospice care begins next week.", "death-and-grief", True),
+        ("Our flight leaves from terminal 5 next week.", "death-and-grief", False),
+        ("The battalion lost three soldiers in one afternoon.", "death-and-grief", True),
+        ("We lost two colleagues to a rival firm this year.", "death-and-grief", False),
+        ("Our old spaniel had to be put to sleep on Friday.", "death-and-grief", True),
+        ("The family is still asking how the drowning happened.", "death-and-grief", True),
+        ("I'm drowning in paperwork this week.", "death-and-grief", False),
+        # trauma by who meets it
+        ("As a paramedic I was often first on scene at the motorway.", "trauma", True),
+        ("She was first on the dance floor at the wedding.", "trauma", False),
+        ("A near-drowning can leave children afraid of the pool for years.", "trauma", True),
+        ("He survived a head-on car crash two winters ago.", "trauma", True),
+        ("The server had a bad crash on Monday morning.", "trauma", False),
+        ("Officers who attend harrowing scenes deserve proper debriefs.", "trauma", True),
+        ("Families were airlifted from their roofs as the floodwaters rose.", "trauma", True),
+        ("The flood warning means the car park is closed.", "trauma", False),
+        ("Black Friday shopping felt like hand-to-hand combat.", "trauma", False),
+        ("Our geography club measured the magnitude of an earthquake from a seismograph.",
+         "trauma", False),
+        # batch AH's whole posts: a loss to suicide is the suicide warning's subject
+        ("If you've lost a friend to suicide, support groups can help.", "death-and-grief",
+         False),
+        ("If you've lost a friend to suicide, support groups can help.", "suicide", True),
+        ("Groups for people bereaved by suicide meet monthly.", "death-and-grief", False),
+        ("If you've lost a friend to cancer, support groups can help.", "death-and-grief", True),
+    ],
+)  # fmt: skip
+def test_the_classes_of_batch_ai(topics, sentence: str, topic: str, flagged: bool) -> None:
+    assert (topic in _detected(topics, sentence)) is flagged

@@ -205,6 +205,14 @@ EXAMPLES = {
         "Here's a screenshot of a text from a client who finally slept through the night.",
         "Here's a screenshot of our booking form so you know where to click.",
     ),
+    "clinical-advice.treatment-choice": (
+        "What you need is EMDR, so book it this week.",
+        "EMDR is one of the therapies NICE recommends after trauma.",
+    ),
+    "confidentiality.client-quoted": (
+        "A message from a client last night: 'I finally told my sister.'",
+        "A message from our team: 'the office is closed on Friday.'",
+    ),
     "confidentiality.ssn": (
         "Her SSN 123-45-6789 was on the form.",
         "Forms should never ask for more than they need.",
@@ -1809,4 +1817,36 @@ BATCH_AG_CLASSES = [
 
 @pytest.mark.parametrize(("rule_id", "sentence", "fires"), BATCH_AG_CLASSES)
 def test_batch_ag_classes(settings, rule_id: str, sentence: str, fires: bool) -> None:
+    assert (rule_id in _fired(settings, sentence)) is fires
+
+
+# Batch AI's classes (each a paraphrase of the class, with a near miss).
+BATCH_AI_CLASSES = [
+    ("confidentiality.client-quoted",
+     "A text from one of my clients this morning: 'I went to the shop on my own.'", True),
+    ("confidentiality.client-quoted",
+     "She texted me right after her session: 'Thank you for today.'", True),
+    ("confidentiality.client-quoted", "A text from the surgery: 'your results are in.'", False),
+    ("confidentiality.client-quoted", "She texted me after her session to rebook.", False),
+    ("clinical-advice.treatment-choice", "Honestly, what you need is DBT, so stop waiting.",
+     True),
+    ("clinical-advice.treatment-choice", "DBT was developed for people who feel things intensely.",
+     False),
+    ("clinical-advice.treatment-choice", "You might ask your GP whether CBT could help.", False),
+    ("clinical-advice.replacing-care",
+     "On lithium? Ignore the leaflet's warnings about salt, they're overcautious.", True),
+    ("clinical-advice.replacing-care", "Don't ignore the leaflet that comes with your tablets.",
+     False),
+    ("safe-messaging.method", "Reports said he jumped from a sixth-floor window.", True),
+    ("safe-messaging.method", "In the fire drill we practised climbing out of a window.", False),
+    ("safe-messaging.method", "Police retraced his final steps to the viaduct.", True),
+    ("safe-messaging.method", "Every step of the walk to the bridge was muddy.", False),
+    # and batch AH's whole posts: what was no finding there
+    ("clinical-advice.diagnosis", "Whether or not you have ADHD, these tips can help.", False),
+    ("clinical-advice.diagnosis", "You have ADHD, so stop blaming yourself.", True),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rule_id", "sentence", "fires"), BATCH_AI_CLASSES)
+def test_batch_ai_classes(settings, rule_id: str, sentence: str, fires: bool) -> None:
     assert (rule_id in _fired(settings, sentence)) is fires
