@@ -2032,6 +2032,11 @@ def test_the_classes_of_batch_ag(topics, sentence: str, topic: str, flagged: boo
         ("If you've lost a friend to suicide, support groups can help.", "suicide", True),
         ("Groups for people bereaved by suicide meet monthly.", "death-and-grief", False),
         ("If you've lost a friend to cancer, support groups can help.", "death-and-grief", True),
+        ("Home from Nan's wake and too tired to talk.", "death-and-grief", True),
+        ("Students shaken by the coach crash can see a counsellor today.", "trauma", True),
+        ("The bushfire took everything we had except the car.", "trauma", True),
+        ("The new crash barrier on the bypass is finally up.", "trauma", False),
+        ("The storm took everything off the washing line.", "trauma", False),
     ],
 )  # fmt: skip
 def test_the_classes_of_batch_ai(topics, sentence: str, topic: str, flagged: bool) -> None:
