@@ -47,11 +47,18 @@ def dev_folder(repo: Path) -> Path:
     return repo / "tests" / "corpus" / "dev"
 
 
+def sample_posts_folder(repo: Path) -> Path:
+    """The sample hub's own posts: good posts every build and test checks, so the model's
+    thresholds must hold on them too (they are negatives, never flags)."""
+    return repo / "content" / "posts"
+
+
 def _dev_path(repo: Path, path: Path) -> Path:
-    """`path`, if it lies inside the dev half; anything else is a bug, so it fails loudly."""
-    dev = dev_folder(repo).resolve()
+    """`path`, if it lies inside the dev half (or is one of the sample hub's posts); anything
+    else is a bug, so it fails loudly."""
     resolved = path.resolve()
-    if not resolved.is_relative_to(dev):
+    allowed = (dev_folder(repo).resolve(), sample_posts_folder(repo).resolve())
+    if not any(resolved.is_relative_to(folder) for folder in allowed):
         raise RuntimeError(f"refusing to read outside tests/corpus/dev: {path}")
     return resolved
 
@@ -62,7 +69,9 @@ def corpus_files(repo: Path) -> list[Path]:
 
 
 def post_files(repo: Path) -> list[Path]:
-    return [_dev_path(repo, p) for p in sorted((dev_folder(repo) / "posts").glob("*.md"))]
+    found = sorted((dev_folder(repo) / "posts").glob("*.md"))
+    found += sorted(sample_posts_folder(repo).glob("*.md"))
+    return [_dev_path(repo, p) for p in found]
 
 
 def post_eligible(category: str, declared_warnings: list[str], cited: bool) -> bool:
@@ -131,7 +140,7 @@ def read_posts(repo: Path) -> list[dict]:
         meta = yaml.safe_load(front_matter(markdown)) or {}
         posts.append(
             {
-                "name": path.name,
+                "name": path.relative_to(repo.resolve()).as_posix(),
                 "warnings": meta.get("content_warnings") or [],
                 "sentences": split_post(markdown),
             }
@@ -175,7 +184,7 @@ def snapshot(repo: Path) -> dict:
     digest = hashlib.sha256()
     files = corpus_files(repo) + post_files(repo)
     for path in files:
-        digest.update(str(path.relative_to(dev_folder(repo).resolve())).encode() + b"\0")
+        digest.update(str(path.relative_to(repo.resolve())).encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
 
     def git(*args: str) -> str | None:
@@ -187,7 +196,7 @@ def snapshot(repo: Path) -> dict:
             return None
         return done.stdout.strip()
 
-    status = git("status", "--porcelain", "--", "tests/corpus/dev")
+    status = git("status", "--porcelain", "--", "tests/corpus/dev", "content/posts")
     return {
         "git_commit": git("rev-parse", "HEAD"),
         "dev_uncommitted_changes": bool(status) if status is not None else None,
