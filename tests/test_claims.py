@@ -601,6 +601,19 @@ def test_blind_batch_ag_classes(sentence: str, claim: bool) -> None:
         ("When his sleep has dropped to four hours a night, it is time to ask for help.", False),
         ("Teen referrals have doubled in five years.", True),
         ("Rates of loneliness among older men have risen.", True),
+        # the development half's classes from batch AH
+        ("Insomnia is the number one sleep complaint among new parents.", True),
+        ("Anxiety is the number one reason in my practice for first calls.", False),
+        ("Loneliness heads the list of risks for older men.", True),
+        ("Walking tops my list of ways to unwind.", False),
+        ("Sleep researchers are unanimous that teenagers need more sleep.", True),
+        ("My colleagues were unanimous about the new rota.", False),
+        ("Dermatologists have confirmed that stress worsens eczema.", True),
+        ("A recent paper in a medical journal found that gratitude lowers stress.", True),
+        ("Studies comparing running with medication found running works as well.", True),
+        ("Most panic attacks pass within twenty minutes.", True),
+        ("Most panic attacks I have had started on the bus.", False),
+        ("The odds of relapse rise with each untreated episode.", True),
     ],
 )  # fmt: skip
 def test_blind_whole_posts_ah_classes(sentence: str, claim: bool) -> None:

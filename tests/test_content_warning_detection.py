@@ -2041,3 +2041,41 @@ def test_the_classes_of_batch_ag(topics, sentence: str, topic: str, flagged: boo
 )  # fmt: skip
 def test_the_classes_of_batch_ai(topics, sentence: str, topic: str, flagged: bool) -> None:
     assert (topic in _detected(topics, sentence)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic", "flagged"),
+    [
+        # batch AH (development half): each class with a paraphrase and a near miss
+        ("She admitted to purging most nights after dinner.", "eating-disorders", True),
+        ("IT will purge old files most nights after midnight.", "eating-disorders", False),
+        ("He swims a mile after every meal to 'earn it back'.", "eating-disorders", True),
+        ("She fasted for three days before anyone noticed.", "eating-disorders", True),
+        ("Fasting for two days before the colonoscopy is normal.", "eating-disorders", False),
+        ("She would scratch herself until she bled when the panic came.", "self-harm", True),
+        ("We froze ice cubes in the lesson to learn about states of matter.", "self-harm",
+         False),
+        ("Living with a partner who drinks heavily takes its toll.", "substance-use", True),
+        ("His codeine use slowly spiralled out of control.", "substance-use", True),
+        ("Her spending slowly got out of hand.", "substance-use", False),
+        ("She was drinking most evenings to switch off from work.", "substance-use", True),
+        ("Grandad drew his last breath with all of us around him.", "death-and-grief", True),
+        ("Since Nana passed, Sundays feel empty.", "death-and-grief", True),
+        ("Since my sister passed her driving test, she drives us everywhere.",
+         "death-and-grief", False),
+        ("Already mourning the end of the holidays.", "death-and-grief", False),
+        ("Firefighters talk about their worst jobs staying with them for years.", "trauma",
+         True),
+        ("Families displaced by the floods are staying in the school hall.", "trauma", True),
+        ("Total flashback to my sixth form days when I heard that song.", "trauma", False),
+        ("First responders are running a first aid stall at the fete.", "trauma", False),
+        ("If someone you live with is scaring you, you can call us.", "abuse", True),
+        ("He controls what she wears, who she sees and how much she spends.", "abuse", True),
+        ("This app controls what you eat and when you eat.", "abuse", False),
+        ("Any child being neglected at home needs someone to notice.", "abuse", True),
+        ("My mother was terrified of him for twenty years.", "abuse", True),
+        ("My mother was terrified of spiders.", "abuse", False),
+    ],
+)  # fmt: skip
+def test_the_classes_of_batch_ah(topics, sentence: str, topic: str, flagged: bool) -> None:
+    assert (topic in _detected(topics, sentence)) is flagged

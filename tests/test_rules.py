@@ -1850,3 +1850,30 @@ BATCH_AI_CLASSES = [
 @pytest.mark.parametrize(("rule_id", "sentence", "fires"), BATCH_AI_CLASSES)
 def test_batch_ai_classes(settings, rule_id: str, sentence: str, fires: bool) -> None:
     assert (rule_id in _fired(settings, sentence)) is fires
+
+
+# Batch AH's classes (development half).
+BATCH_AH_CLASSES = [
+    ("clinical-advice.diagnosis", "Tick five boxes and you're living with undiagnosed autism.",
+     True),
+    ("clinical-advice.diagnosis", "If you're living with undiagnosed ADHD, an assessment helps.",
+     False),
+    ("clinical-advice.diagnosis", "His outbursts show he has ODD, so get strict now.", True),
+    ("clinical-advice.diagnosis", "A tantrum doesn't mean your child has ADHD.", False),
+    ("clinical-advice.diagnosing", "Anyone who checks the locks ten times has OCD.", True),
+    ("clinical-advice.diagnosing", "Anyone who thinks they have OCD can ask their GP.", False),
+    ("confidentiality.client-screenshot",
+     "Screenshot from a client's Instagram, her name cropped out.", True),
+    ("confidentiality.client-screenshot", "Screenshot from our booking page.", False),
+    ("safe-messaging.solution", "For him, suicide was the only way out of the debt.", True),
+    ("safe-messaging.solution", "Suicide is never a way to solve problems.", False),
+    ("safe-messaging.means-myth", "Someone who is suicidal will always find a way.", True),
+    ("safe-messaging.means-myth", "Your brain will always find a way to surprise you.", False),
+    ("safe-messaging.method", "In her last moments she stood on the ledge of the car park.",
+     True),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rule_id", "sentence", "fires"), BATCH_AH_CLASSES)
+def test_batch_ah_classes(settings, rule_id: str, sentence: str, fires: bool) -> None:
+    assert (rule_id in _fired(settings, sentence)) is fires
