@@ -614,6 +614,9 @@ def test_blind_batch_ag_classes(sentence: str, claim: bool) -> None:
         ("Most panic attacks pass within twenty minutes.", True),
         ("Most panic attacks I have had started on the bus.", False),
         ("The odds of relapse rise with each untreated episode.", True),
+        # and batch AJ's whole posts: a feeling more often than another is no statistic
+        ("You might feel angry more often than sad.", False),
+        ("Men are diagnosed more often than women.", True),
     ],
 )  # fmt: skip
 def test_blind_whole_posts_ah_classes(sentence: str, claim: bool) -> None:

@@ -2079,3 +2079,41 @@ def test_the_classes_of_batch_ai(topics, sentence: str, topic: str, flagged: boo
 )  # fmt: skip
 def test_the_classes_of_batch_ah(topics, sentence: str, topic: str, flagged: bool) -> None:
     assert (topic in _detected(topics, sentence)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic", "flagged"),
+    [
+        # batch AJ (development half): each class with a paraphrase and a near miss
+        ("Drinking wine to fall asleep tends to backfire by 3am.", "substance-use", True),
+        ("Drink water to fall asleep less thirsty.", "substance-use", False),
+        ("Her father drank himself to death by sixty.", "substance-use", True),
+        ("He's been drinking more since the funeral.", "substance-use", True),
+        ("She's been drinking more water since the heatwave.", "substance-use", False),
+        ("If you find powder in your son's room, stay calm.", "substance-use", True),
+        ("I found pills in my handbag after the clear-out.", "substance-use", False),
+        ("She took a few of her sister's diazepam before the interview.", "substance-use",
+         True),
+        ("The audit showed hazardous drinking in a third of the staff.", "substance-use", True),
+        ("My son says he wishes he wasn't alive.", "suicide", True),
+        ("I wish you were here for the party.", "suicide", False),
+        ("Kids who watch one parent hurting the other carry it for years.", "abuse", True),
+        ("He threatened to hurt the cat if she left.", "abuse", True),
+        ("My cousin drained all my nan's savings.", "abuse", True),
+        ("Our quiz team took all the prize money.", "abuse", False),
+        ("The home side were thrashed 5-1 in the derby.", "abuse", False),
+        ("Two years without self-harming, and I'm proud of that.", "self-harm", True),
+        ("Two months without cutting sugar and I miss cake.", "self-harm", False),
+        ("Hitting snooze again: self-sabotage at its finest.", "self-harm", False),
+        ("She binged in secret after everyone was asleep.", "eating-disorders", True),
+        ("We binged the whole series in secret at night.", "eating-disorders", False),
+        ("A wake can help a family begin to say goodbye.", "death-and-grief", True),
+        ("Police officers often take certain jobs home with them.", "trauma", True),
+        ("Staff who attended the serious accident at the depot can talk to us.", "trauma",
+         True),
+        ("Flashbacks to school assemblies whenever I hear that hymn.", "trauma", False),
+        ("I'm easily startled by the doorbell, so I changed the chime.", "trauma", False),
+    ],
+)  # fmt: skip
+def test_the_classes_of_batch_aj(topics, sentence: str, topic: str, flagged: bool) -> None:
+    assert (topic in _detected(topics, sentence)) is flagged

@@ -1877,3 +1877,37 @@ BATCH_AH_CLASSES = [
 @pytest.mark.parametrize(("rule_id", "sentence", "fires"), BATCH_AH_CLASSES)
 def test_batch_ah_classes(settings, rule_id: str, sentence: str, fires: bool) -> None:
     assert (rule_id in _fired(settings, sentence)) is fires
+
+
+# Batch AJ's classes (development half).
+BATCH_AJ_CLASSES = [
+    ("stigma.labels", "Depressives may find winter hardest.", True),
+    ("stigma.labels", "The waiting room was full of neurotics, he joked.", True),
+    ("stigma.labels", "People with depression may find winter hardest.", False),
+    ("safe-messaging.inevitable", "Some kids are destined to kill themselves, he said.", True),
+    ("safe-messaging.inevitable", "No one is destined to die by suicide.", True),
+    ("safe-messaging.single-cause",
+     "His suicide happened because of debt, and nothing else.", True),
+    ("safe-messaging.single-cause",
+     "Suicide happens for many reasons, and debt can be one of them.", False),
+    ("safe-messaging.solution", "Suicide is a personal choice we should respect.", True),
+    ("safe-messaging.solution", "Suicide is not a choice someone makes freely.", False),
+    ("safe-messaging.method-detail", "After his suicide, his brother found him in the garage.",
+     True),
+    ("clinical-advice.medication-change",
+     "On diazepam? You can have a glass or two of wine, it's fine.", True),
+    ("clinical-advice.medication-change", "On diazepam, don't drink alcohol at all.", False),
+    ("clinical-advice.diagnosis", "Three of these? That's your diagnosis: ADHD.", True),
+    ("clinical-advice.diagnosis", "A clinician can tell you whether it's ADHD.", False),
+    ("clinical-advice.diagnosing", "Some people who never go on to have an anxiety disorder "
+     "still have panic attacks.", False),
+    ("confidentiality.client-quoted",
+     "He said to me in session, word for word, 'I can't go back there.'", True),
+    ("confidentiality.client-quoted", "He said in the meeting that the rota would change.",
+     False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rule_id", "sentence", "fires"), BATCH_AJ_CLASSES)
+def test_batch_aj_classes(settings, rule_id: str, sentence: str, fires: bool) -> None:
+    assert (rule_id in _fired(settings, sentence)) is fires
