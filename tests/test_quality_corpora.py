@@ -77,3 +77,50 @@ def test_the_blind_whole_posts_publish_without_an_error(half: str) -> None:
         if f.severity == "error"
     ]  # fmt: skip
     assert errors == []
+
+
+def test_a_blind_batch_joins_the_development_half_without_the_test_half(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """bench/merge_batch.py: new sentences are appended under their label, with the batch's
+    writer; a sentence already in either half is skipped; posts never overwrite one another."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("merge_batch", REPO / "bench/merge_batch.py")
+    assert spec is not None and spec.loader is not None
+    merge_batch = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(merge_batch)
+
+    corpus = tmp_path / "corpus"
+    for half, flag, clean in (("dev", "Known flag.", "Known clean."), ("test", "Held out.", "X.")):
+        (corpus / half / "posts").mkdir(parents=True)
+        (corpus / half / "stigma.yml").write_text(
+            f'category: stigma\nwriter: "first"\nflag:\n  - text: "{flag}"\n'
+            f'clean:\n  - text: "{clean}"\n', "utf-8"
+        )
+    (corpus / "dev" / "posts" / "a.md").write_text("old post", "utf-8")
+    monkeypatch.setattr(merge_batch, "CORPUS", corpus)
+    batch = tmp_path / "batch"
+    (batch / "posts").mkdir(parents=True)
+    (batch / "stigma.yml").write_text(
+        'category: stigma\nwriter: "second, with \\"quotes\\""\nflag:\n'
+        '  - {text: "New flag.", style: news}\n  - {text: "known  FLAG."}\n'
+        '  - {text: "Held out."}\nclean:\n  - {text: "New clean.", style: social}\n', "utf-8"
+    )
+    (batch / "posts" / "a.md").write_text("new post", "utf-8")
+    (batch / "posts" / "b.md").write_text("old post", "utf-8")
+
+    said = merge_batch.merge_file(batch / "stigma.yml", "AK", write=True)
+    assert said == ("stigma: +1 flag +1 clean; skipped 1 already in the development half, "
+                    "1 in the test half")  # fmt: skip
+    merged = _load(corpus / "dev" / "stigma.yml")
+    assert merged["writer"] == "first | batch AK writer: second, with 'quotes'"
+    assert [e["text"] for e in merged["flag"]] == ["Known flag.", "New flag."]
+    assert merged["flag"][1]["style"] == "news"
+    assert [e["text"] for e in merged["clean"]] == ["Known clean.", "New clean."]
+    assert merge_batch.merge_file(batch / "stigma.yml", "AK", write=False).startswith(
+        "stigma: +0 flag +0 clean"
+    )
+    merge_batch.merge_posts(batch / "posts", "AK", write=True)
+    posts = {p.name: p.read_text() for p in (corpus / "dev" / "posts").glob("*.md")}
+    assert posts == {"a.md": "old post", "a-ak.md": "new post"}
