@@ -94,7 +94,7 @@ def test_a_blind_batch_joins_the_development_half_without_the_test_half(
     corpus = tmp_path / "corpus"
     for half, flag, clean in (("dev", "Known flag.", "Known clean."), ("test", "Held out.", "X.")):
         (corpus / half / "posts").mkdir(parents=True)
-        (corpus / half / "stigma.yml").write_text(
+        (corpus / half / ("stigma.yml" if half == "dev" else "citation.yml")).write_text(
             f'category: stigma\nwriter: "first"\nflag:\n  - text: "{flag}"\n'
             f'clean:\n  - text: "{clean}"\n', "utf-8"
         )
