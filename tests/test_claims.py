@@ -617,6 +617,11 @@ def test_blind_batch_ag_classes(sentence: str, claim: bool) -> None:
         # and batch AJ's whole posts: a feeling more often than another is no statistic
         ("You might feel angry more often than sad.", False),
         ("Men are diagnosed more often than women.", True),
+        # batch AI: a body's movement is no trend; a number's still is
+        ("The student had jumped from a window, pupils were told.", False),
+        ("He had jumped off the bus before it stopped.", False),
+        ("Referrals had jumped from 200 to 900.", True),
+        ("Waiting times have jumped from six weeks to six months.", True),
     ],
 )  # fmt: skip
 def test_blind_whole_posts_ah_classes(sentence: str, claim: bool) -> None:
