@@ -676,6 +676,16 @@ def test_dev_misses_client_story_identifiers(text: str, identifiable: bool) -> N
         ("One of my veterans' group walks starts from Leith on Sunday.", False),
         ("'Sam' (not her real name), a 41-year-old teacher from Wrexham, agreed to try.", True),
         ("Sam, a composite of several people, is a teacher who cannot sleep.", False),
+        # batch AJ (development half): a service's own client, told by what it does for them
+        ("The pupil who fainted in the Grayson Hall canteen on March 2nd is now receiving "
+         "weekly support from our team.", True),
+        ("Pupils can receive weekly support from our team by booking online.", False),
+        ("The psychologist described treating a 31-year-old nurse from Leeds for burnout.",
+         True),
+        ("The psychologist described the treatment options for burnout.", False),
+        ("Do think of the exchange student from Lyon in Room 12 of Cedar Hall, whom our "
+         "counsellors are supporting.", True),
+        ("Our counsellors support students in Room 12 every Tuesday.", False),
     ],
 )
 def test_batch_ai_client_story_classes(text: str, identifiable: bool) -> None:
