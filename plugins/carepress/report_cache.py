@@ -72,7 +72,8 @@ def package_fingerprint(package: Path) -> bytes:
             versions.append(f"{name}=={version(name)}")
         except PackageNotFoundError:
             versions.append(f"{name} absent")
-    stamp = hashlib.sha256("\0".join(versions).encode())
+    named = "\0".join(versions).encode()
+    stamp = hashlib.sha256(named)
     for path in files:
         found = path.stat()
         stamp.update(f"\0{path}\0{found.st_size}\0{found.st_mtime_ns}".encode())
@@ -80,7 +81,7 @@ def package_fingerprint(package: Path) -> bytes:
     kept_in = None if base is None else base / "code-fingerprints"
     file = None if kept_in is None else kept_in / (stamp.hexdigest()[:32] + ".pickle")
     digest, written = user_cache.kept(
-        file, lambda: _hash_files(package, files, "\0".join(versions).encode()),
+        file, lambda: _hash_files(package, files, named),
         lambda found: isinstance(found, bytes) and len(found) == 32,
     )  # fmt: skip
     if written and kept_in is not None:
@@ -91,8 +92,8 @@ def package_fingerprint(package: Path) -> bytes:
 def _fingerprinted_files(package: Path) -> list[Path]:
     found = []
     for folder, folders, names in os.walk(package):
-        folders[:] = sorted(f for f in folders if f != "__pycache__")
-        found += [Path(folder, n) for n in sorted(names) if Path(n).suffix in FINGERPRINTED]
+        folders[:] = [f for f in folders if f != "__pycache__"]
+        found += [Path(folder, n) for n in names if Path(n).suffix in FINGERPRINTED]
     return sorted(found, key=lambda path: path.relative_to(package).as_posix())
 
 

@@ -130,11 +130,12 @@ def check_second_reader(ctx: PostContext) -> list[Finding]:
     for index, category in reader.flagged(units):
         start, end = unit_spans[index]
         start += len(text[start:end]) - len(text[start:end].lstrip())
-        if category.startswith("cw-") and (category[3:] in declared or category[3:] not in topics):
-            continue
-        if category.startswith("cw-") and _everyday(ctx.settings.topics[category[3:]], text,
-                                                    start, end):  # fmt: skip
-            continue
+        if category.startswith("cw-"):
+            topic = category[3:]
+            if topic in declared or topic not in topics:
+                continue
+            if _everyday(ctx.settings.topics[topic], text, start, end):
+                continue
         if category == "citation" and any(start <= at < end for at in cited_at):
             continue
         if category == "safe-messaging" and _GUIDANCE_WORDS.search(text, start, end):
