@@ -1911,3 +1911,40 @@ BATCH_AJ_CLASSES = [
 @pytest.mark.parametrize(("rule_id", "sentence", "fires"), BATCH_AJ_CLASSES)
 def test_batch_aj_classes(settings, rule_id: str, sentence: str, fires: bool) -> None:
     assert (rule_id in _fired(settings, sentence)) is fires
+
+
+# A sentence-wide exception ("a sentence about baking", "a sentence about a play") starts at
+# its sentence: anchored there, it holds on the second sentence of a paragraph as on the
+# first, and it costs one scan a sentence instead of one from every word (unanchored, ten of
+# them took 39 s on one 12,000-character run-on sentence, past the check's time budget).
+SENTENCE_SCOPED_EXCEPTIONS = [
+    ("safe-messaging.success-failure-forms",
+     "My attempt failed last spring and I woke up in A&E. The souffle failed on the first "
+     "attempt but succeeded after we lowered the oven.", "succeeded", False),
+    ("safe-messaging.success-failure-forms",
+     "The souffle failed on the first attempt but succeeded after we lowered the oven. My "
+     "attempt failed last spring and I woke up in A&E.", "attempt failed", True),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rule_id", "text", "word", "fires"), SENTENCE_SCOPED_EXCEPTIONS)
+def test_a_sentence_wide_exception_holds_in_any_sentence_of_a_paragraph(
+    settings, rule_id: str, text: str, word: str, fires: bool
+) -> None:
+    prose = prose_of(text, 1).text
+    found = [m.text for m in rule_matches(settings.rules[rule_id], prose, settings)]
+    assert (word in found) is fires, found
+
+
+def test_no_pattern_scans_a_whole_sentence_from_every_word(settings) -> None:
+    """A pattern that begins with a sentence-wide scan (`[^.!?\\n]*`) must be anchored at the
+    sentence's start; the packs are checked as written, and a run-on sentence that holds the
+    exceptions' words takes one scan."""
+    unanchored = re.compile(r"^\s*- ['\"]\[\^\.!\?\\{1,2}n\]\*", re.M)
+    for path in (REPO / "plugins/carepress/data/rules").glob("*.yml"):
+        hits = unanchored.findall(path.read_text(encoding="utf-8"))
+        assert not hits, f"{path.name}: {hits}"
+    run_on = "we talked about it and the play was on the shopping list and she felt " * 170
+    text = prose_of(run_on + "the suicide was a reasonable choice.", 1).text
+    found = {r.id for r in settings.rules.values() if any(rule_matches(r, text, settings))}
+    assert "safe-messaging.positive-framing" in found
