@@ -46,7 +46,7 @@ Address = Annotated[str, AfterValidator(_address)]
 
 
 class Author(BaseModel):
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, defer_build=True)
     name: PlainText = Field(max_length=100)
     description: PlainText = Field(max_length=300)
     avatar: Address

@@ -36,7 +36,7 @@ def dialable(number: str) -> str:
 
 
 class CrisisLine(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     name: str
     how: str
     url: str
@@ -71,7 +71,7 @@ class CrisisLine(BaseModel):
 
 
 class Region(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     code: str
     name: str
     short: str  # one line for social posts: where to get help now

@@ -18,7 +18,7 @@ _COUNTRY_CODES = ("353", "44", "61", "64", "1")
 
 
 class _Profile(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Clinician(_Profile):

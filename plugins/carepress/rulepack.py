@@ -50,7 +50,7 @@ PACKS = ("safe-messaging", "stigma", "clinical-advice", "confidentiality")
 
 
 class RuleSpec(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     id: str
     type: Literal["existence", "substitution", "together", "cooccurrence"] = "existence"
     message: str
@@ -87,7 +87,7 @@ class RuleSpec(BaseModel):
 
 
 class PackSpec(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     pack: str
     category: str
     severity: Severity = "warning"

@@ -73,7 +73,7 @@ class ConfigError(Exception):
 
 
 class SourceDomains(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
     allow: list[str] = Field(default_factory=list)  # if set, other domains get a warning
     deny: list[str] = Field(default_factory=list)  # an error
     warn: list[str] = Field(
@@ -98,7 +98,7 @@ class SourceDomains(BaseModel):
 class FeedOptions(BaseModel):
     """`feeds:` in the carepress plugin's options: RSS, Atom, JSON Feed and social feeds."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
     enabled: bool = True
     limit: int = Field(default=20, gt=0)  # the newest N posts in each feed
     full_content: bool = True  # the whole article, or its description and a link
@@ -126,14 +126,14 @@ class FeedOptions(BaseModel):
 class RuleOptions(BaseModel):
     """The practice's say over the language rule packs."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
     severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
     disable: list[str] = Field(default_factory=list)  # rule ids, or a whole pack's name
     files: list[str] = Field(default_factory=list)  # the practice's own rule packs
 
 
 class ReadabilityOptions(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
     # Highest reading grade per audience; audiences not listed are not graded.
     max_grade: dict[str, float] = Field(default_factory=lambda: {"clients": 8, "community": 8})
     max_sentence_words: int = Field(default=30, gt=5)
@@ -142,7 +142,7 @@ class ReadabilityOptions(BaseModel):
 class SnippetOptions(BaseModel):
     """Social snippets: what every post's ready-to-post text carries."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
     enabled: bool = True
     disclaimer: bool = True  # end every snippet with the practice's short (or social) disclaimer
     mastodon_limit: int = Field(default=500, ge=100)  # servers may allow more
@@ -201,7 +201,7 @@ def _no_secret(value: Any, variable: str) -> Any:
 class MastodonAccountOptions(BaseModel):
     """Where `carepress post` posts on Mastodon (its token: CAREPRESS_MASTODON_TOKEN)."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
     server: ServerAddress  # https://mastodon.example
     account: str  # @practice@mastodon.example: how the ledger names it
 
@@ -215,7 +215,7 @@ class BlueskyAccountOptions(BaseModel):
     """Where `carepress post` posts on Bluesky (an app password:
     CAREPRESS_BLUESKY_APP_PASSWORD)."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
     handle: str  # practice.bsky.social
     service: ServerAddress = "https://bsky.social"  # the account's PDS
 
@@ -228,7 +228,7 @@ class BlueskyAccountOptions(BaseModel):
 class PostingOptions(BaseModel):
     """`carepress post`: the accounts, the ledger, the pace."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
     mastodon: MastodonAccountOptions | None = None
     bluesky: BlueskyAccountOptions | None = None
     ledger: str = "records/posted.sqlite3"  # in the hub: the record of what went where
@@ -250,7 +250,7 @@ class PostingOptions(BaseModel):
 class CadenceOptions(BaseModel):
     """A sustainable pace (`carepress calendar`): a kind word when a week asks for more."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
     max_posts_per_week: int = Field(default=2, ge=1, le=21)
     quiet_days: list[Day] = Field(default_factory=lambda: ["sat", "sun"])
 
@@ -258,7 +258,7 @@ class CadenceOptions(BaseModel):
 class CarePressOptions(BaseModel):
     """Options of the `carepress` plugin in mkdocs.yml."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
     content_warnings: list[str] = Field(default_factory=lambda: list(DEFAULT_CONTENT_WARNINGS))
     # Posts with these warnings get a crisis box with the region's crisis lines.
     crisis_warnings: list[str] = Field(default_factory=lambda: ["suicide", "self-harm"])

@@ -50,7 +50,7 @@ def _template(value: str) -> str:
 class PageMeta(BaseModel):
     """What Material reads from a page's front matter (other keys are other plugins')."""
 
-    model_config = ConfigDict(strict=True, extra="allow", frozen=True)
+    model_config = ConfigDict(strict=True, extra="allow", frozen=True, defer_build=True)
     title: Text | None = Field(default=None, max_length=200)
     description: Text | None = Field(default=None, max_length=300)
     subtitle: Text | None = Field(default=None, max_length=200)

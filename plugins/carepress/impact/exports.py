@@ -19,7 +19,7 @@ from .store import METRICS
 
 
 class ExportFormat(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     key: str
     name: str
