@@ -626,3 +626,31 @@ def test_blind_batch_ag_classes(sentence: str, claim: bool) -> None:
 )  # fmt: skip
 def test_blind_whole_posts_ah_classes(sentence: str, claim: bool) -> None:
     assert _is_claim(sentence) is claim
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        # batch AK (development half), in our own words: "it's been proven", a named journal's
+        # paper, harm compared, a rank among regions, a trial named by where it came from, a
+        # sliver of a group, a slow rise year on year, working days lost; and the practice's
+        # own figures, which are no health claim
+        ("Cold showers boost your mood, it's been proven.", True),
+        ("My lost glasses have been found.", False),
+        ("A famous BMJ study settled it: breakfast makes no difference to weight.", True),
+        ("Gambling is deadlier than people think.", True),
+        ("Youth suicide in the county is among the highest in the state.", True),
+        ("Our team is among the friendliest in town.", False),
+        ("A small trial from Melbourne found yoga eased panic.", True),
+        ("Only a sliver of people with PTSD get therapy.", True),
+        ("We met a handful of people at the stall.", False),
+        ("Teen vaping has crept up year on year.", True),
+        ("Depression costs the economy billions in sick days.", True),
+        ("Fees go up by 4% in April.", False),
+        ("Seventy per cent of you opened the last newsletter.", False),
+        ("Seventy per cent of you told us you feel anxious at work.", True),
+        ("CBT looks at how thoughts and feelings affect one another.", False),
+    ],
+)  # fmt: skip
+def test_blind_batch_ak_classes(sentence: str, claim: bool) -> None:
+    assert _is_claim(sentence) is claim

@@ -712,3 +712,29 @@ def test_a_story_around_a_long_link_is_still_found() -> None:
     long_link = "[her page](https://example.org/" + "a" * 9000 + ")"
     story = f"Last winter my client Jenna, 34, sent me {long_link} and said she sleeps badly."
     assert [s.identifiable for s in client_stories(story)] == [True]
+
+
+# Batch AK (development half), in our own words: someone "sitting on my couch" who said a
+# thing at a session's hour; a reader addressed by handle who "came back to therapy"; a
+# student "when we met on the 5th"; a shopkeeper who "comes in every other Tuesday". Not the
+# writer's own supervisor, nor a character "I've seen on screen".
+@pytest.mark.parametrize(
+    ("text", "identifiable"),
+    [
+        ("On Monday at 6:15 pm, a woman sitting in my armchair said, \"I am tired of being "
+         "good.\"", True),
+        ("On Monday at 6:15 pm I was sitting in my armchair with a novel.", False),
+        ("If @moonlitfern sees this: I'm glad you came back to therapy after the summer.", True),
+        ("If you came back to the group after a break, you are welcome.", False),
+        ("She's a year 10 pupil at the Catholic school in Oban, and what she said when we met "
+         "on the 5th stayed with me.", True),
+        ("The barber on Main Street who comes in every other Tuesday said it best: \"Doc, the "
+         "rent is the worry.\"", True),
+        ("The barber on Main Street is open every other Tuesday.", False),
+        ("During my placement at a Cork hospital, my supervisor told me to slow down.", False),
+        ("In 'Fleabag', the godmother's cruelty in the London gallery is the best I've seen on "
+         "screen.", False),
+    ],
+)  # fmt: skip
+def test_batch_ak_client_story_classes(text: str, identifiable: bool) -> None:
+    assert any(s.identifiable for s in client_stories(text)) is identifiable, text

@@ -1948,3 +1948,50 @@ def test_no_pattern_scans_a_whole_sentence_from_every_word(settings) -> None:
     text = prose_of(run_on + "the suicide was a reasonable choice.", 1).text
     found = {r.id for r in settings.rules.values() if any(rule_matches(r, text, settings))}
     assert "safe-messaging.positive-framing" in found
+
+
+# Batch AK's classes (development half), in our own words, with near misses.
+BATCH_AK_CLASSES = [
+    ("stigma.diagnosis-as-adjective", "The forecast is proper bipolar this weekend.", True),
+    ("stigma.diagnosis-as-adjective", "Her bipolar disorder is properly managed now.", False),
+    ("stigma.diagnosis-as-adjective", "Labelled my spice jars again, my mini OCD moment.", True),
+    ("stigma.diagnosis-as-adjective", "The back four looked schizophrenic all afternoon.", True),
+    ("stigma.diagnosis-as-adjective", "Our sourdough starter seems depressed today.", True),
+    ("stigma.diagnosis-as-adjective", "Our dog seems low since the move.", False),
+    ("stigma.diagnosis-as-adjective",
+     "My nephew had a full-blown psychotic episode about his socks.", True),
+    ("stigma.diagnosis-as-adjective",
+     "He had a psychotic episode after stopping his medication.", False),
+    ("stigma.labels", "The waiting room was packed with schizophrenics.", True),
+    ("stigma.labels", "Some mad bloke on the tram was shouting at the windows.", True),
+    ("stigma.labels", "My mum was mad at the bloke who parked on the lawn.", False),
+    ("stigma.crazy", "Dried fruit and nuts for the long drive.", False),
+    ("clinical-advice.replacing-care", "Ditch the therapist, a dog is all you need.", True),
+    ("clinical-advice.replacing-care", "Don't forget the therapist appointment tomorrow.", False),
+    ("clinical-advice.diagnosing", "Honestly, your boss is a sociopath.", True),
+    ("clinical-advice.diagnosing",
+     "Your dad forgetting his keys again, that's Alzheimer's, sadly.", True),
+    ("clinical-advice.diagnosing",
+     "Only your doctor can say whether it is ADHD or something else.", False),
+    ("clinical-advice.medication-change", "Just taper yourself off, you'll be fine.", True),
+    ("clinical-advice.medication-change",
+     "You're more than ready to stop your antidepressants now.", True),
+    ("clinical-advice.medication-change",
+     "When you feel ready to stop, plan it with your prescriber.", False),
+    ("clinical-advice.promise", "Three sessions and your panic attacks are history.", True),
+    ("clinical-advice.promise", "The old waiting list is history now.", False),
+    ("safe-messaging.inevitable",
+     "He took his own life; it was just a matter of time, they said.", False),
+    ("safe-messaging.inevitable",
+     "It was only a matter of time until she took her own life.", True),
+    ("safe-messaging.sensational",
+     "The last messages he sent before he died by suicide were shared everywhere.", True),
+    ("safe-messaging.success-failure", "He successfully took his own life.", True),
+    ("safe-messaging.method", "The gorge has already claimed three lives.", True),
+    ("safe-messaging.method", "The flu has already claimed three lives.", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rule_id", "sentence", "fires"), BATCH_AK_CLASSES)
+def test_batch_ak_classes(settings, rule_id: str, sentence: str, fires: bool) -> None:
+    assert (rule_id in _fired(settings, sentence)) is fires

@@ -72,6 +72,24 @@ _OWN_EXPERIENCE_RE = re.compile(
     r"counsell?or|psychologist|clinician|social worker)\b",
     re.IGNORECASE,
 )
+# The practice's own figures (its fees and prices, and what its readers did with its
+# newsletter ("Fees rise by 5% in January", "Sixty per cent of you read last month's issue on
+# a phone") and a household's bills, with no word of health in the sentence: nothing a
+# reader needs a source for.
+_PRACTICE_FIGURES_RE = re.compile(
+    r"\b(?:fees?|prices?|charges?|discounts?|VAT|invoices?|deposits?|refunds?|sliding scale|"
+    r"per session|session costs?|rent|mortgage|bills|council tax|salary|wages|"
+    r"of you (?:\w+ )?(?:read|opened|clicked|answered|voted|replied|said|told us|asked|"
+    r"chose|picked|signed up|came|filled in|took part|joined|downloaded)|"
+    r"our (?:newsletter|survey|poll|readers|subscribers|mailing list|open rate))\b",
+    re.IGNORECASE,
+)
+_HEALTH_RE = re.compile(
+    r"\b(?:depress\w*|anxi\w+|suicid\w*|disorders?|illness\w*|symptoms?|diagnos\w+|risks?|"
+    r"relapse\w*|recover\w*|mental health|treatment|therapy works|effective|prevalence|"
+    r"deaths?|dying|harm\w*|addict\w*|trauma\w*|stress\w*|sleep\w*|lonel\w+)\b",
+    re.IGNORECASE,
+)
 _NUMBER_RE = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|half|a third|"
     r"a quarter)\b (?:in|out of|of (?:all|every)|percent|per cent|times)\b|^\W*did you know",
@@ -227,6 +245,8 @@ def find_claims(
                 if asks and not _NUMBER_RE.search(sentence):
                     continue  # "What side effects are most common?" asks a prescriber
                 if _MYTH_RE.match(sentence):
+                    continue
+                if _PRACTICE_FIGURES_RE.search(sentence) and not _HEALTH_RE.search(sentence):
                     continue
                 yield Claim(offset + at, sentence, kind), cited
 
