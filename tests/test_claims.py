@@ -654,3 +654,29 @@ def test_blind_whole_posts_ah_classes(sentence: str, claim: bool) -> None:
 )  # fmt: skip
 def test_blind_batch_ak_classes(sentence: str, claim: bool) -> None:
     assert _is_claim(sentence) is claim
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        # batch AL (development half), in our own words: "out of" in dialect, a group most or
+        # least likely to do something, years of life compared, the steepest drop since, a
+        # rhetorical question that states its claim, tablets compared, growing up healthier;
+        # and what is no claim: "a small number of situations", a modal risk to one's safety,
+        # a game's win rate
+        ("Seven outta ten teens have tried vaping.", True),
+        ("Teenage boys are the group least likely to ask for help.", True),
+        ("Smokers live about ten years less than non-smokers.", True),
+        ("Admissions saw the sharpest fall since records began.", True),
+        ("Why are we still surprised that referrals have doubled?", True),
+        ("Why are you asking whether referrals have doubled?", False),
+        ("Exercise works better than tablets for mild depression.", True),
+        ("Kids who play outside grow up healthier.", True),
+        ("There are a small number of situations where I must share what you tell me.", False),
+        ("Leaving suddenly can increase the risk to your safety.", True),
+        ("This can increase the risk to your safety, so plan with a support worker.", False),
+        ("My win rate went from 40% to 52% this season.", False),
+    ],
+)  # fmt: skip
+def test_blind_batch_al_classes(sentence: str, claim: bool) -> None:
+    assert _is_claim(sentence) is claim

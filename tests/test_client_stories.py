@@ -738,3 +738,19 @@ def test_a_story_around_a_long_link_is_still_found() -> None:
 )  # fmt: skip
 def test_batch_ak_client_story_classes(text: str, identifiable: bool) -> None:
     assert any(s.identifiable for s in client_stories(text)) is identifiable, text
+
+
+# Batch AL (development half): the people of the writer's family's life are not clients
+# ("the coach of my daughter's netball team in Canton", "my son's teacher in Leeds"); a
+# client's are.
+@pytest.mark.parametrize(
+    ("text", "identifiable"),
+    [
+        ("The coach of my son's rugby team in Bath asked me to talk to the squad.", False),
+        ("My daughter's teacher in Leeds told me she is settling in.", False),
+        ("My client's teacher in Leeds told me she is settling in.", True),
+        ("The coach of the rugby team in Bath told me in session that he cannot sleep.", True),
+    ],
+)  # fmt: skip
+def test_batch_al_client_story_classes(text: str, identifiable: bool) -> None:
+    assert any(s.identifiable for s in client_stories(text)) is identifiable, text

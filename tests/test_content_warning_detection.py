@@ -2189,3 +2189,61 @@ def test_the_classes_of_batch_aj(topics, sentence: str, topic: str, flagged: boo
 )  # fmt: skip
 def test_the_classes_of_batch_ak(topics, sentence: str, topic: str, flagged: bool) -> None:
     assert (topic in _detected(topics, sentence)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic", "flagged"),
+    [
+        # batch AL (development half): each class in our own words, with near misses
+        ("He makes her bring back every receipt from the shop.", "abuse", True),
+        ("Please bring back every receipt for the team lunch claim.", "abuse", False),
+        ("She checks the mileage every night and wants to know why it changed.", "abuse", True),
+        ("The garage checks the mileage at every service.", "abuse", False),
+        ("He says he needs all my passwords because he loves me.", "abuse", True),
+        ("u have 5 mins to answer or im coming to ur house", "abuse", True),
+        ("He never laid a finger on me, but he called me useless every day.", "abuse", True),
+        ("The kids learned to hide in the cupboard when his truck pulled in.", "abuse", True),
+        ("The social worker had two earlier reports of concern about the baby.", "abuse", True),
+        ("My mum checks my phone bill because she pays it.", "abuse", False),
+        ("Complete the safeguarding training module by Friday.", "abuse", False),
+        ("After every meal she'd go to the bathroom and run the taps.", "eating-disorders",
+         True),
+        ("She chews and spits out most of what she cooks.", "eating-disorders", True),
+        ("I hid my packed lunch so my mum thought I'd eaten it.", "eating-disorders", True),
+        ("Two weeks of nothing but black coffee, and she says she feels light.",
+         "eating-disorders", True),
+        ("Her wall was covered in photos of thigh gaps.", "eating-disorders", True),
+        ("A man would brush past me in the stockroom whenever nobody was around.",
+         "sexual-violence", True),
+        ("send more pics or i'll show your mum", "sexual-violence", True),
+        ("I said no over and over, and he carried on.", "sexual-violence", True),
+        ("He told her it was her duty as a wife.", "sexual-violence", True),
+        ("The tutor told her to come to his office after dark, alone.", "sexual-violence", True),
+        ("By Sunday the bin is full of empties and I take it out at night.", "substance-use",
+         True),
+        ("Bring your empty jars to the refill shop.", "substance-use", False),
+        ("He started with a small spliff after work.", "substance-use", True),
+        ("Vodka in her morning coffee, every day by the end.", "substance-use", True),
+        ("The school has found nicotine pouches in lockers.", "substance-use", True),
+        ("thanks for everything mate. look after my cat for me", "suicide", True),
+        ("Can you look after my cat for me while I'm in Spain?", "suicide", False),
+        ("She had planned not to be around for her fortieth.", "suicide", True),
+        ("cannae see a way oot o this one, been thinkin aboot no bein here anymore", "suicide",
+         True),
+        ("Since Dad's attempt we keep the house calm.", "suicide", True),
+        ("Since Dad's attempt at the marathon his knees hurt.", "suicide", False),
+        ("Someone rang 988 for me last night.", "suicide", True),
+        ("We were on the roof for three days watching the water rise.", "trauma", True),
+        ("They tied my dad to a chair the night they broke in.", "trauma", True),
+        ("The evacuation order came at midnight.", "trauma", True),
+        ("The last rites were held at the ghats.", "death-and-grief", True),
+        ("Mum's voice is still on the answering machine.", "death-and-grief", True),
+        ("She is on bereavement leave this week.", "death-and-grief", True),
+        ("His slippers are still by the fire.", "death-and-grief", True),
+        ("I scratched up my own skin until it bled.", "self-harm", True),
+        ("The relief only lasted a minute, then came the shame.", "self-harm", True),
+        ("The urge used to come at bedtime.", "self-harm", True),
+    ],
+)  # fmt: skip
+def test_the_classes_of_batch_al(topics, sentence: str, topic: str, flagged: bool) -> None:
+    assert (topic in _detected(topics, sentence)) is flagged

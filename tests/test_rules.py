@@ -1995,3 +1995,44 @@ BATCH_AK_CLASSES = [
 @pytest.mark.parametrize(("rule_id", "sentence", "fires"), BATCH_AK_CLASSES)
 def test_batch_ak_classes(settings, rule_id: str, sentence: str, fires: bool) -> None:
     assert (rule_id in _fired(settings, sentence)) is fires
+
+
+# Batch AL's classes (development half), in our own words, with near misses.
+BATCH_AL_CLASSES = [
+    ("clinical-advice.medication-change", "Your mum doesn't need those pills, just fresh air.",
+     True),
+    ("clinical-advice.medication-change", "You don't need the pills with food.", False),
+    ("clinical-advice.medication-change", "Just leave out your night-time tablet on Fridays.",
+     True),
+    ("clinical-advice.medication-change", "Leave your tablets out of reach of children.", False),
+    ("clinical-advice.medication-change",
+     "He doesn't need the medication. Take him off them this week.", True),
+    ("clinical-advice.replacing-care", "Stop seeing that therapist and join my retreat.", True),
+    ("clinical-advice.diagnosing", "7 signs you're actually autistic", True),
+    ("clinical-advice.diagnosing", "7 signs your tomatoes need water", False),
+    ("clinical-advice.cure",
+     "Be wary of any app that promises a quick cure for anxiety.", False),
+    ("clinical-advice.medication-instruction",
+     "Medication, therapy and moving your body can all help with depression.", False),
+    ("safe-messaging.solution",
+     "Sometimes ending it all is the only way to make people listen.", True),
+    ("safe-messaging.solution", "The only way out of the car park is past the barrier.", False),
+    ("safe-messaging.solution", "It was the most beautiful exit from the stage.", True),
+    ("safe-messaging.single-cause", "She died by suicide because of the exam results.", True),
+    ("safe-messaging.single-cause",
+     "Reporters should avoid pinning a suicide on a single cause.", False),
+    ("safe-messaging.sensational",
+     "Tap to see the final photos before he killed himself.", True),
+    ("safe-messaging.method", "The bridge is now a known spot, locals say.", True),
+    ("safe-messaging.method", "The bridge is now a known spot for sunsets.", False),
+    ("safe-messaging.method", "Footage shows the man's final moments on the platform.", True),
+    ("stigma.crazy", "A crazed driver mounted the kerb.", True),
+    ("stigma.labels", "Some anorexics in my year compare lunches.", True),
+    ("stigma.diagnosis-as-adjective", "That meeting had serious bipolar energy.", True),
+    ("stigma.diagnosis-as-adjective", "Me when the bus is late: full psychotic break", True),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rule_id", "sentence", "fires"), BATCH_AL_CLASSES)
+def test_batch_al_classes(settings, rule_id: str, sentence: str, fires: bool) -> None:
+    assert (rule_id in _fired(settings, sentence)) is fires

@@ -64,6 +64,14 @@ _MYTH_RE = re.compile(
     re.IGNORECASE,
 )
 _QUESTION_RE = re.compile(r"\?[\"”’)*_]*\s*$")
+# A rhetorical question states what it asks ("Why are we surprised that diagnoses have tripled?",
+# "Isn't it time we admitted that therapy works better than tablets?"): a claim all the same.
+_RHETORICAL_RE = re.compile(
+    r"^\W*(?:why (?:are|is|do|does|did|were|should) (?:we|you|people|anyone|they|so many) (?:\w+ )?"
+    r"(?:surprised|shocked|amazed|still|pretending|ignoring)|isn['’]t it (?:time|true|obvious|"
+    r"clear)|don['’]t you know|how (?:is|can) it (?:still )?be (?:acceptable|ok|okay))\b",
+    re.IGNORECASE,
+)
 _OWN_EXPERIENCE_RE = re.compile(
     r"\b(?:in|from|across|over) my (?:\w+ ){0,2}(?:office|practice|work|experience|clinic|"
     r"caseload|sessions|therapy room|years)\b|\b(?:people|clients|parents|couples) (?:\w+ )?"
@@ -74,11 +82,12 @@ _OWN_EXPERIENCE_RE = re.compile(
 )
 # The practice's own figures (its fees and prices, and what its readers did with its
 # newsletter ("Fees rise by 5% in January", "Sixty per cent of you read last month's issue on
-# a phone") and a household's bills, with no word of health in the sentence: nothing a
-# reader needs a source for.
+# a phone"), a household's bills and a game's win rate, with no word of health in the
+# sentence: nothing a reader needs a source for.
 _PRACTICE_FIGURES_RE = re.compile(
     r"\b(?:fees?|prices?|charges?|discounts?|VAT|invoices?|deposits?|refunds?|sliding scale|"
-    r"per session|session costs?|rent|mortgage|bills|council tax|salary|wages|"
+    r"per session|session costs?|rent|mortgage|bills|council tax|salary|wages|win rate|"
+    r"battery|interest rates?|(?:%|per ?cent) off|"
     r"of you (?:\w+ )?(?:read|opened|clicked|answered|voted|replied|said|told us|asked|"
     r"chose|picked|signed up|came|filled in|took part|joined|downloaded)|"
     r"our (?:newsletter|survey|poll|readers|subscribers|mailing list|open rate))\b",
@@ -241,7 +250,9 @@ def find_claims(
             if found:
                 at, kind = min(found, key=lambda f: f[0])
                 sentence = block[start:stop].strip()
-                asks = _QUESTION_RE.search(sentence) or _OWN_EXPERIENCE_RE.search(sentence)
+                asks = (
+                    _QUESTION_RE.search(sentence) and not _RHETORICAL_RE.search(sentence)
+                ) or _OWN_EXPERIENCE_RE.search(sentence)
                 if asks and not _NUMBER_RE.search(sentence):
                     continue  # "What side effects are most common?" asks a prescriber
                 if _MYTH_RE.match(sentence):

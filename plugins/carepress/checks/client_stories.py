@@ -340,6 +340,7 @@ def _client_detail(kind: str, pattern: LazyPattern, text: str, start: int, end: 
     if not found or kind not in ("occupation", "place"):
         return bool(found)
     writer = [m.span() for m in _writer_described().finditer(text, start, end)]
+    writer += [m.span() for m in _family_life().finditer(text, start, end)]
     if kind == "occupation":  # the helper's job is not the client's ("seeing a therapist")
         writer += [m.span(1) for m in _HELPER_RE.finditer(text, start, end)]
     return any(not any(a <= m.start() and m.end() <= b for a, b in writer) for m in found)
@@ -365,6 +366,26 @@ def _writer_described() -> re.Pattern[str]:
         r" (an? (?:[\w'-]+ ){0,3}?(?:"
         + data["occupation_words"]
         + r")s?(?: (?:in|near|from|outside|around) (?:the )?[A-Z][\w'.&-]+(?: [A-Z][\w'.&-]+)*)?)",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _family_life() -> re.Pattern[str]:
+    """People of the writer's family's life and where they are: "the coach of my daughter's
+    netball team in Canton", "my son's teacher" (batch AL): not a client's job or town."""
+    data = kept_load(files("carepress").joinpath("data/client_stories.yml").read_text("utf-8"))
+    family = (
+        r"my (?:daughter|son|kids?|children|child|partner|husband|wife|mum|mom|dad|brother|"
+        r"sister|niece|nephew|grandson|granddaughter|stepson|stepdaughter)['’]s"
+    )
+    return re.compile(
+        r"\b(?:(?:the|a) )?(?:[\w'-]+ )?(?:" + data["occupation_words"] + r")s? (?:of|at|for) "
+        + family
+        + r" (?:[\w'-]+ ){0,4}?(?:team|school|class|club|nursery|choir|band|troop|group|"
+        r"practice|surgery|ward)(?: (?:in|at|near) (?:the )?[A-Z][\w'.&-]+)?"
+        r"|\b" + family + r" (?:[\w'-]+ ){0,2}?(?:" + data["occupation_words"] + r")s?\b"
+        r"(?: (?:in|at|near) (?:the )?[A-Z][\w'.&-]+)?",
         re.IGNORECASE,
     )
 
