@@ -754,3 +754,32 @@ def test_batch_ak_client_story_classes(text: str, identifiable: bool) -> None:
 )  # fmt: skip
 def test_batch_al_client_story_classes(text: str, identifiable: bool) -> None:
     assert any(s.identifiable for s in client_stories(text)) is identifiable, text
+
+
+# Names and places in any script's capitals (batches AJ and AL): "Zoë", "Siân", "José",
+# "Ōtara", "Mérida" are found as "Zoe" or "Leeds" are; a name's accents come off for the
+# list ("zoë" is "zoe"). Not a place named in a sentence about no one.
+@pytest.mark.parametrize(
+    ("text", "identifiable"),
+    [
+        ("Siân, a nurse from Caernarfon, told me she cannot sleep.", True),
+        ("Zoë, 17, a student at Ōtara High, has been seeing me.", True),
+        ("José, a teacher in Mérida, has been seeing me weekly.", True),
+        ("So proud of my young person Tane from Ōtara who got into uni after our sessions.",
+         True),
+        ("Mérida is lovely in spring.", False),
+        ("Our next walk starts in Ōtara on Sunday.", False),
+    ],
+)  # fmt: skip
+def test_names_and_places_outside_ascii(text: str, identifiable: bool) -> None:
+    assert any(s.identifiable for s in client_stories(text)) is identifiable, text
+
+
+def test_a_name_is_looked_up_without_its_accents() -> None:
+    from carepress.checks.client_stories import _known_as, given_names
+
+    known = given_names()
+    assert _known_as("zoë", known) == "zoe"
+    assert _known_as("siân", known) == "sian"
+    assert _known_as("mary-kate", known) == "mary"
+    assert _known_as("mérida", known) is None

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+
+import regex
 
 from ..findings import Finding
 from ..prefilter import GatedGroup, GatedPattern, LiteralIndex, LiteralSearch
@@ -35,9 +38,13 @@ declare(
 
 _ANCHOR_AFTER = re.compile(r"\s*(?:,\s*(?:\d|a\b|an\b|the\b|my\b|our\b|who\b|whose\b|age\b)|\()")
 _ANCHOR_BEFORE = re.compile(r"(?:named|called|client|patient|clients|patients)\s+$", re.I)
-_NAME_RE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)(?![\w'’-]*[a-z]*\.\w)")
+# Any script's capitals ("Zoë", "Siân", "Łukasz"): the list's names are looked up as written
+# and with their accents taken off (batch AJ's and AL's).
+_NAME_RE = regex.compile(
+    r"(?<![\w'’-])(\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?)(?![\w'’-]*\p{Ll}*\.\w)"
+)
 # A surname may be possessive ("Simone Biles's decision"): the full name is still seen.
-_SURNAME_RE = re.compile(r" (?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)(?= |,|\.|$|['’])")
+_SURNAME_RE = regex.compile(r" (?:\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?|\p{Lu}\.)(?= |,|\.|$|['’])")
 _SELF_RE = re.compile(
     r"(?:I'm|I am|my name is)\s+(?:(?:Dr|Mr|Mrs|Ms|Mx)\.?\s+)?(?:[A-Z][a-z]+\s+)?$"
 )
@@ -52,7 +59,7 @@ _SENTENCE_AS_RE = re.compile(r"^[\s*_\"“]*As\s+an?\s+$")
 _FIRST_PERSON_RE = re.compile(r"\b(?:I|I['’]m|I['’]ve|I['’]d|my|me)\b")
 # A name-like word as a place: "a therapist in Denver", "just outside Florence".
 _PLACE_BEFORE_RE = re.compile(r"\b(?:in|near|outside|around|across|downtown)\s+$", re.IGNORECASE)
-_PREVIOUS_WORD_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+) $")
+_PREVIOUS_WORD_RE = regex.compile(r"(?<![.!?]\s)(?<!^)\b(\p{Lu}\p{Ll}+) $")
 # Initials ("J.M."), not a time of day ("2 A.M.", "at 9 P.M.").
 _INITIALS_RE = re.compile(
     r"(?<![\w.])(?!(?<=\d )[AP]\. ?M\.)(?!(?<=\d)[AP]\. ?M\.)"
@@ -133,11 +140,9 @@ def _names(text: str, start: int, end: int, p: _Patterns) -> list[tuple[int, str
     found = []
     for match in _NAME_RE.finditer(text, start, end):
         word = match.group(1)
-        lower = word.lower()
-        if lower not in known:
-            lower = lower.split("-")[0]  # "Eun-ji", "Mary-Kate"
-            if lower not in known:
-                continue
+        lower = _known_as(word.lower(), known)
+        if lower is None:
+            continue
         before = text[max(start, match.start() - 16) : match.start()]
         if p.titled.search(before) or _SELF_RE.search(before):
             continue  # staff and public figures by title; the writer introducing themself
@@ -161,6 +166,19 @@ def _names(text: str, start: int, end: int, p: _Patterns) -> list[tuple[int, str
         found.append((match.start(), word if not surname else f"{word}{surname.group(0)}"))
     found += [(m.start(), m.group(0)) for m in _INITIALS_RE.finditer(text, start, end)]
     return found
+
+
+def _known_as(lower: str, known: frozenset[str]) -> str | None:
+    """The name as the list has it: as written, its first part ("Eun-ji", "Mary-Kate"), or
+    either without accents ("zoë" is "zoe"); None if it is no given name."""
+    for form in (lower, lower.split("-")[0]):
+        if form in known:
+            return form
+        if not form.isascii():
+            plain = unicodedata.normalize("NFKD", form).encode("ascii", "ignore").decode()
+            if plain in known:
+                return plain
+    return None
 
 
 def _self_described(text: str, start: int, end: int, at: int) -> bool:
