@@ -680,3 +680,20 @@ def test_blind_batch_ak_classes(sentence: str, claim: bool) -> None:
 )  # fmt: skip
 def test_blind_batch_al_classes(sentence: str, claim: bool) -> None:
     assert _is_claim(sentence) is claim
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        # batch AM (development half), in our own words
+        ("Nurses die by suicide at a higher rate than other workers.", True),
+        ("Young carers are the pupils most likely to drop out.", True),
+        ("Calls to the helpline have gone through the roof in our county since spring.", True),
+        ("Researchers at a Dublin university found that walking cut stress.", True),
+        ("Around one new mum in seven has postnatal depression.", True),
+        ("Heavy drinking is linked to dementia.", True),
+        ("Our newsletter is linked to the practice's booking page.", False),
+    ],
+)  # fmt: skip
+def test_blind_batch_am_classes(sentence: str, claim: bool) -> None:
+    assert _is_claim(sentence) is claim

@@ -783,3 +783,16 @@ def test_a_name_is_looked_up_without_its_accents() -> None:
     assert _known_as("siân", known) == "sian"
     assert _known_as("mary-kate", known) == "mary"
     assert _known_as("mérida", known) is None
+
+
+# Batch AM (development half): someone "whom she has been meeting with" is a client.
+@pytest.mark.parametrize(
+    ("text", "identifiable"),
+    [
+        ("Please pray for the young father from the 11 a.m. service whom he has been meeting "
+         "with since March.", True),
+        ("Please pray for the young father from the 11 a.m. service.", False),
+    ],
+)  # fmt: skip
+def test_batch_am_client_story_classes(text: str, identifiable: bool) -> None:
+    assert any(s.identifiable for s in client_stories(text)) is identifiable, text

@@ -2247,3 +2247,47 @@ def test_the_classes_of_batch_ak(topics, sentence: str, topic: str, flagged: boo
 )  # fmt: skip
 def test_the_classes_of_batch_al(topics, sentence: str, topic: str, flagged: bool) -> None:
     assert (topic in _detected(topics, sentence)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic", "flagged"),
+    [
+        # batch AM (development half): each class in our own words, with near misses
+        ("My father-in-law keeps my bank card and gives me pocket money.", "abuse", True),
+        ("She told the nurse she fell down the stairs, again.", "abuse", True),
+        ("He changed the wifi password and won't tell me until I apologise.", "abuse", True),
+        ("They lock his wife out on the porch when she's late.", "abuse", True),
+        ("Anyone afraid to go home tonight can stay at the hall.", "abuse", True),
+        ("The traffic on the ring road was abusive this morning.", "abuse", False),
+        ("A month's mind Mass will be said for her on Sunday.", "death-and-grief", True),
+        ("The flag is at half-mast for our former chairman.", "death-and-grief", True),
+        ("Our old cat was put to sleep at the vet's yesterday.", "death-and-grief", True),
+        ("Her son was born sleeping in March.", "death-and-grief", True),
+        ("RIP to my phone screen, dropped it again.", "death-and-grief", False),
+        ("She talks about hunger as a kind of reward.", "eating-disorders", True),
+        ("He's been living on black coffee and rice cakes.", "eating-disorders", True),
+        ("Her 'safe' foods get fewer every month.", "eating-disorders", True),
+        ("My toddler's food rules: no peas, no crusts.", "eating-disorders", False),
+        ("He punches the shed wall on purpose when it gets too much.", "self-harm", True),
+        ("A scar on my knee from falling off a wall at six.", "self-harm", False),
+        ("He slid his hand up my thigh under the desk.", "sexual-violence", True),
+        ("She refuses to be alone with her stepdad now.", "sexual-violence", True),
+        ("He said I was so mature for my age.", "sexual-violence", True),
+        ("The dog is getting groomed on Friday.", "sexual-violence", False),
+        ("My uncle cornered me at the party to explain his diet.", "sexual-violence", False),
+        ("She's shaking every morning until the offie opens.", "substance-use", True),
+        ("He hides the vodka behind the flour.", "substance-use", True),
+        ("Life had been taken over by drink for years.", "substance-use", True),
+        ("The coroner found he had intended to die.", "suicide", True),
+        ("I had written my goodbyes and was ready.", "suicide", True),
+        ("I wrote my goodbye card to the team today.", "suicide", False),
+        ("He lost his battle with depression in May.", "suicide", True),
+        ("You won't have to worry about me much longer, she said.", "suicide", True),
+        ("I still count the exits in every crowded room.", "trauma", True),
+        ("The stampede at the stadium killed nine.", "trauma", True),
+        ("The kids hit the kitchen like a hurricane.", "trauma", False),
+        ("My office looks like a war zone after the move.", "trauma", False),
+    ],
+)  # fmt: skip
+def test_the_classes_of_batch_am(topics, sentence: str, topic: str, flagged: bool) -> None:
+    assert (topic in _detected(topics, sentence)) is flagged

@@ -2036,3 +2036,28 @@ BATCH_AL_CLASSES = [
 @pytest.mark.parametrize(("rule_id", "sentence", "fires"), BATCH_AL_CLASSES)
 def test_batch_al_classes(settings, rule_id: str, sentence: str, fires: bool) -> None:
     assert (rule_id in _fired(settings, sentence)) is fires
+
+
+# Batch AM's classes (development half), in our own words, with near misses.
+BATCH_AM_CLASSES = [
+    ("clinical-advice.medication-change", "Wean yourself off over a fortnight.", True),
+    ("clinical-advice.diagnosing", "Your dad's temper is textbook bipolar.", True),
+    ("clinical-advice.diagnosing",
+     "If a friend feels they're depressed, listen and help them find support.", False),
+    ("clinical-advice.promise", "A quiet weekend will fix your burnout completely.", True),
+    ("clinical-advice.medication-instruction",
+     "Your pharmacist can say whether the new tablets are safe with your inhaler.", False),
+    ("safe-messaging.single-cause",
+     "After his suicide, people said the debt simply became too much for him.", True),
+    ("safe-messaging.solution", "The ones who did it are the brave ones.", True),
+    ("safe-messaging.solution", "Taking your own life is a right, some argue.", True),
+    ("safe-messaging.positive-framing",
+     "Ask whether they are thinking about suicide, and listen to the answer.", False),
+    ("safe-messaging.method", "His final moments were filmed by passers-by.", True),
+    ("safe-messaging.note", "His final message, typed on his phone, read: sorry.", True),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rule_id", "sentence", "fires"), BATCH_AM_CLASSES)
+def test_batch_am_classes(settings, rule_id: str, sentence: str, fires: bool) -> None:
+    assert (rule_id in _fired(settings, sentence)) is fires
