@@ -2291,3 +2291,30 @@ def test_the_classes_of_batch_al(topics, sentence: str, topic: str, flagged: boo
 )  # fmt: skip
 def test_the_classes_of_batch_am(topics, sentence: str, topic: str, flagged: bool) -> None:
     assert (topic in _detected(topics, sentence)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic", "flagged"),
+    [
+        # batch AN (development half, a batch of near misses): in our own words
+        ("A glug of sherry makes the trifle.", "substance-use", False),
+        ("Her whisky collection went to the rugby club.", "substance-use", False),
+        ("The insurance form asked how much alcohol I drink.", "substance-use", False),
+        ("The GP asked how much alcohol I drink and I lied.", "substance-use", True),
+        ("Hand gel is mostly alcohol.", "substance-use", False),
+        ("Utterly wasted from jet lag after Singapore.", "substance-use", False),
+        ("I had tea and toast in recovery after the op.", "substance-use", False),
+        ("She has been in recovery from alcohol for two years.", "substance-use", True),
+        ("A cheap codeine syrup habit took hold of him.", "substance-use", True),
+        ("Sorry for your loss, boys, the ref was shocking.", "death-and-grief", False),
+        ("The mummy's coffin at the museum is painted with stars.", "death-and-grief", False),
+        ("Our freezer finally died in the heatwave.", "death-and-grief", False),
+        ("We laid our grandmother to rest on Friday.", "death-and-grief", True),
+        ("Banging my head against a brick wall with this spreadsheet.", "self-harm", False),
+        ("I wore long sleeves all summer so nobody would see my arms.", "self-harm", True),
+        ("Earthquake cake is my favourite bake.", "trauma", False),
+        ("Armed robbers held up the petrol station.", "trauma", True),
+    ],
+)  # fmt: skip
+def test_the_classes_of_batch_an(topics, sentence: str, topic: str, flagged: bool) -> None:
+    assert (topic in _detected(topics, sentence)) is flagged
