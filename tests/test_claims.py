@@ -697,3 +697,20 @@ def test_blind_batch_al_classes(sentence: str, claim: bool) -> None:
 )  # fmt: skip
 def test_blind_batch_am_classes(sentence: str, claim: bool) -> None:
     assert _is_claim(sentence) is claim
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        # batch AO (development half), in our own words
+        ("Malawi has fewer nurses per head than almost any country.", True),
+        ("Fewer teenagers are smoking than a decade ago.", True),
+        ("We discuss the research showing screens harm sleep.", True),
+        ("The research showing up in my feed is mostly ads.", False),
+        ("My diet is eighty percent toast this week.", False),
+        ("Write your triggers down: you're more likely to notice them.", False),
+        ("Teens who vape are more likely to smoke.", True),
+    ],
+)  # fmt: skip
+def test_blind_batch_ao_classes(sentence: str, claim: bool) -> None:
+    assert _is_claim(sentence) is claim

@@ -2318,3 +2318,33 @@ def test_the_classes_of_batch_am(topics, sentence: str, topic: str, flagged: boo
 )  # fmt: skip
 def test_the_classes_of_batch_an(topics, sentence: str, topic: str, flagged: bool) -> None:
     assert (topic in _detected(topics, sentence)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic", "flagged"),
+    [
+        # batch AO (development half): each class in our own words, with near misses
+        ("Mum made us wear tights so people wouldn't see the bruises.", "abuse", True),
+        ("You'll tell the nurse you slipped, Dad said.", "abuse", True),
+        ("He put his fist through the wall beside her head.", "abuse", True),
+        ("He took the battery out of the car so I can't go to my sister's.", "abuse", True),
+        ("The sun is beating us today, bring water.", "abuse", False),
+        ("Prefects were beating them with slippers after lights out.", "abuse", True),
+        ("I couldn't bear everyone watching what goes on my plate.", "eating-disorders", True),
+        ("I was sick after tea again, don't tell Mum.", "eating-disorders", True),
+        ("She's cold in July and her coat hangs off her like a tent.", "eating-disorders", True),
+        ("Her teammates noticed she'd stopped getting her period.", "eating-disorders", True),
+        ("I woke with my clothes torn and no memory of the walk home.", "sexual-violence", True),
+        ("He said nobody'll believe you, and I believed him.", "sexual-violence", True),
+        ("The nurse sealed the evidence kit and signed it.", "sexual-violence", True),
+        ("He kept letting himself into girls' rooms at night.", "sexual-violence", True),
+        ("He gave away his good boots and said you'll manage without me.", "suicide", True),
+        ("I don't want to be alive tonight.", "suicide", True),
+        ("If anything happens to me this weekend, feed the cat.", "suicide", True),
+        ("The team will be better off without me for a week; see you after the holiday.",
+         "suicide", False),
+        ("I'm so embarrassed I want to die.", "suicide", False),
+    ],
+)  # fmt: skip
+def test_the_classes_of_batch_ao(topics, sentence: str, topic: str, flagged: bool) -> None:
+    assert (topic in _detected(topics, sentence)) is flagged

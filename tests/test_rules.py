@@ -2061,3 +2061,32 @@ BATCH_AM_CLASSES = [
 @pytest.mark.parametrize(("rule_id", "sentence", "fires"), BATCH_AM_CLASSES)
 def test_batch_am_classes(settings, rule_id: str, sentence: str, fires: bool) -> None:
     assert (rule_id in _fired(settings, sentence)) is fires
+
+
+# Batch AO's classes (development half), in our own words, with near misses.
+BATCH_AO_CLASSES = [
+    ("clinical-advice.replacing-care",
+     "It can be tempting to just skip the last session, and many people do.", False),
+    ("clinical-advice.medication-instruction",
+     "Take your tablets with food as the leaflet says.", False),
+    ("clinical-advice.medication-change", "Best stop all your medication now you're pregnant.",
+     True),
+    ("clinical-advice.diagnosing", "Your nephew clearly has ADHD.", True),
+    ("clinical-advice.replacing-care", "Hospital medicine won't help your nerves.", True),
+    ("safe-messaging.solution", "Tell me it wasn't a rational decision.", True),
+    ("safe-messaging.method",
+     "The podcast explains exactly how he ended his life, minute by minute.", True),
+    ("safe-messaging.single-cause",
+     "Farmers are killing themselves because of the drought.", True),
+    ("safe-messaging.inevitable",
+     "Her suicide was a tragedy nothing and no one could have prevented.", True),
+    ("safe-messaging.positive-framing",
+     "Asking about suicide can be a relief for them to be asked.", False),
+    ("confidentiality.client-quoted",
+     "He told me, word for word, that he was leaving his job.", True),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rule_id", "sentence", "fires"), BATCH_AO_CLASSES)
+def test_batch_ao_classes(settings, rule_id: str, sentence: str, fires: bool) -> None:
+    assert (rule_id in _fired(settings, sentence)) is fires

@@ -87,7 +87,8 @@ _OWN_EXPERIENCE_RE = re.compile(
 _PRACTICE_FIGURES_RE = re.compile(
     r"\b(?:fees?|prices?|charges?|discounts?|VAT|invoices?|deposits?|refunds?|sliding scale|"
     r"per session|session costs?|rent|mortgage|bills|council tax|salary|wages|win rate|"
-    r"battery|interest rates?|(?:%|per ?cent) off|"
+    r"battery|interest rates?|(?:%|per ?cent) off|my (?:diet|phone|playlist|wardrobe|fridge|"
+    r"personality|week|weekend)|phone (?:on|at|down to)|"
     r"of you (?:\w+ )?(?:read|opened|clicked|answered|voted|replied|said|told us|asked|"
     r"chose|picked|signed up|came|filled in|took part|joined|downloaded)|"
     r"our (?:newsletter|survey|poll|readers|subscribers|mailing list|open rate))\b",
