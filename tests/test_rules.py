@@ -2084,6 +2084,11 @@ BATCH_AO_CLASSES = [
      "Asking about suicide can be a relief for them to be asked.", False),
     ("confidentiality.client-quoted",
      "He told me, word for word, that he was leaving his job.", True),
+    # the writer's own diagnosis, named as theirs, is not trivialised
+    ("stigma.trivialised-diagnosis", "Me when my ADHD meds kick in, honestly.", False),
+    ("stigma.trivialised-diagnosis", "My ADHD assessment is next week, finally.", False),
+    ("stigma.trivialised-diagnosis", "Touch my labelled jars and my OCD kicks in, lol.", True),
+    ("stigma.trivialised-diagnosis", "My boss is so ADHD lol.", True),
 ]  # fmt: skip
 
 
