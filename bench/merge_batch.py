@@ -41,12 +41,16 @@ def _item(entry: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def merge_file(source: Path, label: str, write: bool) -> str:
+def test_half_texts() -> set[str]:
+    """Every test-half sentence, any category's: a sentence written for one category may
+    sit in another's file."""
+    return set().union(*map(_texts, (CORPUS / "test").glob("*.yml")))
+
+
+def merge_file(source: Path, label: str, write: bool, in_test: set[str]) -> str:
     batch = yaml.safe_load(source.read_text(encoding="utf-8"))
     dev_path = CORPUS / "dev" / source.name
     known = _texts(dev_path)
-    # Any category's: a sentence written for one category may sit in another's file.
-    in_test = set().union(*map(_texts, (CORPUS / "test").glob("*.yml")))
     added: dict[str, list[dict]] = {name: [] for name in LABELS}
     skipped_dev = skipped_test = 0
     for name in LABELS:
@@ -101,8 +105,9 @@ def main() -> None:
     parser.add_argument("batch", type=Path, help="the batch's folder")
     parser.add_argument("--write", action="store_true", help="change the development half")
     args = parser.parse_args()
+    in_test = test_half_texts()
     for source in sorted(args.batch.glob("*.yml")):
-        print(merge_file(source, args.label, args.write))
+        print(merge_file(source, args.label, args.write, in_test))
     if (args.batch / "posts").is_dir():
         print("\n".join(merge_posts(args.batch / "posts", args.label, args.write)))
 

@@ -110,7 +110,8 @@ def test_a_blind_batch_joins_the_development_half_without_the_test_half(
     (batch / "posts" / "a.md").write_text("new post", "utf-8")
     (batch / "posts" / "b.md").write_text("old post", "utf-8")
 
-    said = merge_batch.merge_file(batch / "stigma.yml", "AK", write=True)
+    in_test = merge_batch.test_half_texts()
+    said = merge_batch.merge_file(batch / "stigma.yml", "AK", write=True, in_test=in_test)
     assert said == ("stigma: +1 flag +1 clean; skipped 1 already in the development half, "
                     "1 in the test half")  # fmt: skip
     merged = _load(corpus / "dev" / "stigma.yml")
@@ -118,7 +119,7 @@ def test_a_blind_batch_joins_the_development_half_without_the_test_half(
     assert [e["text"] for e in merged["flag"]] == ["Known flag.", "New flag."]
     assert merged["flag"][1]["style"] == "news"
     assert [e["text"] for e in merged["clean"]] == ["Known clean.", "New clean."]
-    assert merge_batch.merge_file(batch / "stigma.yml", "AK", write=False).startswith(
+    assert merge_batch.merge_file(batch / "stigma.yml", "AK", False, in_test).startswith(
         "stigma: +0 flag +0 clean"
     )
     merge_batch.merge_posts(batch / "posts", "AK", write=True)

@@ -80,11 +80,11 @@ _OWN_EXPERIENCE_RE = re.compile(
     r"counsell?or|psychologist|clinician|social worker)\b",
     re.IGNORECASE,
 )
-# The practice's own figures (its fees and prices, and what its readers did with its
-# newsletter ("Fees rise by 5% in January", "Sixty per cent of you read last month's issue on
-# a phone"), a household's bills and a game's win rate, with no word of health in the
-# sentence: nothing a reader needs a source for.
-_PRACTICE_FIGURES_RE = re.compile(
+# Everyday figures: the practice's fees and prices, what its readers did with its newsletter
+# ("Fees rise by 5% in January", "Sixty per cent of you read last month's issue on a phone"), a
+# household's bills, a phone's battery, a game's win rate. With no word of health in the
+# sentence, nothing a reader needs a source for.
+_EVERYDAY_FIGURES_RE = re.compile(
     r"\b(?:fees?|prices?|charges?|discounts?|VAT|invoices?|deposits?|refunds?|sliding scale|"
     r"per session|session costs?|rent|mortgage|bills|council tax|salary|wages|win rate|"
     r"battery|interest rates?|(?:%|per ?cent) off|my (?:diet|phone|playlist|wardrobe|fridge|"
@@ -258,7 +258,7 @@ def find_claims(
                     continue  # "What side effects are most common?" asks a prescriber
                 if _MYTH_RE.match(sentence):
                     continue
-                if _PRACTICE_FIGURES_RE.search(sentence) and not _HEALTH_RE.search(sentence):
+                if _EVERYDAY_FIGURES_RE.search(sentence) and not _HEALTH_RE.search(sentence):
                     continue
                 yield Claim(offset + at, sentence, kind), cited
 

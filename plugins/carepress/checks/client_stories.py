@@ -96,8 +96,15 @@ def _join(patterns: list[str] | str, flags: int = re.IGNORECASE) -> LazyPattern:
 
 
 @cache
+def _data() -> dict:
+    """data/client_stories.yml, read once a run (patterns, the writer's own job, the writer's
+    family's people all read it)."""
+    return kept_load(files("carepress").joinpath("data/client_stories.yml").read_text("utf-8"))
+
+
+@cache
 def patterns() -> _Patterns:
-    data = kept_load(files("carepress").joinpath("data/client_stories.yml").read_text("utf-8"))
+    data = _data()
     jobs = data["occupation_words"]
     occupation = [p.replace("{occupation}", jobs) for p in data["occupation"]]
     # A context may name a job ("a bus driver I see"), as the details do.
@@ -377,12 +384,11 @@ _HELPER_RE = re.compile(
 @cache
 def _writer_described() -> re.Pattern[str]:
     """The writer's own job and town: "I'm a counsellor in Leeds", "As a nurse near Tucson,"."""
-    data = kept_load(files("carepress").joinpath("data/client_stories.yml").read_text("utf-8"))
     return re.compile(
         r"(?:\b(?:I['’]m|I am|I was|I['’]ve been|I have been|I work as|I worked as|I trained as)"
         r"|(?:^|(?<=[.!?]\s)|(?<=\n))[\s*_\"“]*As(?=[^.!?\n,]*,\s*(?:I|we)\b))"
         r" (an? (?:[\w'-]+ ){0,3}?(?:"
-        + data["occupation_words"]
+        + _data()["occupation_words"]
         + r")s?(?: (?:in|near|from|outside|around) (?:the )?[A-Z][\w'.&-]+(?: [A-Z][\w'.&-]+)*)?)",
         re.IGNORECASE,
     )
@@ -392,18 +398,16 @@ def _writer_described() -> re.Pattern[str]:
 def _family_life() -> re.Pattern[str]:
     """People of the writer's family's life and where they are: "the coach of my daughter's
     netball team in Canton", "my son's teacher" (batch AL): not a client's job or town."""
-    data = kept_load(files("carepress").joinpath("data/client_stories.yml").read_text("utf-8"))
+    jobs = _data()["occupation_words"]
     family = (
         r"my (?:daughter|son|kids?|children|child|partner|husband|wife|mum|mom|dad|brother|"
         r"sister|niece|nephew|grandson|granddaughter|stepson|stepdaughter)['’]s"
     )
+    where = r"(?: (?:in|at|near) (?:the )?[A-Z][\w'.&-]+)?"
     return re.compile(
-        r"\b(?:(?:the|a) )?(?:[\w'-]+ )?(?:" + data["occupation_words"] + r")s? (?:of|at|for) "
-        + family
-        + r" (?:[\w'-]+ ){0,4}?(?:team|school|class|club|nursery|choir|band|troop|group|"
-        r"practice|surgery|ward)(?: (?:in|at|near) (?:the )?[A-Z][\w'.&-]+)?"
-        r"|\b" + family + r" (?:[\w'-]+ ){0,2}?(?:" + data["occupation_words"] + r")s?\b"
-        r"(?: (?:in|at|near) (?:the )?[A-Z][\w'.&-]+)?",
+        rf"\b(?:(?:the|a) )?(?:[\w'-]+ )?(?:{jobs})s? (?:of|at|for) {family} (?:[\w'-]+ ){{0,4}}?"
+        rf"(?:team|school|class|club|nursery|choir|band|troop|group|practice|surgery|ward){where}"
+        rf"|\b{family} (?:[\w'-]+ ){{0,2}}?(?:{jobs})s?\b{where}",
         re.IGNORECASE,
     )
 
