@@ -714,3 +714,29 @@ def test_blind_batch_am_classes(sentence: str, claim: bool) -> None:
 )  # fmt: skip
 def test_blind_batch_ao_classes(sentence: str, claim: bool) -> None:
     assert _is_claim(sentence) is claim
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        # batches AP, AQ and AR (development half), in our own words
+        ("Loneliness does as much harm to your health as smoking.", True),
+        ("Yoga gives a bigger mood boost than a walk.", True),
+        ("Teenagers are more susceptible to peer pressure than adults.", True),
+        ("Stroking a cat lowers your blood pressure.", True),
+        ("Skipping breakfast spiked my blood sugar, I think.", False),
+        ("Suicides among farmers have started to fall.", True),
+        ("Our referrals dropped in August while I was away.", False),
+        ("CBT is the single most effective treatment for insomnia.", True),
+        ("Anxiety is commoner among people who live alone.", True),
+        ("Most overdoses happen at home.", True),
+        ("Any GP will tell you that sleep matters.", True),
+        ("Since the mill closed, drinking in the valley has gone through the roof.", True),
+        ("My stress has gone through the roof this week.", False),
+        ("Rainfall this July was the highest in a decade.", False),
+        ("Eighty percent of members voted for the new rota.", False),
+        ("My very unscientific poll says nine out of ten dogs love cheese.", False),
+    ],
+)  # fmt: skip
+def test_blind_batches_ap_aq_ar_classes(sentence: str, claim: bool) -> None:
+    assert _is_claim(sentence) is claim

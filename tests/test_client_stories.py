@@ -796,3 +796,21 @@ def test_a_name_is_looked_up_without_its_accents() -> None:
 )  # fmt: skip
 def test_batch_am_client_story_classes(text: str, identifiable: bool) -> None:
     assert any(s.identifiable for s in client_stories(text)) is identifiable, text
+
+
+# Batch AP (development half): congratulations, an obituary, a contact to ring and the writer's
+# own life are no client story; "let me tell you" is no consent to tell one.
+@pytest.mark.parametrize(
+    ("text", "identifiable"),
+    [
+        ("Congrats to Priya Shah, 15, from our netball squad, picked for the county!", False),
+        ("Ring Bev at the surgery to book the Tuesday clinic.", False),
+        ("I was 24, a new nurse at St Luke's in Cardiff, when I learned to listen.", False),
+        ("I was the only woman in my welding class at the Lagos campus, let me tell you.",
+         False),
+        ("My client Priya, 15, from the netball squad at Hill School, told me about her week.",
+         True),
+    ],
+)  # fmt: skip
+def test_batch_ap_client_story_classes(text: str, identifiable: bool) -> None:
+    assert any(s.identifiable for s in client_stories(text)) is identifiable, text

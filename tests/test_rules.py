@@ -2095,3 +2095,32 @@ BATCH_AO_CLASSES = [
 @pytest.mark.parametrize(("rule_id", "sentence", "fires"), BATCH_AO_CLASSES)
 def test_batch_ao_classes(settings, rule_id: str, sentence: str, fires: bool) -> None:
     assert (rule_id in _fired(settings, sentence)) is fires
+
+
+# Batches AP and AR (development half): each class in our own words, with a near miss.
+BATCH_AP_AR_CLASSES = [
+    ("safe-messaging.solution",
+     "Buried in debt, he did the only rational thing left to him.", True),
+    ("safe-messaging.solution", "Selling the van was the only rational option left to him.",
+     False),
+    ("safe-messaging.solution",
+     "If she's made up her mind, who are we to talk her out of it?", True),
+    ("safe-messaging.solution", "We took the easy way out and ordered a takeaway.", False),
+    ("safe-messaging.method",
+     "Everyone calls the old quarry the place where kids go to end it.", True),
+    ("safe-messaging.method",
+     "The train driver said a woman stepped out in front of his train.", True),
+    ("safe-messaging.inevitable",
+     "Once a person has decided to end their life, nothing anyone can do will matter.", True),
+    ("stigma.crazy", "My cousin's gone totally troppo since the divorce.", True),
+    ("stigma.stereotype", "Honestly, he belongs back in Broadmoor.", True),
+    ("stigma.stereotype", "She was treated at Broadmoor Hospital for two years.", False),
+    ("stigma.stereotype", "Someone should have his head examined.", True),
+    ("clinical-advice.promise", "This curry will cure my bad mood.", False),
+    ("clinical-advice.promise", "This supplement will cure your anxiety.", True),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "sentence", "fires"), BATCH_AP_AR_CLASSES)
+def test_batch_ap_ar_classes(settings, rule_id: str, sentence: str, fires: bool) -> None:
+    assert (rule_id in _fired(settings, sentence)) is fires

@@ -91,7 +91,13 @@ _EVERYDAY_FIGURES_RE = re.compile(
     r"personality|week|weekend)|phone (?:on|at|down to)|"
     r"of you (?:\w+ )?(?:read|opened|clicked|answered|voted|replied|said|told us|asked|"
     r"chose|picked|signed up|came|filled in|took part|joined|downloaded)|"
-    r"our (?:newsletter|survey|poll|readers|subscribers|mailing list|open rate))\b",
+    r"our (?:newsletter|survey|poll|readers|subscribers|mailing list|open rate)|"
+    # Batches AP and AR: the weather and the sky, a vote or a turnout, training completed,
+    # a poll the writer calls unscientific.
+    r"rain(?:fall)?|snow(?:fall)?|rain gauge|temperatures?|heatwave|weather|forecast|aurora|"
+    r"eclipse|tides?|voted|members|attendance|turnout|membership|congregation|footfall|"
+    r"completed the|module|"
+    r"(?:deeply |very |totally |completely |entirely |highly )?unscientific)\b",
     re.IGNORECASE,
 )
 _HEALTH_RE = re.compile(
