@@ -810,6 +810,11 @@ def test_batch_am_client_story_classes(text: str, identifiable: bool) -> None:
          False),
         ("My client Priya, 15, from the netball squad at Hill School, told me about her week.",
          True),
+        ("Every Monday at nine, Keith, a Leeds postman, sits on my couch and cries.", True),
+        ("My 4pm (a Cardiff nurse, you know who you are) did her homework!", True),
+        ("I have been Tomasz's therapist for four years, since his divorce in 2021.", True),
+        ("The cat sits on my couch every evening.", False),
+        ("My 4pm meeting moved to Thursday.", False),
     ],
 )  # fmt: skip
 def test_batch_ap_client_story_classes(text: str, identifiable: bool) -> None:

@@ -2418,6 +2418,14 @@ def test_the_classes_of_batch_ao(topics, sentence: str, topic: str, flagged: boo
         ("My opponent played a suicidal pawn push.", "suicide", False),
         ("Closing the ward would be suicide for this hospital.", "suicide", False),
         ("stop typing kms every time your team loses", "suicide", True),
+        ("I ran 12 kms before work.", "suicide", False),
+        ("Burning myself was how I coped through sixth form.", "self-harm", True),
+        ("Gran wore long sleeves every summer, and I only later understood why.", "abuse",
+         True),
+        ("Wolf-whistles and comments on her bus route mean my daughter now walks.",
+         "sexual-violence", True),
+        ("The mosque talk warned against intoxicants.", "substance-use", True),
+        ("Beloved wife of Ananda, peacefully at home.", "death-and-grief", True),
     ],
 )  # fmt: skip
 def test_the_classes_of_batches_ap_aq_ar(
