@@ -740,3 +740,24 @@ def test_blind_batch_ao_classes(sentence: str, claim: bool) -> None:
 )  # fmt: skip
 def test_blind_batches_ap_aq_ar_classes(sentence: str, claim: bool) -> None:
     assert _is_claim(sentence) is claim
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        # batches AS and AT (development half), in our own words
+        ("Boys talk about their worries far less than girls do.", False),
+        ("Screens are worse for your sleep than coffee.", True),
+        ("Nurses have higher rates of depression than doctors.", True),
+        ("I had more anxiety than I expected before the talk.", False),
+        ("There was a study in the BMJ showing walking helps.", True),
+        ("Half the office is on antidepressants, apparently.", True),
+        ("One lonely person in five never sees a neighbour.", True),
+        ("For every pound spent on prevention, the NHS saves three.", True),
+        ("Is it any wonder that stress shortens a life as much as smoking?", True),
+        ("Is it any wonder we love this town?", False),
+        ("Farmers are the most stressed workers in the country.", True),
+    ],
+)  # fmt: skip
+def test_blind_batches_as_at_classes(sentence: str, claim: bool) -> None:
+    assert _is_claim(sentence) is claim

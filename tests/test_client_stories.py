@@ -819,3 +819,20 @@ def test_batch_am_client_story_classes(text: str, identifiable: bool) -> None:
 )  # fmt: skip
 def test_batch_ap_client_story_classes(text: str, identifiable: bool) -> None:
     assert any(s.identifiable for s in client_stories(text)) is identifiable, text
+
+
+# Batches AS and AT (development half): the caseload, a slot with a day, a referral by a GP,
+# a role one of three in a town; a drama's character is no client.
+@pytest.mark.parametrize(
+    ("text", "identifiable"),
+    [
+        ("One of my regulars (@sam_paints) finally booked that holiday!", True),
+        ("My 9am every Friday, the woman who runs the bakery, is sleeping again.", True),
+        ("He is one of only two vets in Ludlow and was sent to me by his own GP.", True),
+        ("The novel's central character, a Leeds nurse called Ruth, is beautifully drawn.",
+         False),
+        ("One of my regulars at the pub quiz won again.", False),
+    ],
+)  # fmt: skip
+def test_batch_as_at_client_story_classes(text: str, identifiable: bool) -> None:
+    assert any(s.identifiable for s in client_stories(text)) is identifiable, text

@@ -2432,3 +2432,51 @@ def test_the_classes_of_batches_ap_aq_ar(
     topics, sentence: str, topic: str, flagged: bool
 ) -> None:
     assert (topic in _detected(topics, sentence)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic", "flagged"),
+    [
+        # batches AS, AT and AU (development half): each class in our own words, with near misses
+        ("Grandad's slippers are still by the fire and none of us will move them.",
+         "death-and-grief", True),
+        ("Mum still sets out his cup every morning.", "death-and-grief", True),
+        ("Lost my grandad this morning, he taught me to fish.", "death-and-grief", True),
+        ("Lost my keys in the supermarket again.", "death-and-grief", False),
+        ("The vet said it was kinder to let him go after sixteen good years.", "death-and-grief",
+         True),
+        ("The photocopier has officially died, use the one upstairs.", "death-and-grief", False),
+        ("The bus station was quiet as a graveyard after midnight.", "death-and-grief", False),
+        ("Her hoodie stayed on all through the heatwave, so nobody would see her arms.",
+         "self-harm", True),
+        ("Bracelets stacked up to the elbow, every single day.", "self-harm", True),
+        ("Anyone who cuts themselves on the broken glass must report it to the site office.",
+         "self-harm", False),
+        ("She keeps vodka hidden behind the paint tins.", "substance-use", True),
+        ("He's back on it, I can tell from the empties.", "substance-use", True),
+        ("A sobering read for anyone who runs a business.", "substance-use", False),
+        ("My knee rehab starts next week.", "substance-use", False),
+        ("He takes all of her wages and gives her an allowance for the bus.", "abuse", True),
+        ("We learned to read his footsteps on the stairs.", "abuse", True),
+        ("Our striker controls the ball beautifully.", "abuse", False),
+        ("The traffic beat me today, two hours to get home.", "abuse", False),
+        ("I froze, and that doesn't mean I agreed.", "sexual-violence", True),
+        ("He told her it didn't count because we were married.", "sexual-violence", True),
+        ("Even the groomsmen were reaching for the tissues.", "sexual-violence", False),
+        ("She counts every bite. every sip. every step.", "eating-disorders", True),
+        ("I stepped on the scales five times before lunch.", "eating-disorders", True),
+        ("He's terrified of bread since the new diet.", "eating-disorders", True),
+        ("Made a plan in March; I'm still here because my son rang.", "suicide", True),
+        ("He gave me his guitar and said he wouldn't need it any more.", "suicide", True),
+        ("The rook sacrifice looked like suicide for the white queen.", "suicide", False),
+        ("Ten years on from the school shooting anniversary, the town still grieves.",
+         "trauma", True),
+        ("I can't sit with my back to the door since the attack.", "trauma", True),
+        ("The slugs have won the war on my cabbages.", "trauma", False),
+        ("That driving instructor traumatised me at every roundabout.", "trauma", False),
+    ],
+)  # fmt: skip
+def test_the_classes_of_batches_as_at_au(
+    topics, sentence: str, topic: str, flagged: bool
+) -> None:
+    assert (topic in _detected(topics, sentence)) is flagged

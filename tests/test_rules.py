@@ -2143,3 +2143,31 @@ BATCH_AP_AR_CLASSES = [
 @pytest.mark.parametrize(("rule_id", "sentence", "fires"), BATCH_AP_AR_CLASSES)
 def test_batch_ap_ar_classes(settings, rule_id: str, sentence: str, fires: bool) -> None:
     assert (rule_id in _fired(settings, sentence)) is fires
+
+
+# Batches AS, AT and AU (development half): each class in our own words, with a near miss.
+BATCH_AS_AT_AU_CLASSES = [
+    ("safe-messaging.method", "He took his own life in the stairwell of the car park.", True),
+    ("safe-messaging.method", "He took his own life at the age of 40.", False),
+    ("safe-messaging.method", "The paper confirmed the method he had used.", True),
+    ("safe-messaging.note", "They printed her letter in full, every word.", True),
+    ("safe-messaging.single-cause", "His suicide was the direct result of debt.", True),
+    ("safe-messaging.positive-framing",
+     "Ending his life was the sensible choice, some said.", True),
+    ("clinical-advice.diagnosing",
+     "What you're describing in your son is ADHD, plain and simple.", True),
+    ("clinical-advice.diagnosing", "It sounds like she has PDA.", True),
+    ("clinical-advice.medication-change", "Ask for a higher dose at your review.", True),
+    ("clinical-advice.medication-change",
+     "Don't let the psychiatrist talk you into changing anything.", True),
+    ("clinical-advice.replacing-care",
+     "Take her to the prayer camp, not the hospital.", True),
+    ("stigma.diagnosis-as-adjective", "I'm a bit on the spectrum when it comes to socks.",
+     True),
+    ("stigma.stereotype", "Someone's forgotten their happy pills today.", True),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "sentence", "fires"), BATCH_AS_AT_AU_CLASSES)
+def test_batch_as_at_au_classes(settings, rule_id: str, sentence: str, fires: bool) -> None:
+    assert (rule_id in _fired(settings, sentence)) is fires

@@ -69,7 +69,10 @@ _QUESTION_RE = re.compile(r"\?[\"”’)*_]*\s*$")
 _RHETORICAL_RE = re.compile(
     r"^\W*(?:why (?:are|is|do|does|did|were|should) (?:we|you|people|anyone|they|so many) (?:\w+ )?"
     r"(?:surprised|shocked|amazed|still|pretending|ignoring)|isn['’]t it (?:time|true|obvious|"
-    r"clear)|don['’]t you know|how (?:is|can) it (?:still )?be (?:acceptable|ok|okay))\b",
+    r"clear)|don['’]t you know|how (?:is|can) it (?:still )?be (?:acceptable|ok|okay)|"
+    # Batch AT: "Is it any wonder ... that loneliness shortens a life ...?", "Was it not shown
+    # that ...?"
+    r"is it any wonder|(?:was|has) it not been shown|was it not shown)\b",
     re.IGNORECASE,
 )
 _OWN_EXPERIENCE_RE = re.compile(
