@@ -761,3 +761,21 @@ def test_blind_batches_ap_aq_ar_classes(sentence: str, claim: bool) -> None:
 )  # fmt: skip
 def test_blind_batches_as_at_classes(sentence: str, claim: bool) -> None:
     assert _is_claim(sentence) is claim
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        # batches AV, AW and AX (development half), in our own words
+        ("Half of all nurses report burnout.", True),
+        ("Stress among junior doctors peaks in February.", True),
+        ("Most bullying now happens in group chats.", True),
+        ("Prescriptions for sleeping pills have climbed steeply.", True),
+        ("Our under-12s have doubled in size this year.", False),
+        ("Three of my flatmates are from Galway.", False),
+        ("Some of the most common assumptions about grief are unhelpful.", False),
+        ("Petrol prices have risen for the fifth week running.", False),
+    ],
+)  # fmt: skip
+def test_blind_batches_av_aw_ax_classes(sentence: str, claim: bool) -> None:
+    assert _is_claim(sentence) is claim

@@ -836,3 +836,18 @@ def test_batch_ap_client_story_classes(text: str, identifiable: bool) -> None:
 )  # fmt: skip
 def test_batch_as_at_client_story_classes(text: str, identifiable: bool) -> None:
     assert any(s.identifiable for s in client_stories(text)) is identifiable, text
+
+
+# Batches AV and AX (development half): a client who "sat in my room", session notes by
+# weekday; a salon's regular is no client story.
+@pytest.mark.parametrize(
+    ("text", "identifiable"),
+    [
+        ("Amara, 20, a law student at UCT, sat in my room on Tuesday and cried.", True),
+        ("Notes from Monday 3 June: K. (Year 11, lives with her aunt) talked about the rows.",
+         True),
+        ("My 10 a.m. Saturday regular brought flapjacks, best salon clients ever.", False),
+    ],
+)  # fmt: skip
+def test_batch_av_ax_client_story_classes(text: str, identifiable: bool) -> None:
+    assert any(s.identifiable for s in client_stories(text)) is identifiable, text

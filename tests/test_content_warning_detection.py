@@ -2480,3 +2480,39 @@ def test_the_classes_of_batches_as_at_au(
     topics, sentence: str, topic: str, flagged: bool
 ) -> None:
     assert (topic in _detected(topics, sentence)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic", "flagged"),
+    [
+        # batches AV, AW and AX (development half): each class in our own words, near misses
+        ("Respawn takes ages now, so dying in ranked really stings.", "death-and-grief", False),
+        ("The passing of the housing bill was a relief to tenants.", "death-and-grief", False),
+        ("I literally died when the teacher fell off his chair.", "death-and-grief", False),
+        ("Her uncle was laid to rest in the village on Friday.", "death-and-grief", True),
+        ("We're all feeling the loss of a teammate this week.", "death-and-grief", True),
+        ("Give the roses a good drink after work.", "substance-use", False),
+        ("He bought the pills off a guy at the gym.", "substance-use", True),
+        ("There's a smell like a skunk coming from his room every night.", "substance-use",
+         True),
+        ("The coach had us running suicides until we dropped.", "suicide", False),
+        ("I'm planning to end my tenancy in March.", "suicide", False),
+        ("I told my mum I had a plan, and she drove me straight to A&E.", "suicide", True),
+        ("bingeing crime dramas all weekend, no regrets", "eating-disorders", False),
+        ("She hides her lunch in napkins and says she ate at school.", "eating-disorders", True),
+        ("He won't eat after six, even on his birthday.", "eating-disorders", True),
+        ("The final boss beat me again, twenty tries now.", "abuse", False),
+        ("He decides what she eats and who she may see.", "abuse", True),
+        ("She isn't allowed her own bank card.", "abuse", True),
+        ("The Rovers were bombed out of the cup on Saturday.", "trauma", False),
+        ("My cousin got glassed outside the pub.", "trauma", True),
+        ("The prefect pinned me down and did things I still can't talk about.",
+         "sexual-violence", True),
+        ("I keep an ice cube in the freezer drawer to hold when the urge comes, and held one "
+         "when the urge hit last night.", "self-harm", True),
+    ],
+)  # fmt: skip
+def test_the_classes_of_batches_av_aw_ax(
+    topics, sentence: str, topic: str, flagged: bool
+) -> None:
+    assert (topic in _detected(topics, sentence)) is flagged

@@ -2171,3 +2171,23 @@ BATCH_AS_AT_AU_CLASSES = [
 @pytest.mark.parametrize(("rule_id", "sentence", "fires"), BATCH_AS_AT_AU_CLASSES)
 def test_batch_as_at_au_classes(settings, rule_id: str, sentence: str, fires: bool) -> None:
     assert (rule_id in _fired(settings, sentence)) is fires
+
+
+# Batches AV, AW and AX (development half): each class in our own words, with a near miss.
+BATCH_AV_AW_AX_CLASSES = [
+    ("clinical-advice.medication-change", "Have a beer with your tablets, it helps.", True),
+    ("clinical-advice.medication-change", "Borrow one of your mum's sleeping pills.", True),
+    ("clinical-advice.replacing-care", "Stop taking him to the psychiatrist.", True),
+    ("clinical-advice.replacing-care", "You don't need an assessment to join the club.", False),
+    ("clinical-advice.diagnosing", "Those tantrums are ADHD, trust me.", True),
+    ("clinical-advice.cure", "Going dairy-free will clear it right up.", True),
+    ("clinical-advice.cure", "People who finish my programme don't relapse.", True),
+    ("stigma.crazy", "My flatmate is actually mental.", True),
+    ("stigma.diagnosis-as-adjective", "I'm so depressed because the café sold out of scones.",
+     True),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "sentence", "fires"), BATCH_AV_AW_AX_CLASSES)
+def test_batch_av_aw_ax_classes(settings, rule_id: str, sentence: str, fires: bool) -> None:
+    assert (rule_id in _fired(settings, sentence)) is fires

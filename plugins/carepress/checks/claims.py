@@ -100,13 +100,19 @@ _EVERYDAY_FIGURES_RE = re.compile(
     r"rain(?:fall)?|snow(?:fall)?|rain gauge|temperatures?|heatwave|weather|forecast|aurora|"
     r"eclipse|tides?|voted|members|attendance|turnout|membership|congregation|footfall|"
     r"completed the|module|"
-    r"(?:deeply |very |totally |completely |entirely |highly )?unscientific)\b",
+    r"(?:deeply |very |totally |completely |entirely |highly )?unscientific|"
+    # Batches AV and AX: a club's results or squad, a book club or staff survey, petrol prices,
+    # visitor numbers, the writer's own housemates.
+    r"home games|away games|wins|matches|under-\d{1,2}s|squad|book club|christmas party|"
+    r"petrol|diesel|fuel|visitor numbers|ticket sales|balcon(?:y|ies)|"
+    r"(?:of )?my (?:housemates|flatmates|classmates|friends|mates|cousins|siblings|colleagues))\b",
     re.IGNORECASE,
 )
 _HEALTH_RE = re.compile(
     r"\b(?:depress\w*|anxi\w+|suicid\w*|disorders?|illness\w*|symptoms?|diagnos\w+|risks?|"
     r"relapse\w*|recover\w*|mental health|treatment|therapy works|effective|prevalence|"
-    r"deaths?|dying|harm\w*|addict\w*|trauma\w*|stress\w*|sleep\w*|lonel\w+)\b",
+    r"deaths?|dying|harm\w*|addict\w*|trauma\w*|stress\w*|sleep\w*|lonel\w+|antidepress\w*|"
+    r"prescri\w*|medication|medicines?|overdos\w*|admissions)\b",
     re.IGNORECASE,
 )
 _NUMBER_RE = re.compile(
