@@ -2516,3 +2516,25 @@ def test_the_classes_of_batches_av_aw_ax(
     topics, sentence: str, topic: str, flagged: bool
 ) -> None:
     assert (topic in _detected(topics, sentence)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        # this stop's classes, narrowed after a review: near misses they must not reach
+        ("Partition the hard drive before installing.", "trauma"),
+        ("The troubles of being a new parent are many.", "trauma"),
+        ("I had a crush at the gig on the bass player.", "trauma"),
+        ("I told my boss I had a plan for the launch.", "suicide"),
+        ("There are good reasons to stay in the city for the summer.", "suicide"),
+        ("He bought a bike off a mate from work.", "substance-use"),
+        ("I've got the munchies after that long walk.", "substance-use"),
+        ("I spent the morning cutting food into tiny pieces for the baby.", "eating-disorders"),
+        ("Athletes punish their bodies in pre-season.", "self-harm"),
+        ("Make the most of the time she has left before her flight.", "death-and-grief"),
+        ("Dad, who would have been proud, sent a card.", "death-and-grief"),
+        ("Shraddha Kapoor's new film opens on Friday.", "death-and-grief"),
+    ],
+)  # fmt: skip
+def test_this_stops_classes_stay_narrow(topics, sentence: str, topic: str) -> None:
+    assert topic not in _detected(topics, sentence)
