@@ -89,6 +89,10 @@ def score(corpora: dict[str, dict[str, list[str]]], workdir: Path) -> list[Score
         paths.append(path)
     reports = check_many(paths, settings, utc_now(), html=False, keep_text=False)
     findings = {s: r.findings for s, r in zip(sentences, reports, strict=True)}
+    # A check that crashed finds nothing, which would read as misses, not as a broken engine.
+    broken = [s for s, found in findings.items() if any(f.rule == "internal.error" for f in found)]
+    if broken:
+        raise SystemExit(f"the engine failed (internal.error) on {len(broken)} sentences")
     scores = []
     for category, labelled in corpora.items():
         prefix = rule_prefix(category)

@@ -98,9 +98,9 @@ def test_a_run_on_sentence_is_read_to_the_model_s_limit_in_bounded_batches() -> 
     sentences = [run_on, *["We are open on Saturdays."] * 500]
     margins = reader.margins(sentences)
     assert margins.shape == (501, len(categories()))
-    first_pieces = reader.piece_ids(run_on)[: module.MAX_PIECES]
-    alone = reader._margins([first_pieces])  # the same sums, up to the order of additions
+    alone = reader.margins([run_on])  # the same sums, up to the order of additions
     assert abs(alone - margins[:1]).max() < 1e-4
+    assert len(reader.piece_ids(run_on)) > module.MAX_PIECES  # the model read only the first
     assert abs(margins[1:] - margins[1]).max() < 1e-4
     assert module._WORK.buffer.size <= max(1 << 20, module.MAX_BATCH * module.MAX_PIECES * 384)
 
@@ -152,15 +152,16 @@ def test_the_guidance_s_own_words_are_not_read_as_unsafe_messaging(hub: Hub) -> 
 
 
 def test_a_topic_s_everyday_phrase_silences_it_for_that_topic(hub: Hub) -> None:
-    """What tells the rules a sentence is not the topic (the topic's exceptions: a nick while
-    shaving, a cut in the kitchen) tells the second reader too; a sentence of the topic
-    without such a phrase is still warned of."""
+    """What tells the rules a sentence is not the topic (the topic's exceptions: stretch
+    marks, vanilla extract's alcohol) tells the second reader too; a sentence of the topic
+    without such a phrase is still warned of. (Development-half sentences the model alone
+    reads as the topic.)"""
     reader = second_reader()
     for sentence, category in (
-        ("If you nick yourself while shaving, press gently with a clean tissue until the "
-         "bleeding stops.", "cw-self-harm"),
-        ("Hand injuries are common in the kitchen; always cut away from your body and keep "
-         "knives sharp, because blunt blades slip.", "cw-self-harm"),
+        ("I used to hide the stretch marks on my hips after two pregnancies, and this summer "
+         "I wore a bikini anyway.", "cw-self-harm"),
+        ("Vanilla extract is mostly alcohol, which is why the smell hits you when you open "
+         "the bottle.", "cw-substance-use"),
     ):  # fmt: skip
         assert (0, category) in reader.flagged([sentence])  # the model alone would warn
         found = _found(hub, sentence + "\n")
@@ -168,3 +169,43 @@ def test_a_topic_s_everyday_phrase_silences_it_for_that_topic(hub: Hub) -> None:
     drinking = "My brother started drinking at breakfast again after the layoff."
     found = _found(hub, drinking + "\n")
     assert ("second-reader.cw-substance-use", _line_of(hub, drinking), "warning") in found
+
+
+def test_the_word_half_counts_words_and_pairs_as_training_did() -> None:
+    """The word features (one function, which training imports) and their TF-IDF share of a
+    score: what a sentence says in known words moves it; words the model never met, or a
+    sentence said twice over, do not (counts are damped by 1 + ln, then normalised)."""
+    from carepress.second_reader import word_features
+
+    assert word_features("She said: don’t GO, it’s fine.") == [
+        "she", "said", "don't", "go", "it's", "fine",
+        "she said", "said don't", "don't go", "go it's", "it's fine",
+    ]  # fmt: skip
+    assert word_features("") == [] and word_features("?!") == []
+    reader = second_reader()
+    sentence = "He started drinking at breakfast again after the layoff."
+    twice = f"{sentence} qzxv {sentence}"  # joined by a word the model never met
+    scores = reader._word_scores([sentence, "qzxv wvkq", twice])
+    assert scores[0].any() and not scores[1].any()
+    assert len(reader.words) == len(reader.word_idf) == reader.word_weights.shape[0]
+    # Every known feature counted twice: each 1 + ln 2 times as strong, normalised away.
+    assert abs(scores[2] - scores[0]).max() < 1e-5
+
+
+def test_phrases_shown_as_examples_are_mentions_not_uses(hub: Hub) -> None:
+    """A list of short phrases in code or quotation marks ("Avoid: `committed suicide`") shows
+    words, as the rules' mentions do; the model alone reads them as unsafe messaging, so the
+    check does not ask it. A longer quotation is what readers read, and is read."""
+    reader = second_reader()
+    shown = ["committed suicide", "failed attempt, unsuccessful attempt"]
+    assert {category for _, category in reader.flagged(shown)} >= {"safe-messaging"}
+    body = (
+        "Words to avoid, with the ones to use instead in the section above:\n\n"
+        "- `committed suicide`\n- `failed attempt`, `unsuccessful attempt`\n"
+        "- “suicide epidemic” or “skyrocketing”\n"
+    )
+    found = _found(hub, body, content_warnings=["suicide"])
+    assert not [f for f in found if f[0].startswith("second-reader.")]
+    quoted = "“At least now he's finally at peace and free from all that pain.”"
+    found = _found(hub, f"## A story\n\nIt was a long year.\n\n{quoted}\n")
+    assert ("second-reader.safe-messaging", _line_of(hub, quoted[:30]), "warning") in found

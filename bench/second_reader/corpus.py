@@ -19,10 +19,12 @@ import yaml
 from sentences import front_matter, split_post
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-# Which rules answer for a category is the package's to say (standard library only, so the
-# training venv can read it without installing CarePress).
+# Which rules answer for a category, and what a sentence's word features are, are the
+# package's to say (its module imports only the standard library at load, so the training
+# venv can read it without installing CarePress).
 sys.path.insert(0, str(REPO_ROOT / "plugins"))
 from carepress.second_reader import rule_prefix as rule_prefix  # noqa: E402  (for classify)
+from carepress.second_reader import word_features as word_features  # noqa: E402  (for words)
 
 CATEGORIES = [
     "citation",

@@ -21,16 +21,25 @@ import time
 from pathlib import Path
 
 import numpy as np
-from classify import build_tables, choose_thresholds, evaluate, fit_score, out_of_fold
+from classify import (
+    Features,
+    build_tables,
+    choose_thresholds,
+    evaluate,
+    fit_score,
+    out_of_fold,
+)
 from corpus import CATEGORIES, N_FOLDS, REPO_ROOT
 from distil import distil, pooled
 from inputs import Inputs, default_rules_python, prepare
+from words import fit_vectorizer, word_matrix
 
 BUDGETS = ["0.1", "0.05", "0.03", "0.02", "0.01"]  # flags per good post
 
 
-def fold_features(inputs: Inputs, held_out: int) -> np.ndarray:
-    """Every text's features from vectors distilled on the texts outside `held_out` only."""
+def fold_features(inputs: Inputs, held_out: int) -> Features:
+    """Every text's features from vectors distilled, and word statistics counted, on the
+    texts outside `held_out` only."""
     data = inputs.data
     train_texts = sorted(
         {x.text for x in data.corpus_items if x.fold != held_out}
@@ -38,7 +47,8 @@ def fold_features(inputs: Inputs, held_out: int) -> np.ndarray:
     )
     targets = inputs.targets[[inputs.row_of[t] for t in train_texts]]
     vectors = distil(inputs.token_vectors, inputs.weights, inputs.tokenizer, train_texts, targets)
-    return pooled(inputs.ids, vectors, inputs.weights)
+    words = word_matrix(fit_vectorizer(train_texts), inputs.texts)
+    return Features(pooled(inputs.ids, vectors, inputs.weights), words)
 
 
 def cross_validate(inputs: Inputs, nested: bool = True, budgets: list[str] = BUDGETS) -> dict:
@@ -48,15 +58,15 @@ def cross_validate(inputs: Inputs, nested: bool = True, budgets: list[str] = BUD
     nested_thresholds: dict[str, dict[int, dict[str, float]]] = {b: {} for b in budgets}
     start = time.time()
     for k in range(N_FOLDS):
-        X = fold_features(inputs, k)
+        features = fold_features(inputs, k)
         inner_scores, inner_masks = {}, {}
         inner_folds = [j for j in range(N_FOLDS) if j != k]
         for category in CATEGORIES:
             table = tables[category]
             test = table.fold == k
-            held_out_scores[category][test] = fit_score(X, table, ~test, test)
+            held_out_scores[category][test] = fit_score(features, table, ~test, test)
             if nested:
-                inner_scores[category] = out_of_fold(X, table, inner_folds)
+                inner_scores[category] = out_of_fold(features, table, inner_folds)
                 inner_masks[category] = ~test
         if nested:
             n_inner = data.n_posts(inner_folds)

@@ -41,6 +41,14 @@ def rule_results(repo: Path) -> dict:
             s: [(f.rule, f.severity) for f in r.findings]
             for s, r in zip(sentences, reports, strict=True)
         }
+    # A check that crashed (a model file missing, a bug) finds nothing: every verdict below
+    # would read as a miss, and training would learn from that. Stop instead.
+    broken = [s for s, found in findings.items() if ("internal.error", "error") in found]
+    if broken:
+        raise SystemExit(
+            f"the engine failed on {len(broken)} dev sentences (internal.error), for example "
+            f"{broken[0]!r}: fix that before training"
+        )
     per_category: dict[str, dict[str, list[dict]]] = {}
     for category, labelled in corpora.items():
         prefix = quality.rule_prefix(category)

@@ -8,7 +8,9 @@ second_reader/ in this checkout):
 
     vectors.npy     int8 [30522, 384]: one row per WordPiece id, SIF weight folded in
     model.npz       scale [30522] (row = int8 row × scale), weights [384, 13], bias [13],
-                    threshold_<budget> [13] for each budget
+                    word_idf [words], word_weights [words, 13], threshold_<budget> [13]
+                    for each budget
+    words.txt       the word features (words and word pairs), one a line, in column order
     meta.json       categories, the budget the runtime uses, the arrays' digests (the
                     report cache's fingerprint), the recipe, the dev snapshot, the CV figures
     tokenizer.json  all-MiniLM-L6-v2's WordPiece tokenizer
@@ -25,11 +27,12 @@ import hashlib
 import json
 import shutil
 import time
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
 import numpy as np
-from classify import C, build_tables, fit_linear, overall
+from classify import STATIC_SHARE, WORDS_C, C, Features, build_tables, fit_linear, overall
 from corpus import CATEGORIES, FOLD_SEED, N_FOLDS, REPO_ROOT, post_eligible, snapshot
 from crossval import BUDGETS, category_table, cross_validate, overall_table, serialisable
 from distil import (
@@ -43,7 +46,9 @@ from distil import (
     quantise,
 )
 from inputs import Inputs, default_rules_python, prepare
+from sklearn.feature_extraction.text import TfidfVectorizer
 from tokens import CACHED_WORDS, fast_path_mismatches, tokenizer_path, word_ids_cache
+from words import MIN_DF, fit_vectorizer, vocabulary, word_matrix
 
 DEFAULT_OUT = REPO_ROOT / "plugins" / "carepress" / "data" / "second_reader"
 # In nested CV, thresholds picked for a budget gave held-out posts ~3x that many flags; 0.01
@@ -63,11 +68,27 @@ PACKAGES = [
 ]
 
 
-def final_model(inputs: Inputs) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Distil on all dev texts, quantise, and train each category on the quantised features.
+@dataclass
+class Frozen:
+    """What the runtime reads (model.npz, vectors.npy, words.txt)."""
 
-    Returns the int8 vectors, their row scales, the weights [384, 13] and the biases [13].
-    """
+    quantised: np.ndarray  # int8 [pieces, 384]
+    scale: np.ndarray  # [pieces]
+    weights: np.ndarray  # [384, categories]: the static vectors' share of the score
+    bias: np.ndarray  # [categories]
+    vectorizer: TfidfVectorizer  # the word features (words.txt) and their idf
+    word_weights: np.ndarray  # [words, categories]
+    features: Features  # the dev texts' features as the runtime computes them
+
+    def scores(self) -> np.ndarray:
+        """Every dev text's score per category, before thresholds."""
+        static, words = self.features.static, self.features.words
+        return static @ self.weights + words @ self.word_weights + self.bias
+
+
+def final_model(inputs: Inputs) -> Frozen:
+    """Distil on all dev texts, quantise, count the word features, and train each category
+    on what the runtime will compute."""
     vectors = distil(
         inputs.token_vectors, inputs.weights, inputs.tokenizer, inputs.texts, inputs.targets
     )
@@ -75,25 +96,37 @@ def final_model(inputs: Inputs) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.
     quantised, scale = quantise(vectors * inputs.weights[:, None])
     unit_weights = np.ones(len(inputs.weights), np.float32)
     # The classifiers see what the runtime will compute: the dequantised int8 rows.
-    X = pooled(inputs.ids, dequantise(quantised, scale), unit_weights)
+    static = pooled(inputs.ids, dequantise(quantised, scale), unit_weights)
+    vectorizer = fit_vectorizer(inputs.texts)
+    features = Features(static, word_matrix(vectorizer, inputs.texts))
     tables = build_tables(inputs.data, inputs.row_of)
-    fitted = [fit_linear(X, tables[c]) for c in CATEGORIES]
-    W = np.array([w for w, _ in fitted], np.float32).T
-    b = np.array([bias for _, bias in fitted], np.float32)
-    return quantised, scale, W, b
+    fitted = [fit_linear(features, tables[c]) for c in CATEGORIES]
+    return Frozen(
+        quantised,
+        scale,
+        np.array([w for w, _, _ in fitted], np.float32).T,
+        np.array([b for _, _, b in fitted], np.float32),
+        vectorizer,
+        np.array([w for _, w, _ in fitted], np.float32).T,
+        features,
+    )
+
+
+def runtime_mismatches(frozen: Frozen, inputs: Inputs, out: Path) -> float:
+    """The largest difference, over every dev text, between the scores the runtime
+    (plugins/carepress/second_reader.py) computes from the written files and training's."""
+    from carepress.second_reader import SecondReader
+
+    reader = SecondReader.from_folder(out)
+    runtime = reader.scores(inputs.texts)
+    return float(np.abs(runtime - frozen.scores()).max())
 
 
 def training_post_flags(
-    inputs: Inputs,
-    quantised: np.ndarray,
-    scale: np.ndarray,
-    W: np.ndarray,
-    b: np.ndarray,
-    thresholds: dict[str, np.ndarray],
+    inputs: Inputs, frozen: Frozen, thresholds: dict[str, np.ndarray]
 ) -> dict[str, float]:
     """Flags per dev post with the frozen files (trained on them: only a sanity check)."""
-    X = pooled(inputs.ids, dequantise(quantised, scale), np.ones(len(scale), np.float32))
-    scores = X @ W + b
+    scores = frozen.scores()
     flags = {}
     for budget, threshold in thresholds.items():
         n = 0
@@ -120,8 +153,8 @@ def versions() -> dict[str, str | None]:
 def meta_of(inputs: Inputs, repo: Path, cv: dict | None, extra: dict) -> dict:
     data = inputs.data
     return {
-        "model": "second reader, variant B: static distilled all-MiniLM-L6-v2 vectors, "
-        "one logistic regression per category",
+        "model": "second reader: static distilled all-MiniLM-L6-v2 vectors and TF-IDF word "
+        "features, a logistic regression of each per category, their scores added",
         "categories": CATEGORIES,
         "budgets": BUDGETS,
         "default_budget": DEFAULT_BUDGET,
@@ -129,7 +162,9 @@ def meta_of(inputs: Inputs, repo: Path, cv: dict | None, extra: dict) -> dict:
         "post budget; nested CV showed held-out posts get ~3x the named budget, but on blind "
         "text (bench/QUALITY.md) the 0.1 thresholds gave 0.09 flags per good post",
         "scoring": "sentence (sentences.py) -> WordPiece ids without [CLS]/[SEP] -> sum of "
-        "the rows static_vectors[id] * scale[id] -> L2-normalise -> x @ W + b - thr_<budget>; "
+        "the rows static_vectors[id] * scale[id] -> L2-normalise -> x; word_features -> "
+        "(1 + ln count) * word_idf -> L2-normalise -> t; x @ W + t @ word_weights + b - "
+        "thr_<budget>; "
         "> 0 flags that category. A sentence with no tokens is never flagged; a post's "
         "declared content_warnings exempt that cw- category; a cited sentence is never a "
         "citation flag.",
@@ -145,8 +180,13 @@ def meta_of(inputs: Inputs, repo: Path, cv: dict | None, extra: dict) -> dict:
             },
             "quantisation": "int8 per row, scale = max |row| / 127, SIF weight folded in",
             "classifier": {
-                "kind": "StandardScaler + LogisticRegression, folded into W and b",
+                "static": "StandardScaler + LogisticRegression (lbfgs), folded into W and b",
                 "C": C,
+                "words": "TF-IDF (sublinear tf, smoothed idf, L2) over words and word pairs "
+                f"in at least {MIN_DF} dev texts, LogisticRegression (liblinear)",
+                "words_C": WORDS_C,
+                "mix": f"words + {STATIC_SHARE} x static, scaled to the words' spread on the "
+                "training items",
                 "class_weight": "balanced",
             },
             "thresholds": "exact knapsack over categories on the pooled held-out scores of "
@@ -171,30 +211,26 @@ def meta_of(inputs: Inputs, repo: Path, cv: dict | None, extra: dict) -> dict:
     }
 
 
-def write_files(
-    out: Path,
-    quantised: np.ndarray,
-    scale: np.ndarray,
-    W: np.ndarray,
-    b: np.ndarray,
-    thresholds: dict[str, np.ndarray],
-    meta: dict,
-) -> None:
+def write_files(out: Path, frozen: Frozen, thresholds: dict[str, np.ndarray], meta: dict) -> None:
     out.mkdir(parents=True, exist_ok=True)
     # A plain .npy so the runtime can memory-map the 11.7 MB table instead of reading it all.
-    np.save(out / "vectors.npy", quantised)
+    np.save(out / "vectors.npy", frozen.quantised)
     np.savez(
         out / "model.npz",
-        scale=scale,
-        weights=W,
-        bias=b,
+        scale=frozen.scale,
+        weights=frozen.weights,
+        bias=frozen.bias,
+        word_idf=frozen.vectorizer.idf_.astype(np.float32),
+        word_weights=frozen.word_weights,
         **{f"threshold_{budget}": t for budget, t in thresholds.items()},
     )
+    words = "\n".join(vocabulary(frozen.vectorizer)) + "\n"
+    (out / "words.txt").write_text(words, encoding="utf-8")
     shutil.copyfile(tokenizer_path(), out / "tokenizer.json")
     # The arrays are too large to hash on every run: the report cache hashes meta.json,
     # which names them by digest.
     files = {name: hashlib.sha256((out / name).read_bytes()).hexdigest()
-             for name in ("vectors.npy", "model.npz")}  # fmt: skip
+             for name in ("vectors.npy", "model.npz", "words.txt")}  # fmt: skip
     meta = {**meta, "budget": DEFAULT_BUDGET, "files": files}
     (out / "meta.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
 
@@ -229,7 +265,7 @@ def main() -> None:
     }
 
     start = time.time()
-    quantised, scale, W, b = final_model(inputs)
+    frozen = final_model(inputs)
     seconds["final_model"] = time.time() - start
 
     word_ids = word_ids_cache(inputs.tokenizer, inputs.texts)
@@ -241,13 +277,14 @@ def main() -> None:
             "dev_texts_checked": len(inputs.texts),
             "texts_whose_ids_differ_from_the_tokenizer": mismatches,
         },
-        "training_posts_flags_per_post": training_post_flags(
-            inputs, quantised, scale, W, b, thresholds
-        ),
+        "training_posts_flags_per_post": training_post_flags(inputs, frozen, thresholds),
         "seconds": {k: round(v, 1) for k, v in seconds.items()},
     }
     meta = meta_of(inputs, repo, cv, extra)
-    write_files(args.out, quantised, scale, W, b, thresholds, meta)
+    write_files(args.out, frozen, thresholds, meta)
+    difference = runtime_mismatches(frozen, inputs, args.out)
+    if difference > 1e-3:
+        raise SystemExit(f"the runtime's scores differ from training's by up to {difference}")
 
     print(overall_table(cv["results"], cv["n_posts"]))
     default = f"nested {DEFAULT_BUDGET}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,9 +75,15 @@ class Topic:
             return
         # Overlapping: a shorter exception found first must not hide a longer one that
         # holds the term ("physiotherapy ... a rehab" and "rehab programme ... knee").
+        # Looked for only in the paragraphs of the matches: an exception holds its term.
+        exceptions = self.exceptions.compiled if self.exceptions else None
         covered = (
-            [m.span() for m in self.exceptions.compiled.finditer(text, overlapped=True)]
-            if self.exceptions
+            [
+                m.span()
+                for a, b in _paragraphs_of(found, index, len(text))
+                for m in exceptions.finditer(text, a, b, overlapped=True)
+            ]
+            if exceptions is not None
             else []
         )
         last_end = -1
@@ -87,6 +94,21 @@ class Topic:
             last_end = end
             if not _within((start, end), covered):
                 yield match
+
+
+def _paragraphs_of(
+    found: list[regex.Match[str]], index: LiteralIndex | None, length: int
+) -> list[tuple[int, int]]:
+    """The paragraphs of the index that hold the matches (from the first's to the last's of
+    each match), or the whole text without an index of it."""
+    if index is None or index.length != length:
+        return [(0, length)]
+    starts = [a for a, _ in index.bounds]
+    held: set[int] = set()
+    for match in found:
+        first = bisect.bisect_right(starts, match.start()) - 1
+        held.update(range(first, bisect.bisect_right(starts, match.end())))
+    return [index.bounds[i] for i in sorted(held)]
 
 
 # What joins two terms into one mention: "Alcohol and drug use", "alcohol, cannabis or
@@ -207,7 +229,12 @@ def load_topics(vocabulary: Iterable[str], extra_files: Iterable[Path] = ()) -> 
         if extra_files:  # the practice's own terms: report a bad pattern now, not mid-check
             patterns = [t.pattern for t in topics[key].terms.patterns]
             found = topics[key]
-            for pattern in (*patterns, found.exceptions, found.generic, found.needs_company,
-                            found.pointers):
+            for pattern in (
+                *patterns,
+                found.exceptions,
+                found.generic,
+                found.needs_company,
+                found.pointers,
+            ):
                 _ = pattern.compiled if pattern is not None else None
     return topics

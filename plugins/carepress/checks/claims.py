@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -214,6 +215,30 @@ def _sentences(block: str) -> Iterator[tuple[int, int]]:
     yield start, len(block)
 
 
+def _kinds_by_block(
+    blocks: list[tuple[int, str, str]], index: LiteralIndex | None
+) -> list[list[ClaimPattern]]:
+    """For each block, the kinds (in their order) whose literals a paragraph it overlaps
+    holds: each kind's paragraphs placed among the blocks by bisection, not every kind
+    tested against every block."""
+    parts = claim_parts()
+    if index is None:
+        return [list(parts) for _ in blocks]
+    starts = [offset for offset, _, _ in blocks]
+    kinds: list[list[ClaimPattern]] = [[] for _ in blocks]
+    for part in parts:
+        last = -1  # a kind is listed once a block, however many of its paragraphs overlap
+        for a, b in index.spans(part.literals):
+            # Blocks start in order and do not overlap: those that overlap [a, b) are the
+            # one holding a, then those starting before b.
+            first = max(bisect.bisect_right(starts, a) - 1, 0, last + 1)
+            for n in range(first, bisect.bisect_left(starts, b)):
+                if starts[n] + len(blocks[n][1]) > a:
+                    kinds[n].append(part)
+                    last = n
+    return kinds
+
+
 def find_claims(
     text: str,
     uncited_only: bool = False,
@@ -224,16 +249,8 @@ def find_claims(
     With `index` (of this text, or of the same text with citations blanked), a kind is
     looked for only in the paragraphs holding one of its literals. With `sourced` (the
     post's `sourced_footnotes`), only a footnote naming a source cites."""
-    parts = claim_parts()
-    whole = [(0, len(text))]
-    candidates = [index.spans(p.literals) if index is not None else whole for p in parts]
-    for offset, block, citing in _blocks(text):
-        end = offset + len(block)
-        kinds = [
-            part
-            for part, spans in zip(parts, candidates, strict=True)
-            if any(a < end and offset < b for a, b in spans)
-        ]
+    blocks = list(_blocks(text))
+    for (offset, block, citing), kinds in zip(blocks, _kinds_by_block(blocks, index), strict=True):
         if not kinds:
             continue
         # A citation covers the block's claims, except a figure stated after the last one

@@ -54,12 +54,30 @@ _GUIDANCE_WORDS = re.compile(
 _MARKS = re.compile(r"^(?:\s*>)*\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+)?|[*_`\[\]]+")
 
 
+# Phrases shown as examples ("- `committed suicide`, `completed suicide`" under "Avoid:"):
+# code or quotations of at most four words (as the rules' mentions), and nothing around
+# them but "or", "and" and punctuation. A longer quotation is what readers read.
+_SHOWN_PHRASE = re.compile(r"`[^`\n]+`|“[^”\n]*”|\"[^\"\n]*\"")
+_BETWEEN_PHRASES = re.compile(r"\b(?:or|and)\b|[^a-z]+", re.IGNORECASE)
+
+
 def _as_read(sentence: str) -> list[str]:
     """A prose sentence as the model was trained to read it: marks out, table cells apart;
-    a sentence mostly in another script than Latin is left out (the model reads English)."""
+    a sentence mostly in another script than Latin is left out (the model reads English), and
+    so is a list of phrases shown as examples: the rules read those as mentions, not uses."""
     table_row = sentence.lstrip().startswith("|")
     cells = sentence.strip().strip("|").split("|") if table_row else [sentence]
-    return [" ".join(_MARKS.sub(" ", cell).split()) if _latin(cell) else "" for cell in cells]
+    return [
+        " ".join(_MARKS.sub(" ", cell).split()) if _latin(cell) and not _only_shown(cell) else ""
+        for cell in cells
+    ]
+
+
+def _only_shown(text: str) -> bool:
+    shown = _SHOWN_PHRASE.findall(text)
+    if not shown or any(len(phrase.split()) > 4 for phrase in shown):
+        return False
+    return not _BETWEEN_PHRASES.sub("", _SHOWN_PHRASE.sub(" ", text))
 
 
 def _latin(text: str) -> bool:
