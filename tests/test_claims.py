@@ -779,3 +779,30 @@ def test_blind_batches_as_at_classes(sentence: str, claim: bool) -> None:
 )  # fmt: skip
 def test_blind_batches_av_aw_ax_classes(sentence: str, claim: bool) -> None:
     assert _is_claim(sentence) is claim
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        # batches AY and AZ (development half), in our own words
+        ("Researchers have shown that naps improve memory.", True),
+        ("There's real evidence behind the four-day week.", True),
+        ("Older men are the fastest-growing group of new gamblers.", True),
+        ("Anxiety has overtaken back pain as the leading reason for sick notes.", True),
+        ("Referrals have risen every single year since 2019.", True),
+        ("Admissions for eating disorders shot up after lockdown.", True),
+        ("The landmark Dunedin study found that self-control in childhood predicts health.",
+         True),
+        ("Poor sleep doubles a teenager's odds of low mood.", True),
+        ("Alcohol is the deadliest drug in Europe.", True),
+        ("Most abusers were abused themselves.", True),
+        ("Sooner or later almost everyone who runs a group will have to handle a crisis.",
+         False),
+        ("The Lancet paper is on the journal club list this week.", False),
+        ("Eighty per cent of the car park is closed for resurfacing.", False),
+        ("Our visitor numbers shot up after the refurb.", False),
+    ],
+)  # fmt: skip
+def test_blind_batches_ay_az_classes(sentence: str, claim: bool) -> None:
+    assert _is_claim(sentence) is claim
+

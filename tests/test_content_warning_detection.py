@@ -2519,6 +2519,52 @@ def test_the_classes_of_batches_av_aw_ax(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "topic", "flagged"),
+    [
+        # batches AY and AZ (development half): each class in our own words, near misses
+        ("My brother keeps talking about ending it all.", "suicide", True),
+        ("We're ending it at nine or the meeting runs on.", "suicide", False),
+        ("His text said thank you for everything and it read like goodbye.", "suicide", True),
+        ("Her retirement email read like a goodbye to the whole team.", "suicide", False),
+        ("Those who died by their own hand deserve to be remembered.", "suicide", True),
+        ("Her sister found the farewell note on the kitchen table.", "suicide", True),
+        ("We signed a farewell card for the caretaker.", "suicide", False),
+        ("I used to wonder if anyone would notice if I never came home.", "suicide", True),
+        ("He punched the wall until his knuckles bled.", "self-harm", True),
+        ("I chewed my nails until they were short.", "self-harm", False),
+        ("She only eats if she has run that morning.", "eating-disorders", True),
+        ("I only eat after the gym because I'm not hungry before.", "eating-disorders", False),
+        ("The strikers are starving for a goal.", "eating-disorders", False),
+        ("I hide grated courgette in the bolognese so the kids eat more veg.",
+         "eating-disorders", False),
+        ("Jockeys sweat off pounds in the sauna before a ride.", "eating-disorders", True),
+        ("Her placement sign-off depended on meeting him for dinner, alone.",
+         "sexual-violence", True),
+        ("He tried it on at the Christmas party and wouldn't take no.", "sexual-violence",
+         True),
+        ("He tried it on in the shop but the coat was too tight.", "sexual-violence", False),
+        ("She covered the bruises with concealer before work.", "abuse", True),
+        ("He decides which friends she is allowed to keep.", "abuse", True),
+        ("Grandma still sets out two plates at dinner.", "death-and-grief", True),
+        ("Their son didn't make it home from the river.", "death-and-grief", True),
+        ("We didn't make it back from the river until midnight.", "death-and-grief", False),
+        ("The coroner will open the inquest next month.", "death-and-grief", True),
+        ("Since Mum's gone the house is so quiet.", "death-and-grief", True),
+        ("The whole idea was killed in the first meeting.", "death-and-grief", False),
+        ("It went to sudden death, next goal wins.", "death-and-grief", False),
+        ("Sudden death in young athletes is rare but devastating.", "death-and-grief", True),
+        ("Put down the glass and listen for a moment.", "death-and-grief", False),
+        ("He still reeks of drink, half-cut from last night.", "substance-use", True),
+        ("A Coke machine has gone in by the lifts.", "substance-use", False),
+        ("He's been in residential rehab since March.", "substance-use", True),
+        ("Used syringes keep turning up in the playground.", "substance-use", True),
+    ],
+)  # fmt: skip
+def test_the_classes_of_batches_ay_az(topics, sentence: str, topic: str, flagged: bool) -> None:
+    assert (topic in _detected(topics, sentence)) is flagged
+
+
+@pytest.mark.parametrize(
     ("sentence", "topic"),
     [
         # this stop's classes, narrowed after a review: near misses they must not reach

@@ -2188,6 +2188,33 @@ BATCH_AV_AW_AX_CLASSES = [
 ]
 
 
+BATCH_AY_AZ_CLASSES = [
+    ("clinical-advice.replacing-care", "Drop your therapy and come to the healing weekend.", True),
+    ("clinical-advice.replacing-care", "Put down those pills and trust the process.", True),
+    ("clinical-advice.replacing-care", "Don't go back to that therapist, she's useless.", True),
+    ("clinical-advice.replacing-care", "Cancel the assessment, there's nothing wrong with him.",
+     True),
+    ("clinical-advice.medication-instruction", "Stop in at the pharmacy to collect your tablets.",
+     False),
+    ("clinical-advice.medication-instruction", "This album is a prescription for a rainy "
+     "Monday: take twice daily with tea.", False),
+    ("clinical-advice.diagnosing", "Nobody here can tell you whether you have autism.", False),
+    ("safe-messaging.solution", "When you're that ill, deciding to end it makes sense.", True),
+    ("safe-messaging.solution", "Talk about their pain without framing their death as a "
+     "solution.", False),
+    ("safe-messaging.positive-framing", "The notion of escape runs through the song; suicide "
+     "is never one.", False),
+    ("stigma.crazy", "The nuts in the kitchen jar are for everyone.", False),
+    ("stigma.stereotype", "I've got ADHD and I run my own business.", False),
+    ("stigma.stereotype", "He got so OCD when we moved his desk.", True),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rule_id", "sentence", "fires"), BATCH_AY_AZ_CLASSES)
+def test_batch_ay_az_classes(settings, rule_id: str, sentence: str, fires: bool) -> None:
+    assert (rule_id in _fired(settings, sentence)) is fires
+
+
 @pytest.mark.parametrize(("rule_id", "sentence", "fires"), BATCH_AV_AW_AX_CLASSES)
 def test_batch_av_aw_ax_classes(settings, rule_id: str, sentence: str, fires: bool) -> None:
     assert (rule_id in _fired(settings, sentence)) is fires

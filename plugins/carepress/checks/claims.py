@@ -106,7 +106,10 @@ _EVERYDAY_FIGURES_RE = re.compile(
     # visitor numbers, the writer's own housemates.
     r"home games|away games|wins|matches|under-\d{1,2}s|squad|book club|christmas party|"
     r"petrol|diesel|fuel|visitor numbers|ticket sales|balcon(?:y|ies)|"
-    r"(?:of )?my (?:housemates|flatmates|classmates|friends|mates|cousins|siblings|colleagues))\b",
+    r"(?:of )?my (?:housemates|flatmates|classmates|friends|mates|cousins|siblings|colleagues)|"
+    # Batches AY and AZ: a paper on a journal club's list, a car park closed for resurfacing,
+    # a team's possession.
+    r"journal club|reading list|car ?parks?|parking|resurfacing|roadworks|possession)\b",
     re.IGNORECASE,
 )
 _HEALTH_RE = re.compile(
