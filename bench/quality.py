@@ -79,7 +79,10 @@ def load(folder: Path) -> dict[str, dict[str, list[str]]]:
     return corpora
 
 
-def score(corpora: dict[str, dict[str, list[str]]], workdir: Path) -> list[Score]:
+def findings_of(corpora: dict[str, dict[str, list[str]]], workdir: Path) -> dict[str, list]:
+    """Each sentence of the corpora checked as the body of an otherwise clean post, and its
+    findings. A check that crashed finds nothing, which would read as misses rather than as
+    a broken engine: that stops the measure."""
     settings = load_settings(ROOT / "mkdocs.yml")
     sentences = sorted({s for c in corpora.values() for label in c.values() for s in label})
     paths = []
@@ -89,10 +92,17 @@ def score(corpora: dict[str, dict[str, list[str]]], workdir: Path) -> list[Score
         paths.append(path)
     reports = check_many(paths, settings, utc_now(), html=False, keep_text=False)
     findings = {s: r.findings for s, r in zip(sentences, reports, strict=True)}
-    # A check that crashed finds nothing, which would read as misses, not as a broken engine.
     broken = [s for s, found in findings.items() if any(f.rule == "internal.error" for f in found)]
     if broken:
-        raise SystemExit(f"the engine failed (internal.error) on {len(broken)} sentences")
+        raise SystemExit(
+            f"the engine failed (internal.error) on {len(broken)} sentences, for example "
+            f"{broken[0]!r}: fix that before measuring"
+        )
+    return findings
+
+
+def score(corpora: dict[str, dict[str, list[str]]], workdir: Path) -> list[Score]:
+    findings = findings_of(corpora, workdir)
     scores = []
     for category, labelled in corpora.items():
         prefix = rule_prefix(category)

@@ -119,12 +119,13 @@ def fit(features: Features, table: Table, train: np.ndarray) -> Fitted:
     # The 384 features are nearly collinear, so lbfgs stops at a point that moves with the
     # BLAS thread count (weights by up to 0.5%); one thread gives every machine the same
     # weights, and is faster here anyway.
+    scaled = scaler.transform(features.static[rows])
     with threadpool_limits(LR_BLAS_THREADS, user_api="blas"):
-        static.fit(scaler.transform(features.static[rows]), y)
+        static.fit(scaled, y)
         words.fit(features.words[rows], y)
         spread = (
             words.decision_function(features.words[rows]).std(),
-            static.decision_function(scaler.transform(features.static[rows])).std(),
+            static.decision_function(scaled).std(),
         )
     return Fitted(scaler, static, words, STATIC_SHARE * spread[0] / max(spread[1], 1e-9))
 

@@ -538,6 +538,15 @@ class LiteralIndex:
             return [(0, self.length)]
         return [self.bounds[i] for i in sorted(self.where.get(literals, ()))]
 
+    def paragraphs_holding(self, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+        """(start, end) of every paragraph that holds part of one of the spans, in order."""
+        starts = [a for a, _ in self.bounds]
+        held: set[int] = set()
+        for start, end in spans:
+            first = bisect.bisect_right(starts, start) - 1
+            held.update(range(first, bisect.bisect_right(starts, end)))
+        return [self.bounds[i] for i in sorted(held)]
+
 
 @dataclass(frozen=True)
 class GatedPattern:

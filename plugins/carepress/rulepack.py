@@ -161,7 +161,7 @@ _QUOTED_RE = kept_patterns.compile(
 # fewer: "committed suicide"), a question to ask, or when its sentence talks about words
 # ("avoid saying...", "phrases like..."). A longer quotation in a story is what someone
 # said, and readers read it: "She said, 'I know which bridge I will jump from.'" is a use.
-_MENTION_WORDS = 4
+MENTION_WORDS = 4
 _ABOUT_WORDS_RE = kept_patterns.compile(
     r"\b(?:phrases?|terms?|words?|wording|language|expressions?|labels?|headlines?|slogans?|"
     r"clich[eé]s?|myths?|saying|say instead|to say|instead of|rather than|avoid\w*|"
@@ -178,7 +178,7 @@ def _mentions(text: str, a: int, b: int, sentences: _Sentences) -> Iterator[tupl
     """The quotations between a and b that mention words rather than use them."""
     for m in _QUOTED_RE.finditer(text, a, b):
         # A phrase, or a question to put to someone ("ask, 'Is it safe to drink with these?'").
-        if len(m.group(0).split()) <= _MENTION_WORDS or m.group(0)[-2:-1] == "?":
+        if len(m.group(0).split()) <= MENTION_WORDS or m.group(0)[-2:-1] == "?":
             yield m.span()
             continue
         start, end = sentences.around(m.start())

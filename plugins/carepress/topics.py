@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,7 +79,11 @@ class Topic:
         covered = (
             [
                 m.span()
-                for a, b in _paragraphs_of(found, index, len(text))
+                for a, b in (
+                    index.paragraphs_holding(m.span() for m in found)
+                    if index is not None and index.length == len(text)
+                    else [(0, len(text))]
+                )
                 for m in exceptions.finditer(text, a, b, overlapped=True)
             ]
             if exceptions is not None
@@ -94,21 +97,6 @@ class Topic:
             last_end = end
             if not _within((start, end), covered):
                 yield match
-
-
-def _paragraphs_of(
-    found: list[regex.Match[str]], index: LiteralIndex | None, length: int
-) -> list[tuple[int, int]]:
-    """The paragraphs of the index that hold the matches (from the first's to the last's of
-    each match), or the whole text without an index of it."""
-    if index is None or index.length != length:
-        return [(0, length)]
-    starts = [a for a, _ in index.bounds]
-    held: set[int] = set()
-    for match in found:
-        first = bisect.bisect_right(starts, match.start()) - 1
-        held.update(range(first, bisect.bisect_right(starts, match.end())))
-    return [index.bounds[i] for i in sorted(held)]
 
 
 # What joins two terms into one mention: "Alcohol and drug use", "alcohol, cannabis or

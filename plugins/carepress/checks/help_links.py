@@ -218,11 +218,16 @@ _NOT_AN_ADDRESS = (r"(?!\s+(?:[A-Z][\w'.-]*\s+){1,3}(?:Street|St|Road|Rd|Avenue|
 _NOT_A_ROOM = r"(?<!\b(?:Suite|Ste|Room|Rm|Unit|Floor|Fl|Building|Bldg|No|Box)\.? )(?<!#)"
 
 
+def _national(number: str) -> str:
+    """A number's last ten digits: "(800) 662-4357" is 1-800-662-4357 without its country
+    code."""
+    return _digits(number)[-10:]
+
+
 def _spaced(number: str) -> str:
     """A number's digits (its last ten: the national number) with any spacing a writer may
     put between them: "9 8 8", "9-8-8", "9‑8‑8", "1.800.662.4357", "(800) 662-4357"."""
-    digits = _digits(number)
-    national = digits[-10:]  # "(800) 662-4357" is 1-800-662-4357 without its country code
+    national = _national(number)
     spaced = r"[^\w\n]{0,3}".join(map(re.escape, national))
     if len(national) < 10:
         return spaced  # a short code stands alone ("1988" is a year, not 988)
@@ -277,12 +282,12 @@ def _mentions(clause: str, line: CrisisLine, named_ok: bool) -> bool:
 
 
 def _may_hold_number(clause: str, line: CrisisLine) -> bool:
-    """Whether the digits of one of the line's numbers (its national part, as `_spaced`
-    reads it) run on, in order, among the clause's: what any mention of it holds. Most
-    clauses name no line, and then no line's number pattern is compiled (a one-post check
-    meets all 28 lines: ~60 ms)."""
+    """Whether the digits of one of the line's national numbers (what `_spaced` spaces) run
+    on, in order, among the clause's: what any mention of it holds. Most clauses name no
+    line, and then no line's number pattern is compiled (a one-post check meets all 28
+    lines: ~60 ms)."""
     digits = _digits(clause)
-    return any(_digits(number)[-10:] in digits for number in (line.call, line.text) if number)
+    return any(_national(number) in digits for number in (line.call, line.text) if number)
 
 
 def _scheme(href: str) -> str:

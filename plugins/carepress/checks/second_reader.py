@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..findings import Finding
+from ..rulepack import MENTION_WORDS
 from ..second_reader import categories, rule_prefix
 from .registry import PostContext, RuleInfo, declare, post_check
 
@@ -55,7 +56,7 @@ _MARKS = re.compile(r"^(?:\s*>)*\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+)?|[*_`\[\]]+
 
 
 # Phrases shown as examples ("- `committed suicide`, `completed suicide`" under "Avoid:"):
-# code or quotations of at most four words (as the rules' mentions), and nothing around
+# code or quotations no longer than the rules' mentions (MENTION_WORDS), and nothing around
 # them but "or", "and" and punctuation. A longer quotation is what readers read.
 _SHOWN_PHRASE = re.compile(r"`[^`\n]+`|“[^”\n]*”|\"[^\"\n]*\"")
 _BETWEEN_PHRASES = re.compile(r"\b(?:or|and)\b|[^a-z]+", re.IGNORECASE)
@@ -75,7 +76,7 @@ def _as_read(sentence: str) -> list[str]:
 
 def _only_shown(text: str) -> bool:
     shown = _SHOWN_PHRASE.findall(text)
-    if not shown or any(len(phrase.split()) > 4 for phrase in shown):
+    if not shown or any(len(phrase.split()) > MENTION_WORDS for phrase in shown):
         return False
     return not _BETWEEN_PHRASES.sub("", _SHOWN_PHRASE.sub(" ", text))
 
