@@ -220,11 +220,18 @@ def test_consent_drops_the_story_warning_but_not_an_identifiable_story() -> None
     assert [s.identifiable for s in client_stories(named)] == [True]
 
 
-def test_an_identifiable_story_stops_the_build_at_its_line(hub: Hub) -> None:
-    body = (
+@pytest.mark.parametrize(
+    "body",
+    [
         "A gentle start.\n\n<!-- more -->\n\nSome context [@nimh-anxiety].\n\n"
-        "Jenna, 34, came to see me after her divorce.\n"
-    )
+        "Jenna, 34, came to see me after her divorce.\n",
+        # The body's first sentence: its line, not the blank line after the front matter.
+        "Jenna, 34, came to see me after her divorce.\n\n<!-- more -->\n\n"
+        "Some context [@nimh-anxiety].\n",
+    ],
+    ids=["later", "first"],
+)
+def test_an_identifiable_story_stops_the_build_at_its_line(hub: Hub, body: str) -> None:
     path = hub.write_post("p.md", post_text(body=body))
     line = next(i for i, t in enumerate(path.read_text().splitlines(), 1) if "Jenna" in t)
     found = json.loads(hub.check("--format", "json").stdout)

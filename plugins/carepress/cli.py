@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
+from . import collector
 from .budget import OverBudget
 from .checks.collisions import duplicate_addresses, page_addresses, page_collisions
 from .checks.pages import check_page
@@ -1229,6 +1230,7 @@ def run() -> NoReturn:
     freeing them one by one at exit was a tenth of the one-post check; the operating system
     frees them at once. Exit handlers still run (logging's, temporary folders') and the
     output is flushed first."""
+    collector.pause()  # until the first post is checked (collector.py)
     code = main()
     atexit._run_exitfuncs()  # what sys.exit would run, before the teardown skipped here
     for stream in (sys.stdout, sys.stderr):

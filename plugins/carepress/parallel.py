@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import collector
 from .engine import Post, check_post
 from .publish.snippets import PackedSnippets
 from .settings import Settings
@@ -66,6 +67,7 @@ def _checked(
     path: Path, settings: Settings, now: dt.datetime, html: bool, keep_text: bool
 ) -> Post:
     report = check_post(path, settings, now, html=html)
+    collector.resume()  # all is loaded now (collector.py)
     # Snippets travel and wait as their JSON text: one string a post, not ~30 objects.
     report.snippets = PackedSnippets.of(report.snippets)
     if not keep_text:

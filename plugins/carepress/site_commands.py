@@ -19,6 +19,8 @@ import sys
 from importlib.util import find_spec
 from pathlib import Path
 
+from . import collector
+
 ENGINES = ("mkdocs", "properdocs", "zensical")
 PLUGIN_ENGINES = ENGINES[:2]  # the engines that load the carepress plugin
 
@@ -41,6 +43,7 @@ def run_engine(command: str, config: Path, engine_args: list[str], engine: str |
         return 2
     # Belt and braces: should a program named `mkdocs` call this, the banner still stays off.
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    collector.resume()  # a build collects as the engine alone would
     if engine == "mkdocs":
         from mkdocs.__main__ import cli
     elif engine == "properdocs":

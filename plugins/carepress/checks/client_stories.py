@@ -36,6 +36,7 @@ declare(
              "a story about a client (even without identifying details)", SOURCE),
 )  # fmt: skip
 
+_NOT_SPACE = re.compile(r"\S")
 _ANCHOR_AFTER = re.compile(r"\s*(?:,\s*(?:\d|a\b|an\b|the\b|my\b|our\b|who\b|whose\b|age\b)|\()")
 _ANCHOR_BEFORE = re.compile(r"(?:named|called|client|patient|clients|patients)\s+$", re.I)
 # Any script's capitals ("Zoë", "Siân", "Łukasz"): the list's names are looked up as written
@@ -487,7 +488,9 @@ def story_findings(
     """A finding for each client story in a prose, at its line."""
     findings = []
     for story in client_stories(prose.text, index):
-        line, column = prose.line_col(story.start)
+        # At its first word: a body's first sentence starts on the blank line before it.
+        first_word = _NOT_SPACE.search(prose.text, story.start)
+        line, column = prose.line_col(first_word.start() if first_word else story.start)
         if story.identifiable:
             findings.append(
                 Finding(path, line, column, IDENTIFIABLE, "confidentiality", "error",

@@ -416,7 +416,8 @@ def _offered(words: str, region: str) -> list[CrisisLine]:
                 or (offers and _mentions(clause, line, line in own or bool(several)))
                 # A link that shows the line's number alone ("dial [988](...)"), or its own
                 # site's address ("[988lifeline.org](...)"), offers it whatever is around it.
-                or _number_mention(line).fullmatch(clause) is not None
+                or (_may_hold_number(clause, line)
+                    and _number_mention(line).fullmatch(clause) is not None)
                 or any(host in lowered for host in _hosts(line))
             ):
                 offered.append(line)
