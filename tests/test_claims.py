@@ -806,3 +806,45 @@ def test_blind_batches_av_aw_ax_classes(sentence: str, claim: bool) -> None:
 def test_blind_batches_ay_az_classes(sentence: str, claim: bool) -> None:
     assert _is_claim(sentence) is claim
 
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        # batches BA and BB (development half), in our own words
+        ("Half the dads at nursery probably have burnout and don't know it.", True),
+        ("Half the dads at nursery brought cake.", False),
+        ("Autism diagnoses have basically tripled since I was at school.", True),
+        ("The idea that sugar makes kids hyper has been thoroughly debunked.", True),
+        ("My theory about the missing socks has been debunked.", False),
+        ("Most bereaved parents never stop counting the years.", True),
+        ("We scored 64% in the first round of the quiz.", False),
+        ("Eighty percent of my camera roll is photos of the dog.", False),
+        ("Burnout costs employers billions every year.", True),
+        ("Students who walk to school report noticeably better mood.", True),
+        ("Exercise is known to reduce anxiety within weeks.", True),
+        ("Every three minutes somewhere in the country someone is diagnosed with dementia.",
+         True),
+    ],
+)  # fmt: skip
+def test_blind_batches_ba_bb_classes(sentence: str, claim: bool) -> None:
+    assert _is_claim(sentence) is claim
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        # batches BC and BD (development half), in our own words
+        ("Why most depression starts in the teenage years", True),
+        ("Men relapse more often than women, says a new report.", True),
+        ("Published in the BMJ: loneliness is as bad as smoking.", True),
+        ("The famous Harvard study proving that gratitude lengthens life", True),
+        ("Overdose rates peak in the summer months.", True),
+        ("Relapse is highest in the first month after treatment.", True),
+        ("There are a small number of legal and professional exceptions to confidentiality.",
+         False),
+        ("Sales peak in the run-up to Christmas at the bakery.", False),
+    ],
+)  # fmt: skip
+def test_blind_batches_bc_bd_classes(sentence: str, claim: bool) -> None:
+    assert _is_claim(sentence) is claim
+

@@ -10,6 +10,7 @@ import regex
 from carepress.prefilter import (
     BOUNDARY,
     DIGITS,
+    LONGEST,
     MAX_STRINGS,
     NONE_AFTER,
     NONE_BEFORE,
@@ -32,7 +33,9 @@ def test_short_lists_of_spellings_are_spelled_out_whole() -> None:
     # Longer strings are rarer: "a man" skips the "many" and "manage" paragraphs "man" would
     # not.
     spelled = {f"{verb} your {what}" for verb in ("double", "halve") for what in ("dose", "pill")}
-    assert required_literals(r"(?:double|halve)\s+your\s+(?:dose|pills?)") == spelled
+    assert required_literals(r"(?:double|halve)\s+your\s+(?:dose|pills?)") == {
+        s[:LONGEST] for s in spelled  # (each as its start: see the next test)
+    }
     # (Word edges are kept on the short ones, which other words hold: "a man" in "a manner".)
     assert required_literals(r"(?<!\w)(?:a|the)\s+(?:former\s+)?(?:man|woman)\b") == frozenset(
         {
@@ -43,7 +46,7 @@ def test_short_lists_of_spellings_are_spelled_out_whole() -> None:
             "a former man",
             "a former woman",
             "the former man",
-            "the former woman",
+            "the former woman"[:LONGEST],
         }
     )
     # A literal holding another of the set is left out: where it is, the other is too.
@@ -57,6 +60,23 @@ def test_short_lists_of_spellings_are_spelled_out_whole() -> None:
     many = "|".join(f"w{i:04d}" for i in range(count))
     literals = required_literals(rf"(?:{many})\s+(?:yes|no)")
     assert literals and len(literals) == count and not any(" " in lit for lit in literals)
+
+
+def test_a_long_literal_is_kept_as_its_start_and_still_finds_every_match() -> None:
+    # Wherever a match holds "'borrowing' from her savings" it holds its first 14
+    # characters: the search needs a node for each distinct start, not for each phrase.
+    pattern = r"'borrowing' from (?:her|his|their) (?:account|pension|savings)"
+    literals = required_literals(pattern)
+    assert literals == {"'borrowing' fr"}
+    assert all(len(literal) <= LONGEST for literal in literals)
+    text = "Fine.\n\nHe kept 'borrowing' from her pension.\n\n'Borrowing' from the shop."
+    index = LiteralIndex(text, LiteralSearch([literals]))
+    found = [m.span() for a, b in index.spans(literals)
+             for m in regex.finditer(pattern, text[:b], regex.I, pos=a)]  # fmt: skip
+    assert found == [m.span() for m in regex.finditer(pattern, text, regex.I)] != []
+    # A paragraph holding the start alone is searched (and matches nothing): a longer
+    # search, never a missed match.
+    assert len(index.spans(literals)) == 2
 
 
 def test_word_edges_go_with_the_literals_and_are_checked_where_they_are_found() -> None:
@@ -164,7 +184,7 @@ def test_literals_are_kept_between_runs_and_a_bad_file_is_ignored(tmp_path) -> N
     unique = uuid.uuid4().hex[:12]
     pattern = rf"\b(?:quux{unique}|frobnicate)\s+widgets?\b"
     literals = prefilter.required_literals(pattern)
-    assert literals and "frobnicate widget" in literals
+    assert literals and "frobnicate widget"[:LONGEST] in literals
     cache = tmp_path / "carepress" / "literals.json"
     prefilter.remember_literals(cache)
     data = json.loads(cache.read_text(encoding="utf-8"))

@@ -2215,6 +2215,88 @@ def test_batch_ay_az_classes(settings, rule_id: str, sentence: str, fires: bool)
     assert (rule_id in _fired(settings, sentence)) is fires
 
 
+BATCH_BA_BB_CLASSES = [
+    ("safe-messaging.sensational", "The viaduct has become a magnet for the desperate.", True),
+    ("safe-messaging.sensational", "Suicide in teens: is your son next?", True),
+    ("safe-messaging.single-cause", "His suicide was caused by the debt, friends say.", True),
+    ("safe-messaging.solution", "He made a calm, rational decision to end his life.", True),
+    ("safe-messaging.solution", "She made a calm, considered decision to sell the house.", False),
+    ("stigma.diagnosis-as-adjective", "The ref is manic today, whistling at everything.", True),
+    ("stigma.diagnosis-as-adjective", "It's been a manic week at the shop.", False),
+    ("stigma.diagnosis-as-adjective", "The group chat is a madhouse tonight.", True),
+    ("stigma.diagnosis-as-adjective", "She spent a month on a psych ward and is doing well.",
+     False),
+    ("stigma.labels", "He plays a pill-popping depressive in the sitcom.", True),
+    ("stigma.labels", "She had a depressive episode last spring.", False),
+    ("stigma.labels", "The clinic treats anorexics and bulimics.", True),
+    ("clinical-advice.diagnosing", "Going by the clips you sent, your daughter has ADHD.", True),
+    ("clinical-advice.diagnosing", "Going by the clips you sent, your daughter has a great "
+     "voice.", False),
+    ("clinical-advice.diagnosing", "Your dad losing his keys means dementia, for sure.", True),
+    ("clinical-advice.diagnosing", "Anyone who recognises this should know that they have "
+     "OCD.", True),
+    ("clinical-advice.treatment-choice", "Ask your GP to switch you to sertraline.", True),
+    ("clinical-advice.treatment-choice", "Ask your GP whether another medicine might suit you.",
+     False),
+    ("clinical-advice.treatment-choice", "Start your mum on melatonin gummies tonight.", True),
+    ("clinical-advice.treatment-choice", "Group work is the appropriate treatment for your "
+     "condition.", True),
+    ("clinical-advice.treatment-choice", "ADHD is best treated by stopping the stimulants.", True),
+    ("clinical-advice.medication-change", "Try doubling up on your propranolol before the "
+     "interview.", True),
+    ("clinical-advice.medication-change", "I'd advise you to start cutting down your diazepam "
+     "this week.", True),
+    ("clinical-advice.cure", "CBT will sort it out within a few weeks.", True),
+    ("clinical-advice.cure", "The plumber will sort it out within a few days.", False),
+    ("clinical-advice.cure", "This soup will fix your Monday blues.", False),
+    ("confidentiality.client-quoted", "Client quote of the day: 'I am allowed to rest.'", True),
+    ("confidentiality.client-quoted", "If you are reading this, Priya, I am proud of the work "
+     "we did in our sessions.", True),
+    ("confidentiality.client-quoted", "If you are reading this, thank you for being here.",
+     False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rule_id", "sentence", "fires"), BATCH_BA_BB_CLASSES)
+def test_batch_ba_bb_classes(settings, rule_id: str, sentence: str, fires: bool) -> None:
+    assert (rule_id in _fired(settings, sentence)) is fires
+
+
+BATCH_BC_BD_CLASSES = [
+    ("safe-messaging.sensational", "8 singers who took their own lives: #6 will stun you", True),
+    ("safe-messaging.sensational", "How did he kill himself? Full details inside", True),
+    ("safe-messaging.method-detail", "A teenager jumped to his death from the bridge.", True),
+    ("safe-messaging.solution", "Suicide is an option for people who have had enough.", True),
+    ("safe-messaging.inevitable", "Some people are destined to take their own lives.", True),
+    ("safe-messaging.single-cause", "Social media caused the rise in teen suicides, full stop.",
+     True),
+    ("safe-messaging.note", "He left a note, and the paper printed it in full.", True),
+    ("stigma.labels", "Why every addict needs a sponsor", True),
+    ("stigma.labels", "Self-harmers just want attention.", True),
+    ("stigma.labels", "My caseload is mostly anxiety cases.", True),
+    ("stigma.diagnosis-as-adjective", "So triggered by people who park across two spaces.", True),
+    ("stigma.diagnosis-as-adjective", "A straitjacket meme captioned 'Monday mood'.", True),
+    ("stigma.diagnosis-as-adjective", "The rules are a regulatory straitjacket for small firms.",
+     False),
+    ("clinical-advice.medication-change", "On antidepressants? A couple of drinks is fine.", True),
+    ("clinical-advice.medication-change", "I paused my meds while breastfeeding and I'd suggest "
+     "you do the same.", True),
+    ("clinical-advice.replacing-care", "Stop the therapy and switch to psilocybin.", True),
+    ("clinical-advice.replacing-care", "Say no thanks; a brisk walk does the same job.", True),
+    ("clinical-advice.diagnosing", "Quiz result: you have an anxious attachment disorder.", True),
+    ("clinical-advice.diagnosing", "You don't have depression, you have low iron.", True),
+    ("confidentiality.client-quoted", "From a session last week, verbatim: 'I can't go home.'",
+     True),
+    ("confidentiality.client-quoted", "His exact words at the end of the session stay with me: "
+     "'I'm tired.'", True),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rule_id", "sentence", "fires"), BATCH_BC_BD_CLASSES)
+def test_batch_bc_bd_classes(settings, rule_id: str, sentence: str, fires: bool) -> None:
+    assert (rule_id in _fired(settings, sentence)) is fires
+
+
 @pytest.mark.parametrize(("rule_id", "sentence", "fires"), BATCH_AV_AW_AX_CLASSES)
 def test_batch_av_aw_ax_classes(settings, rule_id: str, sentence: str, fires: bool) -> None:
     assert (rule_id in _fired(settings, sentence)) is fires

@@ -60,6 +60,8 @@ _SENTENCE_AS_RE = re.compile(r"^[\s*_\"“]*As\s+an?\s+$")
 _FIRST_PERSON_RE = re.compile(r"\b(?:I|I['’]m|I['’]ve|I['’]d|my|me)\b")
 # A name-like word as a place: "a therapist in Denver", "just outside Florence".
 _PLACE_BEFORE_RE = re.compile(r"\b(?:in|near|outside|around|across|downtown)\s+$", re.IGNORECASE)
+# A name after "a" or "an" names a thing: "a Morris Minor", "an Audrey Hepburn film".
+_ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 _PREVIOUS_WORD_RE = regex.compile(r"(?<![.!?]\s)(?<!^)\b(\p{Lu}\p{Ll}+) $")
 # Initials ("J.M."), not a time of day ("2 A.M.", "at 9 P.M.").
 _INITIALS_RE = re.compile(
@@ -154,7 +156,7 @@ def _names(text: str, start: int, end: int, p: _Patterns) -> list[tuple[int, str
         before = text[max(start, match.start() - 16) : match.start()]
         if p.titled.search(before) or _SELF_RE.search(before):
             continue  # staff and public figures by title; the writer introducing themself
-        if _PLACE_BEFORE_RE.search(before):
+        if _PLACE_BEFORE_RE.search(before) or _ARTICLE_BEFORE_RE.search(before):
             continue
         if _self_described(text, start, end, match.start()):
             continue  # the writer's own identity: "I write as a Latina therapist"
