@@ -88,6 +88,33 @@ def test_the_model_is_read_from_the_package_and_scores_the_same_twice() -> None:
     assert reader.vectors.dtype.name == "int8"  # mapped from the file, not read into memory
 
 
+def test_the_model_s_tables_are_kept_between_runs_and_read_the_same(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import numpy as np
+    from carepress.second_reader import SecondReader
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    sentences = ["I only used at weekends, then every day.", "We open at nine."]
+    fresh = SecondReader.from_folder(REPO / "plugins/carepress/data/second_reader")
+    second_reader.cache_clear()
+    try:
+        made = second_reader()  # read from the package, then kept
+        (kept,) = (tmp_path / "carepress" / "second-reader").glob("*.pickle")
+        second_reader.cache_clear()
+        loaded = second_reader()  # from the kept file
+        assert loaded is not made and not loaded.pieces  # nothing met before is kept
+        for reader in (made, loaded):
+            assert np.array_equal(reader.margins(sentences), fresh.margins(sentences))
+            assert isinstance(reader.vectors, np.memmap)  # mapped, never pickled
+        kept.write_bytes(b"damaged")  # read afresh, and kept again
+        second_reader.cache_clear()
+        assert np.array_equal(second_reader().margins(sentences), fresh.margins(sentences))
+        assert kept.read_bytes() != b"damaged"
+    finally:
+        second_reader.cache_clear()
+
+
 def test_a_run_on_sentence_is_read_to_the_model_s_limit_in_bounded_batches() -> None:
     """One "sentence" of 30,000 words (a list with no stop) beside 500 short ones: read to
     the base model's 256 pieces, 64 sentences at a time, not padded into gigabytes."""

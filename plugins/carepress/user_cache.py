@@ -1,7 +1,7 @@
-"""The user's cache folder: what CarePress works out from rule data alone (each pattern's
-literals, the literal search, compiled patterns) is kept there between runs and shared by
-every hub on the machine. Each file's name says which code and rules made it; a file that is
-missing, damaged or stale only means working it out again."""
+"""The user's cache folder: what CarePress works out from its data alone (each pattern's
+literals, the literal search, compiled patterns, the second reader's tables) is kept there
+between runs and shared by every hub on the machine. Each file's name says which code and
+rules made it; a file that is missing, damaged or stale only means working it out again."""
 
 from __future__ import annotations
 
@@ -40,7 +40,8 @@ def kept(
     or something that does not pickle) only means making it; what `make` raises is raised."""
     if file is not None:
         try:
-            found = pickle.loads(file.read_bytes())
+            with file.open("rb") as stream:  # read as it unpickles: no second copy in memory
+                found = pickle.load(stream)
             if fits(found):
                 return found, False
         except Exception:  # missing or damaged: made again
