@@ -195,6 +195,15 @@ def test_an_identifiable_client_story_is_found(sentence: str) -> None:
     assert any(story.identifiable for story in client_stories(sentence)), sentence
 
 
+def test_a_name_after_a_or_an_names_a_thing() -> None:
+    # Batch BD's bereavement post: a car, in a paragraph about the bereaved and their friends.
+    thing = ("Many bereaved clients say friends avoid the name. A memory (\"I think of your dad "
+             "every time I see a Morris Minor\") can be a gift.")
+    assert [s.identifiable for s in client_stories(thing)] == []
+    assert [s.identifiable for s in client_stories("My client Morris, 34, came to see me after "
+                                                    "his divorce.")] == [True]
+
+
 @pytest.mark.parametrize("sentence", NOT_A_STORY)
 def test_general_hypothetical_and_public_text_is_not_a_story(sentence: str) -> None:
     assert list(client_stories(sentence)) == [], sentence
