@@ -85,7 +85,7 @@ class SecondReader:
         words = folder.joinpath("words.txt").read_text("utf-8").splitlines()
         return cls(
             categories=tuple(meta["categories"]),
-            vectors=np.load(str(folder.joinpath("vectors.npy")), mmap_mode="r"),
+            vectors=_mapped_vectors(folder),
             scale=model["scale"],
             weights=model["weights"],
             bias=model["bias"],
@@ -246,11 +246,14 @@ def second_reader() -> SecondReader:
     )
     if written and kept_in is not None:
         user_cache.forget_older(kept_in.parent, "*.pickle", kept=2)
+    return dataclasses.replace(reader, vectors=_mapped_vectors(folder))
+
+
+def _mapped_vectors(folder: Any) -> np.ndarray:
+    """The static vectors' table, memory-mapped (12 MB, never read whole)."""
     import numpy as np
 
-    return dataclasses.replace(
-        reader, vectors=np.load(str(folder.joinpath("vectors.npy")), mmap_mode="r")
-    )
+    return np.load(str(folder.joinpath("vectors.npy")), mmap_mode="r")
 
 
 def _kept_file(folder: Any) -> Path | None:

@@ -75,20 +75,16 @@ class Topic:
         # Overlapping: a shorter exception found first must not hide a longer one that
         # holds the term ("physiotherapy ... a rehab" and "rehab programme ... knee").
         # Looked for only in the paragraphs of the matches: an exception holds its term.
-        exceptions = self.exceptions.compiled if self.exceptions else None
-        covered = (
-            [
-                m.span()
-                for a, b in (
-                    index.paragraphs_holding(m.span() for m in found)
-                    if index is not None and index.length == len(text)
-                    else [(0, len(text))]
-                )
-                for m in exceptions.finditer(text, a, b, overlapped=True)
-            ]
-            if exceptions is not None
-            else []
-        )
+        covered: list[tuple[int, int]] = []
+        if self.exceptions:
+            windows = (
+                index.paragraphs_holding(m.span() for m in found)
+                if index is not None and index.length == len(text)
+                else [(0, len(text))]
+            )
+            exceptions = self.exceptions.compiled
+            covered = [m.span() for a, b in windows
+                       for m in exceptions.finditer(text, a, b, overlapped=True)]  # fmt: skip
         last_end = -1
         for match in sorted(found, key=lambda m: (m.start(), -m.end())):
             start, end = match.span()

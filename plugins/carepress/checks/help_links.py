@@ -276,18 +276,21 @@ def _number_mention(line: CrisisLine) -> regex.Pattern[str]:
 def _mentions(clause: str, line: CrisisLine, named_ok: bool) -> bool:
     """Whether an offering clause names the line: its number, or, where `named_ok` (a
     line of the practice's region, or a name of several words), its name."""
-    if _may_hold_number(clause, line) and _number_mention(line).search(clause):
+    if _holds_number(clause, line):
         return True
     return named_ok and _name_mention(line).search(clause) is not None
 
 
-def _may_hold_number(clause: str, line: CrisisLine) -> bool:
-    """Whether the digits of one of the line's national numbers (what `_spaced` spaces) run
-    on, in order, among the clause's: what any mention of it holds. Most clauses name no
-    line, and then no line's number pattern is compiled (a one-post check meets all 28
-    lines: ~60 ms)."""
+def _holds_number(clause: str, line: CrisisLine, *, whole: bool = False) -> bool:
+    """Whether the clause names one of the line's numbers (with `whole`, is one). Its digits
+    are looked for first (what `_spaced` spaces: a national number's, in order): most
+    clauses name no line, and then no line's number pattern is compiled (a one-post check
+    meets all 28 lines: ~60 ms)."""
     digits = _digits(clause)
-    return any(_national(number) in digits for number in (line.call, line.text) if number)
+    if not any(_national(number) in digits for number in (line.call, line.text) if number):
+        return False
+    pattern = _number_mention(line)
+    return (pattern.fullmatch(clause) if whole else pattern.search(clause)) is not None
 
 
 def _scheme(href: str) -> str:
@@ -416,8 +419,7 @@ def _offered(words: str, region: str) -> list[CrisisLine]:
                 or (offers and _mentions(clause, line, line in own or bool(several)))
                 # A link that shows the line's number alone ("dial [988](...)"), or its own
                 # site's address ("[988lifeline.org](...)"), offers it whatever is around it.
-                or (_may_hold_number(clause, line)
-                    and _number_mention(line).fullmatch(clause) is not None)
+                or _holds_number(clause, line, whole=True)
                 or any(host in lowered for host in _hosts(line))
             ):
                 offered.append(line)
